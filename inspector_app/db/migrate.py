@@ -1,0 +1,68 @@
+"""Create or upgrade the schema with Alembic, backing up an existing SQLite file first."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from inspector_app.db.backup import backup_sqlite
+from inspector_app.db.engine import Database
+from inspector_app.domain.errors import DatabaseTooNew
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()  # type: ignore[return-value]
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database, backup_dir: Path | None = None, target: str = "head") -> Path | None:
+    """Bring the schema to `target`. Returns the backup taken before upgrading, if any.
+
+    A database stamped with a revision this application does not know (written by a newer
+    version) is refused and left untouched.
+    """
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    current = current_revision(db)
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseTooNew(
+            f"The database {db.describe()} was written by a newer version of Inspector "
+            f"(schema {current}); this version knows up to {script.get_current_head()}. "
+            "Install the newer version; the database was not changed."
+        )
+    wanted = script.get_current_head() if target == "head" else target
+    if current == wanted:
+        return None
+    backup: Path | None = None
+    if current is not None and db.sqlite_path is not None and backup_dir is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = backup_dir / f"before-upgrade-{current}-{stamp}.sqlite3"
+        backup_sqlite(db.engine, backup)
+        logger.info("Backed up %s to %s before upgrading", db.describe(), backup)
+    write_engine = db.engine.execution_options(inspector_write=True)
+    with write_engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+    logger.info("Schema upgraded from %s to %s", current, wanted)
+    return backup

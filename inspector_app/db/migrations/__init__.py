@@ -1,0 +1,1 @@
+"""Alembic migration scripts (run by inspector_app.db.migrate, never by hand)."""

@@ -1,0 +1,36 @@
+"""All mapped tables; importing this package registers them on `Base.metadata`."""
+
+from inspector_app.db.base import Base
+from inspector_app.db.models.cases import CaseEvent, CaseFinding, RectificationCase
+from inspector_app.db.models.catalog import Brand, Product
+from inspector_app.db.models.merchants import Merchant, MerchantStatusChange
+from inspector_app.db.models.people import User
+from inspector_app.db.models.photos import Photo
+from inspector_app.db.models.purchases import Finding, Purchase
+from inspector_app.db.models.records import (
+    AppSetting,
+    ReportArchive,
+    SamplingPick,
+    SamplingPlan,
+    WorkOrder,
+)
+
+__all__ = [
+    "AppSetting",
+    "Base",
+    "Brand",
+    "CaseEvent",
+    "CaseFinding",
+    "Finding",
+    "Merchant",
+    "MerchantStatusChange",
+    "Photo",
+    "Product",
+    "Purchase",
+    "RectificationCase",
+    "ReportArchive",
+    "SamplingPick",
+    "SamplingPlan",
+    "User",
+    "WorkOrder",
+]

@@ -1,0 +1,71 @@
+"""Mystery purchases and the findings recorded when a parcel is inspected."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, enum_column
+from inspector_app.db.models.catalog import Product
+from inspector_app.db.models.merchants import Merchant
+from inspector_app.db.models.people import User
+from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity, Verdict
+
+
+class Purchase(Tracked, SoftDeleted, Base):
+    __tablename__ = "purchases"
+    __table_args__ = (
+        Index("ix_purchases_ordered_at_id", "ordered_at", "id"),
+        Index("ix_purchases_merchant_ordered", "merchant_id", "ordered_at"),
+    )
+
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"))
+    order_number: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    ordered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    price_paid_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: Private to inspectors: never printed on anything meant for a merchant.
+    buyer_alias: Mapped[str] = mapped_column(String(100), default="")
+    #: Private to inspectors: never printed on anything meant for a merchant.
+    delivery_address: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    inspected_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    inspector_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    status: Mapped[PurchaseStatus] = enum_column(
+        PurchaseStatus, default=PurchaseStatus.PLANNED, index=True
+    )
+    verdict: Mapped[Verdict | None] = enum_column(Verdict, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    plan_pick_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sampling_picks.id"), nullable=True
+    )
+
+    product: Mapped[Product | None] = relationship()
+    merchant: Mapped[Merchant] = relationship()
+    inspector: Mapped[User | None] = relationship(foreign_keys=[inspector_id])
+    findings: Mapped[list[Finding]] = relationship(
+        back_populates="purchase", order_by="Finding.id"
+    )
+
+
+class Finding(Tracked, SoftDeleted, Base):
+    __tablename__ = "findings"
+    __table_args__ = (
+        Index("ix_findings_purchase", "purchase_id"),
+        Index("ix_findings_created_id", "created_at", "id"),
+        Index("ix_findings_category_severity", "category", "severity"),
+    )
+
+    purchase_id: Mapped[int] = mapped_column(ForeignKey("purchases.id"))
+    category: Mapped[FindingCategory] = enum_column(FindingCategory)
+    severity: Mapped[Severity] = enum_column(Severity)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    expected: Mapped[str] = mapped_column(Text, default="")
+    observed: Mapped[str] = mapped_column(Text, default="")
+    #: The standard clause or platform rule broken (e.g. "GB 18401-2010 6.1"), when known.
+    rule_ref: Mapped[str] = mapped_column(String(300), default="")
+
+    purchase: Mapped[Purchase] = relationship(back_populates="findings")

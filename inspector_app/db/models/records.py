@@ -1,0 +1,70 @@
+"""Supporting records: complaints and work orders, archived reports, sampling plans, settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from inspector_app.db.base import Base, Tracked, UTCDateTime, enum_column
+from inspector_app.domain.enums import PlanStatus, WorkOrderKind
+
+
+class WorkOrder(Tracked, Base):
+    """A consumer complaint or after-sales work order against a merchant (imported)."""
+
+    __tablename__ = "work_orders"
+
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
+    kind: Mapped[WorkOrderKind] = enum_column(WorkOrderKind)
+    order_ref: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(100), default="")
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    first_handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    outcome: Mapped[str] = mapped_column(String(200), default="")
+    #: shop_id|kind|order_ref|applied_at: makes re-importing the same file add nothing.
+    source_key: Mapped[str] = mapped_column(String(300), unique=True)
+
+
+class ReportArchive(Tracked, Base):
+    """A generated report with the figures it stated, so it can be reproduced exactly."""
+
+    __tablename__ = "report_archive"
+
+    kind: Mapped[str] = mapped_column(String(32), index=True)  # monthly, annual, notice, ...
+    period: Mapped[str] = mapped_column(String(32), default="")  # 2026-10, 2026, RC-2026-0042
+    figures_json: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class SamplingPlan(Tracked, Base):
+    __tablename__ = "sampling_plans"
+
+    period: Mapped[str] = mapped_column(String(16), index=True)  # 2026-12
+    seed: Mapped[int] = mapped_column(Integer)
+    params_json: Mapped[str] = mapped_column(Text, default="{}")
+    status: Mapped[PlanStatus] = enum_column(PlanStatus, default=PlanStatus.DRAFT)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class SamplingPick(Tracked, Base):
+    __tablename__ = "sampling_picks"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("sampling_plans.id"), index=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), nullable=True)
+    stratum: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[float] = mapped_column(default=1.0)
+
+
+class AppSetting(Tracked, Base):
+    """Team-wide settings (organisation name, deadlines, thresholds) as JSON values."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    value_json: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""Pure-Python domain: enums, errors, the rectification workflow and metrics (no Qt, no SQL)."""

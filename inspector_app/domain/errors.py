@@ -1,0 +1,39 @@
+"""Errors the services raise; each carries a message fit to show a user as is."""
+
+from __future__ import annotations
+
+
+class InspectorError(Exception):
+    """Base of every error a user can cause; the CLI prints it as one line (exit 2)."""
+
+
+class NotFound(InspectorError):
+    pass
+
+
+class ValidationError(InspectorError):
+    """Bad input; `field` names the form field it belongs to, when there is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class PermissionDenied(InspectorError):
+    pass
+
+
+class IllegalTransition(InspectorError):
+    pass
+
+
+class ConflictError(InspectorError):
+    """The data changed underneath, or a unique value is already taken."""
+
+
+class DatabaseTooNew(InspectorError):
+    pass
+
+
+class PhotoRejected(InspectorError):
+    pass

@@ -1,0 +1,1 @@
+"""Photo store: content-addressed files, validation, EXIF handling and thumbnails."""

@@ -1,0 +1,1 @@
+"""Use cases: the only code that writes data. One transaction per call; roles checked here."""

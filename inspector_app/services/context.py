@@ -1,0 +1,86 @@
+"""The context every service call gets: the database, the data folder and the acting user."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from inspector_app.db.engine import Database
+from inspector_app.db.migrate import upgrade
+from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import PermissionDenied
+from inspector_app.paths import DataPaths, data_dir, database_url
+
+if TYPE_CHECKING:
+    from inspector_app.photos.store import PhotoStore
+
+logger = logging.getLogger(__name__)
+
+#: Roles that manage cases and merchants; admin may do anything a quality manager may.
+MANAGERS = (Role.QUALITY_MANAGER, Role.ADMIN)
+#: Roles that record purchases, findings and photos.
+RECORDERS = (Role.INSPECTOR, Role.QUALITY_MANAGER, Role.ADMIN)
+#: Roles that may see the private purchase fields (buyer alias, delivery address).
+SEES_PRIVATE = (Role.INSPECTOR, Role.QUALITY_MANAGER, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a plain value, safe to keep on a widget or pass between threads."""
+
+    id: int
+    display_name: str
+    role: Role
+
+
+#: The actor used by `inspector init`/`demo` before any user exists.
+SYSTEM = Actor(id=0, display_name="system", role=Role.ADMIN)
+
+
+@dataclass
+class Context:
+    db: Database
+    paths: DataPaths
+    actor: Actor | None = None
+    _extras: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def photos(self) -> PhotoStore:
+        from inspector_app.photos.store import PhotoStore
+
+        return PhotoStore(self.paths.photos, self.paths.thumbnails)
+
+    def as_actor(self, actor: Actor | None) -> Context:
+        """The same database and folders, acting as someone else."""
+        ctx = replace(self, actor=actor)
+        return ctx
+
+    @property
+    def actor_id(self) -> int | None:
+        """The acting user's id for created_by/actor columns (None for the system actor)."""
+        return self.actor.id if self.actor and self.actor.id else None
+
+    def require(self, *roles: Role, action: str = "do this") -> Actor:
+        """The acting user, if their role is one of `roles`; else PermissionDenied."""
+        if self.actor is None:
+            raise PermissionDenied(f"Choose a user before you {action}")
+        if roles and self.actor.role not in roles:
+            allowed = ", ".join(r.value for r in roles)
+            raise PermissionDenied(
+                f"{self.actor.display_name} ({self.actor.role.value}) may not {action}; "
+                f"that is for: {allowed}"
+            )
+        return self.actor
+
+
+def open_context(
+    db_url: str | None = None, data_folder: str | None = None, *, migrate: bool = True
+) -> Context:
+    """Open (creating or upgrading when `migrate`) the database and return a context."""
+    paths = data_dir(data_folder).ensure()
+    db = Database(database_url(db_url, paths))
+    if migrate:
+        upgrade(db, paths.backups)
+    return Context(db=db, paths=paths)

@@ -1,0 +1,86 @@
+"""Users: create, list, find by id or name, change role or deactivate."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import func, select
+
+from inspector_app.db.models import User
+from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
+from inspector_app.services.context import Actor, Context
+
+logger = logging.getLogger(__name__)
+
+
+def to_actor(user: User) -> Actor:
+    return Actor(id=user.id, display_name=user.display_name, role=Role(user.role))
+
+
+def count_users(ctx: Context) -> int:
+    with ctx.db.read() as s:
+        return s.scalar(select(func.count()).select_from(User)) or 0
+
+
+def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
+    """Create a user. Admins may create anyone; the very first user may be created by anyone."""
+    name = (display_name or "").strip()
+    if not name:
+        raise ValidationError("A user needs a display name", field="display_name")
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError(f"Unknown role '{role}'", field="role") from None
+    with ctx.db.write() as s:
+        first = (s.scalar(select(func.count()).select_from(User)) or 0) == 0
+        if not first:
+            ctx.require(Role.ADMIN, action="create users")
+        if s.scalar(select(User.id).where(User.display_name == name)):
+            raise ConflictError(f"There is already a user called '{name}'")
+        user = User(display_name=name, role=role, created_by_id=ctx.actor_id)
+        s.add(user)
+        s.flush()
+        return to_actor(user)
+
+
+def list_users(ctx: Context, *, include_inactive: bool = False) -> list[Actor]:
+    with ctx.db.read() as s:
+        q = select(User).order_by(User.display_name)
+        if not include_inactive:
+            q = q.where(User.active.is_(True))
+        return [to_actor(u) for u in s.scalars(q)]
+
+
+def find_user(ctx: Context, ref: str | int) -> Actor:
+    """A user by id or display name (the CLI's --as USER)."""
+    with ctx.db.read() as s:
+        user = None
+        if isinstance(ref, int) or str(ref).isdigit():
+            user = s.get(User, int(ref))
+        if user is None:
+            user = s.scalar(select(User).where(User.display_name == str(ref)))
+        if user is None:
+            raise NotFound(f"No user '{ref}'")
+        if not user.active:
+            raise ValidationError(f"User '{user.display_name}' is deactivated")
+        return to_actor(user)
+
+
+def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
+    ctx.require(Role.ADMIN, action="change roles")
+    with ctx.db.write() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise NotFound(f"No user with id {user_id}")
+        user.role = Role(role)
+        return to_actor(user)
+
+
+def deactivate(ctx: Context, user_id: int) -> None:
+    ctx.require(Role.ADMIN, action="deactivate users")
+    with ctx.db.write() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise NotFound(f"No user with id {user_id}")
+        user.active = False
