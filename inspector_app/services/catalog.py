@@ -1,0 +1,106 @@
+"""Brands and products (styles): create inline, look up for type-ahead pickers."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.db.models import Brand, Product
+from inspector_app.domain.errors import ConflictError
+from inspector_app.domain.money import parse_cents
+from inspector_app.services.common import clean_line, get_live, now
+from inspector_app.services.context import MANAGERS, RECORDERS, Context
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ProductInfo:
+    id: int
+    uid: str
+    name: str
+    brand: str
+    category: str
+    listing_id: str | None
+    list_price_cents: int | None
+
+
+def _info(p: Product) -> ProductInfo:
+    return ProductInfo(
+        id=p.id, uid=p.uid, name=p.name, brand=p.brand.name if p.brand else "",
+        category=p.category, listing_id=p.listing_id, list_price_cents=p.list_price_cents,
+    )
+
+
+def brand_id_for(s: Session, name: str, actor_id: int | None) -> int | None:
+    """The id of the brand with this name, created when new (inside the caller's transaction)."""
+    name = clean_line(name, "brand", limit=200)
+    if not name:
+        return None
+    found = s.scalar(select(Brand.id).where(Brand.name == name))
+    if found:
+        return found
+    b = Brand(name=name, created_by_id=actor_id)
+    s.add(b)
+    s.flush()
+    return b.id
+
+
+def create_product(
+    ctx: Context,
+    name: str,
+    *,
+    brand: str = "",
+    category: str = "",
+    listing_id: str | None = None,
+    list_price: str | int | None = None,
+) -> ProductInfo:
+    ctx.require(*RECORDERS, action="add products")
+    name = clean_line(name, "name", required=True)
+    listing_id = clean_line(listing_id, "listing_id", limit=64) or None
+    cents = parse_cents(list_price, "list_price") if not isinstance(list_price, int) else list_price
+    with ctx.db.write() as s:
+        if listing_id and s.scalar(select(Product.id).where(Product.listing_id == listing_id)):
+            raise ConflictError(f"A product with listing id '{listing_id}' already exists")
+        p = Product(
+            name=name, brand_id=brand_id_for(s, brand, ctx.actor_id),
+            category=clean_line(category, "category", limit=100), listing_id=listing_id,
+            list_price_cents=cents, created_by_id=ctx.actor_id,
+        )
+        s.add(p)
+        s.flush()
+        return _info(p)
+
+
+def get_product(ctx: Context, product_id: int) -> ProductInfo:
+    with ctx.db.read() as s:
+        return _info(get_live(s, Product, product_id, "product"))
+
+
+def search_products(ctx: Context, text: str, limit: int = 20) -> list[ProductInfo]:
+    """Type-ahead: products whose name, brand or listing id contains `text`."""
+    like = f"%{text.strip()}%"
+    with ctx.db.read() as s:
+        q = (
+            select(Product)
+            .outerjoin(Brand, Product.brand_id == Brand.id)
+            .where(Product.deleted_at.is_(None))
+            .where(Product.name.ilike(like) | Brand.name.ilike(like) | Product.listing_id.ilike(like))
+            .order_by(Product.name)
+            .limit(limit)
+        )
+        return [_info(p) for p in s.scalars(q)]
+
+
+def list_brands(ctx: Context) -> list[str]:
+    with ctx.db.read() as s:
+        return list(s.scalars(select(Brand.name).where(Brand.deleted_at.is_(None)).order_by(Brand.name)))
+
+
+def delete_product(ctx: Context, product_id: int) -> None:
+    ctx.require(*MANAGERS, action="delete products")
+    with ctx.db.write() as s:
+        get_live(s, Product, product_id, "product").deleted_at = now()

@@ -1,0 +1,205 @@
+"""Mystery purchases: plan, log the order, receive, record the verdict; soft delete."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector_app.db.models import Finding, Merchant, Product, Purchase
+from inspector_app.domain.enums import PurchaseStatus, Role, Verdict
+from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
+from inspector_app.domain.money import parse_cents
+from inspector_app.services.common import aware, clean_line, clean_text, get_live, now
+from inspector_app.services.context import RECORDERS, SEES_PRIVATE, Context
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class PurchaseInput:
+    """What a purchase form submits. Money as text ('129.90') or cents (int)."""
+
+    merchant_id: int
+    product_id: int | None = None
+    order_number: str = ""
+    ordered_at: datetime | None = None
+    price_paid: str | int | None = None
+    buyer_alias: str = ""
+    delivery_address: str = ""
+    received_at: datetime | None = None
+    inspector_id: int | None = None
+    status: PurchaseStatus = PurchaseStatus.PLANNED
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class PurchaseInfo:
+    id: int
+    uid: str
+    merchant_id: int
+    merchant_name: str
+    merchant_shop_id: str
+    product_id: int | None
+    product_name: str
+    brand: str
+    order_number: str
+    ordered_at: datetime | None
+    price_paid_cents: int | None
+    buyer_alias: str  # "" unless the reader may see it
+    delivery_address: str  # "" unless the reader may see it
+    received_at: datetime | None
+    inspected_at: datetime | None
+    inspector_id: int | None
+    inspector: str
+    status: PurchaseStatus
+    verdict: Verdict | None
+    notes: str
+    finding_count: int = 0
+    deleted: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def info(s: Session, p: Purchase, role: Role | None) -> PurchaseInfo:
+    private = role in SEES_PRIVATE
+    count = s.scalar(
+        select(func.count()).select_from(Finding)
+        .where(Finding.purchase_id == p.id, Finding.deleted_at.is_(None))
+    ) or 0
+    return PurchaseInfo(
+        id=p.id, uid=p.uid, merchant_id=p.merchant_id, merchant_name=p.merchant.name,
+        merchant_shop_id=p.merchant.shop_id, product_id=p.product_id,
+        product_name=p.product.name if p.product else "",
+        brand=p.product.brand.name if p.product and p.product.brand else "",
+        order_number=p.order_number or "", ordered_at=p.ordered_at,
+        price_paid_cents=p.price_paid_cents,
+        buyer_alias=p.buyer_alias if private else "",
+        delivery_address=p.delivery_address if private else "",
+        received_at=p.received_at, inspected_at=p.inspected_at, inspector_id=p.inspector_id,
+        inspector=p.inspector.display_name if p.inspector else "",
+        status=PurchaseStatus(p.status), verdict=p.verdict and Verdict(p.verdict), notes=p.notes,
+        finding_count=count, deleted=p.deleted_at is not None,
+    )
+
+
+def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
+    """Validate a form and copy it onto the row; errors name the field they belong to."""
+    status = PurchaseStatus(data.status)
+    if status == PurchaseStatus.INSPECTED and p.verdict is None:
+        raise ValidationError("Record a verdict to mark a purchase inspected", field="status")
+    merchant = s.get(Merchant, data.merchant_id)
+    if merchant is None or merchant.deleted_at is not None:
+        raise ValidationError("Choose the merchant who sold it", field="merchant")
+    if data.product_id is not None:
+        product = s.get(Product, data.product_id)
+        if product is None or product.deleted_at is not None:
+            raise ValidationError("Choose an existing product", field="product")
+    order_number = clean_line(data.order_number, "order_number", limit=64)
+    ordered_at = aware(data.ordered_at, "ordered_at")
+    received_at = aware(data.received_at, "received_at")
+    if status != PurchaseStatus.PLANNED and status != PurchaseStatus.CANCELLED:
+        if not order_number:
+            raise ValidationError("An ordered purchase needs the platform order number", field="order_number")
+        if ordered_at is None:
+            raise ValidationError("When was it ordered?", field="ordered_at")
+    if status in (PurchaseStatus.RECEIVED, PurchaseStatus.INSPECTED) and received_at is None:
+        raise ValidationError("When did the parcel arrive?", field="received_at")
+    if ordered_at and received_at and received_at < ordered_at:
+        raise ValidationError("It cannot arrive before it was ordered", field="received_at")
+    if ordered_at and ordered_at > now():
+        raise ValidationError("The order time is in the future", field="ordered_at")
+    if order_number:
+        clash = s.scalar(
+            select(Purchase.id).where(Purchase.order_number == order_number, Purchase.id != (p.id or -1))
+        )
+        if clash:
+            raise ConflictError(f"Order number {order_number} is already recorded")
+    p.merchant_id = merchant.id
+    p.product_id = data.product_id
+    p.order_number = order_number or None
+    p.ordered_at, p.received_at = ordered_at, received_at
+    p.price_paid_cents = parse_cents(data.price_paid, "price_paid") if not isinstance(data.price_paid, int) else data.price_paid
+    p.buyer_alias = clean_line(data.buyer_alias, "buyer_alias", limit=100)
+    p.delivery_address = clean_text(data.delivery_address, "delivery_address", limit=1000)
+    p.inspector_id = data.inspector_id
+    p.status = status
+    p.notes = clean_text(data.notes, "notes")
+
+
+def create_purchase(ctx: Context, data: PurchaseInput) -> PurchaseInfo:
+    actor = ctx.require(*RECORDERS, action="log purchases")
+    with ctx.db.write() as s:
+        p = Purchase(created_by_id=ctx.actor_id)
+        if data.inspector_id is None and actor.role == Role.INSPECTOR:
+            data.inspector_id = actor.id
+        _apply(s, p, data)
+        s.add(p)
+        s.flush()
+        return info(s, p, actor.role)
+
+
+def update_purchase(ctx: Context, purchase_id: int, data: PurchaseInput) -> PurchaseInfo:
+    actor = ctx.require(*RECORDERS, action="edit purchases")
+    with ctx.db.write() as s:
+        p = get_live(s, Purchase, purchase_id, "purchase")
+        _apply(s, p, data)
+        return info(s, p, actor.role)
+
+
+def set_verdict(ctx: Context, purchase_id: int, verdict: Verdict | str | None) -> PurchaseInfo:
+    """Record pass/fail; this marks the purchase inspected. A fail needs at least one finding."""
+    actor = ctx.require(*RECORDERS, action="record verdicts")
+    with ctx.db.write() as s:
+        p = get_live(s, Purchase, purchase_id, "purchase")
+        if verdict is None:
+            p.verdict, p.inspected_at = None, None
+            if p.status == PurchaseStatus.INSPECTED:
+                p.status = PurchaseStatus.RECEIVED
+            return info(s, p, actor.role)
+        verdict = Verdict(verdict)
+        if p.status in (PurchaseStatus.PLANNED, PurchaseStatus.CANCELLED):
+            raise ValidationError(f"A {p.status.value} purchase cannot be inspected", field="verdict")
+        if verdict == Verdict.FAIL:
+            n = s.scalar(select(func.count()).select_from(Finding).where(
+                Finding.purchase_id == p.id, Finding.deleted_at.is_(None)))
+            if not n:
+                raise ValidationError("Record at least one finding before failing a purchase", field="verdict")
+        p.verdict, p.status, p.inspected_at = verdict, PurchaseStatus.INSPECTED, now()
+        if p.received_at is None:
+            p.received_at = p.inspected_at
+        return info(s, p, actor.role)
+
+
+def get_purchase(ctx: Context, purchase_id: int) -> PurchaseInfo:
+    with ctx.db.read() as s:
+        p = s.get(Purchase, purchase_id)
+        if p is None:
+            raise NotFound(f"No purchase with id {purchase_id}")
+        return info(s, p, ctx.actor.role if ctx.actor else None)
+
+
+def find_by_order_number(ctx: Context, order_number: str) -> PurchaseInfo:
+    with ctx.db.read() as s:
+        p = s.scalar(select(Purchase).where(Purchase.order_number == order_number.strip()))
+        if p is None or p.deleted_at is not None:
+            raise NotFound(f"No purchase with order number '{order_number}'")
+        return info(s, p, ctx.actor.role if ctx.actor else None)
+
+
+def delete_purchase(ctx: Context, purchase_id: int) -> None:
+    """Soft delete (undo with restore_purchase); a purchase under an active case stays."""
+    ctx.require(*RECORDERS, action="delete purchases")
+    with ctx.db.write() as s:
+        get_live(s, Purchase, purchase_id, "purchase").deleted_at = now()
+
+
+def restore_purchase(ctx: Context, purchase_id: int) -> None:
+    ctx.require(*RECORDERS, action="restore purchases")
+    with ctx.db.write() as s:
+        p = s.get(Purchase, purchase_id)
+        if p is None:
+            raise NotFound(f"No purchase with id {purchase_id}")
+        p.deleted_at = None

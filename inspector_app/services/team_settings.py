@@ -1,0 +1,65 @@
+"""Team-wide settings kept in the database: organisation, deadlines, risk thresholds."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from sqlalchemy import select
+
+from inspector_app.db.models import AppSetting
+from inspector_app.domain.enums import Role, Severity
+from inspector_app.domain.errors import ValidationError
+from inspector_app.services.context import Context
+
+logger = logging.getLogger(__name__)
+
+#: Every key with its default; unknown keys are refused.
+DEFAULTS: dict[str, Any] = {
+    "organisation_name": "Platform Quality Inspection",
+    "organisation_logo": "",  # path of an image file, or ""
+    "deadline_days.critical": 3,
+    "deadline_days.major": 7,
+    "deadline_days.minor": 15,
+    "watch_threshold": 60.0,  # risk score at or above which a merchant is a watch candidate
+    "eliminate_threshold": 80.0,  # ... an elimination candidate
+}
+
+
+def get(ctx: Context, key: str) -> Any:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    with ctx.db.read() as s:
+        raw = s.scalar(select(AppSetting.value_json).where(AppSetting.key == key))
+    return DEFAULTS[key] if raw is None else json.loads(raw)
+
+
+def get_all(ctx: Context) -> dict[str, Any]:
+    with ctx.db.read() as s:
+        stored = {k: json.loads(v) for k, v in s.execute(select(AppSetting.key, AppSetting.value_json))}
+    return {k: stored.get(k, d) for k, d in DEFAULTS.items()}
+
+
+def put(ctx: Context, key: str, value: Any) -> None:
+    ctx.require(Role.QUALITY_MANAGER, Role.ADMIN, action="change team settings")
+    if key not in DEFAULTS:
+        raise ValidationError(f"Unknown setting '{key}'")
+    default = DEFAULTS[key]
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        try:
+            value = type(default)(value)
+        except (TypeError, ValueError):
+            raise ValidationError(f"{key} must be a number", field=key) from None
+        if value < 0:
+            raise ValidationError(f"{key} cannot be negative", field=key)
+    with ctx.db.write() as s:
+        row = s.scalar(select(AppSetting).where(AppSetting.key == key))
+        if row is None:
+            s.add(AppSetting(key=key, value_json=json.dumps(value), created_by_id=ctx.actor_id))
+        else:
+            row.value_json = json.dumps(value)
+
+
+def deadline_days(ctx: Context, severity: Severity | str) -> int:
+    return int(get(ctx, f"deadline_days.{Severity(severity).value}"))
