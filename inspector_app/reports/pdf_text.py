@@ -106,22 +106,34 @@ def _build_styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "title": derive("title", fontName=LATIN_BOLD, fontSize=17, leading=22, spaceAfter=6),
-        "h1": derive("h1", fontName=LATIN_BOLD, fontSize=13, leading=17, spaceBefore=8,
-                     spaceAfter=4),
-        "h2": derive("h2", fontName=LATIN_BOLD, fontSize=10.5, leading=14, spaceBefore=6,
-                     spaceAfter=3),
+        "h1": derive(
+            "h1", fontName=LATIN_BOLD, fontSize=13, leading=17, spaceBefore=8, spaceAfter=4
+        ),
+        "h2": derive(
+            "h2", fontName=LATIN_BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3
+        ),
         "small": derive("small", fontSize=8, leading=10.5, textColor=grey),
         "cell": derive("cell", fontSize=8.5, leading=11, spaceAfter=0),
-        "cell_bold": derive("cell_bold", fontName=LATIN_BOLD, fontSize=8.5, leading=11,
-                            spaceAfter=0),
-        "cell_right": derive("cell_right", fontSize=8.5, leading=11, spaceAfter=0,
-                             alignment=TA_RIGHT),
-        "cell_head": derive("cell_head", fontName=LATIN_BOLD, fontSize=8.5, leading=11,
-                            spaceAfter=0, textColor=colors.white),
-        "letterhead": derive("letterhead", fontName=LATIN_BOLD, fontSize=12, leading=15,
-                             spaceAfter=0),
-        "caption": derive("caption", fontSize=7.5, leading=9.5, textColor=grey,
-                          alignment=TA_CENTER, spaceAfter=0),
+        "cell_bold": derive(
+            "cell_bold", fontName=LATIN_BOLD, fontSize=8.5, leading=11, spaceAfter=0
+        ),
+        "cell_right": derive(
+            "cell_right", fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT
+        ),
+        "cell_head": derive(
+            "cell_head",
+            fontName=LATIN_BOLD,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=0,
+            textColor=colors.white,
+        ),
+        "letterhead": derive(
+            "letterhead", fontName=LATIN_BOLD, fontSize=12, leading=15, spaceAfter=0
+        ),
+        "caption": derive(
+            "caption", fontSize=7.5, leading=9.5, textColor=grey, alignment=TA_CENTER, spaceAfter=0
+        ),
         "footer": derive("footer", fontSize=7.5, leading=9.5, textColor=grey, spaceAfter=0),
     }
 

@@ -88,7 +88,8 @@ def test_any_text_survives_a_paragraph_build(text):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1,
-               max_size=80))
+@given(
+    st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=80)
+)
 def test_printable_ascii_round_trips(text):
     assert _squash(text) in _squash(_text(_build([para(text)])))

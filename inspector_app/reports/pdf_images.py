@@ -1,0 +1,111 @@
+"""Images for the PDFs: checked for metadata and size before ReportLab embeds them."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspector_app.domain.errors import InspectorError
+
+logger = logging.getLogger(__name__)
+
+#: Longest edge, in pixels, of a photo embedded in a PDF (sharp at ~150 dpi on half A4).
+PHOTO_MAX_EDGE = 1200
+#: JPEG quality used when an image has to be re-encoded here.
+JPEG_QUALITY = 82
+#: JPEG markers that carry metadata: APP1..APP15 (EXIF, XMP, ICC, IPTC...) and COM.
+_METADATA_MARKERS = frozenset([*range(0xE1, 0xF0), 0xFE])
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """An image file ready to embed: no metadata, orientation applied, within the size limit."""
+
+    path: Path
+    width: int
+    height: int
+
+
+def jpeg_metadata_markers(data: bytes) -> list[int]:
+    """The metadata segment markers (APP1-APP15, COM) found in the JPEG header `data`."""
+    found: list[int] = []
+    if data[:2] != b"\xff\xd8":
+        return found
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            break
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in (0xD9, 0xDA):  # end of image / start of scan: no more headers
+            break
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            pos += 2
+            continue
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        if marker in _METADATA_MARKERS:
+            found.append(marker)
+        pos += 2 + length
+    return found
+
+
+def _needs_rewrite(path: Path, fmt: str | None, size: tuple[int, int], max_edge: int) -> bool:
+    if fmt not in ("JPEG", "PNG"):
+        return True
+    if max(size) > max_edge:
+        return True
+    if fmt == "JPEG":
+        with path.open("rb") as fh:
+            head = fh.read(256 * 1024)
+        return bool(jpeg_metadata_markers(head))
+    # ReportLab decodes PNGs to raw pixels, so their text chunks never reach the PDF.
+    return False
+
+
+def prepare_image(path: Path | str, workdir: Path, max_edge: int = PHOTO_MAX_EDGE) -> PreparedImage:
+    """`path` itself when it is a clean, small JPEG or PNG; otherwise a clean copy in `workdir`.
+
+    The copy has its EXIF orientation applied, is shrunk to `max_edge` and is saved with no
+    metadata at all. Photos from the photo store's clean copies pass through untouched.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    src = Path(path)
+    try:
+        with Image.open(src) as im:
+            fmt, size = im.format, im.size
+            if not _needs_rewrite(src, fmt, size, max_edge):
+                return PreparedImage(src, size[0], size[1])
+            im.draft("RGB", (max_edge, max_edge))
+            ImageOps.exif_transpose(im, in_place=True)
+            im.thumbnail((max_edge, max_edge))
+            has_alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
+            digest = hashlib.sha256(f"{src.resolve()}:{max_edge}".encode()).hexdigest()[:16]
+            workdir.mkdir(parents=True, exist_ok=True)
+            if has_alpha:
+                out = workdir / f"{digest}.png"
+                clean = im.convert("RGBA")
+                clean.info = {}  # no text chunks, no ICC profile, no EXIF
+                clean.save(out, "PNG")
+            else:
+                out = workdir / f"{digest}.jpg"
+                clean = im.convert("RGB")
+                clean.info = {}  # else Pillow writes the source's JPEG comment back
+                clean.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+            logger.debug("Re-encoded %s for the PDF (%s, %s)", src.name, fmt, size)
+            return PreparedImage(out, clean.width, clean.height)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise InspectorError(f"Cannot use the image {src.name} in the PDF: {exc}") from exc
+
+
+def fit(width: int, height: int, max_w: float, max_h: float) -> tuple[float, float]:
+    """The largest (w, h) with the image's aspect ratio inside max_w x max_h points."""
+    if width <= 0 or height <= 0:
+        return max_w, max_h
+    scale = min(max_w / width, max_h / height)
+    return width * scale, height * scale

@@ -1,0 +1,81 @@
+"""Fixtures for the report tests: photos full of metadata, PDF text extraction."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+
+def make_photo(path: Path, *, size=(1600, 1200), orientation: int = 6, color="red") -> Path:
+    """A JPEG with EXIF (orientation, camera, GPS), a comment and XMP: everything to strip."""
+    im = Image.new("RGB", size, color)
+    # A marker in the top-left corner so orientation can be checked after transposing.
+    for x in range(size[0] // 4):
+        for y in range(size[1] // 8):
+            im.putpixel((x, y), (0, 0, 255))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "SecretCam"
+    exif[0x0131] = "InspectorPhone 1.0"
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (31.0, 14.0, 0.0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    im.save(
+        path,
+        "JPEG",
+        exif=exif,
+        comment=b"buyer alias: Ms Secret",
+        xmp=b"<x:xmpmeta>Ms Secret</x:xmpmeta>",
+        quality=80,
+    )
+    return path
+
+
+@pytest.fixture
+def photo_factory(tmp_path):
+    counter = iter(range(10_000))
+
+    def factory(**kw) -> Path:
+        return make_photo(tmp_path / "photos" / f"p{next(counter)}.jpg", **kw)
+
+    return factory
+
+
+def pdftotext(path: Path, *, layout: bool = False) -> str:
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [str(path), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+def embedded_images(path: Path) -> list[tuple[str, bytes]]:
+    """(name, raw bytes as embedded) of every image XObject in the PDF."""
+    out = []
+    reader = PdfReader(str(path))
+    seen = set()
+    for page in reader.pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        for name, ref in xobjects.items():
+            obj = ref.get_object()
+            key = getattr(ref, "idnum", id(obj))
+            if obj.get("/Subtype") != "/Image" or key in seen:
+                continue
+            seen.add(key)
+            out.append((name, obj.get_data() if obj.get("/Filter") != "/DCTDecode" else obj._data))
+    return out
+
+
+def assert_no_image_metadata(path: Path) -> int:
+    """Every embedded JPEG has no APPn/COM segment; returns how many images were checked."""
+    from inspector_app.reports.pdf_images import jpeg_metadata_markers
+
+    images = embedded_images(path)
+    for name, data in images:
+        if data[:2] == b"\xff\xd8":
+            assert jpeg_metadata_markers(data) == [], name
+            for needle in (b"Exif", b"SecretCam", b"Ms Secret", b"http://ns.adobe.com/xap"):
+                assert needle not in data, (name, needle)
+    return len(images)
