@@ -1,0 +1,134 @@
+"""Cases table: by status, merchant, overdue; due dates and hours since notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from inspector_app.db.models import CaseFinding, Merchant, RectificationCase, User
+from inspector_app.db.search import like_any
+from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.metrics import hours_between
+from inspector_app.domain.workflow import ACTIVE_STATUSES
+from inspector_app.services.browse.common import count, end_of, order, page, start_of
+from inspector_app.services.context import Context
+
+
+@dataclass
+class CaseFilter:
+    text: str = ""
+    status: CaseStatus | str | None = None
+    #: "active" = every status still being worked on; overrides `status` when set.
+    active_only: bool = False
+    overdue_only: bool = False
+    merchant_id: int | None = None
+    merchant_shop_id: str | None = None
+    assignee_id: int | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    uid: str
+    case_number: str
+    merchant_id: int
+    merchant_shop_id: str
+    merchant: str
+    status: str
+    due_date: date | None
+    created_at: datetime
+    notified_at: datetime | None
+    closed_at: datetime | None
+    assignee: str
+    finding_count: int
+    overdue: bool
+    hours_since_notice: float | None
+
+
+_Assignee = aliased(User)
+_nfind = (
+    select(func.count(CaseFinding.id)).where(CaseFinding.case_id == RectificationCase.id)
+    .correlate(RectificationCase).scalar_subquery()
+)
+_ACTIVE = [s.value for s in ACTIVE_STATUSES]
+
+SORTS = {
+    "case_number": RectificationCase.case_number,
+    "merchant": Merchant.name,
+    "status": RectificationCase.status,
+    "due_date": RectificationCase.due_date,
+    "created_at": RectificationCase.created_at,
+    "notified_at": RectificationCase.notified_at,
+    "closed_at": RectificationCase.closed_at,
+    "assignee": _Assignee.display_name,
+    "finding_count": _nfind,
+    "id": RectificationCase.id,
+}
+
+
+def _base(flt: CaseFilter, today: date) -> Select:
+    q = (
+        select(
+            RectificationCase.id, RectificationCase.uid, RectificationCase.case_number,
+            Merchant.id, Merchant.shop_id, Merchant.name, RectificationCase.status,
+            RectificationCase.due_date, RectificationCase.created_at,
+            RectificationCase.notified_at, RectificationCase.closed_at,
+            _Assignee.display_name, _nfind,
+        )
+        .join(Merchant, Merchant.id == RectificationCase.merchant_id)
+        .outerjoin(_Assignee, _Assignee.id == RectificationCase.assignee_id)
+    )
+    if flt.text.strip():
+        q = q.where(like_any((RectificationCase.case_number, Merchant.name, Merchant.shop_id,
+                              RectificationCase.summary), flt.text.strip()))
+    if flt.active_only or flt.overdue_only:
+        q = q.where(RectificationCase.status.in_(_ACTIVE))
+    elif flt.status:
+        q = q.where(RectificationCase.status == CaseStatus(flt.status))
+    if flt.overdue_only:
+        q = q.where(RectificationCase.due_date < today)
+    if flt.merchant_id:
+        q = q.where(RectificationCase.merchant_id == flt.merchant_id)
+    if flt.merchant_shop_id:
+        q = q.where(Merchant.shop_id == flt.merchant_shop_id)
+    if flt.assignee_id:
+        q = q.where(RectificationCase.assignee_id == flt.assignee_id)
+    if flt.since:
+        q = q.where(RectificationCase.created_at >= start_of(flt.since))
+    if flt.until:
+        q = q.where(RectificationCase.created_at < end_of(flt.until))
+    return q
+
+
+def count_cases(ctx: Context, flt: CaseFilter) -> int:
+    with ctx.db.read() as s:
+        return count(s, _base(flt, date.today()))
+
+
+def fetch_cases(
+    ctx: Context, flt: CaseFilter, *, sort: str | None = None, desc: bool = True,
+    offset: int = 0, limit: int = 200,
+) -> list[CaseRow]:
+    today = date.today()
+    q = page(order(_base(flt, today), SORTS, sort, desc, RectificationCase.id, "created_at"),
+             offset, limit)
+    with ctx.db.read() as s:
+        rows = s.execute(q).all()
+    now = datetime.now(UTC)
+    out = []
+    for r in rows:
+        status = r[6].value if hasattr(r[6], "value") else r[6]
+        active = status in _ACTIVE
+        out.append(CaseRow(
+            id=r[0], uid=r[1], case_number=r[2], merchant_id=r[3], merchant_shop_id=r[4],
+            merchant=r[5], status=status, due_date=r[7], created_at=r[8], notified_at=r[9],
+            closed_at=r[10], assignee=r[11] or "", finding_count=r[12] or 0,
+            overdue=bool(active and r[7] is not None and r[7] < today),
+            hours_since_notice=hours_between(r[9], now if active else r[10]),
+        ))
+    return out

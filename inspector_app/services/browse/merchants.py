@@ -1,0 +1,159 @@
+"""Merchants table with a scorecard per merchant, all aggregated in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Select, case, func, select
+
+from inspector_app.db.models import Finding, Merchant, Purchase, RectificationCase
+from inspector_app.db.search import like_any
+from inspector_app.domain.enums import MerchantStatus, PurchaseStatus, Severity, Verdict
+from inspector_app.domain.workflow import ACTIVE_STATUSES
+from inspector_app.services.browse.common import count, order, page
+from inspector_app.services.context import Context
+
+
+@dataclass
+class MerchantFilter:
+    text: str = ""
+    status: MerchantStatus | str | None = None
+    key_only: bool = False
+    with_findings_only: bool = False
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class MerchantRow:
+    id: int
+    uid: str
+    shop_id: str
+    name: str
+    category: str
+    key_merchant: bool
+    status: str
+    status_changed_at: datetime | None
+    purchases: int
+    inspected: int
+    failed: int
+    findings: int
+    critical: int
+    major: int
+    minor: int
+    open_cases: int
+    overdue_cases: int
+
+    @property
+    def defect_rate(self) -> float | None:
+        """Share of inspected purchases that failed."""
+        return self.failed / self.inspected if self.inspected else None
+
+
+def _aggregates(today: date):
+    p = (
+        select(
+            Purchase.merchant_id.label("mid"),
+            func.count(Purchase.id).label("purchases"),
+            func.sum(case((Purchase.status == PurchaseStatus.INSPECTED.value, 1), else_=0)).label("inspected"),
+            func.sum(case((Purchase.verdict == Verdict.FAIL.value, 1), else_=0)).label("failed"),
+        )
+        .where(Purchase.deleted_at.is_(None))
+        .group_by(Purchase.merchant_id)
+        .subquery()
+    )
+    f = (
+        select(
+            Purchase.merchant_id.label("mid"),
+            func.count(Finding.id).label("findings"),
+            *(
+                func.sum(case((Finding.severity == sev.value, 1), else_=0)).label(sev.value)
+                for sev in Severity
+            ),
+        )
+        .join(Purchase, Purchase.id == Finding.purchase_id)
+        .where(Finding.deleted_at.is_(None), Purchase.deleted_at.is_(None))
+        .group_by(Purchase.merchant_id)
+        .subquery()
+    )
+    active = [s.value for s in ACTIVE_STATUSES]
+    c = (
+        select(
+            RectificationCase.merchant_id.label("mid"),
+            func.sum(case((RectificationCase.status.in_(active), 1), else_=0)).label("open_cases"),
+            func.sum(case(
+                ((RectificationCase.status.in_(active)) & (RectificationCase.due_date < today), 1),
+                else_=0,
+            )).label("overdue_cases"),
+        )
+        .group_by(RectificationCase.merchant_id)
+        .subquery()
+    )
+    return p, f, c
+
+
+def _base(flt: MerchantFilter, today: date) -> tuple[Select, dict]:
+    p, f, c = _aggregates(today)
+    z = func.coalesce
+    cols = {
+        "shop_id": Merchant.shop_id,
+        "name": Merchant.name,
+        "category": Merchant.category,
+        "key_merchant": Merchant.key_merchant,
+        "status": Merchant.status,
+        "status_changed_at": Merchant.status_changed_at,
+        "purchases": z(p.c.purchases, 0),
+        "inspected": z(p.c.inspected, 0),
+        "failed": z(p.c.failed, 0),
+        "findings": z(f.c.findings, 0),
+        "critical": z(f.c.critical, 0),
+        "major": z(f.c.major, 0),
+        "minor": z(f.c.minor, 0),
+        "open_cases": z(c.c.open_cases, 0),
+        "overdue_cases": z(c.c.overdue_cases, 0),
+        "id": Merchant.id,
+    }
+    cols["defect_rate"] = case(
+        (z(p.c.inspected, 0) > 0, 1.0 * z(p.c.failed, 0) / z(p.c.inspected, 1)), else_=-1.0
+    )
+    q = (
+        select(Merchant.id, Merchant.uid, *(cols[k] for k in list(cols)[:15]))
+        .outerjoin(p, p.c.mid == Merchant.id)
+        .outerjoin(f, f.c.mid == Merchant.id)
+        .outerjoin(c, c.c.mid == Merchant.id)
+    )
+    q = q.where(Merchant.deleted_at.is_not(None) if flt.deleted else Merchant.deleted_at.is_(None))
+    if flt.text.strip():
+        q = q.where(like_any((Merchant.name, Merchant.shop_id, Merchant.category), flt.text.strip()))
+    if flt.status:
+        q = q.where(Merchant.status == MerchantStatus(flt.status))
+    if flt.key_only:
+        q = q.where(Merchant.key_merchant.is_(True))
+    if flt.with_findings_only:
+        q = q.where(z(f.c.findings, 0) > 0)
+    return q, cols
+
+
+def count_merchants(ctx: Context, flt: MerchantFilter) -> int:
+    with ctx.db.read() as s:
+        return count(s, _base(flt, date.today())[0])
+
+
+def fetch_merchants(
+    ctx: Context, flt: MerchantFilter, *, sort: str | None = None, desc: bool = False,
+    offset: int = 0, limit: int = 200,
+) -> list[MerchantRow]:
+    q, cols = _base(flt, date.today())
+    q = page(order(q, cols, sort, desc, Merchant.id, "name"), offset, limit)
+    with ctx.db.read() as s:
+        rows = s.execute(q).all()
+    return [
+        MerchantRow(
+            id=r[0], uid=r[1], shop_id=r[2], name=r[3], category=r[4] or "",
+            key_merchant=bool(r[5]), status=r[6].value if hasattr(r[6], "value") else r[6],
+            status_changed_at=r[7], purchases=int(r[8]), inspected=int(r[9]), failed=int(r[10]),
+            findings=int(r[11]), critical=int(r[12]), major=int(r[13]), minor=int(r[14]),
+            open_cases=int(r[15]), overdue_cases=int(r[16]),
+        )
+        for r in rows
+    ]
