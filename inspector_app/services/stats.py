@@ -1,0 +1,291 @@
+"""Figures for the dashboard and the monthly/annual reports, aggregated in SQL."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
+
+from inspector_app.db.models import (
+    Finding,
+    Merchant,
+    MerchantStatusChange,
+    Product,
+    Purchase,
+    RectificationCase,
+)
+from inspector_app.domain.enums import CaseStatus, MerchantStatus, PurchaseStatus
+from inspector_app.domain.metrics import hours_between, median, percentile, rate
+from inspector_app.domain.workflow import ACTIVE_STATUSES
+from inspector_app.services.context import Context
+
+logger = logging.getLogger(__name__)
+
+_ACTIVE = [s.value for s in ACTIVE_STATUSES]
+#: How many merchants the "most findings" lists show.
+TOP_MERCHANTS = 10
+
+
+@dataclass(frozen=True)
+class Period:
+    """[start, end) in local dates; `label` is 2026-10 or 2026."""
+
+    start: date
+    end: date
+    label: str
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        start = date(year, month, 1)
+        end = date(year + (month == 12), month % 12 + 1, 1)
+        return cls(start, end, f"{year:04d}-{month:02d}")
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year + 1, 1, 1), f"{year:04d}")
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """'2026-10' -> that month; '2026' -> that year."""
+        parts = text.strip().split("-")
+        if len(parts) == 1 and parts[0].isdigit():
+            return cls.year(int(parts[0]))
+        if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+            return cls.month(int(parts[0]), int(parts[1]))
+        from inspector_app.domain.errors import ValidationError
+
+        raise ValidationError(f"'{text}' is not a month (2026-10) or a year (2026)")
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        """The period as aware UTC datetimes (local midnights)."""
+        a = datetime.combine(self.start, time.min).astimezone().astimezone(UTC)
+        b = datetime.combine(self.end, time.min).astimezone().astimezone(UTC)
+        return a, b
+
+
+@dataclass
+class Timing:
+    """Hours from notice to first response and to closure (DOMAIN.md), with sample sizes."""
+
+    response_n: int = 0
+    response_median: float | None = None
+    response_p90: float | None = None
+    closure_n: int = 0
+    closure_median: float | None = None
+    closure_p90: float | None = None
+
+
+@dataclass
+class Figures:
+    """What a manager reports upward for one period. Plain data: JSON-able via asdict."""
+
+    period: str
+    purchases: int = 0
+    inspected: int = 0
+    failed: int = 0
+    brands: int = 0
+    styles: int = 0
+    problem_products: int = 0
+    problem_purchases: int = 0
+    merchants_bought: int = 0
+    merchants_with_findings: int = 0
+    findings: int = 0
+    by_severity: dict[str, int] = field(default_factory=dict)
+    by_category: list[tuple[str, int]] = field(default_factory=list)  # descending (Pareto)
+    cases_opened: int = 0
+    cases_closed: int = 0
+    cases_open_now: int = 0
+    cases_overdue_now: int = 0
+    rectification_rate: float | None = None
+    timing: Timing = field(default_factory=Timing)
+    merchants_watch: int = 0
+    merchants_suspended: int = 0
+    merchants_eliminated: int = 0
+    trend: list[tuple[str, int, int]] = field(default_factory=list)  # (month, purchases, findings)
+    top_merchants: list[tuple[str, str, int]] = field(default_factory=list)  # (shop, name, n)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _live_purchases(a: datetime, b: datetime):
+    return (
+        Purchase.deleted_at.is_(None),
+        Purchase.status != PurchaseStatus.CANCELLED.value,
+        Purchase.status != PurchaseStatus.PLANNED.value,
+        Purchase.ordered_at >= a,
+        Purchase.ordered_at < b,
+    )
+
+
+def _timing(rows) -> Timing:
+    resp = [h for h in (hours_between(n, r) for n, r, _ in rows) if h is not None]
+    clo = [h for h in (hours_between(n, c) for n, _, c in rows) if h is not None]
+    return Timing(
+        len(resp), median(resp), percentile(resp, 90), len(clo), median(clo), percentile(clo, 90)
+    )
+
+
+def _month_starts(end: date, n: int) -> list[date]:
+    months, y, m = [], end.year, end.month
+    for _ in range(n):
+        m -= 1
+        if m == 0:
+            y, m = y - 1, 12
+        months.append(date(y, m, 1))
+    return sorted(months)
+
+
+def _trend(s: Session, period: Period) -> list[tuple[str, int, int]]:
+    months = _month_starts(period.end, 12)
+    out = []
+    for start in months:
+        p = Period.month(start.year, start.month)
+        a, b = p.bounds()
+        n_p = s.scalar(select(func.count(Purchase.id)).where(*_live_purchases(a, b))) or 0
+        n_f = s.scalar(
+            select(func.count(Finding.id))
+            .where(Finding.deleted_at.is_(None), Finding.created_at >= a, Finding.created_at < b)
+        ) or 0
+        out.append((p.label, n_p, n_f))
+    return out
+
+
+def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figures:
+    """Every figure of the period in one read transaction (a consistent snapshot)."""
+    today = today or date.today()
+    a, b = period.bounds()
+    fig = Figures(period=period.label)
+    with ctx.db.read() as s:
+        live = _live_purchases(a, b)
+        row = s.execute(
+            select(
+                func.count(Purchase.id),
+                func.count(distinct(Purchase.product_id)),
+                func.count(distinct(Purchase.merchant_id)),
+                func.count(Purchase.inspected_at),
+                func.count(Purchase.verdict).filter(Purchase.verdict == "fail"),
+            ).where(*live)
+        ).one()
+        fig.purchases, fig.styles, fig.merchants_bought, fig.inspected, fig.failed = map(int, row)
+        fig.brands = s.scalar(
+            select(func.count(distinct(Product.brand_id)))
+            .join(Purchase, Purchase.product_id == Product.id).where(*live)
+        ) or 0
+        in_period = (Finding.deleted_at.is_(None), Finding.created_at >= a, Finding.created_at < b,
+                     Purchase.deleted_at.is_(None))
+        fj = select().select_from(Finding).join(Purchase, Purchase.id == Finding.purchase_id)
+        row = s.execute(
+            fj.add_columns(
+                func.count(Finding.id),
+                func.count(distinct(Purchase.product_id)),
+                func.count(distinct(Purchase.id)),
+                func.count(distinct(Purchase.merchant_id)),
+            ).where(*in_period)
+        ).one()
+        fig.findings, fig.problem_products, fig.problem_purchases, fig.merchants_with_findings = map(int, row)
+        fig.by_severity = {
+            (k.value if hasattr(k, "value") else k): int(n)
+            for k, n in s.execute(fj.add_columns(Finding.severity, func.count()).where(*in_period)
+                                  .group_by(Finding.severity))
+        }
+        fig.by_category = sorted(
+            (((k.value if hasattr(k, "value") else k), int(n)) for k, n in s.execute(
+                fj.add_columns(Finding.category, func.count()).where(*in_period)
+                .group_by(Finding.category))),
+            key=lambda kv: (-kv[1], kv[0]),
+        )
+        fig.top_merchants = [
+            (shop, name, int(n)) for shop, name, n in s.execute(
+                fj.add_columns(Merchant.shop_id, Merchant.name, func.count(Finding.id))
+                .join(Merchant, Merchant.id == Purchase.merchant_id).where(*in_period)
+                .group_by(Merchant.id, Merchant.shop_id, Merchant.name)
+                .order_by(func.count(Finding.id).desc(), Merchant.name).limit(TOP_MERCHANTS))
+        ]
+        rc = RectificationCase
+        opened = s.execute(
+            select(rc.status, func.count()).where(rc.created_at >= a, rc.created_at < b).group_by(rc.status)
+        ).all()
+        by_status = {(k.value if hasattr(k, "value") else k): int(n) for k, n in opened}
+        fig.cases_opened = sum(by_status.values())
+        countable = fig.cases_opened - by_status.get("cancelled", 0) - by_status.get("waived", 0)
+        fig.rectification_rate = rate(by_status.get("closed", 0), countable)
+        fig.cases_closed = s.scalar(
+            select(func.count()).where(rc.status == CaseStatus.CLOSED.value,
+                                       rc.closed_at >= a, rc.closed_at < b)
+        ) or 0
+        fig.cases_open_now = s.scalar(select(func.count()).where(rc.status.in_(_ACTIVE))) or 0
+        fig.cases_overdue_now = s.scalar(
+            select(func.count()).where(rc.status.in_(_ACTIVE), rc.due_date < today)
+        ) or 0
+        fig.timing = _timing([
+            (n, r, c if (st.value if hasattr(st, "value") else st) == CaseStatus.CLOSED.value else None)
+            for n, r, c, st in s.execute(
+                select(rc.notified_at, rc.first_response_at, rc.closed_at, rc.status)
+                .where(rc.notified_at >= a, rc.notified_at < b)
+            )
+        ])
+        changes = dict(s.execute(
+            select(MerchantStatusChange.to_status, func.count())
+            .where(MerchantStatusChange.changed_at >= a, MerchantStatusChange.changed_at < b)
+            .group_by(MerchantStatusChange.to_status)
+        ).all())
+        changes = {(k.value if hasattr(k, "value") else k): int(v) for k, v in changes.items()}
+        fig.merchants_watch = changes.get(MerchantStatus.WATCH.value, 0)
+        fig.merchants_suspended = changes.get(MerchantStatus.SUSPENDED.value, 0)
+        fig.merchants_eliminated = changes.get(MerchantStatus.ELIMINATED.value, 0)
+        fig.trend = _trend(s, period)
+    return fig
+
+
+def timing_by_merchant(ctx: Context) -> dict[int, Timing]:
+    """Response and closure hours per merchant, over all its notified cases."""
+    rc = RectificationCase
+    rows: dict[int, list] = defaultdict(list)
+    with ctx.db.read() as s:
+        for mid, n, r, c, st in s.execute(
+            select(rc.merchant_id, rc.notified_at, rc.first_response_at, rc.closed_at, rc.status)
+            .where(rc.notified_at.is_not(None))
+        ):
+            st = st.value if hasattr(st, "value") else st
+            rows[mid].append((n, r, c if st == CaseStatus.CLOSED.value else None))
+    return {mid: _timing(v) for mid, v in rows.items()}
+
+
+@dataclass(frozen=True)
+class OverdueCase:
+    case_number: str
+    merchant_shop_id: str
+    merchant: str
+    status: str
+    due_date: date
+    days_overdue: int
+
+
+def overdue_cases(ctx: Context, *, today: date | None = None, limit: int = 100) -> list[OverdueCase]:
+    today = today or date.today()
+    rc = RectificationCase
+    with ctx.db.read() as s:
+        rows = s.execute(
+            select(rc.case_number, Merchant.shop_id, Merchant.name, rc.status, rc.due_date)
+            .join(Merchant, Merchant.id == rc.merchant_id)
+            .where(rc.status.in_(_ACTIVE), rc.due_date < today)
+            .order_by(rc.due_date, rc.id).limit(limit)
+        ).all()
+    return [
+        OverdueCase(n, shop, name, st.value if hasattr(st, "value") else st, due, (today - due).days)
+        for n, shop, name, st, due in rows
+    ]
+
+
+def month_of(d: date) -> Period:
+    return Period.month(d.year, d.month)
+
+
+def previous_month(d: date) -> Period:
+    first = d.replace(day=1) - timedelta(days=1)
+    return Period.month(first.year, first.month)
