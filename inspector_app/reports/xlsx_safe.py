@@ -1,0 +1,202 @@
+"""Cell values no spreadsheet evaluates, and a write-only sheet writer with a styled header."""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+
+logger = logging.getLogger(__name__)
+
+#: First characters that make a spreadsheet program read text as a formula (or DDE).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: Excel's limit on the characters in one cell.
+EXCEL_MAX_CHARS = 32_767
+#: Appended to text that was cut at EXCEL_MAX_CHARS.
+TRUNCATION_MARK = "…[truncated]"
+#: Characters XML 1.0 forbids (openpyxl refuses them), lone surrogates and non-characters.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Text that OOXML readers would decode as an escaped character (_x0041_ -> "A").
+_OOXML_ESCAPE = re.compile("_(x[0-9A-Fa-f]{4}_)")
+#: Number formats per column kind.
+NUMBER_FORMATS = {
+    "int": "0",
+    "number": "#,##0.00",
+    "hours": "0.0",
+    "percent": "0.0%",
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+}
+HEADER_FILL = "2F4B6E"
+
+
+def clean_text(text: str) -> str:
+    """Text without XML-forbidden characters, OOXML escapes protected, cut to Excel's limit."""
+    s = _ILLEGAL.sub("", text)
+    s = _OOXML_ESCAPE.sub(r"_x005F_\1", s)
+    if len(s) > EXCEL_MAX_CHARS:
+        s = s[: EXCEL_MAX_CHARS - len(TRUNCATION_MARK)]
+        # Do not leave half an escape sequence at the cut.
+        cut = s.rfind("_x005F_", len(s) - 13)
+        if cut != -1:
+            s = s[:cut]
+        s += TRUNCATION_MARK
+    return s
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could evaluate `text` (or its start) as a formula."""
+    return text.startswith(FORMULA_TRIGGERS)
+
+
+def plain_value(value: Any) -> Any:
+    """A value openpyxl stores with its real type: numbers, dates, booleans, text.
+
+    Aware datetimes are shown in local time (spreadsheets have no time zones); enums become
+    their value; NaN and infinities become empty cells.
+    """
+    if value is None or isinstance(value, (bool, int, Decimal)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone().replace(tzinfo=None)
+        return value
+    if isinstance(value, (date, time)):
+        return value
+    if isinstance(value, Enum):
+        value = value.value
+    return clean_text(value if isinstance(value, str) else str(value))
+
+
+def guard_cell(cell: Cell) -> Cell:
+    """Make a cell whose text looks like a formula a plain string, kept as text when edited."""
+    if isinstance(cell.value, str) and (cell.data_type == "f" or looks_like_formula(cell.value)):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def assign(cell: Cell, value: Any, number_format: str | None = None) -> Cell:
+    """Put `value` into a (normal-mode) cell safely: typed, cleaned, never a formula."""
+    cell.value = plain_value(value)
+    guard_cell(cell)
+    if number_format and cell.value is not None and not isinstance(cell.value, str):
+        cell.number_format = number_format
+    return cell
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an exported sheet: header, width in characters, kind of value."""
+
+    header: str
+    width: float = 14
+    kind: str = "text"  # text, int, number, hours, percent, date, datetime
+
+
+class SheetWriter:
+    """Rows into a write-only sheet: header styled and frozen, autofilter over the data."""
+
+    def __init__(self, workbook: Workbook, title: str, columns: Sequence[Column]) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        self.columns = list(columns)
+        self.ws = workbook.create_sheet(sheet_title(title))
+        self._cell = WriteOnlyCell
+        self._formats = [NUMBER_FORMATS.get(c.kind) for c in self.columns]
+        for i, col in enumerate(self.columns, 1):
+            self.ws.column_dimensions[get_column_letter(i)].width = col.width
+        self.ws.freeze_panes = "A2"
+        header = []
+        for col in self.columns:
+            c = WriteOnlyCell(self.ws, value=plain_value(col.header))
+            c.font = Font(bold=True, color="FFFFFF")
+            c.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            c.alignment = Alignment(vertical="center", wrap_text=True)
+            header.append(guard_cell(c))
+        self.ws.append(header)
+        self.rows = 0
+
+    def append(self, values: Sequence[Any]) -> None:
+        out: list[Any] = []
+        for i, raw in enumerate(values):
+            value = plain_value(raw)
+            fmt = self._formats[i] if i < len(self._formats) else None
+            if isinstance(value, str):
+                if looks_like_formula(value):
+                    c = self._cell(self.ws, value=value)
+                    out.append(guard_cell(c))
+                else:
+                    out.append(value)
+            elif fmt and value is not None:
+                c = self._cell(self.ws, value=value)
+                c.number_format = fmt
+                out.append(c)
+            else:
+                out.append(value)
+        self.ws.append(out)
+        self.rows += 1
+
+    def close(self) -> None:
+        """Set the autofilter over the header and every row written."""
+        from openpyxl.utils import get_column_letter
+
+        last = get_column_letter(max(len(self.columns), 1))
+        self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+
+
+def sheet_title(title: str) -> str:
+    """A valid sheet name: no []:*?/\\, at most 31 characters, never empty."""
+    s = re.sub(r"[\[\]:*?/\\]", " ", clean_text(title)).strip("' ")[:31]
+    return s or "Sheet"
+
+
+def new_workbook() -> Workbook:
+    """A write-only workbook (rows stream to disk; memory stays flat)."""
+    from openpyxl import Workbook
+
+    return Workbook(write_only=True)
+
+
+def write_sheet(
+    workbook: Workbook, title: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]]
+) -> int:
+    """Write all `rows` into a new sheet; returns how many were written."""
+    writer = SheetWriter(workbook, title, columns)
+    for row in rows:
+        writer.append(row)
+    writer.close()
+    return writer.rows
+
+
+def save_workbook(workbook: Workbook, out: Path | str) -> Path:
+    """Save next to `out` and then rename, so a failed export never leaves half a file."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    try:
+        workbook.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    logger.info("Wrote %s", out)
+    return out
