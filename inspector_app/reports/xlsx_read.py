@@ -1,0 +1,252 @@
+"""Reading workbooks people send back: defused XML, values not formulas, clear errors."""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inspector_app.domain.errors import InspectorError
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+logger = logging.getLogger(__name__)
+
+#: Refuse a workbook whose parts would unpack to more than this (a zip bomb).
+MAX_UNCOMPRESSED_BYTES = 1_500_000_000
+#: Refuse a part bigger than MAX_RATIO_MIN_BYTES that unpacks more than this many times its size.
+MAX_COMPRESSION_RATIO = 200
+MAX_RATIO_MIN_BYTES = 16_000_000
+#: The first bytes of an old binary .xls (also of a password-protected .xlsx).
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: How our writer protects text that would otherwise read as an OOXML escape.
+_PROTECTED_ESCAPE = re.compile("_x005F_(?=x[0-9A-Fa-f]{4}_)")
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One data row: its row number in the sheet (as the user sees it) and values by column."""
+
+    number: int
+    values: dict[str, Any]
+
+    def get(self, column: str, default: Any = None) -> Any:
+        return self.values.get(column, default)
+
+
+def _require_defusedxml() -> None:
+    import openpyxl
+
+    if not openpyxl.DEFUSEDXML:
+        raise InspectorError(
+            "Importing workbooks needs the 'defusedxml' package (and OPENPYXL_DEFUSEDXML not "
+            "set to False); refusing to read untrusted XML without it"
+        )
+
+
+def _check_container(path: Path) -> None:
+    name = path.name
+    if not path.is_file():
+        raise InspectorError(f"{path} does not exist or is not a file")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == _OLE2_MAGIC:
+        raise InspectorError(
+            f"{name} is an old .xls file or a password-protected workbook; "
+            "open it in Excel or LibreOffice, remove any password and save it as .xlsx"
+        )
+    if not zipfile.is_zipfile(path):
+        raise InspectorError(f"{name} is not an Excel workbook (.xlsx)")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" not in names and "[Content_Types].xml" not in names:
+                raise InspectorError(f"{name} is a zip archive but not an Excel workbook")
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNCOMPRESSED_BYTES:
+                raise InspectorError(f"{name} would unpack to {total:,} bytes; refused")
+            for i in infos:
+                ratio = i.file_size / max(i.compress_size, 1)
+                if i.file_size > MAX_RATIO_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
+                    raise InspectorError(
+                        f"{name} looks like a zip bomb ({i.filename} unpacks {ratio:.0f}x); refused"
+                    )
+    except zipfile.BadZipFile as exc:
+        raise InspectorError(f"{name} is damaged and cannot be read ({exc})") from exc
+
+
+def _explain(path: Path, exc: Exception) -> InspectorError:
+    """A user-facing message for an error raised while parsing a workbook."""
+    kind = type(exc).__name__
+    if kind in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
+        return InspectorError(f"{path.name} contains XML entity declarations; refused as unsafe")
+    if isinstance(exc, zipfile.BadZipFile | EOFError):
+        return InspectorError(f"{path.name} is damaged and cannot be read ({exc})")
+    return InspectorError(f"{path.name} cannot be read as a workbook ({kind}: {exc})")
+
+
+@contextmanager
+def open_workbook(path: Path | str) -> Iterator[Workbook]:
+    """Open an untrusted .xlsx read-only with values only (formulas are never evaluated)."""
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    _require_defusedxml()
+    _check_container(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except InspectorError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        raise _explain(path, exc) from exc
+    try:
+        yield wb
+    except InspectorError:
+        raise
+    except (KeyError, ValueError, TypeError, OSError, EOFError, zipfile.BadZipFile) as exc:
+        raise _explain(path, exc) from exc
+    except Exception as exc:
+        if type(exc).__module__.startswith(("defusedxml", "xml", "lxml")):
+            raise _explain(path, exc) from exc
+        raise
+    finally:
+        wb.close()
+
+
+def _norm(header: Any) -> str:
+    return re.sub(r"\s+", " ", str(header or "")).strip().casefold()
+
+
+def unprotect_text(value: Any) -> Any:
+    """Undo the writer's OOXML-escape protection on text read from an inline string."""
+    if isinstance(value, str) and "_x005F_" in value:
+        return _PROTECTED_ESCAPE.sub("_", value)
+    return value
+
+
+def read_sheet(
+    wb: Workbook,
+    sheet: str,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    *,
+    header_row: int = 1,
+) -> Iterator[SheetRow]:
+    """Rows of `sheet` as SheetRows keyed by the declared column names (matched loosely).
+
+    Raises InspectorError when the sheet or a required column is missing; blank rows are
+    skipped. Unknown columns are ignored.
+    """
+    names = {_norm(n): n for n in wb.sheetnames}
+    real = names.get(_norm(sheet))
+    if real is None:
+        raise InspectorError(
+            f"The workbook has no sheet '{sheet}' (it has: {', '.join(wb.sheetnames) or 'none'})"
+        )
+    ws = wb[real]
+    rows = ws.iter_rows(min_row=header_row, values_only=True)
+    header = next(rows, None)
+    if header is None:
+        raise InspectorError(f"Sheet '{real}' is empty: it needs a header row")
+    positions: dict[str, int] = {}
+    wanted = {_norm(c): c for c in [*required, *optional]}
+    for idx, h in enumerate(header):
+        key = _norm(h)
+        if key in wanted and wanted[key] not in positions:
+            positions[wanted[key]] = idx
+    missing = [c for c in required if c not in positions]
+    if missing:
+        raise InspectorError(f"Sheet '{real}' lacks the column(s): {', '.join(missing)}")
+    for number, row in enumerate(rows, start=header_row + 1):
+        if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            continue
+        values = {
+            col: unprotect_text(row[idx]) if idx < len(row) else None
+            for col, idx in positions.items()
+        }
+        yield SheetRow(number, values)
+
+
+# Converters for row validation: each raises ValueError with a message fit for a report.
+
+
+def as_text(value: Any, *, required: bool = False, max_len: int | None = None) -> str:
+    if value is None:
+        text = ""
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))  # an order number typed as a number
+    else:
+        text = str(value).strip()
+    if required and not text:
+        raise ValueError("is empty")
+    if max_len is not None and len(text) > max_len:
+        raise ValueError(f"is longer than {max_len} characters")
+    return text
+
+
+def as_date(value: Any, *, required: bool = False) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValueError("is empty")
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        s = value.strip().replace("/", "-").replace(".", "-")
+        try:
+            return date.fromisoformat(s[:10])
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is not a date (use YYYY-MM-DD)")
+
+
+def as_datetime(value: Any, *, required: bool = False) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value.strip()) > 10:
+        try:
+            return datetime.fromisoformat(value.strip().replace("/", "-"))
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date and time (YYYY-MM-DD HH:MM)") from None
+    d = as_date(value, required=required)
+    return None if d is None else datetime(d.year, d.month, d.day)
+
+
+def as_int(value: Any, *, required: bool = False) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValueError("is empty")
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is not a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    raise ValueError(f"'{value}' is not a whole number")
+
+
+def as_decimal(value: Any, *, required: bool = False) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValueError("is empty")
+        return None
+    try:
+        if isinstance(value, float):
+            return Decimal(str(value))
+        return Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"'{value}' is not a number") from None
