@@ -1,0 +1,343 @@
+"""Photo validation and image work with Pillow: probing, thumbnails and metadata-free copies.
+
+Only JPEG, PNG and WebP (and HEIC when pillow-heif is installed) are ever decoded; every
+other file, every damaged or truncated file and every decompression bomb is refused with a
+`PhotoRejected` whose message names the file. Pillow's `LOAD_TRUNCATED_IMAGES` is never set.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
+from pathlib import Path
+
+from PIL import ExifTags, Image, ImageOps
+
+from inspector_app.domain.errors import PhotoRejected
+
+logger = logging.getLogger(__name__)
+
+#: Largest photo file accepted, in bytes; phone photos are 2-15 MB, RAW-sized JPEGs ~40 MB.
+MAX_FILE_BYTES = 60 * 1024 * 1024
+#: Longest edge of the clean copy put into merchant-facing documents.
+CLEAN_MAX_EDGE = 1200
+#: JPEG quality of clean copies and thumbnails.
+JPEG_QUALITY = 85
+#: Pillow format name -> media type of the formats accepted without optional packages.
+BASE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+#: Leading bytes of formats people commonly rename to .jpg, to say what a refused file is.
+_MAGIC = [
+    (b"GIF8", "a GIF image"),
+    (b"BM", "a BMP image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+    (b"8BPS", "a Photoshop document"),
+    (b"<svg", "an SVG drawing"),
+    (b"<?xml", "an XML file"),
+]
+_EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+_EXIF_OFFSET = re.compile(r"^\s*([+\-])(\d{2}):?(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class ImageProbe:
+    """What a validated photo is: its media type, displayed size and when it was taken."""
+
+    media_type: str
+    format: str
+    width: int  # after EXIF orientation, i.e. as displayed
+    height: int
+    taken_at: datetime | None  # aware UTC, from EXIF DateTimeOriginal when usable
+
+
+@cache
+def accepted_formats() -> dict[str, str]:
+    """Pillow format name -> media type; HEIC is added when pillow-heif can be imported."""
+    formats = dict(BASE_FORMATS)
+    try:
+        import pillow_heif  # type: ignore[import-not-found]
+
+        pillow_heif.register_heif_opener()
+        formats["HEIF"] = "image/heic"
+    except Exception:  # noqa: BLE001 - optional; any import problem just means no HEIC
+        logger.debug("pillow-heif not available; HEIC photos are refused")
+    return formats
+
+
+def accepted_names() -> str:
+    """'JPEG, PNG or WebP' (with HEIC when available), for messages."""
+    names = ["HEIC" if f == "HEIF" else ("WebP" if f == "WEBP" else f) for f in accepted_formats()]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def read_photo_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a photo file, refusing missing, empty, unreadable and oversized files."""
+    p = Path(path)
+    name = p.name or str(p)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise PhotoRejected(f"'{name}' was not found.") from None
+    except OSError as e:
+        raise PhotoRejected(f"'{name}' could not be read ({e.strerror or e}).") from None
+    if not p.is_file():
+        raise PhotoRejected(f"'{name}' is not a file.")
+    if st.st_size > max_bytes:
+        raise PhotoRejected(_too_big(name, st.st_size, max_bytes))
+    try:
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise PhotoRejected(f"'{name}' could not be read ({e.strerror or e}).") from None
+    if len(data) > max_bytes:  # it grew while we looked
+        raise PhotoRejected(_too_big(name, len(data), max_bytes))
+    return data
+
+
+def _too_big(name: str, size: int, limit: int) -> str:
+    return (
+        f"'{name}' is {size / 1048576:.1f} MB; photos larger than "
+        f"{limit / 1048576:.0f} MB are not accepted."
+    )
+
+
+def _open(source: bytes | Path) -> Image.Image:
+    fp = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    return Image.open(fp, formats=list(accepted_formats()))
+
+
+def _what_is(data: bytes) -> str | None:
+    head = data[:16]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"heic", b"heix", b"mif1", b"msf1", b"hevc", b"heim", b"heis"):
+            return "a HEIC image"
+        if brand in (b"avif", b"avis"):
+            return "an AVIF image"
+        return "a video or MP4-family file"
+    if head.lstrip()[:1] in (b"{", b"[") or all(32 <= b < 127 or b in (9, 10, 13) for b in head):
+        return "a text file"
+    return None
+
+
+def probe(data: bytes, name: str) -> ImageProbe:
+    """Validate a photo fully (decoding every pixel) and describe it; else PhotoRejected."""
+    if not data:
+        raise PhotoRejected(f"'{name}' is empty.")
+    if len(data) > MAX_FILE_BYTES:
+        raise PhotoRejected(_too_big(name, len(data), MAX_FILE_BYTES))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            # verify() checks what load() does not (PNG chunk CRCs); it needs its own open.
+            with _open(data) as im:
+                im.verify()
+            with _open(data) as im:
+                fmt = im.format or ""
+                im.load()  # decodes everything: truncated or corrupt data fails here
+                width, height = im.size
+                exif = _safe_exif(im, name)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoRejected(
+                f"'{name}' declares more pixels than a photo has "
+                f"(over {Image.MAX_IMAGE_PIXELS:,}); it looks like a decompression bomb and "
+                "was refused."
+            ) from None
+        except Image.UnidentifiedImageError:
+            if looks := _accepted_magic(data):
+                raise PhotoRejected(
+                    f"'{name}' starts like {looks} but is damaged and could not be read."
+                ) from None
+            what = _what_is(data)
+            detail = (
+                f"it looks like {what}" if what else "its contents are not a known photo format"
+            )
+            if what == "a HEIC image":
+                detail += " (install pillow-heif to import HEIC photos)"
+            raise PhotoRejected(f"'{name}' is not a {accepted_names()} photo; {detail}.") from None
+        except Exception as e:  # noqa: BLE001 - Pillow raises many types on damaged data
+            logger.info("rejected %s: %r", name, e)
+            raise PhotoRejected(
+                f"'{name}' is damaged or incomplete and could not be read ({_reason(e)})."
+            ) from None
+    media_type = accepted_formats().get(fmt)
+    if media_type is None:  # cannot happen with formats=[...], but never trust a plugin
+        raise PhotoRejected(f"'{name}' is not a {accepted_names()} photo.")
+    orientation = _orientation(exif)
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    return ImageProbe(media_type, fmt, width, height, taken_at_from_exif(exif))
+
+
+def _reason(e: Exception) -> str:
+    text = str(e).strip() or type(e).__name__
+    if "truncated" in text:
+        return "the file ends before the picture does, as after an interrupted copy"
+    return text[:120]
+
+
+def _accepted_magic(data: bytes) -> str | None:
+    if data.startswith(b"\xff\xd8\xff"):
+        return "a JPEG image"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "a PNG image"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "a WebP image"
+    return None
+
+
+def _safe_exif(im: Image.Image, name: str) -> Image.Exif | None:
+    try:
+        return im.getexif()
+    except Exception as e:  # noqa: BLE001 - garbage EXIF must not refuse a good photo
+        logger.info("ignoring unreadable EXIF in %s: %r", name, e)
+        return None
+
+
+def _orientation(exif: Image.Exif | None) -> int:
+    try:
+        value = int(exif.get(ExifTags.Base.Orientation, 1)) if exif else 1
+    except (TypeError, ValueError):
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("ascii", "replace")
+    if isinstance(value, tuple) and value:
+        value = value[0]
+    return value.replace("\x00", " ").strip() if isinstance(value, str) else None
+
+
+def parse_exif_time(value: object, offset: object = None) -> datetime | None:
+    """An EXIF 'YYYY:MM:DD HH:MM:SS' time as aware UTC; naive times are the local time zone.
+
+    `offset` is the EXIF OffsetTime* tag ('+08:00') when the camera wrote one. Garbage
+    (blank, zeros, impossible dates, years outside 1970..next year) gives None.
+    """
+    text = _text(value)
+    m = _EXIF_TIME.match(text) if text else None
+    if not m:
+        return None
+    try:
+        dt = datetime(*(int(g) for g in m.groups()))
+    except ValueError:
+        return None
+    if not 1970 <= dt.year <= datetime.now().year + 1:
+        return None
+    off = _text(offset)
+    om = _EXIF_OFFSET.match(off) if off else None
+    if om and int(om.group(2)) < 24 and int(om.group(3)) < 60:
+        delta = timedelta(hours=int(om.group(2)), minutes=int(om.group(3)))
+        tz = timezone(-delta if om.group(1) == "-" else delta)
+        return dt.replace(tzinfo=tz).astimezone(UTC)
+    try:
+        return dt.astimezone(UTC)  # a naive datetime is taken as local time here
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def taken_at_from_exif(exif: Image.Exif | None) -> datetime | None:
+    """When the photo was taken: DateTimeOriginal, else DateTimeDigitized; None if unusable."""
+    if not exif:
+        return None
+    try:
+        ifd = exif.get_ifd(ExifTags.IFD.Exif)
+    except Exception:  # noqa: BLE001 - broken sub-IFD
+        return None
+    for tag, offset_tag in (
+        (ExifTags.Base.DateTimeOriginal, ExifTags.Base.OffsetTimeOriginal),
+        (ExifTags.Base.DateTimeDigitized, ExifTags.Base.OffsetTimeDigitized),
+    ):
+        when = parse_exif_time(ifd.get(tag), ifd.get(offset_tag))
+        if when is not None:
+            return when
+    return None
+
+
+def _display_image(source: bytes | Path, max_edge: int) -> Image.Image:
+    """The photo as it should look: oriented, sRGB, RGB, fitting in max_edge x max_edge."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            im = _open(source)
+        except Exception as e:  # noqa: BLE001
+            raise PhotoRejected(f"A stored photo could not be read ({_reason(e)}).") from None
+    with im:
+        try:
+            if im.format == "JPEG":
+                im.draft("RGB", (max_edge, max_edge))  # decode at 1/2, 1/4 or 1/8 scale
+            im.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
+        except Exception as e:  # noqa: BLE001
+            raise PhotoRejected(f"A stored photo could not be read ({_reason(e)}).") from None
+        try:
+            ImageOps.exif_transpose(im, in_place=True)
+        except Exception as e:  # noqa: BLE001 - broken EXIF: show it unrotated
+            logger.info("could not apply EXIF orientation: %r", e)
+        icc = im.info.get("icc_profile")
+        out = _to_srgb(im, icc) if icc and im.mode in ("RGB", "CMYK", "L") else None
+        if out is None:
+            out = _to_rgb(im)
+    out.info.clear()
+    return out
+
+
+def _to_rgb(im: Image.Image) -> Image.Image:
+    if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        return im.convert("I").point(lambda v: v * (1 / 256)).convert("L").convert("RGB")
+    if im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+        im.mode == "P" and "transparency" in im.info
+    ):
+        rgba = im.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return im.convert("RGB") if im.mode != "RGB" else im.copy()
+
+
+def _to_srgb(im: Image.Image, icc: bytes) -> Image.Image | None:
+    """RGB converted from the embedded colour profile, so it looks right without it."""
+    try:
+        from PIL import ImageCms
+
+        src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return ImageCms.profileToProfile(im, src, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except Exception as e:  # noqa: BLE001 - a bad profile: keep the pixels as they are
+        logger.info("ignoring unusable ICC profile: %r", e)
+        return None
+
+
+def encode_clean_jpeg(im: Image.Image, *, quality: int = JPEG_QUALITY) -> bytes:
+    """JPEG bytes with no metadata at all: no EXIF, GPS, XMP, ICC, comment or text."""
+    clean = Image.new("RGB", im.size)
+    clean.paste(im.convert("RGB") if im.mode != "RGB" else im)
+    buf = io.BytesIO()
+    clean.save(buf, "JPEG", quality=quality, optimize=True, exif=b"")
+    return buf.getvalue()
+
+
+def clean_image(source: bytes | Path, max_edge: int = CLEAN_MAX_EDGE) -> Image.Image:
+    """An oriented, downscaled RGB copy of the photo with no metadata, for drawing on."""
+    return _display_image(source, max_edge)
+
+
+def make_thumbnail(source: bytes | Path, size: int) -> bytes:
+    """A JPEG thumbnail fitting size x size, oriented as displayed, without metadata."""
+    return encode_clean_jpeg(_display_image(source, size), quality=80)
+
+
+def make_clean_copy(source: bytes | Path, max_edge: int = CLEAN_MAX_EDGE) -> bytes:
+    """The copy for merchant-facing documents: oriented, at most max_edge, JPEG, no metadata."""
+    return encode_clean_jpeg(_display_image(source, max_edge))
