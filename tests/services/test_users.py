@@ -1,0 +1,130 @@
+"""Users service: the first user, admin-only changes, finding by id or name, deactivation."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector_app.db.models import User
+from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from inspector_app.services import users as svc
+
+
+def test_first_user_needs_no_actor(ctx):
+    assert svc.count_users(ctx) == 0
+    first = svc.create_user(ctx, "  Quinn  ", Role.QUALITY_MANAGER)
+    assert first.display_name == "Quinn"
+    assert first.role is Role.QUALITY_MANAGER
+    assert first.id > 0
+    assert svc.count_users(ctx) == 1
+
+
+def test_later_users_need_an_actor(ctx):
+    svc.create_user(ctx, "First", Role.ADMIN)
+    with pytest.raises(PermissionDenied, match="Choose a user"):
+        svc.create_user(ctx, "Second", Role.INSPECTOR)
+    assert svc.count_users(ctx) == 1
+
+
+@pytest.mark.parametrize("role", [Role.INSPECTOR, Role.QUALITY_MANAGER, Role.MERCHANT_MANAGER])
+def test_only_an_admin_creates_later_users(ctx, users, role):
+    actor = users[role]
+    with pytest.raises(PermissionDenied) as info:
+        svc.create_user(ctx.as_actor(actor), "Newcomer", Role.INSPECTOR)
+    assert actor.display_name in str(info.value)
+    assert role.value in str(info.value)
+    assert "Newcomer" not in [u.display_name for u in svc.list_users(ctx)]
+
+
+def test_admin_creates_users_and_is_recorded_as_creator(ctx, users):
+    admin = users[Role.ADMIN]
+    new = svc.create_user(ctx.as_actor(admin), "Nina", "inspector")
+    assert new.role is Role.INSPECTOR
+    with ctx.db.read() as s:
+        assert s.get(User, new.id).created_by_id == admin.id
+
+
+@pytest.mark.parametrize("name", ["", "   ", None])
+def test_a_name_is_required(ctx, name):
+    with pytest.raises(ValidationError) as info:
+        svc.create_user(ctx, name, Role.ADMIN)
+    assert info.value.field == "display_name"
+
+
+def test_unknown_role_is_a_validation_error(ctx):
+    with pytest.raises(ValidationError, match="superuser") as info:
+        svc.create_user(ctx, "X", "superuser")
+    assert info.value.field == "role"
+
+
+def test_names_are_unique(ctx, users):
+    with pytest.raises(ConflictError, match="Admin"):
+        svc.create_user(ctx.as_actor(users[Role.ADMIN]), " Admin ", Role.INSPECTOR)
+
+
+def test_list_users_is_sorted_and_hides_inactive(ctx, users):
+    admin = ctx.as_actor(users[Role.ADMIN])
+    names = [u.display_name for u in svc.list_users(ctx)]
+    assert names == sorted(names)
+    assert len(names) == 4
+    svc.deactivate(admin, users[Role.INSPECTOR].id)
+    assert "Ivy Inspector" not in [u.display_name for u in svc.list_users(ctx)]
+    assert "Ivy Inspector" in [u.display_name for u in svc.list_users(ctx, include_inactive=True)]
+
+
+def test_find_user_by_id_or_name(ctx, users):
+    ivy = users[Role.INSPECTOR]
+    assert svc.find_user(ctx, ivy.id) == ivy
+    assert svc.find_user(ctx, str(ivy.id)) == ivy
+    assert svc.find_user(ctx, "Ivy Inspector") == ivy
+
+
+def test_find_unknown_user(ctx, users):
+    with pytest.raises(NotFound, match="nobody"):
+        svc.find_user(ctx, "nobody")
+    with pytest.raises(NotFound):
+        svc.find_user(ctx, 9999)
+
+
+def test_deactivated_user_is_refused(ctx, users):
+    ivy = users[Role.INSPECTOR]
+    svc.deactivate(ctx.as_actor(users[Role.ADMIN]), ivy.id)
+    for ref in (ivy.id, "Ivy Inspector"):
+        with pytest.raises(ValidationError, match="deactivated"):
+            svc.find_user(ctx, ref)
+
+
+def test_set_role(ctx, users):
+    ivy = users[Role.INSPECTOR]
+    changed = svc.set_role(ctx.as_actor(users[Role.ADMIN]), ivy.id, "quality_manager")
+    assert changed.role is Role.QUALITY_MANAGER
+    assert svc.find_user(ctx, ivy.id).role is Role.QUALITY_MANAGER
+
+
+@pytest.mark.parametrize("role", [Role.INSPECTOR, Role.QUALITY_MANAGER, Role.MERCHANT_MANAGER])
+def test_only_an_admin_changes_roles_or_deactivates(ctx, users, role):
+    actor = ctx.as_actor(users[role])
+    target = users[Role.INSPECTOR].id
+    with pytest.raises(PermissionDenied, match=role.value):
+        svc.set_role(actor, target, Role.ADMIN)
+    with pytest.raises(PermissionDenied, match=users[role].display_name):
+        svc.deactivate(actor, target)
+    assert svc.find_user(ctx, target).role is Role.INSPECTOR
+
+
+def test_set_role_and_deactivate_unknown_user(ctx, users):
+    admin = ctx.as_actor(users[Role.ADMIN])
+    with pytest.raises(NotFound):
+        svc.set_role(admin, 9999, Role.ADMIN)
+    with pytest.raises(NotFound):
+        svc.deactivate(admin, 9999)
+
+
+@pytest.mark.xfail(
+    reason="BUG: users.set_role with an unknown role raises a bare ValueError "
+    "(create_user turns the same mistake into ValidationError(field='role'))",
+    strict=True,
+)
+def test_set_role_unknown_role_is_a_validation_error(ctx, users):
+    with pytest.raises(ValidationError):
+        svc.set_role(ctx.as_actor(users[Role.ADMIN]), users[Role.INSPECTOR].id, "superuser")
