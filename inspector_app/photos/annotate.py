@@ -21,7 +21,7 @@ import logging
 import math
 import re
 from functools import cache
-from pathlib import Path
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.errors import ValidationError
@@ -43,8 +43,6 @@ DEFAULT_COLOR = "#ff0000"
 DEFAULT_WIDTH = 0.005
 #: Text height, as a fraction of the image height, when a shape names none.
 DEFAULT_TEXT_SIZE = 0.04
-#: Fonts shipped with the application (a CJK-capable one lets Chinese notes render).
-FONTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _BOX_KEYS = {"type", "x1", "y1", "x2", "y2", "color", "width"}
@@ -137,15 +135,37 @@ def shapes_to_json(shapes: list[dict]) -> str:
 
 
 @cache
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _fonts(size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, ...]:
+    """(Latin font, CJK font): the bundled CJK font has no Latin letters, Pillow's no CJK."""
     from PIL import ImageFont
 
-    for path in sorted(FONTS_DIR.glob("*.tt[fc]")) if FONTS_DIR.is_dir() else []:
-        try:
-            return ImageFont.truetype(str(path), size, index=0)
-        except OSError:
-            logger.warning("cannot load font %s", path)
-    return ImageFont.load_default(size)
+    from inspector_app.resources import cjk_font_path
+
+    latin = ImageFont.load_default(size)
+    try:
+        return latin, ImageFont.truetype(str(cjk_font_path()), size)
+    except OSError:
+        logger.warning("cannot load %s; Chinese text will not render", cjk_font_path())
+        return latin, latin
+
+
+def _is_cjk(ch: str) -> bool:
+    return ord(ch) >= 0x2E80  # CJK radicals onwards: ideographs, kana, hangul, full-width forms
+
+
+def _text(draw: ImageDraw.ImageDraw, shape: dict, w: int, h: int) -> None:
+    size = max(8, round(shape["size"] * h))
+    latin, cjk = _fonts(size)
+    stroke = {"stroke_width": max(1, round(size / 14)), "stroke_fill": _contrast(shape["color"])}
+    x0, baseline = shape["x"] * w, shape["y"] * h + size
+    for line in shape["text"].split("\n"):
+        x = x0
+        for wide, chars in groupby(line, key=_is_cjk):
+            run = "".join(chars)
+            font = cjk if wide else latin
+            draw.text((x, baseline), run, fill=shape["color"], font=font, anchor="ls", **stroke)
+            x += font.getlength(run)
+        baseline += round(size * 1.25)
 
 
 def _contrast(color: str) -> str:
@@ -163,15 +183,7 @@ def draw_shapes(im: Image.Image, shapes: list[dict]) -> Image.Image:
     for shape in shapes:
         color = shape["color"]
         if shape["type"] == "text":
-            font = _font(max(8, round(shape["size"] * h)))
-            draw.text(
-                (shape["x"] * w, shape["y"] * h),
-                shape["text"],
-                fill=color,
-                font=font,
-                stroke_width=max(1, round(shape["size"] * h / 14)),
-                stroke_fill=_contrast(color),
-            )
+            _text(draw, shape, w, h)
             continue
         stroke = max(1, round(shape["width"] * edge))
         x1, y1, x2, y2 = shape["x1"] * w, shape["y1"] * h, shape["x2"] * w, shape["y2"] * h

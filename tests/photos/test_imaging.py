@@ -1,0 +1,200 @@
+"""Photo validation, EXIF times, thumbnails and metadata-free clean copies (real files)."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from datetime import UTC, datetime
+
+import pytest
+from PIL import Image, ImageFile
+from PIL.JpegImagePlugin import JpegImageFile
+
+from inspector_app.domain.errors import PhotoRejected
+from inspector_app.photos import imaging
+from tests.photos import samples
+
+
+def _open(data: bytes) -> Image.Image:
+    im = Image.open(io.BytesIO(data))
+    im.load()
+    return im
+
+
+def test_probe_jpeg_applies_orientation_and_reads_taken_at():
+    probe = imaging.probe(samples.jpeg_bytes((1600, 1200), orientation=6), "IMG_1.jpg")
+    assert probe.media_type == "image/jpeg"
+    assert (probe.width, probe.height) == (1200, 1600)  # displayed size, rotated
+    assert probe.taken_at == datetime(2024, 5, 1, 2, 30, tzinfo=UTC)  # 10:30 at +08:00
+
+
+@pytest.mark.parametrize(
+    ("data", "media_type", "size"),
+    [
+        (samples.png_bytes((640, 480)), "image/png", (640, 480)),
+        (samples.webp_bytes((800, 600)), "image/webp", (800, 600)),
+        (samples.jpeg_bytes((300, 200), orientation=1, taken=None), "image/jpeg", (300, 200)),
+    ],
+)
+def test_probe_accepts_png_webp_and_plain_jpeg(data, media_type, size):
+    probe = imaging.probe(data, "x")
+    assert (probe.media_type, (probe.width, probe.height), probe.taken_at) == (
+        media_type, size, None,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def shanghai_time(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset")
+def test_naive_exif_time_is_local_time(shanghai_time):
+    data = samples.jpeg_bytes((64, 48), taken="2024:05:01 10:30:00", offset=None)
+    assert imaging.probe(data, "x.jpg").taken_at == datetime(2024, 5, 1, 2, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, "", "0000:00:00 00:00:00", "    :  :     :  :  ", "2024:13:45 25:61:00",
+     "1850:01:01 00:00:00", "garbage", 12345, b"\xff\xfe", ("",)],
+)  # fmt: skip
+def test_garbage_exif_times_give_none(value):
+    assert imaging.parse_exif_time(value) is None
+
+
+def test_exif_time_variants():
+    assert imaging.parse_exif_time(b"2024:05:01 10:30:00\x00", "-05:00") == datetime(
+        2024, 5, 1, 15, 30, tzinfo=UTC
+    )
+    assert imaging.parse_exif_time("2024-05-01T10:30:00", "+00:00") == datetime(
+        2024, 5, 1, 10, 30, tzinfo=UTC
+    )
+    # An unusable offset falls back to local time rather than failing.
+    assert imaging.parse_exif_time("2024:05:01 10:30:00", "bogus") is not None
+
+
+def test_garbage_date_in_a_good_photo_is_ignored():
+    probe = imaging.probe(samples.jpeg_bytes((64, 48), taken="not a date"), "x.jpg")
+    assert probe.taken_at is None
+
+
+REJECTS = {
+    "corrupt.jpg": (samples.corrupt_jpeg, "damaged"),
+    "truncated.jpg": (samples.truncated_jpeg, "ends before the picture"),
+    "bomb.png": (samples.png_bomb, "decompression bomb"),
+    "huge-bomb.png": (lambda: samples.png_bomb(20000, 20000), "decompression bomb"),
+    "notes.jpg": (lambda: b"These are my notes, not a photo.\n" * 10, "text file"),
+    "anim.jpg": (lambda: samples.other_format_bytes("GIF"), "GIF image"),
+    "scan.jpg": (lambda: samples.other_format_bytes("BMP"), "BMP image"),
+    "scan2.png": (lambda: samples.other_format_bytes("TIFF"), "TIFF image"),
+    "empty.jpg": (lambda: b"", "empty"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REJECTS))
+def test_bad_files_are_rejected_with_a_clear_message(name):
+    make, words = REJECTS[name]
+    with pytest.raises(PhotoRejected) as err:
+        imaging.probe(make(), name)
+    message = str(err.value)
+    assert name in message and words in message, message
+    assert "\n" not in message
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+
+
+def test_bomb_is_rejected_quickly():
+    data = samples.png_bomb()
+    assert len(data) < 64_000
+    start = time.perf_counter()
+    with pytest.raises(PhotoRejected):
+        imaging.probe(data, "bomb.png")
+    assert time.perf_counter() - start < 0.5
+
+
+def test_oversized_and_missing_files_are_rejected(tmp_path):
+    big = samples.write(tmp_path, "big.jpg", samples.jpeg_bytes((64, 48)))
+    with pytest.raises(PhotoRejected, match="'big.jpg' is .* MB; photos larger than"):
+        imaging.read_photo_file(big, max_bytes=1000)
+    with pytest.raises(PhotoRejected, match="'gone.jpg' was not found"):
+        imaging.read_photo_file(tmp_path / "gone.jpg")
+    with pytest.raises(PhotoRejected, match="is not a file"):
+        imaging.read_photo_file(tmp_path)
+    assert imaging.read_photo_file(big) == big.read_bytes()
+
+
+def _assert_no_metadata(data: bytes) -> None:
+    im = _open(data)
+    assert im.format == "JPEG"
+    assert len(im.getexif()) == 0
+    for key in ("exif", "xmp", "comment", "icc_profile", "Comment", "Author"):
+        assert key not in im.info, key
+    assert not [k for k in im.info if k.startswith(("XML", "Raw profile"))]
+    for needle in (samples.SECRET, b"Exif\x00\x00", b"xmpmeta", b"SecretCam", b"ICC_PROFILE"):
+        assert needle not in data, needle
+
+
+def test_clean_copy_is_oriented_downscaled_and_has_no_metadata():
+    data = imaging.make_clean_copy(samples.jpeg_bytes((1600, 1200), orientation=6))
+    _assert_no_metadata(data)
+    im = _open(data)
+    assert im.size == (900, 1200)
+    # Orientation 6 turns the stored top-left marker into the displayed top-right corner.
+    r, g, b = im.getpixel((im.width - 20, 20))
+    assert r > 200 and g < 60 and b < 60
+    r, g, b = im.getpixel((20, 20))
+    assert b > 200 and r < 60
+
+
+def test_clean_copy_of_png_with_text_and_alpha():
+    data = imaging.make_clean_copy(samples.png_bytes((2400, 600), alpha=True), max_edge=1200)
+    _assert_no_metadata(data)
+    im = _open(data)
+    assert im.size == (1200, 300) and im.mode == "RGB"
+    r, g, b = im.getpixel((5, 5))
+    assert min(r, g, b) > 240  # transparent pixels become white, not black
+
+
+def test_small_photo_is_not_enlarged():
+    data = imaging.make_clean_copy(samples.webp_bytes((800, 600)))
+    _assert_no_metadata(data)
+    assert _open(data).size == (800, 600)
+
+
+def test_thumbnail_fits_box_oriented_without_metadata():
+    data = imaging.make_thumbnail(samples.jpeg_bytes((4000, 3000), orientation=6), 256)
+    _assert_no_metadata(data)
+    assert _open(data).size == (192, 256)
+
+
+def test_thumbnail_uses_jpeg_draft_mode(monkeypatch):
+    calls = []
+    original = JpegImageFile.draft
+
+    def spy(self, mode, size):
+        calls.append(size)
+        return original(self, mode, size)
+
+    monkeypatch.setattr(JpegImageFile, "draft", spy)
+    imaging.make_thumbnail(samples.jpeg_bytes((2000, 1500)), 200)
+    assert calls[0] == (200, 200)  # before thumbnail() decodes anything
+
+
+def test_broken_exif_does_not_reject_a_good_photo():
+    good = samples.jpeg_bytes((320, 240), orientation=1, taken=None)
+    # Damage the EXIF segment's TIFF header so parsing it fails.
+    pos = good.index(b"Exif\x00\x00") + 6
+    bad = good[:pos] + b"XX" + good[pos + 2 :]
+    probe = imaging.probe(bad, "x.jpg")
+    assert (probe.width, probe.height, probe.taken_at) == (320, 240, None)
+    assert _open(imaging.make_thumbnail(bad, 64)).size == (64, 48)
+
+
+def test_accepted_names_lists_formats():
+    assert imaging.accepted_names().startswith("JPEG, PNG")
+    assert os.environ.get("INSPECTOR_DATA_DIR")  # the autouse fixture isolates the data dir
