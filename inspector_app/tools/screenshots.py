@@ -1,0 +1,132 @@
+"""Screenshots of every screen on a demo database: `python -m inspector_app.tools.screenshots OUTDIR`."""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+logger = logging.getLogger(__name__)
+
+#: Window size of the screenshots.
+WIDTH, HEIGHT = 1400, 900
+#: Longest wait for a screen's background work before its picture is taken (s).
+SETTLE_S = 20.0
+
+
+def load_data(ctx) -> str:
+    """Demo data when services.demo.load_demo exists, else one user per role."""
+    from inspector_app.domain.enums import Role
+    from inspector_app.services import users
+    from inspector_app.services.context import SYSTEM
+
+    system = ctx.as_actor(SYSTEM)
+    try:
+        from inspector_app.services.demo import load_demo
+    except ImportError:
+        load_demo = None
+    if load_demo is not None:
+        result = load_demo(system)
+        if inspect.isgenerator(result):
+            for _ in result:
+                pass
+        if users.count_users(ctx):
+            return "demo"
+    for name, role in [
+        ("王芳 Wang Fang", Role.ADMIN),
+        ("李娜 Li Na", Role.INSPECTOR),
+        ("张伟 Zhang Wei", Role.QUALITY_MANAGER),
+        ("陈静 Chen Jing", Role.MERCHANT_MANAGER),
+    ]:
+        users.create_user(system, name, role)
+    return "users only"
+
+
+def settle(app, seconds: float = SETTLE_S) -> None:
+    """Process events until no task runs (or `seconds` pass), then a little more for painting."""
+    from inspector_app.ui.tasks import running_tasks
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if not [t for t in running_tasks() if not t.is_done]:
+            break
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.ui.app import create_main_window
+    from inspector_app.ui.i18n import install_translator
+    from inspector_app.ui.screens import SCREENS
+    from inspector_app.ui.settings import AppSettings
+
+    app = QApplication.instance()
+    install_translator(lang)
+    settings = AppSettings.at(settings_file)
+    _state, window = create_main_window(ctx, settings)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    settle(app)
+    target = outdir / lang
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCREENS:
+        window.navigate(name)
+        settle(app)
+        path = target / f"{name}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"Could not write {path}")
+        written.append(path)
+        print(f"{path}")
+    window.close()
+    window.deleteLater()
+    settle(app, 1.0)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m inspector_app.tools.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--lang", choices=["en", "zh_CN", "both"], default="both")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+
+    with tempfile.TemporaryDirectory(prefix="inspector-shots-") as tmp:
+        os.environ["INSPECTOR_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ.pop("INSPECTOR_DB_URL", None)
+        from PySide6.QtWidgets import QApplication
+
+        from inspector_app.services.context import open_context
+        from inspector_app.ui.app import create_application
+
+        app = create_application([sys.argv[0]])
+        ctx = open_context(data_folder=os.environ["INSPECTOR_DATA_DIR"])
+        try:
+            print(f"data: {load_data(ctx)}")
+            langs = ["en", "zh_CN"] if args.lang == "both" else [args.lang]
+            for lang in langs:
+                shoot(ctx, Path(tmp) / f"settings-{lang}.ini", lang, args.outdir)
+        finally:
+            from inspector_app.ui.tasks import wait_for_tasks
+
+            wait_for_tasks()
+            ctx.db.dispose()
+        del app
+        QApplication.instance()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

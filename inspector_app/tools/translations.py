@@ -1,0 +1,137 @@
+"""Update the Qt Linguist .ts files from inspector_app/ui and compile them to .qm.
+
+    python -m inspector_app.tools.translations                 # lupdate + lrelease
+    python -m inspector_app.tools.translations --fill zh.json  # also set translations
+    python -m inspector_app.tools.translations --unfinished    # list what lacks a translation
+
+`--fill` takes a UTF-8 JSON object {"English source": "译文"}; a key "comment::source"
+targets one disambiguated message (tr("Open", "case status") -> "case status::Open").
+Strings are found in `tr("...")`, `tr("...", "comment")`, `tr("...", "", n)` and
+`QT_TR_NOOP("...")` calls under inspector_app/ui (one context, "").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from inspector_app import resources
+
+logger = logging.getLogger(__name__)
+
+#: Languages with a .ts file (English is the source language).
+TRANSLATED = ("zh_CN",)
+#: Where the translatable strings are.
+SOURCE_DIR = Path(__file__).resolve().parent.parent / "ui"
+
+
+def _tool(name: str) -> str:
+    local = Path(sys.executable).parent / name
+    found = str(local) if local.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: install PySide6 (it ships {name}) in this environment")
+    return found
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in SOURCE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def lupdate(ts: Path) -> None:
+    ts.parent.mkdir(parents=True, exist_ok=True)
+    files = [str(p) for p in sources()]
+    cmd = [_tool("pyside6-lupdate"), *files, "-ts", str(ts), "-locations", "none", "-no-obsolete"]
+    subprocess.run(cmd, check=True)
+    if not ts.exists():
+        raise SystemExit(f"lupdate did not write {ts}")
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
+
+
+def _messages(root: ET.Element):
+    for context in root.iter("context"):
+        yield from context.iter("message")
+
+
+def _key(message: ET.Element) -> tuple[str, str]:
+    source = message.findtext("source") or ""
+    comment = message.findtext("comment") or ""
+    return comment, source
+
+
+def fill(ts: Path, table: dict[str, str]) -> int:
+    """Set translations from `table`; returns how many messages changed."""
+    tree = ET.parse(ts)
+    changed = 0
+    for message in _messages(tree.getroot()):
+        comment, source = _key(message)
+        text = table.get(f"{comment}::{source}") if comment else None
+        if text is None:
+            text = table.get(source)
+        if text is None:
+            continue
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        forms = translation.findall("numerusform")
+        if message.get("numerus") == "yes":
+            if not forms:
+                forms = [ET.SubElement(translation, "numerusform")]
+            forms[0].text = text
+            for extra in forms[1:]:
+                translation.remove(extra)
+        else:
+            translation.text = text
+        translation.attrib.pop("type", None)
+        changed += 1
+    _write(tree, ts)
+    return changed
+
+
+def unfinished(ts: Path) -> list[str]:
+    tree = ET.parse(ts)
+    out = []
+    for message in _messages(tree.getroot()):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") == "unfinished":
+            comment, source = _key(message)
+            out.append(f"{comment}::{source}" if comment else source)
+    return out
+
+
+def _write(tree: ET.ElementTree, ts: Path) -> None:
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m inspector_app.tools.translations")
+    parser.add_argument("--fill", type=Path, help="JSON file of translations to set")
+    parser.add_argument("--lang", default="zh_CN", choices=TRANSLATED)
+    parser.add_argument("--unfinished", action="store_true", help="list untranslated strings")
+    args = parser.parse_args(argv)
+    ts, qm = resources.ts_path(args.lang), resources.qm_path(args.lang)
+    lupdate(ts)
+    if args.fill:
+        table = json.loads(args.fill.read_text(encoding="utf-8"))
+        print(f"{fill(ts, table)} messages translated from {args.fill}")
+    missing = unfinished(ts)
+    if args.unfinished:
+        for source in missing:
+            print(source)
+    lrelease(ts, qm)
+    print(f"{ts.name}: {len(missing)} unfinished; wrote {qm}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,209 @@
+"""`inspector-app`: logging, QApplication, font and translator, the context, first start, window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from inspector_app import APP_NAME, APP_ORG, __version__, resources
+from inspector_app.domain.errors import InspectorError
+from inspector_app.paths import DataPaths, data_dir
+from inspector_app.services.context import Context, open_context
+from inspector_app.ui.errors import format_exception, install_excepthook, show_unexpected
+from inspector_app.ui.i18n import install_translator, system_language, tr
+from inspector_app.ui.settings import DAILY_BACKUP, DAILY_BACKUP_KEEP, LANGUAGE, AppSettings
+
+logger = logging.getLogger(__name__)
+
+#: The rotating log file in the data folder's logs/.
+LOG_FILE = "inspector.log"
+#: Size of one log file and how many old ones are kept.
+LOG_BYTES, LOG_COUNT = 2_000_000, 5
+#: First daily-backup check after start-up, then the interval between checks (ms).
+BACKUP_FIRST_MS, BACKUP_EVERY_MS = 15_000, 3_600_000
+
+
+def setup_logging(paths: DataPaths, level: int = logging.INFO) -> Path:
+    """Log to a rotating file in the data folder (and warnings to stderr)."""
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    log_file = paths.logs / LOG_FILE
+    root = logging.getLogger()
+    root.setLevel(level)
+    if not any(getattr(h, "inspector_log", False) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=LOG_BYTES, backupCount=LOG_COUNT, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.inspector_log = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        console = logging.StreamHandler()
+        console.setLevel(logging.WARNING)
+        console.inspector_log = True  # type: ignore[attr-defined]
+        root.addHandler(console)
+    return log_file
+
+
+def _qt_message(mode: QtMsgType, context, message: str) -> None:
+    # Qt's own messages go to the log file with everything else.
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def install_cjk_font(app: QApplication) -> str | None:
+    """Register the bundled CJK font and make it the fallback family; its family name."""
+    path = resources.cjk_font_path()
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        logger.warning("Could not load the CJK font %s", path)
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    if not families:
+        return None
+    font = QFont(app.font())
+    primary = font.family()
+    font.setFamilies([primary, families[0]] if primary != families[0] else [primary])
+    app.setFont(font)
+    logger.debug("CJK fallback font %s after %s", families[0], primary)
+    return families[0]
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setOrganizationName(APP_ORG)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_cjk_font(app)
+    return app
+
+
+class DailyBackup(QObject):
+    """Takes the day's backup in the background (services.backups.rotate_daily), hourly checks."""
+
+    def __init__(self, state, settings: AppSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.settings = settings
+        self.running = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(BACKUP_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self, first_ms: int = BACKUP_FIRST_MS) -> None:
+        QTimer.singleShot(first_ms, self.check)
+        self.timer.start()
+
+    def check(self) -> None:
+        from inspector_app.services import backups
+        from inspector_app.ui.tasks import run_task
+
+        if self.running or not self.settings.get(DAILY_BACKUP):
+            return
+        self.running = True
+        run_task(
+            partial(backups.rotate_daily, self.state.ctx, self.settings.get(DAILY_BACKUP_KEEP)),
+            on_done=self._done,
+            on_error=self._failed,
+            name="daily_backup",
+        )
+
+    def _done(self, folder) -> None:
+        self.running = False
+        if folder is not None:
+            logger.info("Daily backup written to %s", folder)
+
+    def _failed(self, exc: BaseException) -> None:
+        # A background chore: log it, do not interrupt the user with a dialog.
+        self.running = False
+        logger.error("Daily backup failed: %s", exc, exc_info=(type(exc), exc, exc.__traceback__))
+
+
+def create_main_window(ctx: Context, settings: AppSettings):
+    """The application state and main window on an open context (also used by tools/tests)."""
+    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.state import AppState
+
+    state = AppState(ctx, settings)
+    state.restore_actor()
+    return state, MainWindow(state, settings)
+
+
+def _refuse(message: str, details: str = "") -> int:
+    if details:
+        show_unexpected(None, message, details)
+    else:
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Inspector cannot start"), message)
+        box.exec()
+    return 2
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="inspector-app", description="Inspector desktop application")
+    parser.add_argument("--data-dir", help="data folder (default: INSPECTOR_DATA_DIR or the user folder)")
+    parser.add_argument("--lang", choices=["en", "zh_CN"], help="language of the user interface")
+    args, _qt_args = parser.parse_known_args(list(argv)[1:])
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop application; the exit code (2 when the database cannot be opened)."""
+    argv = list(sys.argv if argv is None else argv)
+    args = _parse(argv)
+    paths = data_dir(args.data_dir).ensure()
+    log_file = setup_logging(paths)
+    logger.info("Inspector %s starting; data folder %s", __version__, paths.root)
+    qInstallMessageHandler(_qt_message)
+    app = create_application(argv)
+    settings = AppSettings.for_paths(paths)
+    lang = args.lang or settings.get(LANGUAGE) or system_language()
+    install_translator(lang)
+    install_excepthook(str(log_file))
+
+    try:
+        ctx = open_context(data_folder=str(paths.root))
+    except InspectorError as exc:
+        logger.error("Cannot open the database: %s", exc)
+        return _refuse(str(exc))
+    except Exception as exc:
+        logger.exception("Cannot open the database")
+        return _refuse(tr("The database could not be opened."), format_exception(exc))
+
+    from inspector_app.services.users import count_users
+
+    if count_users(ctx) == 0:
+        from inspector_app.ui.first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(ctx)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            logger.info("First start cancelled")
+            ctx.db.dispose()
+            return 0
+    state, window = create_main_window(ctx, settings)
+    window.show()
+    daily = DailyBackup(state, settings, window)
+    daily.start()
+    try:
+        return app.exec()
+    finally:
+        from inspector_app.ui.tasks import wait_for_tasks
+
+        wait_for_tasks()
+        settings.sync()
+        ctx.db.dispose()
+        logger.info("Inspector stopped")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

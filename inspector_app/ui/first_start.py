@@ -1,0 +1,158 @@
+"""The first-start dialog on an empty database: create the first user, offer demo data."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import InspectorError, ValidationError
+from inspector_app.services import users as user_service
+from inspector_app.services.context import SYSTEM, Actor, Context
+from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.tasks import run_task
+
+logger = logging.getLogger(__name__)
+
+#: Style of a validation message shown under its field.
+ERROR_STYLE = "color: #b3261e;"
+
+
+def demo_loader() -> Callable[..., Any] | None:
+    """`services.demo.load_demo` if the demo module is there (imported only when asked)."""
+    try:
+        module = importlib.import_module("inspector_app.services.demo")
+    except ImportError:
+        return None
+    return getattr(module, "load_demo", None)
+
+
+def field_error_label(parent: QWidget) -> QLabel:
+    """A hidden label under a field for its validation message."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FirstStartDialog(QDialog):
+    """Creates the first user (any role; administrator suggested) and may load demo data."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor: Actor | None = None
+        self.demo_loaded = False
+        self.task = None
+        self.setObjectName("first_start_dialog")
+        self.setWindowTitle(tr("Welcome to Inspector"))
+        self.setMinimumWidth(460)
+
+        intro = QLabel(
+            tr(
+                "This database has no users yet. Create the first one: it is who you act as "
+                "when you record purchases and findings. An administrator can add the rest of "
+                "the team later in Settings."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("name_edit")
+        self.name_edit.setPlaceholderText(tr("e.g. Wang Fang"))
+        self.name_error = field_error_label(self)
+        self.role_combo = QComboBox(self)
+        self.role_combo.setObjectName("role_combo")
+        for role in (Role.ADMIN, Role.QUALITY_MANAGER, Role.INSPECTOR, Role.MERCHANT_MANAGER):
+            self.role_combo.addItem(enum_label(role), role.value)
+        self.demo_check = QCheckBox(tr("Load demo data to explore the application"), self)
+        self.demo_check.setObjectName("demo_check")
+        self._load_demo = demo_loader()
+        self.demo_check.setVisible(self._load_demo is not None)
+
+        form = QFormLayout()
+        form.addRow(tr("Your name:"), self.name_edit)
+        form.addRow("", self.name_error)
+        form.addRow(tr("Role:"), self.role_combo)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create user"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Quit"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.demo_check)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(lambda _t: self.name_error.hide())
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def submit(self) -> None:
+        role = Role(self.role_combo.currentData())
+        try:
+            self.actor = user_service.create_user(self.ctx, self.name_edit.text(), role)
+        except ValidationError as exc:
+            self._field_error(str(exc))
+            return
+        except InspectorError as exc:
+            # e.g. someone else created a user meanwhile: show it next to the name.
+            self._field_error(str(exc))
+            return
+        logger.info("First user created: %s", self.actor)
+        if self._load_demo is not None and self.demo_check.isChecked():
+            self._start_demo()
+        else:
+            self.accept()
+
+    def _field_error(self, message: str) -> None:
+        self.name_error.setText(message)
+        self.name_error.show()
+        self.name_edit.setFocus()
+
+    def _start_demo(self) -> None:
+        self.buttons.setEnabled(False)
+        load = self._load_demo
+        ctx = self.ctx.as_actor(SYSTEM)
+        self.task = run_task(
+            partial(load, ctx),
+            on_done=self._demo_done,
+            on_error=self._demo_failed,
+            on_cancel=self.accept,
+            progress=self,
+            label=tr("Loading demo data…"),
+            name="load_demo",
+        )
+
+    def _demo_done(self, _result: object) -> None:
+        self.demo_loaded = True
+        self.accept()
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        from inspector_app.ui.errors import show_error
+
+        show_error(self, exc)
+        self.accept()  # the user exists; the application can start without demo data

@@ -1,0 +1,300 @@
+"""The main window: navigation list, lazily built screens, menus, shortcuts and status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from inspector_app.services.context import Actor
+from inspector_app.ui import changes
+from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.screens import SCREENS, ScreenEnv, create_screen
+from inspector_app.ui.settings import LAST_SCREEN, WINDOW_GEOMETRY, WINDOW_STATE, AppSettings
+from inspector_app.ui.state import AppState
+
+logger = logging.getLogger(__name__)
+
+#: Size of a first window, before one is remembered.
+DEFAULT_SIZE = QSize(1280, 800)
+#: Width of the navigation list.
+NAV_WIDTH = 190
+#: Milliseconds a status-bar message stays.
+STATUS_MS = 6000
+
+# Explicit colours: the selected entry must stay visible when the list has no focus.
+_NAV_STYLE = """
+QListWidget#navigation { border: none; padding-top: 10px; outline: 0; background: #f3f4f6; }
+QListWidget#navigation::item { padding: 9px 14px; border-radius: 5px; margin: 1px 8px;
+    color: #1f2933; }
+QListWidget#navigation::item:hover { background: #e4e7eb; }
+QListWidget#navigation::item:selected { background: #d3e3fd; color: #0b3d91; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: AppState, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.settings = settings
+        self.setObjectName("main_window")
+        self.setWindowTitle(tr("Inspector"))
+        self.env = ScreenEnv(
+            state=state,
+            settings=settings,
+            changes=changes.changes(),
+            navigate=self.navigate,
+            show_status=self.show_status,
+        )
+        self._screens: dict[str, QWidget] = {}
+        self._names: list[str] = list(SCREENS)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setStyleSheet(_NAV_STYLE)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.nav.setFont(font)
+        for name in self._names:
+            item = QListWidgetItem(tr(SCREENS[name].title))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("screens")
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        divider = QFrame(central)
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(divider)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("status_database")
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("status_user")
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._update_status()
+
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+        state.actor_changed.connect(self._on_actor_changed)
+        self._restore_window()
+        last = settings.get(LAST_SCREEN)
+        self.navigate(last if last in SCREENS else self._names[0])
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def navigate(self, name: str, item_id: int | None = None) -> QWidget | None:
+        """Show the screen `name` (built on first visit); pass `item_id` to its open_item."""
+        if name not in SCREENS:
+            logger.warning("No screen called %s", name)
+            return None
+        row = self._names.index(name)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # -> _on_nav_row -> _show
+        else:
+            self._show(name)
+        screen = self._screens.get(name)
+        if screen is not None and item_id is not None and hasattr(screen, "open_item"):
+            screen.open_item(item_id)
+        return screen
+
+    def screen(self, name: str) -> QWidget | None:
+        """The screen `name` if it was built already."""
+        return self._screens.get(name)
+
+    def current_screen_name(self) -> str:
+        row = self.nav.currentRow()
+        return self._names[row] if 0 <= row < len(self._names) else ""
+
+    def current_screen(self) -> QWidget | None:
+        return self._screens.get(self.current_screen_name())
+
+    @Slot(int)
+    def _on_nav_row(self, row: int) -> None:
+        if 0 <= row < len(self._names):
+            self._show(self._names[row])
+
+    def _show(self, name: str) -> None:
+        screen = self._screens.get(name)
+        if screen is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                screen = create_screen(name, self.env)
+            finally:
+                QApplication.restoreOverrideCursor()
+            screen.setObjectName(screen.objectName() or f"screen_{name}")
+            self._screens[name] = screen
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        if hasattr(screen, "activate"):
+            screen.activate()
+
+    # -- menus and shortcuts -------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        self.new_purchase_action = QAction(tr("&New purchase"), self)
+        self.new_purchase_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_purchase_action.triggered.connect(self.new_purchase)
+        file_menu.addAction(self.new_purchase_action)
+        self.find_action = QAction(tr("&Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        file_menu.addAction(self.find_action)
+        file_menu.addSeparator()
+        open_data = file_menu.addAction(tr("Open &data folder"))
+        open_data.triggered.connect(self.open_data_folder)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        go_menu = bar.addMenu(tr("&Go"))
+        for name in self._names:
+            spec = SCREENS[name]
+            action = go_menu.addAction(tr(spec.title))
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _=False, n=name: self.navigate(n))
+
+        self.user_menu = QMenu(tr("&User"), self)
+        self.user_menu.setObjectName("user_menu")
+        self.user_menu.aboutToShow.connect(self._fill_user_menu)
+        bar.addMenu(self.user_menu)
+        self._fill_user_menu()
+
+        help_menu = bar.addMenu(tr("&Help"))
+        logs = help_menu.addAction(tr("Open &log folder"))
+        logs.triggered.connect(lambda: self._open_folder(self.state.ctx.paths.logs))
+        about = help_menu.addAction(tr("&About Inspector"))
+        about.triggered.connect(self.about)
+
+    @Slot()
+    def _fill_user_menu(self) -> None:
+        """List the active users; choosing one switches to acting as them."""
+        self.user_menu.clear()
+        group = QActionGroup(self.user_menu)
+        current = self.state.actor
+        for actor in self.state.users():
+            action = self.user_menu.addAction(f"{actor.display_name} — {enum_label(actor.role)}")
+            action.setCheckable(True)
+            action.setChecked(current is not None and actor.id == current.id)
+            action.setData(actor.id)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, a=actor: self.switch_user(a))
+        self.user_menu.addSeparator()
+        manage = self.user_menu.addAction(tr("Manage users…"))
+        manage.triggered.connect(lambda: self.navigate("settings"))
+
+    def switch_user(self, actor: Actor) -> None:
+        if self.state.actor is None or actor.id != self.state.actor.id:
+            self.state.set_actor(actor)
+            self.show_status(tr("Now acting as %1").replace("%1", actor.display_name))
+
+    @Slot()
+    def new_purchase(self) -> None:
+        screen = self.navigate("purchases")
+        if screen is not None and hasattr(screen, "new_purchase"):
+            screen.new_purchase()
+        else:
+            self.show_status(tr("Purchases cannot be created here yet."))
+
+    @Slot()
+    def focus_search(self) -> None:
+        screen = self.current_screen()
+        if screen is not None and hasattr(screen, "focus_search"):
+            screen.focus_search()
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        self._open_folder(self.state.ctx.paths.root)
+
+    def _open_folder(self, path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.show_status(tr("Could not open %1").replace("%1", str(path)))
+
+    @Slot()
+    def about(self) -> None:
+        from inspector_app import __version__
+
+        QMessageBox.about(
+            self,
+            tr("About Inspector"),
+            tr("Inspector %1\nMystery purchases, findings and merchant rectification.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # -- status bar ----------------------------------------------------------------------
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    def _update_status(self) -> None:
+        ctx = self.state.ctx
+        self.db_label.setText(tr("Database: %1").replace("%1", ctx.db.describe()))
+        self.db_label.setToolTip(tr("Data folder: %1").replace("%1", str(ctx.paths.root)))
+        actor = self.state.actor
+        if actor is None:
+            self.user_label.setText(tr("No user chosen"))
+        else:
+            self.user_label.setText(
+                tr("User: %1 (%2)").replace("%1", actor.display_name).replace("%2", enum_label(actor.role))
+            )
+
+    @Slot(object)
+    def _on_actor_changed(self, _actor: Actor | None) -> None:
+        self._update_status()
+
+    # -- window state --------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+        state = self.settings.get(WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(WINDOW_STATE, self.saveState())
+        self.settings.set(LAST_SCREEN, self.current_screen_name() or self._names[0])
+        for name, screen in self._screens.items():
+            if hasattr(screen, "save_state"):
+                try:
+                    screen.save_state()
+                except Exception:  # one screen's trouble must not lose the others' state
+                    logger.exception("Could not save the state of screen %s", name)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_window_state()
+        super().closeEvent(event)

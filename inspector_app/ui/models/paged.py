@@ -1,0 +1,352 @@
+"""A table model over a paged SQL source: rows fetched on demand, sorting done by re-querying."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Protocol, runtime_checkable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from inspector_app.ui.i18n import enum_label, tr
+
+logger = logging.getLogger(__name__)
+
+#: Rows fetched per page (the first page fills a screen several times over).
+PAGE_SIZE = 200
+#: data(index, ID_ROLE): the row's id (primary key).
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: data(index, SORT_ROLE): the raw, unformatted value of the cell.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: data(index, ROW_ROLE): the whole row object as the source returned it.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+Filters = Any
+
+
+@runtime_checkable
+class PageSource(Protocol):
+    """What a paged model reads from: typically a thin adapter over a services/browse query."""
+
+    def count(self, filters: Filters) -> int:
+        """How many rows match `filters`."""
+        ...
+
+    def fetch(
+        self, filters: Filters, sort_key: str | None, sort_desc: bool, offset: int, limit: int
+    ) -> Sequence[Any]:
+        """Rows `offset`..`offset+limit` of the matching rows in that order."""
+        ...
+
+    def row_id(self, row: Any) -> int:
+        """The primary key of a row."""
+        ...
+
+
+@dataclass
+class CallableSource:
+    """A PageSource made of functions (e.g. `functools.partial(browse.purchases, ctx)`)."""
+
+    count_fn: Callable[[Filters], int]
+    fetch_fn: Callable[[Filters, str | None, bool, int, int], Sequence[Any]]
+    id_fn: Callable[[Any], int] = field(default=lambda row: _get(row, "id"))
+
+    def count(self, filters: Filters) -> int:
+        return self.count_fn(filters)
+
+    def fetch(self, filters, sort_key, sort_desc, offset, limit):
+        return self.fetch_fn(filters, sort_key, sort_desc, offset, limit)
+
+    def row_id(self, row: Any) -> int:
+        return self.id_fn(row)
+
+
+@dataclass
+class ServiceSource:
+    """A PageSource over a services/browse pair: `count_X(ctx, flt)` and `fetch_X(ctx, flt, ...)`.
+
+    `get_ctx` is called on every query, so the rows follow the current user's context.
+    """
+
+    get_ctx: Callable[[], Any]
+    count_fn: Callable[..., int]
+    fetch_fn: Callable[..., Sequence[Any]]
+
+    def count(self, filters: Filters) -> int:
+        return self.count_fn(self.get_ctx(), filters)
+
+    def fetch(self, filters, sort_key, sort_desc, offset, limit):
+        return self.fetch_fn(
+            self.get_ctx(), filters, sort=sort_key, desc=sort_desc, offset=offset, limit=limit
+        )
+
+    def row_id(self, row: Any) -> int:
+        return _get(row, "id")
+
+
+def _get(row: Any, key: str | int) -> Any:
+    """A field of a row: tuple index, mapping key, or attribute (dataclass, Row, namedtuple)."""
+    if isinstance(key, int):
+        return row[key]
+    if isinstance(row, Mapping):
+        return row.get(key)
+    return getattr(row, key)
+
+
+def format_value(value: Any) -> str:
+    """The default display text of a value: enums by label, times in local time, numbers localised."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return enum_label(value)
+    if isinstance(value, bool):
+        return tr("Yes") if value else tr("No")
+    if isinstance(value, datetime):
+        local = value.astimezone() if value.tzinfo else value
+        return local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return QLocale().toString(value)
+    if isinstance(value, float):
+        return QLocale().toString(value, "f", 1)
+    return str(value)
+
+
+def enum_formatter(enum_type: type[Enum]) -> Callable[[Any], str]:
+    """A formatter for columns holding enum values as stored strings ("inspected" -> label)."""
+
+    def fmt(value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        try:
+            return enum_label(enum_type(value))
+        except ValueError:
+            return str(value)
+
+    return fmt
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: where its value comes from, how it is shown, and how SQL sorts it.
+
+    `header` is the untranslated English text (mark it with QT_TR_NOOP); `sort_key` is
+    handed to the source's fetch (None: the column cannot be sorted).
+    """
+
+    key: str
+    header: str
+    field: str | int | None = None
+    sort_key: str | None = None
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    formatter: Callable[[Any], str] = format_value
+    width: int = 120
+    tooltip: Callable[[Any], str] | None = None
+
+    def value(self, row: Any) -> Any:
+        return _get(row, self.key if self.field is None else self.field)
+
+
+#: Alignment for numbers and amounts.
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+#: Alignment for short codes and flags.
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Rows come from a PageSource a page at a time; filters and sorting re-query it.
+
+    The model keeps only the rows fetched so far; views call `canFetchMore`/`fetchMore` as
+    they scroll. Use `set_filters`, `sort` and `refresh` to re-query; never wrap it in a
+    QSortFilterProxyModel (that would pull every row into memory).
+    """
+
+    def __init__(
+        self,
+        source: PageSource,
+        columns: Sequence[Column],
+        *,
+        filters: Filters = None,
+        sort_key: str | None = None,
+        sort_desc: bool = False,
+        page_size: int = PAGE_SIZE,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._columns = list(columns)
+        self._filters = filters
+        self._sort_key = sort_key
+        self._sort_desc = sort_desc
+        self._page_size = page_size
+        self._rows: list[Any] = []
+        self._total = 0
+        self._loaded = False
+
+    # -- queries -------------------------------------------------------------------------
+
+    @property
+    def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    @property
+    def filters(self) -> Filters:
+        return self._filters
+
+    @property
+    def total(self) -> int:
+        """How many rows match (fetched or not)."""
+        self._ensure_loaded()
+        return self._total
+
+    @property
+    def sort_key(self) -> str | None:
+        return self._sort_key
+
+    @property
+    def sort_desc(self) -> bool:
+        return self._sort_desc
+
+    def column_index(self, key: str) -> int:
+        for i, col in enumerate(self._columns):
+            if col.key == key:
+                return i
+        raise KeyError(key)
+
+    def row_object(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_id(self, row: int) -> int:
+        return self._source.row_id(self._rows[row])
+
+    def row_of_id(self, row_id: int) -> int:
+        """The row holding `row_id` among the rows fetched so far, else -1."""
+        for i, r in enumerate(self._rows):
+            if self._source.row_id(r) == row_id:
+                return i
+        return -1
+
+    # -- re-querying ---------------------------------------------------------------------
+
+    def set_filters(self, filters: Filters) -> None:
+        self._filters = filters
+        self._reload(self._page_size)
+
+    def set_sort(self, sort_key: str | None, desc: bool = False) -> None:
+        self._sort_key, self._sort_desc = sort_key, desc
+        self._reload(self._page_size)
+
+    def refresh(self) -> None:
+        """Re-query after a change, keeping as many rows as were fetched (scroll position)."""
+        self._reload(max(self._page_size, len(self._rows)))
+
+    def _reload(self, limit: int) -> None:
+        self.beginResetModel()
+        try:
+            self._total = int(self._source.count(self._filters))
+            limit = min(limit, self._total)
+            self._rows = list(self._fetch(0, limit)) if limit else []
+            self._loaded = True
+        finally:
+            self.endResetModel()
+
+    def _fetch(self, offset: int, limit: int) -> Sequence[Any]:
+        return self._source.fetch(self._filters, self._sort_key, self._sort_desc, offset, limit)
+
+    def _ensure_loaded(self) -> None:
+        # The first page is fetched on first use, not in __init__, so a screen can configure
+        # filters and sort before any query runs.
+        if not self._loaded:
+            self._loaded = True
+            self._total = int(self._source.count(self._filters))
+            self._rows = list(self._fetch(0, min(self._page_size, self._total)))
+
+    # -- QAbstractTableModel -------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        self._ensure_loaded()
+        return len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid():
+            return False
+        self._ensure_loaded()
+        return len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self.canFetchMore(parent):
+            return
+        start = len(self._rows)
+        page = list(self._fetch(start, min(self._page_size, self._total - start)))
+        if not page:
+            # The data shrank underneath us: stop asking for more.
+            self._total = start
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.formatter(col.value(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(col.align.value)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(col.value(row))
+        if role == ID_ROLE:
+            return self._source.row_id(row)
+        if role == SORT_ROLE:
+            value = col.value(row)
+            return value.value if isinstance(value, Enum) else value
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        col = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(col.header)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(col.align.value)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query in SQL order; columns without a sort key are ignored."""
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column].sort_key
+        if key is None:
+            return
+        desc = order == Qt.SortOrder.DescendingOrder
+        if key == self._sort_key and desc == self._sort_desc and self._loaded:
+            return
+        self.set_sort(key, desc)

@@ -1,0 +1,130 @@
+"""The screens of the main window: a registry of name -> factory, and what a screen receives.
+
+Adding a screen needs no change to main_window.py. Either
+
+* create `inspector_app/ui/screens/<name>.py` with the class named in SCREENS below
+  (e.g. `purchases.py` with `class PurchasesScreen(QWidget)`): it is imported the first
+  time the user opens that screen; until the module exists a "coming" placeholder shows; or
+* call `register_screen(name, factory)` (tests, plug-ins) with any `factory(env) -> QWidget`.
+
+A screen is constructed as `ScreenClass(env)` with a `ScreenEnv`, and may define these
+optional hooks, which the main window calls when present:
+
+* `activate()`             - each time the screen is shown;
+* `focus_search()`         - Ctrl+F: put the cursor in the screen's search field;
+* `new_purchase()`         - Ctrl+N (only on the "purchases" screen);
+* `open_item(item_id)`     - `env.navigate(name, item_id)` from another screen;
+* `save_state()`           - before the window closes (splitters, column layouts).
+
+Screens refresh themselves from `env.changes.changed(entity, ids)` and read data through
+`env.ctx` (the current user's context) inside service calls.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from inspector_app.services.context import Actor, Context
+from inspector_app.ui.changes import ChangeHub
+from inspector_app.ui.i18n import QT_TR_NOOP, tr
+from inspector_app.ui.settings import AppSettings
+from inspector_app.ui.state import AppState
+
+logger = logging.getLogger(__name__)
+
+ScreenFactory = Callable[["ScreenEnv"], QWidget]
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    """One entry of the navigation: its registry name, title and how to build it."""
+
+    name: str
+    title: str  # untranslated; shown through tr()
+    target: str | ScreenFactory  # "module:Class" (imported lazily) or a factory
+    shortcut: str = ""
+
+
+#: The navigation, in order. Titles are marked for translation and translated when shown.
+SCREENS: dict[str, ScreenSpec] = {
+    spec.name: spec
+    for spec in (
+        ScreenSpec("dashboard", QT_TR_NOOP("Dashboard"), "inspector_app.ui.screens.dashboard:DashboardScreen", "Alt+1"),
+        ScreenSpec("purchases", QT_TR_NOOP("Purchases"), "inspector_app.ui.screens.purchases:PurchasesScreen", "Alt+2"),
+        ScreenSpec("findings", QT_TR_NOOP("Findings"), "inspector_app.ui.screens.findings:FindingsScreen", "Alt+3"),
+        ScreenSpec("merchants", QT_TR_NOOP("Merchants"), "inspector_app.ui.screens.merchants:MerchantsScreen", "Alt+4"),
+        ScreenSpec("cases", QT_TR_NOOP("Cases"), "inspector_app.ui.screens.cases:CasesScreen", "Alt+5"),
+        ScreenSpec("reports", QT_TR_NOOP("Reports"), "inspector_app.ui.screens.reports:ReportsScreen", "Alt+6"),
+        ScreenSpec("settings", QT_TR_NOOP("Settings"), "inspector_app.ui.screens.settings_screen:SettingsScreen", "Alt+7"),
+    )
+}
+
+
+def register_screen(name: str, factory: str | ScreenFactory, title: str | None = None) -> None:
+    """Add a screen or replace how one is built (keeps its place in the navigation)."""
+    old = SCREENS.get(name)
+    SCREENS[name] = ScreenSpec(
+        name,
+        title if title is not None else (old.title if old else name.capitalize()),
+        factory,
+        old.shortcut if old else "",
+    )
+
+
+@dataclass
+class ScreenEnv:
+    """What every screen gets: the app state, preferences, the change hub and navigation."""
+
+    state: AppState
+    settings: AppSettings
+    changes: ChangeHub
+    navigate: Callable[..., QWidget | None] = field(default=lambda name, item_id=None: None)
+    show_status: Callable[[str], None] = field(default=lambda text: None)
+
+    @property
+    def ctx(self) -> Context:
+        """The context acting as the current user (take it fresh for every service call)."""
+        return self.state.ctx
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.state.actor
+
+
+class ComingScreen(QWidget):
+    """Stands in for a screen whose module has not been written yet."""
+
+    def __init__(self, env: ScreenEnv, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coming_screen")
+        layout = QVBoxLayout(self)
+        label = QLabel(tr("The %1 screen is coming.").replace("%1", title), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setObjectName("coming_label")
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        label.setFont(font)
+        layout.addWidget(label)
+
+
+def create_screen(name: str, env: ScreenEnv) -> QWidget:
+    """Build the screen registered as `name` (a placeholder if its module does not exist yet)."""
+    spec = SCREENS[name]
+    target = spec.target
+    if callable(target):
+        return target(env)
+    module_name, _, class_name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise  # the screen exists but something it imports is missing: a real error
+        logger.info("Screen %s not written yet (%s)", name, module_name)
+        return ComingScreen(env, tr(spec.title))
+    return getattr(module, class_name)(env)

@@ -1,0 +1,280 @@
+"""The Settings screen: user and role, data folder, language, default deadlines, backups."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.enums import Role, Severity
+from inspector_app.domain.errors import InspectorError
+from inspector_app.services import team_settings
+from inspector_app.services import users as user_service
+from inspector_app.services.context import MANAGERS, Actor
+from inspector_app.ui import changes
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.first_start import field_error_label
+from inspector_app.ui.i18n import LANGUAGES, current_language, enum_label, tr
+from inspector_app.ui.screens import ScreenEnv
+from inspector_app.ui.screens.backup_panel import BackupPanel
+from inspector_app.ui.settings import LANGUAGE
+
+logger = logging.getLogger(__name__)
+
+#: Longest deadline a spin box offers, in days.
+MAX_DEADLINE_DAYS = 365
+
+
+class NewUserDialog(QDialog):
+    """Name and role of a new user; the service decides whether the current user may."""
+
+    def __init__(self, env: ScreenEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.actor: Actor | None = None
+        self.setObjectName("new_user_dialog")
+        self.setWindowTitle(tr("New user"))
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("name_edit")
+        self.name_error = field_error_label(self)
+        self.role_combo = QComboBox(self)
+        self.role_combo.setObjectName("role_combo")
+        for role in (Role.INSPECTOR, Role.QUALITY_MANAGER, Role.MERCHANT_MANAGER, Role.ADMIN):
+            self.role_combo.addItem(enum_label(role), role.value)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(tr("Name:"), self.name_edit)
+        form.addRow("", self.name_error)
+        form.addRow(tr("Role:"), self.role_combo)
+        form.addRow(buttons)
+        self.name_edit.textChanged.connect(lambda _t: self.name_error.hide())
+
+    @Slot()
+    def submit(self) -> None:
+        try:
+            self.actor = user_service.create_user(
+                self.env.ctx, self.name_edit.text(), Role(self.role_combo.currentData())
+            )
+        except InspectorError as exc:
+            self.name_error.setText(str(exc))
+            self.name_error.show()
+            return
+        changes.notify(changes.USER, [self.actor.id])
+        self.accept()
+
+
+class SettingsScreen(QWidget):
+    def __init__(self, env: ScreenEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName("settings_screen")
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(24, 18, 24, 18)
+        column.setSpacing(14)
+        title = QLabel(tr("Settings"), body)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        column.addWidget(title)
+        column.addWidget(self._user_group(body))
+        column.addWidget(self._data_group(body))
+        column.addWidget(self._language_group(body))
+        column.addWidget(self._deadline_group(body))
+        self.backup_panel = BackupPanel(env, body)
+        column.addWidget(self.backup_panel)
+        column.addStretch(1)
+        body.setMaximumWidth(900)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        env.changes.changed.connect(self._on_changed)
+        self.refresh()
+
+    # -- sections ------------------------------------------------------------------------
+
+    def _user_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("User"), parent)
+        self.actor_label = QLabel(box)
+        self.actor_label.setObjectName("actor_label")
+        self.user_combo = QComboBox(box)
+        self.user_combo.setObjectName("user_combo")
+        self.user_combo.setMinimumWidth(260)
+        self.switch_button = QPushButton(tr("Switch user"), box)
+        self.switch_button.setObjectName("switch_user_button")
+        self.switch_button.clicked.connect(self.switch_user)
+        self.new_user_button = QPushButton(tr("New user…"), box)
+        self.new_user_button.setObjectName("new_user_button")
+        self.new_user_button.clicked.connect(self.new_user)
+        row = QHBoxLayout()
+        row.addWidget(self.user_combo)
+        row.addWidget(self.switch_button)
+        row.addWidget(self.new_user_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.actor_label)
+        layout.addLayout(row)
+        return box
+
+    def _data_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("Data"), parent)
+        self.data_folder_label = QLabel(box)
+        self.data_folder_label.setObjectName("data_folder_label")
+        self.data_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label = QLabel(box)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = QPushButton(tr("Open folder"), box)
+        open_button.setObjectName("open_data_folder_button")
+        open_button.clicked.connect(self.open_data_folder)
+        form = QFormLayout(box)
+        row = QHBoxLayout()
+        row.addWidget(self.data_folder_label, 1)
+        row.addWidget(open_button)
+        form.addRow(tr("Data folder:"), row)
+        form.addRow(tr("Database:"), self.database_label)
+        return box
+
+    def _language_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("Language"), parent)
+        self.language_combo = QComboBox(box)
+        self.language_combo.setObjectName("language_combo")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        chosen = self.env.settings.get(LANGUAGE) or current_language()
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(chosen)))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.restart_label = QLabel(tr("Restart Inspector to use the new language."), box)
+        self.restart_label.setObjectName("restart_label")
+        self.restart_label.setVisible(chosen != current_language())
+        row = QHBoxLayout(box)
+        row.addWidget(self.language_combo)
+        row.addWidget(self.restart_label)
+        row.addStretch(1)
+        return box
+
+    def _deadline_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("Default deadline of a rectification case"), parent)
+        self.deadline_spins: dict[Severity, QSpinBox] = {}
+        form = QFormLayout(box)
+        for severity in Severity:
+            spin = QSpinBox(box)
+            spin.setObjectName(f"deadline_{severity.value}")
+            spin.setRange(1, MAX_DEADLINE_DAYS)
+            spin.setSuffix(tr(" days"))
+            self.deadline_spins[severity] = spin
+            form.addRow(tr("%1 findings:").replace("%1", enum_label(severity)), spin)
+        self.save_deadlines_button = QPushButton(tr("Save deadlines"), box)
+        self.save_deadlines_button.setObjectName("save_deadlines_button")
+        self.save_deadlines_button.clicked.connect(self.save_deadlines)
+        self.deadline_hint = QLabel(
+            tr("Only quality managers and administrators change team settings."), box
+        )
+        self.deadline_hint.setEnabled(False)
+        form.addRow("", self.save_deadlines_button)
+        form.addRow("", self.deadline_hint)
+        return box
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        ctx = self.env.ctx
+        actor = self.env.actor
+        if actor is None:
+            self.actor_label.setText(tr("No user chosen."))
+        else:
+            self.actor_label.setText(
+                tr("You are acting as %1 (%2).").replace("%1", actor.display_name).replace("%2", enum_label(actor.role))
+            )
+        self.user_combo.clear()
+        for user in self.env.state.users():
+            self.user_combo.addItem(f"{user.display_name} — {enum_label(user.role)}", user.id)
+        if actor is not None:
+            self.user_combo.setCurrentIndex(max(0, self.user_combo.findData(actor.id)))
+        self.new_user_button.setEnabled(self.env.state.has_role(Role.ADMIN))
+        self.data_folder_label.setText(str(ctx.paths.root))
+        self.database_label.setText(ctx.db.describe())
+        values = team_settings.get_all(ctx)
+        for severity, spin in self.deadline_spins.items():
+            spin.setValue(int(values[f"deadline_days.{severity.value}"]))
+        may_edit = self.env.state.has_role(*MANAGERS)
+        for spin in self.deadline_spins.values():
+            spin.setEnabled(may_edit)
+        self.save_deadlines_button.setEnabled(may_edit)
+        self.deadline_hint.setVisible(not may_edit)
+
+    def activate(self) -> None:
+        self.refresh()
+        self.backup_panel.refresh()
+
+    @Slot(str, list)
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        if entity in (changes.USER, changes.ACTOR, changes.SETTINGS, changes.DATABASE):
+            self.refresh()
+            self.backup_panel._update_buttons()
+
+    @Slot()
+    def switch_user(self) -> None:
+        user_id = self.user_combo.currentData()
+        if user_id is None or (self.env.actor and self.env.actor.id == user_id):
+            return
+        try:
+            actor = user_service.find_user(self.env.ctx, int(user_id))
+        except InspectorError as exc:
+            show_error(self, exc)
+            return
+        self.env.state.set_actor(actor)
+        self.env.show_status(tr("Now acting as %1").replace("%1", actor.display_name))
+
+    @Slot()
+    def new_user(self) -> None:
+        NewUserDialog(self.env, self).exec()
+
+    @Slot()
+    def save_deadlines(self) -> None:
+        ctx = self.env.ctx
+        try:
+            for severity, spin in self.deadline_spins.items():
+                team_settings.put(ctx, f"deadline_days.{severity.value}", spin.value())
+        except InspectorError as exc:
+            show_error(self, exc)
+            return
+        changes.notify(changes.SETTINGS)
+        self.env.show_status(tr("Deadlines saved."))
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.env.ctx.paths.root)))
+
+    @Slot(int)
+    def _language_chosen(self, _index: int) -> None:
+        code = self.language_combo.currentData()
+        self.env.settings.set(LANGUAGE, code)
+        self.env.settings.sync()
+        self.restart_label.setVisible(code != current_language())

@@ -1,0 +1,75 @@
+"""The running application's state: the open context and the user it acts as."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import InspectorError
+from inspector_app.services import users as user_service
+from inspector_app.services.context import Actor, Context
+from inspector_app.ui import changes
+from inspector_app.ui.settings import CURRENT_USER_ID, AppSettings
+
+logger = logging.getLogger(__name__)
+
+
+class AppState(QObject):
+    """Holds the context; `ctx` always acts as the current user (a fresh value each time).
+
+    Widgets keep the AppState, never a Context of their own, so switching users takes
+    effect everywhere at once.
+    """
+
+    actor_changed = Signal(object)
+
+    def __init__(self, ctx: Context, settings: AppSettings) -> None:
+        super().__init__()
+        self._base = ctx.as_actor(None)
+        self._actor: Actor | None = None
+        self.settings = settings
+
+    @property
+    def ctx(self) -> Context:
+        return self._base.as_actor(self._actor)
+
+    @property
+    def actor(self) -> Actor | None:
+        return self._actor
+
+    @property
+    def is_admin(self) -> bool:
+        return self._actor is not None and self._actor.role == Role.ADMIN
+
+    def has_role(self, *roles: Role) -> bool:
+        return self._actor is not None and self._actor.role in roles
+
+    def set_actor(self, actor: Actor | None) -> None:
+        """Act as `actor` from now on (remembered for the next start)."""
+        self._actor = actor
+        self.settings.set(CURRENT_USER_ID, actor.id if actor else 0)
+        logger.info("Acting as %s", actor)
+        self.actor_changed.emit(actor)
+        changes.notify(changes.ACTOR, [actor.id] if actor else [])
+
+    def restore_actor(self) -> Actor | None:
+        """The remembered user if still active, else the first admin, else the first user."""
+        ctx = self._base
+        remembered = self.settings.get(CURRENT_USER_ID)
+        actor: Actor | None = None
+        if remembered:
+            try:
+                actor = user_service.find_user(ctx, int(remembered))
+            except InspectorError:
+                actor = None
+        if actor is None:
+            everyone = user_service.list_users(ctx)
+            admins = [u for u in everyone if u.role == Role.ADMIN]
+            actor = (admins or everyone or [None])[0]
+        self.set_actor(actor)
+        return actor
+
+    def users(self) -> list[Actor]:
+        return user_service.list_users(self._base)
