@@ -109,3 +109,40 @@ def fit(width: int, height: int, max_w: float, max_h: float) -> tuple[float, flo
         return max_w, max_h
     scale = min(max_w / width, max_h / height)
     return width * scale, height * scale
+
+
+#: JPEG quality of copies shrunk to fit a size budget, and the smallest edge tried.
+BUDGET_QUALITY = 75
+BUDGET_MIN_EDGE = 480
+
+
+def fit_budget(image: PreparedImage, workdir: Path, max_bytes: int) -> PreparedImage:
+    """`image` if its file is at most `max_bytes`, else a smaller re-encoded copy.
+
+    JPEG size grows roughly with the pixel count, so the first try scales the edge by the
+    square root of the excess; a second, smaller try follows only when that overshoots.
+    """
+    from PIL import Image
+
+    size = image.path.stat().st_size
+    if size <= max_bytes:
+        return image
+    digest = hashlib.sha256(str(image.path.resolve()).encode()).hexdigest()[:16]
+    workdir.mkdir(parents=True, exist_ok=True)
+    edge = max(image.width, image.height)
+    best = image
+    for _ in range(3):
+        edge = max(BUDGET_MIN_EDGE, int(edge * min(0.9, (max_bytes / size) ** 0.5 * 0.95)))
+        with Image.open(image.path) as im:
+            im.draft("RGB", (edge, edge))
+            im.thumbnail((edge, edge))
+            small = im.convert("RGB")
+        small.info = {}
+        out = workdir / f"{digest}-{edge}.jpg"
+        small.save(out, "JPEG", quality=BUDGET_QUALITY, optimize=True)
+        best = PreparedImage(out, small.width, small.height)
+        size = out.stat().st_size
+        if size <= max_bytes or edge == BUDGET_MIN_EDGE:
+            break
+    logger.debug("Shrank %s to %d bytes (%d px) for the size budget", image.path.name, size, edge)
+    return best

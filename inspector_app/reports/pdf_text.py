@@ -107,10 +107,22 @@ def _build_styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "title": derive("title", fontName=LATIN_BOLD, fontSize=17, leading=22, spaceAfter=6),
         "h1": derive(
-            "h1", fontName=LATIN_BOLD, fontSize=13, leading=17, spaceBefore=8, spaceAfter=4
+            "h1",
+            fontName=LATIN_BOLD,
+            fontSize=13,
+            leading=17,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         "h2": derive(
-            "h2", fontName=LATIN_BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3
+            "h2",
+            fontName=LATIN_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
         ),
         "small": derive("small", fontSize=8, leading=10.5, textColor=grey),
         "cell": derive("cell", fontSize=8.5, leading=11, spaceAfter=0),

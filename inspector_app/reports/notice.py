@@ -1,0 +1,366 @@
+"""The rectification notice PDF sent to a merchant: findings, photos, demands, receipt slip."""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inspector_app.domain.workflow import is_final
+from inspector_app.reports import labels
+from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticeFinding, NoticePhoto
+from inspector_app.reports.pdf_base import (
+    DocInfo,
+    Letterhead,
+    build_pdf,
+    content_width,
+    image,
+    keep,
+    key_value_table,
+    photo_grid,
+    section,
+    spacer,
+)
+from inspector_app.reports.pdf_images import PHOTO_MAX_EDGE, fit_budget, prepare_image
+from inspector_app.reports.pdf_text import para
+from inspector_app.reports.progress import Job, Progress
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+logger = logging.getLogger(__name__)
+
+#: Total bytes the embedded photos of one notice may take (the PDF must stay under 20 MB).
+PHOTO_BUDGET_BYTES = 17_000_000
+#: What replaces a private term (an inspector's name, an alias, an address) found in text.
+REDACTED = "[removed]"
+#: Shortest private term redacted (shorter ones would blank ordinary words).
+MIN_REDACT_LEN = 2
+
+
+def redactor(terms: tuple[str, ...]) -> Callable[[Any], str]:
+    """A function that removes every private term from a text (case-insensitive)."""
+    words = sorted(
+        {t.strip() for t in terms if t and len(t.strip()) >= MIN_REDACT_LEN}, key=len, reverse=True
+    )
+    if not words:
+        return lambda v: "" if v is None else str(v)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return lambda v: pattern.sub(REDACTED, "" if v is None else str(v))
+
+
+def _fmt(d: date | None) -> str:
+    return d.isoformat() if d else "—"
+
+
+class _NoticeLayout:
+    """Builds the flowables of one notice; every user text passes the redactor."""
+
+    def __init__(self, data: NoticeData, workdir: Path) -> None:
+        self.data = data
+        self.workdir = workdir
+        self.clean = redactor(data.redact)
+
+    def p(self, text: Any, style: str = "body") -> Flowable:
+        return para(self.clean(text), style)
+
+    def kv(self, pairs: list[tuple[str, Any]]) -> Flowable:
+        return key_value_table([(k, self.clean(v)) for k, v in pairs if v not in (None, "")])
+
+    def story(self) -> list[Flowable]:
+        d = self.data
+        out: list[Flowable] = [
+            section("Rectification notice 整改通知书", "title"),
+            self.kv(
+                [
+                    ("Notice number 通知编号", d.notice_number),
+                    ("Merchant 商家", f"{d.merchant_name} (shop {d.merchant_shop_id})"),
+                    ("Date of issue 发出日期", _fmt(d.issued_on)),
+                    ("Deadline 整改期限", _fmt(d.deadline)),
+                    ("Cases 案件", ", ".join(c.case_number for c in d.cases)),
+                ]
+            ),
+            spacer(8),
+            self.p(
+                "During the platform's routine quality inspection of goods offered for sale, the "
+                f"problems listed below were found in products sold by {d.merchant_name}. Under the "
+                "platform's merchant rules you are required to rectify them and to reply to this "
+                "notice by the deadline given for each case."
+            ),
+        ]
+        for ci, case in enumerate(d.cases, 1):
+            out.extend(self.case(ci, case))
+        if any(not is_final(c.status) for c in d.cases):
+            out.extend(self.demands())
+            out.extend(self.signatures())
+            out.extend(self.receipt_slip())
+        else:
+            out.append(section("Outcome 结论", "h1"))
+            out.append(
+                self.p(
+                    "The case(s) in this notice are finished ("
+                    + "; ".join(f"{c.case_number}: {labels.case_status(c.status)}" for c in d.cases)
+                    + "). No further action is required for them; keep this notice with your "
+                    "quality records."
+                )
+            )
+            out.extend(self.signatures())
+        return out
+
+    def case(self, ci: int, case: NoticeCase) -> list[Flowable]:
+        out: list[Flowable] = [
+            section(f"Case {case.case_number}", "h1"),
+            self.kv(
+                [
+                    ("Status 状态", labels.case_status(case.status)),
+                    ("Opened 立案日期", _fmt(case.opened_on)),
+                    ("Rectify by 整改期限", _fmt(case.due_date)),
+                    ("Findings 问题数", str(len(case.findings))),
+                    ("Summary 概述", case.summary),
+                ]
+            ),
+        ]
+        for finding in case.findings:
+            out.extend(self.finding(finding))
+        if case.response_text or case.verified or case.rectification_photos:
+            out.extend(self.rectification(case))
+        return out
+
+    def finding(self, f: NoticeFinding) -> list[Flowable]:
+        head = [
+            section(f"{f.number}  {self.clean(f.title)}", "h2"),
+            self.kv(
+                [
+                    ("Category 类别", labels.category(f.category)),
+                    ("Severity 严重程度", labels.severity(f.severity)),
+                    ("Product 商品", f.product),
+                    ("Purchased 购买月份", f.purchased),
+                    ("Standard / rule broken 违反标准", f.rule_ref),
+                    ("Description 问题描述", f.description),
+                    ("Expected 应为", f.expected),
+                    ("Observed 实际", f.observed),
+                ]
+            ),
+            spacer(4),
+        ]
+        photos = [(p.path, self.caption(p)) for p in f.photos if p.path is not None]
+        if not photos:
+            return [keep(head)]
+        # Keep the heading with the first row of photos; later rows may start a new page.
+        first, rest = photos[:2], photos[2:]
+        out = [keep([*head, photo_grid(first, self.workdir, max_h=210)])]
+        if rest:
+            out.append(photo_grid(rest, self.workdir, max_h=210))
+        return out
+
+    def caption(self, p: NoticePhoto) -> str:
+        base = self.clean(p.caption).strip()
+        note = "annotated 已标注" if p.annotated else ""
+        return " · ".join(x for x in (base, note) if x) or " "
+
+    def rectification(self, case: NoticeCase) -> list[Flowable]:
+        out: list[Flowable] = [
+            section("Response and re-check 商家回复与复检", "h2"),
+            self.kv(
+                [
+                    (
+                        "Response date 回复日期",
+                        _fmt(case.response_date) if case.response_date else "",
+                    ),
+                    ("Response 回复", case.response_text),
+                    ("Root cause 原因", case.root_cause),
+                    ("Corrective action 纠正措施", case.corrective_action),
+                    ("Preventive action 预防措施", case.preventive_action),
+                    ("Re-check result 复检结果", _result(case.verification_result)),
+                    ("Re-check note 复检说明", case.verification_note),
+                ]
+            ),
+            spacer(4),
+        ]
+        columns = [
+            ("Original defect 原问题", [p for p in case.evidence_photos if p.path]),
+            ("Merchant's evidence 商家整改证据", [p for p in case.rectification_photos if p.path]),
+            ("Re-check 复检", [p for p in case.verification_photos if p.path]),
+        ]
+        if any(photos for _, photos in columns):
+            out.append(self.side_by_side(columns))
+        return out
+
+    def side_by_side(self, columns: list[tuple[str, list[NoticePhoto]]]) -> Flowable:
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        col_w = content_width() / 3
+        rows: list[list[Any]] = [[para(title, "cell_head") for title, _ in columns]]
+        for i in range(max(len(photos) for _, photos in columns)):
+            row: list[Any] = []
+            for _, photos in columns:
+                if i < len(photos):
+                    ph = photos[i]
+                    row.append(
+                        [
+                            image(ph.path, col_w - 8, 150, self.workdir),
+                            para(self.caption(ph), "caption"),
+                        ]
+                    )
+                else:
+                    row.append("")
+            rows.append(row)
+        t = Table(rows, colWidths=[col_w] * 3, repeatRows=1)
+        t.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 1), (-1, -1), "CENTER"),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2F4B6E")),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9AA7B8")),
+                ]
+            )
+        )
+        return t
+
+    def demands(self) -> list[Flowable]:
+        d = self.data
+        due = _fmt(d.deadline)
+        items = [
+            "Investigate the cause of every problem listed above and rectify it: withdraw "
+            "non-conforming stock from sale, correct product listings and fix the process "
+            "that let the problem through.",
+            f"Reply in writing by {due} (or by the deadline of each case, where it differs): "
+            "for each case, the root cause, the corrective action taken, the preventive action "
+            "and the date completed.",
+            "Send evidence with your reply: photos of the corrected product, packaging or "
+            "listing; test reports or certificates from your supplier; screenshots of corrected "
+            "listings. Mark every document with the case number.",
+            "The platform may re-check any rectification, including by a further purchase.",
+            "If you do not reply by the deadline, or the re-check shows the problem persists, the "
+            "platform may put your shop on watch, restrict or suspend your listings, or remove "
+            "your shop from the platform, as its merchant rules provide.",
+        ]
+        out: list[Flowable] = [section("What you must do 整改要求", "h1")]
+        out.extend(para(f"{i}. {text}") for i, text in enumerate(items, 1))
+        return out
+
+    def signatures(self) -> list[Flowable]:
+        from reportlab.platypus import Table, TableStyle
+
+        d = self.data
+        w = content_width() / 2
+        line = "Signature 签字: ______________________<br/><br/>Date 日期: ______________"
+        left = [
+            para(d.organisation, "cell_bold"),
+            para("Quality inspection 质检部门 (seal 盖章)", "cell"),
+            spacer(22),
+            _raw(line),
+        ]
+        right = [
+            para(self.clean(d.merchant_name), "cell_bold"),
+            para("Authorised signatory 授权签字人", "cell"),
+            spacer(22),
+            _raw(line),
+        ]
+        t = Table([[left, right]], colWidths=[w, w])
+        t.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 10)])
+        )
+        return [spacer(10), keep([section("Signatures 签章", "h2"), t])]
+
+    def receipt_slip(self) -> list[Flowable]:
+        from reportlab.lib import colors
+        from reportlab.platypus import HRFlowable, Table, TableStyle
+
+        d = self.data
+        body = [
+            para("Acknowledgement of receipt 签收回执", "h2"),
+            self.p(
+                f"We, {d.merchant_name} (shop {d.merchant_shop_id}), acknowledge receipt of "
+                f"rectification notice {d.notice_number} dated {_fmt(d.issued_on)}, covering "
+                f"case(s) {', '.join(c.case_number for c in d.cases)}, and undertake to rectify "
+                f"and reply by {_fmt(d.deadline)}."
+            ),
+            spacer(14),
+            _raw(
+                "Name 姓名: ____________________ &nbsp;&nbsp; Signature 签字: ____________________"
+            ),
+            spacer(8),
+            _raw("Date 日期: ______________ &nbsp;&nbsp; Shop seal 商家盖章:"),
+            spacer(26),
+            para(f"Return this slip to {d.organisation}.", "small"),
+        ]
+        box = Table([[body]], colWidths=[content_width()])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ]
+            )
+        )
+        cut = HRFlowable(
+            width="100%", thickness=0.6, dash=(3, 3), color=colors.grey, spaceBefore=4, spaceAfter=6
+        )
+        return [spacer(14), keep([para("Cut here and return 沿此线剪下寄回", "small"), cut, box])]
+
+
+def _raw(trusted_markup: str) -> Flowable:
+    """A paragraph of our own fixed markup (no user text) that still gets CJK fonts."""
+    from reportlab.platypus import Paragraph
+
+    from inspector_app.reports.pdf_fonts import CJK
+    from inspector_app.reports.pdf_text import styles
+
+    marked = re.sub(
+        r"([\u3000-\u9fff\uff00-\uffef]+)", rf'<font name="{CJK}">\1</font>', trusted_markup
+    )
+    return Paragraph(marked, styles()["body"])
+
+
+def _result(value: str | None) -> str:
+    return {"passed": "Passed 通过", "failed": "Failed 未通过"}.get(value or "", "")
+
+
+def write_notice(data: NoticeData, out: Path | str, workdir: Path | None = None) -> Job[Path]:
+    """Lay out and write the notice; yields Progress per photo, returns the PDF's path."""
+    photos = [p for p in data.photos if p.path is not None]
+    total = len(photos) + 1
+    own_tmp = None
+    if workdir is None:
+        own_tmp = tempfile.TemporaryDirectory(prefix="inspector-notice-")
+        workdir = Path(own_tmp.name)
+    try:
+        share = PHOTO_BUDGET_BYTES // max(len(photos), 1)
+        paths: dict[int, Path] = {}
+        for i, photo in enumerate(photos):
+            yield Progress(i, total, f"Preparing photo {i + 1} of {len(photos)}")
+            prepared = prepare_image(photo.path, workdir, PHOTO_MAX_EDGE)
+            paths[photo.photo_id] = fit_budget(prepared, workdir, share).path
+        from inspector_app.reports.notice_data import with_photo_paths
+
+        data = with_photo_paths(data, paths)
+        yield Progress(len(photos), total, "Writing the PDF")
+        story = _NoticeLayout(data, workdir).story()
+        title = f"Rectification notice {data.notice_number}"
+        path = build_pdf(
+            out,
+            story,
+            Letterhead(data.organisation, data.logo_path),
+            DocInfo(
+                title,
+                f"Rectification notice for {data.merchant_name}",
+                data.notice_number,
+                "rectification notice",
+            ),
+            workdir,
+        )
+        yield Progress(total, total, "Done")
+        return path
+    finally:
+        if own_tmp is not None:
+            own_tmp.cleanup()

@@ -1,0 +1,112 @@
+"""The plain data a rectification notice is made from (filled by services.reporting)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class NoticePhoto:
+    """A photo as the notice shows it: a metadata-free file and a caption."""
+
+    photo_id: int
+    path: Path | None  # filled in when the clean copy (or annotated render) exists
+    caption: str
+    role: str  # evidence, rectification, verification
+    annotated: bool = False
+
+
+@dataclass(frozen=True)
+class NoticeFinding:
+    """One finding, without anything that could identify the buyer or the inspector."""
+
+    number: str  # "1.2": case index . finding index
+    title: str
+    category: str
+    severity: str
+    description: str
+    expected: str
+    observed: str
+    rule_ref: str
+    product: str  # "Brand Product name (listing id)"
+    purchased: str  # the month of the purchase, e.g. "2026-10"
+    photos: tuple[NoticePhoto, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoticeCase:
+    case_number: str
+    status: str
+    opened_on: date
+    due_date: date | None
+    summary: str
+    findings: tuple[NoticeFinding, ...]
+    response_text: str = ""
+    root_cause: str = ""
+    corrective_action: str = ""
+    preventive_action: str = ""
+    response_date: date | None = None
+    verification_result: str | None = None
+    verification_note: str = ""
+    rectification_photos: tuple[NoticePhoto, ...] = ()
+    verification_photos: tuple[NoticePhoto, ...] = ()
+
+    @property
+    def verified(self) -> bool:
+        return self.verification_result is not None
+
+    @property
+    def evidence_photos(self) -> tuple[NoticePhoto, ...]:
+        return tuple(p for f in self.findings for p in f.photos)
+
+
+@dataclass(frozen=True)
+class NoticeData:
+    """A notice for one case or for all open cases of one merchant."""
+
+    notice_number: str
+    issued_on: date
+    organisation: str
+    logo_path: Path | None
+    merchant_name: str
+    merchant_shop_id: str
+    cases: tuple[NoticeCase, ...]
+    #: Text that must never appear (inspector names, buyer aliases, delivery addresses).
+    redact: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def deadline(self) -> date | None:
+        dues = [c.due_date for c in self.cases if c.due_date is not None]
+        return min(dues) if dues else None
+
+    @property
+    def photos(self) -> list[NoticePhoto]:
+        out: list[NoticePhoto] = []
+        for c in self.cases:
+            out.extend(c.evidence_photos)
+            out.extend(c.rectification_photos)
+            out.extend(c.verification_photos)
+        return out
+
+
+def with_photo_paths(data: NoticeData, paths: dict[int, Path]) -> NoticeData:
+    """The same notice with each photo's file filled in from `paths` (photo id -> file)."""
+
+    def fill(photos: tuple[NoticePhoto, ...]) -> tuple[NoticePhoto, ...]:
+        return tuple(replace(p, path=paths.get(p.photo_id, p.path)) for p in photos)
+
+    cases = tuple(
+        replace(
+            c,
+            findings=tuple(replace(f, photos=fill(f.photos)) for f in c.findings),
+            rectification_photos=fill(c.rectification_photos),
+            verification_photos=fill(c.verification_photos),
+        )
+        for c in data.cases
+    )
+    return replace(data, cases=cases)

@@ -1,0 +1,91 @@
+"""Rectification notices: content, Chinese text, page numbers, privacy and photo metadata."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import PermissionDenied
+from inspector_app.reports.progress import run_job
+from inspector_app.services import reporting
+from tests.reports import scenario
+from tests.reports.conftest import assert_no_image_metadata, pdftotext
+
+
+@pytest.fixture
+def world(ctx, users, tmp_path):
+    return scenario.build(ctx, users, tmp_path / "src")
+
+
+def _assert_private(text: str, world, users) -> None:
+    flat = re.sub(r"\s+", "", text)
+    for secret in (
+        scenario.ALIAS,
+        "Hidden Lane",
+        "秘密路",
+        scenario.OTHER_MERCHANT,
+        world.inspector_name,
+        world.manager_name,
+        "Ivy",
+        "ORD-000",
+    ):
+        assert re.sub(r"\s+", "", secret) not in flat, secret
+    for user in users.values():
+        assert user.display_name not in text
+
+
+def test_case_notice(ctx, users, world, tmp_path):
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    steps = []
+    out = run_job(
+        reporting.export_notice(qm, tmp_path / "n.pdf", case_number=world.open_case),
+        steps.append,
+    )
+    assert steps and steps[-1].done == steps[-1].total
+    reader = PdfReader(str(out))
+    n = len(reader.pages)
+    assert reader.metadata.author == "质量检查部 Quality Inspection"
+    text = pdftotext(out)
+    assert f"Page 1 of {n}" in text and f"Page {n} of {n}" in text
+    assert f"{world.open_case}-N1" in text
+    assert "整改通知书" in text and "缝线开裂" in text and "好物优选" in text
+    assert "Seam <i>open & <a href='http://x'>link</a> 开线" in " ".join(text.split())
+    assert "<img src='x'/>" in text
+    assert "GB 18401-2010 6.1" in text and "Acknowledgement of receipt" in text
+    _assert_private(text, world, users)
+    assert "[removed]" in text  # the inspector's name in the description, the alias in captions
+    assert assert_no_image_metadata(out) >= 4  # logo + 4 finding photos (one annotated)
+    for page in reader.pages:
+        assert "/Annots" not in page
+    # A second notice for the same case gets the next number; both are archived.
+    run_job(reporting.export_notice(qm, tmp_path / "n2.pdf", case_number=world.open_case))
+    assert f"{world.open_case}-N2" in pdftotext(tmp_path / "n2.pdf")
+    archived = reporting.list_archive(qm, reporting.NOTICE, world.open_case)
+    assert len(archived) == 2 and archived[0].file_name == "n2.pdf"
+
+
+def test_merchant_notice_with_verified_case(ctx, users, world, tmp_path):
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    out = run_job(reporting.export_notice(qm, tmp_path / "m.pdf", shop_id=world.merchant_shop))
+    text = pdftotext(out)
+    assert world.open_case in text and world.other_case not in text
+    # Closed cases are not open: a merchant notice holds only the open ones.
+    assert world.closed_case not in text
+    _assert_private(text, world, users)
+    verified = run_job(
+        reporting.export_notice(qm, tmp_path / "v.pdf", case_number=world.closed_case)
+    )
+    vtext = pdftotext(verified)
+    assert "Merchant's evidence" in vtext and "Re-check" in vtext and "Passed" in vtext
+    assert "=We replaced the supplier" in vtext
+    _assert_private(vtext, world, users)
+    assert assert_no_image_metadata(verified) >= 3  # logo, evidence and re-check photos
+
+
+def test_only_managers_print_notices(ctx, users, world, tmp_path):
+    insp = ctx.as_actor(users[Role.INSPECTOR])
+    with pytest.raises(PermissionDenied):
+        run_job(reporting.export_notice(insp, tmp_path / "x.pdf", case_number=world.open_case))
