@@ -193,6 +193,7 @@ class PagedTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._total = 0
         self._loaded = False
+        self._announcing_reset = False
 
     # -- queries -------------------------------------------------------------------------
 
@@ -259,7 +260,14 @@ class PagedTableModel(QAbstractTableModel):
             self._rows = list(self._fetch(0, limit)) if limit else []
             self._loaded = True
         finally:
-            self.endResetModel()
+            # Listeners of modelReset (Qt's model tester among them) may ask for more rows
+            # at once; inserting rows while the reset is still being announced would break
+            # their bookkeeping, so the next page waits until the view asks again.
+            self._announcing_reset = True
+            try:
+                self.endResetModel()
+            finally:
+                self._announcing_reset = False
 
     def _fetch(self, offset: int, limit: int) -> Sequence[Any]:
         return self._source.fetch(self._filters, self._sort_key, self._sort_desc, offset, limit)
@@ -284,7 +292,7 @@ class PagedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._announcing_reset:
             return False
         self._ensure_loaded()
         return len(self._rows) < self._total
