@@ -172,6 +172,8 @@ def probe(data: bytes, name: str) -> ImageProbe:
             raise PhotoRejected(
                 f"'{name}' is damaged or incomplete and could not be read ({_reason(e)})."
             ) from None
+    if fmt == "MPO":  # a JPEG with extra frames (HDR gain maps, previews): still a JPEG
+        fmt = "JPEG"
     media_type = accepted_formats().get(fmt)
     if media_type is None:  # cannot happen with formats=[...], but never trust a plugin
         raise PhotoRejected(f"'{name}' is not a {accepted_names()} photo.")
@@ -278,7 +280,7 @@ def _display_image(source: bytes | Path, max_edge: int) -> Image.Image:
             raise PhotoRejected(f"A stored photo could not be read ({_reason(e)}).") from None
     with im:
         try:
-            if im.format == "JPEG":
+            if im.format in ("JPEG", "MPO"):
                 im.draft("RGB", (max_edge, max_edge))  # decode at 1/2, 1/4 or 1/8 scale
             im.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
         except Exception as e:  # noqa: BLE001

@@ -19,7 +19,7 @@ class Owners:
     case_id: int
 
 
-def make_owners(ctx, tag: str = "") -> Owners:
+def make_owners(ctx, tag: str = "", seq: int = 1) -> Owners:
     """A merchant with two purchases, a finding and a rectification case (plain ORM rows)."""
     with ctx.db.write() as s:
         m = Merchant(name=f"Shop {tag}", shop_id=f"shop-{tag or 'a'}")
@@ -35,7 +35,7 @@ def make_owners(ctx, tag: str = "") -> Owners:
         )  # fmt: skip
         year = datetime.now(UTC).year
         c = RectificationCase(
-            case_number=f"RC-{year}-{tag or '0'}001", year=year, sequence=1, merchant_id=m.id
+            case_number=f"RC-{year}-{seq:04d}", year=year, sequence=seq, merchant_id=m.id
         )
         s.add_all([f, c])
         s.flush()

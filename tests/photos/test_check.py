@@ -11,7 +11,9 @@ from tests.photos import samples
 
 @pytest.fixture
 def imported(ictx, owners, src):
-    files = [samples.write(src, f"{i}.jpg", samples.jpeg_bytes((80, 60), noise=i)) for i in range(3)]
+    files = [
+        samples.write(src, f"{i}.jpg", samples.jpeg_bytes((80, 60), noise=i)) for i in range(3)
+    ]
     results = list(svc.add_photos(ictx, files, purchase_id=owners.purchase_id))
     assert [r.status for r in results] == ["stored"] * 3
     return results

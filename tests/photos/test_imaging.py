@@ -44,6 +44,18 @@ def test_probe_accepts_png_webp_and_plain_jpeg(data, media_type, size):
     )  # fmt: skip
 
 
+def test_multi_picture_jpeg_is_a_jpeg():
+    """Phones write MPO (a JPEG plus a gain map or preview); Pillow calls it MPO."""
+    first, second = Image.new("RGB", (64, 48), "red"), Image.new("RGB", (32, 24), "blue")
+    buf = io.BytesIO()
+    first.save(buf, "MPO", save_all=True, append_images=[second])
+    probe = imaging.probe(buf.getvalue(), "IMG_2.jpg")
+    assert (probe.media_type, probe.format, probe.width, probe.height) == (
+        "image/jpeg", "JPEG", 64, 48,
+    )  # fmt: skip
+    assert _open(imaging.make_clean_copy(buf.getvalue())).size == (64, 48)
+
+
 @pytest.fixture
 def shanghai_time(monkeypatch):
     monkeypatch.setenv("TZ", "Asia/Shanghai")

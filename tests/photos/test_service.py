@@ -43,9 +43,7 @@ def test_import_good_and_bad_files(ictx, owners, src):
     ]
     results = list(svc.add_photos(ictx, files, purchase_id=owners.purchase_id, caption=" Box "))
     assert [r.path for r in results] == files
-    assert [r.status for r in results] == ["stored"] * 3 + ["already stored"] * 2 + [
-        "rejected"
-    ] * 7
+    assert [r.status for r in results] == ["stored"] * 3 + ["already stored"] * 2 + ["rejected"] * 7
     for r in results[5:]:
         assert r.path.name in r.reason and r.photo_id is None and not r.ok
     assert results[3].photo_id == results[4].photo_id == results[0].photo_id
@@ -87,7 +85,9 @@ def test_file_is_durable_before_its_row(ictx, owners, src, monkeypatch):
 
 
 def test_import_is_a_generator_that_can_be_cancelled(ictx, owners, src):
-    files = [samples.write(src, f"{i}.jpg", samples.jpeg_bytes((64, 48), noise=i)) for i in range(4)]
+    files = [
+        samples.write(src, f"{i}.jpg", samples.jpeg_bytes((64, 48), noise=i)) for i in range(4)
+    ]
     gen = svc.add_photos(ictx, files, purchase_id=owners.purchase_id)
     assert _rows(ictx) == 0  # nothing happens until the caller asks for results
     assert next(gen).status == "stored"
