@@ -65,3 +65,23 @@ def case_status(value: object) -> str:
 def merchant_status(value: object) -> str:
     key = _key(value)
     return MERCHANT_STATUS.get(key, key.capitalize())
+
+
+#: Finding categories in a few letters, for chart axes.
+CATEGORY_SHORT = {
+    "product_quality": "Quality",
+    "counterfeit_ip": "Counterfeit/IP",
+    "false_advertising": "False advert.",
+    "wrong_item": "Wrong item",
+    "missing_item": "Missing item",
+    "size_mismatch": "Size/spec",
+    "packaging_damage": "Packaging",
+    "safety_hazard": "Safety",
+    "expired_spoiled": "Expired",
+    "other": "Other",
+}
+
+
+def category_short(value: object) -> str:
+    key = _key(value)
+    return CATEGORY_SHORT.get(key, key.replace("_", " ")[:14])
