@@ -112,7 +112,13 @@ def _too_big(name: str, size: int, limit: int) -> str:
 
 def _open(source: bytes | Path) -> Image.Image:
     fp = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
-    return Image.open(fp, formats=list(accepted_formats()))
+    im = Image.open(fp, formats=list(accepted_formats()))
+    # The warnings filter set around this call is process-global and not thread-safe
+    # (thumbnails are made on worker threads), so check the declared size here as well.
+    if im.width * im.height > Image.MAX_IMAGE_PIXELS:
+        im.close()
+        raise Image.DecompressionBombError(f"{im.width}x{im.height} pixels")
+    return im
 
 
 def _what_is(data: bytes) -> str | None:

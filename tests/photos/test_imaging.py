@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import time
+import warnings
 from datetime import UTC, datetime
 
 import pytest
@@ -127,6 +128,17 @@ def test_bomb_is_rejected_quickly():
     with pytest.raises(PhotoRejected):
         imaging.probe(data, "bomb.png")
     assert time.perf_counter() - start < 0.5
+
+
+def test_bomb_is_rejected_even_if_another_thread_reset_the_warning_filters(monkeypatch):
+    """warnings.catch_warnings is process-global; a worker thread may undo our filter."""
+    monkeypatch.setattr(warnings, "simplefilter", lambda *a, **k: None)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+        with pytest.raises(PhotoRejected, match="decompression bomb"):
+            imaging.probe(samples.png_bomb(), "bomb.png")
+        with pytest.raises(PhotoRejected):
+            imaging.make_thumbnail(samples.png_bomb(), 64)
 
 
 def test_oversized_and_missing_files_are_rejected(tmp_path):
