@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -193,7 +194,7 @@ class PagedTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._total = 0
         self._loaded = False
-        self._announcing_reset = False
+        self._announcing = False
 
     # -- queries -------------------------------------------------------------------------
 
@@ -253,21 +254,26 @@ class PagedTableModel(QAbstractTableModel):
         self._reload(max(self._page_size, len(self._rows)))
 
     def _reload(self, limit: int) -> None:
-        self.beginResetModel()
-        try:
-            self._total = int(self._source.count(self._filters))
-            limit = min(limit, self._total)
-            self._rows = list(self._fetch(0, limit)) if limit else []
-            self._loaded = True
-        finally:
-            # Listeners of modelReset (Qt's model tester among them) may ask for more rows
-            # at once; inserting rows while the reset is still being announced would break
-            # their bookkeeping, so the next page waits until the view asks again.
-            self._announcing_reset = True
+        with self._changing():
+            self.beginResetModel()
             try:
-                self.endResetModel()
+                self._total = int(self._source.count(self._filters))
+                limit = min(limit, self._total)
+                self._rows = list(self._fetch(0, limit)) if limit else []
+                self._loaded = True
             finally:
-                self._announcing_reset = False
+                self.endResetModel()
+
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        # Listeners of the change signals (Qt's model tester among them) may ask for more
+        # rows while a reset or insert is being announced; a nested insert would break
+        # their bookkeeping, so the next page waits until the view asks again.
+        self._announcing = True
+        try:
+            yield
+        finally:
+            self._announcing = False
 
     def _fetch(self, offset: int, limit: int) -> Sequence[Any]:
         return self._source.fetch(self._filters, self._sort_key, self._sort_desc, offset, limit)
@@ -292,7 +298,7 @@ class PagedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._announcing_reset:
+        if parent.isValid() or self._announcing:
             return False
         self._ensure_loaded()
         return len(self._rows) < self._total
@@ -306,9 +312,10 @@ class PagedTableModel(QAbstractTableModel):
             # The data shrank underneath us: stop asking for more.
             self._total = start
             return
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        with self._changing():
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
