@@ -61,9 +61,19 @@ def test_badness_is_half_at_the_reference():
 def test_a_merchant_like_its_peers_scores_50_and_thresholds_read_as_multiples():
     # Every factor at its reference (and one overdue case) gives 50.
     like = MerchantEvidence(
-        1, complaints=6, after_sales=30, exposure=6, timed=10**6, duration_median=24.0,
-        duration_p90=48.0, over_24h=600_000, over_48h=0, over_72h=0, inspected=10**6,
-        failed=10**5, overdue_cases=1,
+        1,
+        complaints=6,
+        after_sales=30,
+        exposure=6,
+        timed=10**6,
+        duration_median=24.0,
+        duration_p90=48.0,
+        over_24h=600_000,
+        over_48h=0,
+        over_72h=0,
+        inspected=10**6,
+        failed=10**5,
+        overdue_cases=1,
     )
     refs = dataclasses.replace(REFS, late_share=0.2)
     assert score(like, refs).score == pytest.approx(50, abs=0.1)
@@ -75,8 +85,16 @@ def test_a_merchant_like_its_peers_scores_50_and_thresholds_read_as_multiples():
 
 
 def test_points_sum_to_the_score_and_the_explanation_names_the_worst_factors():
-    bad = MerchantEvidence(1, complaints=30, inspected=5, failed=4, timed=4, duration_median=10,
-                           duration_p90=20, over_24h=0)
+    bad = MerchantEvidence(
+        1,
+        complaints=30,
+        inspected=5,
+        failed=4,
+        timed=4,
+        duration_median=10,
+        duration_p90=20,
+        over_24h=0,
+    )
     r = score(bad, REFS)
     assert sum(r.points.values()) == pytest.approx(r.score)
     assert r.main_factors() == [Factor.DEFECT_RATE, Factor.COMPLAINT_RATE]
@@ -101,8 +119,11 @@ def test_references_pool_events_and_use_a_category_only_when_big_enough():
 
 
 def test_score_all_ranks_riskiest_first():
-    ev = [MerchantEvidence(1, complaints=1), MerchantEvidence(2, complaints=20),
-          MerchantEvidence(3, complaints=5)]
+    ev = [
+        MerchantEvidence(1, complaints=1),
+        MerchantEvidence(2, complaints=20),
+        MerchantEvidence(3, complaints=5),
+    ]
     assert [r.merchant_id for r in score_all(ev)] == [2, 3, 1]
 
 
@@ -121,10 +142,17 @@ def evidence(draw):
     med = draw(hours)
     inspected = draw(st.integers(min_value=0, max_value=100))
     return MerchantEvidence(
-        merchant_id=1, complaints=draw(counts), after_sales=draw(counts), exposure=6.0,
-        timed=timed, duration_median=med if timed else None,
+        merchant_id=1,
+        complaints=draw(counts),
+        after_sales=draw(counts),
+        exposure=6.0,
+        timed=timed,
+        duration_median=med if timed else None,
         duration_p90=med + draw(hours) if timed else None,
-        over_24h=o24, over_48h=o48, over_72h=o72, inspected=inspected,
+        over_24h=o24,
+        over_48h=o48,
+        over_72h=o72,
+        inspected=inspected,
         failed=draw(st.integers(min_value=0, max_value=inspected)),
         overdue_cases=draw(st.integers(min_value=0, max_value=20)),
     )
@@ -162,8 +190,12 @@ def test_score_never_falls_when_one_factor_gets_worse(e, factor, step):
 
 
 @settings(max_examples=100, deadline=None)
-@given(e=evidence(), others=st.lists(evidence(), min_size=1, max_size=4),
-       factor=st.sampled_from(list(Factor)), step=st.integers(1, 50))
+@given(
+    e=evidence(),
+    others=st.lists(evidence(), min_size=1, max_size=4),
+    factor=st.sampled_from(list(Factor)),
+    step=st.integers(1, 50),
+)
 def test_monotonic_even_when_the_merchant_moves_the_platform_reference(e, others, factor, step):
     """References pooled over everyone include the merchant itself; it must still not help."""
     worse = _worse(e, factor, step)

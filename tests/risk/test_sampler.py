@@ -28,7 +28,9 @@ from tests.risk.chisq import assert_fits
 DRAWS = 3000
 
 
-def _unit(mid: int, pid: int | None, w: float, cat: str = "服饰", brand: str = "品牌X", **kw) -> Unit:
+def _unit(
+    mid: int, pid: int | None, w: float, cat: str = "服饰", brand: str = "品牌X", **kw
+) -> Unit:
     return Unit(mid, pid, cat, brand, w, **kw)
 
 
@@ -70,7 +72,7 @@ def test_es_order_first_element_matches_weights_with_a_plain_rng():
 def test_strata_get_seats_in_proportion_to_their_weight():
     # Stratum A holds weight 6, B 3, C 1: 20 picks split 12 / 6 / 2 exactly.
     units = (
-        [_unit(i, i, 1.0, "A", "x") for i in range(1, 7)] * 1
+        [_unit(i, i, 1.0, "A", "x") for i in range(1, 7)]
         + [_unit(10 + i, 10 + i, 0.5, "B", "y") for i in range(6)]
         + [_unit(20 + i, 20 + i, 0.25, "C", "z") for i in range(4)]
     )
@@ -153,8 +155,12 @@ def test_budget_is_respected(seed):
     # Budget only: it stops when nothing more fits, not before.
     out = draw(units, seed=seed, budget_cents=50_000)
     left = 50_000 - out.cost_cents
-    cheapest = min(u.price_cents for u in units if (u.merchant_id, u.product_id) not in
-                   {(p.unit.merchant_id, p.unit.product_id) for p in out.picks})
+    cheapest = min(
+        u.price_cents
+        for u in units
+        if (u.merchant_id, u.product_id)
+        not in {(p.unit.merchant_id, p.unit.product_id) for p in out.picks}
+    )
     assert cheapest > left
 
 
@@ -225,4 +231,6 @@ def test_arguments_are_checked():
         draw([], seed=1)
     with pytest.raises(ValueError):
         draw([], seed=1, n=-1)
-    assert draw([], seed=1, n=3).warnings == ["only 0 of 3 purchases planned: the candidates ran out"]
+    assert draw([], seed=1, n=3).warnings == [
+        "only 0 of 3 purchases planned: the candidates ran out"
+    ]

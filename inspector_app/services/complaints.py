@@ -1,0 +1,362 @@
+"""Import complaints and after-sales work orders from CSV (UTF-8 or GB18030) or Excel, idempotently."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from inspector_app.db.models import Merchant, WorkOrder
+from inspector_app.domain.enums import Role, WorkOrderKind
+from inspector_app.services.context import MANAGERS, Context
+
+logger = logging.getLogger(__name__)
+
+#: Rows checked and written per write transaction; re-importing a half-done file is harmless.
+CHUNK_ROWS = 5_000
+#: At most this many row errors are kept (the count of all of them is in `error_count`).
+MAX_ERRORS = 1_000
+#: Who may import the platform's work orders.
+IMPORTERS = (*MANAGERS, Role.MERCHANT_MANAGER)
+
+#: Canonical column -> the headers it is recognised by (compared case-insensitively).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "shop_id": ("shop_id", "shop id", "店铺id", "店铺编号"),
+    "order_id": ("order_id", "order id", "订单号", "订单编号"),
+    "kind": ("kind", "类别"),
+    "type": ("type", "类型"),
+    "applied_at": ("applied_at", "applied at", "申请时间"),
+    "first_handled_at": ("first_handled_at", "first handled at", "首次处理时间"),
+    "closed_at": ("closed_at", "closed at", "完结时间"),
+    "outcome": ("outcome", "结果"),
+}
+REQUIRED = ("shop_id", "order_id", "kind", "applied_at")
+#: Chinese header of each column, for messages.
+CHINESE = {
+    "shop_id": "店铺ID",
+    "order_id": "订单号",
+    "kind": "类别",
+    "type": "类型",
+    "applied_at": "申请时间",
+    "first_handled_at": "首次处理时间",
+    "closed_at": "完结时间",
+    "outcome": "结果",
+}
+KINDS: dict[str, WorkOrderKind] = {
+    "complaint": WorkOrderKind.COMPLAINT,
+    "complaints": WorkOrderKind.COMPLAINT,
+    "投诉": WorkOrderKind.COMPLAINT,
+    "after_sales": WorkOrderKind.AFTER_SALES,
+    "aftersales": WorkOrderKind.AFTER_SALES,
+    "售后": WorkOrderKind.AFTER_SALES,
+    "售后单": WorkOrderKind.AFTER_SALES,
+}
+#: Excel's day 0 (serial 1 = 1900-01-01, counting its phantom 1900-02-29).
+EXCEL_EPOCH = datetime(1899, 12, 30)
+_DATETIME = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.(\d{1,6})\d*)?)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?"
+)
+_SERIAL = re.compile(r"\d{1,7}(?:\.\d+)?")
+_LIMITS = {"shop_id": 64, "order_id": 64, "type": 100, "outcome": 200}
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A rejected row: its number as a spreadsheet shows it (the header is row 1)."""
+
+    row: int
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    file: str
+    source_format: str = ""  # utf-8, utf-8-sig, gb18030, xlsx
+    rows: int = 0
+    added: int = 0
+    duplicates: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+
+    def error(self, row: int, reason: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(RowError(row, reason))
+
+
+def parse_time(value: Any, tz: tzinfo | None = None) -> datetime | None:
+    """A timestamp from a cell as aware UTC; naive values are local time (or `tz`).
+
+    Accepts datetimes and dates, Excel serial numbers (also as text), and text such as
+    2026-10-03 14:05, 2026/10/03 14:05:00, 2026-10-03T14:05+08:00, 2026年10月3日 14:05.
+    Blank gives None; anything else raises ValueError.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        naive = value
+    elif isinstance(value, date):
+        naive = datetime(value.year, value.month, value.day)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        naive = _from_serial(float(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        naive = _from_serial(float(text)) if _SERIAL.fullmatch(text) else _from_text(text)
+    else:
+        raise ValueError(f"'{value}' is not a date and time")
+    if naive.tzinfo is None:
+        naive = naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+    return naive.astimezone(UTC)
+
+
+def _from_serial(x: float) -> datetime:
+    if not 1 <= x < 2_958_466:  # 9999-12-31
+        raise ValueError(f"'{x:g}' is not an Excel date")
+    # Rounded to the second: Excel keeps days as binary fractions.
+    return EXCEL_EPOCH + timedelta(seconds=round(x * 86_400))
+
+
+def _from_text(text: str) -> datetime:
+    m = _DATETIME.fullmatch(text)
+    if not m:
+        raise ValueError(f"'{text}' is not a date and time (use 2026-10-03 14:05)")
+    y, mo, d, h, mi, sec, frac, off = m.groups()
+    try:
+        out = datetime(
+            int(y),
+            int(mo),
+            int(d),
+            int(h or 0),
+            int(mi or 0),
+            int(sec or 0),
+            int((frac or "0").ljust(6, "0")),
+        )
+        if off:
+            off = "+00:00" if off == "Z" else off
+            out = datetime.fromisoformat(out.isoformat() + off[:3] + ":" + off[-2:])
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date and time") from None
+    return out
+
+
+def parse_kind(value: Any) -> WorkOrderKind:
+    key = re.sub(r"[\s\-]+", "_", str(value or "").strip().casefold())
+    if key in KINDS:
+        return KINDS[key]
+    raise ValueError(f"kind '{value or ''}' is neither complaint/投诉 nor after_sales/售后")
+
+
+def _norm_header(h: Any) -> str:
+    return " ".join(str(h or "").replace("\ufeff", "").replace("_", " ").split()).casefold()
+
+
+def map_header(header: Iterable[Any]) -> tuple[dict[str, int], list[str]]:
+    """Column positions by canonical name, and the required columns that are missing."""
+    lookup = {_norm_header(alias): col for col, aliases in COLUMNS.items() for alias in aliases}
+    positions: dict[str, int] = {}
+    for idx, h in enumerate(header):
+        col = lookup.get(_norm_header(h))
+        if col and col not in positions:
+            positions[col] = idx
+    return positions, [c for c in REQUIRED if c not in positions]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text of a CSV file and the encoding it was in: UTF-8 (with or without BOM) or GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"the file is neither UTF-8 nor GB18030 text ({exc.reason})") from None
+
+
+def _csv_rows(path: Path) -> tuple[str, Iterator[tuple[int, list[Any]]]]:
+    text, encoding = decode(path.read_bytes())
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return encoding, ((n, row) for n, row in enumerate(reader, start=1))
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    from inspector_app.reports.xlsx_read import open_workbook, unprotect_text
+
+    with open_workbook(path) as wb:
+        ws = wb.worksheets[0]
+        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            yield n, [unprotect_text(v) for v in row]
+
+
+def _text(values: list[Any], positions: dict[str, int], col: str) -> str:
+    idx = positions.get(col)
+    v = values[idx] if idx is not None and idx < len(values) else None
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)  # an id typed into Excel as a number
+    return " ".join(str(v).split())
+
+
+def _cell(values: list[Any], positions: dict[str, int], col: str) -> Any:
+    idx = positions.get(col)
+    return values[idx] if idx is not None and idx < len(values) else None
+
+
+@dataclass
+class _Row:
+    number: int
+    shop_id: str
+    values: dict[str, Any]
+    key: str
+
+
+def _check(number: int, values: list[Any], pos: dict[str, int], tz: tzinfo | None) -> _Row:
+    """One row validated into insert values (merchant still unresolved); ValueError if bad."""
+    t = {c: _text(values, pos, c) for c in ("shop_id", "order_id", "type", "outcome")}
+    for col in ("shop_id", "order_id"):
+        if not t[col]:
+            raise ValueError(f"{col} ({CHINESE[col]}) is empty")
+    for col, limit in _LIMITS.items():
+        if len(t[col]) > limit:
+            raise ValueError(f"{col} is longer than {limit} characters")
+    kind = parse_kind(_cell(values, pos, "kind"))
+    times: dict[str, datetime | None] = {}
+    for col in ("applied_at", "first_handled_at", "closed_at"):
+        try:
+            times[col] = parse_time(_cell(values, pos, col), tz)
+        except ValueError as exc:
+            raise ValueError(f"{col} ({CHINESE[col]}): {exc}") from None
+    applied = times["applied_at"]
+    if applied is None:
+        raise ValueError(f"applied_at ({CHINESE['applied_at']}) is empty")
+    for col in ("first_handled_at", "closed_at"):
+        when = times[col]
+        if when is not None and when < applied:
+            raise ValueError(f"{col} ({CHINESE[col]}) is before applied_at")
+    key = f"{t['shop_id']}|{kind.value}|{t['order_id']}|{applied.isoformat()}"
+    return _Row(
+        number,
+        t["shop_id"],
+        {
+            "kind": kind,
+            "order_ref": t["order_id"],
+            "type": t["type"],
+            "outcome": t["outcome"],
+            "applied_at": applied,
+            "first_handled_at": times["first_handled_at"],
+            "closed_at": times["closed_at"],
+            "source_key": key,
+        },
+        key,
+    )
+
+
+def import_work_orders(
+    ctx: Context,
+    path: Path | str,
+    *,
+    tz: tzinfo | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Import a CSV or .xlsx file of work orders; bad rows are reported, good rows kept.
+
+    Rows already imported (same shop, kind, order and application time) are skipped, so
+    importing a file twice adds nothing. Written in transactions of CHUNK_ROWS rows.
+    """
+    ctx.require(*IMPORTERS, action="import complaints and work orders")
+    path = Path(path)
+    result = ImportResult(file=path.name)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        result.source_format, rows = "xlsx", _xlsx_rows(path)
+    else:
+        try:
+            result.source_format, rows = _csv_rows(path)
+        except ValueError as exc:
+            result.error(1, str(exc))
+            return result
+    positions: dict[str, int] | None = None
+    chunk: list[_Row] = []
+    for number, values in rows:
+        if not any(v is not None and str(v).strip() for v in values):
+            continue
+        if positions is None:
+            positions, missing = map_header(values)
+            if missing:
+                names = ", ".join(f"{c} ({CHINESE[c]})" for c in missing)
+                result.error(number, f"missing column(s): {names}")
+                return result
+            continue
+        result.rows += 1
+        try:
+            chunk.append(_check(number, values, positions, tz))
+        except ValueError as exc:
+            result.error(number, str(exc))
+        if len(chunk) >= CHUNK_ROWS:
+            _write(ctx, chunk, result)
+            chunk = []
+            if progress:
+                progress(result.rows)
+    if positions is None:
+        result.error(1, "the file has no header row")
+    if chunk:
+        _write(ctx, chunk, result)
+    if progress:
+        progress(result.rows)
+    result.errors.sort(key=lambda e: e.row)
+    logger.info(
+        "imported %s: %d added, %d duplicates, %d errors",
+        path.name,
+        result.added,
+        result.duplicates,
+        result.error_count,
+    )
+    return result
+
+
+def _write(ctx: Context, chunk: list[_Row], result: ImportResult) -> None:
+    """One write transaction: resolve shops, drop known keys, bulk-insert the rest."""
+    with ctx.db.write() as s:
+        shops = {r.shop_id for r in chunk}
+        merchants = {
+            shop: (mid, deleted)
+            for mid, shop, deleted in s.execute(
+                select(Merchant.id, Merchant.shop_id, Merchant.deleted_at).where(
+                    Merchant.shop_id.in_(shops)
+                )
+            )
+        }
+        known = set(
+            s.scalars(
+                select(WorkOrder.source_key).where(WorkOrder.source_key.in_([r.key for r in chunk]))
+            )
+        )
+        new: list[dict[str, Any]] = []
+        for r in chunk:
+            found = merchants.get(r.shop_id)
+            if found is None:
+                result.error(r.number, f"unknown shop id '{r.shop_id}'")
+            elif found[1] is not None:
+                result.error(r.number, f"merchant '{r.shop_id}' is deleted")
+            elif r.key in known:
+                result.duplicates += 1
+            else:
+                known.add(r.key)
+                new.append({**r.values, "merchant_id": found[0], "created_by_id": ctx.actor_id})
+        if new:
+            s.execute(insert(WorkOrder), new)
+        result.added += len(new)

@@ -1,0 +1,383 @@
+"""Merchant risk ranking from SQL aggregates, watch/elimination candidates, the slowest work orders."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from inspector_app.db.base import UTCDateTime
+from inspector_app.db.models import Merchant, Purchase, RectificationCase, WorkOrder
+from inspector_app.domain import risk as model
+from inspector_app.domain.enums import MerchantStatus, PurchaseStatus, Verdict, WorkOrderKind
+from inspector_app.domain.errors import NotFound
+from inspector_app.domain.workflow import ACTIVE_STATUSES
+from inspector_app.services import team_settings
+from inspector_app.services.context import Context
+
+logger = logging.getLogger(__name__)
+
+#: Work orders whose first-handling time is the service duration (DOMAIN.md, seed 004).
+TIMED_KINDS = (WorkOrderKind.AFTER_SALES,)
+#: Days per month of the complaint and after-sales rates.
+DAYS_PER_MONTH = 30.0
+#: Merchant statuses that are ranked (an eliminated merchant is off the platform).
+RANKED_STATUSES = (MerchantStatus.ACTIVE, MerchantStatus.WATCH, MerchantStatus.SUSPENDED)
+#: How far each status already is along watch -> eliminate, to tell new candidates apart.
+_STATUS_LEVEL = {
+    MerchantStatus.ACTIVE: 0,
+    MerchantStatus.WATCH: 1,
+    MerchantStatus.SUSPENDED: 1,
+    MerchantStatus.ELIMINATED: 2,
+}
+_CANDIDATE_LEVEL = {model.Candidate.NONE: 0, model.Candidate.WATCH: 1, model.Candidate.ELIMINATE: 2}
+
+
+@dataclass(frozen=True)
+class RiskWindow:
+    """The statistics window: work orders applied within `applied_days` and, for durations,
+    finished within `finished_days` or not finished yet (None: any); purchases ordered
+    within `purchase_days`."""
+
+    applied_days: int = 180
+    finished_days: int | None = 30
+    purchase_days: int = 180
+
+    @property
+    def months(self) -> float:
+        return self.applied_days / DAYS_PER_MONTH
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    merchant_id: int
+    shop_id: str
+    name: str
+    category: str
+    key_merchant: bool
+    status: str
+    score: float
+    #: none / watch / eliminate, by the team's thresholds.
+    candidate: str
+    reason: str
+    complaints: int
+    after_sales: int
+    complaint_rate: float | None  # per month
+    after_sales_rate: float | None  # per month
+    timed: int
+    duration_median: float | None  # hours
+    duration_p90: float | None
+    share_over_24h: float | None
+    share_over_48h: float | None
+    share_over_72h: float | None
+    inspected: int
+    failed: int
+    defect_rate: float | None
+    overdue_cases: int
+    evidence: int
+    points: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def is_new_candidate(self) -> bool:
+        """The thresholds suggest more than the merchant's current status already is."""
+        return (
+            _CANDIDATE_LEVEL[model.Candidate(self.candidate)]
+            > _STATUS_LEVEL[MerchantStatus(self.status)]
+        )
+
+
+@dataclass(frozen=True)
+class SlowWorkOrder:
+    id: int
+    order_ref: str
+    kind: str
+    type: str
+    applied_at: datetime
+    first_handled_at: datetime | None
+    closed_at: datetime | None
+    hours: float
+    #: True when the merchant has not handled it yet (its hours are still counting).
+    open: bool
+    outcome: str
+
+
+def _hours(dialect: str, start, end) -> ColumnElement[float]:
+    if dialect == "postgresql":
+        return func.extract("epoch", end - start) / 3600.0
+    return (func.julianday(end) - func.julianday(start)) * 24.0
+
+
+def _timed(dialect: str, window: RiskWindow, now: datetime) -> Select:
+    """The timing population with each work order's hours (still counting when unhandled)."""
+    wo = WorkOrder
+    end = func.coalesce(wo.first_handled_at, bindparam("now", now, type_=UTCDateTime()))
+    conds = [
+        wo.kind.in_([k.value for k in TIMED_KINDS]),
+        wo.applied_at >= now - timedelta(days=window.applied_days),
+    ]
+    if window.finished_days is not None:
+        conds.append(
+            or_(wo.closed_at.is_(None), wo.closed_at >= now - timedelta(days=window.finished_days))
+        )
+    return select(
+        wo.id, wo.merchant_id.label("mid"), _hours(dialect, wo.applied_at, end).label("hours")
+    ).where(*conds)
+
+
+def _interpolate(ranked: dict[int, float], n: int, q: float) -> float | None:
+    """The q-th percentile from the rows at 1-based ranks lo+1 and lo+2 (as metrics.percentile)."""
+    if n <= 0:
+        return None
+    k = (n - 1) * q / 100.0
+    lo = int(k)
+    a = ranked[lo + 1]
+    return a if lo + 2 > n or k == lo else a + (ranked[lo + 2] - a) * (k - lo)
+
+
+def _quantiles(
+    s: Session, timed: Select, by_merchant: bool
+) -> dict[int, tuple[int, float | None, float | None]]:
+    """{merchant id (0 for all): (n, median, p90)}, ranks computed by window functions."""
+    t = timed.subquery()
+    part = {"partition_by": t.c.mid} if by_merchant else {}
+    inner = select(
+        (t.c.mid if by_merchant else bindparam("all", 0)).label("mid"),
+        t.c.hours,
+        func.row_number().over(order_by=(t.c.hours, t.c.id), **part).label("rn"),
+        func.count().over(**part).label("n"),
+    ).subquery()
+    wanted = []
+    for q in (50, 90):
+        lo = (inner.c.n - 1) * q // 100
+        wanted += [inner.c.rn == lo + 1, inner.c.rn == lo + 2]
+    ranks: dict[int, dict[int, float]] = defaultdict(dict)
+    sizes: dict[int, int] = {}
+    for mid, hours, rn, n in s.execute(
+        select(inner.c.mid, inner.c.hours, inner.c.rn, inner.c.n).where(or_(*wanted))
+    ):
+        ranks[mid][int(rn)] = float(hours)
+        sizes[mid] = int(n)
+    return {
+        m: (sizes[m], _interpolate(r, sizes[m], 50), _interpolate(r, sizes[m], 90))
+        for m, r in ranks.items()
+    }
+
+
+def _evidence(ctx: Context, window: RiskWindow, now: datetime, today: date):
+    """(merchant rows, evidence by merchant id, platform median, platform p90) in one snapshot."""
+    dialect = ctx.db.engine.dialect.name
+    wo = WorkOrder
+    with ctx.db.read() as s:
+        merchants = s.execute(
+            select(
+                Merchant.id,
+                Merchant.shop_id,
+                Merchant.name,
+                Merchant.category,
+                Merchant.key_merchant,
+                Merchant.status,
+            )
+            .where(
+                Merchant.deleted_at.is_(None),
+                Merchant.status.in_([st.value for st in RANKED_STATUSES]),
+            )
+            .order_by(Merchant.id)
+        ).all()
+        counts = {
+            mid: (int(c or 0), int(a or 0))
+            for mid, c, a in s.execute(
+                select(
+                    wo.merchant_id,
+                    func.sum(case((wo.kind == WorkOrderKind.COMPLAINT.value, 1), else_=0)),
+                    func.sum(case((wo.kind == WorkOrderKind.AFTER_SALES.value, 1), else_=0)),
+                )
+                .where(wo.applied_at >= now - timedelta(days=window.applied_days))
+                .group_by(wo.merchant_id)
+            )
+        }
+        t = _timed(dialect, window, now).subquery()
+        late = {
+            row[0]: tuple(int(x or 0) for x in row[1:])
+            for row in s.execute(
+                select(
+                    t.c.mid,
+                    *(func.sum(case((t.c.hours > h, 1), else_=0)) for h in model.LATE_HOURS),
+                ).group_by(t.c.mid)
+            )
+        }
+        quant = _quantiles(s, _timed(dialect, window, now), by_merchant=True)
+        platform = _quantiles(s, _timed(dialect, window, now), by_merchant=False).get(0)
+        p = Purchase
+        bought = {
+            mid: (int(i or 0), int(f or 0))
+            for mid, i, f in s.execute(
+                select(
+                    p.merchant_id,
+                    func.sum(case((p.status == PurchaseStatus.INSPECTED.value, 1), else_=0)),
+                    func.sum(
+                        case(
+                            (
+                                and_(
+                                    p.status == PurchaseStatus.INSPECTED.value,
+                                    p.verdict == Verdict.FAIL.value,
+                                ),
+                                1,
+                            ),
+                            else_=0,
+                        )
+                    ),
+                )
+                .where(
+                    p.deleted_at.is_(None),
+                    p.ordered_at >= now - timedelta(days=window.purchase_days),
+                )
+                .group_by(p.merchant_id)
+            )
+        }
+        rc = RectificationCase
+        overdue = dict(
+            s.execute(
+                select(rc.merchant_id, func.count())
+                .where(rc.status.in_([st.value for st in ACTIVE_STATUSES]), rc.due_date < today)
+                .group_by(rc.merchant_id)
+            ).all()
+        )
+    evidence = {}
+    for m in merchants:
+        n, med, p90 = quant.get(m.id, (0, None, None))
+        o24, o48, o72 = late.get(m.id, (0, 0, 0))
+        inspected, failed = bought.get(m.id, (0, 0))
+        complaints, after = counts.get(m.id, (0, 0))
+        evidence[m.id] = model.MerchantEvidence(
+            merchant_id=m.id,
+            category=m.category or "",
+            complaints=complaints,
+            after_sales=after,
+            exposure=window.months,
+            timed=n,
+            duration_median=med,
+            duration_p90=p90,
+            over_24h=o24,
+            over_48h=o48,
+            over_72h=o72,
+            inspected=inspected,
+            failed=failed,
+            overdue_cases=int(overdue.get(m.id, 0)),
+        )
+    return merchants, evidence, platform
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def ranking(
+    ctx: Context,
+    *,
+    window: RiskWindow | None = None,
+    params: model.RiskParams | None = None,
+    now: datetime | None = None,
+    today: date | None = None,
+) -> list[RiskRow]:
+    """Every ranked merchant with its factors and score, riskiest first."""
+    window = window or RiskWindow()
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    today = today or now.astimezone().date()
+    watch = float(team_settings.get(ctx, "watch_threshold"))
+    eliminate = max(float(team_settings.get(ctx, "eliminate_threshold")), watch)
+    merchants, evidence, platform = _evidence(ctx, window, now, today)
+    _, p_med, p_p90 = platform or (0, None, None)
+    results = model.score_all(evidence.values(), params, duration_median=p_med, duration_p90=p_p90)
+    by_id = {m.id: m for m in merchants}
+    rows = []
+    for r in results:
+        m, e = by_id[r.merchant_id], evidence[r.merchant_id]
+        rows.append(
+            RiskRow(
+                merchant_id=m.id,
+                shop_id=m.shop_id,
+                name=m.name,
+                category=m.category or "",
+                key_merchant=bool(m.key_merchant),
+                status=MerchantStatus(m.status).value,
+                score=round(r.score, 1),
+                candidate=model.classify(r.score, watch, eliminate).value,
+                reason=r.explain(),
+                complaints=e.complaints,
+                after_sales=e.after_sales,
+                complaint_rate=r.observed[model.Factor.COMPLAINT_RATE],
+                after_sales_rate=r.observed[model.Factor.AFTER_SALES_RATE],
+                timed=e.timed,
+                duration_median=e.duration_median,
+                duration_p90=e.duration_p90,
+                share_over_24h=_share(e.over_24h, e.timed),
+                share_over_48h=_share(e.over_48h, e.timed),
+                share_over_72h=_share(e.over_72h, e.timed),
+                inspected=e.inspected,
+                failed=e.failed,
+                defect_rate=r.observed[model.Factor.DEFECT_RATE],
+                overdue_cases=e.overdue_cases,
+                evidence=r.evidence,
+                points={f.value: round(v, 2) for f, v in r.points.items()},
+            )
+        )
+    return rows
+
+
+def candidates(ctx: Context, **kw) -> list[RiskRow]:
+    """Merchants the thresholds suggest watching or eliminating, beyond their current status."""
+    return [r for r in ranking(ctx, **kw) if r.is_new_candidate]
+
+
+def slowest_work_orders(
+    ctx: Context,
+    merchant_id: int,
+    limit: int = 100,
+    *,
+    window: RiskWindow | None = None,
+    now: datetime | None = None,
+) -> list[SlowWorkOrder]:
+    """The merchant's slowest work orders in the timing population (DOMAIN.md: the 100 slowest)."""
+    window = window or RiskWindow()
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    t = _timed(ctx.db.engine.dialect.name, window, now).subquery()
+    wo = WorkOrder
+    with ctx.db.read() as s:
+        if s.get(Merchant, merchant_id) is None:
+            raise NotFound(f"No merchant with id {merchant_id}")
+        rows = s.execute(
+            select(
+                wo.id,
+                wo.order_ref,
+                wo.kind,
+                wo.type,
+                wo.applied_at,
+                wo.first_handled_at,
+                wo.closed_at,
+                t.c.hours,
+                wo.outcome,
+            )
+            .join(t, t.c.id == wo.id)
+            .where(t.c.mid == merchant_id)
+            .order_by(t.c.hours.desc(), wo.id)
+            .limit(max(0, limit))
+        ).all()
+    return [
+        SlowWorkOrder(
+            id=r.id,
+            order_ref=r.order_ref,
+            kind=WorkOrderKind(r.kind).value,
+            type=r.type,
+            applied_at=r.applied_at,
+            first_handled_at=r.first_handled_at,
+            closed_at=r.closed_at,
+            hours=round(float(r.hours), 2),
+            open=r.first_handled_at is None,
+            outcome=r.outcome,
+        )
+        for r in rows
+    ]

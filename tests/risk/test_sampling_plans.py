@@ -1,0 +1,137 @@
+"""Sampling plans through the services: make, review, accept into planned purchases, claim."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from inspector_app.db.models import Purchase
+from inspector_app.domain.enums import PurchaseStatus, Role
+from inspector_app.domain.errors import ConflictError, PermissionDenied, ValidationError
+from inspector_app.domain.sampling import KEY_REASON
+from inspector_app.services import catalog, purchases
+from inspector_app.services import sampling_plans as plans
+
+
+@pytest.fixture
+def shop_products(manager, shops):
+    """Two known products per shop (bought earlier), with list prices 20..110 yuan."""
+    out = {}
+    for i, (shop, mid) in enumerate(sorted(shops.items())):
+        for k in range(2):
+            p = catalog.create_product(
+                manager,
+                f"款式{shop}-{k}",
+                brand=f"品牌{k}",
+                category="服饰" if mid % 2 else "食品",
+                list_price=f"{20 + 10 * (2 * i + k)}.00",
+            )
+            purchases.create_purchase(
+                manager,
+                purchases.PurchaseInput(
+                    merchant_id=mid,
+                    product_id=p.id,
+                    order_number=f"OLD-{shop}-{k}",
+                    ordered_at=datetime(2026, 6, 1, tzinfo=UTC),
+                    status=PurchaseStatus.ORDERED,
+                ),
+            )
+            out[p.id] = mid
+    return out
+
+
+def test_make_review_and_accept_a_plan(manager, users, shops, shop_products):
+    plan = plans.make_plan(manager, "2026-12", purchases=8, seed=7)
+    assert (plan.period, plan.seed, plan.status, len(plan.picks)) == ("2026-12", 7, "draft", 8)
+    keyed = [p for p in plan.picks if p.reason == KEY_REASON]
+    assert sorted(p.shop_id for p in keyed) == ["S1", "S2"]
+    assert all(p.stratum and p.reason for p in plan.picks)
+    ids = [p.product_id for p in plan.picks if p.product_id]
+    assert len(ids) == len(set(ids))
+    assert [p.id for p in plans.list_plans(manager, "2026-12")] == [plan.id]
+    assert plans.get_plan(manager, plan.id).picks == plan.picks
+
+    accepted = plans.accept_plan(manager, plan.id)
+    assert accepted.status == "accepted" and accepted.accepted_at is not None
+    assert all(p.purchase_id for p in accepted.picks)
+    with manager.db.read() as s:
+        rows = s.execute(
+            select(Purchase.status, Purchase.inspector_id, Purchase.plan_pick_id).where(
+                Purchase.plan_pick_id.is_not(None)
+            )
+        ).all()
+    assert len(rows) == 8
+    assert {(st, insp) for st, insp, _ in rows} == {(PurchaseStatus.PLANNED, None)}
+    with pytest.raises(ConflictError):
+        plans.accept_plan(manager, plan.id)
+    with pytest.raises(ConflictError):
+        plans.discard_plan(manager, plan.id)
+
+
+def test_same_seed_same_plan_and_products_planned_for_the_month_are_not_planned_again(
+    manager, shops, shop_products
+):
+    a = plans.make_plan(manager, "2026-12", purchases=6, seed=11)
+    b = plans.make_plan(manager, "2026-12", purchases=6, seed=11)
+    key = [(p.merchant_id, p.product_id, p.reason) for p in a.picks]
+    assert key == [(p.merchant_id, p.product_id, p.reason) for p in b.picks]
+    plans.discard_plan(manager, b.id)
+    plans.accept_plan(manager, a.id)
+    taken = {p.product_id for p in a.picks if p.product_id}
+    c = plans.make_plan(manager, "2026-12", purchases=15, seed=11)
+    assert not taken & {p.product_id for p in c.picks if p.product_id}
+    # Another month may buy them again; so may this one when repeats are allowed.
+    d = plans.make_plan(manager, "2027-01", purchases=15, seed=11)
+    assert len([p for p in d.picks if p.product_id]) == len(shop_products)
+    e = plans.make_plan(manager, "2026-12", purchases=15, seed=11, allow_repeat=True)
+    assert taken <= {p.product_id for p in e.picks}
+
+
+def test_budget_plan(manager, shops, shop_products):
+    plan = plans.make_plan(manager, "2026-12", budget="150.00", seed=3)
+    assert 0 < plan.cost_cents <= 15000 and plan.budget_cents == 15000
+    priced = sum(p.list_price_cents or 0 for p in plan.picks)
+    assert priced <= plan.cost_cents  # open picks are costed at an estimate
+
+
+def test_bad_requests(manager, shops):
+    with pytest.raises(ValidationError):
+        plans.make_plan(manager, "2026-13", purchases=5)
+    with pytest.raises(ValidationError):
+        plans.make_plan(manager, "2026", purchases=5)
+    with pytest.raises(ValidationError):
+        plans.make_plan(manager, "2026-12")
+    with pytest.raises(ValidationError, match="list prices"):
+        plans.make_plan(manager, "2026-12", budget="100")
+    plan = plans.make_plan(manager, "2026-12", purchases=50, seed=1)
+    assert len(plan.picks) == 5 and "only 5 of 50" in plan.warnings[0]
+
+
+def test_roles_managers_plan_inspectors_claim(ctx, users, manager, shops, shop_products):
+    inspector = ctx.as_actor(users[Role.INSPECTOR])
+    with pytest.raises(PermissionDenied):
+        plans.make_plan(inspector, "2026-12", purchases=3, seed=1)
+    plan = plans.make_plan(manager, "2026-12", purchases=3, seed=1)
+    with pytest.raises(PermissionDenied):
+        plans.accept_plan(inspector, plan.id)
+    accepted = plans.accept_plan(manager, plan.id)
+    pid = accepted.picks[0].purchase_id
+    mine = plans.claim(inspector, pid)
+    assert mine.inspector_id == users[Role.INSPECTOR].id and mine.status == PurchaseStatus.PLANNED
+    assert plans.claim(inspector, pid).inspector_id == users[Role.INSPECTOR].id  # idempotent
+    assert plans.get_plan(manager, plan.id).picks[0].inspector == "Ivy Inspector"
+    with pytest.raises(ConflictError, match="already claimed by Ivy Inspector"):
+        plans.claim(manager, pid)
+    with pytest.raises(PermissionDenied):
+        plans.claim(ctx.as_actor(users[Role.MERCHANT_MANAGER]), pid)
+    assert plans.unclaim(inspector, pid).inspector_id is None
+    assert plans.claim(manager, pid).inspector_id == users[Role.QUALITY_MANAGER].id
+
+
+def test_only_planned_purchases_can_be_claimed(ctx, users, manager, shops, shop_products):
+    inspector = ctx.as_actor(users[Role.INSPECTOR])
+    ordered = purchases.find_by_order_number(manager, "OLD-S1-0")
+    with pytest.raises(ConflictError, match="ordered"):
+        plans.claim(inspector, ordered.id)
