@@ -50,6 +50,17 @@ def lupdate(ts: Path) -> None:
     subprocess.run(cmd, check=True)
     if not ts.exists():
         raise SystemExit(f"lupdate did not write {ts}")
+    _drop_extracomments(ts)
+
+
+def _drop_extracomments(ts: Path) -> None:
+    # lupdate reads Python "#:" comments as notes for translators; ours document constants
+    # (CONVENTIONS.md) and would only clutter the file. Disambiguation goes in tr()'s 2nd arg.
+    tree = ET.parse(ts)
+    for message in _messages(tree.getroot()):
+        for note in message.findall("extracomment"):
+            message.remove(note)
+    _write(tree, ts)
 
 
 def lrelease(ts: Path, qm: Path) -> None:

@@ -164,7 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = data_dir(args.data_dir).ensure()
     log_file = setup_logging(paths)
     logger.info("Inspector %s starting; data folder %s", __version__, paths.root)
-    qInstallMessageHandler(_qt_message)
+    if QApplication.instance() is None:
+        qInstallMessageHandler(_qt_message)  # (a test harness keeps its own handler)
     app = create_application(argv)
     settings = AppSettings.for_paths(paths)
     lang = args.lang or settings.get(LANGUAGE) or system_language()
