@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from inspector_app.reports.pdf_base import (
 )
 from inspector_app.reports.pdf_images import PHOTO_MAX_EDGE, fit_budget, prepare_image
 from inspector_app.reports.pdf_text import para
+from inspector_app.reports.privacy import redactor
 from inspector_app.reports.progress import Job, Progress
 
 if TYPE_CHECKING:
@@ -36,21 +36,6 @@ logger = logging.getLogger(__name__)
 
 #: Total bytes the embedded photos of one notice may take (the PDF must stay under 20 MB).
 PHOTO_BUDGET_BYTES = 17_000_000
-#: What replaces a private term (an inspector's name, an alias, an address) found in text.
-REDACTED = "[removed]"
-#: Shortest private term redacted (shorter ones would blank ordinary words).
-MIN_REDACT_LEN = 2
-
-
-def redactor(terms: tuple[str, ...]) -> Callable[[Any], str]:
-    """A function that removes every private term from a text (case-insensitive)."""
-    words = sorted(
-        {t.strip() for t in terms if t and len(t.strip()) >= MIN_REDACT_LEN}, key=len, reverse=True
-    )
-    if not words:
-        return lambda v: "" if v is None else str(v)
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    return lambda v: pattern.sub(REDACTED, "" if v is None else str(v))
 
 
 def _fmt(d: date | None) -> str:

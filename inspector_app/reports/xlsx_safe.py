@@ -100,6 +100,31 @@ def assign(cell: Cell, value: Any, number_format: str | None = None) -> Cell:
     return cell
 
 
+def safe_row(ws: Any, values: Sequence[Any], formats: Sequence[str | None] = ()) -> list[Any]:
+    """A row for a write-only sheet: typed values, formula-like text guarded, formats applied.
+
+    Plain values go through as they are (cheap); a cell object is made only for values that
+    need a number format or a guard.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    out: list[Any] = []
+    for i, raw in enumerate(values):
+        value = plain_value(raw)
+        fmt = formats[i] if i < len(formats) else None
+        if isinstance(value, str):
+            out.append(
+                guard_cell(WriteOnlyCell(ws, value=value)) if looks_like_formula(value) else value
+            )
+        elif fmt and value is not None:
+            c = WriteOnlyCell(ws, value=value)
+            c.number_format = fmt
+            out.append(c)
+        else:
+            out.append(value)
+    return out
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of an exported sheet: header, width in characters, kind of value."""
@@ -119,7 +144,6 @@ class SheetWriter:
 
         self.columns = list(columns)
         self.ws = workbook.create_sheet(sheet_title(title))
-        self._cell = WriteOnlyCell
         self._formats = [NUMBER_FORMATS.get(c.kind) for c in self.columns]
         for i, col in enumerate(self.columns, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = col.width
@@ -135,23 +159,7 @@ class SheetWriter:
         self.rows = 0
 
     def append(self, values: Sequence[Any]) -> None:
-        out: list[Any] = []
-        for i, raw in enumerate(values):
-            value = plain_value(raw)
-            fmt = self._formats[i] if i < len(self._formats) else None
-            if isinstance(value, str):
-                if looks_like_formula(value):
-                    c = self._cell(self.ws, value=value)
-                    out.append(guard_cell(c))
-                else:
-                    out.append(value)
-            elif fmt and value is not None:
-                c = self._cell(self.ws, value=value)
-                c.number_format = fmt
-                out.append(c)
-            else:
-                out.append(value)
-        self.ws.append(out)
+        self.ws.append(safe_row(self.ws, values, self._formats))
         self.rows += 1
 
     def close(self) -> None:

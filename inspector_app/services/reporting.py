@@ -24,13 +24,13 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
     ReportArchive,
-    User,
 )
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
 from inspector_app.services.context import MANAGERS, Context
+from inspector_app.services.workbook_data import private_terms, product_text
 
 if TYPE_CHECKING:
     from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticePhoto
@@ -74,22 +74,6 @@ def _notice_photo(p: Photo) -> NoticePhoto:
     return NoticePhoto(p.id, None, p.caption, PhotoRole(p.role).value, annotated)
 
 
-def _private_terms(s: Session, merchant_id: int) -> tuple[str, ...]:
-    """Everything that would unmask the team: user names, buyer aliases, delivery addresses."""
-    terms: set[str] = set(s.scalars(select(User.display_name)))
-    aliases = s.scalars(
-        select(Purchase.buyer_alias).where(Purchase.merchant_id == merchant_id).distinct()
-    )
-    terms.update(a for a in aliases if a)
-    for address in s.scalars(
-        select(Purchase.delivery_address).where(Purchase.merchant_id == merchant_id).distinct()
-    ):
-        if address:
-            terms.add(address)
-            terms.update(line.strip() for line in address.splitlines())
-    return tuple(t for t in terms if t.strip())
-
-
 def _notice_case(s: Session, c: RectificationCase, index: int) -> NoticeCase:
     from inspector_app.reports.notice_data import NoticeCase, NoticeFinding
 
@@ -113,13 +97,6 @@ def _notice_case(s: Session, c: RectificationCase, index: int) -> NoticeCase:
             by_finding.setdefault(p.finding_id, []).append(_notice_photo(p))
     out = []
     for j, f in enumerate(findings, 1):
-        product = f.purchase.product
-        desc = ""
-        if product is not None:
-            brand = product.brand.name if product.brand else ""
-            desc = " ".join(x for x in (brand, product.name) if x)
-            if product.listing_id:
-                desc += f" (listing {product.listing_id})"
         out.append(
             NoticeFinding(
                 number=f"{index}.{j}",
@@ -130,7 +107,7 @@ def _notice_case(s: Session, c: RectificationCase, index: int) -> NoticeCase:
                 expected=f.expected,
                 observed=f.observed,
                 rule_ref=f.rule_ref,
-                product=desc,
+                product=product_text(f.purchase.product),
                 purchased=_local_month(f.purchase.ordered_at),
                 photos=tuple(by_finding.get(f.id, ())),
             )
@@ -222,7 +199,7 @@ def notice_data(
             merchant_name=merchant.name,
             merchant_shop_id=merchant.shop_id,
             cases=tuple(_notice_case(s, c, i) for i, c in enumerate(cases, 1)),
-            redact=_private_terms(s, merchant.id),
+            redact=private_terms(s, merchant.id),
         )
 
 

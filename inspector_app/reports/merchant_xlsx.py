@@ -1,0 +1,350 @@
+"""The per-merchant response workbook: protected case rows, editable response cells, checksums."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from inspector_app.domain.errors import InspectorError
+from inspector_app.reports import labels
+from inspector_app.reports.xlsx_read import (
+    as_date,
+    as_int,
+    as_text,
+    open_workbook,
+    read_sheet,
+    unprotect_text,
+)
+from inspector_app.reports.xlsx_safe import assign, clean_text, save_workbook
+
+logger = logging.getLogger(__name__)
+
+#: Identifies the workbook layout in its hidden sheet; bump when the columns change.
+FORMAT = "inspector-merchant-responses/1"
+RESPONSES = "Responses"
+FINDINGS = "Findings"
+META = "_meta"
+#: Column headers of the Responses sheet (the first two are hidden).
+CASE_ID, CHECK = "Case id", "Check"
+CASE_NUMBER, STATUS, DUE, FINDING_LIST = "Case number", "Status", "Rectify by", "Findings"
+RESPONSE, ROOT_CAUSE = "Response 回复", "Root cause 原因"
+ACTION, PREVENTION, RESPONSE_DATE = (
+    "Action taken 整改措施",
+    "Preventive action 预防措施",
+    "Response date 回复日期",
+)
+PROTECTED = [CASE_NUMBER, STATUS, DUE, FINDING_LIST]
+EDITABLE = [RESPONSE, ROOT_CAUSE, ACTION, PREVENTION, RESPONSE_DATE]
+HEADERS = [CASE_ID, CHECK, *PROTECTED, *EDITABLE]
+WIDTHS = [8, 12, 15, 18, 12, 48, 40, 30, 30, 30, 14]
+#: Longest text accepted in a response cell (the cases service accepts 20,000).
+MAX_RESPONSE = 20_000
+
+
+@dataclass(frozen=True)
+class MerchantCaseRow:
+    case_id: int
+    case_number: str
+    status: str
+    due_date: date | None
+    findings: str  # one line per finding: "1. Title (category, severity)"
+    response_text: str = ""
+    root_cause: str = ""
+    corrective_action: str = ""
+    preventive_action: str = ""
+    response_date: date | None = None
+
+
+@dataclass(frozen=True)
+class MerchantFindingRow:
+    case_number: str
+    number: str
+    title: str
+    category: str
+    severity: str
+    description: str
+    expected: str
+    observed: str
+    rule_ref: str
+    product: str
+
+
+@dataclass(frozen=True)
+class MerchantWorkbookData:
+    organisation: str
+    shop_id: str
+    merchant_name: str
+    generated_on: date
+    cases: list[MerchantCaseRow]
+    findings: list[MerchantFindingRow]
+
+
+@dataclass
+class ResponseRow:
+    """One filled-in row read back; `error` is set when the row cannot be used as it is."""
+
+    row: int
+    case_id: int | None
+    check: str
+    protected: dict[str, str]
+    response_text: str = ""
+    root_cause: str = ""
+    corrective_action: str = ""
+    preventive_action: str = ""
+    response_date: date | None = None
+    error: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not any(
+            (
+                self.response_text,
+                self.root_cause,
+                self.corrective_action,
+                self.preventive_action,
+                self.response_date,
+            )
+        )
+
+
+@dataclass
+class MerchantWorkbookReading:
+    shop_id: str
+    meta_check: str
+    rows: list[ResponseRow] = field(default_factory=list)
+
+
+def _printed(value: Any) -> str:
+    """A protected cell's value as the checksum sees it, the same written or read back."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    # As the cell will hold it: cleaned of XML-forbidden characters, cut to Excel's limit.
+    return unprotect_text(clean_text(as_text(value).replace("\r\n", "\n")))
+
+
+def row_check(key: bytes, shop_id: str, case_id: int, protected: dict[str, Any]) -> str:
+    """A keyed checksum over the hidden id and the protected cells of one row."""
+    msg = "\x1f".join(
+        [FORMAT, shop_id, str(case_id)] + [_printed(protected.get(h)) for h in PROTECTED]
+    )
+    return hmac.new(key, msg.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def meta_check(key: bytes, shop_id: str) -> str:
+    return hmac.new(key, f"{FORMAT}\x1f{shop_id}".encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def _protected_values(c: MerchantCaseRow) -> dict[str, Any]:
+    return {
+        CASE_NUMBER: c.case_number,
+        STATUS: labels.case_status(c.status),
+        DUE: c.due_date,
+        FINDING_LIST: c.findings,
+    }
+
+
+def write_merchant_workbook(data: MerchantWorkbookData, key: bytes, out: Path | str) -> Path:
+    """Only this merchant's open cases; response cells unlocked and validated, the rest locked."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = RESPONSES
+    head_font, head_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="2F4B6E")
+    edit_fill = PatternFill("solid", fgColor="FFF8DC")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), 1):
+        cell = assign(ws.cell(1, col), header)
+        cell.font, cell.fill, cell.alignment = head_font, head_fill, wrap
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.column_dimensions["A"].hidden = True
+    ws.column_dimensions["B"].hidden = True
+    for r, case in enumerate(data.cases, 2):
+        protected = _protected_values(case)
+        values = [
+            case.case_id,
+            row_check(key, data.shop_id, case.case_id, protected),
+            *[protected[h] for h in PROTECTED],
+            case.response_text,
+            case.root_cause,
+            case.corrective_action,
+            case.preventive_action,
+            case.response_date,
+        ]
+        for col, value in enumerate(values, 1):
+            is_date = HEADERS[col - 1] in (DUE, RESPONSE_DATE)
+            cell = assign(ws.cell(r, col), value, "yyyy-mm-dd" if is_date else None)
+            cell.alignment = wrap
+            if HEADERS[col - 1] in EDITABLE:
+                cell.protection = Protection(locked=False)
+                cell.fill = edit_fill
+    last = max(2, len(data.cases) + 1)
+    first_edit = get_column_letter(HEADERS.index(RESPONSE) + 1)
+    last_text = get_column_letter(HEADERS.index(PREVENTION) + 1)
+    date_col = get_column_letter(HEADERS.index(RESPONSE_DATE) + 1)
+    text_dv = DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1=str(MAX_RESPONSE),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Too long",
+        error=f"At most {MAX_RESPONSE:,} characters.",
+    )
+    date_dv = DataValidation(
+        type="date",
+        operator="between",
+        formula1="DATE(2000,1,1)",
+        formula2="DATE(2100,12,31)",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Not a date",
+        error="Enter a date, e.g. 2026-10-31.",
+        showInputMessage=True,
+        promptTitle="Response date",
+        prompt="YYYY-MM-DD",
+    )
+    text_dv.add(f"{first_edit}2:{last_text}{last}")
+    date_dv.add(f"{date_col}2:{date_col}{last}")
+    ws.add_data_validation(text_dv)
+    ws.add_data_validation(date_dv)
+    ws.freeze_panes = "C2"
+    _protect(ws)
+    _findings_sheet(wb, data, head_font, head_fill, wrap)
+    _meta_sheet(wb, data, key)
+    return save_workbook(wb, out)
+
+
+def _protect(ws: Any) -> None:
+    # A random password nobody keeps: the sheet is locked for everyone; the checksum, not the
+    # password, is what detects an edited protected cell on import.
+    ws.protection.password = secrets.token_urlsafe(12)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _findings_sheet(wb: Any, data: MerchantWorkbookData, font: Any, fill: Any, wrap: Any) -> None:
+    ws = wb.create_sheet(FINDINGS)
+    headers = [
+        "Case number",
+        "No.",
+        "Title",
+        "Category",
+        "Severity",
+        "Description",
+        "Expected",
+        "Observed",
+        "Rule broken",
+        "Product",
+    ]
+    widths = [15, 6, 30, 22, 12, 44, 28, 28, 20, 28]
+    from openpyxl.utils import get_column_letter
+
+    for col, (h, w) in enumerate(zip(headers, widths, strict=True), 1):
+        c = assign(ws.cell(1, col), h)
+        c.font, c.fill = font, fill
+        ws.column_dimensions[get_column_letter(col)].width = w
+    for r, f in enumerate(data.findings, 2):
+        values = [
+            f.case_number,
+            f.number,
+            f.title,
+            labels.category(f.category),
+            labels.severity(f.severity),
+            f.description,
+            f.expected,
+            f.observed,
+            f.rule_ref,
+            f.product,
+        ]
+        for col, v in enumerate(values, 1):
+            assign(ws.cell(r, col), v).alignment = wrap
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:J{max(2, len(data.findings) + 1)}"
+    _protect(ws)
+
+
+def _meta_sheet(wb: Any, data: MerchantWorkbookData, key: bytes) -> None:
+    ws = wb.create_sheet(META)
+    for r, (k, v) in enumerate(
+        [
+            ("format", FORMAT),
+            ("shop_id", data.shop_id),
+            ("merchant", data.merchant_name),
+            ("issued_by", data.organisation),
+            ("generated_on", data.generated_on.isoformat()),
+            ("check", meta_check(key, data.shop_id)),
+        ],
+        1,
+    ):
+        assign(ws.cell(r, 1), k)
+        assign(ws.cell(r, 2), v)
+    ws.sheet_state = "hidden"
+    _protect(ws)
+
+
+def _read_meta(wb: Any) -> dict[str, str]:
+    if META not in wb.sheetnames:
+        raise InspectorError(
+            "This is not a merchant response workbook exported by Inspector "
+            "(its hidden sheet is missing)"
+        )
+    meta = {}
+    for row in wb[META].iter_rows(min_row=1, max_col=2, values_only=True):
+        if row and row[0]:
+            meta[str(row[0])] = as_text(row[1] if len(row) > 1 else "")
+    if meta.get("format") != FORMAT:
+        raise InspectorError(
+            f"Unknown response workbook format '{meta.get('format', '')}' (expected {FORMAT})"
+        )
+    return meta
+
+
+def read_merchant_workbook(path: Path | str) -> MerchantWorkbookReading:
+    """The filled-in rows of a returned workbook; a row's `error` says what is wrong with it."""
+    with open_workbook(path) as wb:
+        meta = _read_meta(wb)
+        reading = MerchantWorkbookReading(meta.get("shop_id", ""), meta.get("check", ""))
+        for sr in read_sheet(wb, RESPONSES, HEADERS):
+            v = sr.values
+            row = ResponseRow(sr.number, None, as_text(v[CHECK]), {h: v[h] for h in PROTECTED})
+            try:
+                row.case_id = as_int(v[CASE_ID], required=True)
+            except ValueError as exc:
+                row.error = f"the hidden case id {exc}"
+            for attr, header in (
+                ("response_text", RESPONSE),
+                ("root_cause", ROOT_CAUSE),
+                ("corrective_action", ACTION),
+                ("preventive_action", PREVENTION),
+            ):
+                try:
+                    setattr(row, attr, as_text(v[header], max_len=MAX_RESPONSE))
+                except ValueError as exc:
+                    row.error = row.error or f"{header} {exc}"
+            try:
+                row.response_date = as_date(v[RESPONSE_DATE])
+            except ValueError as exc:
+                row.error = row.error or f"{RESPONSE_DATE}: {exc}"
+            reading.rows.append(row)
+    return reading
+
+
+def check_row(key: bytes, shop_id: str, row: ResponseRow) -> bool:
+    """True when the row's protected cells and hidden id are as they were exported."""
+    if row.case_id is None:
+        return False
+    expected = row_check(key, shop_id, row.case_id, row.protected)
+    return hmac.compare_digest(expected, row.check)

@@ -1,0 +1,197 @@
+"""Findings workbooks and merchant response workbooks, read back with openpyxl."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from inspector_app.domain.enums import CaseStatus, Role
+from inspector_app.domain.errors import InspectorError
+from inspector_app.reports import merchant_xlsx as mx
+from inspector_app.reports.progress import run_job
+from inspector_app.services import cases, workbooks
+from inspector_app.services.workbooks import ExportFilter
+from tests.reports import scenario
+
+
+@pytest.fixture
+def world(ctx, users, tmp_path):
+    return scenario.build(ctx, users, tmp_path / "src")
+
+
+def _sheet_rows(ws):
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[0]
+    return [dict(zip(header, r, strict=False)) for r in rows[1:]]
+
+
+def test_findings_workbook_types_and_sheets(ctx, users, world, tmp_path):
+    mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    steps = []
+    out = run_job(workbooks.export_findings(mm, tmp_path / "f.xlsx"), steps.append)
+    assert steps[-1].done == steps[-1].total
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Summary", "Findings", "Cases", "Merchants"]
+    findings = wb["Findings"]
+    assert findings.freeze_panes == "A2" and findings.auto_filter.ref == "A1:S5"
+    rows = _sheet_rows(findings)
+    assert len(rows) == 4
+    first = rows[0]
+    assert isinstance(first["Recorded"], datetime)
+    assert isinstance(first["Ordered"], datetime)  # a date cell (openpyxl reads datetimes)
+    assert findings["F2"].number_format == "yyyy-mm-dd"
+    assert first["Finding id"] == world.finding_ids[0] and findings["A2"].data_type == "n"
+    assert first["Price paid"] == 129.9 and findings["S2"].data_type == "n"
+    assert first["Title"] == world.hostile_title
+    assert first["Case number"] == world.open_case and first["Case status"] == "open"
+    # Formula-like user text stays text.
+    case_rows = _sheet_rows(wb["Cases"])
+    closed = next(r for r in case_rows if r["Case number"] == world.closed_case)
+    assert closed["Response"] == "=We replaced the supplier"
+    cell = next(c for c in wb["Cases"]["N"] if c.value == "=We replaced the supplier")
+    assert cell.data_type == "s"
+    assert isinstance(closed["Hours to response"], float)
+    merchants = _sheet_rows(wb["Merchants"])
+    assert merchants[0]["Shop id"] == world.merchant_shop and merchants[0]["Findings"] == 3
+    summary = [r for r in wb["Summary"].iter_rows(values_only=True) if r and r[0]]
+    assert ("Findings", 4) in [tuple(r[:2]) for r in summary]
+    for ws in wb.worksheets:  # nothing private in any sheet
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                assert scenario.ALIAS not in str(v) and "Hidden Lane" not in str(v)
+
+
+def test_findings_workbook_filters(ctx, users, world, tmp_path):
+    mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    out = run_job(
+        workbooks.export_findings(mm, tmp_path / "g.xlsx", ExportFilter(shop_id=world.other_shop))
+    )
+    wb = load_workbook(out)
+    assert [r["Shop id"] for r in _sheet_rows(wb["Findings"])] == [world.other_shop]
+    assert [r["Case number"] for r in _sheet_rows(wb["Cases"])] == [world.other_case]
+    out = run_job(
+        workbooks.export_findings(mm, tmp_path / "h.xlsx", ExportFilter(status=CaseStatus.CLOSED))
+    )
+    assert [r["Case number"] for r in _sheet_rows(load_workbook(out)["Findings"])] == [
+        world.closed_case
+    ]
+    out = run_job(
+        workbooks.export_findings(
+            mm, tmp_path / "i.xlsx", ExportFilter(since=date(2000, 1, 1), until=date(2000, 12, 31))
+        )
+    )
+    wb = load_workbook(out)
+    assert _sheet_rows(wb["Findings"]) == [] and wb["Findings"]["A1"].value == "Finding id"
+
+
+def _fill(path, edits: dict[int, dict[str, object]], out):
+    """Play the merchant: type into cells of the returned workbook (protection as Excel would)."""
+    wb = load_workbook(path)
+    ws = wb[mx.RESPONSES]
+    col = {c.value: c.column for c in ws[1]}
+    for row, values in edits.items():
+        for header, value in values.items():
+            ws.cell(row, col[header]).value = value
+    wb.save(out)
+    return out
+
+
+def test_merchant_workbook_round_trip(ctx, users, world, tmp_path):
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    # A second open case for the merchant, notified, so two rows can be answered.
+    cases.advance(qm, world.open_case, CaseStatus.NOTIFIED)
+    path = workbooks.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
+    wb = load_workbook(path)
+    ws = wb[mx.RESPONSES]
+    assert ws.protection.sheet and wb[mx.META].sheet_state == "hidden"
+    assert ws.column_dimensions["A"].hidden and ws.column_dimensions["B"].hidden
+    header = [c.value for c in ws[1]]
+    assert header == mx.HEADERS
+    numbers = [ws.cell(r, 3).value for r in range(2, ws.max_row + 1)]
+    assert numbers == [world.open_case]  # only this merchant's active cases
+    assert not ws.cell(2, header.index(mx.RESPONSE) + 1).protection.locked
+    assert ws.cell(2, header.index(mx.CASE_NUMBER) + 1).protection.locked
+    kinds = {dv.type for dv in ws.data_validations.dataValidation}
+    assert kinds == {"textLength", "date"}
+    text = " ".join(str(c.value) for w in wb.worksheets for row in w.iter_rows() for c in row)
+    for secret in (
+        scenario.ALIAS,
+        "Hidden Lane",
+        scenario.OTHER_MERCHANT,
+        "ORD-0000",
+        world.inspector_name,
+    ):
+        assert secret not in text
+
+    good = _fill(
+        path,
+        {
+            2: {
+                mx.RESPONSE: "- Fixed the seams",
+                mx.ACTION: "New thread",
+                mx.RESPONSE_DATE: datetime(2026, 10, 20),
+            }
+        },
+        tmp_path / "good.xlsx",
+    )
+    report = workbooks.import_responses(mm, good)
+    assert (report.applied, report.errors) == (1, [])
+    case = cases.get_case(mm, world.open_case)
+    assert case.status == CaseStatus.RESPONDED and case.response_text == "- Fixed the seams"
+    assert case.response_date == date(2026, 10, 20)
+    again = workbooks.import_responses(mm, good)
+    assert (again.applied, again.unchanged, again.errors) == (0, 1, [])
+
+
+def test_merchant_workbook_bad_rows_reported_good_rows_applied(ctx, users, world, tmp_path):
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    cases.advance(qm, world.open_case, CaseStatus.NOTIFIED)
+    path = workbooks.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
+    other_id = cases.get_case(qm, world.other_case).id
+    wb = load_workbook(path)
+    ws = wb[mx.RESPONSES]
+    # Rows 3-6 copied from row 2 and then spoiled, as a careless merchant would.
+    for r in range(3, 7):
+        for c in range(1, len(mx.HEADERS) + 1):
+            ws.cell(r, c).value = ws.cell(2, c).value
+    col = {h: i + 1 for i, h in enumerate(mx.HEADERS)}
+    ws.cell(2, col[mx.RESPONSE]).value = "Good answer 已整改"
+    ws.cell(3, col[mx.RESPONSE]).value = "bad date"
+    ws.cell(3, col[mx.RESPONSE_DATE]).value = "next week"
+    ws.cell(4, col[mx.RESPONSE]).value = "edited protected"
+    ws.cell(4, col[mx.DUE]).value = datetime(2030, 1, 1)
+    ws.cell(5, col[mx.RESPONSE]).value = "unknown"
+    ws.cell(5, col[mx.CASE_ID]).value = 99999
+    ws.cell(6, col[mx.RESPONSE]).value = "other merchant's case"
+    ws.cell(6, col[mx.CASE_ID]).value = other_id
+    ws.cell(7, col[mx.CASE_ID]).value = ws.cell(2, col[mx.CASE_ID]).value  # blank response
+    wb.save(tmp_path / "mixed.xlsx")
+    report = workbooks.import_responses(mm, tmp_path / "mixed.xlsx")
+    assert report.applied == 1
+    reasons = {e.row: e.reason for e in report.errors}
+    assert set(reasons) == {3, 4, 5, 6}, reasons
+    assert "not a date" in reasons[3]
+    assert "protected column" in reasons[4]
+    assert "unknown case" in reasons[5]
+    assert "another merchant" in reasons[6] and world.other_shop in reasons[6]
+    assert cases.get_case(mm, world.open_case).response_text == "Good answer 已整改"
+    assert cases.get_case(mm, world.other_case).response_text == ""
+
+
+def test_foreign_or_broken_workbook_refused(ctx, users, world, tmp_path):
+    mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    path = workbooks.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
+    wb = load_workbook(path)
+    wb[mx.META]["B2"].value = world.other_shop  # pretend it was another merchant's
+    wb.save(tmp_path / "forged.xlsx")
+    with pytest.raises(InspectorError, match="hidden sheet was edited"):
+        workbooks.import_responses(mm, tmp_path / "forged.xlsx")
+    (tmp_path / "text.xlsx").write_text("hello")
+    with pytest.raises(InspectorError, match="not an Excel workbook"):
+        workbooks.import_responses(mm, tmp_path / "text.xlsx")
+    assert Decimal("1") == 1
