@@ -35,12 +35,15 @@ ERROR_STYLE = "color: #b3261e;"
 
 
 def demo_loader() -> Callable[..., Any] | None:
-    """`services.demo.load_demo` if the demo module is there (imported only when asked)."""
+    """The demo loader if the demo module is there (imported only when asked).
+
+    `iter_demo` (a generator: progress and cancel) is preferred to `load_demo`.
+    """
     try:
         module = importlib.import_module("inspector_app.services.demo")
     except ImportError:
         return None
-    return getattr(module, "load_demo", None)
+    return getattr(module, "iter_demo", None) or getattr(module, "load_demo", None)
 
 
 def field_error_label(parent: QWidget) -> QLabel:
@@ -113,6 +116,9 @@ class FirstStartDialog(QDialog):
     @Slot()
     def submit(self) -> None:
         role = Role(self.role_combo.currentData())
+        if not self.name_edit.text().strip():
+            self._field_error(tr("Please enter a name."))
+            return
         try:
             self.actor = user_service.create_user(self.ctx, self.name_edit.text(), role)
         except ValidationError as exc:
@@ -144,6 +150,7 @@ class FirstStartDialog(QDialog):
             on_cancel=self.accept,
             progress=self,
             label=tr("Loading demo data…"),
+            step_labels=False,
             name="load_demo",
         )
 

@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("status_user")
-        self.statusBar().addPermanentWidget(self.db_label, 1)
+        # The database label gives way to temporary messages; the user stays visible.
+        self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self._update_status()
 

@@ -1,7 +1,7 @@
 """Long work off the GUI thread: `run_task` on a QThreadPool, progress dialogs and cancel.
 
 A task is a plain callable, or a generator function that yields progress as
-`(done, total, label)` and returns its result (`return value` in the generator). Workers
+`(done, total, label)` (or an object with those attributes) and returns its result (`return value` in the generator). Workers
 never touch widgets: they emit signals to a `Task` object living in the GUI thread, which
 updates the progress dialog and calls `on_done` / `on_error` there. Cancelling a generator
 task closes the generator at its next yield (its `finally` blocks run) and calls
@@ -88,6 +88,7 @@ class Task(QObject):
         self.dialog: QProgressDialog | None = None
         self.result: Any = None
         self.error: BaseException | None = None
+        self.step_labels = True
         self._cancel_requested = False
         self._done = False
         self._w_progress.connect(self._on_progress, Qt.ConnectionType.AutoConnection)
@@ -132,14 +133,12 @@ class Task(QObject):
                 if self._cancel_requested:
                     gen.close()
                     return False, None
-                step = next(gen)
-                if isinstance(step, tuple) and len(step) >= 2:
+                progress = _as_progress(next(gen))
+                if progress is not None:
                     now = time.monotonic()
-                    done, total = int(step[0]), int(step[1])
-                    if now - last >= PROGRESS_INTERVAL_S or done >= total:
+                    if now - last >= PROGRESS_INTERVAL_S or progress[0] >= progress[1]:
                         last = now
-                        label = str(step[2]) if len(step) > 2 else ""
-                        self._w_progress.emit(done, total, label)
+                        self._w_progress.emit(*progress)
         except StopIteration as stop:
             return True, stop.value
 
@@ -150,7 +149,7 @@ class Task(QObject):
         if self.dialog is not None and not self._cancel_requested:
             self.dialog.setMaximum(max(total, 0))
             self.dialog.setValue(min(done, total) if total > 0 else 0)
-            if label:
+            if label and self.step_labels:
                 self.dialog.setLabelText(label)
         self.progressed.emit(done, total, label)
 
@@ -186,6 +185,15 @@ class Task(QObject):
             dialog.deleteLater()
 
 
+def _as_progress(step: Any) -> tuple[int, int, str] | None:
+    """(done, total, label) from a yielded tuple or an object with done/total/label."""
+    if isinstance(step, tuple) and len(step) >= 2:
+        return int(step[0]), int(step[1]), str(step[2]) if len(step) > 2 else ""
+    if hasattr(step, "done") and hasattr(step, "total"):
+        return int(step.done), int(step.total), str(getattr(step, "label", "") or "")
+    return None
+
+
 class _Runner(QRunnable):
     def __init__(self, task: Task) -> None:
         super().__init__()
@@ -205,15 +213,18 @@ def run_task(
     on_cancel: Callable[[], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
     cancellable: bool = True,
+    step_labels: bool = True,
     name: str = "",
 ) -> Task:
     """Run `fn` on the task pool; callbacks run in the GUI thread.
 
     `progress`: a parent widget to show a window-modal progress dialog over (with a Cancel
     button for generator tasks when `cancellable`). `on_error` defaults to showing the error
-    (`errors.show_error`) over `progress`.
+    (`errors.show_error`) over `progress`. `step_labels=False` keeps the dialog's own
+    (translated) label instead of the labels the task yields (e.g. English service text).
     """
     task = Task(fn, name)
+    task.step_labels = step_labels
     if on_done is not None:
         task.succeeded.connect(on_done)
     if on_error is None:

@@ -70,6 +70,10 @@
             <translation>退出</translation>
         </message>
         <message>
+            <source>Please enter a name.</source>
+            <translation>请输入姓名。</translation>
+        </message>
+        <message>
             <source>Loading demo data…</source>
             <translation>正在载入演示数据…</translation>
         </message>
@@ -614,6 +618,226 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Any</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Any merchant</source>
+            <translation>全部商家</translation>
+        </message>
+        <message>
+            <source>Type part of a merchant's name or shop id and choose it from the list</source>
+            <translation>输入商家名称或店铺 ID 的一部分，然后从列表中选择</translation>
+        </message>
+        <message>
+            <source>Shop id: %1</source>
+            <translation>店铺 ID：%1</translation>
+        </message>
+        <message>
+            <source>Listing id: %1</source>
+            <translation>商品链接 ID：%1</translation>
+        </message>
+        <message>
+            <source>Create new merchant “%1”…</source>
+            <translation>新建商家“%1”…</translation>
+        </message>
+        <message>
+            <source>Type a shop name or id</source>
+            <translation>输入店铺名称或 ID</translation>
+        </message>
+        <message>
+            <source>Create new product “%1”…</source>
+            <translation>新建商品“%1”…</translation>
+        </message>
+        <message>
+            <source>Type a product, brand or listing id</source>
+            <translation>输入商品、品牌或商品链接 ID</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merchant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search title, description and observed… (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All severities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recorded on or after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recorded on or before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not yet in a case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only findings that no active rectification case covers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open rectification case</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n finding(s) of %1 (%2)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n finding(s) of %1 merchants</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Team deadline for %1 findings: %n day(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Nobody yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the merchant must put right</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Due date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assignee:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Summary:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New merchant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The merchant as the platform shows it. The shop id must be unique.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shop id:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 10023456</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shop name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key merchant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Brand:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new brand is added when needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listing id:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List price:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 129.90</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -123,7 +123,7 @@ def test_new_user_dialog_creates_a_user_and_shows_errors_by_the_field(qtbot, env
     dialog.show()
     dialog.submit()  # empty name
     assert dialog.name_error.isVisible()
-    assert "display name" in dialog.name_error.text()
+    assert dialog.name_error.text() == "Please enter a name."
     qtbot.keyClicks(dialog.name_edit, "Zhao Min")
     assert not dialog.name_error.isVisible()
     # (QTest cannot type CJK characters; set them as an input method would.)

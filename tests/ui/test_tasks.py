@@ -155,3 +155,22 @@ def test_running_tasks_are_forgotten_when_finished(qtbot, inline):
     task = run_task(lambda: 1)
     qtbot.waitUntil(lambda: task.is_done, timeout=5000)
     assert task not in tasks.running_tasks()
+
+
+def test_progress_objects_with_done_total_label(inline_tasks):
+    from dataclasses import dataclass
+
+    @dataclass
+    class Step:
+        done: int
+        total: int
+        label: str
+
+    def gen():
+        yield Step(1, 2, "half")
+        yield Step(2, 2, "all")
+        return "ok"
+
+    progress, results = [], []
+    run_task(gen, on_done=results.append, on_progress=lambda *p: progress.append(p))
+    assert results == ["ok"] and progress[-1] == (2, 2, "all")

@@ -71,6 +71,7 @@ class BackupPanel(QGroupBox):
         self.list = QListWidget(self)
         self.list.setObjectName("backup_list")
         self.list.setMinimumHeight(150)
+        self.list.setMaximumHeight(260)
         self.list.itemSelectionChanged.connect(self._update_buttons)
 
         self.backup_button = QPushButton(tr("Back up now"), self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -71,6 +72,10 @@ class NewUserDialog(QDialog):
 
     @Slot()
     def submit(self) -> None:
+        if not self.name_edit.text().strip():
+            self.name_error.setText(tr("Please enter a name."))
+            self.name_error.show()
+            return
         try:
             self.actor = user_service.create_user(
                 self.env.ctx, self.name_edit.text(), Role(self.role_combo.currentData())
@@ -188,6 +193,9 @@ class SettingsScreen(QWidget):
             spin.setObjectName(f"deadline_{severity.value}")
             spin.setRange(1, MAX_DEADLINE_DAYS)
             spin.setSuffix(tr(" days"))
+            spin.setMinimumWidth(110)
+            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.deadline_spins[severity] = spin
             form.addRow(tr("%1 findings:").replace("%1", enum_label(severity)), spin)
         self.save_deadlines_button = QPushButton(tr("Save deadlines"), box)
@@ -197,8 +205,11 @@ class SettingsScreen(QWidget):
             tr("Only quality managers and administrators change team settings."), box
         )
         self.deadline_hint.setEnabled(False)
-        form.addRow("", self.save_deadlines_button)
-        form.addRow("", self.deadline_hint)
+        row = QHBoxLayout()
+        row.addWidget(self.save_deadlines_button)
+        row.addWidget(self.deadline_hint)
+        row.addStretch(1)
+        form.addRow("", row)
         return box
 
     # -- behaviour -----------------------------------------------------------------------
