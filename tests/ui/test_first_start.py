@@ -89,3 +89,20 @@ def test_a_failing_demo_still_starts_the_application(qtbot, ctx, monkeypatch, me
     assert not dialog.demo_loaded
     assert message_boxes.shown[0]["title"] == "Unexpected error"
     assert user_service.count_users(ctx) == 1
+
+
+def test_first_start_with_the_real_demo(qtbot, ctx):
+    if first_start.demo_loader() is None:
+        pytest.skip("services.demo is not there yet")
+    dialog = FirstStartDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "Team Lead")
+    dialog.demo_check.setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=60_000)
+    assert dialog.demo_loaded, dialog.task.error
+    from inspector_app.services import browse
+
+    assert browse.count_purchases(ctx.as_actor(dialog.actor), browse.PurchaseFilter()) > 0
+    assert user_service.find_user(ctx, "Team Lead").role == Role.ADMIN
