@@ -80,6 +80,8 @@ class RiskRow:
     overdue_cases: int
     evidence: int
     points: dict[str, float] = field(default_factory=dict)
+    #: The factors that push the score up most (domain.risk.Factor values), for "why".
+    main_factors: tuple[str, ...] = ()
 
     @property
     def is_new_candidate(self) -> bool:
@@ -323,6 +325,7 @@ def ranking(
                 overdue_cases=e.overdue_cases,
                 evidence=r.evidence,
                 points={f.value: round(v, 2) for f, v in r.points.items()},
+                main_factors=tuple(f.value for f in r.main_factors()),
             )
         )
     return rows

@@ -74,6 +74,7 @@ class PlanInfo:
     allow_repeat: bool
     warnings: list[str]
     allocation: dict[str, int]
+    pick_count: int = 0
     picks: list[PickInfo] = field(default_factory=list)
 
 
@@ -254,6 +255,13 @@ def _plan_info(s: Session, plan: SamplingPlan, *, with_picks: bool = True) -> Pl
                     inspector=inspector or "",
                 )
             )
+    count = (
+        len(picks)
+        if with_picks
+        else s.scalar(
+            select(func.count()).select_from(SamplingPick).where(SamplingPick.plan_id == plan.id)
+        )
+    )
     return PlanInfo(
         id=plan.id,
         uid=plan.uid,
@@ -268,6 +276,7 @@ def _plan_info(s: Session, plan: SamplingPlan, *, with_picks: bool = True) -> Pl
         allow_repeat=bool(params.get("allow_repeat")),
         warnings=list(params.get("warnings") or []),
         allocation=dict(params.get("allocation") or {}),
+        pick_count=int(count or 0),
         picks=picks,
     )
 

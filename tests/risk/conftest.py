@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from inspector_app.domain.enums import Role
+from inspector_app.domain.enums import PurchaseStatus, Role
+from inspector_app.services import catalog, purchases
 from inspector_app.services import merchants as merchant_service
 
 
@@ -26,4 +29,31 @@ def shops(manager):
             key_merchant=i <= 2,
         )
         out[m.shop_id] = m.id
+    return out
+
+
+@pytest.fixture
+def shop_products(manager, shops):
+    """Two known products per shop (bought earlier), with list prices 20..110 yuan."""
+    out = {}
+    for i, (shop, mid) in enumerate(sorted(shops.items())):
+        for k in range(2):
+            p = catalog.create_product(
+                manager,
+                f"款式{shop}-{k}",
+                brand=f"品牌{k}",
+                category="服饰" if mid % 2 else "食品",
+                list_price=f"{20 + 10 * (2 * i + k)}.00",
+            )
+            purchases.create_purchase(
+                manager,
+                purchases.PurchaseInput(
+                    merchant_id=mid,
+                    product_id=p.id,
+                    order_number=f"OLD-{shop}-{k}",
+                    ordered_at=datetime(2026, 6, 1, tzinfo=UTC),
+                    status=PurchaseStatus.ORDERED,
+                ),
+            )
+            out[p.id] = mid
     return out
