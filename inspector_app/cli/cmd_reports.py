@@ -1,0 +1,194 @@
+"""`inspector export|report|import`: notices and quality reports as PDF, workbooks in and out."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from inspector_app.cli.invocation import Invocation
+from inspector_app.cli.options import add_acting_user, add_command, choice_of, iso_date
+from inspector_app.domain.enums import CaseStatus
+
+logger = logging.getLogger(__name__)
+
+#: Exit status when an import applied its good rows but listed bad ones.
+EXIT_ROWS_REFUSED = 1
+STATUSES = [s.value for s in CaseStatus]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = add_command(
+        subparsers,
+        "export",
+        None,
+        help="write a rectification notice (PDF) or a workbook",
+        description="Write documents for people outside the application: 'export pdf' a "
+        "rectification notice for one case or for all open cases of a merchant; 'export xlsx' "
+        "the findings workbook; 'export responses' the workbook a merchant fills in.",
+    )
+    actions = export.add_subparsers(title="actions", metavar="ACTION")
+    pdf = add_command(actions, "pdf", run_export_pdf, help="rectification notice as PDF")
+    which = pdf.add_mutually_exclusive_group(required=True)
+    which.add_argument("--case", metavar="CASE_NUMBER", help="one case, e.g. RC-2026-0042")
+    which.add_argument("--merchant", metavar="SHOP_ID", help="all open cases of this merchant")
+    pdf.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
+    add_acting_user(pdf)
+
+    xlsx = add_command(
+        actions,
+        "xlsx",
+        run_export_xlsx,
+        help="findings workbook (Summary, Findings, Cases, Merchants)",
+    )
+    xlsx.add_argument("--merchant", metavar="SHOP_ID", help="only this merchant")
+    xlsx.add_argument("--since", type=iso_date, metavar="DATE", help="recorded on or after DATE")
+    xlsx.add_argument("--until", type=iso_date, metavar="DATE", help="recorded on or before DATE")
+    xlsx.add_argument(
+        "--status",
+        type=choice_of(STATUSES, "case status"),
+        metavar="STATUS",
+        help=f"only findings/cases whose case is: {', '.join(STATUSES)}",
+    )
+    xlsx.add_argument("--out", required=True, type=Path, metavar="FILE", help="the .xlsx to write")
+    add_acting_user(xlsx)
+
+    resp = add_command(
+        actions,
+        "responses",
+        run_export_responses,
+        help="the response workbook for one merchant's open cases",
+    )
+    resp.add_argument("--merchant", required=True, metavar="SHOP_ID")
+    resp.add_argument("--out", required=True, type=Path, metavar="FILE")
+    add_acting_user(resp)
+
+    report = add_command(
+        subparsers,
+        "report",
+        run_report,
+        help="monthly or annual quality report as PDF",
+        description="Write the quality report of a month or a year and archive the figures "
+        "it states; a report regenerated for the same period shows what changed since.",
+    )
+    period = report.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="YYYY-MM")
+    period.add_argument("--year", metavar="YYYY")
+    report.add_argument("--out", required=True, type=Path, metavar="FILE")
+    add_acting_user(report)
+
+    imp = add_command(
+        subparsers,
+        "import",
+        None,
+        help="read workbooks back in",
+        description="'import responses' reads a returned merchant workbook; "
+        "'import records' reads merchants, products, purchases and findings from "
+        "the template; 'import template' writes that template. Rows with problems "
+        "are listed (sheet, row, reason) and the rest are applied; importing the "
+        "same file again changes nothing. Exit status 1 when rows were refused.",
+    )
+    iacts = imp.add_subparsers(title="actions", metavar="ACTION")
+    for name, handler, text in (
+        ("responses", run_import_responses, "attach merchants' responses to their cases"),
+        ("records", run_import_records, "import records from the template workbook"),
+        ("template", run_import_template, "write the empty records template to FILE"),
+    ):
+        p = add_command(iacts, name, handler, help=text)
+        p.add_argument("file", type=Path, metavar="FILE")
+        if name != "template":
+            add_acting_user(p)
+
+
+def _run(inv: Invocation, job: Any) -> Any:
+    """Drive a report job, showing progress on a terminal."""
+    from inspector_app.reports.progress import run_job
+
+    tty = sys.stderr.isatty()
+
+    def show(step) -> None:
+        if tty:
+            print(f"\r{step.label} ({step.done}/{step.total})\033[K", end="", file=inv.err)
+
+    result = run_job(job, show)
+    if tty:
+        print("\r\033[K", end="", file=inv.err)
+    return result
+
+
+def run_export_pdf(inv: Invocation) -> int:
+    from inspector_app.services import reporting
+
+    ctx = inv.acting_context()
+    a = inv.args
+    path = _run(inv, reporting.export_notice(ctx, a.out, case_number=a.case, shop_id=a.merchant))
+    inv.print(f"Wrote {path}")
+    return 0
+
+
+def run_export_xlsx(inv: Invocation) -> int:
+    from inspector_app.services import workbooks
+
+    ctx = inv.acting_context()
+    a = inv.args
+    filt = workbooks.ExportFilter(
+        shop_id=a.merchant,
+        since=a.since,
+        until=a.until,
+        status=CaseStatus(a.status) if a.status else None,
+    )
+    path = _run(inv, workbooks.export_findings(ctx, a.out, filt))
+    inv.print(f"Wrote {path}")
+    return 0
+
+
+def run_export_responses(inv: Invocation) -> int:
+    from inspector_app.services import workbooks
+
+    path = workbooks.export_merchant_workbook(inv.acting_context(), inv.args.merchant, inv.args.out)
+    inv.print(f"Wrote {path}")
+    return 0
+
+
+def run_report(inv: Invocation) -> int:
+    from inspector_app.services import quality_reports
+
+    ctx = inv.acting_context()
+    period = inv.args.month or inv.args.year
+    path = _run(inv, quality_reports.export_quality_report(ctx, period, inv.args.out))
+    inv.print(f"Wrote {path}")
+    return 0
+
+
+def _print_errors(inv: Invocation, errors: list) -> int:
+    for e in errors:
+        inv.note(f"  {e}")
+    return EXIT_ROWS_REFUSED if errors else 0
+
+
+def run_import_responses(inv: Invocation) -> int:
+    from inspector_app.services import workbooks
+
+    report = workbooks.import_responses(inv.acting_context(), inv.args.file)
+    inv.print(
+        f"{report.applied} response(s) recorded, {report.unchanged} already recorded, "
+        f"{report.skipped} row(s) left blank, {len(report.errors)} row(s) refused"
+    )
+    return _print_errors(inv, report.errors)
+
+
+def run_import_records(inv: Invocation) -> int:
+    from inspector_app.services import records_import
+
+    report = records_import.import_records(inv.acting_context(), inv.args.file)
+    inv.print(report.summary())
+    return _print_errors(inv, report.errors)
+
+
+def run_import_template(inv: Invocation) -> int:
+    from inspector_app.reports.records_xlsx import write_template
+
+    inv.print(f"Wrote {write_template(inv.args.file)}")
+    return 0
