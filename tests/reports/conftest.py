@@ -14,9 +14,7 @@ def make_photo(path: Path, *, size=(1600, 1200), orientation: int = 6, color="re
     """A JPEG with EXIF (orientation, camera, GPS), a comment and XMP: everything to strip."""
     im = Image.new("RGB", size, color)
     # A marker in the top-left corner so orientation can be checked after transposing.
-    for x in range(size[0] // 4):
-        for y in range(size[1] // 8):
-            im.putpixel((x, y), (0, 0, 255))
+    im.paste((0, 0, 255), (0, 0, size[0] // 4, size[1] // 8))
     exif = Image.Exif()
     exif[0x0112] = orientation
     exif[0x010F] = "SecretCam"

@@ -61,7 +61,7 @@ def _photos(ctx, tmp: Path, n: int, **owner) -> list[int]:
     paths = [
         make_photo(
             tmp / f"{owner}-{i}-{datetime.now().timestamp()}.jpg",
-            size=(1600, 1200),
+            size=(800, 600),
             color=next(_COLORS),
         )
         for i in range(n)
