@@ -94,29 +94,43 @@ class ImportResult:
             self.errors.append(RowError(row, reason))
 
 
-def parse_time(value: Any, tz: tzinfo | None = None) -> datetime | None:
-    """A timestamp from a cell as aware UTC; naive values are local time (or `tz`).
+def parse_wall(value: Any) -> datetime | None:
+    """A timestamp from a cell as written: naive unless the text carries an offset.
 
     Accepts datetimes and dates, Excel serial numbers (also as text), and text such as
     2026-10-03 14:05, 2026/10/03 14:05:00, 2026-10-03T14:05+08:00, 2026年10月3日 14:05.
-    Blank gives None; anything else raises ValueError.
+    Blank gives None; anything else raises ValueError. Excel times are rounded to the second.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
-        naive = value
-    elif isinstance(value, date):
-        naive = datetime(value.year, value.month, value.day)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        naive = _from_serial(float(value))
-    elif isinstance(value, str):
+        return (value + timedelta(microseconds=500_000)).replace(microsecond=0)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_serial(float(value))
+    if isinstance(value, str):
         text = value.strip()
-        naive = _from_serial(float(text)) if _SERIAL.fullmatch(text) else _from_text(text)
-    else:
-        raise ValueError(f"'{value}' is not a date and time")
-    if naive.tzinfo is None:
-        naive = naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
-    return naive.astimezone(UTC)
+        return _from_serial(float(text)) if _SERIAL.fullmatch(text) else _from_text(text)
+    raise ValueError(f"'{value}' is not a date and time")
+
+
+def to_utc(wall: datetime, tz: tzinfo | None = None) -> datetime:
+    """Aware UTC; a naive time is local time (or in `tz`)."""
+    if wall.tzinfo is None:
+        wall = wall.replace(tzinfo=tz) if tz is not None else wall.astimezone()
+    return wall.astimezone(UTC)
+
+
+def parse_time(value: Any, tz: tzinfo | None = None) -> datetime | None:
+    """parse_wall, then to_utc: aware UTC or None."""
+    wall = parse_wall(value)
+    return None if wall is None else to_utc(wall, tz)
+
+
+def _key_time(wall: datetime) -> str:
+    """The application time as the file states it: re-importing with another --tz adds nothing."""
+    return (wall.astimezone(UTC) if wall.tzinfo else wall).isoformat()
 
 
 def _from_serial(x: float) -> datetime:
@@ -235,20 +249,22 @@ def _check(number: int, values: list[Any], pos: dict[str, int], tz: tzinfo | Non
         if len(t[col]) > limit:
             raise ValueError(f"{col} is longer than {limit} characters")
     kind = parse_kind(_cell(values, pos, "kind"))
-    times: dict[str, datetime | None] = {}
+    walls: dict[str, datetime | None] = {}
     for col in ("applied_at", "first_handled_at", "closed_at"):
         try:
-            times[col] = parse_time(_cell(values, pos, col), tz)
+            walls[col] = parse_wall(_cell(values, pos, col))
         except ValueError as exc:
             raise ValueError(f"{col} ({CHINESE[col]}): {exc}") from None
-    applied = times["applied_at"]
-    if applied is None:
+    applied_wall = walls["applied_at"]
+    if applied_wall is None:
         raise ValueError(f"applied_at ({CHINESE['applied_at']}) is empty")
+    times = {col: None if w is None else to_utc(w, tz) for col, w in walls.items()}
+    applied = to_utc(applied_wall, tz)
     for col in ("first_handled_at", "closed_at"):
         when = times[col]
         if when is not None and when < applied:
             raise ValueError(f"{col} ({CHINESE[col]}) is before applied_at")
-    key = f"{t['shop_id']}|{kind.value}|{t['order_id']}|{applied.isoformat()}"
+    key = f"{t['shop_id']}|{kind.value}|{t['order_id']}|{_key_time(applied_wall)}"
     return _Row(
         number,
         t["shop_id"],

@@ -65,6 +65,13 @@ def test_reimporting_the_same_file_adds_nothing(manager, shops, tmp_path):
     assert _count(manager) == 4
 
 
+def test_reimporting_under_another_time_zone_adds_nothing(manager, shops, tmp_path):
+    path = _write(tmp_path, "wo.csv", [HEADER_EN, *GOOD])
+    assert import_work_orders(manager, path, tz=CST).added == 4
+    assert import_work_orders(manager, path, tz=UTC).duplicates == 4
+    assert import_work_orders(manager, path).duplicates == 4
+
+
 def test_gb18030_with_chinese_headers(manager, shops, tmp_path):
     path = _write(tmp_path, "投诉.csv", [HEADER_ZH, *GOOD], encoding="gb18030")
     res = import_work_orders(manager, path, tz=CST)
