@@ -159,6 +159,7 @@ def build_pdf(
         logo = prepare_image(letterhead.logo_path, workdir, max_edge=400)
     doc = SimpleDocTemplate(
         str(out),
+        keywords=info.keywords,
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
@@ -201,15 +202,21 @@ def table(
     *,
     header: Sequence[str] | None = None,
     zebra: bool = True,
+    right: Sequence[int] = (),
 ) -> Flowable:
-    """A table whose cells wrap, with a repeated header row and zebra stripes."""
+    """A table whose cells wrap, with a repeated header row and zebra stripes.
+
+    Numbers are right-aligned; so is every cell of the columns listed in `right`.
+    """
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
     data: list[list[Any]] = []
     if header:
         data.append([cell(h, "cell_head") for h in header])
-    data.extend([cell(v) for v in row] for row in rows)
+    data.extend(
+        [cell(v, "cell_right" if i in right else "cell") for i, v in enumerate(row)] for row in rows
+    )
     if not data:
         data = [[para("—", "cell")]]
     if col_widths is None:

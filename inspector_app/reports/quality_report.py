@@ -57,9 +57,9 @@ FIGURE_ROWS: list[tuple[str, str, Callable[[Any], str]]] = [
     ("merchants_bought", "Merchants bought from 抽检商家", _int),
     ("merchants_with_findings", "Merchants with findings 问题商家", _int),
     ("findings", "Findings 问题", _int),
-    ("by_severity.critical", "  critical 严重", _int),
-    ("by_severity.major", "  major 一般", _int),
-    ("by_severity.minor", "  minor 轻微", _int),
+    ("by_severity.critical", "of which critical 其中严重", _int),
+    ("by_severity.major", "of which major 其中一般", _int),
+    ("by_severity.minor", "of which minor 其中轻微", _int),
     ("cases_opened", "Rectification cases opened 新立整改", _int),
     ("cases_closed", "Cases closed 已关闭", _int),
     ("rectification_rate", "Rectification rate 整改完成率", _pct),
@@ -143,7 +143,9 @@ def _changes_section(data: QualityReportData) -> list[Flowable]:
         out.append(para("No figure has changed. 数据无变化。"))
         return out
     w = content_width()
-    out.append(table(diff, [w * 0.6, w * 0.2, w * 0.2], header=["Figure", "Before", "Now"]))
+    out.append(
+        table(diff, [w * 0.6, w * 0.2, w * 0.2], header=["Figure", "Before", "Now"], right=[1, 2])
+    )
     return out
 
 
@@ -159,7 +161,7 @@ def _figures_section(figures: Mapping[str, Any]) -> list[Flowable]:
     )
     return [
         section("Key figures 主要指标", "h1"),
-        table(rows, [w * 0.72, w * 0.28], header=["Figure 指标", "Value 数值"]),
+        table(rows, [w * 0.72, w * 0.28], header=["Figure 指标", "Value 数值"], right=[1]),
     ]
 
 
@@ -183,6 +185,7 @@ def _pareto_section(figures: Mapping[str, Any]) -> list[Flowable]:
                 rows,
                 [w * 0.5, w * 0.16, w * 0.17, w * 0.17],
                 header=["Category 类别", "Findings", "Share", "Cumulative"],
+                right=[2, 3],
             )
         )
     return out
