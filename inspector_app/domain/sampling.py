@@ -8,9 +8,14 @@ not make a merchant more likely to be drawn.
 
 1. Every key merchant gets one pick first ("key merchant coverage").
 2. The remaining N picks are allocated over strata (category/brand) in proportion to the
-   strata's summed weights by the largest-remainder (Hamilton) method, capped by what each
-   stratum holds; with only a budget, seats go one at a time to the stratum with the highest
-   W / (taken + 0.5) (Sainte-Lague), which keeps every prefix proportional.
+   strata's summed weights, capped by what each stratum holds: whole parts of the quotas
+   first (Hamilton, largest remainder); the leftover seats go to strata drawn with
+   probability equal to their remainders, because the plain largest-remainder rule would
+   give them to the same big strata in every plan and never sample a small one (a merchant
+   alone in a small category could count on never being bought from). rounding="largest"
+   keeps the plain rule. With only a budget, N is what the budget buys at the weighted mean
+   price; what still fits afterwards goes one seat at a time to the stratum with the
+   highest W / (taken + 0.5) (Sainte-Lague).
 3. Within a stratum, units are drawn without replacement with probability proportional to
    weight by Efraimidis-Spirakis keys u ** (1 / w) (log form).
 4. No product is picked twice, unless allowed; the caller removes products already bought
@@ -158,8 +163,19 @@ def es_order(units: Sequence[Unit], rng: random.Random) -> list[Unit]:
     return [u for _, _, u in keyed]
 
 
-def largest_remainder(weights: dict[str, float], n: int, caps: dict[str, int]) -> dict[str, int]:
-    """n seats over strata in proportion to `weights` (Hamilton), no stratum over its cap."""
+def largest_remainder(
+    weights: dict[str, float],
+    n: int,
+    caps: dict[str, int],
+    rng: random.Random | None = None,
+) -> dict[str, int]:
+    """n seats over strata in proportion to `weights`, no stratum over its cap.
+
+    Every stratum first gets the whole part of its quota (Hamilton). The seats left over go
+    to the largest remainders, or, with `rng`, to strata drawn with probability equal to
+    their remainder (systematic sampling over the remainders): then each stratum's expected
+    seats equal its quota exactly, and a small stratum is not left out of every plan.
+    """
     alloc = dict.fromkeys(weights, 0)
     open_ = {s for s in weights if caps.get(s, 0) > 0 and weights[s] > 0}
     n = min(n, sum(caps.get(s, 0) for s in open_))
@@ -177,11 +193,34 @@ def largest_remainder(weights: dict[str, float], n: int, caps: dict[str, int]) -
         for s, k in base.items():
             alloc[s] += k
         rest = n - sum(base.values())
-        order = sorted(open_, key=lambda s: (-(quota[s] - base[s]), -weights[s], s))
-        for s in order[:rest]:
+        if rng is None:
+            order = sorted(open_, key=lambda s: (-(quota[s] - base[s]), -weights[s], s))
+            winners = order[:rest]
+        else:
+            winners = _systematic({s: quota[s] - base[s] for s in sorted(open_)}, rest, rng)
+        for s in winners:
             alloc[s] += 1
         break
     return alloc
+
+
+def _systematic(remainders: dict[str, float], k: int, rng: random.Random) -> list[str]:
+    """k strata, each drawn with probability equal to its remainder (< 1; they sum to k)."""
+    if k <= 0:
+        return []
+    start = rng.random()
+    points = [start + i for i in range(k)]
+    chosen, edge, j = [], 0.0, 0
+    for s, r in remainders.items():
+        edge += r
+        while j < k and points[j] < edge:
+            chosen.append(s)
+            j += 1
+    names = list(remainders)
+    while j < k:  # a rounding error at the top end: give it to the last stratum not chosen
+        chosen.append(next(s for s in reversed(names) if s not in chosen))
+        j += 1
+    return chosen
 
 
 def _fits(u: Unit, budget: int | None, spent: int) -> bool:
@@ -196,9 +235,10 @@ class _Sampler:
         budget: int | None,
         rng: random.Random,
         allow_repeat: bool,
+        rounding: str = "random",
     ) -> None:
         self.units, self.n, self.budget, self.rng = units, n, budget, rng
-        self.allow_repeat = allow_repeat
+        self.allow_repeat, self.rounding = allow_repeat, rounding
         self.out = Draw()
         self.used_products: set[int] = set()
         self.used_units: set[tuple[str, int, int]] = set()
@@ -255,21 +295,34 @@ class _Sampler:
         queues = {s: es_order(strata[s], self.rng) for s in names}
         weight = {s: sum(u.weight for u in strata[s]) for s in names}
         taken = dict.fromkeys(names, 0)
-        while not self.full():
+        target = self.n if self.n is not None else len(self.out.picks) + self._affordable(strata)
+        # Proportional rounds until N (or, with a budget only, about what it buys) ...
+        while len(self.out.picks) < target:
             live = [s for s in names if queues[s]]
             if not live:
                 break
-            if self.n is not None:
-                need = self.n - len(self.out.picks)
-                quota = largest_remainder(
-                    {s: weight[s] for s in live}, need, {s: len(queues[s]) for s in live}
-                )
-            else:
-                quota = {s: len(queues[s]) for s in live}
+            need = target - len(self.out.picks)
+            caps = {s: len(queues[s]) for s in live}
+            rng = self.rng if self.rounding == "random" else None
+            quota = largest_remainder({s: weight[s] for s in live}, need, caps, rng)
             before = len(self.out.picks)
-            self._take_round(live, quota, queues, weight, taken)
+            self._take_round(live, quota, queues, weight, taken, target)
             if len(self.out.picks) == before:
                 break
+        # ... then, with a budget only, whatever still fits, one seat at a time.
+        if self.n is None:
+            live = [s for s in names if queues[s]]
+            self._take_round(live, {s: len(queues[s]) for s in live}, queues, weight, taken, None)
+
+    def _affordable(self, strata: dict[str, list[Unit]]) -> int:
+        """About how many more picks the budget buys at the weight-averaged price."""
+        units = [u for group in strata.values() for u in group]
+        total = sum(u.weight for u in units)
+        if not units or total <= 0 or self.budget is None:
+            return len(units)
+        mean = sum(u.weight * (u.price_cents or 0) for u in units) / total
+        left = self.budget - self.out.cost_cents
+        return len(units) if mean <= 0 else min(len(units), int(left // mean))
 
     def _take_round(
         self,
@@ -278,11 +331,12 @@ class _Sampler:
         queues: dict[str, list[Unit]],
         weight: dict[str, float],
         taken: dict[str, int],
+        limit: int | None,
     ) -> None:
         """Take each stratum's quota, interleaved by Sainte-Lague priority so a budget that
         runs out cuts every stratum alike."""
         left = dict(quota)
-        while not self.full():
+        while not self.full() and (limit is None or len(self.out.picks) < limit):
             ready = [s for s in live if left.get(s, 0) > 0 and queues[s]]
             if not ready:
                 return
@@ -314,14 +368,21 @@ def draw(
     n: int | None = None,
     budget_cents: int | None = None,
     allow_repeat: bool = False,
+    rounding: str = "random",
 ) -> Draw:
-    """A plan: N picks and/or picks within a budget (list prices), reproducible from `seed`."""
+    """A plan: N picks and/or picks within a budget (list prices), reproducible from `seed`.
+
+    `rounding` is how leftover seats go to strata: "random" (probability = remainder,
+    unbiased) or "largest" (the plain largest-remainder rule, deterministic).
+    """
+    if rounding not in ("random", "largest"):
+        raise ValueError(f"unknown rounding {rounding!r}")
     if n is None and budget_cents is None:
         raise ValueError("give a number of purchases, a budget, or both")
     if n is not None and n < 0 or budget_cents is not None and budget_cents < 0:
         raise ValueError("the number of purchases and the budget cannot be negative")
     ordered = sorted(units, key=lambda u: u.sort_key)
-    sampler = _Sampler(ordered, n, budget_cents, random.Random(seed), allow_repeat)
+    sampler = _Sampler(ordered, n, budget_cents, random.Random(seed), allow_repeat, rounding)
     sampler.cover_key_merchants()
     sampler.fill_strata()
     out = sampler.out

@@ -4,6 +4,7 @@ the budget, never buys a product twice, and is reproducible from its seed."""
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from collections import Counter
 
@@ -102,6 +103,41 @@ def test_largest_remainder_fills_n_within_caps_and_near_quota(weights, caps, n):
     if all(c[s] >= n for s in names):  # no cap binds: within one seat of the exact quota
         total = sum(weights)
         assert all(abs(alloc[s] - n * w[s] / total) < 1 for s in names)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    weights=st.lists(st.floats(0.01, 100), min_size=1, max_size=8),
+    n=st.integers(0, 60),
+    seed=st.integers(0, 2**31),
+)
+def test_random_rounding_stays_within_a_seat_of_the_quota(weights, n, seed):
+    names = [f"s{i}" for i in range(len(weights))]
+    w = dict(zip(names, weights, strict=True))
+    alloc = largest_remainder(w, n, dict.fromkeys(names, 1000), random.Random(seed))
+    total = sum(weights)
+    assert sum(alloc.values()) == n
+    assert all(
+        math.floor(n * w[s] / total) <= alloc[s] <= math.ceil(n * w[s] / total) for s in names
+    )
+
+
+def test_leftover_seats_go_to_strata_in_proportion_to_their_remainders():
+    """Three equal strata and one purchase: the plain largest-remainder rule gives it to the
+    same stratum every time; random rounding to each a third of the time."""
+    units = [_unit(i, i, 1.0, cat, "x") for i, cat in enumerate(["A", "B", "C"])]
+    plain = {draw(units, seed=s, n=1, rounding="largest").picks[0].stratum for s in range(50)}
+    assert plain == {"A/x"}
+    seen = Counter(draw(units, seed=s, n=1).picks[0].stratum for s in range(DRAWS))
+    assert_fits([seen["A/x"], seen["B/x"], seen["C/x"]], [1, 1, 1])
+    # Weights 1:2:3:4 and 3 seats: quotas 0.3, 0.6, 0.9, 1.2 are met on average.
+    weights = {"A": 1.0, "B": 2.0, "C": 3.0, "D": 4.0}
+    seats = Counter()
+    for seed in range(DRAWS):
+        alloc = largest_remainder(weights, 3, dict.fromkeys(weights, 10), random.Random(seed))
+        seats.update(alloc)
+    assert seats["D"] >= DRAWS  # D always gets its whole seat
+    assert_fits([seats[k] for k in weights], [0.3, 0.6, 0.9, 1.2])
 
 
 def _shop(n_merchants: int = 12, key: tuple[int, ...] = (1, 2, 3)):
