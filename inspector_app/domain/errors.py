@@ -30,6 +30,10 @@ class IllegalTransition(InspectorError):
 class ConflictError(InspectorError):
     """The data changed underneath, or a unique value is already taken."""
 
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
 
 class DatabaseTooNew(InspectorError):
     pass

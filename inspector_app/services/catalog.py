@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.db.models import Brand, Product
 from inspector_app.domain.errors import ConflictError
-from inspector_app.domain.money import parse_cents
+from inspector_app.domain.money import to_cents
 from inspector_app.services.common import clean_line, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
 
@@ -61,10 +61,10 @@ def create_product(
     ctx.require(*RECORDERS, action="add products")
     name = clean_line(name, "name", required=True)
     listing_id = clean_line(listing_id, "listing_id", limit=64) or None
-    cents = parse_cents(list_price, "list_price") if not isinstance(list_price, int) else list_price
+    cents = to_cents(list_price, "list_price")
     with ctx.db.write() as s:
         if listing_id and s.scalar(select(Product.id).where(Product.listing_id == listing_id)):
-            raise ConflictError(f"A product with listing id '{listing_id}' already exists")
+            raise ConflictError(f"A product with listing id '{listing_id}' already exists", field="listing_id")
         p = Product(
             name=name, brand_id=brand_id_for(s, brand, ctx.actor_id),
             category=clean_line(category, "category", limit=100), listing_id=listing_id,

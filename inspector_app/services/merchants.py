@@ -62,7 +62,7 @@ def create_merchant(
     name = clean_line(name, "name", required=True, limit=200)
     with ctx.db.write() as s:
         if s.scalar(select(Merchant.id).where(Merchant.shop_id == shop_id)):
-            raise ConflictError(f"A merchant with shop id '{shop_id}' already exists")
+            raise ConflictError(f"A merchant with shop id '{shop_id}' already exists", field="shop_id")
         m = Merchant(
             shop_id=shop_id, name=name, category=clean_line(category, "category", limit=100),
             contact=clean_line(contact, "contact", limit=200), key_merchant=bool(key_merchant),

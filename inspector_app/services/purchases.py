@@ -9,10 +9,19 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inspector_app.db.models import Finding, Merchant, Product, Purchase
+from inspector_app.db.models import (
+    CaseFinding,
+    Finding,
+    Merchant,
+    Product,
+    Purchase,
+    RectificationCase,
+    User,
+)
 from inspector_app.domain.enums import PurchaseStatus, Role, Verdict
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
-from inspector_app.domain.money import parse_cents
+from inspector_app.domain.money import to_cents
+from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.common import aware, clean_line, clean_text, get_live, now
 from inspector_app.services.context import RECORDERS, SEES_PRIVATE, Context
 
@@ -97,6 +106,10 @@ def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
         product = s.get(Product, data.product_id)
         if product is None or product.deleted_at is not None:
             raise ValidationError("Choose an existing product", field="product")
+    if data.inspector_id is not None:
+        inspector = s.get(User, data.inspector_id)
+        if inspector is None or not inspector.active:
+            raise ValidationError("Choose an active user as the inspector", field="inspector")
     order_number = clean_line(data.order_number, "order_number", limit=64)
     ordered_at = aware(data.ordered_at, "ordered_at")
     received_at = aware(data.received_at, "received_at")
@@ -116,12 +129,12 @@ def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
             select(Purchase.id).where(Purchase.order_number == order_number, Purchase.id != (p.id or -1))
         )
         if clash:
-            raise ConflictError(f"Order number {order_number} is already recorded")
+            raise ConflictError(f"Order number {order_number} is already recorded", field="order_number")
     p.merchant_id = merchant.id
     p.product_id = data.product_id
     p.order_number = order_number or None
     p.ordered_at, p.received_at = ordered_at, received_at
-    p.price_paid_cents = parse_cents(data.price_paid, "price_paid") if not isinstance(data.price_paid, int) else data.price_paid
+    p.price_paid_cents = to_cents(data.price_paid, "price_paid")
     p.buyer_alias = clean_line(data.buyer_alias, "buyer_alias", limit=100)
     p.delivery_address = clean_text(data.delivery_address, "delivery_address", limit=1000)
     p.inspector_id = data.inspector_id
@@ -193,7 +206,21 @@ def delete_purchase(ctx: Context, purchase_id: int) -> None:
     """Soft delete (undo with restore_purchase); a purchase under an active case stays."""
     ctx.require(*RECORDERS, action="delete purchases")
     with ctx.db.write() as s:
-        get_live(s, Purchase, purchase_id, "purchase").deleted_at = now()
+        p = get_live(s, Purchase, purchase_id, "purchase")
+        case_number = s.scalar(
+            select(RectificationCase.case_number)
+            .join(CaseFinding, CaseFinding.case_id == RectificationCase.id)
+            .join(Finding, Finding.id == CaseFinding.finding_id)
+            .where(Finding.purchase_id == p.id)
+            .where(RectificationCase.status.in_([st.value for st in ACTIVE_STATUSES]))
+            .limit(1)
+        )
+        if case_number:
+            raise ValidationError(
+                f"Purchase {p.order_number or p.id} has findings in open case {case_number}; "
+                "close or cancel the case first"
+            )
+        p.deleted_at = now()
 
 
 def restore_purchase(ctx: Context, purchase_id: int) -> None:

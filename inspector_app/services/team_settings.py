@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from typing import Any
 
 from sqlalchemy import select
@@ -51,6 +52,8 @@ def put(ctx: Context, key: str, value: Any) -> None:
             value = type(default)(value)
         except (TypeError, ValueError):
             raise ValidationError(f"{key} must be a number", field=key) from None
+        if not math.isfinite(value):
+            raise ValidationError(f"{key} must be a finite number", field=key)
         if value < 0:
             raise ValidationError(f"{key} cannot be negative", field=key)
     with ctx.db.write() as s:

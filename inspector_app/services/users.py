@@ -37,7 +37,7 @@ def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
         if not first:
             ctx.require(Role.ADMIN, action="create users")
         if s.scalar(select(User.id).where(User.display_name == name)):
-            raise ConflictError(f"There is already a user called '{name}'")
+            raise ConflictError(f"There is already a user called '{name}'", field="display_name")
         user = User(display_name=name, role=role, created_by_id=ctx.actor_id)
         s.add(user)
         s.flush()
@@ -73,7 +73,10 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
         user = s.get(User, user_id)
         if user is None:
             raise NotFound(f"No user with id {user_id}")
-        user.role = Role(role)
+        try:
+            user.role = Role(role)
+        except ValueError:
+            raise ValidationError(f"Unknown role '{role}'", field="role") from None
         return to_actor(user)
 
 
