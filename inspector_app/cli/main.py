@@ -1,0 +1,190 @@
+"""The `inspector` command: global options, the command registry, and error handling."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from inspector_app import __version__
+from inspector_app.cli.invocation import Invocation
+from inspector_app.cli.options import EXIT_USAGE, CommandParser, global_options
+
+logger = logging.getLogger(__name__)
+
+#: Modules that add commands; each defines `register(subparsers)`. One line per area.
+COMMAND_MODULES: tuple[str, ...] = (
+    "inspector_app.cli.cmd_init",
+    "inspector_app.cli.cmd_users",
+    "inspector_app.cli.cmd_demo",
+    "inspector_app.cli.cmd_list",
+    "inspector_app.cli.cmd_case",
+    "inspector_app.cli.cmd_photos",
+    "inspector_app.cli.cmd_maintenance",
+    "inspector_app.cli.cmd_reports",
+)
+
+#: Exit status when something unexpected went wrong (the traceback is in the log file).
+EXIT_UNEXPECTED = 1
+#: Exit status after Ctrl+C.
+EXIT_INTERRUPTED = 130
+#: The command line's log file, in the data folder's logs/.
+LOG_FILE_NAME = "cli.log"
+
+EPILOG = """\
+examples:
+  inspector init
+  inspector users add "Admin" --role admin
+  inspector demo --purchases 1000
+  inspector cases --status open --json
+  inspector case advance RC-2026-0042 --to notified --as "Admin"
+  inspector photos add --finding 17 --as 王芳 IMG_0012.jpg IMG_0013.jpg
+  inspector check
+
+Run 'inspector COMMAND --help' for a command's options. A user error prints one line
+on stderr and exits with status 2; --json output is UTF-8 JSON on stdout.
+"""
+
+
+def build_parser() -> CommandParser:
+    """The full parser, with every command from COMMAND_MODULES registered."""
+    parser = CommandParser(
+        prog="inspector",
+        description="Inspector: mystery purchases, findings, photos and merchant "
+        "rectification cases, from the command line.",
+        epilog=EPILOG,
+        parents=[global_options(suppress_defaults=False)],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"inspector {__version__}")
+    subparsers = parser.add_subparsers(
+        title="commands", metavar="COMMAND", parser_class=CommandParser
+    )
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 ok, 1 problems found, 2 user error)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a one-line argument error
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    _prefer_utf8_output()
+    log_file = _configure_logging(args)
+    inv = Invocation(args)
+    try:
+        logger.info("inspector %s", " ".join(argv if argv is not None else sys.argv[1:]))
+        status = int(handler(inv) or 0)
+        logger.info("exit %s", status)
+        return status
+    except KeyboardInterrupt:
+        print("inspector: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        _silence_stdout()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the one place every error ends up
+        message = _user_error_message(exc)
+        if message is not None:
+            logger.info("user error: %s", message)
+            print(f"inspector: error: {message}", file=sys.stderr)
+            return EXIT_USAGE
+        logger.exception("unexpected error")
+        where = f" (details in {log_file})" if log_file else ""
+        print(
+            f"inspector: unexpected error: {type(exc).__name__}: {_one_line(exc)}{where}",
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED
+    finally:
+        inv.close()
+
+
+def _user_error_message(exc: BaseException) -> str | None:
+    """The one line to show for an error the user caused, or None for a bug."""
+    from inspector_app.domain.errors import InspectorError
+
+    if isinstance(exc, InspectorError):
+        return _one_line(exc)
+    if isinstance(exc, (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)):
+        name = f"{exc.filename}: " if exc.filename else ""
+        return f"{name}{exc.strerror or exc}"
+    try:
+        from sqlalchemy import exc as sa_exc
+    except ImportError:  # pragma: no cover
+        return None
+    if isinstance(exc, (sa_exc.ArgumentError, sa_exc.NoSuchModuleError)):
+        return f"bad database URL: {_one_line(exc)}"
+    if isinstance(exc, sa_exc.DatabaseError):
+        text = str(getattr(exc, "orig", exc))
+        if "unable to open database file" in text or "file is not a database" in text:
+            return f"cannot open the database: {text}"
+    return None
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def _configure_logging(args: argparse.Namespace) -> Path | None:
+    """Log to logs/cli.log in the data folder (rotating); to stderr too with --verbose."""
+    from inspector_app.paths import data_dir
+
+    app_logger = logging.getLogger("inspector_app")
+    app_logger.setLevel(logging.INFO)
+    if getattr(args, "verbose", False):
+        to_stderr = logging.StreamHandler(sys.stderr)
+        to_stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        app_logger.addHandler(to_stderr)
+    try:
+        logs = data_dir(getattr(args, "data_dir", None)).logs
+        logs.mkdir(parents=True, exist_ok=True)
+        path = logs / LOG_FILE_NAME
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
+        )
+    except OSError as exc:
+        print(f"inspector: warning: cannot write the log file: {exc}", file=sys.stderr)
+        return None
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+    )
+    app_logger.addHandler(handler)
+    return path
+
+
+def _prefer_utf8_output() -> None:
+    """JSON and Chinese names go out as UTF-8 even under a non-UTF-8 locale."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # a closed or odd stream
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

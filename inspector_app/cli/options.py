@@ -1,0 +1,134 @@
+"""The argument parser every command shares: one-line errors, global options, argument types."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from inspector_app.cli.invocation import Invocation
+
+logger = logging.getLogger(__name__)
+
+#: Exit status of a user error: bad arguments, a missing file, an InspectorError.
+EXIT_USAGE = 2
+
+
+class CommandParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr (exit 2), not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def global_options(*, suppress_defaults: bool) -> argparse.ArgumentParser:
+    """--db, --data-dir and -v, accepted before and after the command name.
+
+    Sub-commands get a copy with suppressed defaults, so a value given before the command
+    is not overwritten by the sub-command's default.
+    """
+    default = argparse.SUPPRESS if suppress_defaults else None
+    p = CommandParser(add_help=False)
+    g = p.add_argument_group("global options")
+    g.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="database URL (default: INSPECTOR_DB_URL, else the SQLite file in the data folder)",
+    )
+    g.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="data folder for the database, photos, backups and logs "
+        "(default: INSPECTOR_DATA_DIR, else the per-user data folder)",
+    )
+    g.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress_defaults else False,
+        help="log progress to stderr",
+    )
+    return p
+
+
+_SUB_GLOBALS = global_options(suppress_defaults=True)
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    handler: Callable[[Invocation], int] | None,
+    *,
+    help: str,
+    description: str | None = None,
+    epilog: str | None = None,
+) -> CommandParser:
+    """Add one (sub-)command that runs `handler(invocation)` and accepts the global options."""
+    parser = subparsers.add_parser(
+        name,
+        help=help,
+        description=description or help[:1].upper() + help[1:] + ".",
+        epilog=epilog,
+        parents=[_SUB_GLOBALS],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if handler is not None:
+        parser.set_defaults(handler=handler)
+    return parser  # type: ignore[return-value]
+
+
+def add_acting_user(parser: argparse.ArgumentParser) -> None:
+    """--as USER for commands that change data."""
+    parser.add_argument(
+        "--as",
+        dest="acting_user",
+        metavar="USER",
+        help="act as this user (id or display name; default: the INSPECTOR_USER variable)",
+    )
+
+
+def iso_date(text: str) -> date:
+    """An argument type for YYYY-MM-DD dates."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+
+
+def non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' must not be negative")
+    return value
+
+
+def positive_int(text: str) -> int:
+    value = non_negative_int(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def choice_of(values: Sequence[str], what: str) -> Callable[[str], str]:
+    """An argument type accepting one of `values` (case-insensitive), naming them when wrong."""
+
+    def parse(text: str) -> str:
+        t = text.strip().lower().replace("-", "_")
+        if t in values:
+            return t
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a {what}; use one of: {', '.join(values)}"
+        )
+
+    parse.__name__ = what
+    return parse
