@@ -1,0 +1,147 @@
+"""The Findings screen's body: filter bar, count, the findings table and "Open rectification case…"."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import InspectorError
+from inspector_app.ui import changes
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.findings.columns import FindingsModel
+from inspector_app.ui.findings.filter_bar import FindingsFilterBar
+from inspector_app.ui.findings.open_case_dialog import OpenCaseDialog
+from inspector_app.ui.i18n import tr
+from inspector_app.ui.models import PagedTableView
+
+logger = logging.getLogger(__name__)
+
+#: Entities whose changes can alter the findings table.
+_WATCHED = {
+    changes.FINDING, changes.PURCHASE, changes.MERCHANT, changes.PRODUCT, changes.CASE,
+    changes.DATABASE, changes.ACTOR,
+}
+#: Roles that may open rectification cases (the service checks again).
+CASE_OPENERS = (Role.QUALITY_MANAGER, Role.ADMIN)
+
+
+class FindingsView(QWidget):
+    """Every finding across purchases, filtered and sorted in SQL; select some to open a case."""
+
+    def __init__(self, env, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self._stale = False
+        self.filter_bar = FindingsFilterBar(lambda: env.ctx, self)
+        self.model = FindingsModel(lambda: env.ctx, self)
+        self.model.set_filters(self.filter_bar.filters())
+        self.table = PagedTableView("findings", env.settings, self)
+        self.table.setModel(self.model)
+        self.table.setToolTip(tr("Enter or double-click opens the finding's purchase"))
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count_label")
+        self.open_case_button = QPushButton(tr("Open rectification case…"), self)
+        self.open_case_button.setObjectName("open_case_button")
+        self.open_case_button.setToolTip(
+            tr("Open one rectification case for the selected findings (all of one merchant)")
+        )
+        self.open_case_button.clicked.connect(self.open_case)
+        self.open_purchase_button = QPushButton(tr("Open purchase"), self)
+        self.open_purchase_button.setObjectName("open_purchase_button")
+        self.open_purchase_button.clicked.connect(self.open_current_purchase)
+        self.open_case_action = QAction(tr("Open rectification case…"), self)
+        self.open_case_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.open_case_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.open_case_action.triggered.connect(self.open_case)
+        self.addAction(self.open_case_action)
+
+        self.filter_bar.top_row.addWidget(self.open_purchase_button)
+        self.filter_bar.top_row.addWidget(self.open_case_button)
+        self.filter_bar.filter_row.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.filter_bar.without_case, self.table)
+
+        self.filter_bar.filters_changed.connect(self.apply_filters)
+        self.table.activated_id.connect(self._open_purchase_of)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._update_actions)
+        self.env.changes.changed.connect(self._on_changed)
+        self.env.state.actor_changed.connect(lambda _a: self._update_actions())
+        self._update_count()
+        self._update_actions()
+
+    # -- filtering -----------------------------------------------------------------------
+
+    @Slot()
+    def apply_filters(self) -> None:
+        try:
+            self.model.set_filters(self.filter_bar.filters())
+        except InspectorError as exc:
+            show_error(self, exc)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(tr("%n finding(s)", None, self.model.total))
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        if entity in _WATCHED and self.isVisible():
+            self.refresh()
+        elif entity in _WATCHED:
+            self._stale = True
+
+    def activate(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def selected_rows(self) -> list:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_object(r) for r in rows]
+
+    def _update_actions(self, *_args) -> None:
+        may_open = self.env.state.has_role(*CASE_OPENERS)
+        selected = bool(self.table.selectionModel().selectedRows())
+        self.open_case_button.setVisible(may_open)
+        self.open_case_button.setEnabled(may_open and selected)
+        self.open_case_action.setEnabled(may_open and selected)
+        self.open_purchase_button.setEnabled(self.table.currentIndex().isValid())
+
+    @Slot()
+    def open_case(self) -> None:
+        rows = self.selected_rows()
+        if not rows or not self.env.state.has_role(*CASE_OPENERS):
+            return
+        try:
+            dialog = OpenCaseDialog(self.env, rows, self)
+        except InspectorError as exc:
+            show_error(self, exc)
+            return
+        if dialog.exec() == OpenCaseDialog.DialogCode.Accepted and dialog.case is not None:
+            self.env.show_status(tr("Opened case %1").replace("%1", dialog.case.case_number))
+            self.env.navigate("cases", dialog.case.id)
+
+    @Slot()
+    def open_current_purchase(self) -> None:
+        finding_id = self.table.current_id()
+        if finding_id is not None:
+            self._open_purchase_of(finding_id)
+
+    @Slot(int)
+    def _open_purchase_of(self, finding_id: int) -> None:
+        row = self.model.row_of_id(finding_id)
+        if row >= 0:
+            self.env.navigate("purchases", self.model.row_object(row).purchase_id)

@@ -1,0 +1,213 @@
+"""The Findings screen driven through its widgets: search (FTS and LIKE), filters, open a case, Enter."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog
+
+from inspector_app.domain.enums import Role
+from inspector_app.services import cases as case_service
+from inspector_app.services import team_settings
+from inspector_app.ui.findings import view as findings_view
+from inspector_app.ui.screens.findings import FindingsScreen
+from tests.ui.conftest import QT_LOG_IGNORE
+from tests.ui.findings_world import Navigation, env_as, make_world
+
+
+@pytest.fixture
+def world(ctx, users):
+    return make_world(ctx, users)
+
+
+@pytest.fixture
+def nav():
+    return Navigation()
+
+
+def make_screen(qtbot, env, users, role, nav):
+    screen = FindingsScreen(env_as(env, users, role, nav))
+    qtbot.addWidget(screen)
+    screen.resize(1200, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+@pytest.fixture
+def screen(qtbot, env, users, world, nav):
+    return make_screen(qtbot, env, users, Role.QUALITY_MANAGER, nav)
+
+
+def titles(screen) -> set[str]:
+    model = screen.view.model
+    return {model.row_object(r).title for r in range(model.rowCount())}
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a user: key clicks for ASCII, an input-method commit for Chinese (as an IME does)."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def search(qtbot, screen, text: str) -> None:
+    field = screen.view.filter_bar.search
+    field.clear()
+    type_text(qtbot, field, text)
+    assert field.text() == text
+    assert field.pending  # debounced: no query per keystroke
+    qtbot.waitUntil(lambda: not field.pending, timeout=2000)
+
+
+def select_rows(screen, wanted: set[str]) -> None:
+    table, model = screen.view.table, screen.view.model
+    sel = table.selectionModel()
+    sel.clearSelection()
+    for r in range(model.rowCount()):
+        if model.row_object(r).title in wanted:
+            sel.select(model.index(r, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            sel.setCurrentIndex(model.index(r, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def test_model_passes_the_model_tester(screen, qtmodeltester):
+    assert screen.view.model.rowCount() == 5
+    qtmodeltester.check(screen.view.model)
+
+
+def test_count_label_and_search_narrow_in_sql(qtbot, screen):
+    assert screen.view.count_label.text() == "5 finding(s)"
+    search(qtbot, screen, "Seam")
+    assert titles(screen) == {"Seam splits at the shoulder"}
+    assert screen.view.count_label.text() == "1 finding(s)"
+    # Three Chinese characters: the FTS5 trigram index answers.
+    search(qtbot, screen, "开胶严")
+    assert titles(screen) == {"鞋底开胶严重"}
+    # Two characters are below the trigram size: LIKE answers, both shoes match.
+    search(qtbot, screen, "开胶")
+    assert titles(screen) == {"鞋底开胶严重", "鞋底开胶"}
+    screen.view.filter_bar.search.clear()
+    assert screen.view.model.total == 5
+
+
+@pytest.mark.qt_log_ignore(*QT_LOG_IGNORE, "This plugin does not support grabbing the keyboard")
+def test_filters_category_severity_dates_and_merchant(qtbot, screen, world):
+    bar = screen.view.filter_bar
+    bar.category.setCurrentIndex(bar.category.findData("false_advertising"))
+    assert titles(screen) == {"Colour differs from the photos"}
+    bar.category.setCurrentIndex(0)
+    bar.severity.setCurrentIndex(bar.severity.findData("critical"))
+    assert titles(screen) == {"鞋底开胶严重"}
+    bar.severity.setCurrentIndex(0)
+    bar.since.set_value(date.today() + timedelta(days=1))
+    assert screen.view.model.total == 0
+    bar.since.clear_value()
+    bar.until.set_value(date.today())
+    assert screen.view.model.total == 5
+    bar.until.clear_value()
+
+    # The merchant type-ahead: type, pick the suggestion from the popup.
+    bar.merchant.setFocus()
+    qtbot.keyClicks(bar.merchant, "acme")
+    popup = bar.merchant.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert popup.model().rowCount() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert bar.merchant.merchant_id == world.acme_id
+    assert titles(screen) == {"Seam splits at the shoulder", "鞋底开胶严重", "Zip pull broken"}
+    qtbot.keyClick(bar.merchant, Qt.Key.Key_Backspace)  # typing over the choice drops it
+    assert bar.merchant.merchant_id == 0
+    assert screen.view.model.total == 5
+
+
+def test_open_case_for_two_findings_of_one_merchant(qtbot, screen, world, nav, ctx, monkeypatch):
+    seen = {}
+
+    def fill_and_open(dialog):
+        seen["due"] = dialog.due_edit.date().toPython()
+        seen["assignee"] = dialog.assignee_combo.currentText()
+        seen["what"] = dialog.what_label.text()
+        qtbot.keyClicks(dialog.summary_edit, "Fix the seams and the soles")
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(findings_view.OpenCaseDialog, "exec", fill_and_open)
+    assert not screen.view.open_case_button.isEnabled()
+    select_rows(screen, {"Seam splits at the shoulder", "鞋底开胶严重"})
+    assert screen.view.open_case_button.isEnabled()
+    qtbot.mouseClick(screen.view.open_case_button, Qt.MouseButton.LeftButton)
+
+    # The due date follows the team deadline of the worst severity (critical).
+    days = team_settings.deadline_days(ctx, "critical")
+    assert seen["due"] == date.today() + timedelta(days=days)
+    assert seen["what"] == "2 finding(s) of Acme Store (shop-acme)"
+    assert seen["assignee"].startswith("Quinn Manager")
+    assert nav.calls and nav.calls[-1][0] == "cases"
+    case = case_service.get_case_by_id(ctx, nav.calls[-1][1])
+    assert case.merchant_id == world.acme_id
+    assert set(case.finding_ids) == {world.finding["Seam splits at the shoulder"], world.finding["鞋底开胶严重"]}
+    assert case.summary == "Fix the seams and the soles"
+    assert case.due_date == seen["due"]
+    # The table refreshed itself from the change signal: the case shows, and
+    # "not yet in a case" leaves those two out.
+    model = screen.view.model
+    numbers = {model.row_object(r).title: model.row_object(r).case_number for r in range(model.rowCount())}
+    assert numbers["Seam splits at the shoulder"] == case.case_number
+    screen.view.filter_bar.without_case.click()
+    assert titles(screen) == {"Zip pull broken", "鞋底开胶", "Colour differs from the photos"}
+
+
+def test_findings_of_two_merchants_are_refused_in_the_dialog(qtbot, screen, monkeypatch):
+    shown = {}
+
+    def try_open(dialog):
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        shown["error"] = dialog.findings_error.text()
+        shown["visible"] = not dialog.findings_error.isHidden()
+        shown["what"] = dialog.what_label.text()
+        return dialog.result()
+
+    monkeypatch.setattr(findings_view.OpenCaseDialog, "exec", try_open)
+    select_rows(screen, {"Seam splits at the shoulder", "Colour differs from the photos"})
+    qtbot.mouseClick(screen.view.open_case_button, Qt.MouseButton.LeftButton)
+    assert shown["visible"]
+    assert "one merchant" in shown["error"] and "2 merchants" in shown["error"]
+    assert shown["what"] == "2 finding(s) of 2 merchants"
+    assert screen.view.model.row_object(0).case_number == ""
+
+
+def test_enter_opens_the_findings_purchase(qtbot, screen, world, nav):
+    select_rows(screen, {"Colour differs from the photos"})
+    screen.view.table.setFocus()
+    qtbot.keyClick(screen.view.table, Qt.Key.Key_Return)
+    assert nav.calls == [("purchases", world.beta_purchase)]
+    qtbot.mouseClick(screen.view.open_purchase_button, Qt.MouseButton.LeftButton)
+    assert nav.calls[-1] == ("purchases", world.beta_purchase)
+
+
+def test_ctrl_f_hook_focuses_search(qtbot, screen):
+    screen.focus_search()
+    qtbot.waitUntil(screen.view.filter_bar.search.hasFocus, timeout=1000)
+
+
+@pytest.mark.parametrize("role", [Role.INSPECTOR, Role.MERCHANT_MANAGER])
+def test_only_managers_may_open_cases(qtbot, env, users, world, role):
+    screen = make_screen(qtbot, env, users, role, Navigation())
+    select_rows(screen, {"Zip pull broken"})
+    assert screen.view.open_case_button.isHidden()
+    assert not screen.view.open_case_action.isEnabled()
+
+
+def test_dialog_result_is_rejected_on_cancel(qtbot, screen, monkeypatch, ctx):
+    monkeypatch.setattr(findings_view.OpenCaseDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    select_rows(screen, {"Zip pull broken"})
+    qtbot.mouseClick(screen.view.open_case_button, Qt.MouseButton.LeftButton)
+    assert screen.view.model.row_object(0).case_number == ""
