@@ -1,0 +1,1 @@
+"""Dashboard parts: figure tiles and the charts painted with QPainter (no QtCharts needed)."""

@@ -1,0 +1,197 @@
+"""The Dashboard: the month's figures and charts (Pareto of categories, trend, top merchants)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.enums import FindingCategory
+from inspector_app.services import stats
+from inspector_app.ui import changes, tasks
+from inspector_app.ui.dashboard.charts import ColumnChart, ParetoChart, RankedBars
+from inspector_app.ui.dashboard.tiles import FigureTile
+from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
+from inspector_app.ui.screens import ScreenEnv
+
+logger = logging.getLogger(__name__)
+
+#: How many months back the period chooser offers.
+MONTHS_OFFERED = 24
+#: Entities whose change makes the figures stale.
+_WATCHED = {changes.PURCHASE, changes.FINDING, changes.CASE, changes.MERCHANT, changes.DATABASE}
+
+#: (key, caption) of each tile, in reading order.
+TILES = (
+    ("purchases", QT_TR_NOOP("Purchases")),
+    ("brands", QT_TR_NOOP("Brands bought")),
+    ("styles", QT_TR_NOOP("Styles bought")),
+    ("problem_products", QT_TR_NOOP("Problem products")),
+    ("merchants_with_findings", QT_TR_NOOP("Merchants with findings")),
+    ("findings", QT_TR_NOOP("Findings")),
+    ("cases_open_now", QT_TR_NOOP("Open cases")),
+    ("cases_overdue_now", QT_TR_NOOP("Overdue cases")),
+    ("rectification_rate", QT_TR_NOOP("Rectification rate")),
+    ("response_median", QT_TR_NOOP("Hours to first response")),
+    ("closure_median", QT_TR_NOOP("Hours to closure")),
+    ("merchants_watch", QT_TR_NOOP("Merchants put on watch")),
+)
+
+
+def _hours(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+class DashboardScreen(QWidget):
+    """Figures of one month (this month by default), recomputed off the GUI thread."""
+
+    def __init__(self, env: ScreenEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName("dashboard_screen")
+        self.figures: stats.Figures | None = None
+        self._stale = True
+        self._task: tasks.Task | None = None
+
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("period_combo")
+        first = date.today().replace(day=1)
+        y, m = first.year, first.month
+        for _ in range(MONTHS_OFFERED):
+            self.period_combo.addItem(f"{y:04d}-{m:02d}", (y, m))
+            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        self.period_combo.currentIndexChanged.connect(self.reload)
+        self.refresh_button = QPushButton(tr("Refresh"), self)
+        self.refresh_button.setObjectName("refresh_button")
+        self.refresh_button.clicked.connect(self.reload)
+        self.status_label = QLabel("", self)
+        self.status_label.setObjectName("status_label")
+
+        top = QHBoxLayout()
+        heading = QLabel(tr("Month"), self)
+        heading.setBuddy(self.period_combo)
+        top.addWidget(heading)
+        top.addWidget(self.period_combo)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.status_label)
+
+        self.tiles: dict[str, FigureTile] = {}
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for i, (key, caption) in enumerate(TILES):
+            tile = FigureTile(key, tr(caption), self)
+            self.tiles[key] = tile
+            grid.addWidget(tile, i // 6, i % 6)
+
+        self.pareto = ParetoChart(tr("Findings by category (Pareto)"), self)
+        self.pareto.setObjectName("pareto_chart")
+        self.trend = ColumnChart(tr("Findings per month"), self)
+        self.trend.setObjectName("trend_chart")
+        self.top_merchants = RankedBars(tr("Merchants with most findings"), self)
+        self.top_merchants.setObjectName("top_merchants_chart")
+        for chart in (self.pareto, self.trend, self.top_merchants):
+            chart.empty_text = tr("No findings in this month")
+        self.trend.empty_text = tr("No findings in the last 12 months")
+        charts = QGridLayout()
+        charts.setSpacing(10)
+        charts.addWidget(self.pareto, 0, 0, 1, 2)
+        charts.addWidget(self.trend, 1, 0)
+        charts.addWidget(self.top_merchants, 1, 1)
+
+        body = QWidget(self)
+        col = QVBoxLayout(body)
+        col.addLayout(top)
+        col.addLayout(grid)
+        col.addLayout(charts, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(400)
+        self._debounce.timeout.connect(self.reload)
+        env.changes.changed.connect(self._on_changed)
+
+    # -- hooks ---------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        self._stale = True
+        if entity in _WATCHED and self.isVisible():
+            self._debounce.start()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def period(self) -> stats.Period:
+        y, m = self.period_combo.currentData()
+        return stats.Period.month(y, m)
+
+    def reload(self) -> None:
+        self._stale = False
+        if self._task is not None and not self._task.is_done:
+            self._task.cancel()
+        period = self.period()
+        get_ctx = self.env.state
+        self.status_label.setText(tr("Calculating…"))
+
+        def work():
+            return stats.figures(get_ctx.ctx, period)
+
+        self._task = tasks.run_task(work, self._show, self._failed, name="dashboard figures")
+
+    def _failed(self, exc: BaseException) -> None:
+        logger.exception("Dashboard figures failed", exc_info=exc)
+        self.status_label.setText(tr("Could not calculate the figures: %1").replace("%1", str(exc)))
+
+    def _show(self, fig: stats.Figures) -> None:
+        if fig.period != self.period().label:
+            return  # an older request finishing late
+        self.figures = fig
+        self.status_label.setText("")
+        t = self.tiles
+        t["purchases"].set(f"{fig.purchases:,}", tr("%1 inspected, %2 failed")
+                           .replace("%1", f"{fig.inspected:,}").replace("%2", f"{fig.failed:,}"))
+        t["brands"].set(f"{fig.brands:,}")
+        t["styles"].set(f"{fig.styles:,}")
+        t["problem_products"].set(f"{fig.problem_products:,}")
+        t["merchants_with_findings"].set(f"{fig.merchants_with_findings:,}",
+                                         tr("of %1 bought from").replace("%1", f"{fig.merchants_bought:,}"))
+        sev = fig.by_severity
+        t["findings"].set(f"{fig.findings:,}", tr("%1 critical, %2 major").replace(
+            "%1", str(sev.get("critical", 0))).replace("%2", str(sev.get("major", 0))))
+        t["cases_open_now"].set(f"{fig.cases_open_now:,}", tr("%1 opened this month").replace(
+            "%1", str(fig.cases_opened)))
+        t["cases_overdue_now"].set(f"{fig.cases_overdue_now:,}", alert=fig.cases_overdue_now > 0)
+        rate = fig.rectification_rate
+        t["rectification_rate"].set("–" if rate is None else f"{rate:.0%}",
+                                    tr("of cases opened this month"))
+        tm = fig.timing
+        t["response_median"].set(_hours(tm.response_median), tr("median; 90th percentile %1")
+                                 .replace("%1", _hours(tm.response_p90)))
+        t["closure_median"].set(_hours(tm.closure_median), tr("median; 90th percentile %1")
+                                .replace("%1", _hours(tm.closure_p90)))
+        t["merchants_watch"].set(f"{fig.merchants_watch:,}", tr("%1 suspended, %2 eliminated")
+                                 .replace("%1", str(fig.merchants_suspended))
+                                 .replace("%2", str(fig.merchants_eliminated)))
+        self.pareto.set_items([(enum_label(FindingCategory(k)), n) for k, n in fig.by_category])
+        self.trend.set_items([(month, n_findings) for month, _, n_findings in fig.trend])
+        self.top_merchants.set_items([(name, n) for _, name, n in fig.top_merchants])
