@@ -140,10 +140,18 @@ def _interpolate(ranked: dict[int, float], n: int, q: float) -> float | None:
     return a if lo + 2 > n or k == lo else a + (ranked[lo + 2] - a) * (k - lo)
 
 
-def _quantiles(
-    s: Session, timed: Select, by_merchant: bool
-) -> dict[int, tuple[int, float | None, float | None]]:
-    """{merchant id (0 for all): (n, median, p90)}, ranks computed by window functions."""
+@dataclass(frozen=True)
+class _Timing:
+    n: int
+    median: float | None
+    p90: float | None
+    #: Work orders over each of model.LATE_HOURS.
+    late: tuple[int, ...]
+
+
+def _timing(s: Session, timed: Select, by_merchant: bool) -> dict[int, _Timing]:
+    """{merchant id (0 for all): its timing}, in one pass: ranks and late counts by window
+    functions, and only the rows at the median's and p90's ranks come back."""
     t = timed.subquery()
     part = {"partition_by": t.c.mid} if by_merchant else {}
     inner = select(
@@ -151,26 +159,35 @@ def _quantiles(
         t.c.hours,
         func.row_number().over(order_by=(t.c.hours, t.c.id), **part).label("rn"),
         func.count().over(**part).label("n"),
+        *(
+            func.sum(case((t.c.hours > h, 1), else_=0)).over(**part).label(f"over{h}")
+            for h in model.LATE_HOURS
+        ),
     ).subquery()
     wanted = []
     for q in (50, 90):
         lo = (inner.c.n - 1) * q // 100
         wanted += [inner.c.rn == lo + 1, inner.c.rn == lo + 2]
+    late_cols = [inner.c[f"over{h}"] for h in model.LATE_HOURS]
     ranks: dict[int, dict[int, float]] = defaultdict(dict)
-    sizes: dict[int, int] = {}
-    for mid, hours, rn, n in s.execute(
-        select(inner.c.mid, inner.c.hours, inner.c.rn, inner.c.n).where(or_(*wanted))
-    ):
+    sizes: dict[int, tuple[int, tuple[int, ...]]] = {}
+    query = select(inner.c.mid, inner.c.hours, inner.c.rn, inner.c.n, *late_cols)
+    for mid, hours, rn, n, *late in s.execute(query.where(or_(*wanted))):
         ranks[mid][int(rn)] = float(hours)
-        sizes[mid] = int(n)
+        sizes[mid] = (int(n), tuple(int(x or 0) for x in late))
     return {
-        m: (sizes[m], _interpolate(r, sizes[m], 50), _interpolate(r, sizes[m], 90))
+        m: _Timing(
+            sizes[m][0],
+            _interpolate(r, sizes[m][0], 50),
+            _interpolate(r, sizes[m][0], 90),
+            sizes[m][1],
+        )
         for m, r in ranks.items()
     }
 
 
 def _evidence(ctx: Context, window: RiskWindow, now: datetime, today: date):
-    """(merchant rows, evidence by merchant id, platform median, platform p90) in one snapshot."""
+    """(merchant rows, evidence by merchant id, platform timing) in one read snapshot."""
     dialect = ctx.db.engine.dialect.name
     wo = WorkOrder
     with ctx.db.read() as s:
@@ -201,18 +218,8 @@ def _evidence(ctx: Context, window: RiskWindow, now: datetime, today: date):
                 .group_by(wo.merchant_id)
             )
         }
-        t = _timed(dialect, window, now).subquery()
-        late = {
-            row[0]: tuple(int(x or 0) for x in row[1:])
-            for row in s.execute(
-                select(
-                    t.c.mid,
-                    *(func.sum(case((t.c.hours > h, 1), else_=0)) for h in model.LATE_HOURS),
-                ).group_by(t.c.mid)
-            )
-        }
-        quant = _quantiles(s, _timed(dialect, window, now), by_merchant=True)
-        platform = _quantiles(s, _timed(dialect, window, now), by_merchant=False).get(0)
+        timing = _timing(s, _timed(dialect, window, now), by_merchant=True)
+        platform = _timing(s, _timed(dialect, window, now), by_merchant=False).get(0)
         p = Purchase
         bought = {
             mid: (int(i or 0), int(f or 0))
@@ -250,8 +257,8 @@ def _evidence(ctx: Context, window: RiskWindow, now: datetime, today: date):
         )
     evidence = {}
     for m in merchants:
-        n, med, p90 = quant.get(m.id, (0, None, None))
-        o24, o48, o72 = late.get(m.id, (0, 0, 0))
+        tm = timing.get(m.id, _Timing(0, None, None, (0, 0, 0)))
+        o24, o48, o72 = tm.late
         inspected, failed = bought.get(m.id, (0, 0))
         complaints, after = counts.get(m.id, (0, 0))
         evidence[m.id] = model.MerchantEvidence(
@@ -260,9 +267,9 @@ def _evidence(ctx: Context, window: RiskWindow, now: datetime, today: date):
             complaints=complaints,
             after_sales=after,
             exposure=window.months,
-            timed=n,
-            duration_median=med,
-            duration_p90=p90,
+            timed=tm.n,
+            duration_median=tm.median,
+            duration_p90=tm.p90,
             over_24h=o24,
             over_48h=o48,
             over_72h=o72,
@@ -292,7 +299,7 @@ def ranking(
     watch = float(team_settings.get(ctx, "watch_threshold"))
     eliminate = max(float(team_settings.get(ctx, "eliminate_threshold")), watch)
     merchants, evidence, platform = _evidence(ctx, window, now, today)
-    _, p_med, p_p90 = platform or (0, None, None)
+    p_med, p_p90 = (platform.median, platform.p90) if platform else (None, None)
     results = model.score_all(evidence.values(), params, duration_median=p_med, duration_p90=p_p90)
     by_id = {m.id: m for m in merchants}
     rows = []
