@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.cli.cmd_photos",
     "inspector_app.cli.cmd_maintenance",
     "inspector_app.cli.cmd_reports",
+    "inspector_app.cli.cmd_risk",
 )
 
 #: Exit status when something unexpected went wrong (the traceback is in the log file).

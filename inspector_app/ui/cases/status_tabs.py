@@ -1,0 +1,84 @@
+"""The status filter of the cases table: tabs (Active, Overdue, each status, All) with counts."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabBar, QWidget
+
+from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.errors import InspectorError
+from inspector_app.services import browse
+from inspector_app.services.browse import CaseFilter
+from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StatusTab:
+    key: str
+    label: str  # untranslated, or "" for a status tab (its enum label is used)
+    status: CaseStatus | None = None
+    active_only: bool = False
+    overdue_only: bool = False
+
+    def title(self) -> str:
+        return enum_label(self.status) if self.status else tr(self.label)
+
+    def apply(self, flt: CaseFilter) -> CaseFilter:
+        return replace(flt, status=self.status, active_only=self.active_only, overdue_only=self.overdue_only)
+
+
+#: The tabs, in order; "active" is the default.
+TABS: tuple[StatusTab, ...] = (
+    StatusTab("active", QT_TR_NOOP("Active"), active_only=True),
+    StatusTab("overdue", QT_TR_NOOP("Overdue"), overdue_only=True),
+    *(StatusTab(s.value, "", status=s) for s in CaseStatus),
+    StatusTab("all", QT_TR_NOOP("All")),
+)
+
+
+class StatusTabs(QTabBar):
+    """One tab per entry of TABS, each showing how many cases match it (with the other filters)."""
+
+    tab_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_tabs")
+        self.setExpanding(False)
+        self.setUsesScrollButtons(True)
+        self.setDrawBase(False)
+        self.setDocumentMode(True)
+        for tab in TABS:
+            i = self.addTab(tab.title())
+            self.setTabData(i, tab.key)
+        self.counts: dict[str, int] = {}
+        self.currentChanged.connect(lambda i: self.tab_changed.emit(self.current_key()))
+
+    def current_tab(self) -> StatusTab:
+        return TABS[max(0, self.currentIndex())]
+
+    def current_key(self) -> str:
+        return self.current_tab().key
+
+    def select(self, key: str) -> None:
+        for i, tab in enumerate(TABS):
+            if tab.key == key:
+                self.setCurrentIndex(i)
+                return
+
+    def update_counts(self, get_ctx, base: CaseFilter) -> None:
+        """Count each tab's cases under the other filters (search, merchant): one query a tab."""
+        ctx = get_ctx()
+        for i, tab in enumerate(TABS):
+            try:
+                n = browse.count_cases(ctx, tab.apply(base))
+            except InspectorError as exc:
+                logger.info("Counting %s cases failed: %s", tab.key, exc)
+                continue
+            self.counts[tab.key] = n
+            self.setTabText(i, f"{tab.title()} ({n})")

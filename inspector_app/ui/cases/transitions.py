@@ -1,0 +1,167 @@
+"""The case's workflow buttons: one per move the current user may make; reasons asked in a dialog."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.workflow import transition_for
+from inspector_app.ui.first_start import field_error_label
+from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
+
+logger = logging.getLogger(__name__)
+
+# The workflow's action names (domain.workflow Transition.label), marked for translation.
+_ACTION_NAMES = (
+    QT_TR_NOOP("Notify merchant"),
+    QT_TR_NOOP("Record response"),
+    QT_TR_NOOP("Accept response"),
+    QT_TR_NOOP("Rectified"),
+    QT_TR_NOOP("Verify and close"),
+    QT_TR_NOOP("Verification failed"),
+    QT_TR_NOOP("Escalate"),
+    QT_TR_NOOP("Cancel"),
+    QT_TR_NOOP("Waive"),
+)
+#: Moves that leave the normal flow; shown apart, after the flow's own buttons.
+EXCEPTIONAL = frozenset({CaseStatus.ESCALATED, CaseStatus.CANCELLED, CaseStatus.WAIVED})
+
+
+def action_text(source: CaseStatus, target: CaseStatus) -> str:
+    """The button text of a move, with "…" when it asks for something first."""
+    t = transition_for(source, target)
+    label = t.label if t is not None else ""
+    if label == "De-escalate" or not label:
+        text = tr("Back to %1").replace("%1", enum_label(target).lower())
+    elif label == "Cancel":
+        text = tr("Cancel case")
+    else:
+        text = tr(label)
+    asks = (t is not None and t.needs_note) or target == CaseStatus.RESPONDED
+    return text + ("…" if asks else "")
+
+
+def _needs_note(source: CaseStatus, target: CaseStatus) -> bool:
+    t = transition_for(source, target)
+    return t is not None and t.needs_note
+
+
+class ReasonDialog(QDialog):
+    """Asks for the reason a move needs (cancelling, waiving, escalating, a failed check)."""
+
+    def __init__(self, action: str, case_number: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reason_dialog")
+        self.setWindowTitle(tr("Reason"))
+        self.setMinimumWidth(420)
+        prompt = QLabel(tr("Why “%1” for case %2?").replace("%1", action.rstrip("…")).replace("%2", case_number), self)
+        prompt.setWordWrap(True)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setObjectName("reason_edit")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(100)
+        self.error = field_error_label(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._accept_if_given)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.note_edit)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.note_edit.textChanged.connect(self.error.hide)
+
+    def reason(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
+    @Slot()
+    def _accept_if_given(self) -> None:
+        if not self.reason():
+            self.error.setText(tr("Please give a reason."))
+            self.error.show()
+            return
+        self.accept()
+
+
+def ask_reason(parent: QWidget, action: str, case_number: str) -> str | None:
+    """The reason typed, or None when the user cancelled (tests patch this function)."""
+    dialog = ReasonDialog(action, case_number, parent)
+    try:
+        return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+class TransitionBar(QWidget):
+    """Buttons for the allowed moves; `move_requested(target status value)` when one is clicked.
+
+    The flow's moves come first, on their own row; moves out of the flow (escalate, cancel,
+    waive) and extra actions sit on a second row, so a narrow page never clips them.
+    """
+
+    move_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transition_bar")
+        self._flow_row = QHBoxLayout()
+        self._other_row = QHBoxLayout()
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        rows.addLayout(self._flow_row)
+        rows.addLayout(self._other_row)
+        self.buttons: dict[CaseStatus, QPushButton] = {}
+        self.extra: list[QWidget] = []
+
+    def set_moves(self, source: CaseStatus, targets: list[CaseStatus]) -> None:
+        for button in self.buttons.values():
+            button.hide()
+            button.deleteLater()
+        self.buttons.clear()
+        for row in (self._flow_row, self._other_row):
+            while row.count():
+                row.takeAt(0)
+        # The ordinary step forward (no reason needed) leads; moves needing a reason follow.
+        flow = sorted((t for t in targets if t not in EXCEPTIONAL), key=lambda t: _needs_note(source, t))
+        other = [t for t in targets if t in EXCEPTIONAL]
+        for i, target in enumerate(flow):
+            button = self._button(source, target)
+            if i == 0 and not _needs_note(source, target):
+                button.setDefault(True)
+                button.setStyleSheet("font-weight: bold;")
+            self._flow_row.addWidget(button)
+        self._flow_row.addStretch(1)
+        for target in other:
+            self._other_row.addWidget(self._button(source, target))
+        self._other_row.addStretch(1)
+        for w in self.extra:
+            self._other_row.addWidget(w)
+
+    def _button(self, source: CaseStatus, target: CaseStatus) -> QPushButton:
+        button = QPushButton(action_text(source, target), self)
+        button.setObjectName(f"move_{target.value}")
+        button.clicked.connect(lambda _c=False, t=target: self.move_requested.emit(t.value))
+        # Shown at once: a layout would only show it from the event loop, after this click.
+        button.show()
+        self.buttons[target] = button
+        return button
+
+    def add_extra(self, widget: QWidget) -> None:
+        """A widget kept at the end of the second row (e.g. "Print notice…")."""
+        self.extra.append(widget)
+        self._other_row.addWidget(widget)

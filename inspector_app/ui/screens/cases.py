@@ -1,0 +1,77 @@
+"""The Cases screen: rectification cases by status on the left, the chosen case's page on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from inspector_app.ui import changes
+from inspector_app.ui.cases.case_page import CasePage
+from inspector_app.ui.cases.list_panel import CasesListPanel
+from inspector_app.ui.screens import ScreenEnv
+
+logger = logging.getLogger(__name__)
+
+#: Entities whose changes can alter the cases or the case page.
+_WATCHED = {
+    changes.CASE, changes.FINDING, changes.MERCHANT, changes.USER, changes.PURCHASE,
+    changes.DATABASE, changes.ACTOR, changes.SETTINGS,
+}
+
+
+class CasesScreen(QWidget):
+    def __init__(self, env: ScreenEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName("cases_screen")
+        self._stale = False
+        self.list = CasesListPanel(env, self)
+        self.page = CasePage(env, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("cases_splitter")
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+        if not self.splitter.restoreState(env.settings.splitter_state("cases")):
+            self.splitter.setSizes([640, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.list.case_chosen.connect(lambda case_id: self.page.load(case_id or None))
+        self.list.table.activated_id.connect(lambda _id: self.page.tabs.setFocus())
+        env.changes.changed.connect(self._on_changed)
+
+    def activate(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def focus_search(self) -> None:
+        self.list.search.setFocus()
+        self.list.search.selectAll()
+
+    def open_item(self, case_id: int) -> None:
+        """Show this case (from another screen, e.g. after opening it on Findings)."""
+        if not self.list.select_id(case_id, emit=False):
+            self.list.table.clearSelection()
+        self.page.load(case_id)
+
+    def save_state(self) -> None:
+        self.env.settings.set_splitter_state("cases", self.splitter.saveState())
+        self.list.table.save_layout()
+
+    def refresh(self) -> None:
+        self.list.refresh()
+        self.page.reload()
+
+    def _on_changed(self, entity: str, _ids: list) -> None:
+        if entity not in _WATCHED:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
