@@ -1,0 +1,341 @@
+"""`inspector import complaints F`, `inspector risk`, `inspector plan`: complaints, risk, sampling.
+
+The `import` command is a group that several areas add subcommands to. Add yours with
+`import_group(subparsers)`, which returns the group's subparsers action whether or not
+another module created the group first (so COMMAND_MODULES may list them in any order):
+
+    actions = import_group(subparsers)
+    p = add_command(actions, "responses", run_responses, help="...")
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from datetime import UTC, timedelta, timezone, tzinfo
+
+from inspector_app.cli.invocation import Invocation
+from inspector_app.cli.options import (
+    EXIT_USAGE,
+    add_acting_user,
+    add_command,
+    non_negative_int,
+    positive_int,
+)
+from inspector_app.cli.output import json_default
+
+logger = logging.getLogger(__name__)
+
+#: Exit status when a command worked but some input was rejected (rows of an import).
+EXIT_PROBLEMS = 1
+#: How many rejected rows an import prints (all are in --json).
+SHOWN_ERRORS = 50
+
+RISK_COLUMNS = (
+    ("rank", "#"),
+    ("shop_id", "SHOP"),
+    ("name", "MERCHANT"),
+    ("score", "RISK"),
+    ("candidate", "CANDIDATE"),
+    ("complaint_rate", "COMPL/MO"),
+    ("after_sales_rate", "AS/MO"),
+    ("duration_median", "MEDIAN H"),
+    ("duration_p90", "P90 H"),
+    ("share_over_24h", ">24H %"),
+    ("defect_rate", "DEFECT %"),
+    ("overdue_cases", "OVERDUE"),
+    ("reason", "WHY"),
+)
+PICK_COLUMNS = (
+    ("n", "#"),
+    ("shop_id", "SHOP"),
+    ("merchant_name", "MERCHANT"),
+    ("product_name", "PRODUCT"),
+    ("stratum", "STRATUM"),
+    ("price", "PRICE"),
+    ("reason", "REASON"),
+    ("purchase_id", "PURCHASE"),
+)
+
+
+def import_group(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The subparsers of the `import` command, creating the command when it does not exist."""
+    parser = subparsers.choices.get("import")
+    if parser is None:
+        parser = add_command(
+            subparsers,
+            "import",
+            _run_import_help,
+            help="import data from files (complaints, ...)",
+            description="Import data from files. Run 'inspector import WHAT --help'.",
+        )
+        parser.add_subparsers(title="what", metavar="WHAT")
+        parser.set_defaults(import_parser=parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(title="what", metavar="WHAT")
+
+
+def _run_import_help(inv: Invocation) -> int:
+    parser = getattr(inv.args, "import_parser", None)
+    if parser is not None:
+        parser.print_help(inv.err)
+    return EXIT_USAGE
+
+
+def _offset(text: str) -> tzinfo:
+    """--tz: +08:00, -05:00 or UTC."""
+    t = text.strip().upper()
+    if t in ("UTC", "Z"):
+        return UTC
+    try:
+        sign = -1 if t[0] == "-" else 1
+        hours, _, minutes = t.lstrip("+-").partition(":")
+        return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
+    except (ValueError, IndexError):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a UTC offset (+08:00)") from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = add_command(
+        import_group(subparsers),
+        "complaints",
+        run_import_complaints,
+        help="import complaints and after-sales work orders (CSV or .xlsx)",
+        description="Import complaints and after-sales work orders from CSV (UTF-8 or GB18030) "
+        "or Excel, with the columns shop_id, order_id, kind, type, applied_at, first_handled_at, "
+        "closed_at, outcome (or 店铺ID, 订单号, 类别, 类型, 申请时间, 首次处理时间, 完结时间, 结果). "
+        "Rejected rows are listed with their row number; the rest are imported. Importing the "
+        "same file again adds nothing. Exit status 1 when rows were rejected.",
+    )
+    p.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    p.add_argument(
+        "--tz",
+        type=_offset,
+        metavar="OFFSET",
+        help="UTC offset of times without one (default: this computer's time zone)",
+    )
+    p.add_argument("--json", action="store_true", help="print the result as a JSON object")
+    add_acting_user(p)
+
+    r = add_command(
+        subparsers,
+        "risk",
+        run_risk,
+        help="merchant risk ranking; 'risk slowest SHOP' lists slow work orders",
+        description="Rank merchants by risk score (0-100) from complaints, after-sales work "
+        "orders and their handling time, our purchases' defect rate and overdue rectifications "
+        "(work orders applied in the last 180 days; durations of those finished in the last 30 "
+        "days or still open). Candidates follow the team's watch/eliminate thresholds.",
+    )
+    r.add_argument(
+        "--top",
+        type=non_negative_int,
+        default=0,
+        metavar="N",
+        help="only the N riskiest merchants (default: all)",
+    )
+    r.add_argument(
+        "--candidates", action="store_true", help="only new watch/elimination candidates"
+    )
+    r.add_argument("--xlsx", metavar="FILE", help="also write the ranking to an Excel file")
+    r.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    actions = r.add_subparsers(title="actions", metavar="ACTION")
+    slow = add_command(
+        actions,
+        "slowest",
+        run_slowest,
+        help="a merchant's slowest work orders (hours to first handling)",
+    )
+    slow.add_argument("shop_id", metavar="SHOP", help="the merchant's platform shop id")
+    slow.add_argument(
+        "--limit",
+        type=positive_int,
+        default=100,
+        metavar="N",
+        help="at most N work orders (default 100)",
+    )
+    slow.add_argument("--json", action="store_true", help="print a JSON array of objects")
+
+    plan = add_command(
+        subparsers,
+        "plan",
+        run_plan,
+        help="draw a month's sampling plan (risk-weighted, stratified, reproducible)",
+        description="Draw which purchases to make in a month: every key merchant once, the rest "
+        "by stratified random sampling (category/brand) weighted by risk; never a product already "
+        "bought or planned in the month. The same --seed on the same data gives the same plan. "
+        "The plan is a draft until accepted (--accept or 'plan accept ID'), which creates planned "
+        "purchases for inspectors to claim.",
+    )
+    plan.add_argument("--month", metavar="YYYY-MM", help="the month to plan (e.g. 2026-12)")
+    plan.add_argument("--purchases", type=positive_int, metavar="N", help="how many purchases")
+    plan.add_argument("--budget", metavar="AMOUNT", help="spend at most AMOUNT at list prices")
+    plan.add_argument("--seed", type=int, metavar="N", help="random seed (default: a new one)")
+    plan.add_argument(
+        "--allow-repeat",
+        action="store_true",
+        help="allow products already bought or planned this month",
+    )
+    plan.add_argument("--accept", action="store_true", help="accept the plan at once")
+    plan.add_argument("--json", action="store_true", help="print the plan as a JSON object")
+    add_acting_user(plan)
+    plan_actions = plan.add_subparsers(title="actions", metavar="ACTION")
+    for name, fn, text in (
+        ("show", run_plan_show, "show a plan"),
+        ("accept", run_plan_accept, "accept a draft plan"),
+    ):
+        a = add_command(plan_actions, name, fn, help=text)
+        a.add_argument("plan_id", type=positive_int, metavar="ID", help="the plan's id")
+        a.add_argument("--json", action="store_true", help="print the plan as a JSON object")
+        add_acting_user(a)
+
+
+def run_import_complaints(inv: Invocation) -> int:
+    from inspector_app.services.complaints import import_work_orders
+
+    ctx = inv.acting_context()
+    result = import_work_orders(ctx, inv.args.file, tz=inv.args.tz)
+    if inv.args.json:
+        json.dump(result, inv.out, ensure_ascii=False, indent=2, default=json_default)
+        inv.out.write("\n")
+    else:
+        inv.print(
+            f"{result.file} ({result.source_format or '?'}): {result.rows} rows, "
+            f"{result.added} added, {result.duplicates} already imported, "
+            f"{result.error_count} rejected"
+        )
+        for e in result.errors[:SHOWN_ERRORS]:
+            inv.note(f"row {e.row}: {e.reason}")
+        if result.error_count > SHOWN_ERRORS:
+            inv.note(f"... {result.error_count - SHOWN_ERRORS} more (use --json for all)")
+    return EXIT_PROBLEMS if result.error_count else 0
+
+
+def run_risk(inv: Invocation) -> int:
+    from inspector_app.services.risk import ranking
+
+    rows = ranking(inv.system_context())
+    if inv.args.candidates:
+        rows = [r for r in rows if r.is_new_candidate]
+    if inv.args.top:
+        rows = rows[: inv.args.top]
+    if inv.args.xlsx:
+        from inspector_app.reports.progress import run_job
+        from inspector_app.services.risk_export import export_ranking
+
+        path = run_job(export_ranking(rows, inv.args.xlsx))
+        inv.note(f"Wrote {path}")
+    from inspector_app.cli.output import as_record
+
+    records = [{"rank": i, **as_record(r)} for i, r in enumerate(rows, 1)]
+    if not inv.args.json:
+        records = [_readable(rec) for rec in records]
+    inv.emit_rows(records, RISK_COLUMNS, as_json=inv.args.json)
+    return 0
+
+
+def _readable(rec: dict) -> dict:
+    """Table cells rounded for reading: rates to 0.01, hours to 0.1, shares in percent."""
+    out = dict(rec)
+    for key, digits, scale in (
+        ("complaint_rate", 2, 1),
+        ("after_sales_rate", 2, 1),
+        ("duration_median", 1, 1),
+        ("duration_p90", 1, 1),
+        ("share_over_24h", 1, 100),
+        ("defect_rate", 1, 100),
+    ):
+        if out.get(key) is not None:
+            out[key] = round(out[key] * scale, digits)
+    return out
+
+
+def run_slowest(inv: Invocation) -> int:
+    from inspector_app.services.merchants import find_by_shop_id
+    from inspector_app.services.risk import slowest_work_orders
+
+    ctx = inv.system_context()
+    merchant = find_by_shop_id(ctx, inv.args.shop_id)
+    rows = slowest_work_orders(ctx, merchant.id, limit=inv.args.limit)
+    inv.emit_rows(
+        rows,
+        [
+            ("order_ref", "ORDER"),
+            ("type", "TYPE"),
+            ("applied_at", "APPLIED"),
+            ("first_handled_at", "FIRST HANDLED"),
+            ("hours", "HOURS"),
+            ("open", "OPEN"),
+            ("outcome", "OUTCOME"),
+        ],
+        as_json=inv.args.json,
+    )
+    return 0
+
+
+def run_plan(inv: Invocation) -> int:
+    from inspector_app.domain.errors import ValidationError
+    from inspector_app.services import sampling_plans
+
+    args = inv.args
+    if not args.month:
+        raise ValidationError("Say which month to plan: --month YYYY-MM")
+    ctx = inv.acting_context()
+    plan = sampling_plans.make_plan(
+        ctx,
+        args.month,
+        purchases=args.purchases,
+        budget=args.budget,
+        seed=args.seed,
+        allow_repeat=args.allow_repeat,
+    )
+    if args.accept:
+        plan = sampling_plans.accept_plan(ctx, plan.id)
+    _emit_plan(inv, plan)
+    return 0
+
+
+def run_plan_show(inv: Invocation) -> int:
+    from inspector_app.services import sampling_plans
+
+    _emit_plan(inv, sampling_plans.get_plan(inv.system_context(), inv.args.plan_id))
+    return 0
+
+
+def run_plan_accept(inv: Invocation) -> int:
+    from inspector_app.services import sampling_plans
+
+    _emit_plan(inv, sampling_plans.accept_plan(inv.acting_context(), inv.args.plan_id))
+    return 0
+
+
+def _emit_plan(inv: Invocation, plan) -> None:
+    from inspector_app.cli.output import as_record
+    from inspector_app.domain.money import format_cents
+
+    if inv.args.json:
+        json.dump(as_record(plan), inv.out, ensure_ascii=False, indent=2, default=json_default)
+        inv.out.write("\n")
+        return
+    budget = f", budget {format_cents(plan.budget_cents)}" if plan.budget_cents is not None else ""
+    inv.print(
+        f"Plan {plan.id} for {plan.period} ({plan.status}), seed {plan.seed}: "
+        f"{len(plan.picks)} purchases, about {format_cents(plan.cost_cents)} at list prices{budget}"
+    )
+    picks = [
+        {
+            **as_record(p),
+            "n": i,
+            "price": format_cents(p.list_price_cents),
+            "product_name": p.product_name or "(any product)",
+        }
+        for i, p in enumerate(plan.picks, 1)
+    ]
+    inv.emit_rows(picks, PICK_COLUMNS, as_json=False)
+    for w in plan.warnings:
+        inv.note(f"warning: {w}")
+    if plan.status == "draft":
+        inv.note(f"Accept it with: inspector plan accept {plan.id} --as USER")
