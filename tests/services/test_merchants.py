@@ -43,8 +43,9 @@ def test_create_validation(insp, shop_id, name, field):
 
 
 def test_shop_id_is_unique_even_after_delete(insp, qm, shop):
-    with pytest.raises(ConflictError, match="shop-acme"):
+    with pytest.raises(ConflictError, match="shop-acme") as info:
         svc.create_merchant(insp, "shop-acme", "Other")
+    assert info.value.field == "shop_id"
     svc.delete_merchant(qm, shop.id)
     with pytest.raises(ConflictError):
         svc.create_merchant(insp, "shop-acme", "Other")

@@ -17,6 +17,7 @@ from inspector_app.domain.errors import (
 )
 from inspector_app.services import cases, catalog, findings, merchants
 from inspector_app.services import purchases as svc
+from inspector_app.services import users as user_service
 from tests.services.builders import make_finding, make_purchase, now, received_input
 
 P = PurchaseStatus
@@ -140,45 +141,36 @@ def test_duplicate_order_number_is_a_conflict(insp, shop, purchase):
     assert again.notes == "re-checked"
 
 
-@pytest.mark.xfail(
-    reason="BUG (spec): a duplicate order number raises ConflictError with no .field, so the "
-    "purchase form cannot point at the order number box",
-    strict=True,
-)
 def test_duplicate_order_number_names_the_field(insp, shop, purchase):
+    # Regression: the conflict carried no field, so the form could not point at the box.
     with pytest.raises(InspectorError) as info:
         make_purchase(insp, shop.id, order_number="ORD-1001")
     assert getattr(info.value, "field", None) == "order_number"
 
 
-@pytest.mark.xfail(
-    reason="BUG: price_paid=-500 (int cents) is stored as is; ints bypass parse_cents and its "
-    "negative check",
-    strict=True,
-)
-def test_negative_int_price_is_refused(insp, shop):
-    with pytest.raises(ValidationError):
-        make_purchase(insp, shop.id, price_paid=-500)
+@pytest.mark.parametrize("price", [-500, "1e30", 10**13 + 1, "NaN", "inf"])
+def test_out_of_range_prices_are_refused(insp, shop, price):
+    # Regression: int cents skipped the checks; 1e30 overflowed SQLite's INTEGER at INSERT.
+    with pytest.raises(ValidationError) as info:
+        make_purchase(insp, shop.id, price_paid=price)
+    assert info.value.field == "price_paid"
 
 
-@pytest.mark.xfail(
-    reason="BUG: price_paid='1e30' passes parse_cents (no upper bound) and the INSERT fails "
-    "with OverflowError 'Python int too large to convert to SQLite INTEGER'",
-    strict=True,
-)
-def test_absurd_price_is_a_validation_error(insp, shop):
-    with pytest.raises(ValidationError):
-        make_purchase(insp, shop.id, price_paid="1e30")
+def test_int_price_is_cents(insp, shop):
+    assert make_purchase(insp, shop.id, price_paid=4599).price_paid_cents == 4599
 
 
-@pytest.mark.xfail(
-    reason="BUG: an unknown inspector_id surfaces as sqlalchemy IntegrityError (FOREIGN KEY "
-    "constraint failed) instead of a ValidationError naming the field",
-    strict=True,
-)
-def test_unknown_inspector_is_a_validation_error(qm, shop):
-    with pytest.raises(ValidationError):
+def test_inspector_must_be_an_active_user(qm, ctx, users, shop):
+    # Regression: an unknown id surfaced as a raw IntegrityError (FOREIGN KEY).
+    with pytest.raises(ValidationError) as info:
         make_purchase(qm, shop.id, inspector_id=9999)
+    assert info.value.field == "inspector"
+    ivy = users[Role.INSPECTOR]
+    assert make_purchase(qm, shop.id, inspector_id=ivy.id).inspector == ivy.display_name
+    user_service.deactivate(ctx.as_actor(users[Role.ADMIN]), ivy.id)
+    with pytest.raises(ValidationError) as info:
+        make_purchase(qm, shop.id, inspector_id=ivy.id)
+    assert info.value.field == "inspector"
 
 
 def test_update_purchase_applies_the_form(insp, shop, purchase):
@@ -283,13 +275,13 @@ def test_unknown_purchase(insp):
         svc.restore_purchase(insp, 9999)
 
 
-@pytest.mark.xfail(
-    reason="BUG: delete_purchase's docstring says a purchase under an active case stays, but "
-    "it soft-deletes it anyway (no case check)",
-    strict=True,
-)
 def test_purchase_under_an_active_case_cannot_be_deleted(insp, qm, purchase):
+    # Regression: it was soft-deleted regardless of its cases.
     f = make_finding(insp, purchase.id)
-    cases.open_case(qm, [f.id])
-    with pytest.raises(ValidationError):
+    c = cases.open_case(qm, [f.id])
+    with pytest.raises(ValidationError, match=c.case_number):
         svc.delete_purchase(insp, purchase.id)
+    assert not svc.get_purchase(insp, purchase.id).deleted
+    cases.advance(qm, c.case_number, "cancelled", "opened by mistake")
+    svc.delete_purchase(insp, purchase.id)
+    assert svc.get_purchase(insp, purchase.id).deleted

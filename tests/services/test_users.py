@@ -58,8 +58,9 @@ def test_unknown_role_is_a_validation_error(ctx):
 
 
 def test_names_are_unique(ctx, users):
-    with pytest.raises(ConflictError, match="Admin"):
+    with pytest.raises(ConflictError, match="Admin") as info:
         svc.create_user(ctx.as_actor(users[Role.ADMIN]), " Admin ", Role.INSPECTOR)
+    assert info.value.field == "display_name"
 
 
 def test_list_users_is_sorted_and_hides_inactive(ctx, users):
@@ -120,11 +121,10 @@ def test_set_role_and_deactivate_unknown_user(ctx, users):
         svc.deactivate(admin, 9999)
 
 
-@pytest.mark.xfail(
-    reason="BUG: users.set_role with an unknown role raises a bare ValueError "
-    "(create_user turns the same mistake into ValidationError(field='role'))",
-    strict=True,
-)
 def test_set_role_unknown_role_is_a_validation_error(ctx, users):
-    with pytest.raises(ValidationError):
-        svc.set_role(ctx.as_actor(users[Role.ADMIN]), users[Role.INSPECTOR].id, "superuser")
+    # Regression: this raised a bare ValueError.
+    ivy = users[Role.INSPECTOR]
+    with pytest.raises(ValidationError, match="superuser") as info:
+        svc.set_role(ctx.as_actor(users[Role.ADMIN]), ivy.id, "superuser")
+    assert info.value.field == "role"
+    assert svc.find_user(ctx, ivy.id).role is Role.INSPECTOR

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector_app.domain.errors import ValidationError
-from inspector_app.domain.money import format_cents, parse_cents
+from inspector_app.domain.money import MAX_CENTS, format_cents, parse_cents, to_cents
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,8 @@ from inspector_app.domain.money import format_cents, parse_cents
         ("1,000,000", 100000000),
         (Decimal("12.34"), 1234),
         (129.9, 12990),
-        (12, 1200),  # a bare int is yuan here; the services pass ints through as cents
+        (12, 1200),  # a bare int is whole yuan here; to_cents takes ints as cents
+        ("100000000000", MAX_CENTS),
     ],
 )
 def test_parses_what_users_type(text, cents):
@@ -58,24 +59,42 @@ def test_more_than_two_decimals_is_refused(text):
         parse_cents(text)
 
 
-@pytest.mark.xfail(
-    reason="BUG: parse_cents(-5) (an int) returns -500: the negative check is skipped for ints",
-    strict=True,
-)
 def test_negative_int_is_refused():
-    with pytest.raises(ValidationError):
+    # Regression: ints used to skip the negative check.
+    with pytest.raises(ValidationError, match="negative"):
         parse_cents(-5)
 
 
-@pytest.mark.xfail(
-    reason="BUG: parse_cents('NaN'/'sNaN') raises decimal.InvalidOperation and "
-    "parse_cents('inf'/'Infinity') raises TypeError instead of ValidationError",
-    strict=True,
-)
-@pytest.mark.parametrize("text", ["NaN", "sNaN", "inf", "Infinity"])
+@pytest.mark.parametrize("text", ["NaN", "sNaN", "inf", "Infinity", float("nan"), float("inf")])
 def test_special_numbers_are_a_validation_error(text):
-    with pytest.raises(ValidationError):
+    # Regression: these raised decimal.InvalidOperation / TypeError.
+    with pytest.raises(ValidationError) as info:
         parse_cents(text, field="price_paid")
+    assert info.value.field == "price_paid"
+
+
+@pytest.mark.parametrize("value", ["1e30", "100000000000.01", 10**11 + 1, True])
+def test_absurd_amounts_are_refused(value):
+    with pytest.raises(ValidationError) as info:
+        parse_cents(value, field="price_paid")
+    assert info.value.field == "price_paid"
+
+
+def test_to_cents_takes_ints_as_cents_and_parses_the_rest():
+    assert to_cents(4599) == 4599
+    assert to_cents(0) == 0
+    assert to_cents(MAX_CENTS) == MAX_CENTS
+    assert to_cents("45.99") == 4599
+    assert to_cents(Decimal("1.5")) == 150
+    assert to_cents(None) is None
+    assert to_cents("  ") is None
+
+
+@pytest.mark.parametrize("value", [-1, MAX_CENTS + 1, True, False, "-0.01", "abc"])
+def test_to_cents_refuses(value):
+    with pytest.raises(ValidationError) as info:
+        to_cents(value, field="list_price")
+    assert info.value.field == "list_price"
 
 
 @pytest.mark.parametrize(
@@ -94,6 +113,6 @@ def test_any_two_decimal_amount_parses_exactly(d):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=0, max_value=10**13))
+@given(st.integers(min_value=0, max_value=MAX_CENTS))
 def test_format_then_parse_round_trips(cents):
     assert parse_cents(format_cents(cents)) == cents
