@@ -1,0 +1,1 @@
+"""The Purchases screen's parts: table, filters, purchase form, pickers and the inspection page."""

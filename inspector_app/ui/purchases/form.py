@@ -1,0 +1,264 @@
+"""The purchase form: pickers with inline create, order facts, private buyer details, notes."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.enums import PurchaseStatus
+from inspector_app.domain.errors import InspectorError, ValidationError
+from inspector_app.domain.money import format_cents, parse_cents
+from inspector_app.services import purchases as purchase_service
+from inspector_app.services import users as user_service
+from inspector_app.services.purchases import PurchaseInfo, PurchaseInput
+from inspector_app.ui import changes
+from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.purchases.pickers import Choice, merchant_picker, product_picker
+from inspector_app.ui.purchases.quick_create import create_merchant_inline, create_product_inline
+from inspector_app.ui.purchases.widgets import (
+    PRIVATE_STYLE,
+    FieldErrors,
+    OptionalDateTime,
+    error_label,
+)
+
+logger = logging.getLogger(__name__)
+
+#: Longest order number the platform issues (the service checks the same limit).
+ORDER_NUMBER_MAX = 64
+
+
+class PurchaseForm(QDialog):
+    """Create a purchase (purchase=None) or edit one; `saved` holds the result after accept."""
+
+    def __init__(self, env, purchase: PurchaseInfo | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.purchase = purchase
+        self.saved: PurchaseInfo | None = None
+        self.setObjectName("purchase_form")
+        self.setWindowTitle(tr("New purchase") if purchase is None else tr("Edit purchase"))
+        self.setMinimumWidth(600)
+        self.general_error = error_label(self, "general")
+        self.errors = FieldErrors(self.general_error)
+        self._build()
+        self._fill_inspectors()
+        if purchase is not None:
+            self._load(purchase)
+        else:
+            self._select_inspector(env.actor.id if env.actor else None)
+        self.merchant.setFocus()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.merchant = merchant_picker(
+            self.env, self, create=lambda typed: create_merchant_inline(self.env, self, typed)
+        )
+        self.product = product_picker(
+            self.env, self, create=lambda typed: create_product_inline(self.env, self, typed)
+        )
+        self.status = QComboBox(self)
+        self.status.setObjectName("status_combo")
+        for st in PurchaseStatus:
+            self.status.addItem(enum_label(st), st.value)
+        self.order_number = QLineEdit(self)
+        self.order_number.setObjectName("order_number_edit")
+        self.order_number.setPlaceholderText(tr("The platform's order number"))
+        self.ordered_at = OptionalDateTime("ordered_at", tr("Ordered at:"), self)
+        self.received_at = OptionalDateTime("received_at", tr("Received at:"), self)
+        self.price = QLineEdit(self)
+        self.price.setObjectName("price_edit")
+        self.price.setPlaceholderText(tr("e.g. 129.90"))
+        self.price.setMaximumWidth(180)
+        self.inspector = QComboBox(self)
+        self.inspector.setObjectName("inspector_combo")
+        self.buyer_alias = QLineEdit(self)
+        self.buyer_alias.setObjectName("buyer_alias_edit")
+        self.buyer_alias.setPlaceholderText(tr("The name the order was placed under"))
+        self.address = QPlainTextEdit(self)
+        self.address.setObjectName("delivery_address_edit")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(56)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("notes_edit")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, tr("&Merchant:"), self.merchant, "merchant")
+        self._row(form, tr("&Product:"), self.product, "product")
+        self._row(form, tr("&Status:"), self.status, "status")
+        self._row(form, tr("&Order number:"), self.order_number, "order_number")
+        self._row(form, self.ordered_at.check, self._date_field(self.ordered_at.edit), "ordered_at")
+        self._row(form, self.received_at.check, self._date_field(self.received_at.edit), "received_at")
+        self._row(form, tr("Price &paid:"), self.price, "price_paid", "price")
+        self._row(form, tr("&Inspector:"), self.inspector, "inspector", "inspector_id")
+        self._row(form, tr("&Notes:"), self.notes, "notes")
+
+        private = QGroupBox(tr("Private — never shown to merchants"), self)
+        private.setObjectName("private_group")
+        private.setStyleSheet(f"QGroupBox#private_group {{ {PRIVATE_STYLE} }}")
+        private_form = QFormLayout(private)
+        self._row(private_form, tr("&Buyer alias:"), self.buyer_alias, "buyer_alias")
+        self._row(private_form, tr("&Delivery address:"), self.address, "delivery_address")
+        note = QLabel(tr("Kept for the inspection team only: never exported, printed or sent to a merchant."), private)
+        note.setWordWrap(True)
+        note.setStyleSheet(PRIVATE_STYLE)
+        private_form.addRow(note)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.setObjectName("form_buttons")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(private)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+        QWidget.setTabOrder(self.merchant.edit, self.product.edit)
+        QWidget.setTabOrder(self.product.edit, self.status)
+        QWidget.setTabOrder(self.status, self.order_number)
+        QWidget.setTabOrder(self.order_number, self.ordered_at.check)
+        QWidget.setTabOrder(self.ordered_at.check, self.ordered_at.edit)
+        QWidget.setTabOrder(self.ordered_at.edit, self.received_at.check)
+        QWidget.setTabOrder(self.received_at.check, self.received_at.edit)
+        QWidget.setTabOrder(self.received_at.edit, self.price)
+        QWidget.setTabOrder(self.price, self.inspector)
+        QWidget.setTabOrder(self.inspector, self.buyer_alias)
+        QWidget.setTabOrder(self.buyer_alias, self.address)
+        QWidget.setTabOrder(self.address, self.notes)
+
+        # Cheap checks as the user types or leaves a field; the service has the last word.
+        self.merchant.selection_changed.connect(lambda _id: self.errors.clear("merchant"))
+        self.merchant.edit.editingFinished.connect(self._check_merchant)
+        self.product.selection_changed.connect(lambda _id: self.errors.clear("product"))
+        self.order_number.textEdited.connect(self._check_order_number)
+        self.price.textEdited.connect(self._check_price)
+        self.price.editingFinished.connect(self._check_price)
+        self.ordered_at.changed.connect(lambda: self.errors.clear("ordered_at"))
+        self.received_at.changed.connect(lambda: self.errors.clear("received_at"))
+        self.status.currentIndexChanged.connect(lambda _i: self.errors.clear("status"))
+        self.buyer_alias.textEdited.connect(lambda _t: self.errors.clear("buyer_alias"))
+
+    def _date_field(self, edit: QWidget) -> QHBoxLayout:
+        # The editor keeps its natural width instead of stretching across the dialog.
+        row = QHBoxLayout()
+        row.addWidget(edit)
+        row.addStretch(1)
+        return row
+
+    def _row(self, form: QFormLayout, label, widget, field: str, *aliases: str) -> None:
+        err = self.errors.add(field, error_label(self, field), *aliases)
+        form.addRow(label, widget)
+        form.addRow("", err)
+
+    def _fill_inspectors(self) -> None:
+        self.inspector.addItem(tr("(nobody yet)"), None)
+        try:
+            people = user_service.list_users(self.env.ctx)
+        except InspectorError:
+            people = []
+        for actor in people:
+            self.inspector.addItem(f"{actor.display_name} — {enum_label(actor.role)}", actor.id)
+
+    def _select_inspector(self, user_id: int | None) -> None:
+        index = self.inspector.findData(user_id)
+        if index < 0 and user_id is not None:
+            self.inspector.addItem(tr("User %1").replace("%1", str(user_id)), user_id)
+            index = self.inspector.count() - 1
+        self.inspector.setCurrentIndex(max(index, 0))
+
+    def _load(self, p: PurchaseInfo) -> None:
+        self.merchant.set_choice(Choice(p.merchant_id, f"{p.merchant_name} ({p.merchant_shop_id})"))
+        if p.product_id is not None:
+            label = f"{p.product_name} — {p.brand}" if p.brand else p.product_name
+            self.product.set_choice(Choice(p.product_id, label))
+        self.status.setCurrentIndex(self.status.findData(p.status.value))
+        self.order_number.setText(p.order_number)
+        self.ordered_at.set_value(p.ordered_at)
+        self.received_at.set_value(p.received_at)
+        self.price.setText(format_cents(p.price_paid_cents).replace(",", ""))
+        self._select_inspector(p.inspector_id)
+        self.buyer_alias.setText(p.buyer_alias)
+        self.address.setPlainText(p.delivery_address)
+        self.notes.setPlainText(p.notes)
+
+    # -- checks while typing ---------------------------------------------------------------
+
+    @Slot()
+    def _check_merchant(self) -> None:
+        if self.merchant.selected_id is None and not self.merchant.popup_visible():
+            if self.merchant.text().strip():
+                self.errors.set("merchant", tr("Pick a merchant from the list, or create a new one."))
+            else:
+                self.errors.set("merchant", tr("Choose the merchant who sold it."))
+
+    @Slot()
+    def _check_order_number(self) -> None:
+        if len(self.order_number.text().strip()) > ORDER_NUMBER_MAX:
+            self.errors.set("order_number", tr("An order number has at most %1 characters.").replace("%1", str(ORDER_NUMBER_MAX)))
+        else:
+            self.errors.clear("order_number")
+
+    @Slot()
+    def _check_price(self) -> None:
+        try:
+            parse_cents(self.price.text(), "price_paid")
+        except ValidationError as exc:
+            self.errors.set("price_paid", str(exc))
+        else:
+            self.errors.clear("price_paid")
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def form_input(self) -> PurchaseInput:
+        return PurchaseInput(
+            merchant_id=self.merchant.selected_id or 0,
+            product_id=self.product.selected_id,
+            order_number=self.order_number.text(),
+            ordered_at=self.ordered_at.value(),
+            received_at=self.received_at.value(),
+            price_paid=self.price.text(),
+            buyer_alias=self.buyer_alias.text(),
+            delivery_address=self.address.toPlainText(),
+            inspector_id=self.inspector.currentData(),
+            status=PurchaseStatus(self.status.currentData()),
+            notes=self.notes.toPlainText(),
+        )
+
+    @Slot()
+    def submit(self) -> None:
+        self.errors.clear_all()
+        data = self.form_input()
+        try:
+            if self.purchase is None:
+                self.saved = purchase_service.create_purchase(self.env.ctx, data)
+            else:
+                self.saved = purchase_service.update_purchase(self.env.ctx, self.purchase.id, data)
+        except InspectorError as exc:
+            logger.info("Purchase not saved: %s", exc)
+            self.errors.show_exception(exc)
+            return
+        changes.notify(changes.PURCHASE, [self.saved.id])
+        self.accept()

@@ -1,0 +1,223 @@
+"""The purchases table page: search, filters, sortable paged table, count, new/open/delete."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.errors import InspectorError
+from inspector_app.services import browse
+from inspector_app.services import purchases as purchase_service
+from inspector_app.services.context import RECORDERS, SEES_PRIVATE
+from inspector_app.ui import changes
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.i18n import tr
+from inspector_app.ui.models import PagedTableModel, PagedTableView, ServiceSource
+from inspector_app.ui.purchases.columns import PRIVATE_COLUMNS, PURCHASE_COLUMNS
+from inspector_app.ui.purchases.filter_bar import PurchaseFilterBar
+from inspector_app.ui.purchases.widgets import UndoBar, title_label
+
+logger = logging.getLogger(__name__)
+
+
+class PurchaseSource(ServiceSource):
+    """browse.fetch/count_purchases as a page source.
+
+    PagedTableModel._ensure_loaded asks for a page of 0 rows on an empty result, which the
+    browse queries refuse (ValidationError inside rowCount crashes Qt): answer [] here.
+    """
+
+    def __init__(self, get_ctx) -> None:
+        super().__init__(get_ctx, browse.count_purchases, browse.fetch_purchases)
+
+    def fetch(self, filters, sort_key, sort_desc, offset, limit):
+        return super().fetch(filters, sort_key, sort_desc, offset, limit) if limit > 0 else []
+
+
+def count_text(n: int) -> str:
+    """ "1,234 purchases" in the current locale."""
+    if n == 1:
+        return tr("1 purchase")
+    return tr("%1 purchases").replace("%1", QLocale().toString(n))
+
+
+class PurchaseListPage(QWidget):
+    """The table of all purchases; emits `open_requested(id)` and `new_requested()`."""
+
+    open_requested = Signal(int)
+    new_requested = Signal()
+
+    def __init__(self, env, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName("purchase_list")
+        self.filter_bar = PurchaseFilterBar(env, self)
+        self.model = PagedTableModel(
+            PurchaseSource(lambda: env.ctx),
+            PURCHASE_COLUMNS,
+            filters=self.filter_bar.filters(),
+            sort_key="ordered_at",
+            sort_desc=True,
+            parent=self,
+        )
+        self.table = PagedTableView("purchases", env.settings, self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(tr("Purchases"))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("purchase_count")
+        self.new_button = QPushButton(tr("New purchase…"), self)
+        self.new_button.setObjectName("new_purchase_button")
+        self.new_button.setToolTip(tr("Log a new mystery purchase (Ctrl+N)"))
+        self.open_button = QPushButton(tr("Open"), self)
+        self.open_button.setObjectName("open_purchase_button")
+        self.delete_button = QPushButton(tr("Delete"), self)
+        self.delete_button.setObjectName("delete_purchase_button")
+        self.delete_button.setToolTip(tr("Move the selected purchases to the waste basket (Delete)"))
+        self.undo_bar = UndoBar(self)
+
+        top = QHBoxLayout()
+        top.addWidget(title_label(tr("Purchases"), self))
+        top.addSpacing(16)
+        top.addWidget(self.filter_bar.search, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.open_button)
+        top.addWidget(self.delete_button)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 10)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.undo_bar)
+        QWidget.setTabOrder(self.filter_bar.search, self.filter_bar.status)
+        QWidget.setTabOrder(self.filter_bar.clear_button, self.table)
+
+        self.delete_action = QAction(tr("Delete"), self.table)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+
+        self.filter_bar.changed.connect(self.apply_filters)
+        self.table.activated_id.connect(self.open_requested)
+        self.open_button.clicked.connect(self._open_current)
+        self.new_button.clicked.connect(self.new_requested)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.apply_role()
+        self._update_count()
+
+    # -- data ------------------------------------------------------------------------------
+
+    @Slot()
+    def apply_filters(self) -> None:
+        self.model.set_filters(self.filter_bar.filters())
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    @Slot()
+    def _update_count(self) -> None:
+        total = self.model.total
+        text = count_text(total)
+        if self.filter_bar.is_filtered():
+            text = tr("%1 (filtered)").replace("%1", text)
+        self.count_label.setText(text)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has = bool(self.table.selectionModel().selectedRows())
+        self.open_button.setEnabled(has)
+        self.delete_button.setEnabled(has and self.env.state.has_role(*RECORDERS))
+
+    def apply_role(self) -> None:
+        """Show private columns and write buttons only to roles that may use them."""
+        private = self.env.state.has_role(*SEES_PRIVATE)
+        for key in PRIVATE_COLUMNS:
+            self.table.setColumnHidden(self.model.column_index(key), not private)
+        self.new_button.setEnabled(self.env.state.has_role(*RECORDERS))
+        self.filter_bar.reload_inspectors()
+        self._update_buttons()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    @Slot()
+    def _open_current(self) -> None:
+        row_id = self.table.current_id()
+        ids = self.table.selected_ids()
+        if ids and row_id not in ids:
+            row_id = ids[0]
+        if row_id is not None:
+            self.open_requested.emit(int(row_id))
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Ask, soft-delete the selected purchases and offer Undo."""
+        ids = self.table.selected_ids()
+        if not ids:
+            return
+        if len(ids) == 1:
+            row = self.model.row_object(self.model.row_of_id(ids[0]))
+            what = row.order_number or row.product or tr("this purchase")
+            question = tr("Delete purchase %1?").replace("%1", what)
+        else:
+            question = tr("Delete %1 purchases?").replace("%1", QLocale().toString(len(ids)))
+        answer = QMessageBox.question(
+            self, tr("Delete purchases"),
+            question + "\n\n" + tr("They move to the waste basket; you can undo this."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        deleted = delete_purchases(self, self.env, ids)
+        if deleted:
+            message = count_text(len(deleted))
+            self.undo_bar.offer(
+                tr("Deleted: %1.").replace("%1", message), lambda: restore_purchases(self, self.env, deleted)
+            )
+            self.env.show_status(tr("Deleted %1 — Undo is offered below the table.").replace("%1", message))
+
+
+def delete_purchases(parent: QWidget, env, ids: list[int]) -> list[int]:
+    """Soft-delete purchases; the ids that were deleted (stops at the first refusal)."""
+    done: list[int] = []
+    try:
+        for pid in ids:
+            purchase_service.delete_purchase(env.ctx, pid)
+            done.append(pid)
+    except InspectorError as exc:
+        show_error(parent, exc)
+    finally:
+        if done:
+            changes.notify(changes.PURCHASE, done)
+    return done
+
+
+def restore_purchases(parent: QWidget, env, ids: list[int]) -> None:
+    """Undo of a delete."""
+    restored: list[int] = []
+    try:
+        for pid in ids:
+            purchase_service.restore_purchase(env.ctx, pid)
+            restored.append(pid)
+    except InspectorError as exc:
+        show_error(parent, exc)
+    finally:
+        if restored:
+            changes.notify(changes.PURCHASE, restored)
+            env.show_status(tr("Restored %1.").replace("%1", count_text(len(restored))))
