@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from inspector_app.domain.enums import Role
 from inspector_app.services import cases as case_service
@@ -211,3 +211,33 @@ def test_dialog_result_is_rejected_on_cancel(qtbot, screen, monkeypatch, ctx):
     select_rows(screen, {"Zip pull broken"})
     qtbot.mouseClick(screen.view.open_case_button, Qt.MouseButton.LeftButton)
     assert screen.view.model.row_object(0).case_number == ""
+
+
+def test_delete_asks_then_undo_restores(qtbot, screen, world, ctx, users, message_boxes):
+    select_rows(screen, {"Zip pull broken"})
+    table = screen.view.table
+    table.setFocus()
+    message_boxes.answer = QMessageBox.StandardButton.No
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert message_boxes.shown[-1]["text"] == "Delete 1 finding(s)? You can undo this."
+    assert screen.view.model.total == 5
+
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert screen.view.model.total == 4
+    assert "Zip pull broken" not in titles(screen)
+    assert screen.view.undo_button.isVisible()
+    qtbot.mouseClick(screen.view.undo_button, Qt.MouseButton.LeftButton)
+    assert screen.view.model.total == 5
+    assert not screen.view.undo_button.isVisible()
+
+
+def test_a_finding_in_a_case_is_not_deleted(qtbot, screen, world, ctx, users, message_boxes):
+    case_service.open_case(ctx.as_actor(users[Role.QUALITY_MANAGER]), [world.finding["Zip pull broken"]])
+    screen.view.refresh()
+    select_rows(screen, {"Zip pull broken"})
+    screen.view.table.setFocus()
+    qtbot.keyClick(screen.view.table, Qt.Key.Key_Delete)
+    assert "cannot be deleted" in message_boxes.texts()[-1]
+    assert screen.view.model.total == 5
+    assert not screen.view.undo_button.isVisible()

@@ -65,6 +65,9 @@ class OpenCaseDialog(QDialog):
         self.what_label = QLabel(what, self)
         self.what_label.setObjectName("what_label")
         self.what_label.setWordWrap(True)
+        font = self.what_label.font()
+        font.setBold(True)
+        self.what_label.setFont(font)
         titles = "\n".join(f"• {r.title}" for r in rows[:8])
         if len(rows) > 8:
             titles += "\n" + tr("… and %n more", None, len(rows) - 8)

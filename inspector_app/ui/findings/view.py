@@ -6,10 +6,12 @@ import logging
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InspectorError
+from inspector_app.services import findings as finding_service
+from inspector_app.services.context import RECORDERS
 from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.findings.columns import FindingsModel
@@ -59,9 +61,21 @@ class FindingsView(QWidget):
         self.open_case_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.open_case_action.triggered.connect(self.open_case)
         self.addAction(self.open_case_action)
+        self.delete_action = QAction(tr("Delete finding(s)…"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+        self.undo_button = QPushButton(tr("Undo delete"), self)
+        self.undo_button.setObjectName("undo_delete_button")
+        self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.hide()
+        self._deleted: list[int] = []
 
         self.filter_bar.top_row.addWidget(self.open_purchase_button)
         self.filter_bar.top_row.addWidget(self.open_case_button)
+        self.filter_bar.filter_row.addWidget(self.undo_button)
         self.filter_bar.filter_row.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -119,6 +133,7 @@ class FindingsView(QWidget):
         self.open_case_button.setEnabled(may_open and selected)
         self.open_case_action.setEnabled(may_open and selected)
         self.open_purchase_button.setEnabled(self.table.currentIndex().isValid())
+        self.delete_action.setEnabled(selected and self.env.state.has_role(*RECORDERS))
 
     @Slot()
     def open_case(self) -> None:
@@ -133,6 +148,47 @@ class FindingsView(QWidget):
         if dialog.exec() == OpenCaseDialog.DialogCode.Accepted and dialog.case is not None:
             self.env.show_status(tr("Opened case %1").replace("%1", dialog.case.case_number))
             self.env.navigate("cases", dialog.case.id)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Soft-delete the selected findings after asking; "Undo delete" brings them back."""
+        ids = [r.id for r in self.selected_rows()]
+        if not ids or not self.env.state.has_role(*RECORDERS):
+            return
+        answer = QMessageBox.question(
+            self, tr("Delete findings"),
+            tr("Delete %n finding(s)? You can undo this.", None, len(ids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        done: list[int] = []
+        try:
+            for finding_id in ids:
+                finding_service.delete_finding(self.env.ctx, finding_id)
+                done.append(finding_id)
+        except InspectorError as exc:
+            show_error(self, exc)
+        if done:
+            self._deleted = done
+            self.undo_button.show()
+            self.env.show_status(tr("%n finding(s) deleted.", None, len(done)))
+            changes.notify(changes.FINDING, done)
+
+    @Slot()
+    def undo_delete(self) -> None:
+        restored: list[int] = []
+        try:
+            for finding_id in self._deleted:
+                finding_service.restore_finding(self.env.ctx, finding_id)
+                restored.append(finding_id)
+        except InspectorError as exc:
+            show_error(self, exc)
+        self._deleted = []
+        self.undo_button.hide()
+        if restored:
+            self.env.show_status(tr("%n finding(s) restored.", None, len(restored)))
+            changes.notify(changes.FINDING, restored)
 
     @Slot()
     def open_current_purchase(self) -> None:
