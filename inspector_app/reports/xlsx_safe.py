@@ -43,8 +43,14 @@ NUMBER_FORMATS = {
 HEADER_FILL = "2F4B6E"
 
 
+#: Anything clean_text would change (checked first: most text needs nothing).
+_NEEDS_CLEANING = re.compile(f"{_ILLEGAL.pattern}|{_OOXML_ESCAPE.pattern}")
+
+
 def clean_text(text: str) -> str:
     """Text without XML-forbidden characters, OOXML escapes protected, cut to Excel's limit."""
+    if len(text) <= EXCEL_MAX_CHARS and not _NEEDS_CLEANING.search(text):
+        return text
     s = _ILLEGAL.sub("", text)
     s = _OOXML_ESCAPE.sub(r"_x005F_\1", s)
     if len(s) > EXCEL_MAX_CHARS:
@@ -109,9 +115,14 @@ def safe_row(ws: Any, values: Sequence[Any], formats: Sequence[str | None] = ())
     from openpyxl.cell import WriteOnlyCell
 
     out: list[Any] = []
+    n_formats = len(formats)
     for i, raw in enumerate(values):
-        value = plain_value(raw)
-        fmt = formats[i] if i < len(formats) else None
+        kind = type(raw)
+        fmt = formats[i] if i < n_formats else None
+        if raw is None or (kind is int and not fmt):
+            out.append(raw)  # the common cases, without further checks
+            continue
+        value = clean_text(raw) if kind is str else plain_value(raw)
         if isinstance(value, str):
             out.append(
                 guard_cell(WriteOnlyCell(ws, value=value)) if looks_like_formula(value) else value
