@@ -192,6 +192,8 @@ class _NoticeLayout:
                             para(self.caption(ph), "caption"),
                         ]
                     )
+                elif i == 0:
+                    row.append(para("No photo provided 未提供照片", "caption"))
                 else:
                     row.append("")
             rows.append(row)
