@@ -242,15 +242,19 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
     return fig
 
 
-def timing_by_merchant(ctx: Context) -> dict[int, Timing]:
-    """Response and closure hours per merchant, over all its notified cases."""
+def timing_by_merchant(ctx: Context, merchant_ids: list[int] | None = None) -> dict[int, Timing]:
+    """Response and closure hours per merchant (all, or those given), over notified cases."""
     rc = RectificationCase
     rows: dict[int, list] = defaultdict(list)
+    q = select(rc.merchant_id, rc.notified_at, rc.first_response_at, rc.closed_at, rc.status).where(
+        rc.notified_at.is_not(None)
+    )
+    if merchant_ids is not None:
+        if not merchant_ids:
+            return {}
+        q = q.where(rc.merchant_id.in_(merchant_ids))
     with ctx.db.read() as s:
-        for mid, n, r, c, st in s.execute(
-            select(rc.merchant_id, rc.notified_at, rc.first_response_at, rc.closed_at, rc.status)
-            .where(rc.notified_at.is_not(None))
-        ):
+        for mid, n, r, c, st in s.execute(q):
             st = st.value if hasattr(st, "value") else st
             rows[mid].append((n, r, c if st == CaseStatus.CLOSED.value else None))
     return {mid: _timing(v) for mid, v in rows.items()}

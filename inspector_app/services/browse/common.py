@@ -43,8 +43,8 @@ def order(q: Select, columns: dict, sort: str | None, desc: bool, id_col, defaul
 
 
 def page(q: Select, offset: int, limit: int) -> Select:
-    if limit <= 0 or limit > MAX_PAGE:
-        raise ValidationError(f"Page size must be 1..{MAX_PAGE}")
+    if limit < 0 or limit > MAX_PAGE:
+        raise ValidationError(f"Page size must be 0..{MAX_PAGE}")
     return q.offset(max(0, offset)).limit(limit)
 
 

@@ -21,6 +21,7 @@ class MerchantFilter:
     status: MerchantStatus | str | None = None
     key_only: bool = False
     with_findings_only: bool = False
+    ids: list[int] | None = None
     deleted: bool = False
 
 
@@ -127,6 +128,8 @@ def _base(flt: MerchantFilter, today: date) -> tuple[Select, dict]:
         q = q.where(like_any((Merchant.name, Merchant.shop_id, Merchant.category), flt.text.strip()))
     if flt.status:
         q = q.where(Merchant.status == MerchantStatus(flt.status))
+    if flt.ids is not None:
+        q = q.where(Merchant.id.in_(flt.ids))
     if flt.key_only:
         q = q.where(Merchant.key_merchant.is_(True))
     if flt.with_findings_only:

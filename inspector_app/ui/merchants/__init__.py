@@ -1,0 +1,1 @@
+"""The Merchants screen's parts: the scorecard table, the merchant page, status changes."""

@@ -1,0 +1,70 @@
+"""Asks for the reason of a merchant status change (watch, suspend, eliminate, reinstate)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.enums import MerchantStatus
+from inspector_app.domain.errors import InspectorError, ValidationError
+from inspector_app.services import merchants
+from inspector_app.services.context import Context
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.i18n import enum_label, tr
+
+logger = logging.getLogger(__name__)
+
+
+class StatusChangeDialog(QDialog):
+    """Status change with a required reason; the service checks the role and the rule."""
+
+    def __init__(self, ctx: Context, merchant: merchants.MerchantInfo, target: MerchantStatus,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_change_dialog")
+        self.ctx, self.merchant, self.target = ctx, merchant, target
+        self.result_info: merchants.MerchantInfo | None = None
+        self.setWindowTitle(tr("Change merchant status"))
+        intro = QLabel(tr("%1: %2 → %3").replace("%1", merchant.name)
+                       .replace("%2", enum_label(merchant.status)).replace("%3", enum_label(target)), self)
+        intro.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit(self)
+        self.reason_edit.setObjectName("reason_edit")
+        self.reason_edit.setPlaceholderText(tr("Why? (required; kept in the merchant's history)"))
+        self.error_label = QLabel("", self)
+        self.error_label.setObjectName("reason_error")
+        self.error_label.setStyleSheet("color: #b3261e;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        label = QLabel(tr("Reason"), self)
+        label.setBuddy(self.reason_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.resize(440, 240)
+
+    def _save(self) -> None:
+        try:
+            self.result_info = merchants.set_status(
+                self.ctx, self.merchant.id, self.target, self.reason_edit.toPlainText())
+        except ValidationError as exc:
+            self.error_label.setText(str(exc))
+            return
+        except InspectorError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
