@@ -21,7 +21,7 @@ from inspector_app.reports.xlsx_read import (
     read_sheet,
     unprotect_text,
 )
-from inspector_app.reports.xlsx_safe import assign, clean_text, save_workbook
+from inspector_app.reports.xlsx_safe import assign, clean_text, row_height, save_workbook
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ ACTION, PREVENTION, RESPONSE_DATE = (
 PROTECTED = [CASE_NUMBER, STATUS, DUE, FINDING_LIST]
 EDITABLE = [RESPONSE, ROOT_CAUSE, ACTION, PREVENTION, RESPONSE_DATE]
 HEADERS = [CASE_ID, CHECK, *PROTECTED, *EDITABLE]
-WIDTHS = [8, 12, 15, 18, 12, 48, 40, 30, 30, 30, 14]
+WIDTHS = [8, 12, 15, 18, 13, 48, 40, 30, 30, 30, 16]
 #: Longest text accepted in a response cell (the cases service accepts 20,000).
 MAX_RESPONSE = 20_000
 
@@ -189,6 +189,7 @@ def write_merchant_workbook(data: MerchantWorkbookData, key: bytes, out: Path | 
             if HEADERS[col - 1] in EDITABLE:
                 cell.protection = Protection(locked=False)
                 cell.fill = edit_fill
+        ws.row_dimensions[r].height = row_height(values, WIDTHS)
     last = max(2, len(data.cases) + 1)
     first_edit = get_column_letter(HEADERS.index(RESPONSE) + 1)
     last_text = get_column_letter(HEADERS.index(PREVENTION) + 1)
@@ -220,10 +221,21 @@ def write_merchant_workbook(data: MerchantWorkbookData, key: bytes, out: Path | 
     ws.add_data_validation(text_dv)
     ws.add_data_validation(date_dv)
     ws.freeze_panes = "C2"
+    _print_setup(ws)
     _protect(ws)
     _findings_sheet(wb, data, head_font, head_fill, wrap)
     _meta_sheet(wb, data, key)
     return save_workbook(wb, out)
+
+
+def _print_setup(ws: Any) -> None:
+    """Landscape, all columns on one page width, header row repeated: printable as handed out."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
 
 
 def _protect(ws: Any) -> None:
@@ -271,8 +283,10 @@ def _findings_sheet(wb: Any, data: MerchantWorkbookData, font: Any, fill: Any, w
         ]
         for col, v in enumerate(values, 1):
             assign(ws.cell(r, col), v).alignment = wrap
+        ws.row_dimensions[r].height = row_height(values, widths)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:J{max(2, len(data.findings) + 1)}"
+    _print_setup(ws)
     _protect(ws)
 
 

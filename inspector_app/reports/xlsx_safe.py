@@ -219,3 +219,23 @@ def save_workbook(workbook: Workbook, out: Path | str) -> Path:
         raise
     logger.info("Wrote %s", out)
     return out
+
+
+def _display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: East Asian wide characters count two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def row_height(values: Sequence[Any], widths: Sequence[float], line_points: float = 15) -> float:
+    """A row height (points) that shows every wrapped text cell whole, at most Excel's 409."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        if isinstance(value, str) and value:
+            per_line = max(1.0, width * 1.1)
+            n = sum(
+                max(1, math.ceil(_display_width(part) / per_line)) for part in value.split("\n")
+            )
+            lines = max(lines, n)
+    return min(409.0, lines * line_points)
