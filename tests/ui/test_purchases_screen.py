@@ -162,6 +162,7 @@ def test_enter_and_double_click_open_the_inspection(qtbot, screen, sample):
     assert screen.inspect_page.purchase.id == sample.purchases["A-101"]
     click(qtbot, screen.inspect_page.back_button)
     assert screen.stack.currentWidget() is screen.list_page
+    assert screen.list_page.table.current_id() == sample.purchases["A-101"]  # back on its row
     view = screen.list_page.table
     row = _numbers(screen).index("C-300")
     rect = view.visualRect(view.model().index(row, 2))

@@ -78,7 +78,8 @@ class PurchaseListPage(QWidget):
         self.new_button = QPushButton(tr("New purchase…"), self)
         self.new_button.setObjectName("new_purchase_button")
         self.new_button.setToolTip(tr("Log a new mystery purchase (Ctrl+N)"))
-        self.open_button = QPushButton(tr("Open"), self)
+        self.open_button = QPushButton(tr("Open", "action"), self)
+        self.open_button.setToolTip(tr("Inspect the selected purchase (Enter)"))
         self.open_button.setObjectName("open_purchase_button")
         self.delete_button = QPushButton(tr("Delete"), self)
         self.delete_button.setObjectName("delete_purchase_button")
@@ -153,6 +154,16 @@ class PurchaseListPage(QWidget):
         self.filter_bar.reload_inspectors()
         self._update_buttons()
 
+    def select_id(self, purchase_id: int) -> bool:
+        """Make the row of this purchase current (only among the rows fetched so far)."""
+        row = self.model.row_of_id(purchase_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
     # -- actions ---------------------------------------------------------------------------
 
     @Slot()
@@ -174,11 +185,12 @@ class PurchaseListPage(QWidget):
             row = self.model.row_object(self.model.row_of_id(ids[0]))
             what = row.order_number or row.product or tr("this purchase")
             question = tr("Delete purchase %1?").replace("%1", what)
+            question += "\n\n" + tr("It moves to the waste basket; you can undo this.")
         else:
             question = tr("Delete %1 purchases?").replace("%1", QLocale().toString(len(ids)))
+            question += "\n\n" + tr("They move to the waste basket; you can undo this.")
         answer = QMessageBox.question(
-            self, tr("Delete purchases"),
-            question + "\n\n" + tr("They move to the waste basket; you can undo this."),
+            self, tr("Delete purchases"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

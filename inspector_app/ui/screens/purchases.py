@@ -81,8 +81,12 @@ class PurchasesScreen(QWidget):
 
     @Slot()
     def show_list(self) -> None:
+        """Back to the table, on the row of the purchase that was open (if it is fetched)."""
+        came_from = self.inspect_page.purchase.id if self.inspect_page.purchase else None
         self.stack.setCurrentWidget(self.list_page)
         self.activate()
+        if came_from is not None:
+            self.list_page.select_id(came_from)
         self.list_page.table.setFocus()
 
     @Slot(int)
