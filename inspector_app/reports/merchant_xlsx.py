@@ -168,6 +168,7 @@ def write_merchant_workbook(data: MerchantWorkbookData, key: bytes, out: Path | 
         cell = assign(ws.cell(1, col), header)
         cell.font, cell.fill, cell.alignment = head_font, head_fill, wrap
         ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[1].height = row_height(HEADERS, WIDTHS)
     ws.column_dimensions["A"].hidden = True
     ws.column_dimensions["B"].hidden = True
     for r, case in enumerate(data.cases, 2):

@@ -159,6 +159,12 @@ class SheetWriter:
         for i, col in enumerate(self.columns, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = col.width
         self.ws.freeze_panes = "A2"
+        # Printed: landscape, all columns across one page width, the header on every page.
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.print_title_rows = "1:1"
         header = []
         for col in self.columns:
             c = WriteOnlyCell(self.ws, value=plain_value(col.header))
