@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.services import cases as case_service
@@ -43,17 +43,15 @@ class _Column(QWidget):
     def __init__(self, env, title: str, name: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}_column")
-        self.title = QLabel(title, self)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = title
         self.panel = PhotoPanel(env, self)
         self.panel.setObjectName(f"{name}_photos")
         self.panel.set_thumbnail_size(COLUMN_THUMB)
+        self.panel.set_heading(title + " (%1)")
+        self.panel.set_compact(True)
         self.panel.view.clicked.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.addWidget(self.title)
         layout.addWidget(self.panel, 1)
 
     def _clicked(self, index) -> None:

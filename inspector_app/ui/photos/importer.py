@@ -139,17 +139,17 @@ class ImportOutcome:
         return [r.photo_id for r in self.results if r.photo_id is not None]
 
     def summary(self) -> str:
-        """One line: 'n stored, n already stored, n rejected' (and what was not done)."""
-        parts = [
-            tr("%n photo(s) stored", "", len(self.stored)),
-            tr("%n already stored", "", len(self.already)),
-            tr("%n rejected", "", len(self.rejected)),
-        ]
-        text = ", ".join(parts)
+        """One line: 'Photo import: 2 stored, 1 already stored, 0 rejected.' (and a cancel)."""
+        text = (
+            tr("Photo import: %1 stored, %2 already stored, %3 rejected.")
+            .replace("%1", str(len(self.stored)))
+            .replace("%2", str(len(self.already)))
+            .replace("%3", str(len(self.rejected)))
+        )
         if self.cancelled and len(self.results) < self.total:
             left = self.total - len(self.results)
-            text += "; " + tr("cancelled, %n file(s) not imported", "", left)
-        return text + "."
+            text += " " + tr("Cancelled; files not imported: %1.").replace("%1", str(left))
+        return text
 
 
 def _import_steps(
@@ -239,7 +239,9 @@ def show_summary(parent: QWidget, outcome: ImportOutcome) -> None:
             tr("Not imported:") + "\n" + "\n".join(f"• {line}" for line in lines[:SHOWN_REJECTIONS])
         )
         if len(lines) > SHOWN_REJECTIONS:
-            info += "\n" + tr("…and %n more (see the details).", "", len(lines) - SHOWN_REJECTIONS)
+            info += "\n" + tr("…and %1 more (see the details).").replace(
+                "%1", str(len(lines) - SHOWN_REJECTIONS)
+            )
     if outcome.already:
         info += (
             ("\n\n" if info else "")

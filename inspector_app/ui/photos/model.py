@@ -30,7 +30,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def describe_size(info: PhotoInfo) -> str:
-    return f"{info.width} × {info.height} px · {info.byte_size / 1048576:.1f} MB"
+    size = info.byte_size
+    amount = f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, round(size / 1024))} KB"
+    return f"{info.width} × {info.height} px · {amount}"
 
 
 def photo_tooltip(info: PhotoInfo) -> str:
@@ -39,7 +41,7 @@ def photo_tooltip(info: PhotoInfo) -> str:
         when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         lines.append(tr("Taken %1").replace("%1", when))
     if info.annotations:
-        lines.append(tr("%n annotation(s)", "", len(info.annotations)))
+        lines.append(tr("Annotations: %1").replace("%1", str(len(info.annotations))))
     if info.caption:
         lines.append(info.caption)
     return "\n".join(lines)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QToolButton,
     QVBoxLayout,
@@ -56,6 +58,8 @@ class PhotoPanel(QWidget):
         self._include_findings = False
         self._loader = None  # (ctx) -> list[PhotoInfo], for owners set_owner cannot express
         self._deleted: list[int] = []
+        self._heading = ""
+        self._compact = False
         self.viewer = None
         self.importer = PanelImporter(self)
 
@@ -66,6 +70,8 @@ class PhotoPanel(QWidget):
         self.view.dropped.connect(self.add_from_mime)
         self.view.activated.connect(lambda idx: self.open_viewer(idx.row()))
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("photo_count")
@@ -103,6 +109,14 @@ class PhotoPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons[name] = button
             top.addWidget(button)
+        self.view.setAccessibleName(tr("Photos"))
+        previous = None
+        for widget in [*self.buttons.values(), self.view]:
+            if previous is not None:
+                QWidget.setTabOrder(previous, widget)
+            previous = widget
+        # Same height with or without buttons, so panels side by side line up.
+        self.count_label.setMinimumHeight(self.buttons["add"].sizeHint().height())
         self.message_bar = MessageBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -255,6 +269,9 @@ class PhotoPanel(QWidget):
         )
         for name in ("add", "paste", "caption", "delete"):
             self.buttons[name].setVisible(editable)
+        if self._compact:
+            self.buttons["open"].hide()
+            self.buttons["caption"].hide()
         self.view.viewport().update()
         self._update_actions()
 
@@ -267,7 +284,32 @@ class PhotoPanel(QWidget):
         self.open_action.setEnabled(self.model.rowCount() > 0)
         self.caption_action.setEnabled(editable and n == 1)
         self.delete_action.setEnabled(editable and n > 0)
-        self.count_label.setText(tr("%n photo(s)", "", self.model.rowCount()))
+        template = self._heading or tr("Photos: %1")
+        self.count_label.setText(template.replace("%1", str(self.model.rowCount())))
+
+    def set_heading(self, template: str) -> None:
+        """Show `template` ("Defect evidence (%1)", %1 = the count) in bold above the grid."""
+        self._heading = template
+        font = self.count_label.font()
+        font.setBold(bool(template))
+        self.count_label.setFont(font)
+        self._update_actions()
+
+    def set_compact(self, compact: bool) -> None:
+        """Fewer buttons (Open and Caption stay on Enter, F2 and the context menu)."""
+        self._compact = compact
+        self._apply_mode()
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for action in (self.open_action, self.caption_action, self.delete_action):
+            if action is self.open_action or self.editable:
+                menu.addAction(action)
+        if self.editable:
+            menu.addSeparator()
+            menu.addAction(self.add_action)
+            menu.addAction(self.paste_action)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- adding (the work is in panel_import.PanelImporter) ------------------------------
 
@@ -329,7 +371,9 @@ class PhotoPanel(QWidget):
         answer = QMessageBox.question(
             self,
             tr("Delete photos"),
-            tr("Delete %n photo(s)?", "", len(ids)),
+            tr("Delete this photo?")
+            if len(ids) == 1
+            else tr("Delete these %1 photos?").replace("%1", str(len(ids))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -346,7 +390,11 @@ class PhotoPanel(QWidget):
             return
         self._deleted = done
         self.reload()
-        text = tr("%n photo(s) deleted.", "", len(done))
+        text = (
+            tr("Photo deleted.")
+            if len(done) == 1
+            else tr("%1 photos deleted.").replace("%1", str(len(done)))
+        )
         self.message_bar.show_message(text, tr("Undo"), self.undo_delete)
         self.env.show_status(text)
         changes.notify(changes.PHOTO, done)
@@ -367,7 +415,11 @@ class PhotoPanel(QWidget):
             self.view.selectionModel().clearSelection()
             for photo_id in restored:
                 self.select_photo(photo_id)
-            self.message_bar.show_message(tr("%n photo(s) restored.", "", len(restored)))
+            self.message_bar.show_message(
+                tr("Photo restored.")
+                if len(restored) == 1
+                else tr("%1 photos restored.").replace("%1", str(len(restored)))
+            )
             changes.notify(changes.PHOTO, restored)
             self.photos_changed.emit()
 
@@ -381,8 +433,8 @@ class PhotoPanel(QWidget):
             return None
         from inspector_app.ui.photos.viewer import PhotoViewer
 
-        if self.viewer is not None:
-            self.viewer.close()
+        if self.viewer is not None and shiboken6.isValid(self.viewer):
+            self.viewer.close()  # one viewer per panel; it deletes itself when closed
         self.viewer = PhotoViewer(
             self.env, self.model.photos(), max(row, 0), read_only=not self.editable, parent=self
         )

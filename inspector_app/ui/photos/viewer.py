@@ -75,6 +75,7 @@ class PhotoViewer(QDialog):
         self.scene.selectionChanged.connect(self._update_tools)
         self.view = ZoomView(self.scene, self)
         self.view.zoom_changed.connect(self._show_zoom)
+        self.view.setAccessibleName(tr("Photo"))
         self.toolbar = AnnotationToolBar(self.scene, self)
         self.nav_bar = QToolBar(tr("View"), self)
         self.nav_bar.setObjectName("viewer_nav_bar")
@@ -91,6 +92,7 @@ class PhotoViewer(QDialog):
         self.zoom_label.setObjectName("zoom_label")
         self.zoom_label.setMinimumWidth(48)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_label.setToolTip(tr("Zoom"))
         self.nav_bar.addWidget(self.zoom_label)
         self._nav(
             tr("+"),
@@ -100,7 +102,7 @@ class PhotoViewer(QDialog):
         )
         self._nav(tr("Fit"), ["F", "Ctrl+0"], self.view.fit, tr("Fit the photo in the window (F)"))
         self._nav(
-            tr("100%"),
+            tr("Actual size"),
             ["1", "Ctrl+1"],
             self.view.actual_size,
             tr("Show the photo's own pixels (1)"),

@@ -29,10 +29,10 @@ def test_three_columns_and_a_click_opens_the_viewer(qtbot, env, finding, attach,
     view.set_case(case.id)
     counts = [c.panel.model.rowCount() for c in view.columns()]
     assert counts == [2, 1, 3]
-    assert [c.title.text() for c in view.columns()] == [
-        "Defect evidence",
-        "Merchant’s rectification evidence",
-        "Verification re-check",
+    assert [c.panel.count_label.text() for c in view.columns()] == [
+        "Defect evidence (2)",
+        "Merchant’s rectification evidence (1)",
+        "Verification re-check (3)",
     ]
     evidence = view.evidence.panel
     assert not evidence.editable and not evidence.buttons["add"].isVisibleTo(evidence)

@@ -75,8 +75,8 @@ def test_dropping_two_files_imports_them_and_shows_thumbnails(
     assert event.isAccepted()
     assert names(env.ctx, purchase_id=purchase.id) == ["front.jpg", "label.png"]
     assert panel.model.rowCount() == 2
-    assert panel.count_label.text() == "2 photo(s)"
-    assert "2 photo(s) stored, 0 already stored, 0 rejected." in panel.message_bar.label.text()
+    assert panel.count_label.text() == "Photos: 2"
+    assert "Photo import: 2 stored, 0 already stored, 0 rejected." in panel.message_bar.label.text()
     assert any(e == changes.PHOTO and len(ids) == 2 for e, ids in seen)
     # Thumbnails: a placeholder first, then the real picture, loaded by a worker.
     index = panel.model.index(0)
@@ -115,7 +115,7 @@ def test_a_bad_file_is_reported_with_its_reason(
     finish(qtbot, panel)
     assert names(env.ctx, purchase_id=purchase.id) == ["good.jpg"]
     box = message_boxes.shown[-1]
-    assert box["text"] == "1 photo(s) stored, 1 already stored, 1 rejected."
+    assert box["text"] == "Photo import: 1 stored, 1 already stored, 1 rejected."
     assert (
         "'invoice.jpg' is not a JPEG, PNG or WebP photo; it looks like a text file."
         in box["informative"]
@@ -182,7 +182,10 @@ def test_cancel_stops_after_the_current_file(qtbot, env, purchase, files):
     assert outcome.cancelled and 0 < len(outcome.results) < 40
     stored = photo_service.list_photos(env.ctx, purchase_id=purchase.id)
     assert len(stored) == len(outcome.stored)  # nothing half-imported
-    assert "not imported" in panel.message_bar.label.text()
+    assert (
+        f"Cancelled; files not imported: {40 - len(outcome.results)}."
+        in panel.message_bar.label.text()
+    )
 
 
 def test_delete_asks_and_can_be_undone(qtbot, env, purchase, attach, message_boxes):
@@ -192,7 +195,7 @@ def test_delete_asks_and_can_be_undone(qtbot, env, purchase, attach, message_box
     panel.view.setCurrentIndex(panel.model.index(1))
     message_boxes.answer = QMessageBox.StandardButton.No
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
-    assert message_boxes.shown[-1]["text"] == "Delete 1 photo(s)?"
+    assert message_boxes.shown[-1]["text"] == "Delete this photo?"
     assert panel.model.rowCount() == 3
     message_boxes.answer = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(panel.photos_changed):

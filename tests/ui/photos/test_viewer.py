@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -134,6 +135,13 @@ def test_caption_edited_in_the_viewer_is_saved_and_reaches_the_panel(
     qtbot.keyClick(viewer.caption_edit, Qt.Key.Key_Left)
     assert viewer.index == 1
     viewer.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(viewer))  # it deletes itself
+    # Opening again (Enter on a thumbnail) makes a new viewer.
+    panel.view.setCurrentIndex(panel.model.index(0))
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert panel.viewer is not viewer and panel.viewer.isVisible() and panel.viewer.index == 0
+    panel.viewer.close()
     wait_images()
 
 
