@@ -111,9 +111,13 @@ class CasePage(QWidget):
             return
         self.show_case(case)
 
-    def reload(self) -> None:
+    def reload(self, findings: bool = False) -> None:
+        """Show the current case again; `findings` also re-reads its findings (they changed)."""
         if self.case is not None:
-            self.load(self.case.id)
+            case_id = self.case.id
+            if findings:
+                self.case = None
+            self.load(case_id)
 
     def show_case(self, case: CaseInfo) -> None:
         same = self.case is not None and self.case.id == case.id

@@ -68,6 +68,7 @@ class CaseHeader(QWidget):
         self.dates_label = QLabel(self)
         self.dates_label.setObjectName("case_dates_label")
         self.dates_label.setStyleSheet("color: palette(mid);")
+        self.dates_label.setWordWrap(True)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("case_summary_label")
         self.summary_label.setWordWrap(True)

@@ -12,7 +12,7 @@ from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import browse
 from inspector_app.services.browse import CaseFilter
-from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
+from inspector_app.ui.i18n import enum_label, tr
 
 logger = logging.getLogger(__name__)
 
@@ -20,13 +20,19 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class StatusTab:
     key: str
-    label: str  # untranslated, or "" for a status tab (its enum label is used)
     status: CaseStatus | None = None
     active_only: bool = False
     overdue_only: bool = False
 
     def title(self) -> str:
-        return enum_label(self.status) if self.status else tr(self.label)
+        if self.status is not None:
+            return enum_label(self.status)
+        # Disambiguated: "Active" is also a merchant status, "All" a filter elsewhere.
+        return {
+            "active": tr("Active", "case filter"),
+            "overdue": tr("Overdue", "case filter"),
+            "all": tr("All", "case filter"),
+        }[self.key]
 
     def apply(self, flt: CaseFilter) -> CaseFilter:
         return replace(flt, status=self.status, active_only=self.active_only, overdue_only=self.overdue_only)
@@ -34,10 +40,10 @@ class StatusTab:
 
 #: The tabs, in order; "active" is the default.
 TABS: tuple[StatusTab, ...] = (
-    StatusTab("active", QT_TR_NOOP("Active"), active_only=True),
-    StatusTab("overdue", QT_TR_NOOP("Overdue"), overdue_only=True),
-    *(StatusTab(s.value, "", status=s) for s in CaseStatus),
-    StatusTab("all", QT_TR_NOOP("All")),
+    StatusTab("active", active_only=True),
+    StatusTab("overdue", overdue_only=True),
+    *(StatusTab(s.value, status=s) for s in CaseStatus),
+    StatusTab("all"),
 )
 
 

@@ -64,14 +64,15 @@ class CasesScreen(QWidget):
         self.env.settings.set_splitter_state("cases", self.splitter.saveState())
         self.list.table.save_layout()
 
-    def refresh(self) -> None:
+    def refresh(self, findings: bool = True) -> None:
         self.list.refresh()
-        self.page.reload()
+        self.page.reload(findings=findings)
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity not in _WATCHED:
             return
         if self.isVisible():
-            self.refresh()
+            # A case's own moves leave its findings as they were; other changes may not.
+            self.refresh(findings=entity != changes.CASE)
         else:
             self._stale = True
