@@ -392,12 +392,92 @@ Mystery purchases, findings and merchant rectification.</source>
             <translation>概览</translation>
         </message>
         <message>
+            <source>1 purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Purchases</source>
             <translation>神买</translation>
         </message>
         <message>
+            <source>New purchase…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Log a new mystery purchase (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move the selected purchases to the waste basket (Delete)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (filtered)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete %1 purchases?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted %1 — Undo is offered below the table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print notice…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the rectification notice (PDF) and open it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Findings</source>
             <translation>问题</translation>
+        </message>
+        <message>
+            <source>Merchant's response</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verification</source>
+            <translation type="unfinished">复核</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a case in the table to see it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the merchant's response, then save it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is now %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notice written to %1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Merchants</source>
@@ -406,6 +486,14 @@ Mystery purchases, findings and merchant rectification.</source>
         <message>
             <source>Cases</source>
             <translation>整改</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Sampling plan</source>
+            <translation>抽检计划</translation>
         </message>
         <message>
             <source>Reports</source>
@@ -439,10 +527,100 @@ Mystery purchases, findings and merchant rectification.</source>
             <comment>backup kind</comment>
             <translation>升级前</translation>
         </message>
+        <message>
+            <source>Add photos…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished">待通知</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add photos from files (Ctrl+O); you can also drop files or folders here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste an image or copied photo files (Ctrl+V)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the selected photo (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the caption of the selected photo (F2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected photos (Delete); you can undo it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No photos yet. Drop photos or folders here, paste (Ctrl+V) or use “Add photos…”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No photos.</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>%n photo(s)</source>
             <translation>
                 <numerusform>%n 张照片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The clipboard holds no image or photo files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No photo files were found in what was dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The image could not be saved for import: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wait for the running import to finish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete %n photo(s)?</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) deleted.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) restored.</source>
+            <translation type="unfinished">
+                <numerusform />
             </translation>
         </message>
         <message>
@@ -502,8 +680,82 @@ Mystery purchases, findings and merchant rectification.</source>
             <translation>Inspector 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>← Purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to the purchases table (Alt+Left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the waste basket</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Restore</source>
             <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Edit purchase…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select or save a finding to attach its photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photos of the parcel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photos of the selected finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Planned purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard the changes to this finding?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the finding “%1”?
+
+You can undo this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted the finding “%1”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete purchase %1?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>They move to the waste basket; you can undo this.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Please wait until the work in progress has finished.</source>
@@ -616,12 +868,168 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>正在处理…</translation>
         </message>
         <message>
+            <source>Notify merchant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record response</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accept response</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rectified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verify and close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verification failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escalate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
+            <source>Waive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why “%1” for case %2?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please give a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select and move shapes; drag the photo to pan (S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Arrow</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw an arrow pointing at the defect (A)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw a rectangle (R)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ellipse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw an ellipse (E)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click where a text note goes (T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Red</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yellow</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Green</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>White</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Black</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Annotation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other colour…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Colour of new shapes and of the selected shapes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete shape</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected shapes (Delete)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Undo</source>
             <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Undo the last change to the shapes (Ctrl+Z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show annotations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show or hide the shapes drawn on the photo (H)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Annotation colour</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dismiss</source>
@@ -672,7 +1080,45 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Due today</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>%1 d %2 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Merchant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Days left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Since notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overdue: the due date has passed and the case is still open</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -689,6 +1135,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         </message>
         <message>
             <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter or double-click opens the finding's purchase</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -760,7 +1210,55 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             </translation>
         </message>
         <message>
+            <source>No due date</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n d overdue</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>due today</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n d left</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Merchant:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Due:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Nobody yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>notified %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>first response %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>finished %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -800,7 +1298,83 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A short statement of the problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. GB 18401-2010 §5.3, or the listing's promise</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What is wrong, where, how it was found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the listing or the standard promises</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the parcel actually held</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save this finding (Ctrl+S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Severity:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Category:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Standard or rule broken:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expected:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Observed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New finding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finding %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the finding a title.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -836,7 +1410,1017 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation type="unfinished" />
         </message>
         <message>
+            <source>New purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform's order number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ordered at:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Received at:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>e.g. 129.90</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The name the order was placed under</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Merchant:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Product:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Status:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Order number:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Price &amp;paid:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Inspector:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Notes:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Private — never shown to merchants</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Buyer alias:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delivery address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept for the inspection team only: never exported, printed or sent to a merchant.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(nobody yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick a merchant from the list, or create a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the merchant who sold it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An order number has at most %1 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Response recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search case number, merchant, summary… (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overdue cases are marked with a warning sign and the days overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Writing the rectification notice for %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the merchant answered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why the defect happened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was done about these products</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What keeps it from happening again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save response</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Response:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Root cause:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Corrective action:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preventive action:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Response date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rectification evidence from the merchant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The case is finished; its response can no longer change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only merchant managers and quality managers record responses.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Response of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No response recorded yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Response saved for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The response was already recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished">正常</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Passed — close the case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed — back to rectifying</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the re-check found (required when it failed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The mystery re-purchase from this merchant that was checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record verification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-purchase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last result: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-check the merchant, then record the result.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The case is verified once the merchant reports it rectified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: verification recorded (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open rectification case…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open one rectification case for the selected findings (all of one merchant)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n finding(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Opened case %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text annotation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text shown on the photo:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Defect evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merchant’s rectification evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verification re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pasted image %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) stored</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already stored</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n rejected</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>cancelled, %n file(s) not imported</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Importing photo %1 of %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing photos…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photo import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not imported:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>…and %n more (see the details).</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Already attached:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Taken %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>◀ Previous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous photo (Left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next photo (Right)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>−</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom out (-, Ctrl+wheel)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom in (+, Ctrl+wheel)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fit the photo in the window (F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>100%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the photo's own pixels (1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Describe what the photo shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Caption:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photo %1 of %2 — %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The photo could not be shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation type="unfinished">已下单</translation>
+        </message>
+        <message>
+            <source>Brand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buyer alias</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Price paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Received</source>
+            <translation type="unfinished">已收货</translation>
+        </message>
+        <message>
+            <source>Inspected</source>
+            <translation type="unfinished">已检验</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buyer alias (private)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivery address (private)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no product recorded)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search order number, merchant, shop id, product or brand  (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any verdict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filters:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any inspector</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photos appear here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation type="unfinished">合格</translation>
+        </message>
+        <message>
+            <source>Nothing wrong: record a pass</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation type="unfinished">不合格</translation>
+        </message>
+        <message>
+            <source>Record a fail (needs at least one finding)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear verdict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask the merchant to rectify these findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verdict:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not inspected yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verdict of %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a rectification case for %1 with %2 finding(s) of this purchase?
+
+The deadline follows the most severe finding; you can change it on the case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick when the time is known</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Brands bought</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Styles bought</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problem products</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merchants with findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overdue cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rectification rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hours to first response</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hours to closure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merchants put on watch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings by category (Pareto)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings per month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merchants with most findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No findings in this month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No findings in the last 12 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calculating…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not calculate the figures: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 inspected, %2 failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>of %1 bought from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 critical, %2 major</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 opened this month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>of cases opened this month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>median; 90th percentile %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 suspended, %2 eliminated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shop ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(any product of the shop)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stratum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Claimed by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no limit (budget only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional, e.g. 20000</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>random</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Allow products already bought this month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Month:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Purchases:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Budget:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plans:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a plan or choose one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accept plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Claim selected purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan %1 for %2 (%3): %4 purchases, about %5 at list prices; seed %6.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warning: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drawing the plan…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan %1 drawn (draft).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create %1 planned purchases for inspectors to claim?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Creating planned purchases…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan %1 accepted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 purchases claimed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved purchase %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only new watch/elimination candidates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import work orders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a merchant to see its slowest work orders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computing the ranking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 merchants; %2 new candidates (watch at %3, eliminate at %4). Work orders applied in the last 180 days, durations of those finished in the last 30 days or still open; our purchases of the last 180 days.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slowest work orders of %1 (hours to first handling):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import complaints and work orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Work orders (*.csv *.xlsx);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing work orders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 rows, %3 added, %4 already imported, %5 rejected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export risk ranking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Eliminate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>defect rate %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>complaints %1/mo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>after-sales %1/mo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 overdue rectifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>median handling %1 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p90 handling %1 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 over 24 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Complaints/mo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>After-sales/mo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Median h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P90 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&gt;24 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&gt;48 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&gt;72 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Defect rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First handled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -52,12 +53,18 @@ def test_every_foundation_string_is_translated():
     ui = Path(__file__).resolve().parents[2] / "inspector_app" / "ui"
     code = "\n".join((ui / name).read_text(encoding="utf-8") for name in FOUNDATION)
     root = ET.parse(resources.ts_path("zh_CN")).getroot()
-    missing = [
-        m.findtext("source")
-        for m in root.iter("message")
-        if (m.find("translation") is None or m.find("translation").get("type") == "unfinished")
-        and f'"{m.findtext("source")}"' in code
-    ]
+    missing = []
+    for m in root.iter("message"):
+        translation = m.find("translation")
+        if translation is not None and translation.get("type") != "unfinished":
+            continue
+        source, comment = re.escape(m.findtext("source") or ""), m.findtext("comment")
+        if comment:
+            pattern = rf'\btr\(\s*"{source}",\s*"{re.escape(comment)}"'
+        else:
+            pattern = rf'\b(tr|QT_TR_NOOP)\(\s*"{source}"\s*(\)|,\s*""|,\s*None)'
+        if re.search(pattern, code):
+            missing.append(f"{comment}::{m.findtext('source')}" if comment else m.findtext("source"))
     assert missing == [], (
         "untranslated strings: fill them in resources/i18n/inspector_zh_CN.ts (Qt Linguist, or "
         "python -m inspector_app.tools.translations --fill FILE.json)"
@@ -71,7 +78,7 @@ def test_main_window_in_chinese(qtbot, state, settings):
     window = MainWindow(state, settings)
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["概览", "神买", "问题", "商家", "整改", "报表", "设置"]
+    assert titles == ["概览", "神买", "问题", "商家", "整改", "风险", "抽检计划", "报表", "设置"]
     assert window.user_label.text() == "用户：Admin（管理员）"
 
 
