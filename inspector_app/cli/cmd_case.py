@@ -8,7 +8,7 @@ import logging
 
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_acting_user, add_command, choice_of
-from inspector_app.cli.output import as_record, cell_text, json_default
+from inspector_app.cli.output import as_record, cell_text, json_default, pad
 from inspector_app.domain.enums import CaseStatus
 
 logger = logging.getLogger(__name__)
@@ -102,6 +102,6 @@ def run_show(inv: Invocation) -> int:
     inv.print("History:")
     for e in case.events:
         move = f"{e.from_status or ''} -> {e.to_status}" if e.to_status else ""
-        note = f"  {e.note}" if e.note else ""
-        inv.print(f"  {cell_text(e.at)}  {e.actor:<16} {e.kind:<8} {move}{note}".rstrip())
+        line = f"  {cell_text(e.at)}  {pad(e.actor, 16)} {e.kind:<8} {move}  {e.note}"
+        inv.print(line.rstrip())
     return 0

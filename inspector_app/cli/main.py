@@ -68,7 +68,15 @@ def build_parser() -> CommandParser:
         title="commands", metavar="COMMAND", parser_class=CommandParser
     )
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            # An area whose module is not installed (yet): its commands are simply absent.
+            logger.warning("command module %s is missing; its commands are unavailable", name)
+            continue
+        module.register(subparsers)
     return parser
 
 
@@ -84,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     _prefer_utf8_output()
-    log_file = _configure_logging(args)
+    log_file, handlers = _configure_logging(args)
     inv = Invocation(args)
     try:
         logger.info("inspector %s", " ".join(argv if argv is not None else sys.argv[1:]))
@@ -114,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNEXPECTED
     finally:
         inv.close()
+        for h in handlers:  # main() may run again in the same process (tests)
+            logging.getLogger("inspector_app").removeHandler(h)
+            h.close()
 
 
 def _user_error_message(exc: BaseException) -> str | None:
@@ -143,31 +154,35 @@ def _one_line(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
-def _configure_logging(args: argparse.Namespace) -> Path | None:
+def _configure_logging(args: argparse.Namespace) -> tuple[Path | None, list[logging.Handler]]:
     """Log to logs/cli.log in the data folder (rotating); to stderr too with --verbose."""
     from inspector_app.paths import data_dir
 
     app_logger = logging.getLogger("inspector_app")
     app_logger.setLevel(logging.INFO)
+    handlers: list[logging.Handler] = []
     if getattr(args, "verbose", False):
         to_stderr = logging.StreamHandler(sys.stderr)
         to_stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        app_logger.addHandler(to_stderr)
+        handlers.append(to_stderr)
+    path: Path | None = None
     try:
         logs = data_dir(getattr(args, "data_dir", None)).logs
         logs.mkdir(parents=True, exist_ok=True)
         path = logs / LOG_FILE_NAME
-        handler = logging.handlers.RotatingFileHandler(
+        to_file = logging.handlers.RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
         )
+        to_file.setFormatter(
+            logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+        )
+        handlers.append(to_file)
     except OSError as exc:
         print(f"inspector: warning: cannot write the log file: {exc}", file=sys.stderr)
-        return None
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
-    )
-    app_logger.addHandler(handler)
-    return path
+        path = None
+    for h in handlers:
+        app_logger.addHandler(h)
+    return path, handlers
 
 
 def _prefer_utf8_output() -> None:

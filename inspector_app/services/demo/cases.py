@@ -250,20 +250,21 @@ class CaseHistory:
             hours = _STEP_HOURS[step] * (
                 2.0 if step == S.RESPONDED and c.merchant.risk > 1.5 else 1
             )
+            previous = t
             t = t + rand.hours(hours, 0.8)
             if step == S.ESCALATED and row["due_date"]:
                 due = datetime.combine(row["due_date"], datetime.min.time(), CST)
                 t = max(t, due + rand.hours(24, 0.5))
             repurchase = None
-            if step == S.CLOSED:
+            if step == S.CLOSED:  # verified by buying again once the merchant has rectified
                 repurchase = self._repurchase(
-                    c.merchant.id, t - rand.hours(90, 0.3), t + timedelta(days=40)
+                    c.merchant.id, previous + timedelta(hours=12), t + timedelta(days=40)
                 )
                 if repurchase is not None:
                     t = repurchase[0] + rand.hours(3, 0.5)
             waived_by_elimination = eliminated is not None and t >= eliminated
             if waived_by_elimination:
-                t, step = eliminated + rand.hours(20, 0.5), S.WAIVED
+                t, step = max(previous, eliminated) + rand.hours(20, 0.5), S.WAIVED
             if t >= now - timedelta(minutes=10):
                 break
             actor = (

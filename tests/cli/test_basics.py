@@ -1,0 +1,135 @@
+"""The command line's frame: init, help, users, argument errors, unexpected errors."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from inspector_app.cli import main as cli_main
+from tests.cli.conftest import Cli, assert_user_error
+
+
+def test_init_creates_the_database_and_says_where(cli):
+    first = cli("init")
+    assert first.returncode == 0, first.stderr
+    db = cli.data_dir / "inspector.sqlite3"
+    assert "Created the database" in first.stdout
+    assert f"Database:    {db}" in first.stdout
+    assert f"Data folder: {cli.data_dir}" in first.stdout
+    assert "users add" in first.stderr  # the hint for the first user
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    again = cli("init")
+    assert again.returncode == 0 and "up to date" in again.stdout
+
+
+def test_help_for_every_command(capsys):
+    """`--help` works for the program and every command and sub-command (in-process: fast)."""
+    parser = cli_main.build_parser()
+    names = [a for a in parser._subparsers._group_actions[0].choices]  # noqa: SLF001
+    assert {
+        "init",
+        "demo",
+        "merchants",
+        "purchases",
+        "findings",
+        "cases",
+        "case",
+        "photos",
+        "backup",
+        "check",
+        "users",
+    } <= set(names)
+    for argv in [
+        [],
+        *([n] for n in names),
+        ["case", "advance"],
+        ["case", "show"],
+        ["photos", "add"],
+        ["users", "add"],
+    ]:
+        with pytest.raises(SystemExit) as exit_info:
+            parser.parse_args([*argv, "--help"])
+        assert exit_info.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith("usage: inspector"), argv
+    assert cli_main.main(["cases", "--help"]) == 0
+
+
+def test_help_as_a_subprocess(cli):
+    result = cli("--help")
+    assert result.returncode == 0 and "case advance" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["frobnicate"], ["invalid choice", "frobnicate"]),
+        (["cases", "--limit", "many"], ["--limit", "many"]),
+        (["cases", "--since", "yesterday"], ["--since", "YYYY-MM-DD"]),
+        (["cases", "--status", "bogus"], ["bogus", "open"]),
+        (["case", "advance", "RC-2026-0001"], ["--to"]),
+        (["photos", "add", "x.jpg"], ["--purchase", "--finding"]),
+        (["users", "add", "Ann", "--role", "king"], ["king", "quality_manager"]),
+        (["cases", "--since", "2026-02-01", "--until", "2026-01-01"], ["after"]),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(argv, words, capsys):
+    # In-process: the same code path as the subprocess, without the start-up cost per case.
+    assert cli_main.main(argv) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert "Traceback" not in captured.err
+    for w in words:
+        assert w in lines[0]
+
+
+def test_bad_arguments_as_a_subprocess(cli):
+    assert_user_error(cli("cases", "--limit", "-3"), "--limit", "negative")
+    assert not (cli.data_dir / "inspector.sqlite3").exists()  # nothing created for bad args
+
+
+def test_bad_database_url_is_a_user_error(cli):
+    assert_user_error(cli("--db", "nosuchdb://x/y", "cases"), "database URL")
+
+
+def test_first_user_needs_no_acting_user_then_admins_add_users(cli):
+    assert cli("users", "add", "Ada Admin", "--role", "admin").returncode == 0
+    assert_user_error(cli("users", "add", "王芳", "--role", "inspector"), "--as", "INSPECTOR_USER")
+    inproc = Cli(cli.data_dir, in_process=True)
+    assert_user_error(
+        inproc("users", "add", "王芳", "--role", "inspector", "--as", "Nobody"), "No user", "Nobody"
+    )
+    ok = inproc("users", "add", "王芳", "--role", "inspector", "--as", "Ada Admin")
+    assert ok.returncode == 0 and "王芳" in ok.stdout
+    assert_user_error(
+        inproc("users", "add", "李娜", "--role", "inspector", user="王芳"), "inspector", "may not"
+    )
+    listed = inproc.json("users")
+    assert [(u["display_name"], u["role"]) for u in listed] == [
+        ("Ada Admin", "admin"),
+        ("王芳", "inspector"),
+    ]
+    table = inproc("users").stdout.splitlines()
+    assert table[0].split() == ["ID", "NAME", "ROLE"]
+
+
+def test_unexpected_error_is_logged_with_its_traceback(cli, monkeypatch, capsys):
+    def broken(*_a, **_k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("inspector_app.services.users.list_users", broken)
+    assert cli_main.main(["--data-dir", str(cli.data_dir), "users"]) == cli_main.EXIT_UNEXPECTED
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "unexpected error" in err[0] and "disk on fire" in err[0]
+    log = (cli.data_dir / "logs" / "cli.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "RuntimeError: disk on fire" in log
+
+
+def test_global_options_work_after_the_command(cli, tmp_path):
+    other = tmp_path / "elsewhere"
+    result = cli("init", "--data-dir", str(other))
+    assert result.returncode == 0, result.stderr
+    assert (other / "inspector.sqlite3").exists()
+    assert not (cli.data_dir / "inspector.sqlite3").exists()
