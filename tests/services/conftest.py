@@ -2,10 +2,44 @@
 
 from __future__ import annotations
 
-import pytest
+import shutil
 
+import pytest
+from sqlalchemy import text
+
+from inspector_app.db.migrate import current_revision, head_revision
 from inspector_app.domain.enums import Role
+from inspector_app.paths import data_dir
+from inspector_app.services.context import open_context
 from tests.services.builders import make_merchant, make_purchase
+
+
+@pytest.fixture(scope="session")
+def _migrated_database(tmp_path_factory):
+    """One database file migrated to head per session (migrations have their own tests)."""
+    folder = tmp_path_factory.mktemp("migrated")
+    c = open_context(data_folder=str(folder))
+    with c.db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    c.db.dispose()
+    return c.paths.database
+
+
+@pytest.fixture
+def ctx(_isolated_data_dir, _migrated_database):
+    """As tests/conftest.py's ctx: a fresh database file at head, acting as nobody.
+
+    The file is a copy of the session's migrated one, so the ~250 service tests do not each
+    run every migration; opening it still goes through open_context's upgrade check.
+    """
+    paths = data_dir(str(_isolated_data_dir)).ensure()
+    shutil.copyfile(_migrated_database, paths.database)
+    c = open_context(data_folder=str(_isolated_data_dir))
+    assert current_revision(c.db) == head_revision()
+    with c.db.read() as s:
+        assert s.scalar(text("SELECT count(*) FROM users")) == 0
+    yield c
+    c.db.dispose()
 
 
 @pytest.fixture
