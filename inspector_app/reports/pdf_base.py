@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,8 +159,10 @@ def build_pdf(
     logo = None
     if letterhead.logo_path and Path(letterhead.logo_path).is_file():
         logo = prepare_image(letterhead.logo_path, workdir, max_edge=400)
+    # Created by ReportLab with open(), so it gets the user's usual permissions.
+    tmp = str(out.with_name(f".~{out.name}.{secrets.token_hex(4)}.tmp"))
     doc = SimpleDocTemplate(
-        str(out),
+        tmp,
         keywords=info.keywords,
         pagesize=A4,
         leftMargin=MARGIN,
@@ -170,7 +174,12 @@ def build_pdf(
         subject=info.subject,
         creator="Inspector",
     )
-    doc.build(story, canvasmaker=_numbered_canvas_class(letterhead, info, logo))
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas_class(letterhead, info, logo))
+        os.replace(tmp, out)  # never half a PDF under the chosen name
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     logger.info("Wrote %s (%d bytes)", out, out.stat().st_size)
     return out
 

@@ -6,7 +6,7 @@ import logging
 import math
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -215,8 +215,8 @@ def save_workbook(workbook: Workbook, out: Path | str) -> Path:
     """Save next to `out` and then rename, so a failed export never leaves half a file."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
+    # A fresh name opened normally (not mkstemp's 0600), so the file gets usual permissions.
+    tmp = out.with_name(f".~{out.name}.{secrets.token_hex(4)}.tmp")
     try:
         workbook.save(tmp)
         os.replace(tmp, out)

@@ -48,6 +48,7 @@ def test_case_notice(ctx, users, world, tmp_path):
     reader = PdfReader(str(out))
     n = len(reader.pages)
     assert reader.metadata.author == "质量检查部 Quality Inspection"
+    assert all(u.display_name not in str(reader.metadata) for u in users.values())
     text = pdftotext(out)
     assert f"Page 1 of {n}" in text and f"Page {n} of {n}" in text
     assert f"{world.open_case}-N1" in text
