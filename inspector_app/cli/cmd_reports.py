@@ -145,9 +145,9 @@ def run_export_xlsx(inv: Invocation) -> int:
 
 
 def run_export_responses(inv: Invocation) -> int:
-    from inspector_app.services import workbooks
+    from inspector_app.services import responses
 
-    path = workbooks.export_merchant_workbook(inv.acting_context(), inv.args.merchant, inv.args.out)
+    path = responses.export_merchant_workbook(inv.acting_context(), inv.args.merchant, inv.args.out)
     inv.print(f"Wrote {path}")
     return 0
 
@@ -169,9 +169,9 @@ def _print_errors(inv: Invocation, errors: list) -> int:
 
 
 def run_import_responses(inv: Invocation) -> int:
-    from inspector_app.services import workbooks
+    from inspector_app.services import responses
 
-    report = workbooks.import_responses(inv.acting_context(), inv.args.file)
+    report = responses.import_responses(inv.acting_context(), inv.args.file)
     inv.print(
         f"{report.applied} response(s) recorded, {report.unchanged} already recorded, "
         f"{report.skipped} row(s) left blank, {len(report.errors)} row(s) refused"

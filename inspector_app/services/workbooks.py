@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -14,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from inspector_app.db.models import (
-    AppSetting,
     Brand,
     CaseFinding,
     Finding,
@@ -23,12 +21,12 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
-from inspector_app.domain.enums import CaseStatus, Role, Severity
-from inspector_app.domain.errors import InspectorError, NotFound, ValidationError
+from inspector_app.domain.enums import CaseStatus, Severity
+from inspector_app.domain.errors import NotFound
 from inspector_app.domain.metrics import hours_between
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
-from inspector_app.services.context import MANAGERS, Context
+from inspector_app.services.context import Context
 
 if TYPE_CHECKING:
     from inspector_app.reports.progress import Progress
@@ -37,8 +35,6 @@ logger = logging.getLogger(__name__)
 
 #: Rows read from the database per query while streaming an export.
 CHUNK = 5_000
-#: AppSetting key of the secret that signs merchant workbooks (checksums of protected cells).
-WORKBOOK_KEY = "reports.workbook_key"
 _ACTIVE = [s.value for s in ACTIVE_STATUSES]
 
 
@@ -312,7 +308,7 @@ def export_findings(
     ctx.require(action="export findings")
     filt = filt or ExportFilter()
     today = today or date.today()
-    merchant_id = _merchant_id(ctx, filt.shop_id) if filt.shop_id else None
+    merchant_id = merchant_id_for(ctx, filt.shop_id) if filt.shop_id else None
     fq = _findings_query().where(*_finding_conditions(filt, merchant_id))
     cq = _case_query().where(*_case_conditions(filt, merchant_id))
     with ctx.db.read() as s:
@@ -355,7 +351,8 @@ def export_findings(
     return (yield from write_findings_workbook(export, out))
 
 
-def _merchant_id(ctx: Context, shop_id: str) -> int:
+def merchant_id_for(ctx: Context, shop_id: str) -> int:
+    """The id of the live merchant with this shop id, else NotFound."""
     with ctx.db.read() as s:
         mid = s.scalar(
             select(Merchant.id).where(
@@ -365,131 +362,3 @@ def _merchant_id(ctx: Context, shop_id: str) -> int:
     if mid is None:
         raise NotFound(f"No merchant with shop id '{shop_id}'")
     return mid
-
-
-# ---- merchant response workbooks ----------------------------------------------------------
-
-
-def workbook_key(ctx: Context) -> bytes:
-    """The team's secret for workbook checksums, created on first use (shared by the DB)."""
-    with ctx.db.read() as s:
-        found = s.scalar(select(AppSetting.value_json).where(AppSetting.key == WORKBOOK_KEY))
-    if found is None:
-        with ctx.db.write() as s:
-            found = s.scalar(select(AppSetting.value_json).where(AppSetting.key == WORKBOOK_KEY))
-            if found is None:
-                found = f'"{secrets.token_hex(32)}"'
-                s.add(AppSetting(key=WORKBOOK_KEY, value_json=found, created_by_id=ctx.actor_id))
-    return bytes.fromhex(found.strip('"'))
-
-
-def export_merchant_workbook(
-    ctx: Context, shop_id: str, out: Path | str, *, today: date | None = None
-) -> Path:
-    """The workbook a merchant fills in: its open cases only, response cells editable."""
-    from inspector_app.reports.merchant_xlsx import write_merchant_workbook
-    from inspector_app.services.workbook_data import merchant_workbook_data
-
-    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action="export merchant workbooks")
-    data = merchant_workbook_data(ctx, shop_id, today=today)
-    return write_merchant_workbook(data, workbook_key(ctx), out)
-
-
-def import_responses(ctx: Context, path: Path | str) -> ImportReport:
-    """Attach each filled-in row's response to its case; bad rows are reported, not applied."""
-    from inspector_app.reports.merchant_xlsx import (
-        CASE_NUMBER,
-        RESPONSES,
-        check_row,
-        meta_check,
-        read_merchant_workbook,
-    )
-    from inspector_app.services import cases as case_service
-
-    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action="import merchant responses")
-    key = workbook_key(ctx)
-    reading = read_merchant_workbook(path)
-    if not secrets.compare_digest(meta_check(key, reading.shop_id), reading.meta_check):
-        raise InspectorError(
-            f"{Path(path).name} was not exported by this team's Inspector, "
-            "or its hidden sheet was edited; nothing was imported"
-        )
-    merchant_id = _merchant_id(ctx, reading.shop_id)
-    report = ImportReport()
-    ids = [r.case_id for r in reading.rows if r.case_id is not None]
-    with ctx.db.read() as s:
-        known = {
-            cid: (num, mid)
-            for cid, num, mid in s.execute(
-                select(
-                    RectificationCase.id,
-                    RectificationCase.case_number,
-                    RectificationCase.merchant_id,
-                ).where(RectificationCase.id.in_(ids))
-            )
-        }
-        shops = dict(
-            s.execute(
-                select(Merchant.id, Merchant.shop_id).where(
-                    Merchant.id.in_({m for _, m in known.values()})
-                )
-            ).all()
-        )
-    for row in reading.rows:
-
-        def fail(reason: str, row=row) -> None:
-            report.errors.append(RowError(RESPONSES, row.row, reason))
-
-        if row.error:
-            fail(row.error)
-        elif row.empty:
-            report.skipped += 1
-        elif row.case_id not in known:
-            fail(f"unknown case (hidden id {row.case_id})")
-        elif known[row.case_id][1] != merchant_id:
-            fail(
-                f"case {known[row.case_id][0]} belongs to another merchant "
-                f"({shops.get(known[row.case_id][1], '?')})"
-            )
-        elif not check_row(key, reading.shop_id, row):
-            typed = str(row.protected.get(CASE_NUMBER) or "").strip()
-            what = (
-                "the case number was changed"
-                if typed != known[row.case_id][0]
-                else "a protected column (status, deadline or findings) was edited"
-            )
-            fail(f"{what}; the row was not imported")
-        else:
-            _apply_response(ctx, case_service, known[row.case_id][0], row, report, fail)
-    logger.info(
-        "Imported responses from %s: %s applied, %s unchanged, %s errors",
-        Path(path).name,
-        report.applied,
-        report.unchanged,
-        len(report.errors),
-    )
-    return report
-
-
-def _apply_response(ctx, case_service, case_number: str, row, report: ImportReport, fail) -> None:
-    from inspector_app.services.cases import ResponseInput
-
-    try:
-        _, changed = case_service.record_response(
-            ctx,
-            case_number,
-            ResponseInput(
-                response_text=row.response_text,
-                root_cause=row.root_cause,
-                corrective_action=row.corrective_action,
-                preventive_action=row.preventive_action,
-                response_date=row.response_date,
-            ),
-        )
-    except (ValidationError, NotFound) as exc:
-        fail(f"case {case_number}: {exc}")
-        return
-    if changed:
-        report.applied += 1
-    else:
-        report.unchanged += 1

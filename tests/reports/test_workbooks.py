@@ -12,7 +12,7 @@ from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.domain.errors import InspectorError
 from inspector_app.reports import merchant_xlsx as mx
 from inspector_app.reports.progress import run_job
-from inspector_app.services import cases, workbooks
+from inspector_app.services import cases, responses, workbooks
 from inspector_app.services.workbooks import ExportFilter
 from tests.reports import scenario
 
@@ -104,7 +104,7 @@ def test_merchant_workbook_round_trip(ctx, users, world, tmp_path):
     mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
     # A second open case for the merchant, notified, so two rows can be answered.
     cases.advance(qm, world.open_case, CaseStatus.NOTIFIED)
-    path = workbooks.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
+    path = responses.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
     wb = load_workbook(path)
     ws = wb[mx.RESPONSES]
     assert ws.protection.sheet and wb[mx.META].sheet_state == "hidden"
@@ -138,12 +138,12 @@ def test_merchant_workbook_round_trip(ctx, users, world, tmp_path):
         },
         tmp_path / "good.xlsx",
     )
-    report = workbooks.import_responses(mm, good)
+    report = responses.import_responses(mm, good)
     assert (report.applied, report.errors) == (1, [])
     case = cases.get_case(mm, world.open_case)
     assert case.status == CaseStatus.RESPONDED and case.response_text == "- Fixed the seams"
     assert case.response_date == date(2026, 10, 20)
-    again = workbooks.import_responses(mm, good)
+    again = responses.import_responses(mm, good)
     assert (again.applied, again.unchanged, again.errors) == (0, 1, [])
 
 
@@ -151,7 +151,7 @@ def test_merchant_workbook_bad_rows_reported_good_rows_applied(ctx, users, world
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
     cases.advance(qm, world.open_case, CaseStatus.NOTIFIED)
-    path = workbooks.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
+    path = responses.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
     other_id = cases.get_case(qm, world.other_case).id
     wb = load_workbook(path)
     ws = wb[mx.RESPONSES]
@@ -171,7 +171,7 @@ def test_merchant_workbook_bad_rows_reported_good_rows_applied(ctx, users, world
     ws.cell(6, col[mx.CASE_ID]).value = other_id
     ws.cell(7, col[mx.CASE_ID]).value = ws.cell(2, col[mx.CASE_ID]).value  # blank response
     wb.save(tmp_path / "mixed.xlsx")
-    report = workbooks.import_responses(mm, tmp_path / "mixed.xlsx")
+    report = responses.import_responses(mm, tmp_path / "mixed.xlsx")
     assert report.applied == 1
     reasons = {e.row: e.reason for e in report.errors}
     assert set(reasons) == {3, 4, 5, 6}, reasons
@@ -185,13 +185,13 @@ def test_merchant_workbook_bad_rows_reported_good_rows_applied(ctx, users, world
 
 def test_foreign_or_broken_workbook_refused(ctx, users, world, tmp_path):
     mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
-    path = workbooks.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
+    path = responses.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
     wb = load_workbook(path)
     wb[mx.META]["B2"].value = world.other_shop  # pretend it was another merchant's
     wb.save(tmp_path / "forged.xlsx")
     with pytest.raises(InspectorError, match="hidden sheet was edited"):
-        workbooks.import_responses(mm, tmp_path / "forged.xlsx")
+        responses.import_responses(mm, tmp_path / "forged.xlsx")
     (tmp_path / "text.xlsx").write_text("hello")
     with pytest.raises(InspectorError, match="not an Excel workbook"):
-        workbooks.import_responses(mm, tmp_path / "text.xlsx")
+        responses.import_responses(mm, tmp_path / "text.xlsx")
     assert Decimal("1") == 1

@@ -1,0 +1,146 @@
+"""Merchant response workbooks: export one merchant's open cases, import the answers."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from inspector_app.db.models import AppSetting, Merchant, RectificationCase
+from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import InspectorError, NotFound, ValidationError
+from inspector_app.services.context import MANAGERS, Context
+from inspector_app.services.workbooks import ImportReport, RowError, merchant_id_for
+
+logger = logging.getLogger(__name__)
+
+#: AppSetting key of the secret that signs merchant workbooks (checksums of protected cells).
+WORKBOOK_KEY = "reports.workbook_key"
+
+
+def workbook_key(ctx: Context) -> bytes:
+    """The team's secret for workbook checksums, created on first use (shared by the DB)."""
+    with ctx.db.read() as s:
+        found = s.scalar(select(AppSetting.value_json).where(AppSetting.key == WORKBOOK_KEY))
+    if found is None:
+        with ctx.db.write() as s:
+            found = s.scalar(select(AppSetting.value_json).where(AppSetting.key == WORKBOOK_KEY))
+            if found is None:
+                found = f'"{secrets.token_hex(32)}"'
+                s.add(AppSetting(key=WORKBOOK_KEY, value_json=found, created_by_id=ctx.actor_id))
+    return bytes.fromhex(found.strip('"'))
+
+
+def export_merchant_workbook(
+    ctx: Context, shop_id: str, out: Path | str, *, today: date | None = None
+) -> Path:
+    """The workbook a merchant fills in: its open cases only, response cells editable."""
+    from inspector_app.reports.merchant_xlsx import write_merchant_workbook
+    from inspector_app.services.workbook_data import merchant_workbook_data
+
+    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action="export merchant workbooks")
+    data = merchant_workbook_data(ctx, shop_id, today=today)
+    return write_merchant_workbook(data, workbook_key(ctx), out)
+
+
+def import_responses(ctx: Context, path: Path | str) -> ImportReport:
+    """Attach each filled-in row's response to its case; bad rows are reported, not applied."""
+    from inspector_app.reports.merchant_xlsx import (
+        CASE_NUMBER,
+        RESPONSES,
+        check_row,
+        meta_check,
+        read_merchant_workbook,
+    )
+    from inspector_app.services import cases as case_service
+
+    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action="import merchant responses")
+    key = workbook_key(ctx)
+    reading = read_merchant_workbook(path)
+    if not secrets.compare_digest(meta_check(key, reading.shop_id), reading.meta_check):
+        raise InspectorError(
+            f"{Path(path).name} was not exported by this team's Inspector, "
+            "or its hidden sheet was edited; nothing was imported"
+        )
+    merchant_id = merchant_id_for(ctx, reading.shop_id)
+    report = ImportReport()
+    ids = [r.case_id for r in reading.rows if r.case_id is not None]
+    with ctx.db.read() as s:
+        known = {
+            cid: (num, mid)
+            for cid, num, mid in s.execute(
+                select(
+                    RectificationCase.id,
+                    RectificationCase.case_number,
+                    RectificationCase.merchant_id,
+                ).where(RectificationCase.id.in_(ids))
+            )
+        }
+        shops = dict(
+            s.execute(
+                select(Merchant.id, Merchant.shop_id).where(
+                    Merchant.id.in_({m for _, m in known.values()})
+                )
+            ).all()
+        )
+    for row in reading.rows:
+
+        def fail(reason: str, row=row) -> None:
+            report.errors.append(RowError(RESPONSES, row.row, reason))
+
+        if row.error:
+            fail(row.error)
+        elif row.empty:
+            report.skipped += 1
+        elif row.case_id not in known:
+            fail(f"unknown case (hidden id {row.case_id})")
+        elif known[row.case_id][1] != merchant_id:
+            fail(
+                f"case {known[row.case_id][0]} belongs to another merchant "
+                f"({shops.get(known[row.case_id][1], '?')})"
+            )
+        elif not check_row(key, reading.shop_id, row):
+            typed = str(row.protected.get(CASE_NUMBER) or "").strip()
+            what = (
+                "the case number was changed"
+                if typed != known[row.case_id][0]
+                else "a protected column (status, deadline or findings) was edited"
+            )
+            fail(f"{what}; the row was not imported")
+        else:
+            _apply_response(ctx, case_service, known[row.case_id][0], row, report, fail)
+    logger.info(
+        "Imported responses from %s: %s applied, %s unchanged, %s errors",
+        Path(path).name,
+        report.applied,
+        report.unchanged,
+        len(report.errors),
+    )
+    return report
+
+
+def _apply_response(ctx, case_service, case_number: str, row, report: ImportReport, fail) -> None:
+    from inspector_app.services.cases import ResponseInput
+
+    try:
+        _, changed = case_service.record_response(
+            ctx,
+            case_number,
+            ResponseInput(
+                response_text=row.response_text,
+                root_cause=row.root_cause,
+                corrective_action=row.corrective_action,
+                preventive_action=row.preventive_action,
+                response_date=row.response_date,
+            ),
+        )
+    except (ValidationError, NotFound) as exc:
+        fail(f"case {case_number}: {exc}")
+        return
+    if changed:
+        report.applied += 1
+    else:
+        report.unchanged += 1
