@@ -354,4 +354,4 @@ def test_main_window_navigates_from_findings_to_the_case(qtbot, window, world, q
     assert screen.page.stack.currentIndex() == 1
     findings = window.navigate("findings")
     assert isinstance(findings, FindingsScreen)
-    assert findings.view.model.total == 5
+    qtbot.waitUntil(lambda: findings.view.count == 5, timeout=5000)

@@ -38,12 +38,24 @@ FINDING_COLUMNS = [
 ]
 
 
+#: What the source answers for "how many rows": unknown, so the model pages until a page
+#: comes back short. Counting a million findings takes seconds; the view counts in a task.
+UNKNOWN_TOTAL = 2**53
+
+
+class DeferredCountSource(ServiceSource):
+    """Pages of findings at once; the exact count is left to a background task."""
+
+    def count(self, filters) -> int:
+        return UNKNOWN_TOTAL
+
+
 class FindingsModel(PagedTableModel):
     """Findings across all purchases; severity shown in colour as well as by name."""
 
     def __init__(self, get_ctx, parent=None) -> None:
         super().__init__(
-            ServiceSource(get_ctx, browse.count_findings, browse.fetch_findings),
+            DeferredCountSource(get_ctx, browse.count_findings, browse.fetch_findings),
             FINDING_COLUMNS,
             filters=browse.FindingFilter(),
             sort_key="created_at",

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
+import shiboken6
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InspectorError
+from inspector_app.services import browse
 from inspector_app.services import findings as finding_service
 from inspector_app.services.context import RECORDERS
 from inspector_app.ui import changes
@@ -19,6 +22,7 @@ from inspector_app.ui.findings.filter_bar import FindingsFilterBar
 from inspector_app.ui.findings.open_case_dialog import OpenCaseDialog
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.models import PagedTableView
+from inspector_app.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +42,8 @@ class FindingsView(QWidget):
         super().__init__(parent)
         self.env = env
         self._stale = False
+        self._count: int | None = None
+        self._count_generation = 0
         self.filter_bar = FindingsFilterBar(lambda: env.ctx, self)
         self.model = FindingsModel(lambda: env.ctx, self)
         self.model.set_filters(self.filter_bar.filters())
@@ -103,11 +109,33 @@ class FindingsView(QWidget):
             show_error(self, exc)
 
     def refresh(self) -> None:
-        self.model.refresh()
-        self._update_count()
+        self.model.refresh()  # its reset starts a new count
+
+    @property
+    def count(self) -> int | None:
+        """How many findings match the filters (None while it is being counted)."""
+        return self._count
 
     def _update_count(self) -> None:
-        self.count_label.setText(tr("%n finding(s)", None, self.model.total))
+        # Counting a million rows takes seconds in SQLite: a task does it, the window stays
+        # responsive, and a count that arrives after the filters changed again is dropped.
+        self._count = None
+        self._count_generation += 1
+        generation = self._count_generation
+        ctx, flt = self.env.ctx, self.model.filters
+        self.count_label.setText(tr("Counting…"))
+        run_task(
+            partial(browse.count_findings, ctx, flt),
+            lambda n, g=generation: self._show_count(g, n),
+            lambda exc: logger.warning("Counting findings failed: %s", exc),
+            name="count findings",
+        )
+
+    def _show_count(self, generation: int, n: int) -> None:
+        if generation != self._count_generation or not shiboken6.isValid(self.count_label):
+            return
+        self._count = n
+        self.count_label.setText(tr("%n finding(s)", None, n))
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in _WATCHED and self.isVisible():
