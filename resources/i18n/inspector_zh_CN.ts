@@ -404,11 +404,48 @@ Mystery purchases, findings and merchant rectification.</source>
             <translation>神买</translation>
         </message>
         <message>
+            <source>Critical</source>
+            <translation type="unfinished">严重</translation>
+        </message>
+        <message>
+            <source>Major</source>
+            <translation type="unfinished">重要</translation>
+        </message>
+        <message>
+            <source>Minor</source>
+            <translation type="unfinished">轻微</translation>
+        </message>
+        <message>
+            <source>Response h (median)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Response h (P90)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closure h (median)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closure h (P90)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>New purchase…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Log a new mystery purchase (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <comment>action</comment>
+            <translation type="unfinished">待通知</translation>
+        </message>
+        <message>
+            <source>Inspect the selected purchase (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -568,11 +605,43 @@ Mystery purchases, findings and merchant rectification.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No photos yet. Drop photos or folders here, paste (Ctrl+V) or use “Add photos…”.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>No photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photos: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete this photo?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete these %1 photos?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photo deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 photos deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photo restored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 photos restored.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -604,24 +673,6 @@ Mystery purchases, findings and merchant rectification.</source>
         <message>
             <source>Delete photos</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Delete %n photo(s)?</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n photo(s) deleted.</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n photo(s) restored.</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
         </message>
         <message>
             <source>Backups</source>
@@ -701,6 +752,10 @@ Mystery purchases, findings and merchant rectification.</source>
         </message>
         <message>
             <source>Delete purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It moves to the waste basket; you can undo this.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -828,8 +883,44 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>重新启动 Inspector 后将使用新语言。</translation>
         </message>
         <message>
-            <source>Default deadline of a rectification case</source>
-            <translation>整改期限默认值</translation>
+            <source>Team settings</source>
+            <translation>团队设置</translation>
+        </message>
+        <message>
+            <source>Organisation:</source>
+            <translation>组织名称：</translation>
+        </message>
+        <message>
+            <source>An image shown on notices and reports (optional)</source>
+            <translation>显示在通知书和报表上的图片（可选）</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Logo:</source>
+            <translation>标志：</translation>
+        </message>
+        <message>
+            <source>Default deadline of a rectification case:</source>
+            <translation>整改期限默认值：</translation>
+        </message>
+        <message>
+            <source>Save team settings</source>
+            <translation>保存团队设置</translation>
+        </message>
+        <message>
+            <source>Choose the logo</source>
+            <translation>选择标志图片</translation>
+        </message>
+        <message>
+            <source>Images (*.png *.jpg *.jpeg)</source>
+            <translation>图片 (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>Team settings saved.</source>
+            <translation>团队设置已保存。</translation>
         </message>
         <message>
             <source> days</source>
@@ -838,10 +929,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>%1 findings:</source>
             <translation>%1问题：</translation>
-        </message>
-        <message>
-            <source>Save deadlines</source>
-            <translation>保存期限</translation>
         </message>
         <message>
             <source>Only quality managers and administrators change team settings.</source>
@@ -854,10 +941,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>You are acting as %1 (%2).</source>
             <translation>您当前的身份是 %1（%2）。</translation>
-        </message>
-        <message>
-            <source>Deadlines saved.</source>
-            <translation>期限已保存。</translation>
         </message>
         <message>
             <source>Cancelling…</source>
@@ -1624,15 +1707,7 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Active</source>
-            <translation type="unfinished">正常</translation>
-        </message>
-        <message>
             <source>Overdue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1699,6 +1774,18 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <source>Open purchase</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Delete finding(s)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>%n finding(s)</source>
             <translation type="unfinished">
@@ -1708,6 +1795,28 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Opened case %1</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete %n finding(s)? You can undo this.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n finding(s) deleted.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n finding(s) restored.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>Text annotation</source>
@@ -1733,29 +1842,13 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <source>Pasted image %1</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>%n photo(s) stored</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>Photo import: %1 stored, %2 already stored, %3 rejected.</source>
+            <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>%n already stored</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n rejected</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>cancelled, %n file(s) not imported</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>Cancelled; files not imported: %1.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Importing photo %1 of %2: %3</source>
@@ -1774,14 +1867,16 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Cancelling after the current photo…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Not imported:</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>…and %n more (see the details).</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>…and %1 more (see the details).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Already attached:</source>
@@ -1791,11 +1886,13 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <source>Taken %1</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>%n annotation(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>Annotations: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>View</source>
@@ -1826,6 +1923,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Zoom</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>+</source>
             <translation type="unfinished" />
         </message>
@@ -1842,7 +1943,7 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation type="unfinished" />
         </message>
         <message>
-            <source>100%</source>
+            <source>Actual size</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1879,6 +1980,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         </message>
         <message>
             <source>Brand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inspected by</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1934,11 +2039,83 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Put on watch…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suspend…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Eliminate…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reinstate…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a merchant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key merchant (bought from at least once per plan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scorecard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Purchases (inspected / failed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings (critical / major / minor)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open cases (overdue)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hours to first response (median / P90)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hours to closure (median / P90)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>From</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rectification cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>since %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1951,10 +2128,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         </message>
         <message>
             <source>Any inspector</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Photos appear here.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2422,6 +2595,55 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Outcome</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <comment>case filter</comment>
+            <translation type="unfinished">正常</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <comment>case filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <comment>case filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change merchant status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why? (required; kept in the merchant's history)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search name, shop ID or category (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key merchants</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n merchant(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
         </message>
     </context>
 </TS>

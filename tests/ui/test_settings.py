@@ -73,7 +73,8 @@ def screen(qtbot, env):
     return s
 
 
-def test_shows_user_data_folder_and_deadlines(screen, ctx):
+def test_shows_user_data_folder_and_team_settings(screen, ctx):
+    assert screen.organisation_edit.text() == "Platform Quality Inspection"
     assert screen.actor_label.text() == "You are acting as Admin (Administrator)."
     assert screen.data_folder_label.text() == str(ctx.paths.root)
     assert screen.deadline_spins[Severity.CRITICAL].value() == 3
@@ -82,21 +83,25 @@ def test_shows_user_data_folder_and_deadlines(screen, ctx):
     assert screen.new_user_button.isEnabled()
 
 
-def test_deadlines_are_saved_as_team_settings(qtbot, screen, ctx):
+def test_team_settings_are_saved_in_the_database(qtbot, screen, ctx):
     spin = screen.deadline_spins[Severity.MAJOR]
     spin.clear()
     qtbot.keyClicks(spin, "10")
+    screen.organisation_edit.clear()
+    qtbot.keyClicks(screen.organisation_edit, "Platform QA, East China")
     with qtbot.waitSignal(changes.changes().changed) as signal:
-        qtbot.mouseClick(screen.save_deadlines_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(screen.save_team_button, Qt.MouseButton.LeftButton)
     assert signal.args == [changes.SETTINGS, []]
     assert team_settings.deadline_days(ctx, Severity.MAJOR) == 10
+    assert team_settings.get(ctx, "organisation_name") == "Platform QA, East China"
 
 
 def test_an_inspector_cannot_edit_deadlines_or_create_users(screen, state, users):
     state.set_actor(users[Role.INSPECTOR])  # the screen follows the change signal
-    assert not screen.save_deadlines_button.isEnabled()
+    assert not screen.save_team_button.isEnabled()
     assert not screen.deadline_spins[Severity.CRITICAL].isEnabled()
-    assert screen.deadline_hint.isVisibleTo(screen)
+    assert not screen.organisation_edit.isEnabled()
+    assert screen.team_hint.isVisibleTo(screen)
     assert not screen.new_user_button.isEnabled()
     assert not screen.backup_panel.restore_file_button.isEnabled()
 

@@ -70,8 +70,8 @@ class BackupPanel(QGroupBox):
 
         self.list = QListWidget(self)
         self.list.setObjectName("backup_list")
-        self.list.setMinimumHeight(150)
-        self.list.setMaximumHeight(260)
+        self.list.setMinimumHeight(130)
+        self.list.setMaximumHeight(170)
         self.list.itemSelectionChanged.connect(self._update_buttons)
 
         self.backup_button = QPushButton(tr("Back up now"), self)
@@ -88,15 +88,18 @@ class BackupPanel(QGroupBox):
         self.admin_hint = QLabel(tr("Only an administrator can restore a backup."), self)
         self.admin_hint.setEnabled(False)
 
-        buttons = QHBoxLayout()
+        # Buttons beside the list keep the Settings page short enough for one screen.
+        buttons = QVBoxLayout()
         for b in (self.backup_button, self.restore_button, self.restore_file_button, self.open_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.where)
         layout.addWidget(self.daily_check)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
+        layout.addLayout(row)
         layout.addWidget(self.admin_hint)
         self.refresh()
 

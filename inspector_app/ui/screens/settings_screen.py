@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -96,7 +97,7 @@ class SettingsScreen(QWidget):
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(24, 18, 24, 18)
-        column.setSpacing(14)
+        column.setSpacing(10)
         title = QLabel(tr("Settings"), body)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -106,7 +107,7 @@ class SettingsScreen(QWidget):
         column.addWidget(self._user_group(body))
         column.addWidget(self._data_group(body))
         column.addWidget(self._language_group(body))
-        column.addWidget(self._deadline_group(body))
+        column.addWidget(self._team_group(body))
         self.backup_panel = BackupPanel(env, body)
         column.addWidget(self.backup_panel)
         column.addStretch(1)
@@ -184,10 +185,24 @@ class SettingsScreen(QWidget):
         row.addStretch(1)
         return box
 
-    def _deadline_group(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(tr("Default deadline of a rectification case"), parent)
-        self.deadline_spins: dict[Severity, QSpinBox] = {}
+    def _team_group(self, parent: QWidget) -> QGroupBox:
+        """Team-wide settings kept in the database (services.team_settings)."""
+        box = QGroupBox(tr("Team settings"), parent)
         form = QFormLayout(box)
+        self.organisation_edit = QLineEdit(box)
+        self.organisation_edit.setObjectName("organisation_edit")
+        form.addRow(tr("Organisation:"), self.organisation_edit)
+        self.logo_edit = QLineEdit(box)
+        self.logo_edit.setObjectName("logo_edit")
+        self.logo_edit.setPlaceholderText(tr("An image shown on notices and reports (optional)"))
+        self.logo_button = QPushButton(tr("Choose…"), box)
+        self.logo_button.clicked.connect(self.choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_edit, 1)
+        logo_row.addWidget(self.logo_button)
+        form.addRow(tr("Logo:"), logo_row)
+        form.addRow(QLabel(tr("Default deadline of a rectification case:"), box))
+        self.deadline_spins: dict[Severity, QSpinBox] = {}
         for severity in Severity:
             spin = QSpinBox(box)
             spin.setObjectName(f"deadline_{severity.value}")
@@ -198,16 +213,16 @@ class SettingsScreen(QWidget):
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.deadline_spins[severity] = spin
             form.addRow(tr("%1 findings:").replace("%1", enum_label(severity)), spin)
-        self.save_deadlines_button = QPushButton(tr("Save deadlines"), box)
-        self.save_deadlines_button.setObjectName("save_deadlines_button")
-        self.save_deadlines_button.clicked.connect(self.save_deadlines)
-        self.deadline_hint = QLabel(
+        self.save_team_button = QPushButton(tr("Save team settings"), box)
+        self.save_team_button.setObjectName("save_team_button")
+        self.save_team_button.clicked.connect(self.save_team_settings)
+        self.team_hint = QLabel(
             tr("Only quality managers and administrators change team settings."), box
         )
-        self.deadline_hint.setEnabled(False)
+        self.team_hint.setEnabled(False)
         row = QHBoxLayout()
-        row.addWidget(self.save_deadlines_button)
-        row.addWidget(self.deadline_hint)
+        row.addWidget(self.save_team_button)
+        row.addWidget(self.team_hint)
         row.addStretch(1)
         form.addRow("", row)
         return box
@@ -232,13 +247,15 @@ class SettingsScreen(QWidget):
         self.data_folder_label.setText(str(ctx.paths.root))
         self.database_label.setText(ctx.db.describe())
         values = team_settings.get_all(ctx)
+        self.organisation_edit.setText(str(values["organisation_name"]))
+        self.logo_edit.setText(str(values["organisation_logo"]))
         for severity, spin in self.deadline_spins.items():
             spin.setValue(int(values[f"deadline_days.{severity.value}"]))
         may_edit = self.env.state.has_role(*MANAGERS)
-        for spin in self.deadline_spins.values():
-            spin.setEnabled(may_edit)
-        self.save_deadlines_button.setEnabled(may_edit)
-        self.deadline_hint.setVisible(not may_edit)
+        for widget in (*self.deadline_spins.values(), self.organisation_edit, self.logo_edit,
+                       self.logo_button, self.save_team_button):
+            widget.setEnabled(may_edit)
+        self.team_hint.setVisible(not may_edit)
 
     def activate(self) -> None:
         self.refresh()
@@ -268,16 +285,29 @@ class SettingsScreen(QWidget):
         NewUserDialog(self.env, self).exec()
 
     @Slot()
-    def save_deadlines(self) -> None:
+    def choose_logo(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose the logo"), self.logo_edit.text(), tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if chosen:
+            self.logo_edit.setText(chosen)
+
+    @Slot()
+    def save_team_settings(self) -> None:
         ctx = self.env.ctx
+        values = {
+            "organisation_name": self.organisation_edit.text().strip(),
+            "organisation_logo": self.logo_edit.text().strip(),
+            **{f"deadline_days.{sev.value}": spin.value() for sev, spin in self.deadline_spins.items()},
+        }
         try:
-            for severity, spin in self.deadline_spins.items():
-                team_settings.put(ctx, f"deadline_days.{severity.value}", spin.value())
+            for key, value in values.items():
+                team_settings.put(ctx, key, value)
         except InspectorError as exc:
             show_error(self, exc)
             return
         changes.notify(changes.SETTINGS)
-        self.env.show_status(tr("Deadlines saved."))
+        self.env.show_status(tr("Team settings saved."))
 
     @Slot()
     def open_data_folder(self) -> None:
