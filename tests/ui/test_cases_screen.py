@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import ResponseInput
-from inspector_app.ui.cases import transitions
+from inspector_app.ui.cases import edit_dialog, transitions
 from inspector_app.ui.cases.findings_tab import CaseFindingsModel
 from inspector_app.ui.cases.history import EventsModel
 from inspector_app.ui.findings import view as findings_view
@@ -157,6 +157,7 @@ def assert_read_only(page) -> None:
     assert not v.save_button.isEnabled() and not v.passed_radio.isEnabled() and not v.purchase_combo.isEnabled()
     assert v.note_edit.isReadOnly()
     assert not page.rectification_photos.editable
+    assert not page.edit_button.isEnabled()
     assert not any(c.panel.editable for c in page.before_after.columns())
 
 
@@ -168,6 +169,7 @@ def test_merchant_manager_sees_only_its_moves(qtbot, env, users, world, qm):
     page = screen.page
     assert buttons(screen) == {S.RESPONDED}
     assert not page.notice_button.isVisible()
+    assert not page.edit_button.isVisible()
     assert not page.response_tab.response_edit.isReadOnly()
     assert page.rectification_photos.editable  # merchant managers bring the evidence
     assert not page.verification_tab.save_button.isEnabled()
@@ -355,3 +357,25 @@ def test_main_window_navigates_from_findings_to_the_case(qtbot, window, world, q
     findings = window.navigate("findings")
     assert isinstance(findings, FindingsScreen)
     qtbot.waitUntil(lambda: findings.view.count == 5, timeout=5000)
+
+
+def test_edit_the_due_date_and_summary(qtbot, env, users, world, qm, monkeypatch):
+    case = open_case(qm, world)
+    screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
+    screen.open_item(case.id)
+    new_due = date.today() + timedelta(days=30)
+
+    def edit(dialog):
+        dialog.due_edit.setDate(new_due)
+        dialog.summary_edit.clear()
+        qtbot.keyClicks(dialog.summary_edit, "Replace every zip")
+        qtbot.mouseClick(dialog.save_button, LEFT)
+        return dialog.result()
+
+    monkeypatch.setattr(edit_dialog.EditCaseDialog, "exec", edit)
+    qtbot.mouseClick(screen.page.edit_button, LEFT)
+    header = screen.page.header
+    assert header.due_label.text() == f"{new_due.isoformat()} · 30 d left"
+    assert header.summary_label.text() == "Replace every zip"
+    events = screen.page.history.model_
+    assert events.index(events.rowCount() - 1, 2).data() == "Edited"

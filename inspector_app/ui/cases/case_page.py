@@ -16,6 +16,7 @@ from inspector_app.services.cases import CaseInfo
 from inspector_app.services.context import MANAGERS
 from inspector_app.ui import changes
 from inspector_app.ui.cases import notice, transitions
+from inspector_app.ui.cases.edit_dialog import EditCaseDialog
 from inspector_app.ui.cases.findings_tab import CaseFindingsTab
 from inspector_app.ui.cases.header import CaseHeader
 from inspector_app.ui.cases.history import HistoryView
@@ -49,6 +50,11 @@ class CasePage(QWidget):
         self.notice_button.setObjectName("print_notice_button")
         self.notice_button.setToolTip(tr("Write the rectification notice (PDF) and open it"))
         self.notice_button.clicked.connect(self.print_notice)
+        self.edit_button = QPushButton(tr("Edit case…"), self)
+        self.edit_button.setObjectName("edit_case_button")
+        self.edit_button.setToolTip(tr("Change the due date, the assignee or the summary"))
+        self.edit_button.clicked.connect(self.edit_case)
+        self.transitions.add_extra(self.edit_button)
         if notice.notice_available():
             self.transitions.add_extra(self.notice_button)
         else:
@@ -127,8 +133,10 @@ class CasePage(QWidget):
         allowed = case_service.allowed_targets(ctx, case)
         self.header.show_case(case)
         self.transitions.set_moves(case.status, allowed)
-        self.notice_button.setEnabled(self.env.state.has_role(*MANAGERS))
-        self.notice_button.setVisible(notice.notice_available() and self.env.state.has_role(*MANAGERS))
+        manager = self.env.state.has_role(*MANAGERS)
+        self.edit_button.setVisible(manager)
+        self.edit_button.setEnabled(manager and not read_only)
+        self.notice_button.setVisible(notice.notice_available() and manager)
         if not same:
             try:
                 found = [finding_service.get_finding(ctx, fid) for fid in case.finding_ids]
@@ -186,6 +194,17 @@ class CasePage(QWidget):
     def _after_write(self, case: CaseInfo) -> None:
         self.show_case(case)
         self.case_changed.emit(case.id)
+
+    @Slot()
+    def edit_case(self) -> None:
+        if self.case is None or self.case.is_final:
+            return
+        dialog = EditCaseDialog(self.env, self.case, self)
+        try:
+            if dialog.exec() == EditCaseDialog.DialogCode.Accepted and dialog.updated is not None:
+                self._after_write(dialog.updated)
+        finally:
+            dialog.deleteLater()
 
     @Slot()
     def print_notice(self) -> None:

@@ -40,6 +40,16 @@ def worst_severity(rows: list[FindingRow]) -> Severity:
     return min((Severity(r.severity) for r in rows), key=_WORST_FIRST.index)
 
 
+def assignee_combo(env, parent: QWidget) -> QComboBox:
+    """The users a case can be assigned to, "Nobody yet" first (data: user id or None)."""
+    combo = QComboBox(parent)
+    combo.setObjectName("assignee_combo")
+    combo.addItem(tr("Nobody yet"), None)
+    for actor in user_service.list_users(env.ctx):
+        combo.addItem(f"{actor.display_name} — {enum_label(actor.role)}", actor.id)
+    return combo
+
+
 class OpenCaseDialog(QDialog):
     """Asks for the case's due date (defaulted from the team's deadlines), assignee and summary.
 
@@ -91,11 +101,7 @@ class OpenCaseDialog(QDialog):
         self.due_hint.setStyleSheet("color: palette(mid);")
         self.due_error = field_error_label(self)
 
-        self.assignee_combo = QComboBox(self)
-        self.assignee_combo.setObjectName("assignee_combo")
-        self.assignee_combo.addItem(tr("Nobody yet"), None)
-        for actor in user_service.list_users(env.ctx):
-            self.assignee_combo.addItem(f"{actor.display_name} — {enum_label(actor.role)}", actor.id)
+        self.assignee_combo = assignee_combo(env, self)
         if env.actor is not None and env.state.has_role(Role.QUALITY_MANAGER, Role.ADMIN):
             self.assignee_combo.setCurrentIndex(max(0, self.assignee_combo.findData(env.actor.id)))
         self.assignee_error = field_error_label(self)
