@@ -20,7 +20,13 @@ from inspector_app.paths import DataPaths, data_dir
 from inspector_app.services.context import Context, open_context
 from inspector_app.ui.errors import format_exception, install_excepthook, show_unexpected
 from inspector_app.ui.i18n import install_translator, system_language, tr
-from inspector_app.ui.settings import DAILY_BACKUP, DAILY_BACKUP_KEEP, LANGUAGE, AppSettings
+from inspector_app.ui.settings import (
+    CURRENT_USER_ID,
+    DAILY_BACKUP,
+    DAILY_BACKUP_KEEP,
+    LANGUAGE,
+    AppSettings,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             logger.info("First start cancelled")
             ctx.db.dispose()
             return 0
+        # Act as the user just created, not as whoever the demo data added.
+        settings.set(CURRENT_USER_ID, dialog.actor.id)
     state, window = create_main_window(ctx, settings)
     window.show()
     daily = DailyBackup(state, settings, window)

@@ -68,6 +68,7 @@ def install_translator(lang: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _label_cache.clear()
     if lang not in LANGUAGES:
         logger.warning("Unknown language %r, using English", lang)
         lang = SOURCE_LANGUAGE

@@ -6,6 +6,7 @@ import logging
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -83,6 +84,30 @@ def test_first_start_creates_the_user_then_opens_the_window(ctx, clean_start, mo
     assert window.state.actor.display_name == "First Admin"
     assert window.state.actor.role == Role.ADMIN
     assert "First Admin (Administrator)" in window.user_label.text()
+
+
+def test_after_first_start_with_demo_the_new_user_is_the_actor(ctx, clean_start, monkeypatch):
+    from inspector_app.ui import first_start
+
+    def add_demo_users(c):
+        # The demo adds its own team, an administrator among them ("Aaron" sorts first).
+        user_service.create_user(c, "Aaron Demo-Admin", Role.ADMIN)
+        yield 1, 1, ""
+
+    def fill_and_accept(dialog):
+        dialog.name_edit.setText("Zoe Team Lead")
+        dialog.demo_check.setChecked(True)
+        dialog.submit()
+        deadline = time.monotonic() + 10
+        while dialog.result() != QDialog.DialogCode.Accepted and time.monotonic() < deadline:
+            QApplication.processEvents()
+        return dialog.result()
+
+    monkeypatch.setattr(first_start, "demo_loader", lambda: add_demo_users)
+    monkeypatch.setattr(first_start.FirstStartDialog, "exec", fill_and_accept)
+    assert app_module.main(["inspector-app"]) == 0
+    [window] = clean_start()
+    assert window.state.actor.display_name == "Zoe Team Lead"
 
 
 def test_language_from_the_command_line(ctx, users, clean_start):
