@@ -285,3 +285,18 @@ def test_purchase_under_an_active_case_cannot_be_deleted(insp, qm, purchase):
     cases.advance(qm, c.case_number, "cancelled", "opened by mistake")
     svc.delete_purchase(insp, purchase.id)
     assert svc.get_purchase(insp, purchase.id).deleted
+
+
+@pytest.mark.xfail(
+    reason="BUG: update_purchase moves a purchase whose finding is in an active case to another "
+    "merchant; the case (merchant A) then covers a finding of merchant B",
+    strict=True,
+)
+def test_purchase_in_a_case_keeps_its_merchant(insp, qm, shop, purchase):
+    f = make_finding(insp, purchase.id)
+    c = cases.open_case(qm, [f.id])
+    other = merchants.create_merchant(insp, "shop-other", "Other Shop")
+    with pytest.raises(ValidationError) as info:
+        svc.update_purchase(insp, purchase.id, received_input(other.id, order_number="ORD-1001"))
+    assert info.value.field == "merchant"
+    assert findings.get_finding(insp, f.id).merchant_id == c.merchant_id == shop.id
