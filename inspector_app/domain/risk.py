@@ -15,9 +15,11 @@ How the score is built (README-ready text: `weights_markdown()` renders the tabl
    platform's); hours are compared with the platform's published standards (24 h median,
    48 h for the slow tail); overdue rectifications with one overdue case.
 4. The score is 100 * sum(weight * badness) / sum(weight) over the factors the platform has
-   data for. So a merchant exactly like its peers on everything scores 50, one 1.5 times as
-   bad on everything scores 60 (the default watch threshold) and one 4 times as bad 80 (the
-   default elimination threshold). The score is monotonic in every factor.
+   data for. So a merchant at the reference on every factor (its peers' rates, the hour
+   standards, one overdue case) scores 50; one 1.5 times as bad on everything scores 60
+   (the default watch threshold), one 4 times as bad 80 (the default elimination threshold).
+   A spotless merchant with little evidence stays near its peers rather than at 0, because
+   of the shrinkage. The score is monotonic in every factor.
 
 Complaint and after-sales rates are per month of the window: the database holds the
 platform's work orders but not each merchant's order volume; with a volume the same
