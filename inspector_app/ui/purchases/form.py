@@ -145,9 +145,9 @@ class PurchaseForm(QDialog):
         QWidget.setTabOrder(self.received_at.check, self.received_at.edit)
         QWidget.setTabOrder(self.received_at.edit, self.price)
         QWidget.setTabOrder(self.price, self.inspector)
-        QWidget.setTabOrder(self.inspector, self.buyer_alias)
+        QWidget.setTabOrder(self.inspector, self.notes)
+        QWidget.setTabOrder(self.notes, self.buyer_alias)
         QWidget.setTabOrder(self.buyer_alias, self.address)
-        QWidget.setTabOrder(self.address, self.notes)
 
         # Cheap checks as the user types or leaves a field; the service has the last word.
         self.merchant.selection_changed.connect(lambda _id: self.errors.clear("merchant"))

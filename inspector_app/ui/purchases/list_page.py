@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -119,6 +120,11 @@ class PurchaseListPage(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
+        # Re-queries (filter, sort, refresh) run in SQL on this thread: show that we are busy.
+        self.model.modelAboutToBeReset.connect(
+            lambda: QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        )
+        self.model.modelReset.connect(QApplication.restoreOverrideCursor)
         self.apply_role()
         self._update_count()
 

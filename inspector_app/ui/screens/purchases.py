@@ -99,7 +99,7 @@ class PurchasesScreen(QWidget):
 
     @Slot(str, list)
     def _on_changed(self, entity: str, ids: list) -> None:
-        if entity == changes.ACTOR:
+        if entity in (changes.ACTOR, changes.USER):
             self.list_page.apply_role()
         if entity not in _TABLE_ENTITIES:
             return
