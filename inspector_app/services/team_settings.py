@@ -42,26 +42,39 @@ def get_all(ctx: Context) -> dict[str, Any]:
     return {k: stored.get(k, d) for k, d in DEFAULTS.items()}
 
 
-def put(ctx: Context, key: str, value: Any) -> None:
-    ctx.require(Role.QUALITY_MANAGER, Role.ADMIN, action="change team settings")
+def _validated(key: str, value: Any) -> Any:
     if key not in DEFAULTS:
         raise ValidationError(f"Unknown setting '{key}'")
     default = DEFAULTS[key]
     if isinstance(default, (int, float)) and not isinstance(default, bool):
         try:
             value = type(default)(value)
-        except (TypeError, ValueError):
-            raise ValidationError(f"{key} must be a number", field=key) from None
+        except (TypeError, ValueError, OverflowError):
+            raise ValidationError(f"{key} must be a finite number", field=key) from None
         if not math.isfinite(value):
             raise ValidationError(f"{key} must be a finite number", field=key)
         if value < 0:
             raise ValidationError(f"{key} cannot be negative", field=key)
+    elif isinstance(default, str):
+        value = str(value).strip()
+    return value
+
+
+def put_many(ctx: Context, values: dict[str, Any]) -> None:
+    """Save several settings in one transaction: all of them or none."""
+    ctx.require(Role.QUALITY_MANAGER, Role.ADMIN, action="change team settings")
+    checked = {key: _validated(key, value) for key, value in values.items()}
     with ctx.db.write() as s:
-        row = s.scalar(select(AppSetting).where(AppSetting.key == key))
-        if row is None:
-            s.add(AppSetting(key=key, value_json=json.dumps(value), created_by_id=ctx.actor_id))
-        else:
-            row.value_json = json.dumps(value)
+        rows = {r.key: r for r in s.scalars(select(AppSetting).where(AppSetting.key.in_(checked)))}
+        for key, value in checked.items():
+            if key in rows:
+                rows[key].value_json = json.dumps(value)
+            else:
+                s.add(AppSetting(key=key, value_json=json.dumps(value), created_by_id=ctx.actor_id))
+
+
+def put(ctx: Context, key: str, value: Any) -> None:
+    put_many(ctx, {key: value})
 
 
 def deadline_days(ctx: Context, severity: Severity | str) -> int:

@@ -84,11 +84,6 @@ def test_day_counts_must_be_finite_numbers(qm, value):
     assert info.value.field == "deadline_days.critical"
 
 
-@pytest.mark.xfail(
-    reason="BUG: team_settings.put('deadline_days.major', float('inf')) raises OverflowError "
-    "(int(inf)); put catches only TypeError and ValueError around the conversion",
-    strict=True,
-)
 def test_infinite_float_for_a_day_count_is_a_validation_error(qm):
     with pytest.raises(ValidationError):
         svc.put(qm, "deadline_days.major", float("inf"))

@@ -301,8 +301,7 @@ class SettingsScreen(QWidget):
             **{f"deadline_days.{sev.value}": spin.value() for sev, spin in self.deadline_spins.items()},
         }
         try:
-            for key, value in values.items():
-                team_settings.put(ctx, key, value)
+            team_settings.put_many(ctx, values)
         except InspectorError as exc:
             show_error(self, exc)
             return
