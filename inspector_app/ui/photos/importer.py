@@ -19,15 +19,16 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.services import photos as photo_service
 from inspector_app.services.context import Context
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
-from inspector_app.ui.tasks import Task, run_task
+from inspector_app.ui.tasks import DIALOG_DELAY_MS, Task, run_task
 
 logger = logging.getLogger(__name__)
 
@@ -186,6 +187,50 @@ def _import_steps(
     return outcome
 
 
+class _ImportProgress:
+    """The import's progress dialog, owned here rather than by run_task.
+
+    QProgressDialog.setValue runs the event loop once the dialog shows, so the task may
+    finish inside it; this object never touches the dialog again after it is closed.
+    """
+
+    def __init__(self, parent: QWidget, total: int) -> None:
+        self.dialog: QProgressDialog | None = QProgressDialog(
+            tr("Importing photos…"), tr("Cancel"), 0, max(total, 1), parent
+        )
+        self.dialog.setWindowTitle(tr("Photo import"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(DIALOG_DELAY_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(420)
+        self.dialog.setValue(0)
+        self.task: Task | None = None
+        self.dialog.canceled.connect(self._cancel)
+
+    def _cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText(tr("Cancelling after the current photo…"))
+
+    def update(self, done: int, total: int, label: str) -> None:
+        dialog = self.dialog
+        if dialog is None or (self.task is not None and self.task.is_cancelled):
+            return
+        dialog.setLabelText(label)
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))  # may run the event loop: nothing after this
+
+    def close(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect(self._cancel)
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+
+
 def start_import(
     ctx: Context,
     paths: list[Path],
@@ -194,35 +239,45 @@ def start_import(
     *,
     parent: QWidget,
     on_finished: Callable[[ImportOutcome], None],
-    on_error: Callable[[BaseException], None] | None = None,
     cleanup: Callable[[], None] | None = None,
 ) -> Task:
     """Import `paths` for `owner` (e.g. {"purchase_id": 3}) off the GUI thread.
 
-    The role and owner are checked here, at once (so a refusal is reported before any
-    progress shows); `cleanup` runs after the task ends in any way.
+    The role and owner are checked here, at once (so a refusal is raised before any
+    progress shows). `on_finished(outcome)` also follows a cancel; an error is shown over
+    `parent`. `cleanup` runs after the task ends in any way (in inline mode too).
     """
     results = photo_service.add_photos(ctx, paths, role=role, **owner)
     outcome = ImportOutcome(total=len(paths))
+    progress = _ImportProgress(parent, len(paths))
+
+    def end() -> None:
+        progress.close()
+        if cleanup is not None:
+            cleanup()
 
     def finished(_value: object = None) -> None:
+        end()
         on_finished(outcome)
 
     def cancelled() -> None:
         outcome.cancelled = True
+        end()
         on_finished(outcome)
+
+    def failed(exc: BaseException) -> None:
+        end()
+        show_error(parent, exc)
 
     task = run_task(
         partial(_import_steps, outcome, results, [p.name for p in paths]),
         on_done=finished,
-        on_error=on_error,
+        on_error=failed,
         on_cancel=cancelled,
-        progress=parent,
-        label=tr("Importing photos…"),
+        on_progress=progress.update,
         name="import photos",
     )
-    if cleanup is not None:
-        task.finished.connect(cleanup)
+    progress.task = task
     return task
 
 

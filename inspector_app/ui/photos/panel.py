@@ -338,9 +338,7 @@ class PhotoPanel(QWidget):
     def add_files(self, paths, cleanup=None) -> Task | None:
         """Import files (folders are walked) off the GUI thread; the Task, or None if refused."""
         task = self.importer.add_files(paths, cleanup)
-        if task is not None:
-            task.finished.connect(self._update_actions)
-            self._update_actions()
+        self._update_actions()
         return task
 
     # -- editing -----------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
 from inspector_app.domain.enums import PhotoRole, Role
 from inspector_app.services import photos as photo_service
@@ -270,3 +270,41 @@ def test_model_passes_qtmodeltester(qtmodeltester, qtbot, env, purchase, attach,
     qtmodeltester.check(model)
     wait_images()
     assert image_cache() is not None
+
+
+def test_inline_tasks_import_at_once_and_clean_up(qtbot, env, purchase, inline_tasks):
+    """With tasks run inline (as other screens' tests do), a paste imports before returning."""
+    panel = make_panel(qtbot, env, purchase_id=purchase.id)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.red)
+    mime = QMimeData()
+    mime.setImageData(image)
+    assert panel.add_from_mime(mime)
+    assert panel.task.is_done and panel.model.rowCount() == 1
+    assert not any((env.ctx.paths.root / "tmp").iterdir())
+    assert panel.add_action.isEnabled()
+
+
+def test_progress_dialog_shows_n_of_n_and_its_cancel_button_works(qtbot, env, purchase, files):
+    from PySide6.QtWidgets import QProgressDialog
+
+    paths = [files(f"big{i}.jpg", size=(2400, 1800)) for i in range(60)]
+    panel = make_panel(qtbot, env, purchase_id=purchase.id)
+    outcomes = []
+    panel.importer.finished.connect(outcomes.append)
+    panel.add_files(paths)
+
+    def dialog():
+        found = [d for d in panel.findChildren(QProgressDialog) if d.isVisible()]
+        return found[0] if found else None
+
+    qtbot.waitUntil(
+        lambda: dialog() is not None and " of 60: " in dialog().labelText(), timeout=10_000
+    )
+    assert dialog().labelText().startswith("Importing photo ")
+    qtbot.mouseClick(dialog().findChild(QPushButton), Qt.MouseButton.LeftButton)
+    finish(qtbot, panel)
+    [outcome] = outcomes
+    assert outcome.cancelled and len(outcome.results) < 60
+    assert len(photo_service.list_photos(env.ctx, purchase_id=purchase.id)) == len(outcome.stored)
+    qtbot.waitUntil(lambda: dialog() is None)
