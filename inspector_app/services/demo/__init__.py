@@ -30,6 +30,20 @@ from inspector_app.services.demo.common import Clock, Randomness, Scale
 
 logger = logging.getLogger(__name__)
 
+#: Every table the demo writes, with explicit ids.
+_WRITTEN = (
+    User,
+    Merchant,
+    MerchantStatusChange,
+    Brand,
+    Product,
+    Purchase,
+    Finding,
+    RectificationCase,
+    CaseFinding,
+    CaseEvent,
+    Photo,
+)
 #: Largest demo the command line accepts.
 MAX_PURCHASES = 1_000_000
 #: Purchases (with their findings) generated and written per step.
@@ -99,7 +113,12 @@ def iter_demo(
     leaves the database as it was; photo files stored by then are unreferenced, which
     `inspector check --repair` removes.
     """
-    from inspector_app.services.demo.writer import findings_search_paused, finish, write_transaction
+    from inspector_app.services.demo.writer import (
+        advance_sequences,
+        findings_search_paused,
+        finish,
+        write_transaction,
+    )
 
     ctx.require(Role.ADMIN, action="load demo data")
     if not 1 <= purchases <= MAX_PURCHASES:
@@ -113,6 +132,7 @@ def iter_demo(
             yield from run.purchases_and_findings(conn)
             yield run.progress("indexing findings for search")
         yield from run.cases_and_photos(conn)
+        advance_sequences(conn, (m.__table__ for m in _WRITTEN))
     yield run.progress("updating statistics")
     finish(ctx)
     summary = run.summary()

@@ -66,7 +66,7 @@ class Scale:
             merchants=max(12, round(60 * factor**0.7)),
             products=max(40, round(300 * factor**0.65)),
             inspectors=max(4, min(80, round(6 * factor**0.5))),
-            images=min(photo_rows, 300, 100 + photo_rows // 6),
+            images=min(photo_rows, 300, 100 + photo_rows // 2),
         )
 
 

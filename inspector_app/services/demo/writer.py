@@ -151,6 +151,17 @@ def findings_search_paused(conn: Connection, first_id: int) -> Iterator[None]:
         conn.exec_driver_sql(trigger)
 
 
+def advance_sequences(conn: Connection, tables: Iterable[Table]) -> None:
+    """After inserting explicit ids, move PostgreSQL's id sequences past them (SQLite needs not)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+        )
+
+
 def finish(ctx: Context) -> None:
     """Refresh the query planner's statistics and fold the write-ahead log back into the file."""
     if not ctx.db.is_sqlite:
