@@ -28,10 +28,10 @@ def count_or_blank(value: Any) -> str:
 PURCHASE_COLUMNS = (
     Column("order_number", QT_TR_NOOP("Order number"), sort_key="order_number", width=165),
     Column("ordered_at", QT_TR_NOOP("Ordered"), sort_key="ordered_at", width=125),
-    Column("merchant", QT_TR_NOOP("Merchant"), sort_key="merchant", width=150),
-    Column("product", QT_TR_NOOP("Product"), sort_key="product", width=200),
+    Column("merchant", QT_TR_NOOP("Merchant"), sort_key="merchant", width=145),
+    Column("product", QT_TR_NOOP("Product"), sort_key="product", width=185),
     Column("brand", QT_TR_NOOP("Brand"), sort_key="brand", width=90),
-    Column("inspector", QT_TR_NOOP("Inspected by"), sort_key="inspector", width=105),
+    Column("inspector", QT_TR_NOOP("Assigned inspector"), sort_key="inspector", width=125),
     Column("status", QT_TR_NOOP("Status"), sort_key="status", formatter=enum_formatter(PurchaseStatus), width=85),
     Column("verdict", QT_TR_NOOP("Verdict"), sort_key="verdict", formatter=enum_formatter(Verdict), align=CENTER, width=65),
     Column("price_paid_cents", QT_TR_NOOP("Price"), sort_key="price_paid_cents", formatter=money, align=RIGHT, width=85),

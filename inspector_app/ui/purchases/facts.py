@@ -22,7 +22,7 @@ FACTS = (
     ("status", QT_TR_NOOP("Status")),
     ("product", QT_TR_NOOP("Product")),
     ("ordered_at", QT_TR_NOOP("Ordered")),
-    ("inspector", QT_TR_NOOP("Inspected by")),
+    ("inspector", QT_TR_NOOP("Assigned inspector")),
     ("price", QT_TR_NOOP("Price paid")),
     ("received_at", QT_TR_NOOP("Received")),
     ("inspected_at", QT_TR_NOOP("Inspected")),
