@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select, text
 
+from inspector_app.db.base import UTCDateTime
 from inspector_app.db.models import (
+    Base,
     CaseEvent,
     Finding,
     Merchant,
@@ -136,6 +138,17 @@ def test_cases_have_consistent_histories(demo):
         assert any(c.verification_purchase_id for c in cases)
 
 
+def test_nothing_happens_in_the_future(demo):
+    ctx, _ = demo
+    now = datetime.now(UTC)
+    with ctx.db.read() as s:
+        for table in Base.metadata.sorted_tables:
+            for column in table.columns:
+                if isinstance(column.type, UTCDateTime):
+                    latest = s.scalar(select(func.max(column)))
+                    assert latest is None or latest <= now, (table.name, column.name, latest)
+
+
 def test_photos_pass_the_store_check(demo):
     ctx, summary = demo
     report = check_store(ctx)
@@ -175,5 +188,18 @@ def test_stopping_the_demo_leaves_the_database_as_it_was(tmp_path):
             ).scalar()
             assert triggers == 1  # the search trigger paused for the bulk load is back
         load_demo(ctx, purchases=20)  # and it can be loaded afterwards
+    finally:
+        ctx.db.dispose()
+
+
+def test_many_findings_per_purchase_stay_in_the_past(tmp_path):
+    """At benchmark density (dozens of findings per failed purchase) times still fit."""
+    ctx = open_context(data_folder=str(tmp_path / "d")).as_actor(SYSTEM)
+    try:
+        summary = load_demo(ctx, purchases=150, findings=4000, photos=20)
+        assert summary.findings == 4000 and summary.photos <= 20
+        with ctx.db.read() as s:
+            latest = s.scalar(select(func.max(Finding.created_at)))
+        assert latest <= datetime.now(UTC)
     finally:
         ctx.db.dispose()

@@ -223,7 +223,7 @@ class _DemoRun:
         self.plan = plan_purchases(
             rand, self.scale, clock, self.merchants, self.products, inspectors, self.first_purchase
         )
-        buyers, writer = Buyers(rand, inspectors), FindingWriter(rand)
+        buyers, writer = Buyers(rand, inspectors), FindingWriter(rand, clock)
 
         def finding_rows(batch: list) -> Iterator[dict]:
             for p in batch:
@@ -264,7 +264,7 @@ class _DemoRun:
 
         # Files first, made durable by the photo store; their rows commit with everything else.
         rows, needed = photo_rows(
-            self.rand, self.scale.photos, self.scale.images, self.plan, self.cases
+            self.rand, self.clock, self.scale.photos, self.scale.images, self.plan, self.cases
         )
         yield self.progress(f"drawing {sum(needed.values())} photos")
         images = image_pool(self.rand, needed, lambda data: self.ctx.photos.put(data).sha256)

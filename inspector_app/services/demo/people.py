@@ -159,16 +159,19 @@ def make_merchants(
 
 
 def _shop_name(rand: Randomness, cat: V.ProductCategory, taken: set[str]) -> str:
-    for attempt in range(100):
-        english = [w for w in cat.brand_words if w.isascii()]
-        if english and rand.chance(0.25):
-            name = (
-                f"{rand.pick(english)} {rand.pick(['Official Store', 'Flagship Store', 'Outlet'])}"
-            )
+    """A shop name as platforms show them; a city prefix tells apart shops of the same words."""
+    english = [w for w in cat.brand_words if w.isascii()]
+    for attempt in range(200):
+        if english and rand.chance(0.2):
+            kind = rand.pick(["Official Store", "Flagship Store", "Outlet", "Store"])
+            name = f"{rand.pick(english)} {kind}"
         else:
             name = f"{rand.pick(V.SHOP_WORDS)}{cat.zh}{rand.pick(V.SHOP_KINDS[:6])}"
-        if attempt > 20:
-            name += f"（{rand.pick(V.PLACES)[1][:2]}{attempt}）"
+        if attempt > 3:  # the plain names are taken: 杭州云裳服饰旗舰店, Urban Stride Store 成都
+            city = rand.pick(V.PLACES)[1].removesuffix("市")
+            name = f"{name} {city}" if name.isascii() else city + name
+        if attempt > 100:
+            name += f"{attempt}号店"
         if name not in taken:
             taken.add(name)
             return name

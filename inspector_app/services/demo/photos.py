@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from inspector_app.domain.enums import PhotoRole, Verdict
 from inspector_app.services.demo.cases import DemoCase
-from inspector_app.services.demo.common import CST, Randomness, stamp
+from inspector_app.services.demo.common import CST, Clock, Randomness, stamp
 from inspector_app.services.demo.purchases import DemoPurchase
 
 logger = logging.getLogger(__name__)
@@ -161,6 +161,7 @@ def _recheck(rand: Randomness, draw) -> None:
 
 def photo_rows(
     rand: Randomness,
+    clock: Clock,
     budget: int,
     pool_size: int,
     purchases: list[DemoPurchase],
@@ -176,11 +177,12 @@ def photo_rows(
     rows: list[dict] = []
 
     def add(kind: str, role: PhotoRole, at: datetime, actor_id: int | None, **owner) -> None:
+        at = clock.clamp(at)
         local = at.astimezone(CST)
         rows.append(
             stamp(
                 rand,
-                at + timedelta(minutes=5),
+                clock.clamp(at + timedelta(minutes=5)),
                 actor_id,
                 image=(kind, used[kind] % slots[kind]),
                 original_name=f"IMG_{local:%Y%m%d_%H%M%S}.jpg",

@@ -202,8 +202,8 @@ def purchase_row(rand: Randomness, buyers: Buyers, p: DemoPurchase, clock: Clock
 class FindingWriter:
     """Makes the finding rows of failed purchases from the templates, in the inspector's language."""
 
-    def __init__(self, rand: Randomness) -> None:
-        self.rand = rand
+    def __init__(self, rand: Randomness, clock: Clock) -> None:
+        self.rand, self.clock = rand, clock
         self.mix = {cat: WeightedChoice(w) for cat, w in F.CATEGORY_MIX.items()}
         self.templates: dict[tuple[str, FindingCategory], list[F.FindingTemplate]] = {}
         for cat in F.CATEGORY_MIX:
@@ -218,6 +218,9 @@ class FindingWriter:
         p.first_finding_id = next_id
         english = p.inspector.english
         noun = p.product.name.split("） ", 1)[-1] if english else p.product.name.split("（", 1)[0]
+        # A few minutes per finding, squeezed when the inspection was only just now.
+        room = (self.clock.now - p.inspected_at).total_seconds() / 60 - 5
+        step = max(0.0, min(3.0, room / p.findings))
         for i in range(p.findings):
             fc = self.mix[p.product.category].pick(rand.rng)
             t = rand.pick(self.templates[(p.product.category, fc)])
@@ -235,13 +238,15 @@ class FindingWriter:
             opening = rand.pick(F.DESCRIPTION_EN if english else F.DESCRIPTION_ZH)
             tail = f" Item: {noun}." if english else f"商品：{noun}。"
             description = opening.format(title=title[0].lower() + title[1:] if english else title)
-            at = p.inspected_at + timedelta(minutes=3 * i + rand.between(0, 3))
+            at = p.inspected_at + timedelta(minutes=step * (i + rand.rng.random()))
             if i == 0 or _SEVERITY_RANK[severity] < _SEVERITY_RANK[p.worst]:
                 p.worst = severity
             if i == 0:
                 p.title = title
             # Now and then an inspector deletes a duplicate entry (the waste basket).
-            deleted = at + timedelta(hours=2) if i >= 4 and rand.chance(0.01) else None
+            deleted = None
+            if i >= 4 and rand.chance(0.01):
+                deleted = self.clock.clamp(at + timedelta(hours=2))
             yield stamp(
                 rand,
                 at,
