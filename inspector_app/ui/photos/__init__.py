@@ -15,9 +15,11 @@ Embedding (all take the screen's `env`, a ScreenEnv):
     PhotoViewer(env, photos, index, read_only=False, parent=w).show()   # a list of PhotoInfo
 
 PhotoPanel API: set_owner(...), clear(), reload(), set_read_only(bool),
-set_thumbnail_size(edge), photos(), selected_ids(), select_photo(id), add_files(paths),
-add_from_mime(mime), paste(), choose_files(), delete_selected(), undo_delete(),
-open_viewer(row); `editable` says whether the current user may change photos there.
+set_thumbnail_size(edge), set_heading("Title (%1)"), set_compact(bool), photos(),
+selected_ids(), select_photo(id), add_files(paths), add_from_mime(mime), paste(),
+choose_files(), delete_selected(), undo_delete(), open_viewer(row); `editable` says whether
+the current user may change photos there (not read-only, and services.photos.roles_for).
+A panel lists only photos of its role; the grid has a context menu with every action.
 Every write goes through services.photos and is announced with changes.notify("photo", ids).
 """
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from inspector_app.ui.i18n import tr
 from inspector_app.ui.photos.grid import PhotoGridView
 from inspector_app.ui.photos.message_bar import MessageBar
 from inspector_app.ui.photos.model import PhotoListModel
+from inspector_app.ui.photos.panel_delete import PanelDeleter
 from inspector_app.ui.photos.panel_import import PanelImporter
 from inspector_app.ui.tasks import Task
 
@@ -57,11 +57,11 @@ class PhotoPanel(QWidget):
         self._read_only = False
         self._include_findings = False
         self._loader = None  # (ctx) -> list[PhotoInfo], for owners set_owner cannot express
-        self._deleted: list[int] = []
         self._heading = ""
         self._compact = False
         self.viewer = None
         self.importer = PanelImporter(self)
+        self.deleter = PanelDeleter(self)
 
         self.model = PhotoListModel(lambda: self.env.ctx.photos, self)
         self.model.caption_edited.connect(self._save_caption)
@@ -148,7 +148,7 @@ class PhotoPanel(QWidget):
         purchase_id: int | None = None,
         finding_id: int | None = None,
         case_id: int | None = None,
-        role: PhotoRole = PhotoRole.EVIDENCE,
+        role: PhotoRole | None = PhotoRole.EVIDENCE,
         read_only: bool = False,
         include_findings: bool = False,
     ) -> None:
@@ -169,10 +169,10 @@ class PhotoPanel(QWidget):
         if len(given) != 1:
             raise ValueError("set_owner needs exactly one of purchase_id, finding_id, case_id")
         self._owner, self._loader = given, None
-        self._role = PhotoRole(role)
+        self._role = PhotoRole(role) if role is not None else PhotoRole.EVIDENCE
         self._read_only = read_only
         self._include_findings = include_findings
-        self._deleted = []
+        self.deleter.forget()
         self.message_bar.dismiss()
         self._apply_mode()
         self.reload()
@@ -180,7 +180,7 @@ class PhotoPanel(QWidget):
     def clear(self) -> None:
         """Show nothing (no owner)."""
         self._owner, self._loader = None, None
-        self._deleted = []
+        self.deleter.forget()
         self.message_bar.dismiss()
         self.model.set_photos([])
         self._apply_mode()
@@ -363,63 +363,12 @@ class PhotoPanel(QWidget):
         self.photos_changed.emit()
 
     def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids or not self.editable:
-            return
-        answer = QMessageBox.question(
-            self,
-            tr("Delete photos"),
-            tr("Delete this photo?")
-            if len(ids) == 1
-            else tr("Delete these %1 photos?").replace("%1", str(len(ids))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        done: list[int] = []
-        try:
-            for photo_id in ids:
-                photo_service.delete_photo(self.env.ctx, photo_id)
-                done.append(photo_id)
-        except InspectorError as exc:
-            show_error(self, exc)
-        if not done:
-            return
-        self._deleted = done
-        self.reload()
-        text = (
-            tr("Photo deleted.")
-            if len(done) == 1
-            else tr("%1 photos deleted.").replace("%1", str(len(done)))
-        )
-        self.message_bar.show_message(text, tr("Undo"), self.undo_delete)
-        self.env.show_status(text)
-        changes.notify(changes.PHOTO, done)
-        self.photos_changed.emit()
+        """Delete the selected photos after asking; Undo is offered in the message bar."""
+        self.deleter.delete_selected()
 
     def undo_delete(self) -> None:
         """Restore the photos deleted last."""
-        ids, self._deleted = self._deleted, []
-        restored: list[int] = []
-        try:
-            for photo_id in ids:
-                photo_service.restore_photo(self.env.ctx, photo_id)
-                restored.append(photo_id)
-        except InspectorError as exc:
-            show_error(self, exc)
-        if restored:
-            self.reload()
-            self.view.selectionModel().clearSelection()
-            for photo_id in restored:
-                self.select_photo(photo_id)
-            self.message_bar.show_message(
-                tr("Photo restored.")
-                if len(restored) == 1
-                else tr("%1 photos restored.").replace("%1", str(len(restored)))
-            )
-            changes.notify(changes.PHOTO, restored)
-            self.photos_changed.emit()
+        self.deleter.undo()
 
     # -- viewer ------------------------------------------------------------------------
 
