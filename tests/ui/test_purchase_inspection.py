@@ -145,7 +145,12 @@ def test_add_two_findings_fail_the_purchase_and_open_a_case(qtbot, screen, sampl
 
 
 def test_delete_a_finding_and_undo(qtbot, screen, sample, state, message_boxes):
-    page = _open(screen, sample, "B-200")
+    from inspector_app.services.findings import FindingInput
+
+    finding_service.add_finding(
+        state.ctx, sample.purchases["A-101"], FindingInput("wrong_item", "major", "Blade chipped")
+    )
+    page = _open(screen, sample, "A-101")
     assert page.findings.model.rowCount() == 1
     fid = page.findings.model.finding(0).id
     assert page.editor.title.text() == "Blade chipped"
@@ -153,7 +158,7 @@ def test_delete_a_finding_and_undo(qtbot, screen, sample, state, message_boxes):
     qtbot.keyClick(page.findings.view, Qt.Key.Key_Delete)
     assert message_boxes.texts()[-1].startswith("Delete the finding “Blade chipped”?")
     assert page.findings.model.rowCount() == 0
-    assert finding_service.list_for_purchase(state.ctx, sample.purchases["B-200"]) == []
+    assert finding_service.list_for_purchase(state.ctx, sample.purchases["A-101"]) == []
     assert page.undo_bar.isVisible()
     click(qtbot, page.undo_bar.button)
     assert [f.id for f in page.findings.model.findings()] == [fid]
