@@ -147,7 +147,9 @@ def open_case(
     with ctx.db.write() as s:
         findings = list(s.scalars(select(Finding).where(Finding.id.in_(ids))))
         found = {f.id for f in findings}
-        missing = [i for i in ids if i not in found] + [f.id for f in findings if f.deleted_at]
+        missing = [i for i in ids if i not in found] + [
+            f.id for f in findings if f.deleted_at or f.purchase.deleted_at
+        ]
         if missing:
             raise NotFound(f"No finding with id {', '.join(map(str, missing))}")
         merchants = {f.purchase.merchant_id for f in findings}
@@ -238,6 +240,9 @@ def record_response(ctx: Context, case_number: str, response: ResponseInput) -> 
         c = _load(s, case_number)
         if is_final(c.status):
             raise ValidationError(f"Case {c.case_number} is {c.status.value}; it is read-only")
+        if c.status == CaseStatus.OPEN:
+            raise ValidationError(
+                f"Case {c.case_number} has not been sent to the merchant yet; notify it first")
         same = all(getattr(c, k) == v for k, v in fields.items()) and (
             response.response_date is None or c.response_date == response.response_date)
         if same:
@@ -272,7 +277,7 @@ def record_verification(
 
 def update_case(
     ctx: Context, case_number: str, *, due_date: date | None = None,
-    assignee_id: int | None = None, summary: str | None = None,
+    assignee_id: int | None = None, summary: str | None = None, clear_assignee: bool = False,
 ) -> CaseInfo:
     ctx.require(*MANAGERS, action="edit cases")
     with ctx.db.write() as s:
@@ -288,6 +293,9 @@ def update_case(
                 raise ValidationError(f"No user with id {assignee_id}", field="assignee")
             changes.append("assignee changed")
             c.assignee_id = assignee_id
+        if clear_assignee and c.assignee_id is not None:
+            changes.append("assignee removed")
+            c.assignee_id = None
         if summary is not None and clean_text(summary, "summary") != c.summary:
             c.summary = clean_text(summary, "summary")
             changes.append("summary edited")

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.db.models import Brand, Product
-from inspector_app.domain.errors import ConflictError
+from inspector_app.db.search import like_any
+from inspector_app.domain.errors import ConflictError, NotFound
 from inspector_app.domain.money import to_cents
 from inspector_app.services.common import clean_line, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
@@ -82,13 +83,12 @@ def get_product(ctx: Context, product_id: int) -> ProductInfo:
 
 def search_products(ctx: Context, text: str, limit: int = 20) -> list[ProductInfo]:
     """Type-ahead: products whose name, brand or listing id contains `text`."""
-    like = f"%{text.strip()}%"
     with ctx.db.read() as s:
         q = (
             select(Product)
             .outerjoin(Brand, Product.brand_id == Brand.id)
             .where(Product.deleted_at.is_(None))
-            .where(Product.name.ilike(like) | Brand.name.ilike(like) | Product.listing_id.ilike(like))
+            .where(like_any((Product.name, Brand.name, Product.listing_id), text.strip()))
             .order_by(Product.name)
             .limit(limit)
         )
@@ -104,3 +104,12 @@ def delete_product(ctx: Context, product_id: int) -> None:
     ctx.require(*MANAGERS, action="delete products")
     with ctx.db.write() as s:
         get_live(s, Product, product_id, "product").deleted_at = now()
+
+
+def restore_product(ctx: Context, product_id: int) -> None:
+    ctx.require(*MANAGERS, action="restore products")
+    with ctx.db.write() as s:
+        p = s.get(Product, product_id)
+        if p is None:
+            raise NotFound(f"No product with id {product_id}")
+        p.deleted_at = None

@@ -66,6 +66,10 @@ class Context:
         """The acting user, if their role is one of `roles`; else PermissionDenied."""
         if self.actor is None:
             raise PermissionDenied(f"Choose a user before you {action}")
+        if self.actor.id and not self._is_active(self.actor.id):
+            raise PermissionDenied(
+                f"{self.actor.display_name} is no longer an active user and may not {action}"
+            )
         if roles and self.actor.role not in roles:
             allowed = ", ".join(r.value for r in roles)
             raise PermissionDenied(
@@ -73,6 +77,14 @@ class Context:
                 f"that is for: {allowed}"
             )
         return self.actor
+
+    def _is_active(self, user_id: int) -> bool:
+        from sqlalchemy import select
+
+        from inspector_app.db.models import User
+
+        with self.db.read() as s:
+            return bool(s.scalar(select(User.active).where(User.id == user_id)))
 
 
 def open_context(

@@ -6,10 +6,10 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from inspector_app.db.models import CaseFinding, Finding, Purchase, RectificationCase
-from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity
+from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity, Verdict
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.common import clean_line, clean_text, get_live, now
@@ -124,7 +124,9 @@ def get_finding(ctx: Context, finding_id: int) -> FindingInfo:
 def list_for_purchase(ctx: Context, purchase_id: int) -> list[FindingInfo]:
     with ctx.db.read() as s:
         rows = s.scalars(
-            select(Finding).where(Finding.purchase_id == purchase_id, Finding.deleted_at.is_(None))
+            select(Finding).join(Purchase, Purchase.id == Finding.purchase_id)
+            .where(Finding.purchase_id == purchase_id, Finding.deleted_at.is_(None))
+            .where(Purchase.deleted_at.is_(None))
             .order_by(Finding.id)
         )
         return [info(f) for f in rows]
@@ -142,6 +144,15 @@ def delete_finding(ctx: Context, finding_id: int) -> None:
         )
         if case:
             raise ValidationError(f"Finding {f.id} is part of case {case} and cannot be deleted")
+        if f.purchase.verdict == Verdict.FAIL:
+            others = s.scalar(
+                select(func.count()).select_from(Finding)
+                .where(Finding.purchase_id == f.purchase_id, Finding.id != f.id,
+                       Finding.deleted_at.is_(None))
+            )
+            if not others:
+                raise ValidationError(
+                    "This is the only finding of a failed purchase; change the verdict first")
         f.deleted_at = now()
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from inspector_app.db.models import Merchant, MerchantStatusChange
+from inspector_app.db.search import like_any
 from inspector_app.domain.enums import MerchantStatus
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
 from inspector_app.services.common import clean_line, clean_text, get_live, now
@@ -148,12 +149,11 @@ def status_history(ctx: Context, merchant_id: int) -> list[StatusChangeInfo]:
 
 def search_merchants(ctx: Context, text: str, limit: int = 20) -> list[MerchantInfo]:
     """Type-ahead: merchants whose name or shop id contains `text`."""
-    like = f"%{text.strip()}%"
     with ctx.db.read() as s:
         rows = s.scalars(
             select(Merchant)
             .where(Merchant.deleted_at.is_(None))
-            .where(Merchant.name.ilike(like) | Merchant.shop_id.ilike(like))
+            .where(like_any((Merchant.name, Merchant.shop_id), text.strip()))
             .order_by(Merchant.name)
             .limit(limit)
         )

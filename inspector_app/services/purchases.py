@@ -94,6 +94,18 @@ def info(s: Session, p: Purchase, role: Role | None) -> PurchaseInfo:
     )
 
 
+def _active_case_number(s: Session, purchase_id: int) -> str | None:
+    """The number of an active case covering a finding of this purchase, if any."""
+    return s.scalar(
+        select(RectificationCase.case_number)
+        .join(CaseFinding, CaseFinding.case_id == RectificationCase.id)
+        .join(Finding, Finding.id == CaseFinding.finding_id)
+        .where(Finding.purchase_id == purchase_id)
+        .where(RectificationCase.status.in_([st.value for st in ACTIVE_STATUSES]))
+        .limit(1)
+    )
+
+
 def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
     """Validate a form and copy it onto the row; errors name the field they belong to."""
     status = PurchaseStatus(data.status)
@@ -102,6 +114,12 @@ def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
     merchant = s.get(Merchant, data.merchant_id)
     if merchant is None or merchant.deleted_at is not None:
         raise ValidationError("Choose the merchant who sold it", field="merchant")
+    if p.id is not None and p.merchant_id != merchant.id:
+        case_number = _active_case_number(s, p.id)
+        if case_number:
+            raise ValidationError(
+                f"Its findings are in open case {case_number} for the current merchant; "
+                "the merchant cannot change until the case is finished", field="merchant")
     if data.product_id is not None:
         product = s.get(Product, data.product_id)
         if product is None or product.deleted_at is not None:
@@ -207,14 +225,7 @@ def delete_purchase(ctx: Context, purchase_id: int) -> None:
     ctx.require(*RECORDERS, action="delete purchases")
     with ctx.db.write() as s:
         p = get_live(s, Purchase, purchase_id, "purchase")
-        case_number = s.scalar(
-            select(RectificationCase.case_number)
-            .join(CaseFinding, CaseFinding.case_id == RectificationCase.id)
-            .join(Finding, Finding.id == CaseFinding.finding_id)
-            .where(Finding.purchase_id == p.id)
-            .where(RectificationCase.status.in_([st.value for st in ACTIVE_STATUSES]))
-            .limit(1)
-        )
+        case_number = _active_case_number(s, p.id)
         if case_number:
             raise ValidationError(
                 f"Purchase {p.order_number or p.id} has findings in open case {case_number}; "

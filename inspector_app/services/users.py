@@ -55,11 +55,10 @@ def list_users(ctx: Context, *, include_inactive: bool = False) -> list[Actor]:
 def find_user(ctx: Context, ref: str | int) -> Actor:
     """A user by id or display name (the CLI's --as USER)."""
     with ctx.db.read() as s:
-        user = None
-        if isinstance(ref, int) or str(ref).isdigit():
+        # A display name wins over an id, so a user called "2" is found by that name.
+        user = s.scalar(select(User).where(User.display_name == str(ref).strip()))
+        if user is None and (isinstance(ref, int) or str(ref).strip().isdigit()):
             user = s.get(User, int(ref))
-        if user is None:
-            user = s.scalar(select(User).where(User.display_name == str(ref)))
         if user is None:
             raise NotFound(f"No user '{ref}'")
         if not user.active:
@@ -74,9 +73,12 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
         if user is None:
             raise NotFound(f"No user with id {user_id}")
         try:
-            user.role = Role(role)
+            new_role = Role(role)
         except ValueError:
             raise ValidationError(f"Unknown role '{role}'", field="role") from None
+        if user.role == Role.ADMIN and new_role != Role.ADMIN:
+            _keep_an_admin(s, user)
+        user.role = new_role
         return to_actor(user)
 
 
@@ -86,4 +88,19 @@ def deactivate(ctx: Context, user_id: int) -> None:
         user = s.get(User, user_id)
         if user is None:
             raise NotFound(f"No user with id {user_id}")
+        if user.role == Role.ADMIN:
+            _keep_an_admin(s, user)
         user.active = False
+
+
+def _keep_an_admin(s, user: User) -> None:
+    """Refuse to leave the team without an active administrator."""
+    others = s.scalar(
+        select(func.count()).select_from(User)
+        .where(User.role == Role.ADMIN, User.active.is_(True), User.id != user.id)
+    )
+    if not others:
+        raise ValidationError(
+            f"{user.display_name} is the last administrator; make someone else an administrator first",
+            field="role",
+        )

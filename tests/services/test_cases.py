@@ -407,11 +407,6 @@ def test_is_overdue(qm, admin, finding):
     assert not c.is_overdue(date(2026, 3, 11))
 
 
-@pytest.mark.xfail(
-    reason="BUG: open_case accepts findings whose purchase is soft-deleted (it checks only the "
-    "finding's own deleted_at)",
-    strict=True,
-)
 def test_findings_of_a_deleted_purchase_cannot_open_a_case(insp, qm, purchase, finding):
     purchases.delete_purchase(insp, purchase.id)
     with pytest.raises((NotFound, ValidationError)):

@@ -146,11 +146,6 @@ def test_unknown_finding(insp):
         svc.add_finding(insp, 999, FI("other", "minor", "x"))
 
 
-@pytest.mark.xfail(
-    reason="BUG: delete_finding removes the last live finding of a purchase whose verdict is "
-    "fail, leaving verdict=fail with finding_count=0 (set_verdict refuses exactly that state)",
-    strict=True,
-)
 def test_last_finding_of_a_failed_purchase_stays(insp, purchase):
     f = make_finding(insp, purchase.id)
     purchases.set_verdict(insp, purchase.id, Verdict.FAIL)

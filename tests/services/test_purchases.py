@@ -287,11 +287,6 @@ def test_purchase_under_an_active_case_cannot_be_deleted(insp, qm, purchase):
     assert svc.get_purchase(insp, purchase.id).deleted
 
 
-@pytest.mark.xfail(
-    reason="BUG: update_purchase moves a purchase whose finding is in an active case to another "
-    "merchant; the case (merchant A) then covers a finding of merchant B",
-    strict=True,
-)
 def test_purchase_in_a_case_keeps_its_merchant(insp, qm, shop, purchase):
     f = make_finding(insp, purchase.id)
     c = cases.open_case(qm, [f.id])
