@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,8 +32,28 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
+    path = db.sqlite_path
+    if path is not None and path.exists():
+        return _peek_sqlite_revision(path)
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _peek_sqlite_revision(path: Path) -> str | None:
+    """Read the schema revision without the engine's connect hooks (which switch on WAL), so
+    a database this version must refuse is not changed by looking at it."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()
 
 
 def upgrade(db: Database, backup_dir: Path | None = None, target: str = "head") -> Path | None:

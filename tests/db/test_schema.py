@@ -123,12 +123,6 @@ def test_newer_database_is_refused_and_left_untouched(tmp_path, capsys):
     assert not list((tmp_path / "d" / "backups").iterdir())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.py sets journal_mode=WAL on connect, before migrate.py reads the revision: "
-    "a newer database in rollback-journal mode (e.g. restored from a backup copy) has its "
-    "header rewritten before it is refused",
-)
 def test_newer_database_in_rollback_journal_mode_is_left_untouched(tmp_path):
     path = _newer_database(tmp_path, "DELETE")
     before = _sha(path)
