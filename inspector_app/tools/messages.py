@@ -1,0 +1,76 @@
+"""Collect every `t("...")` message of the Qt-free layers into the JSON catalogs.
+
+`python -m inspector_app.tools.messages` adds new messages (empty translation) and reports
+obsolete and untranslated ones; `--check` exits 1 when a message lacks a translation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import logging
+import sys
+from pathlib import Path
+
+from inspector_app.domain.messages import catalog_path
+
+logger = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).resolve().parents[1]
+#: Languages with a message catalog.
+LANGUAGES = ("zh_CN",)
+#: Layers whose user-facing messages go through t() (the UI uses Qt's tr()).
+LAYERS = ("domain", "services", "photos", "reports", "cli", "db")
+
+
+def collect() -> dict[str, str]:
+    """Every literal message passed to t(), with the first place it appears."""
+    found: dict[str, str] = {}
+    for layer in LAYERS:
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            tree = ast.parse(path.read_text("utf-8"))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id == "t"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    found.setdefault(node.args[0].value, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    return found
+
+
+def update(lang: str, messages: dict[str, str]) -> tuple[int, list[str], list[str]]:
+    path = catalog_path(lang)
+    old = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    merged = {key: old.get(key, "") for key in sorted(messages)}
+    added = len([k for k in messages if k not in old])
+    obsolete = sorted(k for k in old if k not in messages)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(merged, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    missing = [k for k, v in merged.items() if not v]
+    return added, obsolete, missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="exit 1 if a message is untranslated")
+    args = parser.parse_args(argv)
+    messages = collect()
+    status = 0
+    for lang in LANGUAGES:
+        added, obsolete, missing = update(lang, messages)
+        print(f"{lang}: {len(messages)} messages, {added} new, {len(obsolete)} obsolete "
+              f"(dropped), {len(missing)} untranslated")
+        for key in missing:
+            print(f"  untranslated: {key!r} ({messages[key]})")
+        if missing and args.check:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
