@@ -146,11 +146,14 @@ class Task(QObject):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        if self.dialog is not None and not self._cancel_requested:
-            self.dialog.setMaximum(max(total, 0))
-            self.dialog.setValue(min(done, total) if total > 0 else 0)
+        dialog = self.dialog
+        if dialog is not None and not self._cancel_requested:
+            # setValue may spin the event loop of a visible dialog, and the task can finish
+            # inside it (which clears self.dialog): label first, value last, local reference.
             if label and self.step_labels:
-                self.dialog.setLabelText(label)
+                dialog.setLabelText(label)
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total > 0 else 0)
         self.progressed.emit(done, total, label)
 
     @Slot(object)

@@ -15,7 +15,16 @@ from inspector_app.db import migrate
 from inspector_app.db.engine import Database
 from inspector_app.domain.enums import PurchaseStatus, Role
 from inspector_app.paths import data_dir
-from inspector_app.services import browse, cases, catalog, findings, merchants, purchases, stats, users
+from inspector_app.services import (
+    browse,
+    cases,
+    catalog,
+    findings,
+    merchants,
+    purchases,
+    stats,
+    users,
+)
 from inspector_app.services.context import SYSTEM, Context
 
 PG_URL = os.environ.get("INSPECTOR_TEST_PG_URL")
