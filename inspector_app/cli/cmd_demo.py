@@ -79,6 +79,7 @@ def run_demo(inv: Invocation) -> int:
         f"{s.case_events:,} case events"
     )
     inv.print(f"  {s.photos:,} photos sharing {s.photo_files:,} image files")
+    inv.print(f"  {s.work_orders:,} complaints and after-sales work orders")
     return 0
 
 

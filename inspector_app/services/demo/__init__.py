@@ -22,6 +22,7 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
     User,
+    WorkOrder,
 )
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import ConflictError, ValidationError
@@ -73,6 +74,7 @@ class DemoSummary:
     photos: int
     photo_files: int
     seconds: float
+    work_orders: int = 0
 
 
 def load_demo(
@@ -132,6 +134,7 @@ def iter_demo(
             yield from run.purchases_and_findings(conn)
             yield run.progress("indexing findings for search")
         yield from run.cases_and_photos(conn)
+        yield from run.work_orders(conn)
         advance_sequences(conn, (m.__table__ for m in _WRITTEN))
     yield run.progress("updating statistics")
     finish(ctx)
@@ -162,6 +165,7 @@ class _DemoRun:
         self.events = 0
         self.photo_rows: list[dict] = []
         self.photo_files = 0
+        self.work_order_count = 0
 
     def _case_rows_guess(self) -> int:
         return self.scale.purchases // 10 * 8  # cases, their findings and events
@@ -275,6 +279,16 @@ class _DemoRun:
             pass
         yield self.progress(f"{len(rows):,} photos")
 
+    def work_orders(self, conn: Connection) -> Iterator[DemoProgress]:
+        from inspector_app.services.demo.work_orders import work_order_rows
+
+        rows = list(work_order_rows(self.rand, self.clock, self.merchants))
+        self.total += len(rows)
+        self.work_order_count = len(rows)
+        for _ in self._insert(conn, WorkOrder, rows):
+            pass
+        yield self.progress(f"{len(rows):,} complaints and after-sales work orders")
+
     def summary(self) -> DemoSummary:
         from inspector_app.services.demo.cases import overdue
 
@@ -291,6 +305,7 @@ class _DemoRun:
             photos=len(self.photo_rows),
             photo_files=self.photo_files,
             seconds=time.perf_counter() - self.started,
+            work_orders=self.work_order_count,
         )
 
 
