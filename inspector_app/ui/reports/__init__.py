@@ -1,0 +1,1 @@
+"""The parts of the Reports screen: report kinds, parameters, preview, printing, imports, archive."""
