@@ -148,6 +148,31 @@ def test_notice_for_a_case_picked_by_typing(qtbot, screen, save_dialog, tmp_path
 test_notice_for_a_case_picked_by_typing = POPUP_LOG_IGNORE(test_notice_for_a_case_picked_by_typing)
 
 
+def test_notice_for_a_merchants_open_cases(qtbot, screen, save_dialog, tmp_path, inline_tasks, ctx, message_boxes):
+    from inspector_app.services import merchants
+
+    case = browse.fetch_cases(ctx, browse.CaseFilter(active_only=True), limit=1)[0]
+    choose_kind(qtbot, screen, kinds.NOTICE_MERCHANT)
+    picker = screen.chooser.params.pages[kinds.MERCHANT_PAGE].picker
+    qtbot.keyClicks(picker.edit, case.merchant_shop_id)
+    pick_from_popup(qtbot, picker, case.merchant_shop_id)
+    save_dialog.path = tmp_path / "merchant-notice.pdf"
+    click(qtbot, screen.chooser.save_button)
+    assert case.case_number in pdf_text(save_dialog.path)
+    # A merchant without open cases: the service's message, and no file.
+    quiet = merchants.create_merchant(ctx.as_actor(screen.env.actor), "QUIET-1", "Quiet Shop")
+    picker.edit.clear()
+    qtbot.keyClicks(picker.edit, "QUIET-1")
+    pick_from_popup(qtbot, picker, "QUIET-1")
+    save_dialog.path = tmp_path / "quiet.pdf"
+    click(qtbot, screen.chooser.save_button)
+    assert not save_dialog.path.exists()
+    assert any("no open rectification cases" in t for t in message_boxes.texts()), quiet
+
+
+test_notice_for_a_merchants_open_cases = POPUP_LOG_IGNORE(test_notice_for_a_merchants_open_cases)
+
+
 def test_findings_workbook_read_back(qtbot, screen, save_dialog, tmp_path, inline_tasks, ctx):
     choose_kind(qtbot, screen, kinds.FINDINGS)
     page = screen.chooser.params.pages[kinds.FINDINGS_PAGE]
@@ -200,7 +225,7 @@ def test_cancelled_export_leaves_no_file(qtbot, screen, save_dialog, tmp_path, i
     assert not screen.chooser.folder_button.isEnabled()
 
 
-def test_cancelled_save_keeps_the_file_it_would_have_replaced(tmp_path, ctx, users):
+def test_cancelled_save_keeps_the_file_it_would_have_replaced(tmp_path):
     out = tmp_path / "old.pdf"
     out.write_bytes(b"the old report")
 
