@@ -62,14 +62,20 @@ def quality_report_data(
 
 
 def export_quality_report(
-    ctx: Context, period_text: str, out: Path | str, *, today: date | None = None
+    ctx: Context, period_text: str, out: Path | str, *, today: date | None = None,
+    record: bool = True,
 ) -> Generator[Progress, None, Path]:
-    """Write the monthly/annual report PDF and archive the figures it states."""
+    """Write the monthly/annual report PDF and archive the figures it states.
+
+    `record=False` is for previews: the report is written but not archived.
+    """
     ctx.require(*MANAGERS, action="produce quality reports")
     from inspector_app.reports.quality_report import write_quality_report
 
     data = quality_report_data(ctx, period_text, today=today)
     path = yield from write_quality_report(data, out)
+    if not record:
+        return path
     archive(
         ctx,
         data.kind,

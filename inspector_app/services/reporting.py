@@ -281,8 +281,12 @@ def export_notice(
     case_number: str | None = None,
     shop_id: str | None = None,
     today: date | None = None,
+    record: bool = True,
 ) -> Generator[Progress, None, Path]:
-    """Write the rectification notice PDF for one case or a merchant's open cases."""
+    """Write the rectification notice PDF for one case or a merchant's open cases.
+
+    `record=False` is for previews: nothing is archived, so no notice number is used up.
+    """
     ctx.require(*MANAGERS, action="print rectification notices")
     from inspector_app.reports.notice import write_notice
     from inspector_app.reports.notice_data import with_photo_paths
@@ -307,5 +311,6 @@ def export_notice(
         "photos": [p.photo_id for p in data.photos],
     }
     period = case_number.strip() if case_number else f"merchant:{data.merchant_shop_id}"
-    archive(ctx, NOTICE, period, figures, path)
+    if record:
+        archive(ctx, NOTICE, period, figures, path)
     return path

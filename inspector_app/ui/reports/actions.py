@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.reports import jobs, kinds
 from inspector_app.ui.reports.files import FolderMemory, ask_save_path, open_folder
@@ -133,21 +132,12 @@ class ReportActions(QObject):
     # -- save ----------------------------------------------------------------------------
 
     def save_request(self, req: ReportRequest) -> Task | None:
-        """Ask where, then copy the previewed document or write the report there."""
+        """Ask where, then write the report there (and archive it: a preview is not archived)."""
         out = ask_save_path(
             self.parent_widget, self.memory, tr("Save %1").replace("%1", document_title(req)),
             kinds.default_file_name(req),
         )
         if out is None:
-            return None
-        doc = self.current_document(req)
-        if doc is not None:
-            try:
-                jobs.copy_file(doc.pdf, out)
-            except OSError as exc:
-                show_error(self.parent_widget, exc)
-                return None
-            self._saved(out)
             return None
 
         def done(path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 import secrets
 import shutil
@@ -93,18 +92,6 @@ def guarded_reproduce(ctx, archive_id: int, out: Path) -> Generator[Progress, No
     return guarded(reproduce_job(ctx, archive_id, out), out)
 
 
-def copy_file(source: Path, out: Path) -> Path:
-    """Copy under a temporary name, then rename, so `out` is never half a file."""
-    tmp = out.with_name(f".~{out.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
-
-
 def page_count(pdf: Path) -> int:
     """Pages of a PDF according to pdfinfo (0 when unknown)."""
     exe = shutil.which("pdfinfo")
@@ -161,7 +148,7 @@ def preview_job(ctx, req: ReportRequest, folder: Path) -> Generator[Progress, No
     finished = False
     try:
         pdf = folder / default_file_name(req)
-        path = yield from stage(export_job(ctx, req, pdf), 0, 80, 100)
+        path = yield from stage(export_job(ctx, req, pdf, record=False), 0, 80, 100)
         pages, note = None, ""
         if pdftoppm() is None:
             note = "no-pdftoppm"

@@ -177,18 +177,23 @@ def _plain(fn: Callable[[], Path]) -> Generator[Progress, None, Path]:
     return path
 
 
-def export_job(ctx: Any, req: ReportRequest, out: Path) -> Generator[Progress, None, Path]:
-    """The service job that writes `req` to `out` (a generator of Progress returning the path)."""
+def export_job(
+    ctx: Any, req: ReportRequest, out: Path, *, record: bool = True
+) -> Generator[Progress, None, Path]:
+    """The service job that writes `req` to `out` (a generator of Progress returning the path).
+
+    `record=False` (previews): PDFs are not archived and use up no notice number.
+    """
     if req.kind in (NOTICE_CASE, NOTICE_MERCHANT):
         from inspector_app.services import reporting
 
         if req.kind == NOTICE_CASE:
-            return reporting.export_notice(ctx, out, case_number=req.case_number)
-        return reporting.export_notice(ctx, out, shop_id=req.shop_id)
+            return reporting.export_notice(ctx, out, case_number=req.case_number, record=record)
+        return reporting.export_notice(ctx, out, shop_id=req.shop_id, record=record)
     if req.kind in (MONTHLY, ANNUAL):
         from inspector_app.services import quality_reports
 
-        return quality_reports.export_quality_report(ctx, req.period, out)
+        return quality_reports.export_quality_report(ctx, req.period, out, record=record)
     if req.kind == FINDINGS:
         from inspector_app.services import workbooks
 

@@ -39,7 +39,7 @@ def drop(panel: PhotoPanel, mime: QMimeData) -> QDropEvent:
     target = panel.view.viewport()
     at = QPoint(40, 40)
     enter = QDragEnterEvent(
-        QPointF(at),
+        at,  # QDragEnterEvent takes a QPoint (QDropEvent a QPointF)
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
