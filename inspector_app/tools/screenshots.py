@@ -90,10 +90,37 @@ def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
             raise OSError(f"Could not write {path}")
         written.append(path)
         print(f"{path}")
+    for shot, screen, item_id in detail_targets(ctx):
+        window.navigate(screen, item_id)
+        settle(app)
+        path = target / f"{shot}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"Could not write {path}")
+        written.append(path)
+        print(f"{path}")
     window.close()
     window.deleteLater()
     settle(app, 1.0)
     return written
+
+
+def detail_targets(ctx) -> list[tuple[str, str, int]]:
+    """Pages worth a picture of their own: a case in progress and a failed purchase."""
+    from inspector_app.services import browse
+    from inspector_app.services.context import SYSTEM
+
+    ctx = ctx.as_actor(SYSTEM)
+    out: list[tuple[str, str, int]] = []
+    for status in ("rectifying", "responded", "notified"):
+        rows = browse.fetch_cases(ctx, browse.CaseFilter(status=status), limit=1)
+        if rows:
+            out.append(("case_page", "cases", rows[0].id))
+            break
+    rows = browse.fetch_purchases(ctx, browse.PurchaseFilter(verdict="fail"), sort="finding_count",
+                                  limit=1)
+    if rows:
+        out.append(("purchase_inspection", "purchases", rows[0].id))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
