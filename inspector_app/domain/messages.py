@@ -2,8 +2,9 @@
 
 The services' error messages reach users in the desktop application and the command line,
 so they are translated too. Catalogs are JSON files `resources/i18n/messages_<lang>.json`
-mapping the English text (with its `{placeholders}`) to the translation;
-`python -m inspector_app.tools.messages` collects every `t("...")` literal into them.
+mapping the English text (with its `{placeholders}`) to the translation, or
+"context::text" to it for `tc("context", "text")`; `python -m inspector_app.tools.messages`
+collects every literal `t("...")` and `tc("...", "...")` into them.
 The UI calls `set_language` when the user's language changes; the CLI follows LANG.
 """
 
@@ -19,6 +20,8 @@ logger = logging.getLogger(__name__)
 
 #: The language messages are written in.
 SOURCE_LANGUAGE = "en"
+#: Joins a context and a text into a catalog key: tc("case status", "open") -> "case status::open".
+CONTEXT_SEPARATOR = "::"
 
 _lock = threading.Lock()
 _catalog: dict[str, str] = {}
@@ -65,7 +68,20 @@ def current_language() -> str:
 
 def t(text: str, /, **params: object) -> str:
     """The translation of `text` in the current language, with `{placeholders}` filled."""
-    template = _catalog.get(text, text)
+    return _fill(text, _catalog.get(text, text), params)
+
+
+def tc(context: str, text: str, /, **params: object) -> str:
+    """Like t(), for a short text whose translation depends on `context`.
+
+    The catalog key is "context::text" (the convention of the Qt .ts fill tool), so that
+    e.g. the case status "cancelled" (已撤销) and the purchase status "cancelled" (已取消)
+    translate apart; English shows `text`.
+    """
+    return _fill(text, _catalog.get(f"{context}{CONTEXT_SEPARATOR}{text}", text), params)
+
+
+def _fill(text: str, template: str, params: dict[str, object]) -> str:
     if not params:
         return template
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.messages import t
 
 #: Largest amount accepted, in cents: anything above is a typing slip, not a price.
 MAX_CENTS = 10**13
@@ -12,9 +13,11 @@ MAX_CENTS = 10**13
 
 def _checked(cents: int, field: str) -> int:
     if cents < 0:
-        raise ValidationError("An amount of money cannot be negative", field=field)
+        raise ValidationError(t("An amount of money cannot be negative"), field=field)
     if cents > MAX_CENTS:
-        raise ValidationError(f"{cents / 100:,.2f} is more than any purchase costs", field=field)
+        raise ValidationError(
+            t("{amount} is more than any purchase costs", amount=f"{cents / 100:,.2f}"), field=field
+        )
     return cents
 
 
@@ -23,7 +26,7 @@ def parse_cents(text: str | int | float | Decimal | None, field: str = "price") 
     if text is None:
         return None
     if isinstance(text, bool):
-        raise ValidationError(f"'{text}' is not an amount of money", field=field)
+        raise ValidationError(t("'{text}' is not an amount of money", text=text), field=field)
     if isinstance(text, int):
         return _checked(text * 100, field)
     s = str(text).strip().replace(",", "").replace("¥", "").replace("￥", "")
@@ -32,15 +35,15 @@ def parse_cents(text: str | int | float | Decimal | None, field: str = "price") 
     try:
         d = Decimal(s)
     except InvalidOperation:
-        raise ValidationError(f"'{text}' is not an amount of money", field=field) from None
+        raise ValidationError(t("'{text}' is not an amount of money", text=text), field=field) from None
     if not d.is_finite():
-        raise ValidationError(f"'{text}' is not an amount of money", field=field)
+        raise ValidationError(t("'{text}' is not an amount of money", text=text), field=field)
     if d < 0:
-        raise ValidationError("An amount of money cannot be negative", field=field)
+        raise ValidationError(t("An amount of money cannot be negative"), field=field)
     if d.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValidationError("Use at most two decimals", field=field)
+        raise ValidationError(t("Use at most two decimals"), field=field)
     if d > Decimal(MAX_CENTS) / 100:
-        raise ValidationError(f"{text} is more than any purchase costs", field=field)
+        raise ValidationError(t("{amount} is more than any purchase costs", amount=text), field=field)
     return int(d * 100)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from inspector_app.domain.enums import CaseStatus as S
 from inspector_app.domain.enums import Role as R
 from inspector_app.domain.errors import IllegalTransition, PermissionDenied, ValidationError
+from inspector_app.domain.labels import case_status_label, join_list, role_label
+from inspector_app.domain.messages import t
 
 #: Statuses in which a case is still being worked on.
 ACTIVE_STATUSES: frozenset[S] = frozenset(
@@ -84,29 +86,35 @@ def check_transition(
 ) -> Transition:
     """Return the transition, or raise an error that names the case, the statuses and the role."""
     source, target, role = S(source), S(target), R(role)
-    t = TRANSITIONS.get((source, target))
-    if t is None:
+    step = TRANSITIONS.get((source, target))
+    names = {
+        "case": case_number,
+        "source": case_status_label(source),
+        "target": case_status_label(target),
+        "role": role_label(role),
+    }
+    if step is None:
         if source in FINAL_STATUSES:
-            raise IllegalTransition(
-                f"Case {case_number} is {source.value} and can no longer change "
-                f"(asked: {source.value} -> {target.value} as {role.value})"
-            )
-        allowed = ", ".join(s.value for s in targets(source)) or "nothing"
-        raise IllegalTransition(
-            f"Case {case_number}: {source.value} -> {target.value} is not a step of the "
-            f"workflow (as {role.value}); from {source.value} it may go to {allowed}"
-        )
-    if role not in t.roles:
-        who = ", ".join(sorted(r.value for r in t.roles))
-        raise PermissionDenied(
-            f"Case {case_number}: a {role.value} may not move it {source.value} -> "
-            f"{target.value}; that is for {who}"
-        )
-    if t.needs_note and not (note and note.strip()):
+            raise IllegalTransition(t(
+                "Case {case} is {source} and can no longer change "
+                "(asked: {source} -> {target} as {role})", **names,
+            ))
+        allowed = join_list(case_status_label(s) for s in targets(source)) or t("nothing")
+        raise IllegalTransition(t(
+            "Case {case}: {source} -> {target} is not a step of the workflow (as {role}); "
+            "from {source} it may go to {allowed}", allowed=allowed, **names,
+        ))
+    if role not in step.roles:
+        who = join_list(role_label(r) for r in sorted(step.roles, key=lambda r: r.value))
+        raise PermissionDenied(t(
+            "Case {case}: a {role} may not move it {source} -> {target}; that is for {who}",
+            who=who, **names,
+        ))
+    if step.needs_note and not (note and note.strip()):
         raise ValidationError(
-            f"Case {case_number}: {source.value} -> {target.value} needs a reason", field="note"
+            t("Case {case}: {source} -> {target} needs a reason", **names), field="note"
         )
-    return t
+    return step
 
 
 def is_final(status: S) -> bool:

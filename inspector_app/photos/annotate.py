@@ -25,6 +25,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.labels import join_list
+from inspector_app.domain.messages import t
 
 if TYPE_CHECKING:
     from PIL import Image, ImageDraw, ImageFont
@@ -51,22 +53,27 @@ _FIELD = "annotations"
 
 
 def _fail(index: int, message: str) -> ValidationError:
-    return ValidationError(f"Annotation {index + 1}: {message}", field=_FIELD)
+    return ValidationError(
+        t("Annotation {number}: {problem}", number=index + 1, problem=message), field=_FIELD
+    )
 
 
 def _fraction(shape: dict, key: str, index: int, *, low: float = 0.0, high: float = 1.0) -> float:
     value = shape.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise _fail(index, f"'{key}' must be a number")
+        raise _fail(index, t("'{key}' must be a number", key=key))
     if not low <= value <= high:
-        raise _fail(index, f"'{key}' must be between {low:g} and {high:g}, not {value:g}")
+        raise _fail(index, t(
+            "'{key}' must be between {low} and {high}, not {value}",
+            key=key, low=f"{low:g}", high=f"{high:g}", value=f"{value:g}",
+        ))
     return float(value)
 
 
 def _color(shape: dict, index: int) -> str:
     value = shape.get("color", DEFAULT_COLOR)
     if not isinstance(value, str) or not _COLOR.match(value):
-        raise _fail(index, f"colour {value!r} is not of the form #rrggbb")
+        raise _fail(index, t("colour {value} is not of the form #rrggbb", value=repr(value)))
     value = value.lower()
     if len(value) == 4:
         value = "#" + "".join(c * 2 for c in value[1:])
@@ -75,23 +82,27 @@ def _color(shape: dict, index: int) -> str:
 
 def _one_shape(shape: Any, index: int) -> dict:
     if not isinstance(shape, dict):
-        raise _fail(index, "each annotation must be an object")
+        raise _fail(index, t("each annotation must be an object"))
     kind = shape.get("type")
     if kind not in SHAPE_TYPES:
-        raise _fail(index, f"unknown type {kind!r}; use one of {', '.join(SHAPE_TYPES)}")
+        raise _fail(index, t(
+            "unknown type {type}; use one of {types}", type=repr(kind), types=join_list(SHAPE_TYPES)
+        ))
     allowed = _TEXT_KEYS if kind == "text" else _BOX_KEYS
     extra = sorted(set(shape) - allowed)
     if extra:
-        raise _fail(index, f"unknown field(s) {', '.join(extra)} for a {kind}")
+        raise _fail(index, t(
+            "unknown field(s) {fields} for a {type}", fields=join_list(extra), type=kind
+        ))
     out: dict[str, Any] = {"type": kind}
     if kind == "text":
         out["x"] = _fraction(shape, "x", index)
         out["y"] = _fraction(shape, "y", index)
         text = shape.get("text")
         if not isinstance(text, str) or not text.strip():
-            raise _fail(index, "a text annotation needs some text")
+            raise _fail(index, t("a text annotation needs some text"))
         if len(text) > MAX_TEXT:
-            raise _fail(index, f"the text is longer than {MAX_TEXT} characters")
+            raise _fail(index, t("the text is longer than {limit} characters", limit=MAX_TEXT))
         out["text"] = text.strip()
         out["color"] = _color(shape, index)
         out["size"] = (
@@ -120,12 +131,14 @@ def parse_shapes(value: str | list | None) -> list[dict]:
             value = json.loads(value)
         except json.JSONDecodeError as e:
             raise ValidationError(
-                f"Annotations are not valid JSON ({e.msg})", field=_FIELD
+                t("Annotations are not valid JSON ({problem})", problem=e.msg), field=_FIELD
             ) from None
     if not isinstance(value, list):
-        raise ValidationError("Annotations must be a list of shapes", field=_FIELD)
+        raise ValidationError(t("Annotations must be a list of shapes"), field=_FIELD)
     if len(value) > MAX_SHAPES:
-        raise ValidationError(f"A photo may carry at most {MAX_SHAPES} annotations", field=_FIELD)
+        raise ValidationError(
+            t("A photo may carry at most {limit} annotations", limit=MAX_SHAPES), field=_FIELD
+        )
     return [_one_shape(shape, i) for i, shape in enumerate(value)]
 
 

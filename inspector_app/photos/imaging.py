@@ -20,6 +20,8 @@ from pathlib import Path
 from PIL import ExifTags, Image, ImageOps
 
 from inspector_app.domain.errors import PhotoRejected
+from inspector_app.domain.labels import join_list
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -31,18 +33,19 @@ CLEAN_MAX_EDGE = 1200
 JPEG_QUALITY = 85
 #: Pillow format name -> media type of the formats accepted without optional packages.
 BASE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
-#: Leading bytes of formats people commonly rename to .jpg, to say what a refused file is.
+#: Leading bytes of formats people commonly rename to .jpg, to say what a refused file is
+#: (the key of its description in _kind()).
 _MAGIC = [
-    (b"GIF8", "a GIF image"),
-    (b"BM", "a BMP image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or Office document"),
-    (b"\x00\x00\x01\x00", "an icon file"),
-    (b"8BPS", "a Photoshop document"),
-    (b"<svg", "an SVG drawing"),
-    (b"<?xml", "an XML file"),
+    (b"GIF8", "gif"),
+    (b"BM", "bmp"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"8BPS", "psd"),
+    (b"<svg", "svg"),
+    (b"<?xml", "xml"),
 ]
 _EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
 _EXIF_OFFSET = re.compile(r"^\s*([+\-])(\d{2}):?(\d{2})\s*$")
@@ -76,7 +79,7 @@ def accepted_formats() -> dict[str, str]:
 def accepted_names() -> str:
     """'JPEG, PNG or WebP' (with HEIC when available), for messages."""
     names = ["HEIC" if f == "HEIF" else ("WebP" if f == "WEBP" else f) for f in accepted_formats()]
-    return ", ".join(names[:-1]) + " or " + names[-1]
+    return t("{formats} or {last}", formats=join_list(names[:-1]), last=names[-1])
 
 
 def read_photo_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
@@ -86,27 +89,33 @@ def read_photo_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_B
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise PhotoRejected(f"'{name}' was not found.") from None
+        raise PhotoRejected(t("'{name}' was not found.", name=name)) from None
     except OSError as e:
-        raise PhotoRejected(f"'{name}' could not be read ({e.strerror or e}).") from None
+        raise _unreadable(name, e) from None
     if not p.is_file():
-        raise PhotoRejected(f"'{name}' is not a file.")
+        raise PhotoRejected(t("'{name}' is not a file.", name=name))
     if st.st_size > max_bytes:
         raise PhotoRejected(_too_big(name, st.st_size, max_bytes))
     try:
         with p.open("rb") as f:
             data = f.read(max_bytes + 1)
     except OSError as e:
-        raise PhotoRejected(f"'{name}' could not be read ({e.strerror or e}).") from None
+        raise _unreadable(name, e) from None
     if len(data) > max_bytes:  # it grew while we looked
         raise PhotoRejected(_too_big(name, len(data), max_bytes))
     return data
 
 
+def _unreadable(name: str, e: OSError) -> PhotoRejected:
+    return PhotoRejected(
+        t("'{name}' could not be read ({problem}).", name=name, problem=e.strerror or e)
+    )
+
+
 def _too_big(name: str, size: int, limit: int) -> str:
-    return (
-        f"'{name}' is {size / 1048576:.1f} MB; photos larger than "
-        f"{limit / 1048576:.0f} MB are not accepted."
+    return t(
+        "'{name}' is {size} MB; photos larger than {limit} MB are not accepted.",
+        name=name, size=f"{size / 1048576:.1f}", limit=f"{limit / 1048576:.0f}",
     )
 
 
@@ -122,6 +131,7 @@ def _open(source: bytes | Path) -> Image.Image:
 
 
 def _what_is(data: bytes) -> str | None:
+    """The kind of a file that is no photo we take (a key of _kind()), when it is recognised."""
     head = data[:16]
     for magic, what in _MAGIC:
         if head.startswith(magic):
@@ -129,19 +139,41 @@ def _what_is(data: bytes) -> str | None:
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         if brand in (b"heic", b"heix", b"mif1", b"msf1", b"hevc", b"heim", b"heis"):
-            return "a HEIC image"
+            return "heic"
         if brand in (b"avif", b"avis"):
-            return "an AVIF image"
-        return "a video or MP4-family file"
+            return "avif"
+        return "mp4"
     if head.lstrip()[:1] in (b"{", b"[") or all(32 <= b < 127 or b in (9, 10, 13) for b in head):
-        return "a text file"
+        return "text"
     return None
+
+
+def _kind(key: str) -> str:
+    """What a kind of file is called in messages ("a GIF image")."""
+    return {
+        "jpeg": t("a JPEG image"),
+        "png": t("a PNG image"),
+        "webp": t("a WebP image"),
+        "gif": t("a GIF image"),
+        "bmp": t("a BMP image"),
+        "tiff": t("a TIFF image"),
+        "pdf": t("a PDF document"),
+        "zip": t("a ZIP archive or Office document"),
+        "icon": t("an icon file"),
+        "psd": t("a Photoshop document"),
+        "svg": t("an SVG drawing"),
+        "xml": t("an XML file"),
+        "heic": t("a HEIC image"),
+        "avif": t("an AVIF image"),
+        "mp4": t("a video or MP4-family file"),
+        "text": t("a text file"),
+    }.get(key, key)
 
 
 def probe(data: bytes, name: str) -> ImageProbe:
     """Validate a photo fully (decoding every pixel) and describe it; else PhotoRejected."""
     if not data:
-        raise PhotoRejected(f"'{name}' is empty.")
+        raise PhotoRejected(t("'{name}' is empty.", name=name))
     if len(data) > MAX_FILE_BYTES:
         raise PhotoRejected(_too_big(name, len(data), MAX_FILE_BYTES))
     with warnings.catch_warnings():
@@ -156,33 +188,41 @@ def probe(data: bytes, name: str) -> ImageProbe:
                 width, height = im.size
                 exif = _safe_exif(im, name)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoRejected(
-                f"'{name}' declares more pixels than a photo has "
-                f"(over {Image.MAX_IMAGE_PIXELS:,}); it looks like a decompression bomb and "
-                "was refused."
-            ) from None
+            raise PhotoRejected(t(
+                "'{name}' declares more pixels than a photo has (over {pixels}); "
+                "it looks like a decompression bomb and was refused.",
+                name=name, pixels=f"{Image.MAX_IMAGE_PIXELS:,}",
+            )) from None
         except Image.UnidentifiedImageError:
             if looks := _accepted_magic(data):
-                raise PhotoRejected(
-                    f"'{name}' starts like {looks} but is damaged and could not be read."
-                ) from None
+                raise PhotoRejected(t(
+                    "'{name}' starts like {kind} but is damaged and could not be read.",
+                    name=name, kind=_kind(looks),
+                )) from None
             what = _what_is(data)
-            detail = (
-                f"it looks like {what}" if what else "its contents are not a known photo format"
-            )
-            if what == "a HEIC image":
-                detail += " (install pillow-heif to import HEIC photos)"
-            raise PhotoRejected(f"'{name}' is not a {accepted_names()} photo; {detail}.") from None
+            if what == "heic":
+                detail = t("it looks like a HEIC image (install pillow-heif to import HEIC photos)")
+            elif what:
+                detail = t("it looks like {kind}", kind=_kind(what))
+            else:
+                detail = t("its contents are not a known photo format")
+            raise PhotoRejected(t(
+                "'{name}' is not a {formats} photo; {detail}.",
+                name=name, formats=accepted_names(), detail=detail,
+            )) from None
         except Exception as e:  # noqa: BLE001 - Pillow raises many types on damaged data
             logger.info("rejected %s: %r", name, e)
-            raise PhotoRejected(
-                f"'{name}' is damaged or incomplete and could not be read ({_reason(e)})."
-            ) from None
+            raise PhotoRejected(t(
+                "'{name}' is damaged or incomplete and could not be read ({problem}).",
+                name=name, problem=_reason(e),
+            )) from None
     if fmt == "MPO":  # a JPEG with extra frames (HDR gain maps, previews): still a JPEG
         fmt = "JPEG"
     media_type = accepted_formats().get(fmt)
     if media_type is None:  # cannot happen with formats=[...], but never trust a plugin
-        raise PhotoRejected(f"'{name}' is not a {accepted_names()} photo.")
+        raise PhotoRejected(
+            t("'{name}' is not a {formats} photo.", name=name, formats=accepted_names())
+        )
     orientation = _orientation(exif)
     if orientation in (5, 6, 7, 8):
         width, height = height, width
@@ -192,17 +232,17 @@ def probe(data: bytes, name: str) -> ImageProbe:
 def _reason(e: Exception) -> str:
     text = str(e).strip() or type(e).__name__
     if "truncated" in text:
-        return "the file ends before the picture does, as after an interrupted copy"
+        return t("the file ends before the picture does, as after an interrupted copy")
     return text[:120]
 
 
 def _accepted_magic(data: bytes) -> str | None:
     if data.startswith(b"\xff\xd8\xff"):
-        return "a JPEG image"
+        return "jpeg"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "a PNG image"
+        return "png"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "a WebP image"
+        return "webp"
     return None
 
 
@@ -283,14 +323,18 @@ def _display_image(source: bytes | Path, max_edge: int) -> Image.Image:
         try:
             im = _open(source)
         except Exception as e:  # noqa: BLE001
-            raise PhotoRejected(f"A stored photo could not be read ({_reason(e)}).") from None
+            raise PhotoRejected(
+                t("A stored photo could not be read ({problem}).", problem=_reason(e))
+            ) from None
     with im:
         try:
             if im.format in ("JPEG", "MPO"):
                 im.draft("RGB", (max_edge, max_edge))  # decode at 1/2, 1/4 or 1/8 scale
             im.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
         except Exception as e:  # noqa: BLE001
-            raise PhotoRejected(f"A stored photo could not be read ({_reason(e)}).") from None
+            raise PhotoRejected(
+                t("A stored photo could not be read ({problem}).", problem=_reason(e))
+            ) from None
         try:
             ImageOps.exif_transpose(im, in_place=True)
         except Exception as e:  # noqa: BLE001 - broken EXIF: show it unrotated

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from inspector_app.domain.errors import NotFound
+from inspector_app.domain.messages import t
 
 try:
     import fcntl
@@ -260,10 +261,10 @@ class PhotoStore:
         return True
 
     def _missing(self, sha: str) -> NotFound:
-        return NotFound(
-            f"The photo file {sha[:12]}... is missing from the photo store; "
-            "run 'inspector check' to see what else is missing."
-        )
+        return NotFound(t(
+            "The photo file {sha}... is missing from the photo store; "
+            "run 'inspector check' to see what else is missing.", sha=sha[:12],
+        ))
 
     # ---- derived, cached copies ------------------------------------------------------
 

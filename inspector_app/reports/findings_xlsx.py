@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.messages import t
 from inspector_app.reports.progress import Job, Progress
 from inspector_app.reports.xlsx_safe import Column, SheetWriter, new_workbook, save_workbook
 
@@ -132,7 +133,9 @@ def _rows(
     for i, row in enumerate(rows, 1):
         writer.append(row)
         if i % PROGRESS_EVERY == 0:
-            yield Progress(base + min(i, total), grand, f"{label}: {i:,} of {total:,} rows")
+            yield Progress(base + min(i, total), grand, t(
+                "{sheet}: {done} of {total} rows", sheet=label, done=f"{i:,}", total=f"{total:,}"
+            ))
     writer.close()
 
 
@@ -140,18 +143,18 @@ def write_findings_workbook(export: FindingsExport, out: Path | str) -> Job[Path
     """Stream the four sheets into a write-only workbook; yields Progress, returns the path."""
     wb = new_workbook()
     grand = export.finding_count + export.case_count + 1
-    yield Progress(0, grand, "Summary")
+    yield Progress(0, grand, t("Summary"))
     _summary(wb, export)
     findings = SheetWriter(wb, "Findings", FINDING_COLUMNS)
-    yield from _rows(findings, export.finding_rows, export.finding_count, 0, grand, "Findings")
+    yield from _rows(findings, export.finding_rows, export.finding_count, 0, grand, t("Findings"))
     cases = SheetWriter(wb, "Cases", CASE_COLUMNS)
     yield from _rows(
-        cases, export.case_rows, export.case_count, export.finding_count, grand, "Cases"
+        cases, export.case_rows, export.case_count, export.finding_count, grand, t("Cases")
     )
     merchants = SheetWriter(wb, "Merchants", MERCHANT_COLUMNS)
-    yield from _rows(merchants, export.merchant_rows, 0, grand - 1, grand, "Merchants")
-    yield Progress(grand - 1, grand, "Saving the workbook")
+    yield from _rows(merchants, export.merchant_rows, 0, grand - 1, grand, t("Merchants"))
+    yield Progress(grand - 1, grand, t("Saving the workbook"))
     path = save_workbook(wb, out)
     logger.info("Findings workbook: %d findings, %d cases", findings.rows, cases.rows)
-    yield Progress(grand, grand, "Done")
+    yield Progress(grand, grand, t("Done"))
     return path

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.messages import t
 from inspector_app.reports import labels
 from inspector_app.reports.xlsx_read import (
     as_date,
     as_int,
     as_text,
+    column_problem,
     open_workbook,
     read_sheet,
     unprotect_text,
@@ -312,18 +314,19 @@ def _meta_sheet(wb: Any, data: MerchantWorkbookData, key: bytes) -> None:
 
 def _read_meta(wb: Any) -> dict[str, str]:
     if META not in wb.sheetnames:
-        raise InspectorError(
+        raise InspectorError(t(
             "This is not a merchant response workbook exported by Inspector "
             "(its hidden sheet is missing)"
-        )
+        ))
     meta = {}
     for row in wb[META].iter_rows(min_row=1, max_col=2, values_only=True):
         if row and row[0]:
             meta[str(row[0])] = as_text(row[1] if len(row) > 1 else "")
     if meta.get("format") != FORMAT:
-        raise InspectorError(
-            f"Unknown response workbook format '{meta.get('format', '')}' (expected {FORMAT})"
-        )
+        raise InspectorError(t(
+            "Unknown response workbook format '{format}' (expected {expected})",
+            format=meta.get("format", ""), expected=FORMAT,
+        ))
     return meta
 
 
@@ -338,7 +341,7 @@ def read_merchant_workbook(path: Path | str) -> MerchantWorkbookReading:
             try:
                 row.case_id = as_int(v[CASE_ID], required=True)
             except ValueError as exc:
-                row.error = f"the hidden case id {exc}"
+                row.error = t("the hidden case id {problem}", problem=exc)
             for attr, header in (
                 ("response_text", RESPONSE),
                 ("root_cause", ROOT_CAUSE),
@@ -348,11 +351,11 @@ def read_merchant_workbook(path: Path | str) -> MerchantWorkbookReading:
                 try:
                     setattr(row, attr, as_text(v[header], max_len=MAX_RESPONSE))
                 except ValueError as exc:
-                    row.error = row.error or f"{header} {exc}"
+                    row.error = row.error or column_problem(header, exc)
             try:
                 row.response_date = as_date(v[RESPONSE_DATE])
             except ValueError as exc:
-                row.error = row.error or f"{RESPONSE_DATE}: {exc}"
+                row.error = row.error or t("{column}: {problem}", column=RESPONSE_DATE, problem=exc)
             reading.rows.append(row)
     return reading
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import is_final
 from inspector_app.reports import labels
 from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticeFinding, NoticePhoto
@@ -325,13 +326,15 @@ def write_notice(data: NoticeData, out: Path | str, workdir: Path | None = None)
         share = PHOTO_BUDGET_BYTES // max(len(photos), 1)
         paths: dict[int, Path] = {}
         for i, photo in enumerate(photos):
-            yield Progress(i, total, f"Preparing photo {i + 1} of {len(photos)}")
+            yield Progress(
+                i, total, t("Preparing photo {number} of {count}", number=i + 1, count=len(photos))
+            )
             prepared = prepare_image(photo.path, workdir, PHOTO_MAX_EDGE)
             paths[photo.photo_id] = fit_budget(prepared, workdir, share).path
         from inspector_app.reports.notice_data import with_photo_paths
 
         data = with_photo_paths(data, paths)
-        yield Progress(len(photos), total, "Writing the PDF")
+        yield Progress(len(photos), total, t("Writing the PDF"))
         story = _NoticeLayout(data, workdir).story()
         title = f"Rectification notice {data.notice_number}"
         path = build_pdf(
@@ -346,7 +349,7 @@ def write_notice(data: NoticeData, out: Path | str, workdir: Path | None = None)
             ),
             workdir,
         )
-        yield Progress(total, total, "Done")
+        yield Progress(total, total, t("Done"))
         return path
     finally:
         if own_tmp is not None:

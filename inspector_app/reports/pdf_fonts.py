@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.labels import join_list
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +56,10 @@ def cjk_font_file() -> Path:
     for path in candidates:
         if path.is_file():
             return path
-    raise InspectorError(
-        "The Chinese font for PDF reports is missing "
-        f"(looked for {', '.join(str(p) for p in candidates)}); reinstall the application"
-    )
+    raise InspectorError(t(
+        "The Chinese font for PDF reports is missing (looked for {paths}); "
+        "reinstall the application", paths=join_list(candidates),
+    ))
 
 
 def register_fonts() -> Fonts:
@@ -82,7 +84,7 @@ def register_fonts() -> Fonts:
             }
             cjk = TTFont(CJK, str(cjk_file))
         except (TTFError, OSError) as exc:
-            raise InspectorError(f"Cannot load the report fonts: {exc}") from exc
+            raise InspectorError(t("Cannot load the report fonts: {problem}", problem=exc)) from exc
         for font in [*latin.values(), cjk]:
             pdfmetrics.registerFont(font)
         pdfmetrics.registerFontFamily(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,9 @@ def prepare_image(path: Path | str, workdir: Path, max_edge: int = PHOTO_MAX_EDG
             logger.debug("Re-encoded %s for the PDF (%s, %s)", src.name, fmt, size)
             return PreparedImage(out, clean.width, clean.height)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise InspectorError(f"Cannot use the image {src.name} in the PDF: {exc}") from exc
+        raise InspectorError(
+            t("Cannot use the image {file} in the PDF: {problem}", file=src.name, problem=exc)
+        ) from exc
 
 
 def fit(width: int, height: int, max_w: float, max_h: float) -> tuple[float, float]:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inspector_app.domain.messages import t
 from inspector_app.reports import labels
 from inspector_app.reports.charts import pareto_chart, trend_chart
 from inspector_app.reports.pdf_base import (
@@ -259,9 +260,9 @@ def story(data: QualityReportData) -> list[Flowable]:
 
 def write_quality_report(data: QualityReportData, out: Path | str) -> Job[Path]:
     """Write the report PDF; yields Progress, returns the path."""
-    yield Progress(0, 2, "Laying out the report")
+    yield Progress(0, 2, t("Laying out the report"))
     flowables = story(data)
-    yield Progress(1, 2, "Writing the PDF")
+    yield Progress(1, 2, t("Writing the PDF"))
     with tempfile.TemporaryDirectory(prefix="inspector-report-") as tmp:
         path = build_pdf(
             out,
@@ -275,5 +276,5 @@ def write_quality_report(data: QualityReportData, out: Path | str) -> Job[Path]:
             ),
             Path(tmp),
         )
-    yield Progress(2, 2, "Done")
+    yield Progress(2, 2, t("Done"))
     return path

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app.domain.enums import FindingCategory, Severity, Verdict
+from inspector_app.domain.labels import join_list
+from inspector_app.domain.messages import t
 from inspector_app.reports.xlsx_read import SheetRow, open_workbook, read_sheet
 from inspector_app.reports.xlsx_safe import assign, save_workbook
 
@@ -160,10 +162,11 @@ def read_records(path: Path | str) -> dict[str, list[SheetRow]]:
         names = {n.strip().casefold() for n in wb.sheetnames}
         present = [s for s in SHEET_ORDER if s.casefold() in names]
         if not present:
-            raise InspectorError(
-                f"{Path(path).name} has none of the sheets {', '.join(SHEET_ORDER)}; "
-                "start from the template ('inspector import template FILE.xlsx')"
-            )
+            raise InspectorError(t(
+                "{file} has none of the sheets {sheets}; "
+                "start from the template ('inspector import template FILE.xlsx')",
+                file=Path(path).name, sheets=join_list(SHEET_ORDER),
+            ))
         for sheet in SHEET_ORDER:
             if sheet not in present:
                 out[sheet] = []

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.labels import join_list
+from inspector_app.domain.messages import t
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -46,52 +48,65 @@ def _require_defusedxml() -> None:
     import openpyxl
 
     if not openpyxl.DEFUSEDXML:
-        raise InspectorError(
+        raise InspectorError(t(
             "Importing workbooks needs the 'defusedxml' package (and OPENPYXL_DEFUSEDXML not "
             "set to False); refusing to read untrusted XML without it"
-        )
+        ))
 
 
 def _check_container(path: Path) -> None:
     name = path.name
     if not path.is_file():
-        raise InspectorError(f"{path} does not exist or is not a file")
+        raise InspectorError(t("{path} does not exist or is not a file", path=path))
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == _OLE2_MAGIC:
-        raise InspectorError(
-            f"{name} is an old .xls file or a password-protected workbook; "
-            "open it in Excel or LibreOffice, remove any password and save it as .xlsx"
-        )
+        raise InspectorError(t(
+            "{file} is an old .xls file or a password-protected workbook; "
+            "open it in Excel or LibreOffice, remove any password and save it as .xlsx", file=name,
+        ))
     if not zipfile.is_zipfile(path):
-        raise InspectorError(f"{name} is not an Excel workbook (.xlsx)")
+        raise InspectorError(t("{file} is not an Excel workbook (.xlsx)", file=name))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if "xl/workbook.xml" not in names and "[Content_Types].xml" not in names:
-                raise InspectorError(f"{name} is a zip archive but not an Excel workbook")
+                raise InspectorError(
+                    t("{file} is a zip archive but not an Excel workbook", file=name)
+                )
             total = sum(i.file_size for i in infos)
             if total > MAX_UNCOMPRESSED_BYTES:
-                raise InspectorError(f"{name} would unpack to {total:,} bytes; refused")
+                raise InspectorError(t(
+                    "{file} would unpack to {size} bytes; refused", file=name, size=f"{total:,}"
+                ))
             for i in infos:
                 ratio = i.file_size / max(i.compress_size, 1)
                 if i.file_size > MAX_RATIO_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
-                    raise InspectorError(
-                        f"{name} looks like a zip bomb ({i.filename} unpacks {ratio:.0f}x); refused"
-                    )
+                    raise InspectorError(t(
+                        "{file} looks like a zip bomb ({part} unpacks {ratio}x); refused",
+                        file=name, part=i.filename, ratio=f"{ratio:.0f}",
+                    ))
     except zipfile.BadZipFile as exc:
-        raise InspectorError(f"{name} is damaged and cannot be read ({exc})") from exc
+        raise InspectorError(
+            t("{file} is damaged and cannot be read ({problem})", file=name, problem=exc)
+        ) from exc
 
 
 def _explain(path: Path, exc: Exception) -> InspectorError:
     """A user-facing message for an error raised while parsing a workbook."""
     kind = type(exc).__name__
     if kind in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
-        return InspectorError(f"{path.name} contains XML entity declarations; refused as unsafe")
+        return InspectorError(
+            t("{file} contains XML entity declarations; refused as unsafe", file=path.name)
+        )
     if isinstance(exc, zipfile.BadZipFile | EOFError):
-        return InspectorError(f"{path.name} is damaged and cannot be read ({exc})")
-    return InspectorError(f"{path.name} cannot be read as a workbook ({kind}: {exc})")
+        return InspectorError(
+            t("{file} is damaged and cannot be read ({problem})", file=path.name, problem=exc)
+        )
+    return InspectorError(t(
+        "{file} cannot be read as a workbook ({problem})", file=path.name, problem=f"{kind}: {exc}"
+    ))
 
 
 @contextmanager
@@ -149,14 +164,15 @@ def read_sheet(
     names = {_norm(n): n for n in wb.sheetnames}
     real = names.get(_norm(sheet))
     if real is None:
-        raise InspectorError(
-            f"The workbook has no sheet '{sheet}' (it has: {', '.join(wb.sheetnames) or 'none'})"
-        )
+        raise InspectorError(t(
+            "The workbook has no sheet '{sheet}' (it has: {sheets})",
+            sheet=sheet, sheets=join_list(wb.sheetnames) or t("none"),
+        ))
     ws = wb[real]
     rows = ws.iter_rows(min_row=header_row, values_only=True)
     header = next(rows, None)
     if header is None:
-        raise InspectorError(f"Sheet '{real}' is empty: it needs a header row")
+        raise InspectorError(t("Sheet '{sheet}' is empty: it needs a header row", sheet=real))
     positions: dict[str, int] = {}
     wanted = {_norm(c): c for c in [*required, *optional]}
     for idx, h in enumerate(header):
@@ -165,7 +181,9 @@ def read_sheet(
             positions[wanted[key]] = idx
     missing = [c for c in required if c not in positions]
     if missing:
-        raise InspectorError(f"Sheet '{real}' lacks the column(s): {', '.join(missing)}")
+        raise InspectorError(t(
+            "Sheet '{sheet}' lacks the column(s): {columns}", sheet=real, columns=join_list(missing)
+        ))
     for number, row in enumerate(rows, start=header_row + 1):
         if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
             continue
@@ -176,7 +194,13 @@ def read_sheet(
         yield SheetRow(number, values)
 
 
-# Converters for row validation: each raises ValueError with a message fit for a report.
+# Converters for row validation: each raises ValueError with a message fit for a report,
+# worded to follow the column's name (see column_problem).
+
+
+def column_problem(column: str, problem: object) -> str:
+    """A converter's complaint about a cell, led by its column: "Order number is empty"."""
+    return t("{column} {problem}", column=column, problem=problem)
 
 
 def as_text(value: Any, *, required: bool = False, max_len: int | None = None) -> str:
@@ -187,16 +211,16 @@ def as_text(value: Any, *, required: bool = False, max_len: int | None = None) -
     else:
         text = str(value).strip()
     if required and not text:
-        raise ValueError("is empty")
+        raise ValueError(t("is empty"))
     if max_len is not None and len(text) > max_len:
-        raise ValueError(f"is longer than {max_len} characters")
+        raise ValueError(t("is longer than {limit} characters", limit=max_len))
     return text
 
 
 def as_date(value: Any, *, required: bool = False) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValueError("is empty")
+            raise ValueError(t("is empty"))
         return None
     if isinstance(value, datetime):
         return value.date()
@@ -208,7 +232,7 @@ def as_date(value: Any, *, required: bool = False) -> date | None:
             return date.fromisoformat(s[:10])
         except ValueError:
             pass
-    raise ValueError(f"'{value}' is not a date (use YYYY-MM-DD)")
+    raise ValueError(t("'{value}' is not a date (use YYYY-MM-DD)", value=value))
 
 
 def as_datetime(value: Any, *, required: bool = False) -> datetime | None:
@@ -218,7 +242,9 @@ def as_datetime(value: Any, *, required: bool = False) -> datetime | None:
         try:
             return datetime.fromisoformat(value.strip().replace("/", "-"))
         except ValueError:
-            raise ValueError(f"'{value}' is not a date and time (YYYY-MM-DD HH:MM)") from None
+            raise ValueError(
+                t("'{value}' is not a date and time (YYYY-MM-DD HH:MM)", value=value)
+            ) from None
     d = as_date(value, required=required)
     return None if d is None else datetime(d.year, d.month, d.day)
 
@@ -226,27 +252,27 @@ def as_datetime(value: Any, *, required: bool = False) -> datetime | None:
 def as_int(value: Any, *, required: bool = False) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValueError("is empty")
+            raise ValueError(t("is empty"))
         return None
     if isinstance(value, bool):
-        raise ValueError(f"'{value}' is not a whole number")
+        raise ValueError(t("'{value}' is not a whole number", value=value))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
         return int(value)
-    raise ValueError(f"'{value}' is not a whole number")
+    raise ValueError(t("'{value}' is not a whole number", value=value))
 
 
 def as_decimal(value: Any, *, required: bool = False) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValueError("is empty")
+            raise ValueError(t("is empty"))
         return None
     try:
         if isinstance(value, float):
             return Decimal(str(value))
         return Decimal(str(value).strip().replace(",", ""))
     except InvalidOperation:
-        raise ValueError(f"'{value}' is not a number") from None
+        raise ValueError(t("'{value}' is not a number", value=value)) from None

@@ -16,6 +16,7 @@ from pathlib import Path
 from inspector_app.db.backup import backup_sqlite, copy_tree_incremental
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import DatabaseTooNew, InspectorError, NotFound, ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.paths import DB_FILE_NAME
 from inspector_app.services.context import Context
 
@@ -52,10 +53,10 @@ class BackupInfo:
 def _live_db(ctx: Context) -> Path:
     path = ctx.db.sqlite_path
     if path is None:
-        raise InspectorError(
+        raise InspectorError(t(
             "Backups here cover the embedded SQLite database only; back up a server "
             "database with its own tools (e.g. pg_dump)."
-        )
+        ))
     return path
 
 
@@ -186,11 +187,13 @@ def restore(ctx: Context, backup: Path | BackupInfo) -> None:
     """
     from inspector_app.db.migrate import upgrade
 
-    ctx.require(Role.ADMIN, action="restore a backup")
+    ctx.require(Role.ADMIN, action=t("restore a backup"))
     live = _live_db(ctx)
     info = backup if isinstance(backup, BackupInfo) else _read_backup(Path(backup))
     if info is None:
-        raise NotFound(f"{backup} is not an Inspector backup (no {DB_FILE_NAME} inside)")
+        raise NotFound(t(
+            "{backup} is not an Inspector backup (no {file} inside)", backup=backup, file=DB_FILE_NAME
+        ))
     check_database(info.database)
     safety = backup_now(ctx, kind=SAFETY)
     logger.info("Restoring %s over %s (safety backup %s)", info.path, live, safety)
@@ -213,28 +216,31 @@ def restore(ctx: Context, backup: Path | BackupInfo) -> None:
 def check_database(path: Path) -> str:
     """Check that `path` is a sound Inspector database this version can open; its schema."""
     if not path.is_file():
-        raise NotFound(f"No database file at {path}")
+        raise NotFound(t("No database file at {path}", path=path))
     revision = _schema_revision(path)
     if revision is None:
-        raise ValidationError(f"{path} is not an Inspector database")
+        raise ValidationError(t("{path} is not an Inspector database", path=path))
     from alembic.script import ScriptDirectory
 
     from inspector_app.db.migrate import alembic_config
 
     script = ScriptDirectory.from_config(alembic_config())
     if revision not in {rev.revision for rev in script.walk_revisions()}:
-        raise DatabaseTooNew(
-            f"The backup {path} was written by a newer version of Inspector (schema {revision})"
-        )
+        raise DatabaseTooNew(t(
+            "The backup {path} was written by a newer version of Inspector (schema {revision})",
+            path=path, revision=revision,
+        ))
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise ValidationError(f"{path} is damaged: {exc}") from None
+        raise ValidationError(t("{path} is damaged: {problem}", path=path, problem=exc)) from None
     finally:
         conn.close()
     if not result or result[0] != "ok":
-        raise ValidationError(f"{path} is damaged: {result[0] if result else 'no answer'}")
+        raise ValidationError(t(
+            "{path} is damaged: {problem}", path=path, problem=result[0] if result else t("no answer")
+        ))
     return revision
 
 

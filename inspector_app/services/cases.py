@@ -19,6 +19,8 @@ from inspector_app.db.models import (
 )
 from inspector_app.domain.enums import CaseStatus, Role, Severity, VerificationResult
 from inspector_app.domain.errors import NotFound, ValidationError
+from inspector_app.domain.labels import case_status_label, join_list
+from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES, check_transition, is_final, targets
 from inspector_app.services import team_settings
 from inspector_app.services.common import as_date, clean_text, get_live, now
@@ -111,8 +113,15 @@ def _info(c: RectificationCase) -> CaseInfo:
 def _load(s: Session, case_number: str, *, lock: bool = False) -> RectificationCase:
     c = s.scalar(select(RectificationCase).where(RectificationCase.case_number == case_number.strip()))
     if c is None:
-        raise NotFound(f"No case {case_number}")
+        raise NotFound(t("No case {case}", case=case_number))
     return c
+
+
+def _read_only(c: RectificationCase) -> ValidationError:
+    return ValidationError(t(
+        "Case {case} is {status}; it is read-only",
+        case=c.case_number, status=case_status_label(c.status),
+    ))
 
 
 def _event(s: Session, c: RectificationCase, ctx: Context, kind: str, note: str = "",
@@ -140,10 +149,10 @@ def open_case(
     summary: str = "",
 ) -> CaseInfo:
     """Open one case for findings of ONE merchant; the deadline defaults by the worst severity."""
-    ctx.require(*MANAGERS, action="open rectification cases")
+    ctx.require(*MANAGERS, action=t("open rectification cases"))
     ids = sorted(set(finding_ids))
     if not ids:
-        raise ValidationError("Choose at least one finding for the case", field="findings")
+        raise ValidationError(t("Choose at least one finding for the case"), field="findings")
     with ctx.db.write() as s:
         findings = list(s.scalars(select(Finding).where(Finding.id.in_(ids))))
         found = {f.id for f in findings}
@@ -151,11 +160,13 @@ def open_case(
             f.id for f in findings if f.deleted_at or f.purchase.deleted_at
         ]
         if missing:
-            raise NotFound(f"No finding with id {', '.join(map(str, missing))}")
+            raise NotFound(t("No finding with id {id}", id=join_list(missing)))
         merchants = {f.purchase.merchant_id for f in findings}
         if len(merchants) != 1:
-            raise ValidationError("A case covers the findings of one merchant; the selection spans "
-                                  f"{len(merchants)} merchants", field="findings")
+            raise ValidationError(t(
+                "A case covers the findings of one merchant; the selection spans {count} merchants",
+                count=len(merchants),
+            ), field="findings")
         busy = s.execute(
             select(CaseFinding.finding_id, RectificationCase.case_number)
             .join(RectificationCase, RectificationCase.id == CaseFinding.case_id)
@@ -163,10 +174,12 @@ def open_case(
             .where(RectificationCase.status.in_([st.value for st in ACTIVE_STATUSES]))
         ).all()
         if busy:
-            desc = ", ".join(f"{fid} ({num})" for fid, num in busy)
-            raise ValidationError(f"Findings already in an open case: {desc}", field="findings")
+            desc = join_list(t("{finding} ({case})", finding=fid, case=num) for fid, num in busy)
+            raise ValidationError(
+                t("Findings already in an open case: {findings}", findings=desc), field="findings"
+            )
         if assignee_id is not None and s.get(User, assignee_id) is None:
-            raise ValidationError(f"No user with id {assignee_id}", field="assignee")
+            raise ValidationError(t("No user with id {id}", id=assignee_id), field="assignee")
         today = date.today()
         if due_date is None:
             worst = min((Severity(f.severity) for f in findings), key=_SEVERITY_ORDER.index)
@@ -188,7 +201,7 @@ def open_case(
 
 
 def _move(s: Session, ctx: Context, c: RectificationCase, to: CaseStatus, note: str) -> None:
-    role = ctx.require(action="change cases").role
+    role = ctx.require(action=t("change cases")).role
     source = CaseStatus(c.status)
     check_transition(c.case_number, source, to, role, note)
     when = now()
@@ -213,7 +226,7 @@ def advance(ctx: Context, case_number: str, to: CaseStatus | str, note: str = ""
     try:
         to = CaseStatus(to)
     except ValueError:
-        raise ValidationError(f"Unknown case status '{to}'", field="status") from None
+        raise ValidationError(t("Unknown case status '{status}'", status=to), field="status") from None
     with ctx.db.write() as s:
         c = _load(s, case_number)
         _move(s, ctx, c, to, note or "")
@@ -227,7 +240,7 @@ def record_response(ctx: Context, case_number: str, response: ResponseInput) -> 
     Returns (case, changed). Recording the same response again changes nothing, so
     re-importing a merchant workbook is harmless.
     """
-    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action="record merchant responses")
+    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action=t("record merchant responses"))
     fields = {
         "response_text": clean_text(response.response_text, "response_text"),
         "root_cause": clean_text(response.root_cause, "root_cause"),
@@ -235,14 +248,16 @@ def record_response(ctx: Context, case_number: str, response: ResponseInput) -> 
         "preventive_action": clean_text(response.preventive_action, "preventive_action"),
     }
     if not any(fields.values()):
-        raise ValidationError("The response is empty", field="response_text")
+        raise ValidationError(t("The response is empty"), field="response_text")
     with ctx.db.write() as s:
         c = _load(s, case_number)
         if is_final(c.status):
-            raise ValidationError(f"Case {c.case_number} is {c.status.value}; it is read-only")
+            raise _read_only(c)
         if c.status == CaseStatus.OPEN:
-            raise ValidationError(
-                f"Case {c.case_number} has not been sent to the merchant yet; notify it first")
+            raise ValidationError(t(
+                "Case {case} has not been sent to the merchant yet; notify it first",
+                case=c.case_number,
+            ))
         same = all(getattr(c, k) == v for k, v in fields.items()) and (
             response.response_date is None or c.response_date == response.response_date)
         if same:
@@ -261,13 +276,15 @@ def record_verification(
     ctx: Context, case_number: str, passed: bool, note: str = "", purchase_id: int | None = None
 ) -> CaseInfo:
     """The re-check of a rectified case: passed closes it, failed sends it back to rectifying."""
-    ctx.require(*MANAGERS, action="verify rectifications")
+    ctx.require(*MANAGERS, action=t("verify rectifications"))
     with ctx.db.write() as s:
         c = _load(s, case_number)
         if purchase_id is not None:
             p = get_live(s, Purchase, purchase_id, "purchase")
             if p.merchant_id != c.merchant_id:
-                raise ValidationError("The re-purchase must be from the same merchant", field="purchase")
+                raise ValidationError(
+                    t("The re-purchase must be from the same merchant"), field="purchase"
+                )
             c.verification_purchase_id = p.id
         c.verification_note = clean_text(note, "note")
         _move(s, ctx, c, CaseStatus.CLOSED if passed else CaseStatus.RECTIFYING, note or "")
@@ -279,18 +296,18 @@ def update_case(
     ctx: Context, case_number: str, *, due_date: date | None = None,
     assignee_id: int | None = None, summary: str | None = None, clear_assignee: bool = False,
 ) -> CaseInfo:
-    ctx.require(*MANAGERS, action="edit cases")
+    ctx.require(*MANAGERS, action=t("edit cases"))
     with ctx.db.write() as s:
         c = _load(s, case_number)
         if is_final(c.status):
-            raise ValidationError(f"Case {c.case_number} is {c.status.value}; it is read-only")
+            raise _read_only(c)
         changes = []
         if due_date is not None and due_date != c.due_date:
             changes.append(f"due date {c.due_date} -> {due_date}")
             c.due_date = due_date
         if assignee_id is not None and assignee_id != c.assignee_id:
             if s.get(User, assignee_id) is None:
-                raise ValidationError(f"No user with id {assignee_id}", field="assignee")
+                raise ValidationError(t("No user with id {id}", id=assignee_id), field="assignee")
             changes.append("assignee changed")
             c.assignee_id = assignee_id
         if clear_assignee and c.assignee_id is not None:
@@ -314,7 +331,7 @@ def get_case_by_id(ctx: Context, case_id: int) -> CaseInfo:
     with ctx.db.read() as s:
         c = s.get(RectificationCase, case_id)
         if c is None:
-            raise NotFound(f"No case with id {case_id}")
+            raise NotFound(t("No case with id {id}", id=case_id))
         return _info(c)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from inspector_app.db.models import Brand, Product
 from inspector_app.db.search import like_any
 from inspector_app.domain.errors import ConflictError, NotFound
+from inspector_app.domain.messages import t
 from inspector_app.domain.money import to_cents
 from inspector_app.services.common import clean_line, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
@@ -59,13 +60,16 @@ def create_product(
     listing_id: str | None = None,
     list_price: str | int | None = None,
 ) -> ProductInfo:
-    ctx.require(*RECORDERS, action="add products")
+    ctx.require(*RECORDERS, action=t("add products"))
     name = clean_line(name, "name", required=True)
     listing_id = clean_line(listing_id, "listing_id", limit=64) or None
     cents = to_cents(list_price, "list_price")
     with ctx.db.write() as s:
         if listing_id and s.scalar(select(Product.id).where(Product.listing_id == listing_id)):
-            raise ConflictError(f"A product with listing id '{listing_id}' already exists", field="listing_id")
+            raise ConflictError(
+                t("A product with listing id '{listing_id}' already exists", listing_id=listing_id),
+                field="listing_id",
+            )
         p = Product(
             name=name, brand_id=brand_id_for(s, brand, ctx.actor_id),
             category=clean_line(category, "category", limit=100), listing_id=listing_id,
@@ -101,15 +105,15 @@ def list_brands(ctx: Context) -> list[str]:
 
 
 def delete_product(ctx: Context, product_id: int) -> None:
-    ctx.require(*MANAGERS, action="delete products")
+    ctx.require(*MANAGERS, action=t("delete products"))
     with ctx.db.write() as s:
         get_live(s, Product, product_id, "product").deleted_at = now()
 
 
 def restore_product(ctx: Context, product_id: int) -> None:
-    ctx.require(*MANAGERS, action="restore products")
+    ctx.require(*MANAGERS, action=t("restore products"))
     with ctx.db.write() as s:
         p = s.get(Product, product_id)
         if p is None:
-            raise NotFound(f"No product with id {product_id}")
+            raise NotFound(t("No product with id {id}", id=product_id))
         p.deleted_at = None

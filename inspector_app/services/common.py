@@ -8,6 +8,8 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import NotFound, ValidationError
+from inspector_app.domain.labels import field_label, thing_label
+from inspector_app.domain.messages import t
 
 T = TypeVar("T")
 
@@ -25,24 +27,31 @@ def get_live(s: Session, model: type[T], row_id: int, what: str) -> T:
     """The row with this id that is not soft-deleted, else NotFound naming `what`."""
     row = s.get(model, row_id)
     if row is None or getattr(row, "deleted_at", None) is not None:
-        raise NotFound(f"No {what} with id {row_id}")
+        raise NotFound(t("No {what} with id {id}", what=thing_label(what), id=row_id))
     return row
 
 
 def clean_line(value: str | None, field: str, *, required: bool = False, limit: int = MAX_LINE) -> str:
     text = " ".join((value or "").split())
     if required and not text:
-        raise ValidationError(f"{field.replace('_', ' ').capitalize()} is required", field=field)
+        raise ValidationError(t("{field} is required", field=field_label(field)), field=field)
     if len(text) > limit:
-        raise ValidationError(f"{field.replace('_', ' ').capitalize()} is longer than {limit} characters", field=field)
+        raise _too_long(field, limit)
     return text
 
 
 def clean_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
     text = (value or "").replace("\r\n", "\n").strip()
     if len(text) > limit:
-        raise ValidationError(f"{field.replace('_', ' ').capitalize()} is longer than {limit} characters", field=field)
+        raise _too_long(field, limit)
     return text
+
+
+def _too_long(field: str, limit: int) -> ValidationError:
+    return ValidationError(
+        t("{field} is longer than {limit} characters", field=field_label(field), limit=limit),
+        field=field,
+    )
 
 
 def aware(value: datetime | None, field: str) -> datetime | None:
@@ -50,7 +59,9 @@ def aware(value: datetime | None, field: str) -> datetime | None:
     if value is None:
         return None
     if value.tzinfo is None:
-        raise ValidationError(f"{field}: a time without a time zone", field=field)
+        raise ValidationError(
+            t("{field}: a time without a time zone", field=field_label(field)), field=field
+        )
     return value.astimezone(UTC)
 
 

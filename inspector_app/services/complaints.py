@@ -16,6 +16,8 @@ from sqlalchemy import insert, select
 
 from inspector_app.db.models import Merchant, WorkOrder
 from inspector_app.domain.enums import Role, WorkOrderKind
+from inspector_app.domain.labels import join_list
+from inspector_app.domain.messages import t
 from inspector_app.services.context import MANAGERS, Context
 
 logger = logging.getLogger(__name__)
@@ -112,7 +114,7 @@ def parse_wall(value: Any) -> datetime | None:
     if isinstance(value, str):
         text = value.strip()
         return _from_serial(float(text)) if _SERIAL.fullmatch(text) else _from_text(text)
-    raise ValueError(f"'{value}' is not a date and time")
+    raise ValueError(t("'{value}' is not a date and time", value=value))
 
 
 def to_utc(wall: datetime, tz: tzinfo | None = None) -> datetime:
@@ -135,7 +137,7 @@ def _key_time(wall: datetime) -> str:
 
 def _from_serial(x: float) -> datetime:
     if not 1 <= x < 2_958_466:  # 9999-12-31
-        raise ValueError(f"'{x:g}' is not an Excel date")
+        raise ValueError(t("'{value}' is not an Excel date", value=f"{x:g}"))
     # Rounded to the second: Excel keeps days as binary fractions.
     return EXCEL_EPOCH + timedelta(seconds=round(x * 86_400))
 
@@ -143,7 +145,7 @@ def _from_serial(x: float) -> datetime:
 def _from_text(text: str) -> datetime:
     m = _DATETIME.fullmatch(text)
     if not m:
-        raise ValueError(f"'{text}' is not a date and time (use 2026-10-03 14:05)")
+        raise ValueError(t("'{value}' is not a date and time (use 2026-10-03 14:05)", value=text))
     y, mo, d, h, mi, sec, frac, off = m.groups()
     try:
         out = datetime(
@@ -159,7 +161,7 @@ def _from_text(text: str) -> datetime:
             off = "+00:00" if off == "Z" else off
             out = datetime.fromisoformat(out.isoformat() + off[:3] + ":" + off[-2:])
     except ValueError:
-        raise ValueError(f"'{text}' is not a real date and time") from None
+        raise ValueError(t("'{value}' is not a real date and time", value=text)) from None
     return out
 
 
@@ -167,7 +169,9 @@ def parse_kind(value: Any) -> WorkOrderKind:
     key = re.sub(r"[\s\-]+", "_", str(value or "").strip().casefold())
     if key in KINDS:
         return KINDS[key]
-    raise ValueError(f"kind '{value or ''}' is neither complaint/投诉 nor after_sales/售后")
+    raise ValueError(
+        t("kind '{value}' is neither complaint/投诉 nor after_sales/售后", value=value or "")
+    )
 
 
 def _norm_header(h: Any) -> str:
@@ -196,7 +200,9 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise ValueError(f"the file is neither UTF-8 nor GB18030 text ({exc.reason})") from None
+        raise ValueError(
+            t("the file is neither UTF-8 nor GB18030 text ({problem})", problem=exc.reason)
+        ) from None
 
 
 def _csv_rows(path: Path) -> tuple[str, Iterator[tuple[int, list[Any]]]]:
@@ -239,40 +245,47 @@ class _Row:
     key: str
 
 
+def _named(col: str) -> str:
+    """A column as messages name it: its English name with the Chinese one, as files have them."""
+    return f"{col} ({CHINESE[col]})"
+
+
 def _check(number: int, values: list[Any], pos: dict[str, int], tz: tzinfo | None) -> _Row:
     """One row validated into insert values (merchant still unresolved); ValueError if bad."""
-    t = {c: _text(values, pos, c) for c in ("shop_id", "order_id", "type", "outcome")}
+    cells = {c: _text(values, pos, c) for c in ("shop_id", "order_id", "type", "outcome")}
     for col in ("shop_id", "order_id"):
-        if not t[col]:
-            raise ValueError(f"{col} ({CHINESE[col]}) is empty")
+        if not cells[col]:
+            raise ValueError(t("{column} is empty", column=_named(col)))
     for col, limit in _LIMITS.items():
-        if len(t[col]) > limit:
-            raise ValueError(f"{col} is longer than {limit} characters")
+        if len(cells[col]) > limit:
+            raise ValueError(
+                t("{column} is longer than {limit} characters", column=col, limit=limit)
+            )
     kind = parse_kind(_cell(values, pos, "kind"))
     walls: dict[str, datetime | None] = {}
     for col in ("applied_at", "first_handled_at", "closed_at"):
         try:
             walls[col] = parse_wall(_cell(values, pos, col))
         except ValueError as exc:
-            raise ValueError(f"{col} ({CHINESE[col]}): {exc}") from None
+            raise ValueError(t("{column}: {problem}", column=_named(col), problem=exc)) from None
     applied_wall = walls["applied_at"]
     if applied_wall is None:
-        raise ValueError(f"applied_at ({CHINESE['applied_at']}) is empty")
+        raise ValueError(t("{column} is empty", column=_named("applied_at")))
     times = {col: None if w is None else to_utc(w, tz) for col, w in walls.items()}
     applied = to_utc(applied_wall, tz)
     for col in ("first_handled_at", "closed_at"):
         when = times[col]
         if when is not None and when < applied:
-            raise ValueError(f"{col} ({CHINESE[col]}) is before applied_at")
-    key = f"{t['shop_id']}|{kind.value}|{t['order_id']}|{_key_time(applied_wall)}"
+            raise ValueError(t("{column} is before applied_at", column=_named(col)))
+    key = f"{cells['shop_id']}|{kind.value}|{cells['order_id']}|{_key_time(applied_wall)}"
     return _Row(
         number,
-        t["shop_id"],
+        cells["shop_id"],
         {
             "kind": kind,
-            "order_ref": t["order_id"],
-            "type": t["type"],
-            "outcome": t["outcome"],
+            "order_ref": cells["order_id"],
+            "type": cells["type"],
+            "outcome": cells["outcome"],
             "applied_at": applied,
             "first_handled_at": times["first_handled_at"],
             "closed_at": times["closed_at"],
@@ -294,7 +307,7 @@ def import_work_orders(
     Rows already imported (same shop, kind, order and application time) are skipped, so
     importing a file twice adds nothing. Written in transactions of CHUNK_ROWS rows.
     """
-    ctx.require(*IMPORTERS, action="import complaints and work orders")
+    ctx.require(*IMPORTERS, action=t("import complaints and work orders"))
     path = Path(path)
     result = ImportResult(file=path.name)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -313,8 +326,8 @@ def import_work_orders(
         if positions is None:
             positions, missing = map_header(values)
             if missing:
-                names = ", ".join(f"{c} ({CHINESE[c]})" for c in missing)
-                result.error(number, f"missing column(s): {names}")
+                names = join_list(_named(c) for c in missing)
+                result.error(number, t("missing column(s): {columns}", columns=names))
                 return result
             continue
         result.rows += 1
@@ -328,7 +341,7 @@ def import_work_orders(
             if progress:
                 progress(result.rows)
     if positions is None:
-        result.error(1, "the file has no header row")
+        result.error(1, t("the file has no header row"))
     if chunk:
         _write(ctx, chunk, result)
     if progress:
@@ -365,9 +378,9 @@ def _write(ctx: Context, chunk: list[_Row], result: ImportResult) -> None:
         for r in chunk:
             found = merchants.get(r.shop_id)
             if found is None:
-                result.error(r.number, f"unknown shop id '{r.shop_id}'")
+                result.error(r.number, t("unknown shop id '{shop_id}'", shop_id=r.shop_id))
             elif found[1] is not None:
-                result.error(r.number, f"merchant '{r.shop_id}' is deleted")
+                result.error(r.number, t("merchant '{shop_id}' is deleted", shop_id=r.shop_id))
             elif r.key in known:
                 result.duplicates += 1
             else:

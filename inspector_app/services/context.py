@@ -11,6 +11,8 @@ from inspector_app.db.engine import Database
 from inspector_app.db.migrate import upgrade
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import PermissionDenied
+from inspector_app.domain.labels import join_list, role_label
+from inspector_app.domain.messages import t
 from inspector_app.paths import DataPaths, data_dir, database_url
 
 if TYPE_CHECKING:
@@ -62,20 +64,25 @@ class Context:
         """The acting user's id for created_by/actor columns (None for the system actor)."""
         return self.actor.id if self.actor and self.actor.id else None
 
-    def require(self, *roles: Role, action: str = "do this") -> Actor:
-        """The acting user, if their role is one of `roles`; else PermissionDenied."""
+    def require(self, *roles: Role, action: str | None = None) -> Actor:
+        """The acting user, if their role is one of `roles`; else PermissionDenied.
+
+        `action` completes "may not ...", already translated: `action=t("log purchases")`.
+        """
+        action = action or t("do this")
         if self.actor is None:
-            raise PermissionDenied(f"Choose a user before you {action}")
+            raise PermissionDenied(t("Choose a user before you {action}", action=action))
         if self.actor.id and not self._is_active(self.actor.id):
-            raise PermissionDenied(
-                f"{self.actor.display_name} is no longer an active user and may not {action}"
-            )
+            raise PermissionDenied(t(
+                "{name} is no longer an active user and may not {action}",
+                name=self.actor.display_name, action=action,
+            ))
         if roles and self.actor.role not in roles:
-            allowed = ", ".join(r.value for r in roles)
-            raise PermissionDenied(
-                f"{self.actor.display_name} ({self.actor.role.value}) may not {action}; "
-                f"that is for: {allowed}"
-            )
+            raise PermissionDenied(t(
+                "{name} ({role}) may not {action}; that is for: {allowed}",
+                name=self.actor.display_name, role=role_label(self.actor.role), action=action,
+                allowed=join_list(role_label(r) for r in roles),
+            ))
         return self.actor
 
     def _is_active(self, user_id: int) -> bool:

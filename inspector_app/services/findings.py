@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 from inspector_app.db.models import CaseFinding, Finding, Purchase, RectificationCase
 from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity, Verdict
 from inspector_app.domain.errors import NotFound, ValidationError
+from inspector_app.domain.labels import purchase_status_label
+from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.common import clean_line, clean_text, get_live, now
 from inspector_app.services.context import RECORDERS, Context
@@ -61,11 +63,15 @@ def _apply(f: Finding, data: FindingInput) -> None:
     try:
         f.category = FindingCategory(data.category)
     except ValueError:
-        raise ValidationError(f"Unknown category '{data.category}'", field="category") from None
+        raise ValidationError(
+            t("Unknown category '{category}'", category=data.category), field="category"
+        ) from None
     try:
         f.severity = Severity(data.severity)
     except ValueError:
-        raise ValidationError(f"Unknown severity '{data.severity}'", field="severity") from None
+        raise ValidationError(
+            t("Unknown severity '{severity}'", severity=data.severity), field="severity"
+        ) from None
     f.title = clean_line(data.title, "title", required=True)
     f.description = clean_text(data.description, "description")
     f.expected = clean_text(data.expected, "expected")
@@ -74,14 +80,14 @@ def _apply(f: Finding, data: FindingInput) -> None:
 
 
 def add_finding(ctx: Context, purchase_id: int, data: FindingInput) -> FindingInfo:
-    ctx.require(*RECORDERS, action="record findings")
+    ctx.require(*RECORDERS, action=t("record findings"))
     with ctx.db.write() as s:
         p = get_live(s, Purchase, purchase_id, "purchase")
         if p.status in (PurchaseStatus.PLANNED, PurchaseStatus.CANCELLED):
-            raise ValidationError(
-                f"Purchase {p.order_number or p.id} is {p.status.value}; findings are recorded "
-                "once the parcel has arrived"
-            )
+            raise ValidationError(t(
+                "Purchase {purchase} is {status}; findings are recorded once the parcel has arrived",
+                purchase=p.order_number or p.id, status=purchase_status_label(p.status),
+            ))
         f = Finding(purchase_id=p.id, created_by_id=ctx.actor_id)
         _apply(f, data)
         s.add(f)
@@ -103,12 +109,14 @@ def _locked_by_case(s, finding_id: int) -> str | None:
 
 
 def update_finding(ctx: Context, finding_id: int, data: FindingInput) -> FindingInfo:
-    ctx.require(*RECORDERS, action="edit findings")
+    ctx.require(*RECORDERS, action=t("edit findings"))
     with ctx.db.write() as s:
         f = get_live(s, Finding, finding_id, "finding")
         locked = _locked_by_case(s, f.id)
         if locked:
-            raise ValidationError(f"Finding {f.id} belongs to case {locked}, which is closed")
+            raise ValidationError(
+                t("Finding {id} belongs to case {case}, which is closed", id=f.id, case=locked)
+            )
         _apply(f, data)
         return info(f)
 
@@ -117,7 +125,7 @@ def get_finding(ctx: Context, finding_id: int) -> FindingInfo:
     with ctx.db.read() as s:
         f = s.get(Finding, finding_id)
         if f is None:
-            raise NotFound(f"No finding with id {finding_id}")
+            raise NotFound(t("No finding with id {id}", id=finding_id))
         return info(f)
 
 
@@ -134,7 +142,7 @@ def list_for_purchase(ctx: Context, purchase_id: int) -> list[FindingInfo]:
 
 def delete_finding(ctx: Context, finding_id: int) -> None:
     """Soft delete (undo with restore_finding). A finding under a case must leave the case first."""
-    ctx.require(*RECORDERS, action="delete findings")
+    ctx.require(*RECORDERS, action=t("delete findings"))
     with ctx.db.write() as s:
         f = get_live(s, Finding, finding_id, "finding")
         case = s.scalar(
@@ -143,7 +151,9 @@ def delete_finding(ctx: Context, finding_id: int) -> None:
             .where(CaseFinding.finding_id == f.id).limit(1)
         )
         if case:
-            raise ValidationError(f"Finding {f.id} is part of case {case} and cannot be deleted")
+            raise ValidationError(
+                t("Finding {id} is part of case {case} and cannot be deleted", id=f.id, case=case)
+            )
         if f.purchase.verdict == Verdict.FAIL:
             others = s.scalar(
                 select(func.count()).select_from(Finding)
@@ -152,14 +162,14 @@ def delete_finding(ctx: Context, finding_id: int) -> None:
             )
             if not others:
                 raise ValidationError(
-                    "This is the only finding of a failed purchase; change the verdict first")
+                    t("This is the only finding of a failed purchase; change the verdict first"))
         f.deleted_at = now()
 
 
 def restore_finding(ctx: Context, finding_id: int) -> None:
-    ctx.require(*RECORDERS, action="restore findings")
+    ctx.require(*RECORDERS, action=t("restore findings"))
     with ctx.db.write() as s:
         f = s.get(Finding, finding_id)
         if f is None:
-            raise NotFound(f"No finding with id {finding_id}")
+            raise NotFound(t("No finding with id {id}", id=finding_id))
         f.deleted_at = None

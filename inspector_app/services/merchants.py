@@ -12,6 +12,8 @@ from inspector_app.db.models import Merchant, MerchantStatusChange
 from inspector_app.db.search import like_any
 from inspector_app.domain.enums import MerchantStatus
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
+from inspector_app.domain.labels import merchant_status_label
+from inspector_app.domain.messages import t
 from inspector_app.services.common import clean_line, clean_text, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
 
@@ -58,12 +60,15 @@ def create_merchant(
     key_merchant: bool = False,
 ) -> MerchantInfo:
     """A new merchant; inspectors may create one inline while logging a purchase."""
-    ctx.require(*RECORDERS, action="add merchants")
+    ctx.require(*RECORDERS, action=t("add merchants"))
     shop_id = clean_line(shop_id, "shop_id", required=True, limit=64)
     name = clean_line(name, "name", required=True, limit=200)
     with ctx.db.write() as s:
         if s.scalar(select(Merchant.id).where(Merchant.shop_id == shop_id)):
-            raise ConflictError(f"A merchant with shop id '{shop_id}' already exists", field="shop_id")
+            raise ConflictError(
+                t("A merchant with shop id '{shop_id}' already exists", shop_id=shop_id),
+                field="shop_id",
+            )
         m = Merchant(
             shop_id=shop_id, name=name, category=clean_line(category, "category", limit=100),
             contact=clean_line(contact, "contact", limit=200), key_merchant=bool(key_merchant),
@@ -83,7 +88,7 @@ def update_merchant(
     contact: str | None = None,
     key_merchant: bool | None = None,
 ) -> MerchantInfo:
-    ctx.require(*MANAGERS, action="edit merchants")
+    ctx.require(*MANAGERS, action=t("edit merchants"))
     with ctx.db.write() as s:
         m = get_live(s, Merchant, merchant_id, "merchant")
         if name is not None:
@@ -99,18 +104,23 @@ def update_merchant(
 
 def set_status(ctx: Context, merchant_id: int, status: MerchantStatus | str, reason: str) -> MerchantInfo:
     """Put a merchant on watch, suspend, eliminate or reinstate it; a reason is required."""
-    ctx.require(*MANAGERS, action="change a merchant's status")
+    ctx.require(*MANAGERS, action=t("change a merchant's status"))
     try:
         status = MerchantStatus(status)
     except ValueError:
-        raise ValidationError(f"Unknown merchant status '{status}'", field="status") from None
+        raise ValidationError(
+            t("Unknown merchant status '{status}'", status=status), field="status"
+        ) from None
     reason = clean_text(reason, "reason")
     if not reason:
-        raise ValidationError("Say why the merchant's status changes", field="reason")
+        raise ValidationError(t("Say why the merchant's status changes"), field="reason")
     with ctx.db.write() as s:
         m = get_live(s, Merchant, merchant_id, "merchant")
         if m.status == status:
-            raise ValidationError(f"{m.name} is already {status.value}", field="status")
+            raise ValidationError(
+                t("{name} is already {status}", name=m.name, status=merchant_status_label(status)),
+                field="status",
+            )
         when = now()
         s.add(MerchantStatusChange(
             merchant_id=m.id, from_status=m.status, to_status=status, reason=reason,
@@ -129,7 +139,7 @@ def find_by_shop_id(ctx: Context, shop_id: str) -> MerchantInfo:
     with ctx.db.read() as s:
         m = s.scalar(select(Merchant).where(Merchant.shop_id == shop_id.strip()))
         if m is None or m.deleted_at is not None:
-            raise NotFound(f"No merchant with shop id '{shop_id}'")
+            raise NotFound(t("No merchant with shop id '{shop_id}'", shop_id=shop_id))
         return info(m)
 
 
@@ -161,15 +171,15 @@ def search_merchants(ctx: Context, text: str, limit: int = 20) -> list[MerchantI
 
 
 def delete_merchant(ctx: Context, merchant_id: int) -> None:
-    ctx.require(*MANAGERS, action="delete merchants")
+    ctx.require(*MANAGERS, action=t("delete merchants"))
     with ctx.db.write() as s:
         get_live(s, Merchant, merchant_id, "merchant").deleted_at = now()
 
 
 def restore_merchant(ctx: Context, merchant_id: int) -> None:
-    ctx.require(*MANAGERS, action="restore merchants")
+    ctx.require(*MANAGERS, action=t("restore merchants"))
     with ctx.db.write() as s:
         m = s.get(Merchant, merchant_id)
         if m is None:
-            raise NotFound(f"No merchant with id {merchant_id}")
+            raise NotFound(t("No merchant with id {id}", id=merchant_id))
         m.deleted_at = None

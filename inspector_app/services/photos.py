@@ -26,6 +26,8 @@ from inspector_app.domain.errors import (
     PhotoRejected,
     ValidationError,
 )
+from inspector_app.domain.labels import photo_role_label
+from inspector_app.domain.messages import t
 from inspector_app.services.common import clean_text, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
 
@@ -116,7 +118,7 @@ def _owner(purchase_id: int | None, finding_id: int | None, case_id: int | None)
         if v is not None
     ]
     if len(given) != 1:
-        raise ValidationError("Attach photos to exactly one purchase, finding or case")
+        raise ValidationError(t("Attach photos to exactly one purchase, finding or case"))
     return given[0]
 
 
@@ -128,7 +130,7 @@ def _check_owner(s: Session, column: str, owner_id: int) -> None:
 def _load(s: Session, photo_id: int, *, include_deleted: bool = False) -> Photo:
     photo = s.get(Photo, photo_id)
     if photo is None or (photo.deleted_at is not None and not include_deleted):
-        raise NotFound(f"No photo with id {photo_id}")
+        raise NotFound(t("No photo with id {id}", id=photo_id))
     return photo
 
 
@@ -154,8 +156,8 @@ def add_photos(
     try:
         role = PhotoRole(role)
     except ValueError:
-        raise ValidationError(f"Unknown photo role '{role}'", field="role") from None
-    ctx.require(*roles_for(role), action=f"add {role.value} photos")
+        raise ValidationError(t("Unknown photo role '{role}'", role=role), field="role") from None
+    ctx.require(*roles_for(role), action=t("add {role} photos", role=photo_role_label(role)))
     column, owner_id = _owner(purchase_id, finding_id, case_id)
     caption = clean_text(caption, "caption", limit=MAX_CAPTION)
     with ctx.db.read() as s:
@@ -188,10 +190,10 @@ def _add_each(
         try:
             store.put(data, sha)  # durable before the row exists
         except OSError as e:
-            raise InspectorError(
-                f"Could not save '{name}' in the photo store ({e.strerror or e}); "
-                "no further files were imported"
-            ) from e
+            raise InspectorError(t(
+                "Could not save '{name}' in the photo store ({problem}); "
+                "no further files were imported", name=name, problem=e.strerror or e,
+            )) from e
         with ctx.db.write() as s:
             existing = s.scalar(
                 select(Photo.id)
@@ -202,7 +204,7 @@ def _add_each(
                 result = AddResult(
                     path,
                     ALREADY_STORED,
-                    f"'{name}' is already attached as photo {existing}.",
+                    t("'{name}' is already attached as photo {id}.", name=name, id=existing),
                     existing,
                     sha,
                 )
@@ -269,7 +271,7 @@ def set_caption(ctx: Context, photo_id: int, caption: str) -> PhotoInfo:
     caption = clean_text(caption, "caption", limit=MAX_CAPTION)
     with ctx.db.write() as s:
         photo = _load(s, photo_id)
-        ctx.require(*roles_for(photo.role), action="change this photo's caption")
+        ctx.require(*roles_for(photo.role), action=t("change this photo's caption"))
         photo.caption = caption
         s.flush()
         return _info(photo)
@@ -282,7 +284,7 @@ def set_annotations(ctx: Context, photo_id: int, shapes_json: str | list | None)
     stored = shapes_to_json(parse_shapes(shapes_json))
     with ctx.db.write() as s:
         photo = _load(s, photo_id)
-        ctx.require(*roles_for(photo.role), action="annotate this photo")
+        ctx.require(*roles_for(photo.role), action=t("annotate this photo"))
         photo.annotations_json = stored
         s.flush()
         return _info(photo)
@@ -292,14 +294,14 @@ def delete_photo(ctx: Context, photo_id: int) -> None:
     """Soft delete: the row is hidden, the file stays (evidence; restore brings it back)."""
     with ctx.db.write() as s:
         photo = _load(s, photo_id)
-        ctx.require(*roles_for(photo.role), action="delete this photo")
+        ctx.require(*roles_for(photo.role), action=t("delete this photo"))
         photo.deleted_at = now()
 
 
 def restore_photo(ctx: Context, photo_id: int) -> PhotoInfo:
     with ctx.db.write() as s:
         photo = _load(s, photo_id, include_deleted=True)
-        ctx.require(*roles_for(photo.role), action="restore this photo")
+        ctx.require(*roles_for(photo.role), action=t("restore this photo"))
         if photo.deleted_at is None:
             return _info(photo)
         column = next(c for c in _OWNERS if getattr(photo, c) is not None)
@@ -311,7 +313,9 @@ def restore_photo(ctx: Context, photo_id: int) -> PhotoInfo:
             )
         )
         if twin is not None:
-            raise ConflictError(f"The same photo is already attached again, as photo {twin}")
+            raise ConflictError(
+                t("The same photo is already attached again, as photo {id}", id=twin)
+            )
         _check_owner(s, column, getattr(photo, column))
         photo.deleted_at = None
         s.flush()
@@ -363,17 +367,31 @@ class StoreCheck:
 
     def problems(self) -> list[str]:
         """One sentence per problem, for `inspector check`."""
-        out = [f"Database integrity: {line}" for line in self.integrity or [] if line != "ok"]
-        out += [
-            f"Photo {i} has no file in the photo store ({sha})." for i, sha in self.missing_files
+        out = [
+            t("Database integrity: {problem}", problem=line)
+            for line in self.integrity or []
+            if line != "ok"
         ]
-        for items, template in (
-            (self.corrupt_files, "Stored photo {} is damaged: its content no longer matches."),
-            (self.unreferenced_files, "Stored file {} belongs to no photo (--repair removes it)."),
-            (self.temp_files, "Leftover temporary file {} (--repair removes it)."),
-            (self.foreign_files, "Unexpected file {} in the photo folder; remove it by hand."),
-        ):
-            out += [template.format(item) for item in items]
+        out += [
+            t("Photo {id} has no file in the photo store ({sha}).", id=i, sha=sha)
+            for i, sha in self.missing_files
+        ]
+        out += [
+            t("Stored photo {file} is damaged: its content no longer matches.", file=f)
+            for f in self.corrupt_files
+        ]
+        out += [
+            t("Stored file {file} belongs to no photo (--repair removes it).", file=f)
+            for f in self.unreferenced_files
+        ]
+        out += [
+            t("Leftover temporary file {file} (--repair removes it).", file=f)
+            for f in self.temp_files
+        ]
+        out += [
+            t("Unexpected file {file} in the photo folder; remove it by hand.", file=f)
+            for f in self.foreign_files
+        ]
         return out
 
 

@@ -20,6 +20,8 @@ from inspector_app.db.models import (
 )
 from inspector_app.domain.enums import PurchaseStatus, Role, Verdict
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
+from inspector_app.domain.labels import purchase_status_label
+from inspector_app.domain.messages import t
 from inspector_app.domain.money import to_cents
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.common import aware, clean_line, clean_text, get_live, now
@@ -110,44 +112,49 @@ def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
     """Validate a form and copy it onto the row; errors name the field they belong to."""
     status = PurchaseStatus(data.status)
     if status == PurchaseStatus.INSPECTED and p.verdict is None:
-        raise ValidationError("Record a verdict to mark a purchase inspected", field="status")
+        raise ValidationError(t("Record a verdict to mark a purchase inspected"), field="status")
     merchant = s.get(Merchant, data.merchant_id)
     if merchant is None or merchant.deleted_at is not None:
-        raise ValidationError("Choose the merchant who sold it", field="merchant")
+        raise ValidationError(t("Choose the merchant who sold it"), field="merchant")
     if p.id is not None and p.merchant_id != merchant.id:
         case_number = _active_case_number(s, p.id)
         if case_number:
-            raise ValidationError(
-                f"Its findings are in open case {case_number} for the current merchant; "
-                "the merchant cannot change until the case is finished", field="merchant")
+            raise ValidationError(t(
+                "Its findings are in open case {case} for the current merchant; "
+                "the merchant cannot change until the case is finished", case=case_number,
+            ), field="merchant")
     if data.product_id is not None:
         product = s.get(Product, data.product_id)
         if product is None or product.deleted_at is not None:
-            raise ValidationError("Choose an existing product", field="product")
+            raise ValidationError(t("Choose an existing product"), field="product")
     if data.inspector_id is not None:
         inspector = s.get(User, data.inspector_id)
         if inspector is None or not inspector.active:
-            raise ValidationError("Choose an active user as the inspector", field="inspector")
+            raise ValidationError(t("Choose an active user as the inspector"), field="inspector")
     order_number = clean_line(data.order_number, "order_number", limit=64)
     ordered_at = aware(data.ordered_at, "ordered_at")
     received_at = aware(data.received_at, "received_at")
     if status != PurchaseStatus.PLANNED and status != PurchaseStatus.CANCELLED:
         if not order_number:
-            raise ValidationError("An ordered purchase needs the platform order number", field="order_number")
+            raise ValidationError(
+                t("An ordered purchase needs the platform order number"), field="order_number"
+            )
         if ordered_at is None:
-            raise ValidationError("When was it ordered?", field="ordered_at")
+            raise ValidationError(t("When was it ordered?"), field="ordered_at")
     if status in (PurchaseStatus.RECEIVED, PurchaseStatus.INSPECTED) and received_at is None:
-        raise ValidationError("When did the parcel arrive?", field="received_at")
+        raise ValidationError(t("When did the parcel arrive?"), field="received_at")
     if ordered_at and received_at and received_at < ordered_at:
-        raise ValidationError("It cannot arrive before it was ordered", field="received_at")
+        raise ValidationError(t("It cannot arrive before it was ordered"), field="received_at")
     if ordered_at and ordered_at > now():
-        raise ValidationError("The order time is in the future", field="ordered_at")
+        raise ValidationError(t("The order time is in the future"), field="ordered_at")
     if order_number:
         clash = s.scalar(
             select(Purchase.id).where(Purchase.order_number == order_number, Purchase.id != (p.id or -1))
         )
         if clash:
-            raise ConflictError(f"Order number {order_number} is already recorded", field="order_number")
+            raise ConflictError(
+                t("Order number {order} is already recorded", order=order_number), field="order_number"
+            )
     p.merchant_id = merchant.id
     p.product_id = data.product_id
     p.order_number = order_number or None
@@ -161,7 +168,7 @@ def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
 
 
 def create_purchase(ctx: Context, data: PurchaseInput) -> PurchaseInfo:
-    actor = ctx.require(*RECORDERS, action="log purchases")
+    actor = ctx.require(*RECORDERS, action=t("log purchases"))
     with ctx.db.write() as s:
         p = Purchase(created_by_id=ctx.actor_id)
         if data.inspector_id is None and actor.role == Role.INSPECTOR:
@@ -173,7 +180,7 @@ def create_purchase(ctx: Context, data: PurchaseInput) -> PurchaseInfo:
 
 
 def update_purchase(ctx: Context, purchase_id: int, data: PurchaseInput) -> PurchaseInfo:
-    actor = ctx.require(*RECORDERS, action="edit purchases")
+    actor = ctx.require(*RECORDERS, action=t("edit purchases"))
     with ctx.db.write() as s:
         p = get_live(s, Purchase, purchase_id, "purchase")
         _apply(s, p, data)
@@ -182,7 +189,7 @@ def update_purchase(ctx: Context, purchase_id: int, data: PurchaseInput) -> Purc
 
 def set_verdict(ctx: Context, purchase_id: int, verdict: Verdict | str | None) -> PurchaseInfo:
     """Record pass/fail; this marks the purchase inspected. A fail needs at least one finding."""
-    actor = ctx.require(*RECORDERS, action="record verdicts")
+    actor = ctx.require(*RECORDERS, action=t("record verdicts"))
     with ctx.db.write() as s:
         p = get_live(s, Purchase, purchase_id, "purchase")
         if verdict is None:
@@ -192,12 +199,17 @@ def set_verdict(ctx: Context, purchase_id: int, verdict: Verdict | str | None) -
             return info(s, p, actor.role)
         verdict = Verdict(verdict)
         if p.status in (PurchaseStatus.PLANNED, PurchaseStatus.CANCELLED):
-            raise ValidationError(f"A {p.status.value} purchase cannot be inspected", field="verdict")
+            raise ValidationError(
+                t("A {status} purchase cannot be inspected", status=purchase_status_label(p.status)),
+                field="verdict",
+            )
         if verdict == Verdict.FAIL:
             n = s.scalar(select(func.count()).select_from(Finding).where(
                 Finding.purchase_id == p.id, Finding.deleted_at.is_(None)))
             if not n:
-                raise ValidationError("Record at least one finding before failing a purchase", field="verdict")
+                raise ValidationError(
+                    t("Record at least one finding before failing a purchase"), field="verdict"
+                )
         p.verdict, p.status, p.inspected_at = verdict, PurchaseStatus.INSPECTED, now()
         if p.received_at is None:
             p.received_at = p.inspected_at
@@ -208,7 +220,7 @@ def get_purchase(ctx: Context, purchase_id: int) -> PurchaseInfo:
     with ctx.db.read() as s:
         p = s.get(Purchase, purchase_id)
         if p is None:
-            raise NotFound(f"No purchase with id {purchase_id}")
+            raise NotFound(t("No purchase with id {id}", id=purchase_id))
         return info(s, p, ctx.actor.role if ctx.actor else None)
 
 
@@ -216,28 +228,28 @@ def find_by_order_number(ctx: Context, order_number: str) -> PurchaseInfo:
     with ctx.db.read() as s:
         p = s.scalar(select(Purchase).where(Purchase.order_number == order_number.strip()))
         if p is None or p.deleted_at is not None:
-            raise NotFound(f"No purchase with order number '{order_number}'")
+            raise NotFound(t("No purchase with order number '{order}'", order=order_number))
         return info(s, p, ctx.actor.role if ctx.actor else None)
 
 
 def delete_purchase(ctx: Context, purchase_id: int) -> None:
     """Soft delete (undo with restore_purchase); a purchase under an active case stays."""
-    ctx.require(*RECORDERS, action="delete purchases")
+    ctx.require(*RECORDERS, action=t("delete purchases"))
     with ctx.db.write() as s:
         p = get_live(s, Purchase, purchase_id, "purchase")
         case_number = _active_case_number(s, p.id)
         if case_number:
-            raise ValidationError(
-                f"Purchase {p.order_number or p.id} has findings in open case {case_number}; "
-                "close or cancel the case first"
-            )
+            raise ValidationError(t(
+                "Purchase {purchase} has findings in open case {case}; close or cancel the case first",
+                purchase=p.order_number or p.id, case=case_number,
+            ))
         p.deleted_at = now()
 
 
 def restore_purchase(ctx: Context, purchase_id: int) -> None:
-    ctx.require(*RECORDERS, action="restore purchases")
+    ctx.require(*RECORDERS, action=t("restore purchases"))
     with ctx.db.write() as s:
         p = s.get(Purchase, purchase_id)
         if p is None:
-            raise NotFound(f"No purchase with id {purchase_id}")
+            raise NotFound(t("No purchase with id {id}", id=purchase_id))
         p.deleted_at = None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.db.models import ReportArchive
 from inspector_app.domain.errors import NotFound, ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.services import team_settings
 from inspector_app.services.context import MANAGERS, Context
 from inspector_app.services.reporting import ArchivedReport, archive, list_archive
@@ -69,7 +70,7 @@ def export_quality_report(
 
     `record=False` is for previews: the report is written but not archived.
     """
-    ctx.require(*MANAGERS, action="produce quality reports")
+    ctx.require(*MANAGERS, action=t("produce quality reports"))
     from inspector_app.reports.quality_report import write_quality_report
 
     data = quality_report_data(ctx, period_text, today=today)
@@ -95,13 +96,13 @@ def reproduce_report(
     ctx: Context, archive_id: int, out: Path | str
 ) -> Generator[Progress, None, Path]:
     """Write an archived quality report again, from the figures it stated then."""
-    ctx.require(*MANAGERS, action="produce quality reports")
+    ctx.require(*MANAGERS, action=t("produce quality reports"))
     from inspector_app.reports.quality_report import QualityReportData, write_quality_report
 
     with ctx.db.read() as s:
         row = s.get(ReportArchive, archive_id)
         if row is None:
-            raise NotFound(f"No archived report {archive_id}")
+            raise NotFound(t("No archived report {id}", id=archive_id))
         kind, period, stored, created = (
             row.kind,
             row.period,
@@ -109,7 +110,9 @@ def reproduce_report(
             row.created_at,
         )
     if "figures" not in stored:
-        raise ValidationError(f"Archived report {archive_id} is a {kind}, not a quality report")
+        raise ValidationError(
+            t("Archived report {id} is a {kind}, not a quality report", id=archive_id, kind=kind)
+        )
     logo = team_settings.get(ctx, "organisation_logo") or ""
     data = QualityReportData(
         kind=kind,

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from inspector_app.db.models import Brand, Finding, Merchant, Product, Purchase, User
 from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity, Verdict
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.messages import t, tc
 from inspector_app.services.context import RECORDERS, Context
 from inspector_app.services.workbooks import RowError
 
@@ -35,10 +36,14 @@ class RecordsReport:
 
     def summary(self) -> str:
         parts = [
-            f"{sheet}: {self.created[sheet]} new, {self.unchanged[sheet]} already there"
+            t(
+                "{sheet}: {new} new, {unchanged} already there",
+                sheet=sheet, new=self.created[sheet], unchanged=self.unchanged[sheet],
+            )
             for sheet in ("Merchants", "Products", "Purchases", "Findings")
         ]
-        return "; ".join(parts) + f"; {len(self.errors)} row(s) with problems"
+        parts.append(t("{count} row(s) with problems", count=len(self.errors)))
+        return tc("clause separator", "; ").join(parts)
 
 
 def _local(value: datetime | None) -> datetime | None:
@@ -84,7 +89,7 @@ class _Importer:
             return False
         key = _field(row, "Key merchant", as_text).casefold()
         if key not in ("", "yes", "no", "y", "n", "true", "false", "1", "0"):
-            raise ValueError(f"Key merchant: '{key}' is not yes or no")
+            raise ValueError(t("Key merchant: '{value}' is not yes or no", value=key))
         merchants.create_merchant(
             self.ctx,
             shop,
@@ -136,7 +141,9 @@ class _Importer:
         try:
             verdict = Verdict(verdict_text) if verdict_text else None
         except ValueError:
-            raise ValueError(f"Verdict: '{verdict_text}' is not pass or fail") from None
+            raise ValueError(
+                t("Verdict: '{value}' is not pass or fail", value=verdict_text)
+            ) from None
         with self.ctx.db.read() as s:
             existing = s.execute(
                 select(Purchase.id, Purchase.verdict).where(Purchase.order_number == order)
@@ -150,14 +157,14 @@ class _Importer:
             select(Merchant.id).where(Merchant.shop_id == shop, Merchant.deleted_at.is_(None))
         )
         if merchant_id is None:
-            raise ValueError(f"no merchant with shop id '{shop}'")
+            raise ValueError(t("no merchant with shop id '{shop_id}'", shop_id=shop))
         listing = _field(row, "Product listing id", as_text)
         pname = _field(row, "Product name", as_text)
         product_id = None
         if listing or pname:
             product_id = self._find_product(listing, pname)
             if product_id is None and listing:
-                raise ValueError(f"no product with listing id '{listing}'")
+                raise ValueError(t("no product with listing id '{listing_id}'", listing_id=listing))
             if product_id is None:
                 product_id = catalog.create_product(self.ctx, pname).id
         inspector = _field(row, "Inspector", as_text)
@@ -165,7 +172,7 @@ class _Importer:
         if inspector:
             inspector_id = self._one(select(User.id).where(User.display_name == inspector))
             if inspector_id is None:
-                raise ValueError(f"Inspector: no user called '{inspector}'")
+                raise ValueError(t("Inspector: no user called '{name}'", name=inspector))
         ordered = _local(_field(row, "Ordered at", as_datetime, required=True))
         received = _local(_field(row, "Received at", as_datetime))
         if verdict is not None and received is None:
@@ -201,13 +208,17 @@ class _Importer:
             select(Purchase.id).where(Purchase.order_number == order, Purchase.deleted_at.is_(None))
         )
         if purchase_id is None:
-            raise ValueError(f"no purchase with order number '{order}'")
+            raise ValueError(t("no purchase with order number '{order}'", order=order))
         category = _field(row, "Category", as_text, required=True).casefold()
         severity = _field(row, "Severity", as_text, required=True).casefold()
         if category not in {c.value for c in FindingCategory}:
-            raise ValueError(f"Category: '{category}' is not one of the listed categories")
+            raise ValueError(
+                t("Category: '{value}' is not one of the listed categories", value=category)
+            )
         if severity not in {v.value for v in Severity}:
-            raise ValueError(f"Severity: '{severity}' is not critical, major or minor")
+            raise ValueError(
+                t("Severity: '{value}' is not critical, major or minor", value=severity)
+            )
         data = FindingInput(
             category=category,
             severity=severity,
@@ -237,7 +248,7 @@ class _Importer:
             try:
                 purchases.set_verdict(self.ctx, purchase_id, verdict)
             except InspectorError as exc:
-                self.error("Purchases", row, f"verdict not recorded: {exc}")
+                self.error("Purchases", row, t("verdict not recorded: {problem}", problem=exc))
 
 
 def _field(row: SheetRow, column: str, convert, **kw) -> Any:
@@ -245,7 +256,9 @@ def _field(row: SheetRow, column: str, convert, **kw) -> Any:
     try:
         return convert(row.get(column), **kw)
     except ValueError as exc:
-        raise ValueError(f"{column} {exc}") from None
+        from inspector_app.reports.xlsx_read import column_problem
+
+        raise ValueError(column_problem(column, exc)) from None
 
 
 def import_records(ctx: Context, path: Path | str) -> RecordsReport:
@@ -258,7 +271,7 @@ def import_records(ctx: Context, path: Path | str) -> RecordsReport:
         read_records,
     )
 
-    ctx.require(*RECORDERS, action="import records")
+    ctx.require(*RECORDERS, action=t("import records"))
     sheets = read_records(path)
     report = RecordsReport()
     imp = _Importer(ctx, report)

@@ -27,6 +27,7 @@ from inspector_app.db.models import (
 )
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.domain.errors import NotFound, ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
 from inspector_app.services.context import MANAGERS, Context
@@ -147,7 +148,7 @@ def notice_data(
     from inspector_app.reports.notice_data import NoticeData
 
     if (case_number is None) == (shop_id is None):
-        raise ValidationError("Give either a case number or a merchant's shop id")
+        raise ValidationError(t("Give either a case number or a merchant's shop id"))
     settings = team_settings.get_all(ctx)
     today = today or date.today()
     with ctx.db.read() as s:
@@ -158,12 +159,12 @@ def notice_data(
                 )
             )
             if case is None:
-                raise NotFound(f"No case {case_number}")
+                raise NotFound(t("No case {case}", case=case_number))
             cases, merchant, period = [case], case.merchant, case.case_number
         else:
             merchant = s.scalar(select(Merchant).where(Merchant.shop_id == shop_id.strip()))
             if merchant is None or merchant.deleted_at is not None:
-                raise NotFound(f"No merchant with shop id '{shop_id}'")
+                raise NotFound(t("No merchant with shop id '{shop_id}'", shop_id=shop_id))
             cases = list(
                 s.scalars(
                     select(RectificationCase)
@@ -175,7 +176,9 @@ def notice_data(
                 )
             )
             if not cases:
-                raise ValidationError(f"{merchant.name} has no open rectification cases")
+                raise ValidationError(
+                    t("{name} has no open rectification cases", name=merchant.name)
+                )
             period = f"merchant:{merchant.shop_id}"
         issued = (
             s.scalar(
@@ -219,7 +222,9 @@ def _resolve_photos(
         )
     paths: dict[int, Path] = {}
     for i, p in enumerate(photos):
-        yield Progress(i, len(photos), f"Preparing photo {i + 1} of {len(photos)}")
+        yield Progress(
+            i, len(photos), t("Preparing photo {number} of {count}", number=i + 1, count=len(photos))
+        )
         if p.annotated:
             dest = workdir / f"annotated-{p.photo_id}.jpg"
             dest.write_bytes(annotated_render(ctx, p.photo_id))
@@ -287,7 +292,7 @@ def export_notice(
 
     `record=False` is for previews: nothing is archived, so no notice number is used up.
     """
-    ctx.require(*MANAGERS, action="print rectification notices")
+    ctx.require(*MANAGERS, action=t("print rectification notices"))
     from inspector_app.reports.notice import write_notice
     from inspector_app.reports.notice_data import with_photo_paths
     from inspector_app.reports.progress import stage

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from inspector_app.db.models import AppSetting, Merchant, RectificationCase
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InspectorError, NotFound, ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.services.context import MANAGERS, Context
 from inspector_app.services.workbooks import ImportReport, RowError, merchant_id_for
 
@@ -41,7 +42,7 @@ def export_merchant_workbook(
     from inspector_app.reports.merchant_xlsx import write_merchant_workbook
     from inspector_app.services.workbook_data import merchant_workbook_data
 
-    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action="export merchant workbooks")
+    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action=t("export merchant workbooks"))
     data = merchant_workbook_data(ctx, shop_id, today=today)
     return write_merchant_workbook(data, workbook_key(ctx), out)
 
@@ -57,14 +58,14 @@ def import_responses(ctx: Context, path: Path | str) -> ImportReport:
     )
     from inspector_app.services import cases as case_service
 
-    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action="import merchant responses")
+    ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action=t("import merchant responses"))
     key = workbook_key(ctx)
     reading = read_merchant_workbook(path)
     if not secrets.compare_digest(meta_check(key, reading.shop_id), reading.meta_check):
-        raise InspectorError(
-            f"{Path(path).name} was not exported by this team's Inspector, "
-            "or its hidden sheet was edited; nothing was imported"
-        )
+        raise InspectorError(t(
+            "{file} was not exported by this team's Inspector, "
+            "or its hidden sheet was edited; nothing was imported", file=Path(path).name,
+        ))
     merchant_id = merchant_id_for(ctx, reading.shop_id)
     report = ImportReport()
     ids = [r.case_id for r in reading.rows if r.case_id is not None]
@@ -96,20 +97,22 @@ def import_responses(ctx: Context, path: Path | str) -> ImportReport:
         elif row.empty:
             report.skipped += 1
         elif row.case_id not in known:
-            fail(f"unknown case (hidden id {row.case_id})")
+            fail(t("unknown case (hidden id {id})", id=row.case_id))
         elif known[row.case_id][1] != merchant_id:
-            fail(
-                f"case {known[row.case_id][0]} belongs to another merchant "
-                f"({shops.get(known[row.case_id][1], '?')})"
-            )
+            fail(t(
+                "case {case} belongs to another merchant ({shop_id})",
+                case=known[row.case_id][0], shop_id=shops.get(known[row.case_id][1], "?"),
+            ))
         elif not check_row(key, reading.shop_id, row):
             typed = str(row.protected.get(CASE_NUMBER) or "").strip()
-            what = (
-                "the case number was changed"
+            fail(
+                t("the case number was changed; the row was not imported")
                 if typed != known[row.case_id][0]
-                else "a protected column (status, deadline or findings) was edited"
+                else t(
+                    "a protected column (status, deadline or findings) was edited; "
+                    "the row was not imported"
+                )
             )
-            fail(f"{what}; the row was not imported")
         else:
             _apply_response(ctx, case_service, known[row.case_id][0], row, report, fail)
     logger.info(
@@ -138,7 +141,7 @@ def _apply_response(ctx, case_service, case_number: str, row, report: ImportRepo
             ),
         )
     except (ValidationError, NotFound) as exc:
-        fail(f"case {case_number}: {exc}")
+        fail(t("case {case}: {problem}", case=case_number, problem=exc))
         return
     if changed:
         report.applied += 1

@@ -15,6 +15,7 @@ from inspector_app.db.models import Merchant, Purchase, RectificationCase, WorkO
 from inspector_app.domain import risk as model
 from inspector_app.domain.enums import MerchantStatus, PurchaseStatus, Verdict, WorkOrderKind
 from inspector_app.domain.errors import NotFound
+from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
 from inspector_app.services.context import Context
@@ -354,11 +355,11 @@ def slowest_work_orders(
     """The merchant's slowest work orders in the timing population (DOMAIN.md: the 100 slowest)."""
     window = window or RiskWindow()
     now = (now or datetime.now(UTC)).astimezone(UTC)
-    t = _timed(ctx.db.engine.dialect.name, window, now).subquery()
+    timed = _timed(ctx.db.engine.dialect.name, window, now).subquery()
     wo = WorkOrder
     with ctx.db.read() as s:
         if s.get(Merchant, merchant_id) is None:
-            raise NotFound(f"No merchant with id {merchant_id}")
+            raise NotFound(t("No merchant with id {id}", id=merchant_id))
         rows = s.execute(
             select(
                 wo.id,
@@ -368,12 +369,12 @@ def slowest_work_orders(
                 wo.applied_at,
                 wo.first_handled_at,
                 wo.closed_at,
-                t.c.hours,
+                timed.c.hours,
                 wo.outcome,
             )
-            .join(t, t.c.id == wo.id)
-            .where(t.c.mid == merchant_id)
-            .order_by(t.c.hours.desc(), wo.id)
+            .join(timed, timed.c.id == wo.id)
+            .where(timed.c.mid == merchant_id)
+            .order_by(timed.c.hours.desc(), wo.id)
             .limit(max(0, limit))
         ).all()
     return [

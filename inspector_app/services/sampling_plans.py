@@ -24,6 +24,8 @@ from inspector_app.db.models import (
 from inspector_app.domain import sampling
 from inspector_app.domain.enums import MerchantStatus, PlanStatus, PurchaseStatus
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
+from inspector_app.domain.labels import plan_status_label, purchase_status_label
+from inspector_app.domain.messages import t
 from inspector_app.domain.money import parse_cents
 from inspector_app.services import risk as risk_service
 from inspector_app.services import team_settings
@@ -81,7 +83,7 @@ class PlanInfo:
 def _period(month: str) -> Period:
     p = Period.parse(month)
     if len(p.label) != 7:
-        raise ValidationError(f"'{month}' is not a month (2026-12)", field="month")
+        raise ValidationError(t("'{month}' is not a month (2026-12)", month=month), field="month")
     return p
 
 
@@ -169,17 +171,21 @@ def make_plan(
     allow_repeat: bool = False,
 ) -> PlanInfo:
     """Draw a draft plan for `month` (2026-12): N purchases and/or a budget (list prices)."""
-    ctx.require(*MANAGERS, action="make sampling plans")
+    ctx.require(*MANAGERS, action=t("make sampling plans"))
     period = _period(month)
     if purchases is not None and not 0 < purchases <= MAX_PURCHASES:
-        raise ValidationError(f"Plan 1..{MAX_PURCHASES} purchases", field="purchases")
+        raise ValidationError(t("Plan 1..{most} purchases", most=MAX_PURCHASES), field="purchases")
     budget_cents = budget if isinstance(budget, int) else parse_cents(budget, "budget")
     if purchases is None and budget_cents is None:
-        raise ValidationError("Give the number of purchases, a budget, or both", field="purchases")
+        raise ValidationError(
+            t("Give the number of purchases, a budget, or both"), field="purchases"
+        )
     seed = secrets.randbelow(2**31) if seed is None else int(seed)
     options, products, excluded, overall = _options(ctx, period, allow_repeat)
     if budget_cents is not None and overall is None:
-        raise ValidationError("A budget needs list prices, and no product has one", field="budget")
+        raise ValidationError(
+            t("A budget needs list prices, and no product has one"), field="budget"
+        )
     units = sampling.build_units(options, products, exclude_products=excluded)
     result = sampling.draw(
         units, seed=seed, n=purchases, budget_cents=budget_cents, allow_repeat=allow_repeat
@@ -294,19 +300,21 @@ def get_plan(ctx: Context, plan_id: int) -> PlanInfo:
     with ctx.db.read() as s:
         plan = s.get(SamplingPlan, plan_id)
         if plan is None:
-            raise NotFound(f"No sampling plan with id {plan_id}")
+            raise NotFound(t("No sampling plan with id {id}", id=plan_id))
         return _plan_info(s, plan)
 
 
 def accept_plan(ctx: Context, plan_id: int) -> PlanInfo:
     """Turn a draft plan's picks into planned purchases (unclaimed) in one transaction."""
-    ctx.require(*MANAGERS, action="accept sampling plans")
+    ctx.require(*MANAGERS, action=t("accept sampling plans"))
     with ctx.db.write() as s:
         plan = s.get(SamplingPlan, plan_id)
         if plan is None:
-            raise NotFound(f"No sampling plan with id {plan_id}")
+            raise NotFound(t("No sampling plan with id {id}", id=plan_id))
         if plan.status != PlanStatus.DRAFT:
-            raise ConflictError(f"Plan {plan_id} is already {PlanStatus(plan.status).value}")
+            raise ConflictError(t(
+                "Plan {id} is already {status}", id=plan_id, status=plan_status_label(plan.status)
+            ))
         picks = s.scalars(
             select(SamplingPick).where(SamplingPick.plan_id == plan.id).order_by(SamplingPick.id)
         ).all()
@@ -329,34 +337,36 @@ def accept_plan(ctx: Context, plan_id: int) -> PlanInfo:
 
 def discard_plan(ctx: Context, plan_id: int) -> None:
     """Delete a draft plan and its picks (an accepted plan stays: its purchases refer to it)."""
-    ctx.require(*MANAGERS, action="discard sampling plans")
+    ctx.require(*MANAGERS, action=t("discard sampling plans"))
     with ctx.db.write() as s:
         plan = s.get(SamplingPlan, plan_id)
         if plan is None:
-            raise NotFound(f"No sampling plan with id {plan_id}")
+            raise NotFound(t("No sampling plan with id {id}", id=plan_id))
         if plan.status != PlanStatus.DRAFT:
-            raise ConflictError(f"Plan {plan_id} is accepted; it cannot be discarded")
+            raise ConflictError(t("Plan {id} is accepted; it cannot be discarded", id=plan_id))
         s.execute(delete(SamplingPick).where(SamplingPick.plan_id == plan.id))
         s.delete(plan)
 
 
 def claim(ctx: Context, purchase_id: int) -> PurchaseInfo:
     """The acting inspector takes a planned purchase on (sets its inspector to themselves)."""
-    actor = ctx.require(*RECORDERS, action="claim planned purchases")
+    actor = ctx.require(*RECORDERS, action=t("claim planned purchases"))
     if not ctx.actor_id:
-        raise ValidationError("Only a named user can claim a purchase")
+        raise ValidationError(t("Only a named user can claim a purchase"))
     with ctx.db.write() as s:
         p = s.scalar(select(Purchase).where(Purchase.id == purchase_id).with_for_update())
         if p is None or p.deleted_at is not None:
-            raise NotFound(f"No purchase with id {purchase_id}")
+            raise NotFound(t("No purchase with id {id}", id=purchase_id))
         if p.status != PurchaseStatus.PLANNED:
-            raise ConflictError(f"Purchase {purchase_id} is {PurchaseStatus(p.status).value}")
+            raise ConflictError(t(
+                "Purchase {id} is {status}", id=purchase_id, status=purchase_status_label(p.status)
+            ))
         if p.inspector_id not in (None, actor.id):
             holder = s.get(User, p.inspector_id)
-            raise ConflictError(
-                f"Purchase {purchase_id} is already claimed by "
-                f"{holder.display_name if holder else p.inspector_id}"
-            )
+            raise ConflictError(t(
+                "Purchase {id} is already claimed by {name}",
+                id=purchase_id, name=holder.display_name if holder else p.inspector_id,
+            ))
         p.inspector_id = actor.id
         s.flush()
         return purchase_info(s, p, actor.role)
@@ -364,13 +374,15 @@ def claim(ctx: Context, purchase_id: int) -> PurchaseInfo:
 
 def unclaim(ctx: Context, purchase_id: int) -> PurchaseInfo:
     """Give a claimed, still planned purchase back (its inspector, or a manager)."""
-    actor = ctx.require(*RECORDERS, action="give back planned purchases")
+    actor = ctx.require(*RECORDERS, action=t("give back planned purchases"))
     with ctx.db.write() as s:
         p = get_live(s, Purchase, purchase_id, "purchase")
         if p.status != PurchaseStatus.PLANNED:
-            raise ConflictError(f"Purchase {purchase_id} is {PurchaseStatus(p.status).value}")
+            raise ConflictError(t(
+                "Purchase {id} is {status}", id=purchase_id, status=purchase_status_label(p.status)
+            ))
         if p.inspector_id not in (None, actor.id) and actor.role not in MANAGERS:
-            raise ConflictError(f"Purchase {purchase_id} was claimed by someone else")
+            raise ConflictError(t("Purchase {id} was claimed by someone else", id=purchase_id))
         p.inspector_id = None
         s.flush()
         return purchase_info(s, p, actor.role)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from inspector_app.db.models import AppSetting
 from inspector_app.domain.enums import Role, Severity
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.services.context import Context
 
 logger = logging.getLogger(__name__)
@@ -44,17 +45,17 @@ def get_all(ctx: Context) -> dict[str, Any]:
 
 def _validated(key: str, value: Any) -> Any:
     if key not in DEFAULTS:
-        raise ValidationError(f"Unknown setting '{key}'")
+        raise ValidationError(t("Unknown setting '{key}'", key=key))
     default = DEFAULTS[key]
     if isinstance(default, (int, float)) and not isinstance(default, bool):
         try:
             value = type(default)(value)
         except (TypeError, ValueError, OverflowError):
-            raise ValidationError(f"{key} must be a finite number", field=key) from None
+            raise ValidationError(t("{key} must be a finite number", key=key), field=key) from None
         if not math.isfinite(value):
-            raise ValidationError(f"{key} must be a finite number", field=key)
+            raise ValidationError(t("{key} must be a finite number", key=key), field=key)
         if value < 0:
-            raise ValidationError(f"{key} cannot be negative", field=key)
+            raise ValidationError(t("{key} cannot be negative", key=key), field=key)
     elif isinstance(default, str):
         value = str(value).strip()
     return value
@@ -62,7 +63,7 @@ def _validated(key: str, value: Any) -> Any:
 
 def put_many(ctx: Context, values: dict[str, Any]) -> None:
     """Save several settings in one transaction: all of them or none."""
-    ctx.require(Role.QUALITY_MANAGER, Role.ADMIN, action="change team settings")
+    ctx.require(Role.QUALITY_MANAGER, Role.ADMIN, action=t("change team settings"))
     checked = {key: _validated(key, value) for key, value in values.items()}
     with ctx.db.write() as s:
         rows = {r.key: r for r in s.scalars(select(AppSetting).where(AppSetting.key.in_(checked)))}

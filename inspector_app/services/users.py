@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from inspector_app.db.models import User
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.services.context import Actor, Context
 
 logger = logging.getLogger(__name__)
@@ -27,17 +28,19 @@ def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
     """Create a user. Admins may create anyone; the very first user may be created by anyone."""
     name = (display_name or "").strip()
     if not name:
-        raise ValidationError("A user needs a display name", field="display_name")
+        raise ValidationError(t("A user needs a display name"), field="display_name")
     try:
         role = Role(role)
     except ValueError:
-        raise ValidationError(f"Unknown role '{role}'", field="role") from None
+        raise ValidationError(t("Unknown role '{role}'", role=role), field="role") from None
     with ctx.db.write() as s:
         first = (s.scalar(select(func.count()).select_from(User)) or 0) == 0
         if not first:
-            ctx.require(Role.ADMIN, action="create users")
+            ctx.require(Role.ADMIN, action=t("create users"))
         if s.scalar(select(User.id).where(User.display_name == name)):
-            raise ConflictError(f"There is already a user called '{name}'", field="display_name")
+            raise ConflictError(
+                t("There is already a user called '{name}'", name=name), field="display_name"
+            )
         user = User(display_name=name, role=role, created_by_id=ctx.actor_id)
         s.add(user)
         s.flush()
@@ -60,22 +63,22 @@ def find_user(ctx: Context, ref: str | int) -> Actor:
         if user is None and (isinstance(ref, int) or str(ref).strip().isdigit()):
             user = s.get(User, int(ref))
         if user is None:
-            raise NotFound(f"No user '{ref}'")
+            raise NotFound(t("No user '{user}'", user=ref))
         if not user.active:
-            raise ValidationError(f"User '{user.display_name}' is deactivated")
+            raise ValidationError(t("User '{name}' is deactivated", name=user.display_name))
         return to_actor(user)
 
 
 def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
-    ctx.require(Role.ADMIN, action="change roles")
+    ctx.require(Role.ADMIN, action=t("change roles"))
     with ctx.db.write() as s:
         user = s.get(User, user_id)
         if user is None:
-            raise NotFound(f"No user with id {user_id}")
+            raise NotFound(t("No user with id {id}", id=user_id))
         try:
             new_role = Role(role)
         except ValueError:
-            raise ValidationError(f"Unknown role '{role}'", field="role") from None
+            raise ValidationError(t("Unknown role '{role}'", role=role), field="role") from None
         if user.role == Role.ADMIN and new_role != Role.ADMIN:
             _keep_an_admin(s, user)
         user.role = new_role
@@ -83,11 +86,11 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
 
 
 def deactivate(ctx: Context, user_id: int) -> None:
-    ctx.require(Role.ADMIN, action="deactivate users")
+    ctx.require(Role.ADMIN, action=t("deactivate users"))
     with ctx.db.write() as s:
         user = s.get(User, user_id)
         if user is None:
-            raise NotFound(f"No user with id {user_id}")
+            raise NotFound(t("No user with id {id}", id=user_id))
         if user.role == Role.ADMIN:
             _keep_an_admin(s, user)
         user.active = False
@@ -101,6 +104,7 @@ def _keep_an_admin(s, user: User) -> None:
     )
     if not others:
         raise ValidationError(
-            f"{user.display_name} is the last administrator; make someone else an administrator first",
+            t("{name} is the last administrator; make someone else an administrator first",
+              name=user.display_name),
             field="role",
         )

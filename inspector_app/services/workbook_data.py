@@ -19,6 +19,7 @@ from inspector_app.db.models import (
 )
 from inspector_app.db.models.catalog import Product
 from inspector_app.domain.errors import NotFound, ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
 from inspector_app.services.context import Context
@@ -71,7 +72,7 @@ def merchant_workbook_data(
     with ctx.db.read() as s:
         merchant = s.scalar(select(Merchant).where(Merchant.shop_id == shop_id.strip()))
         if merchant is None or merchant.deleted_at is not None:
-            raise NotFound(f"No merchant with shop id '{shop_id}'")
+            raise NotFound(t("No merchant with shop id '{shop_id}'", shop_id=shop_id))
         cases = list(
             s.scalars(
                 select(RectificationCase)
@@ -83,7 +84,9 @@ def merchant_workbook_data(
             )
         )
         if not cases:
-            raise ValidationError(f"{merchant.name} has no open rectification cases")
+            raise ValidationError(
+                t("{name} has no open rectification cases", name=merchant.name)
+            )
         case_rows, finding_rows = [], []
         red = redactor(private_terms(s, merchant.id))
         for c in cases:

@@ -23,6 +23,7 @@ from inspector_app.db.models import (
 )
 from inspector_app.domain.enums import CaseStatus, Severity
 from inspector_app.domain.errors import NotFound
+from inspector_app.domain.messages import t
 from inspector_app.domain.metrics import hours_between
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
@@ -305,7 +306,7 @@ def export_findings(
     """The findings workbook (Summary, Findings, Cases, Merchants), streamed from SQL."""
     from inspector_app.reports.findings_xlsx import FindingsExport, write_findings_workbook
 
-    ctx.require(action="export findings")
+    ctx.require(action=t("export findings"))
     filt = filt or ExportFilter()
     today = today or date.today()
     merchant_id = merchant_id_for(ctx, filt.shop_id) if filt.shop_id else None
@@ -360,5 +361,5 @@ def merchant_id_for(ctx: Context, shop_id: str) -> int:
             )
         )
     if mid is None:
-        raise NotFound(f"No merchant with shop id '{shop_id}'")
+        raise NotFound(t("No merchant with shop id '{shop_id}'", shop_id=shop_id))
     return mid

@@ -1,4 +1,4 @@
-"""Collect every `t("...")` message of the Qt-free layers into the JSON catalogs.
+"""Collect every `t("...")` / `tc("context", "...")` message of the Qt-free layers into the catalogs.
 
 `python -m inspector_app.tools.messages` adds new messages (empty translation) and reports
 obsolete and untranslated ones; `--check` exits 1 when a message lacks a translation.
@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from inspector_app.domain.messages import catalog_path
+from inspector_app.domain.messages import CONTEXT_SEPARATOR, catalog_path
 
 logger = logging.getLogger(__name__)
 
@@ -25,22 +25,29 @@ LAYERS = ("domain", "services", "photos", "reports", "cli", "db")
 
 
 def collect() -> dict[str, str]:
-    """Every literal message passed to t(), with the first place it appears."""
+    """Every literal message passed to t() (or tc(), as "context::text"), with where it is."""
     found: dict[str, str] = {}
     for layer in LAYERS:
         for path in sorted((PACKAGE / layer).rglob("*.py")):
             tree = ast.parse(path.read_text("utf-8"))
             for node in ast.walk(tree):
-                if (
-                    isinstance(node, ast.Call)
-                    and isinstance(node.func, ast.Name)
-                    and node.func.id == "t"
-                    and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)
-                ):
-                    found.setdefault(node.args[0].value, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+                key = _message_key(node)
+                if key is not None:
+                    found.setdefault(key, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
     return found
+
+
+def _message_key(node: ast.AST) -> str | None:
+    """The catalog key of a `t("text")` or `tc("context", "text")` call, else None."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+        return None
+    wanted = {"t": 1, "tc": 2}.get(node.func.id)
+    if wanted is None or len(node.args) < wanted:
+        return None
+    literals = [a.value for a in node.args[:wanted] if isinstance(a, ast.Constant)]
+    if len(literals) != wanted or not all(isinstance(x, str) for x in literals):
+        return None
+    return CONTEXT_SEPARATOR.join(literals)
 
 
 def update(lang: str, messages: dict[str, str]) -> tuple[int, list[str], list[str]]:
