@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, enum_column
@@ -13,12 +13,26 @@ from inspector_app.db.models.merchants import Merchant
 from inspector_app.db.models.people import User
 from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity, Verdict
 
+#: A partial index over the soft-deleted rows only (the waste basket; few rows). An index
+#: over all of deleted_at would mislead SQLite's planner: "deleted_at IS NULL" matches
+#: nearly every row, yet the statistics make it look as selective as one timestamp.
+_ONLY_DELETED = {
+    "sqlite_where": text("deleted_at IS NOT NULL"),
+    "postgresql_where": text("deleted_at IS NOT NULL"),
+}
+
 
 class Purchase(Tracked, SoftDeleted, Base):
     __tablename__ = "purchases"
     __table_args__ = (
         Index("ix_purchases_ordered_at_id", "ordered_at", "id"),
         Index("ix_purchases_merchant_ordered", "merchant_id", "ordered_at"),
+        # Migration 0003: one index per sortable column of the purchases table, and the
+        # (few) deleted rows, so "live purchases" is a short NOT IN list, not a join.
+        Index("ix_purchases_received_at", "received_at"),
+        Index("ix_purchases_verdict", "verdict"),
+        Index("ix_purchases_price_paid", "price_paid_cents"),
+        Index("ix_purchases_deleted", "deleted_at", **_ONLY_DELETED),
     )
 
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
@@ -53,9 +67,16 @@ class Purchase(Tracked, SoftDeleted, Base):
 class Finding(Tracked, SoftDeleted, Base):
     __tablename__ = "findings"
     __table_args__ = (
-        Index("ix_findings_purchase", "purchase_id"),
         Index("ix_findings_created_id", "created_at", "id"),
         Index("ix_findings_category_severity", "category", "severity"),
+        # Migration 0003. (purchase_id, deleted_at) covers counting live findings; title,
+        # category and severity give the table's sort orders (SQLite appends the rowid to
+        # every index, so "ORDER BY title, id" walks ix_findings_title and stops early).
+        Index("ix_findings_purchase_deleted", "purchase_id", "deleted_at"),
+        Index("ix_findings_title", "title"),
+        Index("ix_findings_category", "category"),
+        Index("ix_findings_severity", "severity"),
+        Index("ix_findings_deleted", "deleted_at", **_ONLY_DELETED),
     )
 
     purchase_id: Mapped[int] = mapped_column(ForeignKey("purchases.id"))
