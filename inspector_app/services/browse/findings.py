@@ -1,11 +1,25 @@
-"""Findings table across all purchases: full-text search, filters, sort, pages."""
+"""Findings table across all purchases: full-text search, filters, sort, pages.
+
+Query shapes matter at a million findings (tests/perf, issue 5):
+
+* counting joins nothing it does not filter on: live purchases are checked with
+  `purchase_id NOT IN (deleted purchases)` over a covering index, not a join per row;
+* every sortable column has an index that gives its order (migration 0003), so a page
+  is an index walk that stops after `limit` rows;
+* a finding's product and open case are NULL for some rows: sorting by them pages the
+  rows that have one (from the index on the value) and the rest (by id) one after the
+  other (`page_of_two`);
+* a full-text search sorted by time walks the FTS index by rowid. Finding ids grow with
+  time, so "Recorded" order is id order there; ordering every match by created_at
+  instead would sort all of them (300,000 for a common word) for each page.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, null, select
 
 from inspector_app.db.models import (
     CaseFinding,
@@ -15,10 +29,19 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
-from inspector_app.db.search import finding_text_clause
+from inspector_app.db.search import FINDINGS_FTS, finding_text_clause, fts_match, fts_phrase
 from inspector_app.domain.enums import FindingCategory, Severity
+from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.workflow import ACTIVE_STATUSES
-from inspector_app.services.browse.common import count, end_of, order, page, start_of
+from inspector_app.services.browse.common import (
+    count,
+    end_of,
+    nulls_first,
+    order,
+    page,
+    page_of_two,
+    start_of,
+)
 from inspector_app.services.context import Context
 
 
@@ -55,11 +78,13 @@ class FindingRow:
     case_number: str  # the active case covering it, if any
 
 
+_ACTIVE = [s.value for s in ACTIVE_STATUSES]
+
 _open_case = (
     select(RectificationCase.case_number)
     .join(CaseFinding, CaseFinding.case_id == RectificationCase.id)
     .where(CaseFinding.finding_id == Finding.id)
-    .where(RectificationCase.status.in_([s.value for s in ACTIVE_STATUSES]))
+    .where(RectificationCase.status.in_(_ACTIVE))
     .correlate(Finding)
     .limit(1)
     .scalar_subquery()
@@ -78,60 +103,172 @@ SORTS = {
 }
 
 
-def _base(flt: FindingFilter, dialect: str) -> Select:
-    q = (
-        select(
-            Finding.id, Finding.uid, Finding.created_at, Purchase.id, Purchase.order_number,
-            Merchant.id, Merchant.shop_id, Merchant.name, Product.name, Finding.category,
-            Finding.severity, Finding.title, _open_case,
-        )
-        .join(Purchase, Purchase.id == Finding.purchase_id)
-        .join(Merchant, Merchant.id == Purchase.merchant_id)
-        .outerjoin(Product, Product.id == Purchase.product_id)
-    )
-    q = q.where(Finding.deleted_at.is_not(None) if flt.deleted else Finding.deleted_at.is_(None))
-    q = q.where(Purchase.deleted_at.is_(None))
-    clause = finding_text_clause(dialect, flt.text or "")
-    if clause is not None:
-        q = q.where(clause)
+def _finding_conditions(flt: FindingFilter) -> list[ColumnElement[bool]]:
+    """Conditions on the findings table itself (no join needed)."""
+    cond = [Finding.deleted_at.is_not(None) if flt.deleted else Finding.deleted_at.is_(None)]
     if flt.category:
-        q = q.where(Finding.category == FindingCategory(flt.category))
+        cond.append(Finding.category == FindingCategory(flt.category))
     if flt.severity:
-        q = q.where(Finding.severity == Severity(flt.severity))
+        cond.append(Finding.severity == Severity(flt.severity))
+    if flt.purchase_id:
+        cond.append(Finding.purchase_id == flt.purchase_id)
+    if flt.since:
+        cond.append(Finding.created_at >= start_of(flt.since))
+    if flt.until:
+        cond.append(Finding.created_at < end_of(flt.until))
+    return cond
+
+
+def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str = "column",
+          fts: bool = False) -> Select:
+    """The page query before ORDER BY.
+
+    `product`: "outer" joins products as usual, "inner" keeps only findings whose purchase
+    has a product, "none" only those without one. `case`: "column" computes the open case
+    per row, "inner" keeps only findings in an active case (joined), "none" only the others.
+    `fts`: drive the query from the FTS index (the caller orders by its rowid).
+    """
+    product_name = null() if product == "none" else Product.name
+    if case == "inner":
+        case_number = RectificationCase.case_number
+    elif case == "none":
+        case_number = null()
+    else:
+        case_number = _open_case
+    cols = (
+        Finding.id, Finding.uid, Finding.created_at, Purchase.id, Purchase.order_number,
+        Merchant.id, Merchant.shop_id, Merchant.name, product_name, Finding.category,
+        Finding.severity, Finding.title, case_number,
+    )
+    phrase = fts_phrase(dialect, flt.text or "") if fts else None
+    if phrase is not None:
+        q = (
+            select(*cols).select_from(FINDINGS_FTS)
+            .join(Finding, Finding.id == FINDINGS_FTS.c.rowid)
+            .where(fts_match(phrase))
+        )
+    else:
+        q = select(*cols).select_from(Finding)
+    q = (
+        q.join(Purchase, Purchase.id == Finding.purchase_id)
+        .join(Merchant, Merchant.id == Purchase.merchant_id)
+    )
+    if product == "outer":
+        q = q.outerjoin(Product, Product.id == Purchase.product_id)
+    elif product == "inner":
+        q = q.join(Product, Product.id == Purchase.product_id)
+    else:
+        q = q.where(Purchase.product_id.is_(None))
+    if case == "inner":
+        q = (
+            q.join(CaseFinding, CaseFinding.finding_id == Finding.id)
+            .join(RectificationCase, RectificationCase.id == CaseFinding.case_id)
+            .where(RectificationCase.status.in_(_ACTIVE))
+        )
+    elif case == "none" and not flt.without_open_case:
+        q = q.where(_open_case.is_(None))
+    q = q.where(*_finding_conditions(flt), Purchase.deleted_at.is_(None))
+    if phrase is None:
+        clause = finding_text_clause(dialect, flt.text or "")
+        if clause is not None:
+            q = q.where(clause)
     if flt.merchant_id:
         q = q.where(Purchase.merchant_id == flt.merchant_id)
     if flt.merchant_shop_id:
         q = q.where(Merchant.shop_id == flt.merchant_shop_id)
-    if flt.purchase_id:
-        q = q.where(Finding.purchase_id == flt.purchase_id)
     if flt.inspector_id:
         q = q.where(Purchase.inspector_id == flt.inspector_id)
-    if flt.since:
-        q = q.where(Finding.created_at >= start_of(flt.since))
-    if flt.until:
-        q = q.where(Finding.created_at < end_of(flt.until))
     if flt.without_open_case:
         q = q.where(_open_case.is_(None))
     return q
 
 
-def count_findings(ctx: Context, flt: FindingFilter) -> int:
+def _count_query(flt: FindingFilter, dialect: str) -> Select:
+    """The matching findings' ids, joining only what the filters need."""
+    q = select(Finding.id).where(*_finding_conditions(flt))
+    clause = finding_text_clause(dialect, flt.text or "")
+    if clause is not None:
+        q = q.where(clause)
+    if flt.merchant_id or flt.merchant_shop_id or flt.inspector_id:
+        purchases = select(Purchase.id).where(Purchase.deleted_at.is_(None))
+        if flt.merchant_id:
+            purchases = purchases.where(Purchase.merchant_id == flt.merchant_id)
+        if flt.merchant_shop_id:
+            purchases = purchases.where(
+                Purchase.merchant_id.in_(
+                    select(Merchant.id).where(Merchant.shop_id == flt.merchant_shop_id)
+                )
+            )
+        if flt.inspector_id:
+            purchases = purchases.where(Purchase.inspector_id == flt.inspector_id)
+        q = q.where(Finding.purchase_id.in_(purchases))
+    else:
+        # Deleted purchases are few: exclude them as a list instead of joining every row.
+        q = q.where(
+            Finding.purchase_id.not_in(select(Purchase.id).where(Purchase.deleted_at.is_not(None)))
+        )
+    if flt.without_open_case:
+        in_active_case = (
+            select(CaseFinding.finding_id)
+            .join(RectificationCase, RectificationCase.id == CaseFinding.case_id)
+            .where(RectificationCase.status.in_(_ACTIVE))
+        )
+        q = q.where(Finding.id.not_in(in_active_case))
+    return q
+
+
+def count_findings(ctx: Context, flt: FindingFilter, cap: int | None = None) -> int:
+    """How many findings match; with `cap`, min(count, cap) and quick whatever the total."""
     with ctx.db.read() as s:
-        return count(s, _base(flt, ctx.db.engine.dialect.name))
+        return count(s, _count_query(flt, ctx.db.engine.dialect.name), cap)
 
 
 def _v(x):
     return x.value if hasattr(x, "value") else x
 
 
+def _split_by_null(
+    flt: FindingFilter, dialect: str, key: str, desc: bool
+) -> tuple[Select, Select]:
+    """(first, second) ordered queries whose concatenation is the ORDER BY `key` order."""
+    if key == "product":
+        valued = _base(flt, dialect, product="inner")
+        empty = _base(flt, dialect, product="none")
+        col = Product.name
+    else:
+        valued = _base(flt, dialect, case="inner")
+        empty = _base(flt, dialect, case="none")
+        col = RectificationCase.case_number
+    if desc:
+        valued = valued.order_by(col.desc(), Finding.id.desc())
+        empty = empty.order_by(Finding.id.desc())
+    else:
+        valued = valued.order_by(col.asc(), Finding.id.asc())
+        empty = empty.order_by(Finding.id.asc())
+    return (empty, valued) if nulls_first(dialect, desc) else (valued, empty)
+
+
 def fetch_findings(
     ctx: Context, flt: FindingFilter, *, sort: str | None = None, desc: bool = True,
     offset: int = 0, limit: int = 200,
 ) -> list[FindingRow]:
-    q = _base(flt, ctx.db.engine.dialect.name)
-    q = page(order(q, SORTS, sort, desc, Finding.id, "created_at"), offset, limit)
+    dialect = ctx.db.engine.dialect.name
+    key = sort or "created_at"
+    if key not in SORTS:
+        raise ValidationError(f"Cannot sort by '{key}'", field="sort")
     with ctx.db.read() as s:
-        rows = s.execute(q).all()
+        if key in ("product", "case_number"):
+            first, second = _split_by_null(flt, dialect, key, desc)
+            rows = page_of_two(s, first, second, offset, limit)
+        elif key in ("created_at", "id") and fts_phrase(dialect, flt.text or "") is not None:
+            q = _base(flt, dialect, fts=True)
+            rowid = FINDINGS_FTS.c.rowid
+            q = q.order_by(rowid.desc() if desc else rowid.asc())
+            rows = s.execute(page(q, offset, limit)).all()
+        else:
+            q = page(order(_base(flt, dialect), SORTS, key, desc, Finding.id, "created_at"),
+                     offset, limit)
+            rows = s.execute(q).all()
     return [
         FindingRow(
             id=r[0], uid=r[1], created_at=r[2], purchase_id=r[3], order_number=r[4] or "",

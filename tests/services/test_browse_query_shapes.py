@@ -1,0 +1,131 @@
+"""The fast query shapes of services.browse give the same rows as the plain single query.
+
+Counting without joins, capped counts, sorting by a mostly-NULL column in two ordered
+parts, and full-text pages walked by rowid are there for speed at a million findings
+(tests/perf); here each is checked against the straightforward query on a small demo with
+purchases without a product, deleted purchases and findings, and findings in open cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from inspector_app.db.models import Finding
+from inspector_app.domain.enums import PurchaseStatus, Severity
+from inspector_app.services import browse, purchases
+from inspector_app.services import findings as finding_service
+from inspector_app.services.browse import findings as bf
+from inspector_app.services.browse.common import order
+from inspector_app.services.context import SYSTEM, open_context
+from inspector_app.services.demo import load_demo
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    ctx = open_context(data_folder=str(tmp_path_factory.mktemp("browse") / "d")).as_actor(SYSTEM)
+    load_demo(ctx, seed=5, purchases=300, photos=0)
+    some = browse.fetch_purchases(ctx, browse.PurchaseFilter(status=PurchaseStatus.INSPECTED),
+                                  limit=40)
+    # Purchases without a product (quick entries), with findings, so "product" has NULLs.
+    for p in some[:3]:
+        data = purchases.PurchaseInput(
+            merchant_id=p.merchant_id, order_number=f"NOPROD-{p.id}",
+            status=PurchaseStatus.RECEIVED, ordered_at=p.ordered_at, received_at=p.received_at,
+        )
+        created = purchases.create_purchase(ctx, data)
+        for title in ("开线 seam", "色差 colour"):
+            finding_service.add_finding(ctx, created.id, finding_service.FindingInput(
+                category="product_quality", severity=Severity.MINOR, title=title))
+    # A deleted purchase (its findings leave the table) and a few deleted findings.
+    with_findings = [p for p in some if p.finding_count and p.verdict != "pass"]
+    purchases.delete_purchase(ctx, with_findings[-1].id)
+    live = browse.fetch_findings(ctx, browse.FindingFilter(without_open_case=True), limit=5)
+    for f in live[:2]:
+        finding_service.delete_finding(ctx, f.id)
+    yield ctx
+    ctx.db.dispose()
+
+
+def _reference_ids(ctx, flt, sort, desc) -> list[int]:
+    """Every matching id in the order of the one plain query (outer joins, ORDER BY)."""
+    dialect = ctx.db.engine.dialect.name
+    q = bf._base(flt, dialect)
+    if sort == "created_at" and bf.fts_phrase(dialect, flt.text) is not None:
+        sort = "id"  # a text search in "Recorded" order is id order (see browse.findings)
+    q = order(q, bf.SORTS, sort, desc, Finding.id, "created_at")
+    with ctx.db.read() as s:
+        return [r[0] for r in s.execute(q)]
+
+
+FILTERS = [
+    browse.FindingFilter(),
+    browse.FindingFilter(without_open_case=True),
+    browse.FindingFilter(deleted=True),
+    browse.FindingFilter(category="product_quality"),
+    browse.FindingFilter(severity="critical"),
+    browse.FindingFilter(text="色差"),  # two characters: LIKE
+    browse.FindingFilter(text="colour"),  # full-text
+    browse.FindingFilter(text="甲醛含量"),
+]
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=repr)
+def test_counts_match_the_plain_query(world, flt):
+    n = len(_reference_ids(world, flt, "id", False))
+    assert browse.count_findings(world, flt) == n
+    assert browse.count_findings(world, flt, cap=5) == min(n, 5)
+    assert browse.count_findings(world, flt, cap=n + 10) == n
+
+
+def test_counts_by_merchant_inspector_and_shop(world):
+    rows = browse.fetch_findings(world, browse.FindingFilter(), limit=1)
+    first = rows[0]
+    purchase = purchases.get_purchase(world, first.purchase_id)
+    for flt in (
+        browse.FindingFilter(merchant_id=first.merchant_id),
+        browse.FindingFilter(merchant_shop_id=first.merchant_shop_id),
+        browse.FindingFilter(inspector_id=purchase.inspector_id),
+        browse.FindingFilter(purchase_id=first.purchase_id),
+        browse.FindingFilter(merchant_id=first.merchant_id, without_open_case=True),
+    ):
+        assert browse.count_findings(world, flt) == len(_reference_ids(world, flt, "id", False))
+
+
+@pytest.mark.parametrize("sort", sorted(bf.SORTS))
+@pytest.mark.parametrize("desc", [True, False])
+def test_pages_follow_the_plain_order(world, sort, desc):
+    for flt in (FILTERS[0], FILTERS[1], FILTERS[6], FILTERS[5]):
+        expected = _reference_ids(world, flt, sort, desc)
+        assert expected, flt
+        # Pages of several sizes, including ones that straddle the valued/NULL boundary.
+        for size in (7, 50, len(expected) + 3):
+            got: list[int] = []
+            offset = 0
+            while offset < len(expected) + size:
+                page = browse.fetch_findings(world, flt, sort=sort, desc=desc, offset=offset,
+                                             limit=size)
+                got.extend(r.id for r in page)
+                offset += size
+            assert got == expected, (sort, desc, size, flt)
+
+
+def test_sorting_by_product_puts_findings_without_a_product_at_the_null_end(world):
+    asc = browse.fetch_findings(world, browse.FindingFilter(), sort="product", desc=False,
+                                limit=3)
+    desc = browse.fetch_findings(world, browse.FindingFilter(), sort="product", desc=True,
+                                 offset=browse.count_findings(world, browse.FindingFilter()) - 3,
+                                 limit=3)
+    assert [r.product for r in asc] == ["", "", ""]  # SQLite: NULLs first when ascending
+    assert [r.product for r in desc] == ["", "", ""]
+
+
+def test_full_text_pages_come_newest_first(world):
+    rows = browse.fetch_findings(world, browse.FindingFilter(text="colour"), limit=500)
+    assert rows and [r.id for r in rows] == sorted((r.id for r in rows), reverse=True)
+    with world.db.read() as s:
+        every = set(s.scalars(select(Finding.id).where(
+            Finding.deleted_at.is_(None),
+            Finding.title.contains("colour") | Finding.description.contains("colour")
+            | Finding.observed.contains("colour"))))
+    assert {r.id for r in rows} <= every
