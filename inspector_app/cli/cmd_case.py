@@ -10,6 +10,7 @@ from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_acting_user, add_command, choice_of
 from inspector_app.cli.output import as_record, cell_text, json_default, pad
 from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +63,10 @@ def run_advance(inv: Invocation) -> int:
     ctx = inv.acting_context()
     before = _status(ctx, inv.args.case_number)
     case = advance(ctx, inv.args.case_number, inv.args.to, inv.args.note)
-    inv.print(f"{case.case_number}: {before} -> {case.status.value} (as {ctx.actor.display_name})")
+    inv.print(t(
+        "{case}: {source} -> {target} (as {name})",
+        case=case.case_number, source=before, target=case.status.value, name=ctx.actor.display_name,
+    ))
     return 0
 
 

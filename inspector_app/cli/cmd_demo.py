@@ -9,6 +9,7 @@ from typing import TextIO
 
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_command, non_negative_int, positive_int
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def run_demo(inv: Invocation) -> int:
 
     args = inv.args
     ctx = inv.system_context()
-    inv.note(f"Loading demo data into {ctx.db.describe()} ...")
+    inv.note(t("Loading demo data into {database} ...", database=ctx.db.describe()))
     steps = iter_demo(
         ctx, seed=args.seed, purchases=args.purchases, findings=args.findings, photos=args.photos
     )
@@ -71,15 +72,24 @@ def run_demo(inv: Invocation) -> int:
         show(step.done, step.total, step.label)
     show.finish()
     s = summary
-    inv.print(f"Demo data loaded in {s.seconds:.1f} s (seed {s.seed}):")
-    inv.print(f"  {s.users:,} users, {s.merchants:,} merchants, {s.products:,} products")
-    inv.print(f"  {s.purchases:,} purchases, {s.findings:,} findings")
-    inv.print(
-        f"  {s.cases:,} rectification cases ({s.overdue_cases:,} overdue), "
-        f"{s.case_events:,} case events"
-    )
-    inv.print(f"  {s.photos:,} photos sharing {s.photo_files:,} image files")
-    inv.print(f"  {s.work_orders:,} complaints and after-sales work orders")
+    inv.print(t("Demo data loaded in {seconds} s (seed {seed}):", seconds=f"{s.seconds:.1f}", seed=s.seed))
+    inv.print("  " + t(
+        "{users} users, {merchants} merchants, {products} products",
+        users=f"{s.users:,}", merchants=f"{s.merchants:,}", products=f"{s.products:,}",
+    ))
+    inv.print("  " + t(
+        "{purchases} purchases, {findings} findings",
+        purchases=f"{s.purchases:,}", findings=f"{s.findings:,}",
+    ))
+    inv.print("  " + t(
+        "{cases} rectification cases ({overdue} overdue), {events} case events",
+        cases=f"{s.cases:,}", overdue=f"{s.overdue_cases:,}", events=f"{s.case_events:,}",
+    ))
+    inv.print("  " + t(
+        "{photos} photos sharing {files} image files",
+        photos=f"{s.photos:,}", files=f"{s.photo_files:,}",
+    ))
+    inv.print("  " + t("{count} complaints and after-sales work orders", count=f"{s.work_orders:,}"))
     return 0
 
 

@@ -7,6 +7,7 @@ import logging
 
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_command
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -31,18 +32,18 @@ def run_init(inv: Invocation) -> int:
     backup = upgrade(ctx.db, ctx.paths.backups)
     after = current_revision(ctx.db)
     if before is None:
-        inv.print(f"Created the database (schema {after}).")
+        inv.print(t("Created the database (schema {revision}).", revision=after))
     elif before != after:
-        inv.print(f"Upgraded the database from schema {before} to {after}.")
+        inv.print(t("Upgraded the database from schema {old} to {new}.", old=before, new=after))
     else:
-        inv.print(f"The database is up to date (schema {head_revision()}).")
+        inv.print(t("The database is up to date (schema {revision}).", revision=head_revision()))
     if backup:
-        inv.print(f"Backup before upgrading: {backup}")
-    inv.print(f"Database:    {ctx.db.describe()}")
-    inv.print(f"Data folder: {ctx.paths.root}")
-    inv.print(f"Photos:      {ctx.paths.photos}")
-    inv.print(f"Backups:     {ctx.paths.backups}")
-    inv.print(f"Logs:        {ctx.paths.logs}")
+        inv.print(t("Backup before upgrading: {path}", path=backup))
+    inv.print(t("Database:    {path}", path=ctx.db.describe()))
+    inv.print(t("Data folder: {path}", path=ctx.paths.root))
+    inv.print(t("Photos:      {path}", path=ctx.paths.photos))
+    inv.print(t("Backups:     {path}", path=ctx.paths.backups))
+    inv.print(t("Logs:        {path}", path=ctx.paths.logs))
     if count_users(ctx) == 0:
-        inv.note('No users yet: add the first with  inspector users add "NAME" --role admin')
+        inv.note(t('No users yet: add the first with  inspector users add "NAME" --role admin'))
     return 0

@@ -18,6 +18,7 @@ from inspector_app.domain.enums import (
     PurchaseStatus,
     Severity,
 )
+from inspector_app.domain.messages import t, tc
 
 logger = logging.getLogger(__name__)
 
@@ -101,13 +102,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             )
 
 
+def _plural(name: str) -> str:
+    """A listing's name in the user's language ("merchants")."""
+    return {
+        "merchants": tc("listing", "merchants"),
+        "purchases": tc("listing", "purchases"),
+        "findings": tc("listing", "findings"),
+        "cases": tc("listing", "cases"),
+    }.get(name, name)
+
+
 def _runner(listing: Listing) -> Callable[[Invocation], int]:
     def run(inv: Invocation) -> int:
         args = inv.args
         if args.since and args.until and args.since > args.until:
             from inspector_app.domain.errors import ValidationError
 
-            raise ValidationError(f"--since {args.since} is after --until {args.until}")
+            raise ValidationError(
+                t("--since {since} is after --until {until}", since=args.since, until=args.until)
+            )
         limit = args.limit or None
         # One row more than asked tells whether the list was cut.
         args.page_size = min(PAGE, limit + 1) if limit else PAGE
@@ -116,7 +129,10 @@ def _runner(listing: Listing) -> Callable[[Invocation], int]:
             _take(listing.fetch(inv, args), limit, state), listing.columns, as_json=args.json
         )
         if state["more"]:
-            inv.note(f"(first {limit} {listing.name} shown; --limit N for more, --limit 0 for all)")
+            inv.note(t(
+                "(first {limit} {listing} shown; --limit N for more, --limit 0 for all)",
+                limit=limit, listing=_plural(listing.name),
+            ))
         return 0
 
     return run

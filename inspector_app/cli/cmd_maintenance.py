@@ -8,6 +8,7 @@ from pathlib import Path
 
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_command
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +56,9 @@ def run_backup(inv: Invocation) -> int:
     if dest is not None and dest.exists() and not dest.is_dir():
         from inspector_app.domain.errors import ValidationError
 
-        raise ValidationError(f"{dest} is a file; --to takes a folder")
+        raise ValidationError(t("{path} is a file; --to takes a folder", path=dest))
     folder = backup_now(ctx, dest)
-    inv.print(f"Backup written to {folder}")
+    inv.print(t("Backup written to {path}", path=folder))
     return 0
 
 
@@ -67,24 +68,28 @@ def run_check(inv: Invocation) -> int:
     ctx = inv.system_context()
     report = check_store(ctx, repair=inv.args.repair)
     for path in report.removed:
-        inv.print(f"removed {path}")
+        inv.print(t("removed {path}", path=path))
     problems = report.problems()
     for line in problems:
         inv.print(line)
     integrity = (
-        "not checked (not SQLite)"
+        t("not checked (not SQLite)")
         if report.integrity is None
-        else ("ok" if report.database_ok else "FAILED")
+        else ("ok" if report.database_ok else t("FAILED"))
     )
-    inv.print(
-        f"Database integrity: {integrity}; {report.rows_checked:,} photo rows, "
-        f"{report.files_checked:,} stored files checked"
-    )
+    inv.print(t(
+        "Database integrity: {integrity}; {rows} photo rows, {files} stored files checked",
+        integrity=integrity, rows=f"{report.rows_checked:,}", files=f"{report.files_checked:,}",
+    ))
     if problems:
         inv.print(
-            f"{len(problems)} problem(s) found"
-            + ("" if inv.args.repair else "; 'inspector check --repair' removes stray files")
+            t("{count} problem(s) found", count=len(problems))
+            if inv.args.repair
+            else t(
+                "{count} problem(s) found; 'inspector check --repair' removes stray files",
+                count=len(problems),
+            )
         )
         return EXIT_PROBLEMS
-    inv.print("Everything is in order.")
+    inv.print(t("Everything is in order."))
     return 0

@@ -8,6 +8,7 @@ import logging
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_acting_user, add_command, choice_of, positive_int
 from inspector_app.domain.enums import PhotoRole
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +77,9 @@ def run_add(inv: Invocation) -> int:
                 f"sha256 {(result.sha256 or '')[:12]})"
             )
     if rejected:
-        inv.note(f"{rejected} of {len(args.files)} file(s) rejected; the others were stored")
+        inv.note(t(
+            "{rejected} of {count} file(s) rejected; the others were stored",
+            rejected=rejected, count=len(args.files),
+        ))
         return EXIT_REJECTED
     return 0

@@ -11,6 +11,7 @@ from typing import Any
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_acting_user, add_command, choice_of, iso_date
 from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ def run_export_pdf(inv: Invocation) -> int:
     ctx = inv.acting_context()
     a = inv.args
     path = _run(inv, reporting.export_notice(ctx, a.out, case_number=a.case, shop_id=a.merchant))
-    inv.print(f"Wrote {path}")
+    inv.print(t("Wrote {path}", path=path))
     return 0
 
 
@@ -140,7 +141,7 @@ def run_export_xlsx(inv: Invocation) -> int:
         status=CaseStatus(a.status) if a.status else None,
     )
     path = _run(inv, workbooks.export_findings(ctx, a.out, filt))
-    inv.print(f"Wrote {path}")
+    inv.print(t("Wrote {path}", path=path))
     return 0
 
 
@@ -148,7 +149,7 @@ def run_export_responses(inv: Invocation) -> int:
     from inspector_app.services import responses
 
     path = responses.export_merchant_workbook(inv.acting_context(), inv.args.merchant, inv.args.out)
-    inv.print(f"Wrote {path}")
+    inv.print(t("Wrote {path}", path=path))
     return 0
 
 
@@ -158,7 +159,7 @@ def run_report(inv: Invocation) -> int:
     ctx = inv.acting_context()
     period = inv.args.month or inv.args.year
     path = _run(inv, quality_reports.export_quality_report(ctx, period, inv.args.out))
-    inv.print(f"Wrote {path}")
+    inv.print(t("Wrote {path}", path=path))
     return 0
 
 
@@ -172,10 +173,12 @@ def run_import_responses(inv: Invocation) -> int:
     from inspector_app.services import responses
 
     report = responses.import_responses(inv.acting_context(), inv.args.file)
-    inv.print(
-        f"{report.applied} response(s) recorded, {report.unchanged} already recorded, "
-        f"{report.skipped} row(s) left blank, {len(report.errors)} row(s) refused"
-    )
+    inv.print(t(
+        "{applied} response(s) recorded, {unchanged} already recorded, "
+        "{skipped} row(s) left blank, {refused} row(s) refused",
+        applied=report.applied, unchanged=report.unchanged, skipped=report.skipped,
+        refused=len(report.errors),
+    ))
     return _print_errors(inv, report.errors)
 
 
@@ -190,5 +193,5 @@ def run_import_records(inv: Invocation) -> int:
 def run_import_template(inv: Invocation) -> int:
     from inspector_app.reports.records_xlsx import write_template
 
-    inv.print(f"Wrote {write_template(inv.args.file)}")
+    inv.print(t("Wrote {path}", path=write_template(inv.args.file)))
     return 0

@@ -24,6 +24,8 @@ from inspector_app.cli.options import (
     positive_int,
 )
 from inspector_app.cli.output import json_default
+from inspector_app.domain.labels import plan_status_label
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -87,15 +89,17 @@ def _run_import_help(inv: Invocation) -> int:
 
 def _offset(text: str) -> tzinfo:
     """--tz: +08:00, -05:00 or UTC."""
-    t = text.strip().upper()
-    if t in ("UTC", "Z"):
+    offset = text.strip().upper()
+    if offset in ("UTC", "Z"):
         return UTC
     try:
-        sign = -1 if t[0] == "-" else 1
-        hours, _, minutes = t.lstrip("+-").partition(":")
+        sign = -1 if offset[0] == "-" else 1
+        hours, _, minutes = offset.lstrip("+-").partition(":")
         return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
     except (ValueError, IndexError):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a UTC offset (+08:00)") from None
+        raise argparse.ArgumentTypeError(
+            t("'{value}' is not a UTC offset (+08:00)", value=text)
+        ) from None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -202,15 +206,18 @@ def run_import_complaints(inv: Invocation) -> int:
         json.dump(result, inv.out, ensure_ascii=False, indent=2, default=json_default)
         inv.out.write("\n")
     else:
-        inv.print(
-            f"{result.file} ({result.source_format or '?'}): {result.rows} rows, "
-            f"{result.added} added, {result.duplicates} already imported, "
-            f"{result.error_count} rejected"
-        )
+        inv.print(t(
+            "{file} ({format}): {rows} rows, {added} added, {duplicates} already imported, "
+            "{rejected} rejected",
+            file=result.file, format=result.source_format or "?", rows=result.rows,
+            added=result.added, duplicates=result.duplicates, rejected=result.error_count,
+        ))
         for e in result.errors[:SHOWN_ERRORS]:
-            inv.note(f"row {e.row}: {e.reason}")
+            inv.note(t("row {row}: {reason}", row=e.row, reason=e.reason))
         if result.error_count > SHOWN_ERRORS:
-            inv.note(f"... {result.error_count - SHOWN_ERRORS} more (use --json for all)")
+            inv.note(t(
+                "... {count} more (use --json for all)", count=result.error_count - SHOWN_ERRORS
+            ))
     return EXIT_PROBLEMS if result.error_count else 0
 
 
@@ -227,7 +234,7 @@ def run_risk(inv: Invocation) -> int:
         from inspector_app.services.risk_export import export_ranking
 
         path = run_job(export_ranking(rows, inv.args.xlsx))
-        inv.note(f"Wrote {path}")
+        inv.note(t("Wrote {path}", path=path))
     from inspector_app.cli.output import as_record
 
     records = [{"rank": i, **as_record(r)} for i, r in enumerate(rows, 1)]
@@ -282,7 +289,7 @@ def run_plan(inv: Invocation) -> int:
 
     args = inv.args
     if not args.month:
-        raise ValidationError("Say which month to plan: --month YYYY-MM")
+        raise ValidationError(t("Say which month to plan: --month YYYY-MM"))
     ctx = inv.acting_context()
     plan = sampling_plans.make_plan(
         ctx,
@@ -320,22 +327,26 @@ def _emit_plan(inv: Invocation, plan) -> None:
         json.dump(as_record(plan), inv.out, ensure_ascii=False, indent=2, default=json_default)
         inv.out.write("\n")
         return
-    budget = f", budget {format_cents(plan.budget_cents)}" if plan.budget_cents is not None else ""
-    inv.print(
-        f"Plan {plan.id} for {plan.period} ({plan.status}), seed {plan.seed}: "
-        f"{len(plan.picks)} purchases, about {format_cents(plan.cost_cents)} at list prices{budget}"
+    summary = t(
+        "Plan {id} for {period} ({status}), seed {seed}: {count} purchases, "
+        "about {cost} at list prices",
+        id=plan.id, period=plan.period, status=plan_status_label(plan.status), seed=plan.seed,
+        count=len(plan.picks), cost=format_cents(plan.cost_cents),
     )
+    if plan.budget_cents is not None:
+        summary += t(", budget {budget}", budget=format_cents(plan.budget_cents))
+    inv.print(summary)
     picks = [
         {
             **as_record(p),
             "n": i,
             "price": format_cents(p.list_price_cents),
-            "product_name": p.product_name or "(any product)",
+            "product_name": p.product_name or t("(any product)"),
         }
         for i, p in enumerate(plan.picks, 1)
     ]
     inv.emit_rows(picks, PICK_COLUMNS, as_json=False)
     for w in plan.warnings:
-        inv.note(f"warning: {w}")
+        inv.note(t("warning: {warning}", warning=w))
     if plan.status == "draft":
-        inv.note(f"Accept it with: inspector plan accept {plan.id} --as USER")
+        inv.note(t("Accept it with: inspector plan accept {id} --as USER", id=plan.id))

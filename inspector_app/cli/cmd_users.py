@@ -8,6 +8,7 @@ import logging
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_acting_user, add_command, choice_of
 from inspector_app.domain.enums import Role
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -56,5 +57,7 @@ def run_add(inv: Invocation) -> int:
     first = count_users(ctx) == 0
     ctx = inv.acting_context(required=not first)
     user = create_user(ctx, inv.args.name, inv.args.role)
-    inv.print(f"Created user {user.id}: {user.display_name} ({user.role.value})")
+    inv.print(t(
+        "Created user {id}: {name} ({role})", id=user.id, name=user.display_name, role=user.role.value
+    ))
     return 0

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from inspector_app.cli.output import as_record, table_lines, write_json
+from inspector_app.domain.messages import t
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -62,9 +63,10 @@ class Invocation:
         ctx = self.context()
         if not ref:
             if required:
-                raise ValidationError(
-                    f"Say who is acting: --as USER (id or display name) or set {USER_ENV}"
-                )
+                raise ValidationError(t(
+                    "Say who is acting: --as USER (id or display name) or set {variable}",
+                    variable=USER_ENV,
+                ))
             return ctx
         return ctx.as_actor(find_user(ctx, ref))
 
@@ -101,5 +103,5 @@ class Invocation:
             self.out.write(line + "\n")
             count += 1
         if count == 0:
-            self.note("(nothing found)")
+            self.note(t("(nothing found)"))
         return max(0, count - 2)

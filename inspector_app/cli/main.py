@@ -82,6 +82,7 @@ def build_parser() -> CommandParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 problems found, 2 user error)."""
+    _use_language_of_environment()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -125,6 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for h in handlers:  # main() may run again in the same process (tests)
             logging.getLogger("inspector_app").removeHandler(h)
             h.close()
+
+
+def _use_language_of_environment() -> None:
+    """Messages in the language LC_ALL / LC_MESSAGES / LANG ask for (English or Chinese)."""
+    from inspector_app.domain.messages import language_from_environment, set_language
+
+    set_language(language_from_environment())
 
 
 def _user_error_message(exc: BaseException) -> str | None:

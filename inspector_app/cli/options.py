@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NoReturn
 
+from inspector_app.domain.messages import t, tc
+
 if TYPE_CHECKING:
     from inspector_app.cli.invocation import Invocation
 
@@ -22,7 +24,9 @@ class CommandParser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr (exit 2), not a usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        sys.stderr.write(
+            f"{self.prog}: error: {message} " + t("(see '{help}')", help=f"{self.prog} --help") + "\n"
+        )
         raise SystemExit(EXIT_USAGE)
 
 
@@ -99,23 +103,25 @@ def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            t("'{value}' is not a date (use YYYY-MM-DD)", value=text)
+        ) from None
 
 
 def non_negative_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(t("'{value}' is not a whole number", value=text)) from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' must not be negative")
+        raise argparse.ArgumentTypeError(t("'{value}' must not be negative", value=text))
     return value
 
 
 def positive_int(text: str) -> int:
     value = non_negative_int(text)
     if value == 0:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(t("must be at least 1"))
     return value
 
 
@@ -123,12 +129,25 @@ def choice_of(values: Sequence[str], what: str) -> Callable[[str], str]:
     """An argument type accepting one of `values` (case-insensitive), naming them when wrong."""
 
     def parse(text: str) -> str:
-        t = text.strip().lower().replace("-", "_")
-        if t in values:
-            return t
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a {what}; use one of: {', '.join(values)}"
-        )
+        value = text.strip().lower().replace("-", "_")
+        if value in values:
+            return value
+        raise argparse.ArgumentTypeError(t(
+            "'{value}' is not a {what}; use one of: {values}",
+            value=text, what=_argument_kind(what), values=", ".join(values),
+        ))
 
     parse.__name__ = what
     return parse
+
+
+def _argument_kind(what: str) -> str:
+    """The translated name of what choice_of() accepts ("case status")."""
+    return {
+        "case status": tc("argument", "case status"),
+        "category": tc("argument", "category"),
+        "photo role": tc("argument", "photo role"),
+        "role": tc("argument", "role"),
+        "severity": tc("argument", "severity"),
+        "status": tc("argument", "status"),
+    }.get(what, what)

@@ -56,7 +56,7 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.sheet} row {self.row}: {self.reason}"
+        return t("{sheet} row {row}: {reason}", sheet=self.sheet, row=self.row, reason=self.reason)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from inspector_app import resources
+from inspector_app.domain import messages
 from inspector_app.domain.enums import (
     CaseStatus,
     FindingCategory,
@@ -60,7 +61,8 @@ def system_language() -> str:
 def install_translator(lang: str) -> bool:
     """Install the translators for `lang` on the running application; False if unavailable.
 
-    Replaces any translators installed earlier, so it can also switch back to English.
+    Replaces any translators installed earlier, so it can also switch back to English;
+    the Qt-free layers' messages (domain.messages) switch with it.
     """
     app = QCoreApplication.instance()
     if app is None:
@@ -90,6 +92,8 @@ def install_translator(lang: str) -> bool:
             _installed.append(base)
     QLocale.setDefault(QLocale(lang if lang != SOURCE_LANGUAGE else "en_GB"))
     app.setProperty("inspector_language", lang if ok else SOURCE_LANGUAGE)
+    # The services' messages (errors shown as they are) follow the same language.
+    messages.set_language(lang)
     return ok
 
 
