@@ -10,6 +10,7 @@ from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_acting_user, add_command, choice_of
 from inspector_app.cli.output import as_record, cell_text, json_default, pad
 from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.labels import case_status_label
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def run_advance(inv: Invocation) -> int:
     case = advance(ctx, inv.args.case_number, inv.args.to, inv.args.note)
     inv.print(t(
         "{case}: {source} -> {target} (as {name})",
-        case=case.case_number, source=before, target=case.status.value, name=ctx.actor.display_name,
+        case=case.case_number, source=case_status_label(before),
+        target=case_status_label(case.status), name=ctx.actor.display_name,
     ))
     return 0
 

@@ -8,6 +8,7 @@ import logging
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_acting_user, add_command, choice_of
 from inspector_app.domain.enums import Role
+from inspector_app.domain.labels import role_label
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ def run_add(inv: Invocation) -> int:
     ctx = inv.acting_context(required=not first)
     user = create_user(ctx, inv.args.name, inv.args.role)
     inv.print(t(
-        "Created user {id}: {name} ({role})", id=user.id, name=user.display_name, role=user.role.value
+        "Created user {id}: {name} ({role})",
+        id=user.id, name=user.display_name, role=role_label(user.role),
     ))
     return 0

@@ -24,9 +24,8 @@ class CommandParser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr (exit 2), not a usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(
-            f"{self.prog}: error: {message} " + t("(see '{help}')", help=f"{self.prog} --help") + "\n"
-        )
+        hint = t("{message} (see '{help}')", message=message, help=f"{self.prog} --help")
+        sys.stderr.write(f"{self.prog}: error: {hint}\n")
         raise SystemExit(EXIT_USAGE)
 
 
