@@ -13,6 +13,7 @@ from inspector_app.db.models import (
     CaseEvent,
     CaseFinding,
     Finding,
+    Merchant,
     Purchase,
     RectificationCase,
     User,
@@ -130,6 +131,26 @@ def _event(s: Session, c: RectificationCase, ctx: Context, kind: str, note: str 
         case_id=c.id, actor_id=ctx.actor_id, at=now(), kind=kind, from_status=from_status,
         to_status=to_status, note=note, created_by_id=ctx.actor_id,
     ))
+
+
+def merchant_open_cases(s: Session, shop_id: str) -> tuple[Merchant, list[RectificationCase]]:
+    """A merchant (by shop id) and its active cases by due date, for notices and workbooks."""
+    merchant = s.scalar(select(Merchant).where(Merchant.shop_id == shop_id.strip()))
+    if merchant is None or merchant.deleted_at is not None:
+        raise NotFound(t("No merchant with shop id '{shop_id}'", shop_id=shop_id))
+    cases = list(
+        s.scalars(
+            select(RectificationCase)
+            .where(
+                RectificationCase.merchant_id == merchant.id,
+                RectificationCase.status.in_([st.value for st in ACTIVE_STATUSES]),
+            )
+            .order_by(RectificationCase.due_date, RectificationCase.id)
+        )
+    )
+    if not cases:
+        raise ValidationError(t("{name} has no open rectification cases", name=merchant.name))
+    return merchant, cases
 
 
 def _next_number(s: Session, year: int) -> tuple[int, str]:

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, selectinload
 from inspector_app.db.models import (
     CaseFinding,
     Finding,
-    Merchant,
     Photo,
     Product,
     Purchase,
@@ -28,8 +27,8 @@ from inspector_app.db.models import (
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
-from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
+from inspector_app.services.cases import merchant_open_cases
 from inspector_app.services.context import MANAGERS, Context
 from inspector_app.services.workbook_data import private_terms, product_text
 
@@ -162,23 +161,7 @@ def notice_data(
                 raise NotFound(t("No case {case}", case=case_number))
             cases, merchant, period = [case], case.merchant, case.case_number
         else:
-            merchant = s.scalar(select(Merchant).where(Merchant.shop_id == shop_id.strip()))
-            if merchant is None or merchant.deleted_at is not None:
-                raise NotFound(t("No merchant with shop id '{shop_id}'", shop_id=shop_id))
-            cases = list(
-                s.scalars(
-                    select(RectificationCase)
-                    .where(
-                        RectificationCase.merchant_id == merchant.id,
-                        RectificationCase.status.in_([st.value for st in ACTIVE_STATUSES]),
-                    )
-                    .order_by(RectificationCase.due_date, RectificationCase.id)
-                )
-            )
-            if not cases:
-                raise ValidationError(
-                    t("{name} has no open rectification cases", name=merchant.name)
-                )
+            merchant, cases = merchant_open_cases(s, shop_id)
             period = f"merchant:{merchant.shop_id}"
         issued = (
             s.scalar(

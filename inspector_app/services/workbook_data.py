@@ -12,16 +12,12 @@ from sqlalchemy.orm import Session, selectinload
 from inspector_app.db.models import (
     CaseFinding,
     Finding,
-    Merchant,
     Purchase,
-    RectificationCase,
     User,
 )
 from inspector_app.db.models.catalog import Product
-from inspector_app.domain.errors import NotFound, ValidationError
-from inspector_app.domain.messages import t
-from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
+from inspector_app.services.cases import merchant_open_cases
 from inspector_app.services.context import Context
 
 if TYPE_CHECKING:
@@ -70,23 +66,7 @@ def merchant_workbook_data(
 
     organisation = team_settings.get(ctx, "organisation_name")
     with ctx.db.read() as s:
-        merchant = s.scalar(select(Merchant).where(Merchant.shop_id == shop_id.strip()))
-        if merchant is None or merchant.deleted_at is not None:
-            raise NotFound(t("No merchant with shop id '{shop_id}'", shop_id=shop_id))
-        cases = list(
-            s.scalars(
-                select(RectificationCase)
-                .where(
-                    RectificationCase.merchant_id == merchant.id,
-                    RectificationCase.status.in_([st.value for st in ACTIVE_STATUSES]),
-                )
-                .order_by(RectificationCase.due_date, RectificationCase.id)
-            )
-        )
-        if not cases:
-            raise ValidationError(
-                t("{name} has no open rectification cases", name=merchant.name)
-            )
+        merchant, cases = merchant_open_cases(s, shop_id)
         case_rows, finding_rows = [], []
         red = redactor(private_terms(s, merchant.id))
         for c in cases:
