@@ -72,3 +72,24 @@ def test_soft_deleted_rows_have_partial_indexes(tmp_path):
         assert all("WHERE deleted_at IS NOT NULL" in s for s in sql.values())
     finally:
         db.dispose()
+
+
+def test_the_quick_head_check_agrees_with_alembic():
+    # Opening a current database skips importing Alembic by reading the files' headers.
+    assert migrate.head_from_files() == migrate.head_revision()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from inspector_app.services.context import open_context
+
+    open_context(data_folder=str(tmp_path / "d")).db.dispose()
+    code = (
+        "import sys; from inspector_app.services.context import open_context; "
+        f"open_context(data_folder={str(tmp_path / 'd')!r}).db.dispose(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
