@@ -16,9 +16,10 @@ from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity
 #: A partial index over the soft-deleted rows only (the waste basket; few rows). An index
 #: over all of deleted_at would mislead SQLite's planner: "deleted_at IS NULL" matches
 #: nearly every row, yet the statistics make it look as selective as one timestamp.
+#: PostgreSQL (which keeps the share of NULLs per column) gets a plain index; declaring
+#: postgresql_where here would load the PostgreSQL dialect at every start (~35 ms).
 _ONLY_DELETED = {
     "sqlite_where": text("deleted_at IS NOT NULL"),
-    "postgresql_where": text("deleted_at IS NOT NULL"),
 }
 
 

@@ -23,7 +23,6 @@ depends_on = None
 
 _ONLY_DELETED = {
     "sqlite_where": sa.text("deleted_at IS NOT NULL"),
-    "postgresql_where": sa.text("deleted_at IS NOT NULL"),
 }
 
 #: (name, table, columns, extra keyword arguments)
