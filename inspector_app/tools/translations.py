@@ -5,7 +5,8 @@
     python -m inspector_app.tools.translations --unfinished    # list what lacks a translation
 
 `--fill` takes a UTF-8 JSON object {"English source": "译文"}; a key "comment::source"
-targets one disambiguated message (tr("Open", "case status") -> "case status::Open").
+targets one disambiguated message (tr("Open", "case status") -> "case status::Open"), and
+only that key does: a plain "Open" never fills a disambiguated message.
 Strings are found in `tr("...")`, `tr("...", "comment")`, `tr("...", "", n)` and
 `QT_TR_NOOP("...")` calls under inspector_app/ui (one context, "").
 """
@@ -84,9 +85,9 @@ def fill(ts: Path, table: dict[str, str]) -> int:
     changed = 0
     for message in _messages(tree.getroot()):
         comment, source = _key(message)
-        text = table.get(f"{comment}::{source}") if comment else None
-        if text is None:
-            text = table.get(source)
+        # A disambiguated message takes only its own key: the plain "Open" (打开) must not
+        # overwrite the case status "case status::Open" (待通知).
+        text = table.get(f"{comment}::{source}") if comment else table.get(source)
         if text is None:
             continue
         translation = message.find("translation")

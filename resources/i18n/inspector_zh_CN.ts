@@ -393,11 +393,11 @@ Mystery purchases, findings and merchant rectification.</source>
         </message>
         <message>
             <source>1 purchase</source>
-            <translation type="unfinished" />
+            <translation>1 个神买</translation>
         </message>
         <message>
             <source>%1 purchases</source>
-            <translation type="unfinished" />
+            <translation>%1 个神买</translation>
         </message>
         <message>
             <source>Purchases</source>
@@ -405,84 +405,92 @@ Mystery purchases, findings and merchant rectification.</source>
         </message>
         <message>
             <source>Critical</source>
-            <translation type="unfinished">严重</translation>
+            <translation>严重</translation>
         </message>
         <message>
             <source>Major</source>
-            <translation type="unfinished">重要</translation>
+            <translation>重要</translation>
         </message>
         <message>
             <source>Minor</source>
-            <translation type="unfinished">轻微</translation>
+            <translation>轻微</translation>
         </message>
         <message>
             <source>Response h (median)</source>
-            <translation type="unfinished" />
+            <translation>回复小时（中位）</translation>
         </message>
         <message>
             <source>Response h (P90)</source>
-            <translation type="unfinished" />
+            <translation>回复小时（P90）</translation>
         </message>
         <message>
             <source>Closure h (median)</source>
-            <translation type="unfinished" />
+            <translation>结案小时（中位）</translation>
         </message>
         <message>
             <source>Closure h (P90)</source>
-            <translation type="unfinished" />
+            <translation>结案小时（P90）</translation>
         </message>
         <message>
             <source>New purchase…</source>
-            <translation type="unfinished" />
+            <translation>新建神买…</translation>
         </message>
         <message>
             <source>Log a new mystery purchase (Ctrl+N)</source>
-            <translation type="unfinished" />
+            <translation>登记一个新的神买（Ctrl+N）</translation>
         </message>
         <message>
             <source>Open</source>
             <comment>action</comment>
-            <translation type="unfinished">待通知</translation>
+            <translation>打开</translation>
         </message>
         <message>
             <source>Inspect the selected purchase (Enter)</source>
-            <translation type="unfinished" />
+            <translation>检验所选神买（Enter）</translation>
         </message>
         <message>
             <source>Move the selected purchases to the waste basket (Delete)</source>
-            <translation type="unfinished" />
+            <translation>将所选神买移到回收站（Delete）</translation>
         </message>
         <message>
             <source>%1 (filtered)</source>
-            <translation type="unfinished" />
+            <translation>%1（已筛选）</translation>
         </message>
         <message>
             <source>this purchase</source>
-            <translation type="unfinished" />
+            <translation>（无订单号）</translation>
         </message>
         <message>
             <source>Delete %1 purchases?</source>
-            <translation type="unfinished" />
+            <translation>要删除 %1 个神买吗？</translation>
         </message>
         <message>
             <source>Deleted: %1.</source>
-            <translation type="unfinished" />
+            <translation>已删除：%1。</translation>
         </message>
         <message>
             <source>Deleted %1 — Undo is offered below the table.</source>
-            <translation type="unfinished" />
+            <translation>已删除 %1 —— 可在表格下方撤销。</translation>
         </message>
         <message>
             <source>Restored %1.</source>
-            <translation type="unfinished" />
+            <translation>已恢复 %1。</translation>
         </message>
         <message>
             <source>Print notice…</source>
-            <translation type="unfinished" />
+            <translation>打印通知书…</translation>
         </message>
         <message>
             <source>Write the rectification notice (PDF) and open it</source>
-            <translation type="unfinished" />
+            <translation>生成整改通知书（PDF）并打开</translation>
+        </message>
+        <message>
+            <source>Edit case…</source>
+            <translation>编辑整改单…</translation>
+        </message>
+        <message>
+            <source>Change the due date, the assignee or the summary</source>
+            <translation>修改期限、负责人或摘要</translation>
         </message>
         <message>
             <source>Findings</source>
@@ -490,35 +498,111 @@ Mystery purchases, findings and merchant rectification.</source>
         </message>
         <message>
             <source>Merchant's response</source>
-            <translation type="unfinished" />
+            <translation>商家回复</translation>
         </message>
         <message>
             <source>Verification</source>
-            <translation type="unfinished">复核</translation>
+            <translation>复核</translation>
         </message>
         <message>
             <source>History</source>
-            <translation type="unfinished" />
+            <translation>历史记录</translation>
         </message>
         <message>
             <source>Choose a case in the table to see it here.</source>
-            <translation type="unfinished" />
+            <translation>在表格中选择一个整改单，即可在此查看。</translation>
         </message>
         <message>
             <source>Type the merchant's response, then save it.</source>
-            <translation type="unfinished" />
+            <translation>请输入商家的回复，然后保存。</translation>
         </message>
         <message>
             <source>%1 is now %2</source>
-            <translation type="unfinished" />
+            <translation>%1 现为“%2”</translation>
         </message>
         <message>
             <source>Notice written to %1</source>
-            <translation type="unfinished" />
+            <translation>通知书已写入 %1</translation>
+        </message>
+        <message>
+            <source>Merchant responses imported</source>
+            <translation>商家回复已导入</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n response(s) applied; the cases moved to “responded”.</source>
+            <translation>
+                <numerusform>已应用 %n 条回复；相应整改单已转为“已回复”。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) already imported before (unchanged).</source>
+            <translation>
+                <numerusform>%n 行此前已导入（未改变）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) left blank (skipped).</source>
+            <translation>
+                <numerusform>%n 行留空（已跳过）。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Merchants</source>
             <translation>商家</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>%1: %2 new, %3 already there</source>
+            <translation>%1：新增 %2 条，已存在 %3 条</translation>
+        </message>
+        <message>
+            <source>Records imported</source>
+            <translation>记录已导入</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Why it was not imported</source>
+            <translation>未导入的原因</translation>
+        </message>
+        <message>
+            <source>From %1:</source>
+            <translation>来自 %1：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) were not imported; correct them in the workbook and import it again (rows already imported are not applied twice):</source>
+            <translation>
+                <numerusform>%n 行未导入；请在工作簿中改正后重新导入（已导入的行不会重复应用）：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Copy list</source>
+            <translation>复制列表(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Import merchant responses</source>
+            <translation>导入商家回复</translation>
+        </message>
+        <message>
+            <source>Importing responses from %1…</source>
+            <translation>正在从 %1 导入回复…</translation>
+        </message>
+        <message>
+            <source>Import records</source>
+            <translation>导入记录</translation>
+        </message>
+        <message>
+            <source>Importing records from %1…</source>
+            <translation>正在从 %1 导入记录…</translation>
         </message>
         <message>
             <source>Cases</source>
@@ -566,83 +650,83 @@ Mystery purchases, findings and merchant rectification.</source>
         </message>
         <message>
             <source>Add photos…</source>
-            <translation type="unfinished" />
+            <translation>添加照片…</translation>
         </message>
         <message>
             <source>Paste</source>
-            <translation type="unfinished" />
+            <translation>粘贴</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished">待通知</translation>
+            <translation>打开</translation>
         </message>
         <message>
             <source>Caption</source>
-            <translation type="unfinished" />
+            <translation>说明</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
         <message>
             <source>Add photos from files (Ctrl+O); you can also drop files or folders here</source>
-            <translation type="unfinished" />
+            <translation>从文件添加照片（Ctrl+O）；也可以把文件或文件夹拖到这里</translation>
         </message>
         <message>
             <source>Paste an image or copied photo files (Ctrl+V)</source>
-            <translation type="unfinished" />
+            <translation>粘贴图片或已复制的照片文件（Ctrl+V）</translation>
         </message>
         <message>
             <source>Open the selected photo (Enter)</source>
-            <translation type="unfinished" />
+            <translation>打开所选照片（Enter）</translation>
         </message>
         <message>
             <source>Edit the caption of the selected photo (F2)</source>
-            <translation type="unfinished" />
+            <translation>编辑所选照片的说明（F2）</translation>
         </message>
         <message>
             <source>Delete the selected photos (Delete); you can undo it</source>
-            <translation type="unfinished" />
+            <translation>删除所选照片（Delete）；可以撤销</translation>
         </message>
         <message>
             <source>Photos</source>
-            <translation type="unfinished" />
+            <translation>照片</translation>
         </message>
         <message>
             <source>No photos yet. Drop photos or folders here, paste (Ctrl+V) or use “Add photos…”.</source>
-            <translation type="unfinished" />
+            <translation>还没有照片。把照片或文件夹拖到这里、粘贴（Ctrl+V），或使用“添加照片…”。</translation>
         </message>
         <message>
             <source>No photos.</source>
-            <translation type="unfinished" />
+            <translation>没有照片。</translation>
         </message>
         <message>
             <source>Photos: %1</source>
-            <translation type="unfinished" />
+            <translation>照片：%1</translation>
         </message>
         <message>
             <source>Delete this photo?</source>
-            <translation type="unfinished" />
+            <translation>要删除这张照片吗？</translation>
         </message>
         <message>
             <source>Delete these %1 photos?</source>
-            <translation type="unfinished" />
+            <translation>要删除这 %1 张照片吗？</translation>
         </message>
         <message>
             <source>Photo deleted.</source>
-            <translation type="unfinished" />
+            <translation>照片已删除。</translation>
         </message>
         <message>
             <source>%1 photos deleted.</source>
-            <translation type="unfinished" />
+            <translation>已删除 %1 张照片。</translation>
         </message>
         <message>
             <source>Photo restored.</source>
-            <translation type="unfinished" />
+            <translation>照片已恢复。</translation>
         </message>
         <message>
             <source>%1 photos restored.</source>
-            <translation type="unfinished" />
+            <translation>已恢复 %1 张照片。</translation>
         </message>
         <message numerus="yes">
             <source>%n photo(s)</source>
@@ -652,27 +736,27 @@ Mystery purchases, findings and merchant rectification.</source>
         </message>
         <message>
             <source>Add photos</source>
-            <translation type="unfinished" />
+            <translation>添加照片</translation>
         </message>
         <message>
             <source>The clipboard holds no image or photo files.</source>
-            <translation type="unfinished" />
+            <translation>剪贴板中没有图片或照片文件。</translation>
         </message>
         <message>
             <source>No photo files were found in what was dropped.</source>
-            <translation type="unfinished" />
+            <translation>拖入的内容中没有找到照片文件。</translation>
         </message>
         <message>
             <source>The image could not be saved for import: %1</source>
-            <translation type="unfinished" />
+            <translation>无法保存图片以供导入：%1</translation>
         </message>
         <message>
             <source>Wait for the running import to finish.</source>
-            <translation type="unfinished" />
+            <translation>请等待正在进行的导入完成。</translation>
         </message>
         <message>
             <source>Delete photos</source>
-            <translation type="unfinished" />
+            <translation>删除照片</translation>
         </message>
         <message>
             <source>Backups</source>
@@ -732,15 +816,15 @@ Mystery purchases, findings and merchant rectification.</source>
         </message>
         <message>
             <source>← Purchases</source>
-            <translation type="unfinished" />
+            <translation>← 神买</translation>
         </message>
         <message>
             <source>Back to the purchases table (Alt+Left)</source>
-            <translation type="unfinished" />
+            <translation>返回神买列表（Alt+Left）</translation>
         </message>
         <message>
             <source>In the waste basket</source>
-            <translation type="unfinished" />
+            <translation>在回收站中</translation>
         </message>
         <message>
             <source>Restore</source>
@@ -748,69 +832,71 @@ Mystery purchases, findings and merchant rectification.</source>
         </message>
         <message>
             <source>Edit purchase…</source>
-            <translation type="unfinished" />
+            <translation>编辑神买…</translation>
         </message>
         <message>
             <source>Delete purchase</source>
-            <translation type="unfinished" />
+            <translation>删除神买</translation>
         </message>
         <message>
             <source>It moves to the waste basket; you can undo this.</source>
-            <translation type="unfinished" />
+            <translation>它将移到回收站；可以撤销。</translation>
         </message>
         <message>
             <source>Add finding</source>
-            <translation type="unfinished" />
+            <translation>添加问题</translation>
         </message>
         <message>
             <source>Select or save a finding to attach its photos.</source>
-            <translation type="unfinished" />
+            <translation>选择或保存一个问题后，才能为其添加照片。</translation>
         </message>
         <message>
             <source>Photos of the parcel</source>
-            <translation type="unfinished" />
+            <translation>包裹照片</translation>
         </message>
         <message>
             <source>Photos of the selected finding</source>
-            <translation type="unfinished" />
+            <translation>所选问题的照片</translation>
         </message>
         <message>
             <source>Planned purchase</source>
-            <translation type="unfinished" />
+            <translation>计划中的神买</translation>
         </message>
         <message>
             <source>Findings (%1)</source>
-            <translation type="unfinished" />
+            <translation>问题（%1）</translation>
         </message>
         <message>
             <source>Unsaved finding</source>
-            <translation type="unfinished" />
+            <translation>问题未保存</translation>
         </message>
         <message>
             <source>Discard the changes to this finding?</source>
-            <translation type="unfinished" />
+            <translation>要放弃对这个问题的修改吗？</translation>
         </message>
         <message>
             <source>Delete the finding “%1”?
 
 You can undo this.</source>
-            <translation type="unfinished" />
+            <translation>要删除问题“%1”吗？
+
+可以撤销。</translation>
         </message>
         <message>
             <source>Deleted the finding “%1”.</source>
-            <translation type="unfinished" />
+            <translation>已删除问题“%1”。</translation>
         </message>
         <message>
             <source>Delete purchases</source>
-            <translation type="unfinished" />
+            <translation>删除神买</translation>
         </message>
         <message>
             <source>Delete purchase %1?</source>
-            <translation type="unfinished" />
+            <translation>要删除神买“%1”吗？</translation>
         </message>
         <message>
             <source>They move to the waste basket; you can undo this.</source>
-            <translation type="unfinished" />
+            <translation>它们将移到回收站；可以撤销。</translation>
         </message>
         <message>
             <source>Please wait until the work in progress has finished.</source>
@@ -952,31 +1038,31 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         </message>
         <message>
             <source>Notify merchant</source>
-            <translation type="unfinished" />
+            <translation>通知商家</translation>
         </message>
         <message>
             <source>Record response</source>
-            <translation type="unfinished" />
+            <translation>记录回复</translation>
         </message>
         <message>
             <source>Accept response</source>
-            <translation type="unfinished" />
+            <translation>接受回复</translation>
         </message>
         <message>
             <source>Rectified</source>
-            <translation type="unfinished" />
+            <translation>已整改</translation>
         </message>
         <message>
             <source>Verify and close</source>
-            <translation type="unfinished" />
+            <translation>复核通过并关闭</translation>
         </message>
         <message>
             <source>Verification failed</source>
-            <translation type="unfinished" />
+            <translation>复核未通过</translation>
         </message>
         <message>
             <source>Escalate</source>
-            <translation type="unfinished" />
+            <translation>升级</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -984,115 +1070,115 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         </message>
         <message>
             <source>Waive</source>
-            <translation type="unfinished" />
+            <translation>豁免</translation>
         </message>
         <message>
             <source>Back to %1</source>
-            <translation type="unfinished" />
+            <translation>退回“%1”</translation>
         </message>
         <message>
             <source>Cancel case</source>
-            <translation type="unfinished" />
+            <translation>撤销整改单</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>原因</translation>
         </message>
         <message>
             <source>Why “%1” for case %2?</source>
-            <translation type="unfinished" />
+            <translation>整改单 %2 为何“%1”？</translation>
         </message>
         <message>
             <source>Please give a reason.</source>
-            <translation type="unfinished" />
+            <translation>请填写原因。</translation>
         </message>
         <message>
             <source>Select</source>
-            <translation type="unfinished" />
+            <translation>选择</translation>
         </message>
         <message>
             <source>Select and move shapes; drag the photo to pan (S)</source>
-            <translation type="unfinished" />
+            <translation>选择并移动图形；拖动照片可平移（S）</translation>
         </message>
         <message>
             <source>Arrow</source>
-            <translation type="unfinished" />
+            <translation>箭头</translation>
         </message>
         <message>
             <source>Draw an arrow pointing at the defect (A)</source>
-            <translation type="unfinished" />
+            <translation>画一个指向缺陷的箭头（A）</translation>
         </message>
         <message>
             <source>Rectangle</source>
-            <translation type="unfinished" />
+            <translation>矩形</translation>
         </message>
         <message>
             <source>Draw a rectangle (R)</source>
-            <translation type="unfinished" />
+            <translation>画矩形（R）</translation>
         </message>
         <message>
             <source>Ellipse</source>
-            <translation type="unfinished" />
+            <translation>椭圆</translation>
         </message>
         <message>
             <source>Draw an ellipse (E)</source>
-            <translation type="unfinished" />
+            <translation>画椭圆（E）</translation>
         </message>
         <message>
             <source>Text</source>
-            <translation type="unfinished" />
+            <translation>文字</translation>
         </message>
         <message>
             <source>Click where a text note goes (T)</source>
-            <translation type="unfinished" />
+            <translation>点击放置文字说明的位置（T）</translation>
         </message>
         <message>
             <source>Red</source>
-            <translation type="unfinished" />
+            <translation>红</translation>
         </message>
         <message>
             <source>Yellow</source>
-            <translation type="unfinished" />
+            <translation>黄</translation>
         </message>
         <message>
             <source>Green</source>
-            <translation type="unfinished" />
+            <translation>绿</translation>
         </message>
         <message>
             <source>Blue</source>
-            <translation type="unfinished" />
+            <translation>蓝</translation>
         </message>
         <message>
             <source>White</source>
-            <translation type="unfinished" />
+            <translation>白</translation>
         </message>
         <message>
             <source>Black</source>
-            <translation type="unfinished" />
+            <translation>黑</translation>
         </message>
         <message>
             <source>Annotation</source>
-            <translation type="unfinished" />
+            <translation>标注</translation>
         </message>
         <message>
             <source>Other colour…</source>
-            <translation type="unfinished" />
+            <translation>其他颜色…</translation>
         </message>
         <message>
             <source>Colour</source>
-            <translation type="unfinished" />
+            <translation>颜色</translation>
         </message>
         <message>
             <source>Colour of new shapes and of the selected shapes</source>
-            <translation type="unfinished" />
+            <translation>新图形和所选图形的颜色</translation>
         </message>
         <message>
             <source>Delete shape</source>
-            <translation type="unfinished" />
+            <translation>删除图形</translation>
         </message>
         <message>
             <source>Delete the selected shapes (Delete)</source>
-            <translation type="unfinished" />
+            <translation>删除所选图形（Delete）</translation>
         </message>
         <message>
             <source>Undo</source>
@@ -1100,19 +1186,19 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         </message>
         <message>
             <source>Undo the last change to the shapes (Ctrl+Z)</source>
-            <translation type="unfinished" />
+            <translation>撤销对图形的上一次修改（Ctrl+Z）</translation>
         </message>
         <message>
             <source>Show annotations</source>
-            <translation type="unfinished" />
+            <translation>显示标注</translation>
         </message>
         <message>
             <source>Show or hide the shapes drawn on the photo (H)</source>
-            <translation type="unfinished" />
+            <translation>显示或隐藏照片上画的图形（H）</translation>
         </message>
         <message>
             <source>Annotation colour</source>
-            <translation type="unfinished" />
+            <translation>标注颜色</translation>
         </message>
         <message>
             <source>Dismiss</source>
@@ -1156,1494 +1242,1910 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         </message>
         <message>
             <source>Recorded</source>
-            <translation type="unfinished" />
+            <translation>记录时间</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>订单</translation>
         </message>
         <message>
             <source>Due today</source>
-            <translation type="unfinished" />
+            <translation>今天到期</translation>
         </message>
         <message numerus="yes">
             <source>%n h</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 小时</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 d %2 h</source>
-            <translation type="unfinished" />
+            <translation>%1 天 %2 小时</translation>
         </message>
         <message>
             <source>Case</source>
-            <translation type="unfinished" />
+            <translation>整改单</translation>
         </message>
         <message>
             <source>Merchant</source>
-            <translation type="unfinished" />
+            <translation>商家</translation>
         </message>
         <message>
             <source>Days left</source>
-            <translation type="unfinished" />
+            <translation>剩余天数</translation>
         </message>
         <message>
             <source>Due</source>
-            <translation type="unfinished" />
+            <translation>期限</translation>
         </message>
         <message>
             <source>Since notice</source>
-            <translation type="unfinished" />
+            <translation>距通知</translation>
         </message>
         <message>
             <source>Assignee</source>
-            <translation type="unfinished" />
+            <translation>负责人</translation>
         </message>
         <message>
             <source>Overdue: the due date has passed and the case is still open</source>
-            <translation type="unfinished" />
+            <translation>逾期：已过期限，整改单仍未结束</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>商品</translation>
         </message>
         <message>
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>类别</translation>
         </message>
         <message>
             <source>Severity</source>
-            <translation type="unfinished" />
+            <translation>严重程度</translation>
         </message>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>标题</translation>
         </message>
         <message>
             <source>Enter or double-click opens the finding's purchase</source>
-            <translation type="unfinished" />
+            <translation>按 Enter 或双击可打开问题所属的神买</translation>
         </message>
         <message>
             <source>Open case</source>
-            <translation type="unfinished" />
+            <translation>所在整改单</translation>
         </message>
         <message>
             <source>Search title, description and observed… (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>搜索标题、描述和实际情况…（Ctrl+F）</translation>
         </message>
         <message>
             <source>All categories</source>
-            <translation type="unfinished" />
+            <translation>全部类别</translation>
         </message>
         <message>
             <source>All severities</source>
-            <translation type="unfinished" />
+            <translation>全部严重程度</translation>
         </message>
         <message>
             <source>Recorded on or after</source>
-            <translation type="unfinished" />
+            <translation>记录日期不早于</translation>
         </message>
         <message>
             <source>Recorded on or before</source>
-            <translation type="unfinished" />
+            <translation>记录日期不晚于</translation>
         </message>
         <message>
             <source>Not yet in a case</source>
-            <translation type="unfinished" />
+            <translation>尚未立案</translation>
         </message>
         <message>
             <source>Only findings that no active rectification case covers</source>
-            <translation type="unfinished" />
+            <translation>只显示不在任何进行中整改单内的问题</translation>
         </message>
         <message>
             <source>From:</source>
-            <translation type="unfinished" />
+            <translation>从：</translation>
         </message>
         <message>
             <source>To:</source>
-            <translation type="unfinished" />
+            <translation>至：</translation>
         </message>
         <message>
             <source>Open rectification case</source>
-            <translation type="unfinished" />
+            <translation>开立整改单</translation>
         </message>
         <message numerus="yes">
             <source>%n finding(s) of %1 (%2)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%1（%2）的 %n 个问题</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n finding(s) of %1 merchants</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%1 个商家的 %n 个问题</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>… and %n more</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>……另有 %n 个</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Team deadline for %1 findings: %n day(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>团队对%1问题的期限：%n 天</numerusform>
             </translation>
         </message>
         <message>
+            <source>Open case</source>
+            <comment>action</comment>
+            <translation>开立整改单</translation>
+        </message>
+        <message>
             <source>No due date</source>
-            <translation type="unfinished" />
+            <translation>无期限</translation>
         </message>
         <message numerus="yes">
             <source>%n d overdue</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>逾期 %n 天</numerusform>
             </translation>
         </message>
         <message>
             <source>due today</source>
-            <translation type="unfinished" />
+            <translation>今天到期</translation>
         </message>
         <message numerus="yes">
             <source>%n d left</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>剩余 %n 天</numerusform>
             </translation>
         </message>
         <message>
             <source>Merchant:</source>
-            <translation type="unfinished" />
+            <translation>商家：</translation>
         </message>
         <message>
             <source>Due:</source>
-            <translation type="unfinished" />
+            <translation>期限：</translation>
         </message>
         <message>
             <source>Nobody yet</source>
-            <translation type="unfinished" />
+            <translation>尚未指定</translation>
         </message>
         <message>
             <source>Opened %1</source>
-            <translation type="unfinished" />
+            <translation>开立于 %1</translation>
         </message>
         <message>
             <source>notified %1</source>
-            <translation type="unfinished" />
+            <translation>通知于 %1</translation>
         </message>
         <message>
             <source>first response %1</source>
-            <translation type="unfinished" />
+            <translation>首次回复于 %1</translation>
         </message>
         <message>
             <source>finished %1</source>
-            <translation type="unfinished" />
+            <translation>结束于 %1</translation>
         </message>
         <message>
             <source>Reason: %1</source>
-            <translation type="unfinished" />
+            <translation>原因：%1</translation>
         </message>
         <message>
             <source>What the merchant must put right</source>
-            <translation type="unfinished" />
+            <translation>商家必须改正的内容</translation>
+        </message>
+        <message>
+            <source>Edit case %1</source>
+            <translation>编辑整改单 %1</translation>
         </message>
         <message>
             <source>Due date:</source>
-            <translation type="unfinished" />
+            <translation>期限：</translation>
         </message>
         <message>
             <source>Assignee:</source>
-            <translation type="unfinished" />
+            <translation>负责人：</translation>
         </message>
         <message>
             <source>Summary:</source>
-            <translation type="unfinished" />
+            <translation>摘要：</translation>
         </message>
         <message>
             <source>New merchant</source>
-            <translation type="unfinished" />
+            <translation>新建商家</translation>
         </message>
         <message>
             <source>The merchant as the platform shows it. The shop id must be unique.</source>
-            <translation type="unfinished" />
+            <translation>按平台上显示的信息填写商家。店铺 ID 必须唯一。</translation>
         </message>
         <message>
             <source>Shop id:</source>
-            <translation type="unfinished" />
+            <translation>店铺 ID：</translation>
         </message>
         <message>
             <source>e.g. 10023456</source>
-            <translation type="unfinished" />
+            <translation>例如：10023456</translation>
         </message>
         <message>
             <source>Shop name:</source>
-            <translation type="unfinished" />
+            <translation>店铺名称：</translation>
         </message>
         <message>
             <source>A short statement of the problem</source>
-            <translation type="unfinished" />
+            <translation>对问题的简短说明</translation>
         </message>
         <message>
             <source>e.g. GB 18401-2010 §5.3, or the listing's promise</source>
-            <translation type="unfinished" />
+            <translation>例如：GB 18401-2010 §5.3，或商品页面的承诺</translation>
         </message>
         <message>
             <source>What is wrong, where, how it was found</source>
-            <translation type="unfinished" />
+            <translation>哪里有问题、在什么位置、如何发现的</translation>
         </message>
         <message>
             <source>What the listing or the standard promises</source>
-            <translation type="unfinished" />
+            <translation>商品页面或标准承诺的内容</translation>
         </message>
         <message>
             <source>What the parcel actually held</source>
-            <translation type="unfinished" />
+            <translation>包裹中的实际情况</translation>
         </message>
         <message>
             <source>Save finding</source>
-            <translation type="unfinished" />
+            <translation>保存问题</translation>
         </message>
         <message>
             <source>Save this finding (Ctrl+S)</source>
-            <translation type="unfinished" />
+            <translation>保存这个问题（Ctrl+S）</translation>
         </message>
         <message>
             <source>Delete finding</source>
-            <translation type="unfinished" />
+            <translation>删除问题</translation>
         </message>
         <message>
             <source>Revert</source>
-            <translation type="unfinished" />
+            <translation>还原</translation>
         </message>
         <message>
             <source>Severity:</source>
-            <translation type="unfinished" />
+            <translation>严重程度：</translation>
         </message>
         <message>
             <source>Category:</source>
-            <translation type="unfinished" />
+            <translation>类别：</translation>
         </message>
         <message>
             <source>Title:</source>
-            <translation type="unfinished" />
+            <translation>标题：</translation>
         </message>
         <message>
             <source>Standard or rule broken:</source>
-            <translation type="unfinished" />
+            <translation>违反的标准或规则：</translation>
         </message>
         <message>
             <source>Description:</source>
-            <translation type="unfinished" />
+            <translation>描述：</translation>
         </message>
         <message>
             <source>Expected:</source>
-            <translation type="unfinished" />
+            <translation>应有情况：</translation>
         </message>
         <message>
             <source>Observed:</source>
-            <translation type="unfinished" />
+            <translation>实际情况：</translation>
         </message>
         <message>
             <source>Finding</source>
-            <translation type="unfinished" />
+            <translation>问题</translation>
         </message>
         <message>
             <source>New finding</source>
-            <translation type="unfinished" />
+            <translation>新问题</translation>
         </message>
         <message>
             <source>Finding %1</source>
-            <translation type="unfinished" />
+            <translation>问题 %1</translation>
         </message>
         <message>
             <source>Give the finding a title.</source>
-            <translation type="unfinished" />
+            <translation>请为问题填写标题。</translation>
         </message>
         <message>
             <source>Contact:</source>
-            <translation type="unfinished" />
+            <translation>联系方式：</translation>
         </message>
         <message>
             <source>Key merchant</source>
-            <translation type="unfinished" />
+            <translation>重点商家</translation>
         </message>
         <message>
             <source>New product</source>
-            <translation type="unfinished" />
+            <translation>新建商品</translation>
         </message>
         <message>
             <source>Product name:</source>
-            <translation type="unfinished" />
+            <translation>商品名称：</translation>
         </message>
         <message>
             <source>Brand:</source>
-            <translation type="unfinished" />
+            <translation>品牌：</translation>
         </message>
         <message>
             <source>A new brand is added when needed</source>
-            <translation type="unfinished" />
+            <translation>需要时会自动添加新品牌</translation>
         </message>
         <message>
             <source>Listing id:</source>
-            <translation type="unfinished" />
+            <translation>商品链接 ID：</translation>
         </message>
         <message>
             <source>List price:</source>
-            <translation type="unfinished" />
+            <translation>标价：</translation>
         </message>
         <message>
             <source>New purchase</source>
-            <translation type="unfinished" />
+            <translation>新建神买</translation>
         </message>
         <message>
             <source>Edit purchase</source>
-            <translation type="unfinished" />
+            <translation>编辑神买</translation>
         </message>
         <message>
             <source>The platform's order number</source>
-            <translation type="unfinished" />
+            <translation>平台订单号</translation>
         </message>
         <message>
             <source>Ordered at:</source>
-            <translation type="unfinished" />
+            <translation>下单时间：</translation>
         </message>
         <message>
             <source>Received at:</source>
-            <translation type="unfinished" />
+            <translation>收货时间：</translation>
         </message>
         <message>
             <source>e.g. 129.90</source>
-            <translation type="unfinished" />
+            <translation>例如：129.90</translation>
         </message>
         <message>
             <source>The name the order was placed under</source>
-            <translation type="unfinished" />
+            <translation>下单时使用的名字</translation>
         </message>
         <message>
             <source>&amp;Merchant:</source>
-            <translation type="unfinished" />
+            <translation>商家(&amp;M)：</translation>
         </message>
         <message>
             <source>&amp;Product:</source>
-            <translation type="unfinished" />
+            <translation>商品(&amp;P)：</translation>
         </message>
         <message>
             <source>&amp;Status:</source>
-            <translation type="unfinished" />
+            <translation>状态(&amp;S)：</translation>
         </message>
         <message>
             <source>&amp;Order number:</source>
-            <translation type="unfinished" />
+            <translation>订单号(&amp;O)：</translation>
         </message>
         <message>
             <source>Price &amp;paid:</source>
-            <translation type="unfinished" />
+            <translation>实付金额(&amp;P)：</translation>
         </message>
         <message>
             <source>&amp;Inspector:</source>
-            <translation type="unfinished" />
+            <translation>质检员(&amp;I)：</translation>
         </message>
         <message>
             <source>&amp;Notes:</source>
-            <translation type="unfinished" />
+            <translation>备注(&amp;N)：</translation>
         </message>
         <message>
             <source>Private — never shown to merchants</source>
-            <translation type="unfinished" />
+            <translation>私密 —— 不会向商家展示</translation>
         </message>
         <message>
             <source>&amp;Buyer alias:</source>
-            <translation type="unfinished" />
+            <translation>下单人化名(&amp;B)：</translation>
         </message>
         <message>
             <source>&amp;Delivery address:</source>
-            <translation type="unfinished" />
+            <translation>收货地址(&amp;D)：</translation>
         </message>
         <message>
             <source>Kept for the inspection team only: never exported, printed or sent to a merchant.</source>
-            <translation type="unfinished" />
+            <translation>仅供质检团队使用：不会被导出、打印或发送给商家。</translation>
         </message>
         <message>
             <source>(nobody yet)</source>
-            <translation type="unfinished" />
+            <translation>（尚未指定）</translation>
         </message>
         <message>
             <source>User %1</source>
-            <translation type="unfinished" />
+            <translation>用户 %1</translation>
         </message>
         <message>
             <source>Pick a merchant from the list, or create a new one.</source>
-            <translation type="unfinished" />
+            <translation>请从列表中选择商家，或新建一个。</translation>
         </message>
         <message>
             <source>Choose the merchant who sold it.</source>
-            <translation type="unfinished" />
+            <translation>请选择售出该商品的商家。</translation>
         </message>
         <message>
             <source>An order number has at most %1 characters.</source>
-            <translation type="unfinished" />
+            <translation>订单号最多 %1 个字符。</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>时间</translation>
         </message>
         <message>
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>操作人</translation>
         </message>
         <message>
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>事项</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>状态</translation>
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <source>Opened</source>
-            <translation type="unfinished" />
+            <comment>case event</comment>
+            <translation>开立</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>开立日期</translation>
         </message>
         <message>
             <source>Status change</source>
-            <translation type="unfinished" />
+            <translation>状态变更</translation>
         </message>
         <message>
             <source>Response recorded</source>
-            <translation type="unfinished" />
+            <translation>记录回复</translation>
         </message>
         <message>
             <source>Edited</source>
-            <translation type="unfinished" />
+            <translation>编辑</translation>
         </message>
         <message>
             <source>Search case number, merchant, summary… (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>搜索整改单号、商家、摘要…（Ctrl+F）</translation>
         </message>
         <message>
             <source>Overdue cases are marked with a warning sign and the days overdue</source>
-            <translation type="unfinished" />
+            <translation>逾期的整改单会标有警告符号和逾期天数</translation>
         </message>
         <message numerus="yes">
             <source>%n case(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 个整改单</numerusform>
             </translation>
         </message>
         <message>
             <source>Writing the rectification notice for %1…</source>
-            <translation type="unfinished" />
+            <translation>正在生成 %1 的整改通知书…</translation>
         </message>
         <message>
             <source>What the merchant answered</source>
-            <translation type="unfinished" />
+            <translation>商家的答复</translation>
         </message>
         <message>
             <source>Why the defect happened</source>
-            <translation type="unfinished" />
+            <translation>缺陷产生的原因</translation>
         </message>
         <message>
             <source>What was done about these products</source>
-            <translation type="unfinished" />
+            <translation>对这些商品采取了哪些措施</translation>
         </message>
         <message>
             <source>What keeps it from happening again</source>
-            <translation type="unfinished" />
+            <translation>如何防止再次发生</translation>
         </message>
         <message>
             <source>Save response</source>
-            <translation type="unfinished" />
+            <translation>保存回复</translation>
         </message>
         <message>
             <source>Response:</source>
-            <translation type="unfinished" />
+            <translation>回复：</translation>
         </message>
         <message>
             <source>Root cause:</source>
-            <translation type="unfinished" />
+            <translation>根本原因：</translation>
         </message>
         <message>
             <source>Corrective action:</source>
-            <translation type="unfinished" />
+            <translation>纠正措施：</translation>
         </message>
         <message>
             <source>Preventive action:</source>
-            <translation type="unfinished" />
+            <translation>预防措施：</translation>
         </message>
         <message>
             <source>Response date:</source>
-            <translation type="unfinished" />
+            <translation>回复日期：</translation>
         </message>
         <message>
             <source>Rectification evidence from the merchant</source>
-            <translation type="unfinished" />
+            <translation>商家提供的整改证据</translation>
         </message>
         <message>
             <source>The case is finished; its response can no longer change.</source>
-            <translation type="unfinished" />
+            <translation>整改单已结束，回复不能再修改。</translation>
         </message>
         <message>
             <source>Only merchant managers and quality managers record responses.</source>
-            <translation type="unfinished" />
+            <translation>只有商家经理和质量经理可以记录回复。</translation>
         </message>
         <message>
             <source>Response of %1</source>
-            <translation type="unfinished" />
+            <translation>%1 的回复</translation>
         </message>
         <message>
             <source>No response recorded yet.</source>
-            <translation type="unfinished" />
+            <translation>尚未记录回复。</translation>
         </message>
         <message>
             <source>Response saved for %1</source>
-            <translation type="unfinished" />
+            <translation>已保存 %1 的回复</translation>
         </message>
         <message>
             <source>The response was already recorded</source>
-            <translation type="unfinished" />
+            <translation>该回复此前已记录</translation>
         </message>
         <message>
             <source>Overdue</source>
-            <translation type="unfinished" />
+            <translation>逾期</translation>
         </message>
         <message>
             <source>Passed — close the case</source>
-            <translation type="unfinished" />
+            <translation>通过 —— 关闭整改单</translation>
         </message>
         <message>
             <source>Failed — back to rectifying</source>
-            <translation type="unfinished" />
+            <translation>未通过 —— 退回整改</translation>
         </message>
         <message>
             <source>What the re-check found (required when it failed)</source>
-            <translation type="unfinished" />
+            <translation>复核发现的情况（未通过时必填）</translation>
         </message>
         <message>
             <source>The mystery re-purchase from this merchant that was checked</source>
-            <translation type="unfinished" />
+            <translation>用于复核的、向该商家再次神买的订单</translation>
         </message>
         <message>
             <source>Record verification</source>
-            <translation type="unfinished" />
+            <translation>记录复核结果</translation>
         </message>
         <message>
             <source>Result:</source>
-            <translation type="unfinished" />
+            <translation>结果：</translation>
         </message>
         <message>
             <source>Note:</source>
-            <translation type="unfinished" />
+            <translation>备注：</translation>
         </message>
         <message>
             <source>Re-purchase:</source>
-            <translation type="unfinished" />
+            <translation>复检神买：</translation>
         </message>
         <message>
             <source>Last result: %1</source>
-            <translation type="unfinished" />
+            <translation>上次结果：%1</translation>
         </message>
         <message>
             <source>Re-check the merchant, then record the result.</source>
-            <translation type="unfinished" />
+            <translation>请复核商家，然后记录结果。</translation>
         </message>
         <message>
             <source>The case is verified once the merchant reports it rectified.</source>
-            <translation type="unfinished" />
+            <translation>商家报告已整改后才能复核。</translation>
         </message>
         <message>
             <source>None</source>
-            <translation type="unfinished" />
+            <translation>无</translation>
         </message>
         <message>
             <source>%1: verification recorded (%2)</source>
-            <translation type="unfinished" />
+            <translation>%1：已记录复核结果（%2）</translation>
         </message>
         <message>
             <source>Open rectification case…</source>
-            <translation type="unfinished" />
+            <translation>开立整改单…</translation>
         </message>
         <message>
             <source>Open one rectification case for the selected findings (all of one merchant)</source>
-            <translation type="unfinished" />
+            <translation>为所选问题开立一个整改单（须属于同一商家）</translation>
         </message>
         <message>
             <source>Open purchase</source>
-            <translation type="unfinished" />
+            <translation>打开神买</translation>
         </message>
         <message>
             <source>Delete finding(s)…</source>
-            <translation type="unfinished" />
+            <translation>删除问题…</translation>
         </message>
         <message>
             <source>Undo delete</source>
-            <translation type="unfinished" />
+            <translation>撤销删除</translation>
         </message>
         <message>
             <source>Counting…</source>
-            <translation type="unfinished" />
+            <translation>正在计数…</translation>
         </message>
         <message numerus="yes">
             <source>%n finding(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 个问题</numerusform>
             </translation>
         </message>
         <message>
             <source>Opened case %1</source>
-            <translation type="unfinished" />
+            <translation>已开立整改单 %1</translation>
         </message>
         <message>
             <source>Delete findings</source>
-            <translation type="unfinished" />
+            <translation>删除问题</translation>
         </message>
         <message numerus="yes">
             <source>Delete %n finding(s)? You can undo this.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>要删除 %n 个问题吗？可以撤销。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n finding(s) deleted.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>已删除 %n 个问题。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n finding(s) restored.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>已恢复 %n 个问题。</numerusform>
             </translation>
         </message>
         <message>
             <source>Text annotation</source>
-            <translation type="unfinished" />
+            <translation>文字标注</translation>
         </message>
         <message>
             <source>Text shown on the photo:</source>
-            <translation type="unfinished" />
+            <translation>显示在照片上的文字：</translation>
         </message>
         <message>
             <source>Defect evidence</source>
-            <translation type="unfinished" />
+            <translation>问题证据</translation>
         </message>
         <message>
             <source>Merchant’s rectification evidence</source>
-            <translation type="unfinished" />
+            <translation>商家的整改证据</translation>
         </message>
         <message>
             <source>Verification re-check</source>
-            <translation type="unfinished" />
+            <translation>复核</translation>
         </message>
         <message>
             <source>Pasted image %1</source>
-            <translation type="unfinished" />
+            <translation>粘贴的图片 %1</translation>
         </message>
         <message>
             <source>Photo import: %1 stored, %2 already stored, %3 rejected.</source>
-            <translation type="unfinished" />
+            <translation>照片导入：已存储 %1 张，%2 张此前已存储，%3 张被拒绝。</translation>
         </message>
         <message>
             <source>Cancelled; files not imported: %1.</source>
-            <translation type="unfinished" />
+            <translation>已取消；未导入的文件：%1 个。</translation>
         </message>
         <message>
             <source>Importing photo %1 of %2: %3</source>
-            <translation type="unfinished" />
+            <translation>正在导入第 %1 张照片（共 %2 张）：%3</translation>
         </message>
         <message>
             <source>Imported %1 of %2</source>
-            <translation type="unfinished" />
+            <translation>已导入 %1 / %2</translation>
         </message>
         <message>
             <source>Importing photos…</source>
-            <translation type="unfinished" />
+            <translation>正在导入照片…</translation>
         </message>
         <message>
             <source>Photo import</source>
-            <translation type="unfinished" />
+            <translation>照片导入</translation>
         </message>
         <message>
             <source>Cancelling after the current photo…</source>
-            <translation type="unfinished" />
+            <translation>当前照片完成后取消…</translation>
         </message>
         <message>
             <source>Not imported:</source>
-            <translation type="unfinished" />
+            <translation>未导入：</translation>
         </message>
         <message>
             <source>…and %1 more (see the details).</source>
-            <translation type="unfinished" />
+            <translation>……另有 %1 个（见详细信息）。</translation>
         </message>
         <message>
             <source>Already attached:</source>
-            <translation type="unfinished" />
+            <translation>此前已添加：</translation>
         </message>
         <message>
             <source>Taken %1</source>
-            <translation type="unfinished" />
+            <translation>拍摄于 %1</translation>
         </message>
         <message>
             <source>Annotations: %1</source>
-            <translation type="unfinished" />
+            <translation>标注：%1</translation>
         </message>
         <message>
             <source>Photo</source>
-            <translation type="unfinished" />
+            <translation>照片</translation>
         </message>
         <message>
             <source>View</source>
-            <translation type="unfinished" />
+            <translation>查看</translation>
         </message>
         <message>
             <source>◀ Previous</source>
-            <translation type="unfinished" />
+            <translation>◀ 上一张</translation>
         </message>
         <message>
             <source>Previous photo (Left)</source>
-            <translation type="unfinished" />
+            <translation>上一张照片（Left）</translation>
         </message>
         <message>
             <source>Next ▶</source>
-            <translation type="unfinished" />
+            <translation>下一张 ▶</translation>
         </message>
         <message>
             <source>Next photo (Right)</source>
-            <translation type="unfinished" />
+            <translation>下一张照片（Right）</translation>
         </message>
         <message>
             <source>−</source>
-            <translation type="unfinished" />
+            <translation>−</translation>
         </message>
         <message>
             <source>Zoom out (-, Ctrl+wheel)</source>
-            <translation type="unfinished" />
+            <translation>缩小（-，Ctrl+滚轮）</translation>
         </message>
         <message>
             <source>Zoom</source>
-            <translation type="unfinished" />
+            <translation>缩放</translation>
         </message>
         <message>
             <source>+</source>
-            <translation type="unfinished" />
+            <translation>+</translation>
         </message>
         <message>
             <source>Zoom in (+, Ctrl+wheel)</source>
-            <translation type="unfinished" />
+            <translation>放大（+，Ctrl+滚轮）</translation>
         </message>
         <message>
             <source>Fit</source>
-            <translation type="unfinished" />
+            <translation>适应窗口</translation>
         </message>
         <message>
             <source>Fit the photo in the window (F)</source>
-            <translation type="unfinished" />
+            <translation>使照片适应窗口大小（F）</translation>
         </message>
         <message>
             <source>Actual size</source>
-            <translation type="unfinished" />
+            <translation>实际大小</translation>
         </message>
         <message>
             <source>Show the photo's own pixels (1)</source>
-            <translation type="unfinished" />
+            <translation>按照片原始像素显示（1）</translation>
         </message>
         <message>
             <source>Describe what the photo shows</source>
-            <translation type="unfinished" />
+            <translation>描述照片的内容</translation>
         </message>
         <message>
             <source>&amp;Caption:</source>
-            <translation type="unfinished" />
+            <translation>说明(&amp;C)：</translation>
         </message>
         <message>
             <source>Photo %1 of %2 — %3</source>
-            <translation type="unfinished" />
+            <translation>第 %1 张照片，共 %2 张 —— %3</translation>
         </message>
         <message>
             <source>%1 of %2</source>
-            <translation type="unfinished" />
+            <translation>%1 / %2</translation>
         </message>
         <message>
             <source>The photo could not be shown: %1</source>
-            <translation type="unfinished" />
+            <translation>无法显示照片：%1</translation>
         </message>
         <message>
             <source>Order number</source>
-            <translation type="unfinished" />
+            <translation>订单号</translation>
         </message>
         <message>
             <source>Ordered</source>
-            <translation type="unfinished">已下单</translation>
+            <translation>下单时间</translation>
         </message>
         <message>
             <source>Brand</source>
-            <translation type="unfinished" />
+            <translation>品牌</translation>
         </message>
         <message>
-            <source>Inspected by</source>
-            <translation type="unfinished" />
+            <source>Assigned inspector</source>
+            <translation>指派质检员</translation>
         </message>
         <message>
             <source>Verdict</source>
-            <translation type="unfinished" />
+            <translation>结论</translation>
         </message>
         <message>
             <source>Price</source>
-            <translation type="unfinished" />
+            <translation>价格</translation>
         </message>
         <message>
             <source>Buyer alias</source>
-            <translation type="unfinished" />
+            <translation>下单人化名</translation>
         </message>
         <message>
             <source>Price paid</source>
-            <translation type="unfinished" />
+            <translation>实付金额</translation>
         </message>
         <message>
             <source>Received</source>
-            <translation type="unfinished">已收货</translation>
+            <translation>收货时间</translation>
         </message>
         <message>
             <source>Inspected</source>
-            <translation type="unfinished">已检验</translation>
+            <translation>检验时间</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <source>Buyer alias (private)</source>
-            <translation type="unfinished" />
+            <translation>下单人化名（私密）</translation>
         </message>
         <message>
             <source>Delivery address (private)</source>
-            <translation type="unfinished" />
+            <translation>收货地址（私密）</translation>
         </message>
         <message>
             <source>(no product recorded)</source>
-            <translation type="unfinished" />
+            <translation>（未记录商品）</translation>
         </message>
         <message>
             <source>Search order number, merchant, shop id, product or brand  (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>搜索订单号、商家、店铺 ID、商品或品牌（Ctrl+F）</translation>
         </message>
         <message>
             <source>Any status</source>
-            <translation type="unfinished" />
+            <translation>全部状态</translation>
         </message>
         <message>
             <source>Any verdict</source>
-            <translation type="unfinished" />
+            <translation>全部结论</translation>
         </message>
         <message>
             <source>Put on watch…</source>
-            <translation type="unfinished" />
+            <translation>列为重点关注…</translation>
         </message>
         <message>
             <source>Suspend…</source>
-            <translation type="unfinished" />
+            <translation>暂停…</translation>
         </message>
         <message>
             <source>Eliminate…</source>
-            <translation type="unfinished" />
+            <translation>清退…</translation>
         </message>
         <message>
             <source>Reinstate…</source>
-            <translation type="unfinished" />
+            <translation>恢复正常…</translation>
         </message>
         <message>
             <source>Choose a merchant</source>
-            <translation type="unfinished" />
+            <translation>选择商家</translation>
         </message>
         <message>
             <source>Key merchant (bought from at least once per plan)</source>
-            <translation type="unfinished" />
+            <translation>重点商家（每个抽检计划至少购买一次）</translation>
         </message>
         <message>
             <source>Scorecard</source>
-            <translation type="unfinished" />
+            <translation>评分卡</translation>
         </message>
         <message>
             <source>Purchases (inspected / failed)</source>
-            <translation type="unfinished" />
+            <translation>神买（已检验 / 不合格）</translation>
         </message>
         <message>
             <source>Findings (critical / major / minor)</source>
-            <translation type="unfinished" />
+            <translation>问题（严重 / 重要 / 轻微）</translation>
         </message>
         <message>
             <source>Open cases (overdue)</source>
-            <translation type="unfinished" />
+            <translation>进行中整改单（逾期）</translation>
         </message>
         <message>
             <source>Hours to first response (median / P90)</source>
-            <translation type="unfinished" />
+            <translation>首次回复小时数（中位 / P90）</translation>
         </message>
         <message>
             <source>Hours to closure (median / P90)</source>
-            <translation type="unfinished" />
+            <translation>结案小时数（中位 / P90）</translation>
         </message>
         <message>
             <source>Status history</source>
-            <translation type="unfinished" />
+            <translation>状态历史</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <comment>status change</comment>
+            <translation>原状态</translation>
         </message>
         <message>
             <source>To</source>
-            <translation type="unfinished" />
+            <comment>status change</comment>
+            <translation>新状态</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>至</translation>
         </message>
         <message>
             <source>Rectification cases</source>
-            <translation type="unfinished" />
+            <translation>整改单</translation>
         </message>
         <message>
             <source>Status: %1</source>
-            <translation type="unfinished" />
+            <translation>状态：%1</translation>
         </message>
         <message>
             <source>since %1</source>
-            <translation type="unfinished" />
+            <translation>自 %1 起</translation>
         </message>
         <message>
             <source>Category: %1</source>
-            <translation type="unfinished" />
+            <translation>类别：%1</translation>
         </message>
         <message>
             <source>Contact: %1</source>
-            <translation type="unfinished" />
+            <translation>联系方式：%1</translation>
         </message>
         <message>
             <source>Clear filters</source>
-            <translation type="unfinished" />
+            <translation>清除筛选</translation>
         </message>
         <message>
             <source>Filters:</source>
-            <translation type="unfinished" />
+            <translation>筛选：</translation>
         </message>
         <message>
             <source>Any inspector</source>
-            <translation type="unfinished" />
+            <translation>全部质检员</translation>
         </message>
         <message>
             <source>Pass</source>
-            <translation type="unfinished">合格</translation>
+            <translation>合格</translation>
         </message>
         <message>
             <source>Nothing wrong: record a pass</source>
-            <translation type="unfinished" />
+            <translation>没有问题：判定合格</translation>
         </message>
         <message>
             <source>Fail</source>
-            <translation type="unfinished">不合格</translation>
+            <translation>不合格</translation>
         </message>
         <message>
             <source>Record a fail (needs at least one finding)</source>
-            <translation type="unfinished" />
+            <translation>判定不合格（至少需要一个问题）</translation>
         </message>
         <message>
             <source>Clear verdict</source>
-            <translation type="unfinished" />
+            <translation>清除结论</translation>
         </message>
         <message>
             <source>Ask the merchant to rectify these findings</source>
-            <translation type="unfinished" />
+            <translation>要求商家整改这些问题</translation>
         </message>
         <message>
             <source>Verdict:</source>
-            <translation type="unfinished" />
+            <translation>结论：</translation>
         </message>
         <message>
             <source>Not inspected yet</source>
-            <translation type="unfinished" />
+            <translation>尚未检验</translation>
         </message>
         <message>
             <source>cleared</source>
-            <translation type="unfinished" />
+            <translation>已清除</translation>
         </message>
         <message>
             <source>Verdict of %1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1 的结论：%2</translation>
         </message>
         <message>
             <source>Open a rectification case for %1 with %2 finding(s) of this purchase?
 
 The deadline follows the most severe finding; you can change it on the case.</source>
-            <translation type="unfinished" />
+            <translation>要为 %1 开立整改单，包含此神买的 %2 个问题吗？
+
+期限按最严重的问题确定；之后可以在整改单上修改。</translation>
         </message>
         <message>
             <source>Tick when the time is known</source>
-            <translation type="unfinished" />
+            <translation>知道时间时请勾选</translation>
         </message>
         <message>
             <source>Brands bought</source>
-            <translation type="unfinished" />
+            <translation>购买品牌数</translation>
         </message>
         <message>
             <source>Styles bought</source>
-            <translation type="unfinished" />
+            <translation>购买款式数</translation>
         </message>
         <message>
             <source>Problem products</source>
-            <translation type="unfinished" />
+            <translation>问题商品</translation>
         </message>
         <message>
             <source>Merchants with findings</source>
-            <translation type="unfinished" />
+            <translation>有问题的商家</translation>
         </message>
         <message>
             <source>Open cases</source>
-            <translation type="unfinished" />
+            <translation>进行中整改单</translation>
         </message>
         <message>
             <source>Overdue cases</source>
-            <translation type="unfinished" />
+            <translation>逾期整改单</translation>
         </message>
         <message>
             <source>Rectification rate</source>
-            <translation type="unfinished" />
+            <translation>整改完成率</translation>
         </message>
         <message>
             <source>Hours to first response</source>
-            <translation type="unfinished" />
+            <translation>首次回复小时数</translation>
         </message>
         <message>
             <source>Hours to closure</source>
-            <translation type="unfinished" />
+            <translation>结案小时数</translation>
         </message>
         <message>
             <source>Merchants put on watch</source>
-            <translation type="unfinished" />
+            <translation>列为重点关注的商家</translation>
+        </message>
+        <message>
+            <source>Rectification notice</source>
+            <translation>整改通知书</translation>
+        </message>
+        <message>
+            <source>Monthly quality report</source>
+            <translation>月度质量报告</translation>
+        </message>
+        <message>
+            <source>Annual quality report</source>
+            <translation>年度质量报告</translation>
+        </message>
+        <message>
+            <source>Open cases of %1</source>
+            <translation>%1 的进行中整改单</translation>
+        </message>
+        <message>
+            <source>%1 purchases, %2 findings, %3 problem products</source>
+            <translation>%1 个神买，%2 个问题，%3 个问题商品</translation>
+        </message>
+        <message>
+            <source>Notice %1</source>
+            <translation>通知书 %1</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报表</translation>
+        </message>
+        <message>
+            <source>Period or case</source>
+            <translation>期间或整改单</translation>
+        </message>
+        <message>
+            <source>Generated</source>
+            <translation>生成时间</translation>
+        </message>
+        <message>
+            <source>Stated</source>
+            <translation>报表数据</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>All reports</source>
+            <translation>全部报表</translation>
+        </message>
+        <message>
+            <source>&amp;Reproduce…</source>
+            <translation>重新生成(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Write the selected quality report again exactly as it was issued, from the figures archived with it</source>
+            <translation>按归档时的数据，原样重新生成所选质量报告</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <source>Every notice and quality report is archived with the figures it stated, so a report already sent can be written again exactly, even after later edits.</source>
+            <translation>每份通知书和质量报告都会连同其中的数据一起归档，因此即使之后数据有修改，已发出的报表也能原样重新生成。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n report(s)</source>
+            <translation>
+                <numerusform>%n 份报表</numerusform>
+            </translation>
         </message>
         <message>
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>月份</translation>
         </message>
         <message>
             <source>Findings by category (Pareto)</source>
-            <translation type="unfinished" />
+            <translation>问题类别分布（帕累托图）</translation>
         </message>
         <message>
             <source>Findings per month</source>
-            <translation type="unfinished" />
+            <translation>每月问题数</translation>
         </message>
         <message>
             <source>Merchants with most findings</source>
-            <translation type="unfinished" />
+            <translation>问题最多的商家</translation>
         </message>
         <message>
             <source>No findings in this month</source>
-            <translation type="unfinished" />
+            <translation>本月没有问题</translation>
         </message>
         <message>
             <source>No findings in the last 12 months</source>
-            <translation type="unfinished" />
+            <translation>近 12 个月没有问题</translation>
         </message>
         <message>
             <source>Calculating…</source>
-            <translation type="unfinished" />
+            <translation>正在计算…</translation>
         </message>
         <message>
             <source>Could not calculate the figures: %1</source>
-            <translation type="unfinished" />
+            <translation>无法计算数据：%1</translation>
         </message>
         <message>
             <source>%1 inspected, %2 failed</source>
-            <translation type="unfinished" />
+            <translation>已检验 %1 个，不合格 %2 个</translation>
         </message>
         <message>
             <source>of %1 bought from</source>
-            <translation type="unfinished" />
+            <translation>共购买过 %1 个商家</translation>
         </message>
         <message>
             <source>%1 critical, %2 major</source>
-            <translation type="unfinished" />
+            <translation>严重 %1 个，重要 %2 个</translation>
         </message>
         <message>
             <source>%1 opened this month</source>
-            <translation type="unfinished" />
+            <translation>本月开立 %1 个</translation>
         </message>
         <message>
             <source>of cases opened this month</source>
-            <translation type="unfinished" />
+            <translation>本月开立的整改单</translation>
         </message>
         <message>
             <source>median; 90th percentile %1</source>
-            <translation type="unfinished" />
+            <translation>中位数；P90 为 %1</translation>
         </message>
         <message>
             <source>%1 suspended, %2 eliminated</source>
-            <translation type="unfinished" />
+            <translation>暂停 %1 个，清退 %2 个</translation>
         </message>
         <message>
             <source>Draft</source>
-            <translation type="unfinished" />
+            <translation>草稿</translation>
         </message>
         <message>
             <source>Accepted</source>
-            <translation type="unfinished" />
+            <translation>已确认</translation>
         </message>
         <message>
             <source>Plan</source>
-            <translation type="unfinished" />
+            <translation>计划</translation>
         </message>
         <message>
             <source>List price</source>
-            <translation type="unfinished" />
+            <translation>标价</translation>
         </message>
         <message>
             <source>Seed</source>
-            <translation type="unfinished" />
+            <translation>随机种子</translation>
         </message>
         <message>
             <source>Made</source>
-            <translation type="unfinished" />
+            <translation>制定时间</translation>
         </message>
         <message>
             <source>Shop ID</source>
-            <translation type="unfinished" />
+            <translation>店铺 ID</translation>
         </message>
         <message>
             <source>(any product of the shop)</source>
-            <translation type="unfinished" />
+            <translation>（该店任意商品）</translation>
         </message>
         <message>
             <source>Stratum</source>
-            <translation type="unfinished" />
+            <translation>分层</translation>
         </message>
         <message>
             <source>Why chosen</source>
-            <translation type="unfinished" />
+            <translation>抽中原因</translation>
         </message>
         <message>
             <source>Purchase</source>
-            <translation type="unfinished" />
+            <translation>神买</translation>
         </message>
         <message>
             <source>Claimed by</source>
-            <translation type="unfinished" />
+            <translation>认领人</translation>
         </message>
         <message>
             <source>no limit (budget only)</source>
-            <translation type="unfinished" />
+            <translation>不限（仅按预算）</translation>
         </message>
         <message>
             <source>optional, e.g. 20000</source>
-            <translation type="unfinished" />
+            <translation>可选，例如 20000</translation>
         </message>
         <message>
             <source>random</source>
-            <translation type="unfinished" />
+            <translation>随机</translation>
         </message>
         <message>
             <source>Allow products already bought this month</source>
-            <translation type="unfinished" />
+            <translation>允许抽到本月已购买的商品</translation>
         </message>
         <message>
             <source>Make plan</source>
-            <translation type="unfinished" />
+            <translation>制定计划</translation>
         </message>
         <message>
             <source>Month:</source>
-            <translation type="unfinished" />
+            <translation>月份：</translation>
         </message>
         <message>
             <source>Purchases:</source>
-            <translation type="unfinished" />
+            <translation>神买数量：</translation>
         </message>
         <message>
             <source>Budget:</source>
-            <translation type="unfinished" />
+            <translation>预算：</translation>
         </message>
         <message>
             <source>Seed:</source>
-            <translation type="unfinished" />
+            <translation>随机种子：</translation>
         </message>
         <message>
             <source>Plans:</source>
-            <translation type="unfinished" />
+            <translation>计划：</translation>
         </message>
         <message>
             <source>Make a plan or choose one.</source>
-            <translation type="unfinished" />
+            <translation>请制定一个计划，或选择已有计划。</translation>
         </message>
         <message>
             <source>Accept plan</source>
-            <translation type="unfinished" />
+            <translation>确认计划</translation>
         </message>
         <message>
             <source>Discard draft</source>
-            <translation type="unfinished" />
+            <translation>丢弃草稿</translation>
         </message>
         <message>
             <source>Claim selected purchases</source>
-            <translation type="unfinished" />
+            <translation>认领所选神买</translation>
         </message>
         <message>
             <source>Plan %1 for %2 (%3): %4 purchases, about %5 at list prices; seed %6.</source>
-            <translation type="unfinished" />
+            <translation>计划 %1，%2（%3）：%4 个神买，按标价约 %5；随机种子 %6。</translation>
         </message>
         <message>
             <source>Warning: %1</source>
-            <translation type="unfinished" />
+            <translation>警告：%1</translation>
         </message>
         <message>
             <source>Drawing the plan…</source>
-            <translation type="unfinished" />
+            <translation>正在抽取计划…</translation>
         </message>
         <message>
             <source>Plan %1 drawn (draft).</source>
-            <translation type="unfinished" />
+            <translation>计划 %1 已抽取（草稿）。</translation>
         </message>
         <message>
             <source>Create %1 planned purchases for inspectors to claim?</source>
-            <translation type="unfinished" />
+            <translation>要创建 %1 个计划中的神买，供质检员认领吗？</translation>
         </message>
         <message>
             <source>Creating planned purchases…</source>
-            <translation type="unfinished" />
+            <translation>正在创建计划中的神买…</translation>
         </message>
         <message>
             <source>Plan %1 accepted.</source>
-            <translation type="unfinished" />
+            <translation>计划 %1 已确认。</translation>
         </message>
         <message>
             <source>%1 purchases claimed.</source>
-            <translation type="unfinished" />
+            <translation>已认领 %1 个神买。</translation>
         </message>
         <message>
             <source>Saved purchase %1</source>
-            <translation type="unfinished" />
+            <translation>已保存神买 %1</translation>
         </message>
         <message>
             <source>Only new watch/elimination candidates</source>
-            <translation type="unfinished" />
+            <translation>仅显示新的关注 / 清退候选</translation>
         </message>
         <message>
             <source>Import work orders…</source>
-            <translation type="unfinished" />
+            <translation>导入工单…</translation>
         </message>
         <message>
             <source>Export to Excel…</source>
-            <translation type="unfinished" />
+            <translation>导出到 Excel…</translation>
         </message>
         <message>
             <source>Select a merchant to see its slowest work orders.</source>
-            <translation type="unfinished" />
+            <translation>选择一个商家，查看其处理最慢的工单。</translation>
         </message>
         <message>
             <source>Computing the ranking…</source>
-            <translation type="unfinished" />
+            <translation>正在计算排名…</translation>
         </message>
         <message>
             <source>%1 merchants; %2 new candidates (watch at %3, eliminate at %4). Work orders applied in the last 180 days, durations of those finished in the last 30 days or still open; our purchases of the last 180 days.</source>
-            <translation type="unfinished" />
+            <translation>%1 个商家；%2 个新候选（%3 分起重点关注，%4 分起清退）。统计近 180 天申请的工单，时长取近 30 天完结或仍未处理的工单；神买取近 180 天。</translation>
         </message>
         <message>
             <source>Slowest work orders of %1 (hours to first handling):</source>
-            <translation type="unfinished" />
+            <translation>%1 处理最慢的工单（首次处理小时数）：</translation>
         </message>
         <message>
             <source>Import complaints and work orders</source>
-            <translation type="unfinished" />
+            <translation>导入投诉和售后工单</translation>
         </message>
         <message>
             <source>Work orders (*.csv *.xlsx);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>工单 (*.csv *.xlsx);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Importing work orders…</source>
-            <translation type="unfinished" />
+            <translation>正在导入工单…</translation>
         </message>
         <message>
             <source>%1: %2 rows, %3 added, %4 already imported, %5 rejected.</source>
-            <translation type="unfinished" />
+            <translation>%1：共 %2 行，新增 %3 行，%4 行此前已导入，%5 行被拒绝。</translation>
         </message>
         <message>
             <source>Row %1: %2</source>
-            <translation type="unfinished" />
+            <translation>第 %1 行：%2</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>导入</translation>
         </message>
         <message>
             <source>Export risk ranking</source>
-            <translation type="unfinished" />
+            <translation>导出风险排名</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
             <source>Exported to %1</source>
-            <translation type="unfinished" />
+            <translation>已导出到 %1</translation>
         </message>
         <message>
             <source>Exporting…</source>
-            <translation type="unfinished" />
+            <translation>正在导出…</translation>
         </message>
         <message>
             <source>Watch</source>
-            <translation type="unfinished" />
+            <translation>关注</translation>
         </message>
         <message>
             <source>Eliminate</source>
-            <translation type="unfinished" />
+            <translation>清退</translation>
         </message>
         <message>
             <source>defect rate %1</source>
-            <translation type="unfinished" />
+            <translation>不合格率 %1</translation>
         </message>
         <message>
             <source>complaints %1/mo</source>
-            <translation type="unfinished" />
+            <translation>投诉 %1/月</translation>
         </message>
         <message>
             <source>after-sales %1/mo</source>
-            <translation type="unfinished" />
+            <translation>售后 %1/月</translation>
         </message>
         <message>
             <source>%1 overdue rectifications</source>
-            <translation type="unfinished" />
+            <translation>%1 个逾期整改</translation>
         </message>
         <message>
             <source>median handling %1 h</source>
-            <translation type="unfinished" />
+            <translation>处理时长中位 %1 小时</translation>
         </message>
         <message>
             <source>p90 handling %1 h</source>
-            <translation type="unfinished" />
+            <translation>处理时长 P90 %1 小时</translation>
         </message>
         <message>
             <source>%1 over 24 h</source>
-            <translation type="unfinished" />
+            <translation>%1 超过 24 小时</translation>
         </message>
         <message>
             <source>Key</source>
-            <translation type="unfinished" />
+            <translation>重点</translation>
         </message>
         <message>
             <source>Candidate</source>
-            <translation type="unfinished" />
+            <translation>候选</translation>
         </message>
         <message>
             <source>Complaints/mo</source>
-            <translation type="unfinished" />
+            <translation>投诉/月</translation>
         </message>
         <message>
             <source>After-sales/mo</source>
-            <translation type="unfinished" />
+            <translation>售后/月</translation>
         </message>
         <message>
             <source>Median h</source>
-            <translation type="unfinished" />
+            <translation>中位小时</translation>
         </message>
         <message>
             <source>P90 h</source>
-            <translation type="unfinished" />
+            <translation>P90 小时</translation>
         </message>
         <message>
             <source>&gt;24 h</source>
-            <translation type="unfinished" />
+            <translation>&gt;24 小时</translation>
         </message>
         <message>
             <source>&gt;48 h</source>
-            <translation type="unfinished" />
+            <translation>&gt;48 小时</translation>
         </message>
         <message>
             <source>&gt;72 h</source>
-            <translation type="unfinished" />
+            <translation>&gt;72 小时</translation>
         </message>
         <message>
             <source>Defect rate</source>
-            <translation type="unfinished" />
+            <translation>不合格率</translation>
         </message>
         <message>
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>原因</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>类型</translation>
         </message>
         <message>
             <source>Applied</source>
-            <translation type="unfinished" />
+            <translation>申请时间</translation>
         </message>
         <message>
             <source>First handled</source>
-            <translation type="unfinished" />
+            <translation>首次处理时间</translation>
         </message>
         <message>
             <source>Hours</source>
-            <translation type="unfinished" />
+            <translation>小时数</translation>
         </message>
         <message>
             <source>Still open</source>
-            <translation type="unfinished" />
+            <translation>仍未处理</translation>
         </message>
         <message>
             <source>Outcome</source>
-            <translation type="unfinished" />
+            <translation>处理结果</translation>
         </message>
         <message>
             <source>Active</source>
             <comment>case filter</comment>
-            <translation type="unfinished">正常</translation>
+            <translation>进行中</translation>
         </message>
         <message>
             <source>Overdue</source>
             <comment>case filter</comment>
-            <translation type="unfinished" />
+            <translation>逾期</translation>
         </message>
         <message>
             <source>All</source>
             <comment>case filter</comment>
-            <translation type="unfinished" />
+            <translation>全部</translation>
         </message>
         <message>
             <source>Change merchant status</source>
-            <translation type="unfinished" />
+            <translation>变更商家状态</translation>
         </message>
         <message>
             <source>%1: %2 → %3</source>
-            <translation type="unfinished" />
+            <translation>%1：%2 → %3</translation>
         </message>
         <message>
             <source>Why? (required; kept in the merchant's history)</source>
-            <translation type="unfinished" />
+            <translation>原因？（必填；会记入商家历史）</translation>
         </message>
         <message>
             <source>Search name, shop ID or category (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>搜索名称、店铺 ID 或类别（Ctrl+F）</translation>
         </message>
         <message>
             <source>All statuses</source>
-            <translation type="unfinished" />
+            <translation>全部状态</translation>
         </message>
         <message>
             <source>Key merchants</source>
-            <translation type="unfinished" />
+            <translation>重点商家</translation>
         </message>
         <message>
             <source>With findings</source>
-            <translation type="unfinished" />
+            <translation>有问题</translation>
         </message>
         <message numerus="yes">
             <source>%n merchant(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n 个商家</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Rectification notice for %1</source>
+            <translation>%1 的整改通知书</translation>
+        </message>
+        <message>
+            <source>Rectification notice for the open cases of %1</source>
+            <translation>%1 进行中整改单的整改通知书</translation>
+        </message>
+        <message>
+            <source>Quality report for %1</source>
+            <translation>%1 质量报告</translation>
+        </message>
+        <message>
+            <source>Annual quality report %1</source>
+            <translation>%1 年度质量报告</translation>
+        </message>
+        <message>
+            <source>Workbooks have no preview here: save the workbook and open it in your spreadsheet program.</source>
+            <translation>工作簿无法在此预览：请保存后用电子表格程序打开。</translation>
+        </message>
+        <message>
+            <source>Preparing the preview: %1…</source>
+            <translation>正在准备预览：%1…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n 页</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The preview needs poppler-utils (the pdftoppm program), which is not installed. The report is ready: use Save as… to keep it.</source>
+            <translation>预览需要 poppler-utils（pdftoppm 程序），但尚未安装。报表已生成：请用“另存为…”保存。</translation>
+        </message>
+        <message>
+            <source>The pages could not be drawn (%1). The report is ready: use Save as… to keep it.</source>
+            <translation>无法绘制页面（%1）。报表已生成：请用“另存为…”保存。</translation>
+        </message>
+        <message>
+            <source>Press Preview to see the report you chose.</source>
+            <translation>按“预览”查看所选报表。</translation>
+        </message>
+        <message>
+            <source>The data changed since this preview was made. Press Preview to see the report as it would be now.</source>
+            <translation>生成此预览后数据有变化。按“预览”查看当前的报表。</translation>
+        </message>
+        <message>
+            <source>Save %1</source>
+            <translation>保存 %1</translation>
+        </message>
+        <message>
+            <source>Writing %1…</source>
+            <translation>正在生成 %1…</translation>
+        </message>
+        <message>
+            <source>Reproduce archived report</source>
+            <translation>重新生成归档报表</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sent %n page(s) to the printer</source>
+            <translation>
+                <numerusform>已向打印机发送 %n 页</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was saved.</source>
+            <translation>已取消，未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Rectification notice for a case</source>
+            <translation>单个整改单的整改通知书</translation>
+        </message>
+        <message>
+            <source>The notice a merchant receives for one case: its findings with photos, what to do by when, a receipt slip and signatures (PDF).</source>
+            <translation>商家就一个整改单收到的通知书：含问题及照片、整改要求和期限、回执及签字栏（PDF）。</translation>
+        </message>
+        <message>
+            <source>Rectification notice for a merchant's open cases</source>
+            <translation>商家全部进行中整改单的整改通知书</translation>
+        </message>
+        <message>
+            <source>One notice covering every case still open for the chosen merchant (PDF).</source>
+            <translation>一份通知书，涵盖所选商家所有仍在进行中的整改单（PDF）。</translation>
+        </message>
+        <message>
+            <source>The month's figures, defect categories, trend, merchants with most findings and overdue cases (PDF). Each report is archived with the figures it stated.</source>
+            <translation>当月数据、缺陷类别、趋势、问题最多的商家和逾期整改单（PDF）。每份报告都会连同其中的数据一起归档。</translation>
+        </message>
+        <message>
+            <source>The year's figures with a trend by month (PDF), archived like the monthly report.</source>
+            <translation>全年数据及逐月趋势（PDF），与月度报告一样归档。</translation>
+        </message>
+        <message>
+            <source>Findings workbook</source>
+            <translation>问题工作簿</translation>
+        </message>
+        <message>
+            <source>Summary, findings, cases and merchants as an Excel workbook, filtered by period, merchant and case status.</source>
+            <translation>汇总、问题、整改单和商家的 Excel 工作簿，可按期间、商家和整改状态筛选。</translation>
+        </message>
+        <message>
+            <source>Merchant response workbook</source>
+            <translation>商家回复工作簿</translation>
+        </message>
+        <message>
+            <source>The chosen merchant's open cases as an Excel workbook for the merchant to fill in; import it back below when it returns.</source>
+            <translation>所选商家的进行中整改单，导出为供商家填写的 Excel 工作簿；交回后在下方导入。</translation>
+        </message>
+        <message>
+            <source>Records import template</source>
+            <translation>记录导入模板</translation>
+        </message>
+        <message>
+            <source>An empty workbook (merchants, products, purchases, findings) for moving existing records from spreadsheets into Inspector.</source>
+            <translation>一个空白工作簿（商家、商品、神买、问题），用于把电子表格中已有的记录导入 Inspector。</translation>
+        </message>
+        <message>
+            <source>&amp;Preview</source>
+            <translation>预览(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Write the report and show its pages (Ctrl+Return)</source>
+            <translation>生成报表并显示页面（Ctrl+Return）</translation>
+        </message>
+        <message>
+            <source>&amp;Save as…</source>
+            <translation>另存为(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Write the report to a file you choose (Ctrl+S)</source>
+            <translation>将报表写入您选择的文件（Ctrl+S）</translation>
+        </message>
+        <message>
+            <source>P&amp;rint…</source>
+            <translation>打印(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Print the report's pages (Ctrl+P)</source>
+            <translation>打印报表页面（Ctrl+P）</translation>
+        </message>
+        <message>
+            <source>Open &amp;folder</source>
+            <translation>打开文件夹(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Show the folder of the last file saved</source>
+            <translation>显示上次保存的文件所在的文件夹</translation>
+        </message>
+        <message>
+            <source>Choices</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>Import merchant &amp;responses…</source>
+            <translation>导入商家回复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Read a merchant response workbook that came back filled in</source>
+            <translation>读取商家填好交回的回复工作簿</translation>
+        </message>
+        <message>
+            <source>Import &amp;records…</source>
+            <translation>导入记录(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Read merchants, products, purchases and findings from the records template</source>
+            <translation>从记录模板读取商家、商品、神买和问题</translation>
+        </message>
+        <message>
+            <source>Save import &amp;template…</source>
+            <translation>保存导入模板(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Save the empty records template to fill in</source>
+            <translation>保存空白记录模板以供填写</translation>
+        </message>
+        <message>
+            <source>Imports</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Rows with problems are listed with their row number and reason; the good rows are still imported, and importing a file twice changes nothing.</source>
+            <translation>有错误的行会列出行号和原因；正确的行仍会导入，重复导入同一文件不会产生任何变化。</translation>
+        </message>
+        <message>
+            <source>&amp;Case:</source>
+            <translation>整改单(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Choose a case: type part of its number and pick it from the list.</source>
+            <translation>选择整改单：输入单号的一部分，再从列表中选择。</translation>
+        </message>
+        <message>
+            <source>Choose a merchant: type part of its name or shop id and pick it.</source>
+            <translation>选择商家：输入名称或店铺 ID 的一部分，再从列表中选择。</translation>
+        </message>
+        <message>
+            <source>MMMM yyyy</source>
+            <translation>yyyy年M月</translation>
+        </message>
+        <message>
+            <source>M&amp;onth:</source>
+            <translation>月份(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>&amp;Year:</source>
+            <translation>年份(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>All dates</source>
+            <translation>全部日期</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>今年</translation>
+        </message>
+        <message>
+            <source>Last year</source>
+            <translation>去年</translation>
+        </message>
+        <message>
+            <source>Custom range</source>
+            <translation>自定义范围</translation>
+        </message>
+        <message>
+            <source>All merchants (type to choose one)</source>
+            <translation>全部商家（输入以选择某一个）</translation>
+        </message>
+        <message>
+            <source>Any case status</source>
+            <translation>全部整改状态</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>&amp;Recorded:</source>
+            <translation>记录日期(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Case &amp;status:</source>
+            <translation>整改状态(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>The start date is after the end date.</source>
+            <translation>开始日期晚于结束日期。</translation>
+        </message>
+        <message>
+            <source>Pick the merchant from the list, or clear the field for all merchants.</source>
+            <translation>请从列表中选择商家，或清空此栏以选择全部商家。</translation>
+        </message>
+        <message>
+            <source>This document needs no choices.</source>
+            <translation>此文档无需选择任何选项。</translation>
+        </message>
+        <message>
+            <source>Type a case number or merchant (Down lists the latest)</source>
+            <translation>输入整改单号或商家（按 Down 列出最新的）</translation>
+        </message>
+        <message>
+            <source>Shop id %1, due %2</source>
+            <translation>店铺 ID %1，期限 %2</translation>
+        </message>
+        <message>
+            <source>Choose a report on the left and press Preview to see it here.</source>
+            <translation>在左侧选择报表，然后按“预览”在此查看。</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>第 %1 页，共 %2 页</translation>
+        </message>
+        <message>
+            <source>This page could not be shown.</source>
+            <translation>无法显示此页。</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>Archived reports</source>
+            <translation>归档报表</translation>
+        </message>
+        <message>
+            <source>Printing needs poppler-utils (the pdftoppm program) to draw the pages.</source>
+            <translation>打印需要 poppler-utils（pdftoppm 程序）来绘制页面。</translation>
+        </message>
+        <message>
+            <source>Make your choices on the left and press Preview to see the report here.</source>
+            <translation>在左侧完成选择，然后按“预览”在此查看报表。</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>已保存：%1</translation>
         </message>
     </context>
 </TS>

@@ -16,13 +16,17 @@ logger = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 _HEADERS = (QT_TR_NOOP("When"), QT_TR_NOOP("Who"), QT_TR_NOOP("What"), QT_TR_NOOP("Status"), QT_TR_NOOP("Note"))
-#: Event kinds as services.cases records them, marked for translation.
-_KINDS = {
-    "opened": QT_TR_NOOP("Opened"),
-    "status": QT_TR_NOOP("Status change"),
-    "response": QT_TR_NOOP("Response recorded"),
-    "edit": QT_TR_NOOP("Edited"),
-}
+
+
+def _kind_label(kind: str) -> str:
+    """An event kind as services.cases records it, translated ("opened" is an event here,
+    not the cases table's "Opened" date column: 开立 vs 开立日期)."""
+    return {
+        "opened": tr("Opened", "case event"),
+        "status": tr("Status change"),
+        "response": tr("Response recorded"),
+        "edit": tr("Edited"),
+    }.get(kind, kind)
 
 
 def _status(value: str | None) -> str:
@@ -70,7 +74,7 @@ class EventsModel(QAbstractTableModel):
             return (
                 e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 e.actor,
-                tr(_KINDS[e.kind]) if e.kind in _KINDS else e.kind,
+                _kind_label(e.kind),
                 status_move(e),
             )[index.column()]
         return None

@@ -114,7 +114,8 @@ class OpenCaseDialog(QDialog):
         self.summary_error = field_error_label(self)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.open_button = QPushButton(tr("Open case"), self)
+        # "action": the findings table's "Open case" column names the case a finding is in.
+        self.open_button = QPushButton(tr("Open case", "action"), self)
         self.open_button.setObjectName("open_case_button")
         self.open_button.setDefault(True)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -109,7 +109,10 @@ class MerchantPage(QWidget):
         self.history = QTreeWidget(history)
         self.history.setObjectName("status_history")
         self.history.setRootIsDecorated(False)
-        self.history.setHeaderLabels([tr("When"), tr("From"), tr("To"), tr("Reason")])
+        # Statuses here (原状态/新状态), not the dates of the purchases filter's From/To.
+        self.history.setHeaderLabels(
+            [tr("When"), tr("From", "status change"), tr("To", "status change"), tr("Reason")]
+        )
         self.history.setColumnWidth(0, 130)
         QVBoxLayout(history).addWidget(self.history)
 
