@@ -1050,7 +1050,7 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         </message>
         <message>
             <source>Rectified</source>
-            <translation>已整改</translation>
+            <translation>报告已整改</translation>
         </message>
         <message>
             <source>Verify and close</source>
