@@ -20,7 +20,12 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("INSPECTOR_DATA_DIR", str(data))
     monkeypatch.delenv("INSPECTOR_DB_URL", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    return data
+    # The command line speaks the locale's language; tests assert on the English messages.
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    yield data
+    from inspector_app.domain import messages
+
+    messages.set_language("en")
 
 
 @pytest.fixture
