@@ -131,6 +131,11 @@ def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
         inspector = s.get(User, data.inspector_id)
         if inspector is None or not inspector.active:
             raise ValidationError(t("Choose an active user as the inspector"), field="inspector")
+        if inspector.role not in RECORDERS:
+            raise ValidationError(
+                t("{name} is not an inspector or a quality manager", name=inspector.display_name),
+                field="inspector",
+            )
     order_number = clean_line(data.order_number, "order_number", limit=64)
     ordered_at = aware(data.ordered_at, "ordered_at")
     received_at = aware(data.received_at, "received_at")

@@ -55,6 +55,13 @@ def list_users(ctx: Context, *, include_inactive: bool = False) -> list[Actor]:
         return [to_actor(u) for u in s.scalars(q)]
 
 
+def list_inspectors(ctx: Context) -> list[Actor]:
+    """Active users who may be the inspector of a purchase (inspectors and managers)."""
+    from inspector_app.services.context import RECORDERS
+
+    return [a for a in list_users(ctx) if a.role in RECORDERS]
+
+
 def find_user(ctx: Context, ref: str | int) -> Actor:
     """A user by id or display name (the CLI's --as USER)."""
     with ctx.db.read() as s:

@@ -176,7 +176,7 @@ class PurchaseForm(QDialog):
     def _fill_inspectors(self) -> None:
         self.inspector.addItem(tr("(nobody yet)"), None)
         try:
-            people = user_service.list_users(self.env.ctx)
+            people = user_service.list_inspectors(self.env.ctx)
         except InspectorError:
             people = []
         for actor in people:
