@@ -15,6 +15,7 @@ from pathlib import Path
 from inspector_app import __version__
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import EXIT_USAGE, CommandParser, global_options
+from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.info("exit %s", status)
         return status
     except KeyboardInterrupt:
-        print("inspector: interrupted", file=sys.stderr)
+        print(f"inspector: {t('interrupted')}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away: stop quietly, and keep Python from
@@ -112,12 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _user_error_message(exc)
         if message is not None:
             logger.info("user error: %s", message)
-            print(f"inspector: error: {message}", file=sys.stderr)
+            print(f"inspector: {t('error')}: {message}", file=sys.stderr)
             return EXIT_USAGE
         logger.exception("unexpected error")
-        where = f" (details in {log_file})" if log_file else ""
+        where = t(" (details in {log_file})", log_file=log_file) if log_file else ""
         print(
-            f"inspector: unexpected error: {type(exc).__name__}: {_one_line(exc)}{where}",
+            f"inspector: {t('unexpected error')}: {type(exc).__name__}: {_one_line(exc)}{where}",
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED
@@ -149,11 +150,11 @@ def _user_error_message(exc: BaseException) -> str | None:
     except ImportError:  # pragma: no cover
         return None
     if isinstance(exc, (sa_exc.ArgumentError, sa_exc.NoSuchModuleError)):
-        return f"bad database URL: {_one_line(exc)}"
+        return t("bad database URL: {error}", error=_one_line(exc))
     if isinstance(exc, sa_exc.DatabaseError):
         text = str(getattr(exc, "orig", exc))
         if "unable to open database file" in text or "file is not a database" in text:
-            return f"cannot open the database: {text}"
+            return t("cannot open the database: {error}", error=text)
     return None
 
 
