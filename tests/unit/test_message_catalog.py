@@ -137,7 +137,7 @@ def test_the_command_line_follows_lang(tmp_path):
 
     chinese = run("zh_CN.UTF-8", "case", "show", "RC-1999-0001")
     assert chinese.returncode == 2
-    assert chinese.stderr.strip() == "inspector: error: 找不到整改单 RC-1999-0001"
+    assert chinese.stderr.strip() == "inspector: 错误: 找不到整改单 RC-1999-0001"
     bad_date = run("zh_CN.UTF-8", "cases", "--since", "yesterday")
     assert bad_date.returncode == 2 and "“yesterday”不是有效的日期" in bad_date.stderr
 
