@@ -119,6 +119,13 @@ def _finding_conditions(flt: FindingFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
+def _on_live_purchase() -> ColumnElement[bool]:
+    """The finding's purchase is not soft-deleted (deleted purchases are few)."""
+    return Finding.purchase_id.not_in(
+        select(Purchase.id).where(Purchase.deleted_at.is_not(None)).scalar_subquery()
+    )
+
+
 def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str = "column",
           fts: bool = False) -> Select:
     """The page query before ORDER BY.
@@ -167,7 +174,10 @@ def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str
         )
     elif case == "none" and not flt.without_open_case:
         q = q.where(_open_case.is_(None))
-    q = q.where(*_finding_conditions(flt), Purchase.deleted_at.is_(None))
+    # Live purchases as "not among the (few) deleted ones", not as a condition on the joined
+    # row: with the latter SQLite first builds a Bloom filter over all 100,000 purchases,
+    # 18 ms of a page that otherwise takes 0.3 ms.
+    q = q.where(*_finding_conditions(flt), _on_live_purchase())
     if phrase is None:
         clause = finding_text_clause(dialect, flt.text or "")
         if clause is not None:
@@ -204,9 +214,7 @@ def _count_query(flt: FindingFilter, dialect: str) -> Select:
         q = q.where(Finding.purchase_id.in_(purchases))
     else:
         # Deleted purchases are few: exclude them as a list instead of joining every row.
-        q = q.where(
-            Finding.purchase_id.not_in(select(Purchase.id).where(Purchase.deleted_at.is_not(None)))
-        )
+        q = q.where(_on_live_purchase())
     if flt.without_open_case:
         in_active_case = (
             select(CaseFinding.finding_id)
