@@ -34,6 +34,8 @@ class Purchase(Tracked, SoftDeleted, Base):
         Index("ix_purchases_verdict", "verdict"),
         Index("ix_purchases_price_paid", "price_paid_cents"),
         Index("ix_purchases_deleted", "deleted_at", **_ONLY_DELETED),
+        # Covers the merchants' scorecards (purchases, inspected, failed per merchant).
+        Index("ix_purchases_merchant_scorecard", "merchant_id", "deleted_at", "status", "verdict"),
     )
 
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
@@ -70,10 +72,11 @@ class Finding(Tracked, SoftDeleted, Base):
     __table_args__ = (
         Index("ix_findings_created_id", "created_at", "id"),
         Index("ix_findings_category_severity", "category", "severity"),
-        # Migration 0003. (purchase_id, deleted_at) covers counting live findings; title,
-        # category and severity give the table's sort orders (SQLite appends the rowid to
-        # every index, so "ORDER BY title, id" walks ix_findings_title and stops early).
-        Index("ix_findings_purchase_deleted", "purchase_id", "deleted_at"),
+        # Migration 0003. (purchase_id, deleted_at, severity) covers counting live findings
+        # and the merchants' scorecards; title, category and severity give the table's sort
+        # orders (SQLite appends the rowid to every index, so "ORDER BY title, id" walks
+        # ix_findings_title and stops after the page).
+        Index("ix_findings_purchase_deleted_severity", "purchase_id", "deleted_at", "severity"),
         Index("ix_findings_title", "title"),
         Index("ix_findings_category", "category"),
         Index("ix_findings_severity", "severity"),

@@ -6,9 +6,11 @@ Create Date: 2026-11-26
 
 One index per sortable column of the findings and purchases tables, so a page sorted by
 any column is an index walk that stops after the page (tests/perf: sorting findings by
-title took 2.3 s, now ~20 ms); (purchase_id, deleted_at) replaces the index on
-purchase_id alone and covers counting live findings; partial indexes over the few
-soft-deleted rows make "not deleted" a short exclusion list and the waste basket quick.
+title took 2.3 s, now ~2 ms); (purchase_id, deleted_at, severity) replaces the index on
+purchase_id alone and covers counting live findings and (with (merchant_id, deleted_at,
+status, verdict) on purchases) the merchants' scorecards; partial
+indexes (on SQLite) over the few soft-deleted rows make "not deleted" a short exclusion
+list and the waste basket quick.
 The models in inspector_app/db/models declare the same indexes (tests/db checks that
 autogenerate finds no difference).
 """
@@ -27,7 +29,8 @@ _ONLY_DELETED = {
 
 #: (name, table, columns, extra keyword arguments)
 _INDEXES = (
-    ("ix_findings_purchase_deleted", "findings", ["purchase_id", "deleted_at"], {}),
+    ("ix_findings_purchase_deleted_severity", "findings",
+     ["purchase_id", "deleted_at", "severity"], {}),
     ("ix_findings_title", "findings", ["title"], {}),
     ("ix_findings_category", "findings", ["category"], {}),
     ("ix_findings_severity", "findings", ["severity"], {}),
@@ -36,13 +39,15 @@ _INDEXES = (
     ("ix_purchases_verdict", "purchases", ["verdict"], {}),
     ("ix_purchases_price_paid", "purchases", ["price_paid_cents"], {}),
     ("ix_purchases_deleted", "purchases", ["deleted_at"], _ONLY_DELETED),
+    ("ix_purchases_merchant_scorecard", "purchases",
+     ["merchant_id", "deleted_at", "status", "verdict"], {}),
 )
 
 
 def upgrade() -> None:
     for name, table, columns, kw in _INDEXES:
         op.create_index(name, table, columns, unique=False, **kw)
-    # Made redundant by ix_findings_purchase_deleted (same leading column).
+    # Made redundant by ix_findings_purchase_deleted_severity (same leading column).
     op.drop_index("ix_findings_purchase", table_name="findings")
     if op.get_bind().dialect.name == "sqlite":
         # Statistics for the new indexes, so the planner prefers them (cheap: the
