@@ -129,3 +129,31 @@ def test_full_text_pages_come_newest_first(world):
             Finding.title.contains("colour") | Finding.description.contains("colour")
             | Finding.observed.contains("colour"))))
     assert {r.id for r in rows} <= every
+
+
+def _reference_purchase_ids(ctx, flt, sort, desc) -> list[int]:
+    from inspector_app.db.models import Purchase
+    from inspector_app.services.browse import purchases as bp
+
+    q = order(bp._base(flt, ctx.db.engine.dialect.name), bp.SORTS, sort, desc, Purchase.id,
+              "ordered_at")
+    with ctx.db.read() as s:
+        return [r[0] for r in s.execute(q)]
+
+
+@pytest.mark.parametrize(
+    "sort", ["product", "brand", "inspector", "ordered_at", "merchant", "finding_count"]
+)
+@pytest.mark.parametrize("desc", [True, False])
+def test_purchase_pages_follow_the_plain_order(world, sort, desc):
+    for flt in (browse.PurchaseFilter(), browse.PurchaseFilter(text="NOPROD"),
+                browse.PurchaseFilter(deleted=True), browse.PurchaseFilter(status="received")):
+        expected = _reference_purchase_ids(world, flt, sort, desc)
+        assert browse.count_purchases(world, flt) == len(expected)
+        assert browse.count_purchases(world, flt, cap=2) == min(2, len(expected))
+        for size in (5, 64, len(expected) + 1):
+            got: list[int] = []
+            for offset in range(0, len(expected) + size, size):
+                got.extend(r.id for r in browse.fetch_purchases(
+                    world, flt, sort=sort, desc=desc, offset=offset, limit=size))
+            assert got == expected, (sort, desc, size, flt)
