@@ -81,6 +81,11 @@ class Finding(Tracked, SoftDeleted, Base):
         Index("ix_findings_category", "category"),
         Index("ix_findings_severity", "severity"),
         Index("ix_findings_deleted", "deleted_at", **_ONLY_DELETED),
+        # Covers the statistics of a period (services/stats.py: counts per month, findings
+        # by purchase, severity and category) without reading the findings' rows.
+        Index(
+            "ix_findings_period", "created_at", "deleted_at", "purchase_id", "severity", "category"
+        ),
     )
 
     purchase_id: Mapped[int] = mapped_column(ForeignKey("purchases.id"))

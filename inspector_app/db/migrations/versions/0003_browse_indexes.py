@@ -10,7 +10,8 @@ title took 2.3 s, now ~2 ms); (purchase_id, deleted_at, severity) replaces the i
 purchase_id alone and covers counting live findings and (with (merchant_id, deleted_at,
 status, verdict) on purchases) the merchants' scorecards; partial
 indexes (on SQLite) over the few soft-deleted rows make "not deleted" a short exclusion
-list and the waste basket quick.
+list and the waste basket quick; ix_findings_period covers the statistics of a period
+(dashboard, monthly and annual reports) without reading a finding's row.
 The models in inspector_app/db/models declare the same indexes (tests/db checks that
 autogenerate finds no difference).
 """
@@ -35,6 +36,8 @@ _INDEXES = (
     ("ix_findings_category", "findings", ["category"], {}),
     ("ix_findings_severity", "findings", ["severity"], {}),
     ("ix_findings_deleted", "findings", ["deleted_at"], _ONLY_DELETED),
+    ("ix_findings_period", "findings",
+     ["created_at", "deleted_at", "purchase_id", "severity", "category"], {}),
     ("ix_purchases_received_at", "purchases", ["received_at"], {}),
     ("ix_purchases_verdict", "purchases", ["verdict"], {}),
     ("ix_purchases_price_paid", "purchases", ["price_paid_cents"], {}),
