@@ -95,7 +95,7 @@ def test_counts_by_merchant_inspector_and_shop(world):
 @pytest.mark.parametrize("sort", sorted(bf.SORTS))
 @pytest.mark.parametrize("desc", [True, False])
 def test_pages_follow_the_plain_order(world, sort, desc):
-    for flt in (FILTERS[0], FILTERS[1], FILTERS[6], FILTERS[5]):
+    for flt in (FILTERS[0], FILTERS[1], FILTERS[6], FILTERS[5], FILTERS[3], FILTERS[4]):
         expected = _reference_ids(world, flt, sort, desc)
         assert expected, flt
         # Pages of several sizes, including ones that straddle the valued/NULL boundary.
