@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from inspector_app.db.backup import backup_sqlite
 from inspector_app.db.engine import Database
 from inspector_app.domain.errors import DatabaseTooNew
+from inspector_app.domain.messages import t
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -107,11 +108,12 @@ def upgrade(db: Database, backup_dir: Path | None = None, target: str = "head") 
     script = ScriptDirectory.from_config(cfg)
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
-        raise DatabaseTooNew(
-            f"The database {db.describe()} was written by a newer version of Inspector "
-            f"(schema {current}); this version knows up to {script.get_current_head()}. "
-            "Install the newer version; the database was not changed."
-        )
+        raise DatabaseTooNew(t(
+            "The database {database} was written by a newer version of Inspector "
+            "(schema {current}); this version knows up to {head}. "
+            "Install the newer version; the database was not changed.",
+            database=db.describe(), current=current, head=script.get_current_head(),
+        ))
     wanted = script.get_current_head() if target == "head" else target
     if current == wanted:
         return None

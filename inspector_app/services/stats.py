@@ -19,6 +19,7 @@ from inspector_app.db.models import (
     RectificationCase,
 )
 from inspector_app.domain.enums import CaseStatus, MerchantStatus, PurchaseStatus
+from inspector_app.domain.messages import t
 from inspector_app.domain.metrics import hours_between, median, percentile, rate
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.context import Context
@@ -58,7 +59,7 @@ class Period:
             return cls.month(int(parts[0]), int(parts[1]))
         from inspector_app.domain.errors import ValidationError
 
-        raise ValidationError(f"'{text}' is not a month (2026-10) or a year (2026)")
+        raise ValidationError(t("'{text}' is not a month (2026-10) or a year (2026)", text=text))
 
     def bounds(self) -> tuple[datetime, datetime]:
         """The period as aware UTC datetimes (local midnights)."""

@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.messages import t
 
 #: Largest page a caller may ask for at once.
 MAX_PAGE = 10_000
@@ -35,7 +36,7 @@ def order(q: Select, columns: dict, sort: str | None, desc: bool, id_col, defaul
     """ORDER BY a named sortable column, ties broken by id so pages are stable."""
     key = sort or default
     if key not in columns:
-        raise ValidationError(f"Cannot sort by '{key}'", field="sort")
+        raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
     col = columns[key]
     if desc:
         return q.order_by(col.desc(), id_col.desc())
@@ -44,7 +45,7 @@ def order(q: Select, columns: dict, sort: str | None, desc: bool, id_col, defaul
 
 def page(q: Select, offset: int, limit: int) -> Select:
     if limit < 0 or limit > MAX_PAGE:
-        raise ValidationError(f"Page size must be 0..{MAX_PAGE}")
+        raise ValidationError(t("Page size must be 0..{most}", most=MAX_PAGE))
     return q.offset(max(0, offset)).limit(limit)
 
 
@@ -77,7 +78,7 @@ def page_of_two(
     order as the single ORDER BY, and each stops after the rows it is asked for.
     """
     if limit < 0 or limit > MAX_PAGE:
-        raise ValidationError(f"Page size must be 0..{MAX_PAGE}")
+        raise ValidationError(t("Page size must be 0..{most}", most=MAX_PAGE))
     offset = max(0, offset)
     if limit == 0:
         return []

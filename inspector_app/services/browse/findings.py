@@ -32,6 +32,7 @@ from inspector_app.db.models import (
 from inspector_app.db.search import FINDINGS_FTS, finding_text_clause, fts_match, fts_phrase
 from inspector_app.domain.enums import FindingCategory, Severity
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.browse.common import (
     count,
@@ -279,7 +280,7 @@ def fetch_findings(
     dialect = ctx.db.engine.dialect.name
     key = sort or "created_at"
     if key not in SORTS:
-        raise ValidationError(f"Cannot sort by '{key}'", field="sort")
+        raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
     with ctx.db.read() as s:
         if key in ("product", "case_number"):
             first, second = _split_by_null(flt, dialect, key, desc)

@@ -26,6 +26,7 @@ from inspector_app.db.models import (
 )
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import ConflictError, ValidationError
+from inspector_app.domain.messages import t
 from inspector_app.services.context import Context
 from inspector_app.services.demo.common import Clock, Randomness, Scale
 
@@ -124,9 +125,9 @@ def iter_demo(
 
     ctx.require(Role.ADMIN, action="load demo data")
     if not 1 <= purchases <= MAX_PURCHASES:
-        raise ValidationError(f"Purchases must be 1..{MAX_PURCHASES:,}", field="purchases")
+        raise ValidationError(t("Purchases must be 1..{most:,}", most=MAX_PURCHASES), field="purchases")
     if (findings is not None and findings < 0) or (photos is not None and photos < 0):
-        raise ValidationError("Findings and photos cannot be negative")
+        raise ValidationError(t("Findings and photos cannot be negative"))
     run = _DemoRun(ctx, seed, Scale.for_purchases(purchases, findings, photos))
     with write_transaction(ctx) as conn:
         yield from run.reference_data(conn)
