@@ -52,6 +52,14 @@ class RiskWindow:
     def months(self) -> float:
         return self.applied_days / DAYS_PER_MONTH
 
+    @classmethod
+    def from_settings(cls, ctx: Context) -> RiskWindow:
+        """The window the team set (risk.window_days, risk.finished_days)."""
+        values = team_settings.get_all(ctx)
+        days = int(values["risk.window_days"])
+        return cls(applied_days=days, finished_days=int(values["risk.finished_days"]),
+                   purchase_days=days)
+
 
 @dataclass(frozen=True)
 class RiskRow:
@@ -294,7 +302,7 @@ def ranking(
     today: date | None = None,
 ) -> list[RiskRow]:
     """Every ranked merchant with its factors and score, riskiest first."""
-    window = window or RiskWindow()
+    window = window or RiskWindow.from_settings(ctx)
     now = (now or datetime.now(UTC)).astimezone(UTC)
     today = today or now.astimezone().date()
     watch = float(team_settings.get(ctx, "watch_threshold"))
@@ -353,7 +361,7 @@ def slowest_work_orders(
     now: datetime | None = None,
 ) -> list[SlowWorkOrder]:
     """The merchant's slowest work orders in the timing population (DOMAIN.md: the 100 slowest)."""
-    window = window or RiskWindow()
+    window = window or RiskWindow.from_settings(ctx)
     now = (now or datetime.now(UTC)).astimezone(UTC)
     timed = _timed(ctx.db.engine.dialect.name, window, now).subquery()
     wo = WorkOrder

@@ -186,7 +186,8 @@ def make_plan(
         raise ValidationError(
             t("A budget needs list prices, and no product has one"), field="budget"
         )
-    units = sampling.build_units(options, products, exclude_products=excluded)
+    floor = float(team_settings.get(ctx, "sampling.weight_floor"))
+    units = sampling.build_units(options, products, exclude_products=excluded, floor=floor)
     result = sampling.draw(
         units, seed=seed, n=purchases, budget_cents=budget_cents, allow_repeat=allow_repeat
     )
@@ -194,8 +195,8 @@ def make_plan(
         "purchases": purchases,
         "budget_cents": budget_cents,
         "allow_repeat": allow_repeat,
-        "weight_floor": sampling.WEIGHT_FLOOR,
-        "risk_window": asdict(risk_service.RiskWindow()),
+        "weight_floor": floor,
+        "risk_window": asdict(risk_service.RiskWindow.from_settings(ctx)),
         "excluded_products": len(excluded),
         "units": len(units),
         "cost_cents": result.cost_cents,

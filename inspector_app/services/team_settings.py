@@ -1,4 +1,4 @@
-"""Team-wide settings kept in the database: organisation, deadlines, risk thresholds."""
+"""Team-wide settings kept in the database: organisation, deadlines, risk and sampling."""
 
 from __future__ import annotations
 
@@ -26,6 +26,25 @@ DEFAULTS: dict[str, Any] = {
     "deadline_days.minor": 15,
     "watch_threshold": 60.0,  # risk score at or above which a merchant is a watch candidate
     "eliminate_threshold": 80.0,  # ... an elimination candidate
+    # The risk statistics window: complaints, work orders and our purchases of the last
+    # `risk.window_days`; durations of work orders finished in the last `risk.finished_days`
+    # (or still open).
+    "risk.window_days": 180,
+    "risk.finished_days": 30,
+    # Sampling weight of a spotless merchant beside 1.0 added at risk 100 (domain/sampling.py).
+    "sampling.weight_floor": 0.2,
+}
+
+#: Allowed range of the numeric settings (inclusive); others only need to be >= 0.
+RANGES: dict[str, tuple[float, float]] = {
+    "deadline_days.critical": (1, 365),
+    "deadline_days.major": (1, 365),
+    "deadline_days.minor": (1, 365),
+    "watch_threshold": (0, 100),
+    "eliminate_threshold": (0, 100),
+    "risk.window_days": (30, 1095),
+    "risk.finished_days": (1, 1095),
+    "sampling.weight_floor": (0.01, 10),
 }
 
 
@@ -56,6 +75,13 @@ def _validated(key: str, value: Any) -> Any:
             raise ValidationError(t("{key} must be a finite number", key=key), field=key)
         if value < 0:
             raise ValidationError(t("{key} cannot be negative", key=key), field=key)
+        low, high = RANGES.get(key, (0, math.inf))
+        if not low <= value <= high:
+            raise ValidationError(
+                t("'{key}' must be between {low} and {high}, not {value}",
+                  key=key, low=low, high=high, value=value),
+                field=key,
+            )
     elif isinstance(default, str):
         value = str(value).strip()
     return value
@@ -65,6 +91,13 @@ def put_many(ctx: Context, values: dict[str, Any]) -> None:
     """Save several settings in one transaction: all of them or none."""
     ctx.require(Role.QUALITY_MANAGER, Role.ADMIN, action=t("change team settings"))
     checked = {key: _validated(key, value) for key, value in values.items()}
+    if {"watch_threshold", "eliminate_threshold"} & checked.keys():
+        merged = {**get_all(ctx), **checked}
+        if float(merged["eliminate_threshold"]) < float(merged["watch_threshold"]):
+            raise ValidationError(
+                t("The elimination threshold must be at or above the watch threshold"),
+                field="eliminate_threshold",
+            )
     with ctx.db.write() as s:
         rows = {r.key: r for r in s.scalars(select(AppSetting).where(AppSetting.key.in_(checked)))}
         for key, value in checked.items():

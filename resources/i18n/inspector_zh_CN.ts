@@ -1009,8 +1009,40 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>团队设置已保存。</translation>
         </message>
         <message>
+            <source>Risk and sampling</source>
+            <translation>风险与抽样</translation>
+        </message>
+        <message>
+            <source>Merchants whose risk score reaches a threshold are proposed for watch or elimination on the Risk screen; the sampling plan buys more often from riskier merchants.</source>
+            <translation>风险分达到阈值的商家会在“风险”页面中被建议重点关注或清退；抽样计划会更多地购买风险较高商家的商品。</translation>
+        </message>
+        <message>
+            <source>Watch at a risk score of:</source>
+            <translation>重点关注的风险分：</translation>
+        </message>
+        <message>
+            <source>Eliminate at a risk score of:</source>
+            <translation>清退的风险分：</translation>
+        </message>
+        <message>
+            <source>Count complaints and purchases of the last:</source>
+            <translation>统计最近多少天的投诉与神买：</translation>
+        </message>
+        <message>
             <source> days</source>
             <translation> 天</translation>
+        </message>
+        <message>
+            <source>Time work orders finished in the last:</source>
+            <translation>计时最近多少天内完结的工单：</translation>
+        </message>
+        <message>
+            <source>Sampling weight of a spotless merchant:</source>
+            <translation>无问题商家的抽样权重：</translation>
+        </message>
+        <message>
+            <source>Beside 1.0 added at risk 100: with 0.20 a merchant at risk 80 is drawn five times as often as a spotless one.</source>
+            <translation>风险分为 100 时权重再加 1.0：取 0.20 时，风险分 80 的商家被抽中的频率是无问题商家的五倍。</translation>
         </message>
         <message>
             <source>%1 findings:</source>

@@ -166,3 +166,12 @@ def test_slowest_work_orders(manager, data):
     assert open_one.first_handled_at is None
     with pytest.raises(NotFound):
         slowest_work_orders(manager, 9999)
+
+
+def test_the_team_window_setting_is_the_default_window(manager, data):
+    narrow = _rows(manager)
+    team_settings.put_many(manager, {"risk.window_days": 365, "risk.finished_days": 1095})
+    wide = _rows(manager)
+    assert narrow["S1"].after_sales < wide["S1"].after_sales == 8
+    assert wide["S1"].timed == 8 and wide["S3"].inspected == 5
+    assert RiskWindow.from_settings(manager) == RiskWindow(365, 1095, 365)

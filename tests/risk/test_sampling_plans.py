@@ -106,3 +106,17 @@ def test_only_planned_purchases_can_be_claimed(ctx, users, manager, shops, shop_
     ordered = purchases.find_by_order_number(manager, "OLD-S1-0")
     with pytest.raises(ConflictError, match="ordered"):
         plans.claim(inspector, ordered.id)
+
+
+def test_the_plan_records_the_team_weight_floor_and_window(manager, shops, shop_products):
+    import json
+
+    from inspector_app.db.models import SamplingPlan
+    from inspector_app.services import team_settings
+
+    team_settings.put_many(manager, {"sampling.weight_floor": 0.5, "risk.window_days": 90})
+    plan = plans.make_plan(manager, "2026-12", purchases=4, seed=3)
+    with manager.db.read() as s:
+        params = json.loads(s.scalar(select(SamplingPlan.params_json).where(SamplingPlan.id == plan.id)))
+    assert params["weight_floor"] == 0.5
+    assert params["risk_window"] == {"applied_days": 90, "finished_days": 30, "purchase_days": 90}

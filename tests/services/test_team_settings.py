@@ -87,3 +87,23 @@ def test_day_counts_must_be_finite_numbers(qm, value):
 def test_infinite_float_for_a_day_count_is_a_validation_error(qm):
     with pytest.raises(ValidationError):
         svc.put(qm, "deadline_days.major", float("inf"))
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("watch_threshold", 100.5), ("risk.window_days", 10), ("risk.finished_days", 0),
+     ("sampling.weight_floor", 0), ("deadline_days.major", 366)],
+)
+def test_numbers_outside_their_range_are_refused_and_nothing_is_saved(qm, key, value):
+    with pytest.raises(ValidationError) as err:
+        svc.put_many(qm, {"organisation_name": "Changed", key: value})
+    assert err.value.field == key and "must be between" in str(err.value)
+    assert svc.get_all(qm) == svc.DEFAULTS
+
+
+def test_the_elimination_threshold_cannot_be_below_the_watch_threshold(qm):
+    with pytest.raises(ValidationError) as err:
+        svc.put(qm, "eliminate_threshold", 50)  # below the stored watch threshold 60
+    assert err.value.field == "eliminate_threshold"
+    svc.put_many(qm, {"watch_threshold": 40, "eliminate_threshold": 50})  # both at once: fine
+    assert (svc.get(qm, "watch_threshold"), svc.get(qm, "eliminate_threshold")) == (40, 50)

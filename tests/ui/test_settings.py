@@ -188,3 +188,31 @@ def test_restore_is_not_done_when_the_user_says_no(qtbot, screen, ctx, users, me
     screen.backup_panel.restore_selected()
     assert screen.backup_panel.last_task is None
     assert "Still here" in [u.display_name for u in user_service.list_users(ctx)]
+
+
+def test_risk_and_sampling_settings_are_saved_with_the_team_settings(qtbot, screen, ctx):
+    panel = screen.risk_panel
+    assert panel.values() == {k: team_settings.DEFAULTS[k] for k in panel.spins}
+    panel.spins["watch_threshold"].setValue(55)
+    panel.spins["risk.window_days"].setValue(90)
+    panel.spins["sampling.weight_floor"].setValue(0.35)
+    with qtbot.waitSignal(changes.changes().changed):
+        qtbot.mouseClick(screen.save_team_button, Qt.MouseButton.LeftButton)
+    stored = team_settings.get_all(ctx)
+    assert (stored["watch_threshold"], stored["risk.window_days"]) == (55, 90)
+    assert stored["sampling.weight_floor"] == pytest.approx(0.35)
+
+
+def test_a_refused_threshold_order_is_shown_and_nothing_is_saved(qtbot, screen, ctx, monkeypatch):
+    shown = []
+    monkeypatch.setattr("inspector_app.ui.screens.settings_screen.show_error",
+                        lambda parent, exc: shown.append(str(exc)))
+    screen.risk_panel.spins["eliminate_threshold"].setValue(30)
+    qtbot.mouseClick(screen.save_team_button, Qt.MouseButton.LeftButton)
+    assert shown and "elimination threshold" in shown[0]
+    assert team_settings.get(ctx, "eliminate_threshold") == 80.0
+
+
+def test_an_inspector_cannot_edit_risk_settings(screen, state, users):
+    state.set_actor(users[Role.INSPECTOR])
+    assert not any(spin.isEnabled() for spin in screen.risk_panel.spins.values())

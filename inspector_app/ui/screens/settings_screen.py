@@ -1,4 +1,4 @@
-"""The Settings screen: user and role, data folder, language, default deadlines, backups."""
+"""The Settings screen: user and role, data folder, language, team settings, backups."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import LANGUAGES, current_language, enum_label, tr
 from inspector_app.ui.screens import ScreenEnv
 from inspector_app.ui.screens.backup_panel import BackupPanel
+from inspector_app.ui.screens.risk_settings_panel import RiskSettingsPanel
 from inspector_app.ui.settings import LANGUAGE
 
 logger = logging.getLogger(__name__)
@@ -213,6 +214,8 @@ class SettingsScreen(QWidget):
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.deadline_spins[severity] = spin
             form.addRow(tr("%1 findings:").replace("%1", enum_label(severity)), spin)
+        self.risk_panel = RiskSettingsPanel(box)
+        form.addRow(self.risk_panel)
         self.save_team_button = QPushButton(tr("Save team settings"), box)
         self.save_team_button.setObjectName("save_team_button")
         self.save_team_button.clicked.connect(self.save_team_settings)
@@ -251,7 +254,9 @@ class SettingsScreen(QWidget):
         self.logo_edit.setText(str(values["organisation_logo"]))
         for severity, spin in self.deadline_spins.items():
             spin.setValue(int(values[f"deadline_days.{severity.value}"]))
+        self.risk_panel.load(values)
         may_edit = self.env.state.has_role(*MANAGERS)
+        self.risk_panel.set_editable(may_edit)
         for widget in (*self.deadline_spins.values(), self.organisation_edit, self.logo_edit,
                        self.logo_button, self.save_team_button):
             widget.setEnabled(may_edit)
@@ -299,6 +304,7 @@ class SettingsScreen(QWidget):
             "organisation_name": self.organisation_edit.text().strip(),
             "organisation_logo": self.logo_edit.text().strip(),
             **{f"deadline_days.{sev.value}": spin.value() for sev, spin in self.deadline_spins.items()},
+            **self.risk_panel.values(),
         }
         try:
             team_settings.put_many(ctx, values)
