@@ -1,11 +1,24 @@
 """Text search clauses per database: FTS5 trigram on SQLite, ILIKE elsewhere.
 
-The only place that knows the findings_fts virtual table (migration 0002).
+The only place that knows the findings_fts virtual table and its triggers (migration 0002).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, TableClause, column, literal_column, or_, select, table, text
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    TableClause,
+    column,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 
 from inspector_app.db.models import Finding
 
@@ -15,6 +28,8 @@ TRIGRAM_MIN = 3
 #: The external-content FTS5 table over findings (title, description, observed); its
 #: rowid is the finding's id.
 FINDINGS_FTS: TableClause = table("findings_fts", column("rowid"))
+#: The trigger that indexes each new finding for full-text search (migration 0002).
+FINDINGS_FTS_INSERT_TRIGGER = "findings_fts_ai"
 
 
 def _like_escape(q: str) -> str:
@@ -66,3 +81,30 @@ def finding_text_clause(dialect: str, q: str) -> ColumnElement[bool] | None:
         return like_any((Finding.title, Finding.description, Finding.observed), q, dialect)
     matches = select(literal_column("rowid")).select_from(FINDINGS_FTS).where(fts_match(phrase))
     return Finding.id.in_(matches)
+
+
+@contextmanager
+def findings_search_paused(conn: Connection, first_id: int) -> Iterator[None]:
+    """Index new findings for full-text search in one pass at the end, not row by row.
+
+    The FTS5 trigram index (migration 0002) is kept up to date by an AFTER INSERT trigger;
+    feeding it one row at a time is ~3x slower than indexing the same rows in one
+    statement. Inside the caller's transaction the trigger is dropped, and re-created after
+    the new rows (id >= first_id) are indexed, so a failure rolls all of it back together.
+    """
+    trigger = None
+    if conn.dialect.name == "sqlite":
+        trigger = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            (FINDINGS_FTS_INSERT_TRIGGER,),
+        ).scalar()
+    if trigger:
+        conn.exec_driver_sql(f"DROP TRIGGER {FINDINGS_FTS_INSERT_TRIGGER}")
+    yield
+    if trigger:
+        conn.exec_driver_sql(
+            "INSERT INTO findings_fts(rowid, title, description, observed) "
+            "SELECT id, title, description, observed FROM findings WHERE id >= ?",
+            (first_id,),
+        )
+        conn.exec_driver_sql(trigger)

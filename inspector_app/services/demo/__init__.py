@@ -116,12 +116,8 @@ def iter_demo(
     leaves the database as it was; photo files stored by then are unreferenced, which
     `inspector check --repair` removes.
     """
-    from inspector_app.services.demo.writer import (
-        advance_sequences,
-        findings_search_paused,
-        finish,
-        write_transaction,
-    )
+    from inspector_app.db.search import findings_search_paused
+    from inspector_app.services.demo.writer import advance_sequences, finish, write_transaction
 
     ctx.require(Role.ADMIN, action="load demo data")
     if not 1 <= purchases <= MAX_PURCHASES:

@@ -18,8 +18,6 @@ logger = logging.getLogger(__name__)
 
 #: Rows per executemany: large enough to amortise the call, small enough to keep memory flat.
 CHUNK_ROWS = 10_000
-#: The trigger that indexes each new finding for full-text search (migration 0002).
-_FTS_INSERT_TRIGGER = "findings_fts_ai"
 #: SQLite page cache for the bulk load, in KiB (negative = KiB): index building needs room.
 BULK_CACHE_KIB = 256 * 1024
 
@@ -122,33 +120,6 @@ def _date_text(value: date) -> str:
 
 def _bool_int(value: bool) -> int:
     return 1 if value else 0
-
-
-@contextmanager
-def findings_search_paused(conn: Connection, first_id: int) -> Iterator[None]:
-    """Index new findings for full-text search in one pass at the end, not row by row.
-
-    The FTS5 trigram index (migration 0002) is kept up to date by an AFTER INSERT trigger;
-    feeding it one row at a time is ~3x slower than indexing the same rows in one
-    statement. Inside the caller's transaction the trigger is dropped, and re-created after
-    the new rows (id >= first_id) are indexed, so a failure rolls all of it back together.
-    """
-    trigger = None
-    if conn.dialect.name == "sqlite":
-        trigger = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-            (_FTS_INSERT_TRIGGER,),
-        ).scalar()
-    if trigger:
-        conn.exec_driver_sql(f"DROP TRIGGER {_FTS_INSERT_TRIGGER}")
-    yield
-    if trigger:
-        conn.exec_driver_sql(
-            "INSERT INTO findings_fts(rowid, title, description, observed) "
-            "SELECT id, title, description, observed FROM findings WHERE id >= ?",
-            (first_id,),
-        )
-        conn.exec_driver_sql(trigger)
 
 
 def advance_sequences(conn: Connection, tables: Iterable[Table]) -> None:
