@@ -1,9 +1,10 @@
 """AnnotationScene: the photo and its shapes in a QGraphicsScene, with the drawing tools and undo.
 
-Tools: SELECT (pick, move; the view pans when the press hits no shape), ARROW, RECT, ELLIPSE
-(press, drag, release) and TEXT (click, then type the text). Every finished change (a shape
-drawn, moved, recoloured, deleted, a text edited, an undo) emits `shapes_edited(shapes)` with
-the whole list in the photos.annotate JSON format; the viewer stores it.
+Tools: SELECT (pick, move, resize by the selected shape's handles; the view pans when the
+press hits no shape), ARROW, RECT, ELLIPSE (press, drag, release) and TEXT (click, then type
+the text). Every finished change (a shape drawn, moved, resized, recoloured, deleted, a text
+edited, an undo) emits `shapes_edited(shapes)` once with the whole list in the
+photos.annotate JSON format; the viewer stores it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.photos.annotate import DEFAULT_COLOR, MAX_TEXT
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.photos.handles import sync_handles
 from inspector_app.ui.photos.shapes import AnnotationItem, TextItem, TwoPointItem, item_from_shape
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,7 @@ class AnnotationScene(QGraphicsScene):
         self._drawing: TwoPointItem | None = None
         self._committed: list[dict] = []
         self._undo: list[list[dict]] = []
+        self.selectionChanged.connect(self._sync_handles)
 
     # -- the photo ---------------------------------------------------------------------
 
@@ -100,6 +103,10 @@ class AnnotationScene(QGraphicsScene):
         item.set_editable(self.editable and self.tool == SELECT)
         item.setVisible(self.annotations_visible)
         self.addItem(item)
+
+    def _sync_handles(self) -> None:
+        editing = self.editable and self.tool == SELECT and self.annotations_visible
+        sync_handles(self.shape_items(), editing)
 
     def _drop_shapes(self) -> None:
         for item in self.shape_items():

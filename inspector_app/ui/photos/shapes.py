@@ -36,6 +36,8 @@ logger = logging.getLogger(__name__)
 DECIMALS = 4
 #: Angle of an arrow head's wings from its shaft (as in photos.annotate).
 HEAD_ANGLE = math.radians(28)
+#: Smallest and largest text height (fraction of the photo height) photos.annotate accepts.
+MIN_TEXT_SIZE, MAX_TEXT_SIZE = 0.01, 0.25
 
 
 def _frac(value: float, extent: float) -> float:
@@ -89,12 +91,16 @@ class AnnotationItem(QGraphicsItem):
             return QPointF(x, y)
         return super().itemChange(change, value)
 
+    def selection_rect(self) -> QRectF:
+        """The dashed outline of a selected shape."""
+        return self.boundingRect()
+
     def _paint_selection(self, painter: QPainter) -> None:
         if self.isSelected():
             pen = QPen(QColor("#2196f3"), 0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self.boundingRect())
+            painter.drawRect(self.selection_rect())
 
     def to_shape(self) -> dict:
         raise NotImplementedError
@@ -118,8 +124,12 @@ class TwoPointItem(AnnotationItem):
         self.width = width
 
     def set_end(self, p2: QPointF) -> None:
+        self.set_points(self.p1, p2)
+
+    def set_points(self, p1: QPointF, p2: QPointF) -> None:
+        """New end points (item coordinates); a resize handle moves one or both."""
         self.prepareGeometryChange()
-        self.p2 = QPointF(p2)
+        self.p1, self.p2 = QPointF(p1), QPointF(p2)
         self.update()
 
     def stroke(self) -> float:
@@ -130,6 +140,18 @@ class TwoPointItem(AnnotationItem):
 
     def geometry(self) -> QRectF:
         return self.box()
+
+    def selection_rect(self) -> QRectF:
+        # A box's corner handles sit on this outline's corners (the stored points).
+        return self.boundingRect() if self.kind == "arrow" else self.box()
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        if self.kind == "arrow" and self.isSelected():
+            # The end handles show the selection; a dashed box around an arrow only clutters.
+            painter.setPen(QPen(QColor("#2196f3"), 0, Qt.PenStyle.DashLine))
+            painter.drawLine(self.p1, self.p2)
+            return
+        super()._paint_selection(painter)
 
     def length(self) -> float:
         return QLineF(self.p1, self.p2).length()
@@ -229,6 +251,12 @@ class TextItem(AnnotationItem):
     def set_text(self, text: str) -> None:
         self.prepareGeometryChange()
         self.text = text
+        self.update()
+
+    def set_text_size(self, size: float) -> None:
+        """The text height as a fraction of the photo height (the size handle sets it)."""
+        self.prepareGeometryChange()
+        self.text_size = min(max(size, MIN_TEXT_SIZE), MAX_TEXT_SIZE)
         self.update()
 
     def _font(self) -> QFont:

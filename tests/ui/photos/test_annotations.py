@@ -7,14 +7,15 @@ import io
 import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QMouseEvent, QPainter
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QInputDialog
 
 from inspector_app.photos.annotate import parse_shapes
 from inspector_app.services import photos as photo_service
 from inspector_app.ui.photos import PhotoViewer
 from inspector_app.ui.photos.shapes import TextItem, TwoPointItem
 from tests.ui.photos.conftest import activate
+from tests.ui.photos.mouse import send
 
 W, H = 800, 600
 
@@ -32,21 +33,6 @@ def viewer(qtbot, env, purchase, attach, wait_images):
     v.view.setFocus()
     wait_images(lambda: v.is_loaded)
     return v
-
-
-def send(view, kind: QEvent.Type, scene_point: QPointF, button=Qt.MouseButton.LeftButton) -> None:
-    """A mouse event at a photo point, delivered to the view's viewport as a real one is."""
-    pos = QPointF(view.mapFromScene(scene_point))
-    held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
-    event = QMouseEvent(
-        kind,
-        pos,
-        QPointF(view.viewport().mapToGlobal(pos.toPoint())),
-        Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else button,
-        held,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(view.viewport(), event)
 
 
 def drag(view, a: tuple[float, float], b: tuple[float, float]) -> None:
