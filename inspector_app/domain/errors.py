@@ -19,6 +19,16 @@ class ValidationError(InspectorError):
         self.field = field
 
 
+class InvalidForm(ValidationError):
+    """Several problems of one form at once; reads as the first, `problems` holds them all
+    (each a ValidationError or ConflictError naming its field)."""
+
+    def __init__(self, problems: list[InspectorError]) -> None:
+        first = problems[0]
+        super().__init__(str(first), field=getattr(first, "field", None))
+        self.problems = list(problems)
+
+
 class PermissionDenied(InspectorError):
     pass
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -19,7 +19,13 @@ from inspector_app.db.models import (
     User,
 )
 from inspector_app.domain.enums import PurchaseStatus, Role, Verdict
-from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
+from inspector_app.domain.errors import (
+    ConflictError,
+    InspectorError,
+    InvalidForm,
+    NotFound,
+    ValidationError,
+)
 from inspector_app.domain.labels import purchase_status_label
 from inspector_app.domain.messages import t
 from inspector_app.domain.money import to_cents
@@ -108,68 +114,111 @@ def _active_case_number(s: Session, purchase_id: int) -> str | None:
     )
 
 
-def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
-    """Validate a form and copy it onto the row; errors name the field they belong to."""
+def _checked(s: Session, p: Purchase, data: PurchaseInput) -> tuple[list[InspectorError], dict]:
+    """Every problem of a form (not only the first), each naming its field, and the cleaned
+    values; the form shows them all at once, next to their fields."""
+    problems: list[InspectorError] = []
+
+    def attempt(check):
+        try:
+            return check()
+        except (ValidationError, ConflictError) as exc:
+            problems.append(exc)
+            return None
+
+    def refuse(message: str, field_name: str, kind=ValidationError) -> None:
+        problems.append(kind(message, field=field_name))
+
     status = PurchaseStatus(data.status)
     if status == PurchaseStatus.INSPECTED and p.verdict is None:
-        raise ValidationError(t("Record a verdict to mark a purchase inspected"), field="status")
-    merchant = s.get(Merchant, data.merchant_id)
+        refuse(t("Record a verdict to mark a purchase inspected"), "status")
+    merchant = s.get(Merchant, data.merchant_id) if data.merchant_id else None
     if merchant is None or merchant.deleted_at is not None:
-        raise ValidationError(t("Choose the merchant who sold it"), field="merchant")
-    if p.id is not None and p.merchant_id != merchant.id:
+        refuse(t("Choose the merchant who sold it"), "merchant")
+    elif p.id is not None and p.merchant_id != merchant.id:
         case_number = _active_case_number(s, p.id)
         if case_number:
-            raise ValidationError(t(
+            refuse(t(
                 "Its findings are in open case {case} for the current merchant; "
                 "the merchant cannot change until the case is finished", case=case_number,
-            ), field="merchant")
+            ), "merchant")
     if data.product_id is not None:
         product = s.get(Product, data.product_id)
         if product is None or product.deleted_at is not None:
-            raise ValidationError(t("Choose an existing product"), field="product")
+            refuse(t("Choose an existing product"), "product")
     if data.inspector_id is not None:
         inspector = s.get(User, data.inspector_id)
         if inspector is None or not inspector.active:
-            raise ValidationError(t("Choose an active user as the inspector"), field="inspector")
-        if inspector.role not in RECORDERS:
-            raise ValidationError(
-                t("{name} is not an inspector or a quality manager", name=inspector.display_name),
-                field="inspector",
-            )
-    order_number = clean_line(data.order_number, "order_number", limit=64)
-    ordered_at = aware(data.ordered_at, "ordered_at")
-    received_at = aware(data.received_at, "received_at")
+            refuse(t("Choose an active user as the inspector"), "inspector")
+        elif inspector.role not in RECORDERS:
+            refuse(t("{name} is not an inspector or a quality manager",
+                     name=inspector.display_name), "inspector")
+    order_number = attempt(lambda: clean_line(data.order_number, "order_number", limit=64))
+    ordered_at = attempt(lambda: aware(data.ordered_at, "ordered_at"))
+    received_at = attempt(lambda: aware(data.received_at, "received_at"))
     if status != PurchaseStatus.PLANNED and status != PurchaseStatus.CANCELLED:
-        if not order_number:
-            raise ValidationError(
-                t("An ordered purchase needs the platform order number"), field="order_number"
-            )
-        if ordered_at is None:
-            raise ValidationError(t("When was it ordered?"), field="ordered_at")
-    if status in (PurchaseStatus.RECEIVED, PurchaseStatus.INSPECTED) and received_at is None:
-        raise ValidationError(t("When did the parcel arrive?"), field="received_at")
+        if order_number == "":
+            refuse(t("An ordered purchase needs the platform order number"), "order_number")
+        if ordered_at is None and data.ordered_at is None:
+            refuse(t("When was it ordered?"), "ordered_at")
+    if status in (PurchaseStatus.RECEIVED, PurchaseStatus.INSPECTED) and data.received_at is None:
+        refuse(t("When did the parcel arrive?"), "received_at")
     if ordered_at and received_at and received_at < ordered_at:
-        raise ValidationError(t("It cannot arrive before it was ordered"), field="received_at")
+        refuse(t("It cannot arrive before it was ordered"), "received_at")
     if ordered_at and ordered_at > now():
-        raise ValidationError(t("The order time is in the future"), field="ordered_at")
+        refuse(t("The order time is in the future"), "ordered_at")
     if order_number:
         clash = s.scalar(
             select(Purchase.id).where(Purchase.order_number == order_number, Purchase.id != (p.id or -1))
         )
         if clash:
-            raise ConflictError(
-                t("Order number {order} is already recorded", order=order_number), field="order_number"
-            )
-    p.merchant_id = merchant.id
+            refuse(t("Order number {order} is already recorded", order=order_number),
+                   "order_number", ConflictError)
+    cleaned = {
+        "order_number": order_number,
+        "ordered_at": ordered_at,
+        "received_at": received_at,
+        "price_paid_cents": attempt(lambda: to_cents(data.price_paid, "price_paid")),
+        "buyer_alias": attempt(lambda: clean_line(data.buyer_alias, "buyer_alias", limit=100)),
+        "delivery_address": attempt(
+            lambda: clean_text(data.delivery_address, "delivery_address", limit=1000)
+        ),
+        "notes": attempt(lambda: clean_text(data.notes, "notes")),
+    }
+    return problems, cleaned
+
+
+def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
+    """Validate a form and copy it onto the row; refused with every problem of the form."""
+    problems, v = _checked(s, p, data)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InvalidForm(problems)
+    p.merchant_id = data.merchant_id
     p.product_id = data.product_id
-    p.order_number = order_number or None
-    p.ordered_at, p.received_at = ordered_at, received_at
-    p.price_paid_cents = to_cents(data.price_paid, "price_paid")
-    p.buyer_alias = clean_line(data.buyer_alias, "buyer_alias", limit=100)
-    p.delivery_address = clean_text(data.delivery_address, "delivery_address", limit=1000)
+    p.order_number = v["order_number"] or None
+    p.ordered_at, p.received_at = v["ordered_at"], v["received_at"]
+    p.price_paid_cents = v["price_paid_cents"]
+    p.buyer_alias = v["buyer_alias"]
+    p.delivery_address = v["delivery_address"]
     p.inspector_id = data.inspector_id
-    p.status = status
-    p.notes = clean_text(data.notes, "notes")
+    p.status = PurchaseStatus(data.status)
+    p.notes = v["notes"]
+
+
+def validate_purchase(
+    ctx: Context, data: PurchaseInput, purchase_id: int | None = None
+) -> list[InspectorError]:
+    """The problems saving this form would meet, each naming its field; [] when it would
+    save. Reads only, so the form can ask while the user types."""
+    actor = ctx.require(*RECORDERS, action=t("log purchases"))
+    with ctx.db.read() as s:
+        p = get_live(s, Purchase, purchase_id, "purchase") if purchase_id else Purchase()
+        if purchase_id is None and data.inspector_id is None and actor.role == Role.INSPECTOR:
+            data = replace(data, inspector_id=actor.id)
+        problems, _ = _checked(s, p, data)
+        return problems
 
 
 def create_purchase(ctx: Context, data: PurchaseInput) -> PurchaseInfo:

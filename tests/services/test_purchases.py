@@ -295,3 +295,35 @@ def test_purchase_in_a_case_keeps_its_merchant(insp, qm, shop, purchase):
         svc.update_purchase(insp, purchase.id, received_input(other.id, order_number="ORD-1001"))
     assert info.value.field == "merchant"
     assert findings.get_finding(insp, f.id).merchant_id == c.merchant_id == shop.id
+
+
+def test_validate_purchase_lists_every_problem_and_writes_nothing(insp, shop):
+    svc.create_purchase(insp, received_input(shop.id, order_number="ORD-1"))
+    data = svc.PurchaseInput(merchant_id=0, order_number="ORD-1", price_paid="12,9x",
+                             status=P.RECEIVED)
+    problems = svc.validate_purchase(insp, data)
+    assert {p.field for p in problems} == {"merchant", "ordered_at", "received_at",
+                                           "order_number", "price_paid"}
+    assert any(isinstance(p, ConflictError) for p in problems)
+    assert svc.validate_purchase(insp, received_input(shop.id, order_number="ORD-2")) == []
+    with pytest.raises(ValidationError) as err:  # saving names them all too
+        svc.create_purchase(insp, data)
+    assert len(err.value.problems) == len(problems)
+    assert err.value.field == problems[0].field
+    assert [p.order_number for p in svc_list(insp)] == ["ORD-1"]
+
+
+def test_validate_purchase_of_an_existing_purchase_knows_its_own_number(insp, shop):
+    p = svc.create_purchase(insp, received_input(shop.id, order_number="ORD-1"))
+    assert svc.validate_purchase(insp, received_input(shop.id, order_number="ORD-1"), p.id) == []
+
+
+def test_validate_purchase_needs_the_role_that_saves(as_role, shop):
+    with pytest.raises(PermissionDenied):
+        svc.validate_purchase(as_role(Role.MERCHANT_MANAGER), received_input(shop.id))
+
+
+def svc_list(ctx):
+    from inspector_app.services.browse import PurchaseFilter, fetch_purchases
+
+    return fetch_purchases(ctx, PurchaseFilter())

@@ -124,7 +124,10 @@ def test_field_errors_for_a_missing_order_number_and_merchant(qtbot, form, catal
 
     form.status.setCurrentIndex(form.status.findData("ordered"))
     click(qtbot, form.save_button)
-    assert form.errors.messages() == {"order_number": "An ordered purchase needs the platform order number"}
+    assert form.errors.messages() == {
+        "order_number": "An ordered purchase needs the platform order number",
+        "ordered_at": "When was it ordered?",
+    }
     assert form.errors.label("order_number").isVisible()
 
     qtbot.keyClicks(form.order_number, "ORD-1")
@@ -240,3 +243,38 @@ def test_ctrl_n_in_the_main_window_opens_the_form_and_a_saved_purchase_opens(qtb
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(screen.list_page.filter_bar.search.hasFocus, timeout=2000)
+
+
+def test_choosing_a_status_shows_what_it_needs_while_typing(qtbot, form, catalogue):
+    form.status.setCurrentIndex(form.status.findData("received"))
+    qtbot.waitUntil(lambda: form.errors.label("received_at").isVisible(), timeout=3000)
+    shown = form.errors.messages()
+    assert shown["order_number"] == "An ordered purchase needs the platform order number"
+    assert shown["ordered_at"] == "When was it ordered?"
+    assert shown["received_at"] == "When did the parcel arrive?"
+    assert "merchant" not in shown  # not touched yet: no scolding for it
+    # Fixing a field clears its message after the next check.
+    qtbot.keyClicks(form.order_number, "ORD-1")
+    qtbot.waitUntil(lambda: "order_number" not in form.errors.messages(), timeout=3000)
+    assert "received_at" in form.errors.messages()
+
+
+def test_a_taken_order_number_shows_before_saving(qtbot, env, state, catalogue):
+    ctx = state.ctx
+    shop = merchants.find_by_shop_id(ctx, "1001")
+    purchase_service.create_purchase(ctx, purchase_service.PurchaseInput(
+        merchant_id=shop.id, order_number="ORD-TAKEN", ordered_at=datetime.now().astimezone(),
+        status=PurchaseStatus.ORDERED))
+    form = PurchaseForm(env)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.order_number, "ORD-TAKEN")
+    form.check_live()  # what the 400 ms pause would do
+    assert form.errors.messages()["order_number"] == "Order number ORD-TAKEN is already recorded"
+
+
+def test_saving_shows_every_problem_next_to_its_field(qtbot, form):
+    form.status.setCurrentIndex(form.status.findData("received"))
+    click(qtbot, form.save_button)
+    shown = form.errors.messages()
+    assert {"merchant", "order_number", "ordered_at", "received_at"} <= shown.keys()
+    assert form.result() != QDialog.DialogCode.Accepted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +40,10 @@ logger = logging.getLogger(__name__)
 
 #: Longest order number the platform issues (the service checks the same limit).
 ORDER_NUMBER_MAX = 64
+#: Quiet time after the last edit before the service checks the form, in ms.
+LIVE_CHECK_DELAY_MS = 400
+#: Fields whose requirements depend on the status: choosing a status shows what it needs.
+STATUS_DEPENDENT = ("order_number", "ordered_at", "received_at", "status")
 
 
 class PurchaseForm(QDialog):
@@ -55,12 +59,20 @@ class PurchaseForm(QDialog):
         self.setMinimumWidth(600)
         self.general_error = error_label(self, "general")
         self.errors = FieldErrors(self.general_error)
+        #: Fields the user has edited: only their problems show before the first save.
+        self._touched: set[str] = set()
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_CHECK_DELAY_MS)
+        self._live_timer.timeout.connect(self.check_live)
         self._build()
         self._fill_inspectors()
         if purchase is not None:
             self._load(purchase)
         else:
             self._select_inspector(env.actor.id if env.actor else None)
+        self._touched.clear()  # filling the form in is not the user's editing
+        self._live_timer.stop()
         self.merchant.setFocus()
 
     # -- layout ----------------------------------------------------------------------------
@@ -149,17 +161,22 @@ class PurchaseForm(QDialog):
         QWidget.setTabOrder(self.notes, self.buyer_alias)
         QWidget.setTabOrder(self.buyer_alias, self.address)
 
-        # Cheap checks as the user types or leaves a field; the service has the last word.
-        self.merchant.selection_changed.connect(lambda _id: self.errors.clear("merchant"))
+        # Cheap checks as the user types or leaves a field; then, after a pause, the service
+        # checks the whole form (validate_purchase) and its problems appear next to the
+        # fields the user has touched. The service has the last word at save.
+        self.merchant.selection_changed.connect(lambda _id: self._edited("merchant"))
         self.merchant.edit.editingFinished.connect(self._check_merchant)
-        self.product.selection_changed.connect(lambda _id: self.errors.clear("product"))
+        self.product.selection_changed.connect(lambda _id: self._edited("product"))
         self.order_number.textEdited.connect(self._check_order_number)
+        self.order_number.textEdited.connect(lambda _t: self._edited("order_number", clear=False))
         self.price.textEdited.connect(self._check_price)
         self.price.editingFinished.connect(self._check_price)
-        self.ordered_at.changed.connect(lambda: self.errors.clear("ordered_at"))
-        self.received_at.changed.connect(lambda: self.errors.clear("received_at"))
-        self.status.currentIndexChanged.connect(lambda _i: self.errors.clear("status"))
-        self.buyer_alias.textEdited.connect(lambda _t: self.errors.clear("buyer_alias"))
+        self.price.textEdited.connect(lambda _t: self._edited("price_paid", clear=False))
+        self.ordered_at.changed.connect(lambda: self._edited("ordered_at"))
+        self.received_at.changed.connect(lambda: self._edited("received_at"))
+        self.status.currentIndexChanged.connect(lambda _i: self._edited(*STATUS_DEPENDENT))
+        self.inspector.currentIndexChanged.connect(lambda _i: self._edited("inspector"))
+        self.buyer_alias.textEdited.connect(lambda _t: self._edited("buyer_alias"))
 
     def _date_field(self, edit: QWidget) -> QHBoxLayout:
         # The editor keeps its natural width instead of stretching across the dialog.
@@ -206,6 +223,34 @@ class PurchaseForm(QDialog):
 
     # -- checks while typing ---------------------------------------------------------------
 
+    def _edited(self, *fields: str, clear: bool = True) -> None:
+        self._touched.update(fields)
+        if clear:
+            for name in fields:
+                self.errors.clear(name)
+        self._live_timer.start()
+
+    @Slot()
+    def check_live(self) -> None:
+        """Ask the service what saving would meet; show it for the fields already touched."""
+        self._live_timer.stop()
+        try:
+            problems = purchase_service.validate_purchase(
+                self.env.ctx, self.form_input(), self.purchase.id if self.purchase else None
+            )
+        except InspectorError as exc:  # e.g. the purchase was deleted meanwhile
+            logger.info("Live check of the purchase form failed: %s", exc)
+            return
+        first: dict[str, str] = {}
+        for problem in problems:
+            field = getattr(problem, "field", None)
+            if field:
+                first.setdefault(field, str(problem))
+        for name in self._touched:
+            if name == "merchant" and self.merchant.selected_id is None:
+                continue  # _check_merchant explains an unpicked merchant better
+            self.errors.set(name, first.get(name, ""))
+
     @Slot()
     def _check_merchant(self) -> None:
         if self.merchant.selected_id is None and not self.merchant.popup_visible():
@@ -249,6 +294,7 @@ class PurchaseForm(QDialog):
 
     @Slot()
     def submit(self) -> None:
+        self._live_timer.stop()
         self.errors.clear_all()
         data = self.form_input()
         try:

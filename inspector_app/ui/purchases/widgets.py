@@ -76,8 +76,15 @@ class FieldErrors:
             label.hide()
 
     def show_exception(self, exc: InspectorError) -> None:
-        """Put a service's refusal next to the field it names (or in the general label)."""
-        self.set(getattr(exc, "field", None), str(exc))
+        """Put a service's refusal next to the field it names (or in the general label);
+        a refusal with several problems (InvalidForm) shows each next to its field."""
+        shown: set[str | None] = set()
+        for problem in getattr(exc, "problems", None) or [exc]:
+            field = getattr(problem, "field", None)
+            target = field if field in self._labels else None
+            if target not in shown:  # the first problem of a field is the one to fix first
+                shown.add(target)
+                self.set(target, str(problem))
 
     def messages(self) -> dict[str, str]:
         """Visible messages by field name ("" for the general label)."""
