@@ -18,6 +18,7 @@ from inspector_app.db.models import (
     RectificationCase,
     User,
 )
+from inspector_app.domain.deadlines import Deadline, deadline_state, is_overdue
 from inspector_app.domain.enums import CaseStatus, Role, Severity, VerificationResult
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.labels import case_status_label, join_list
@@ -76,8 +77,11 @@ class CaseInfo:
         return is_final(self.status)
 
     def is_overdue(self, today: date | None = None) -> bool:
-        today = today or date.today()
-        return self.status in ACTIVE_STATUSES and self.due_date is not None and self.due_date < today
+        return is_overdue(self.status, self.due_date, today or date.today())
+
+    def deadline(self, warning_days: int, today: date | None = None) -> Deadline:
+        """Overdue, due soon (within `warning_days`, the team setting), on track, or none."""
+        return deadline_state(self.status, self.due_date, today or date.today(), warning_days)
 
 
 @dataclass

@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "deadline_days.critical": 3,
     "deadline_days.major": 7,
     "deadline_days.minor": 15,
+    # Days before its due date from which an active case is "due soon" (0: no warning).
+    "cases.warning_days": 2,
     "watch_threshold": 60.0,  # risk score at or above which a merchant is a watch candidate
     "eliminate_threshold": 80.0,  # ... an elimination candidate
     # The risk statistics window: complaints, work orders and our purchases of the last
@@ -40,6 +42,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "deadline_days.critical": (1, 365),
     "deadline_days.major": (1, 365),
     "deadline_days.minor": (1, 365),
+    "cases.warning_days": (0, 30),
     "watch_threshold": (0, 100),
     "eliminate_threshold": (0, 100),
     "risk.window_days": (30, 1095),
@@ -113,3 +116,8 @@ def put(ctx: Context, key: str, value: Any) -> None:
 
 def deadline_days(ctx: Context, severity: Severity | str) -> int:
     return int(get(ctx, f"deadline_days.{Severity(severity).value}"))
+
+
+def warning_days(ctx: Context) -> int:
+    """How many days before its due date a case counts as due soon (0: never); any role reads it."""
+    return int(get(ctx, "cases.warning_days"))
