@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import is_final
 from inspector_app.reports import labels
-from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticeFinding, NoticePhoto
+from inspector_app.reports.notice_data import (
+    NoticeCase,
+    NoticeData,
+    NoticeFinding,
+    NoticePhoto,
+    with_photo_paths,
+)
 from inspector_app.reports.pdf_base import (
     DocInfo,
     Letterhead,
@@ -25,7 +31,12 @@ from inspector_app.reports.pdf_base import (
     section,
     spacer,
 )
-from inspector_app.reports.pdf_images import PHOTO_MAX_EDGE, fit_budget, prepare_image
+from inspector_app.reports.pdf_images import (
+    PHOTO_MAX_EDGE,
+    PreparedImage,
+    fit_budget,
+    prepare_image,
+)
 from inspector_app.reports.pdf_text import para
 from inspector_app.reports.privacy import redactor
 from inspector_app.reports.progress import Job, Progress
@@ -133,7 +144,7 @@ class _NoticeLayout:
             ),
             spacer(4),
         ]
-        photos = [(p.path, self.caption(p)) for p in f.photos if p.path is not None]
+        photos = [(p.source, self.caption(p)) for p in f.photos if p.path is not None]
         if not photos:
             return [keep(head)]
         # Keep the heading with the first row of photos; later rows may start a new page.
@@ -189,7 +200,7 @@ class _NoticeLayout:
                     ph = photos[i]
                     row.append(
                         [
-                            image(ph.path, col_w - 8, 150, self.workdir),
+                            image(ph.source, col_w - 8, 150, self.workdir),
                             para(self.caption(ph), "caption"),
                         ]
                     )
@@ -324,16 +335,15 @@ def write_notice(data: NoticeData, out: Path | str, workdir: Path | None = None)
         workdir = Path(own_tmp.name)
     try:
         share = PHOTO_BUDGET_BYTES // max(len(photos), 1)
-        paths: dict[int, Path] = {}
+        prepared: dict[int, PreparedImage] = {}
         for i, photo in enumerate(photos):
             yield Progress(
                 i, total, t("Preparing photo {number} of {count}", number=i + 1, count=len(photos))
             )
-            prepared = prepare_image(photo.path, workdir, PHOTO_MAX_EDGE)
-            paths[photo.photo_id] = fit_budget(prepared, workdir, share).path
-        from inspector_app.reports.notice_data import with_photo_paths
-
-        data = with_photo_paths(data, paths)
+            clean = prepare_image(photo.path, workdir, PHOTO_MAX_EDGE)
+            prepared[photo.photo_id] = fit_budget(clean, workdir, share)
+        # With their sizes, so the layout embeds them without opening each file again.
+        data = with_photo_paths(data, prepared)
         yield Progress(len(photos), total, t("Writing the PDF"))
         story = _NoticeLayout(data, workdir).story()
         title = f"Rectification notice {data.notice_number}"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+
+from inspector_app.reports.pdf_images import PreparedImage
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +22,15 @@ class NoticePhoto:
     caption: str
     role: str  # evidence, rectification, verification
     annotated: bool = False
+    #: Pixel size of `path` when write_notice has prepared it (None: the layout checks it).
+    size: tuple[int, int] | None = None
+
+    @property
+    def source(self) -> Path | PreparedImage | None:
+        """What the layout embeds: the prepared image when known, else the file to check."""
+        if self.path is not None and self.size is not None:
+            return PreparedImage(self.path, *self.size)
+        return self.path
 
 
 @dataclass(frozen=True)
@@ -94,11 +106,22 @@ class NoticeData:
         return out
 
 
-def with_photo_paths(data: NoticeData, paths: dict[int, Path]) -> NoticeData:
-    """The same notice with each photo's file filled in from `paths` (photo id -> file)."""
+def with_photo_paths(data: NoticeData, paths: Mapping[int, Path | PreparedImage]) -> NoticeData:
+    """The same notice with each photo's file filled in from `paths` (photo id -> file).
+
+    A PreparedImage also gives the photo its pixel size, so the layout need not reopen it.
+    """
+
+    def one(p: NoticePhoto) -> NoticePhoto:
+        found = paths.get(p.photo_id)
+        if found is None:
+            return p
+        if isinstance(found, PreparedImage):
+            return replace(p, path=found.path, size=(found.width, found.height))
+        return replace(p, path=found, size=None)
 
     def fill(photos: tuple[NoticePhoto, ...]) -> tuple[NoticePhoto, ...]:
-        return tuple(replace(p, path=paths.get(p.photo_id, p.path)) for p in photos)
+        return tuple(one(p) for p in photos)
 
     cases = tuple(
         replace(

@@ -29,6 +29,10 @@ CELL_MAX_CHARS = 2500
 HEAD_BG = "#2F4B6E"
 ZEBRA_BG = "#F1F4F8"
 RULE = "#9AA7B8"
+#: Name of the form XObject that holds the letterhead and the footer's fixed text.
+FRAME_FORM = "inspector_page_frame"
+#: Font size of the footer line (organisation, reference, "Page x of y").
+FOOTER_SIZE = 7.5
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,11 @@ def _numbered_canvas_class(letterhead: Letterhead, info: DocInfo, logo: Prepared
     page_w, page_h = A4
 
     class NumberedCanvas(Canvas):
-        """Keeps each page until the end so the footer can say 'Page x of y'."""
+        """Keeps each page until the end so the footer can say 'Page x of y'.
+
+        Everything but the page label is the same on every page, so it is drawn once into a
+        form XObject that each page references; only the label is drawn per page.
+        """
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -83,13 +91,27 @@ def _numbered_canvas_class(letterhead: Letterhead, info: DocInfo, logo: Prepared
 
         def save(self) -> None:
             total = len(self._saved_pages)
+            self.beginForm(FRAME_FORM)
+            self._draw_frame()
+            self.endForm()
             for state in self._saved_pages:
                 self.__dict__.update(state)
-                self._decorate(total)
+                self.saveState()
+                self.doForm(FRAME_FORM)
+                # ASCII only, so a plain string in the Latin font needs no Paragraph; 0.05 x
+                # size below y is where _draw_text's one-line Paragraph puts its baseline.
+                self.setFont(LATIN, FOOTER_SIZE)
+                self.setFillColor(colors.black)
+                self.drawRightString(
+                    page_w - MARGIN,
+                    MARGIN - 18 - 0.05 * FOOTER_SIZE,
+                    f"Page {self._pageNumber} of {total}",
+                )
+                self.restoreState()
                 Canvas.showPage(self)
             Canvas.save(self)
 
-        def _decorate(self, total: int) -> None:
+        def _draw_frame(self) -> None:
             self.saveState()
             top = page_h - MARGIN + 8
             x = MARGIN
@@ -106,9 +128,7 @@ def _numbered_canvas_class(letterhead: Letterhead, info: DocInfo, logo: Prepared
             self.line(MARGIN, top - 36, page_w - MARGIN, top - 36)
             self.line(MARGIN, MARGIN - 6, page_w - MARGIN, MARGIN - 6)
             foot = " · ".join(p for p in (letterhead.organisation, info.reference) if p)
-            self._draw_text(MARGIN, MARGIN - 18, foot, LATIN, 7.5, colors.grey)
-            page_label = f"Page {self._pageNumber} of {total}"
-            self._draw_text(page_w - MARGIN, MARGIN - 18, page_label, LATIN, 7.5, right=True)
+            self._draw_text(MARGIN, MARGIN - 18, foot, LATIN, FOOTER_SIZE, colors.grey)
             self.restoreState()
 
         def _draw_text(
@@ -256,17 +276,25 @@ def key_value_table(pairs: Sequence[tuple[str, Any]], label_width: float = 120) 
     return table(rows, [label_width, content_width() - label_width], zebra=False)
 
 
-def image(path: Path | str, max_w: float, max_h: float, workdir: Path) -> Flowable:
-    """An image from a file path, cleaned of metadata and scaled to fit max_w x max_h points."""
+#: An image for the PDF: a file to check and clean, or one prepare_image already made.
+ImageSource = Path | str | PreparedImage
+
+
+def image(source: ImageSource, max_w: float, max_h: float, workdir: Path) -> Flowable:
+    """An image cleaned of metadata and scaled to fit max_w x max_h points.
+
+    A PreparedImage is used as it is: prepare_image made it, so opening the file again to
+    check it would only repeat that work.
+    """
     from reportlab.platypus import Image
 
-    prepared = prepare_image(path, workdir)
+    prepared = source if isinstance(source, PreparedImage) else prepare_image(source, workdir)
     w, h = fit(prepared.width, prepared.height, max_w, max_h)
     return Image(str(prepared.path), width=w, height=h)
 
 
 def photo_grid(
-    photos: Sequence[tuple[Path | str, str]],
+    photos: Sequence[tuple[ImageSource, str]],
     workdir: Path,
     *,
     columns: int = 2,

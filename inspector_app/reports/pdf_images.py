@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.messages import t
@@ -19,6 +21,10 @@ PHOTO_MAX_EDGE = 1200
 JPEG_QUALITY = 82
 #: JPEG markers that carry metadata: APP1..APP15 (EXIF, XMP, ICC, IPTC...) and COM.
 _METADATA_MARKERS = frozenset([*range(0xE1, 0xF0), 0xFE])
+#: Start-of-frame markers (SOF0-SOF15; C4, C8 and CC are other segments).
+_FRAME_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+#: Baseline, extended and progressive Huffman JPEGs: what PDF readers display everywhere.
+_PLAIN_FRAMES = frozenset([0xC0, 0xC1, 0xC2])
 
 
 @dataclass(frozen=True)
@@ -30,29 +36,66 @@ class PreparedImage:
     height: int
 
 
-def jpeg_metadata_markers(data: bytes) -> list[int]:
-    """The metadata segment markers (APP1-APP15, COM) found in the JPEG header `data`."""
+def _jpeg_headers(fh: BinaryIO) -> tuple[list[int], int | None, tuple[int, int] | None]:
+    """Walk a JPEG's header segments up to its first scan, seeking over their contents.
+
+    Returns the metadata markers found, the frame (SOFn) marker and the frame's (w, h).
+    """
     found: list[int] = []
-    if data[:2] != b"\xff\xd8":
-        return found
-    pos = 2
-    while pos + 4 <= len(data):
-        if data[pos] != 0xFF:
+    frame: int | None = None
+    size: tuple[int, int] | None = None
+    if fh.read(2) != b"\xff\xd8":
+        return found, frame, size
+    while True:
+        head = fh.read(2)
+        if len(head) < 2 or head[0] != 0xFF:
             break
-        marker = data[pos + 1]
-        if marker == 0xFF:  # fill byte
-            pos += 1
+        marker = head[1]
+        if marker == 0xFF:  # fill byte: the marker follows
+            fh.seek(-1, 1)
             continue
         if marker in (0xD9, 0xDA):  # end of image / start of scan: no more headers
             break
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:
-            pos += 2
             continue
-        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        raw = fh.read(2)
+        if len(raw) < 2:
+            break
+        (length,) = struct.unpack(">H", raw)
+        body = 0
         if marker in _METADATA_MARKERS:
             found.append(marker)
-        pos += 2 + length
-    return found
+        elif marker in _FRAME_MARKERS and frame is None:
+            sof = fh.read(5)
+            body = len(sof)
+            if body == 5:
+                _, height, width = struct.unpack(">BHH", sof)
+                frame, size = marker, (width, height)
+        fh.seek(length - 2 - body, 1)
+    return found, frame, size
+
+
+def jpeg_metadata_markers(data: bytes) -> list[int]:
+    """The metadata segment markers (APP1-APP15, COM) found in the JPEG header `data`."""
+    return _jpeg_headers(io.BytesIO(data))[0]
+
+
+def _clean_small_jpeg(path: Path, max_edge: int) -> PreparedImage | None:
+    """`path` as it is, when its headers alone show a clean JPEG within `max_edge`.
+
+    The store's clean copies all pass here, so a notice with 100 photos reads a few hundred
+    header bytes of each instead of opening it with Pillow; anything else returns None.
+    """
+    try:
+        with path.open("rb") as fh:
+            markers, frame, size = _jpeg_headers(fh)
+    except OSError:
+        return None  # prepare_image reports it
+    if markers or frame not in _PLAIN_FRAMES or size is None:
+        return None
+    if min(size) <= 0 or max(size) > max_edge:
+        return None
+    return PreparedImage(path, size[0], size[1])
 
 
 def _needs_rewrite(path: Path, fmt: str | None, size: tuple[int, int], max_edge: int) -> bool:
@@ -62,8 +105,7 @@ def _needs_rewrite(path: Path, fmt: str | None, size: tuple[int, int], max_edge:
         return True
     if fmt == "JPEG":
         with path.open("rb") as fh:
-            head = fh.read(256 * 1024)
-        return bool(jpeg_metadata_markers(head))
+            return bool(_jpeg_headers(fh)[0])
     # ReportLab decodes PNGs to raw pixels, so their text chunks never reach the PDF.
     return False
 
@@ -77,6 +119,9 @@ def prepare_image(path: Path | str, workdir: Path, max_edge: int = PHOTO_MAX_EDG
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     src = Path(path)
+    fast = _clean_small_jpeg(src, max_edge)
+    if fast is not None:
+        return fast
     try:
         with Image.open(src) as im:
             fmt, size = im.format, im.size

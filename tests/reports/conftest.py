@@ -50,19 +50,30 @@ def pdftotext(path: Path, *, layout: bool = False) -> str:
 
 
 def embedded_images(path: Path) -> list[tuple[str, bytes]]:
-    """(name, raw bytes as embedded) of every image XObject in the PDF."""
+    """(name, raw bytes as embedded) of every image XObject in the PDF.
+
+    Follows form XObjects too: the letterhead (with the logo) is one form shared by pages.
+    """
     out = []
     reader = PdfReader(str(path))
     seen = set()
-    for page in reader.pages:
-        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+
+    def visit(resources) -> None:
+        xobjects = (resources or {}).get("/XObject") or {}
         for name, ref in xobjects.items():
             obj = ref.get_object()
             key = getattr(ref, "idnum", id(obj))
-            if obj.get("/Subtype") != "/Image" or key in seen:
+            if key in seen:
                 continue
             seen.add(key)
-            out.append((name, obj.get_data() if obj.get("/Filter") != "/DCTDecode" else obj._data))
+            if obj.get("/Subtype") == "/Form":
+                visit(obj.get("/Resources"))
+            elif obj.get("/Subtype") == "/Image":
+                raw = obj.get_data() if obj.get("/Filter") != "/DCTDecode" else obj._data
+                out.append((name, raw))
+
+    for page in reader.pages:
+        visit(page.get("/Resources"))
     return out
 
 
