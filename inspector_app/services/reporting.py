@@ -6,14 +6,14 @@ import hashlib
 import json
 import logging
 import tempfile
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from inspector_app.db.models import (
     CaseFinding,
@@ -33,7 +33,12 @@ from inspector_app.services.context import MANAGERS, Context
 from inspector_app.services.workbook_data import private_terms, product_text
 
 if TYPE_CHECKING:
-    from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticePhoto
+    from inspector_app.reports.notice_data import (
+        NoticeCase,
+        NoticeData,
+        NoticeFinding,
+        NoticePhoto,
+    )
     from inspector_app.reports.progress import Progress
 
 logger = logging.getLogger(__name__)
@@ -57,69 +62,104 @@ def _local_month(when: datetime | None) -> str:
     return when.astimezone().strftime("%Y-%m") if when else ""
 
 
-def _photo_rows(s: Session, *, finding_ids: list[int], case_ids: list[int]) -> list[Photo]:
-    cond = Photo.finding_id.in_(finding_ids) if finding_ids else None
-    if case_ids:
-        by_case = Photo.case_id.in_(case_ids)
-        cond = by_case if cond is None else cond | by_case
-    if cond is None:
-        return []
-    return list(s.scalars(select(Photo).where(cond, Photo.deleted_at.is_(None)).order_by(Photo.id)))
-
-
-def _notice_photo(p: Photo) -> NoticePhoto:
+def _notice_photo(p: Any) -> NoticePhoto:
     from inspector_app.reports.notice_data import NoticePhoto
 
     annotated = bool(p.annotations_json and p.annotations_json.strip() not in ("", "[]"))
     return NoticePhoto(p.id, None, p.caption, PhotoRole(p.role).value, annotated)
 
 
-def _notice_case(s: Session, c: RectificationCase, index: int) -> NoticeCase:
-    from inspector_app.reports.notice_data import NoticeCase, NoticeFinding
+def _notice_cases(
+    s: Session, cases: list[RectificationCase]
+) -> tuple[tuple[NoticeCase, ...], dict[int, str]]:
+    """The cases as a notice prints them, and each photo's sha256 (photo id -> sha).
 
-    findings = list(
-        s.scalars(
-            select(Finding)
-            .join(CaseFinding, CaseFinding.finding_id == Finding.id)
-            .where(CaseFinding.case_id == c.id, Finding.deleted_at.is_(None))
-            .options(
-                selectinload(Finding.purchase)
-                .selectinload(Purchase.product)
-                .selectinload(Product.brand)
-            )
-            .order_by(Finding.id)
+    Two queries whatever the number of cases: the findings with their purchase, product and
+    brand, then the photos as plain columns (no ORM objects for a hundred photos).
+    """
+    from inspector_app.reports.notice_data import NoticeFinding
+
+    case_ids = [c.id for c in cases]
+    rows = s.execute(
+        select(CaseFinding.case_id, Finding)
+        .join(Finding, CaseFinding.finding_id == Finding.id)
+        .outerjoin(Finding.purchase)
+        .outerjoin(Purchase.product)
+        .outerjoin(Product.brand)
+        .options(
+            contains_eager(Finding.purchase)
+            .contains_eager(Purchase.product)
+            .contains_eager(Product.brand)
         )
-    )
-    photos = _photo_rows(s, finding_ids=[f.id for f in findings], case_ids=[c.id])
+        .where(CaseFinding.case_id.in_(case_ids), Finding.deleted_at.is_(None))
+        .order_by(Finding.id)
+    ).all()
+    findings: dict[int, list[Finding]] = {cid: [] for cid in case_ids}
+    for case_id, finding in rows:
+        findings[case_id].append(finding)
+    cond = Photo.case_id.in_(case_ids)
+    finding_ids = sorted({f.id for _, f in rows})
+    if finding_ids:
+        cond = cond | Photo.finding_id.in_(finding_ids)
+    photos = s.execute(
+        select(
+            Photo.id,
+            Photo.finding_id,
+            Photo.case_id,
+            Photo.role,
+            Photo.caption,
+            Photo.annotations_json,
+            Photo.sha256,
+        )
+        .where(cond, Photo.deleted_at.is_(None))
+        .order_by(Photo.id)
+    ).all()
     by_finding: dict[int, list[NoticePhoto]] = {}
+    by_case: dict[int, list[Any]] = {}
     for p in photos:
         if p.finding_id is not None:
             by_finding.setdefault(p.finding_id, []).append(_notice_photo(p))
-    out = []
-    for j, f in enumerate(findings, 1):
-        out.append(
-            NoticeFinding(
-                number=f"{index}.{j}",
-                title=f.title,
-                category=str(f.category.value),
-                severity=str(f.severity.value),
-                description=f.description,
-                expected=f.expected,
-                observed=f.observed,
-                rule_ref=f.rule_ref,
-                product=product_text(f.purchase.product),
-                purchased=_local_month(f.purchase.ordered_at),
-                photos=tuple(by_finding.get(f.id, ())),
-            )
+        if p.case_id is not None:
+            by_case.setdefault(p.case_id, []).append(p)
+
+    def finding(index: str, f: Finding) -> NoticeFinding:
+        return NoticeFinding(
+            number=index,
+            title=f.title,
+            category=str(f.category.value),
+            severity=str(f.severity.value),
+            description=f.description,
+            expected=f.expected,
+            observed=f.observed,
+            rule_ref=f.rule_ref,
+            product=product_text(f.purchase.product),
+            purchased=_local_month(f.purchase.ordered_at),
+            photos=tuple(by_finding.get(f.id, ())),
         )
-    case_photos = [p for p in photos if p.case_id == c.id]
+
+    out = tuple(
+        _notice_case(
+            c,
+            tuple(finding(f"{i}.{j}", f) for j, f in enumerate(findings[c.id], 1)),
+            by_case.get(c.id, []),
+        )
+        for i, c in enumerate(cases, 1)
+    )
+    return out, {p.id: p.sha256 for p in photos}
+
+
+def _notice_case(
+    c: RectificationCase, findings: tuple[NoticeFinding, ...], case_photos: list[Any]
+) -> NoticeCase:
+    from inspector_app.reports.notice_data import NoticeCase
+
     return NoticeCase(
         case_number=c.case_number,
         status=c.status.value,
         opened_on=c.created_at.astimezone().date(),
         due_date=c.due_date,
         summary=c.summary,
-        findings=tuple(out),
+        findings=findings,
         response_text=c.response_text,
         root_cause=c.root_cause,
         corrective_action=c.corrective_action,
@@ -144,6 +184,13 @@ def notice_data(
     today: date | None = None,
 ) -> NoticeData:
     """Everything a notice prints, read in one session (photo files not yet resolved)."""
+    return _read_notice(ctx, case_number, shop_id, today)[0]
+
+
+def _read_notice(
+    ctx: Context, case_number: str | None, shop_id: str | None, today: date | None
+) -> tuple[NoticeData, dict[int, str]]:
+    """notice_data and the sha256 of each of its photos (photo id -> sha)."""
     from inspector_app.reports.notice_data import NoticeData
 
     if (case_number is None) == (shop_id is None):
@@ -153,9 +200,9 @@ def notice_data(
     with ctx.db.read() as s:
         if case_number is not None:
             case = s.scalar(
-                select(RectificationCase).where(
-                    RectificationCase.case_number == case_number.strip()
-                )
+                select(RectificationCase)
+                .where(RectificationCase.case_number == case_number.strip())
+                .options(joinedload(RectificationCase.merchant))
             )
             if case is None:
                 raise NotFound(t("No case {case}", case=case_number))
@@ -177,36 +224,41 @@ def notice_data(
             else f"RN-{merchant.shop_id}-{today:%Y%m%d}-{issued}"
         )
         logo = settings.get("organisation_logo") or ""
-        return NoticeData(
+        notice_cases, shas = _notice_cases(s, cases)
+        data = NoticeData(
             notice_number=number,
             issued_on=today,
             organisation=settings["organisation_name"],
             logo_path=Path(logo) if logo and Path(logo).is_file() else None,
             merchant_name=merchant.name,
             merchant_shop_id=merchant.shop_id,
-            cases=tuple(_notice_case(s, c, i) for i, c in enumerate(cases, 1)),
+            cases=notice_cases,
             redact=private_terms(s, merchant.id),
         )
+        return data, shas
 
 
 def _resolve_photos(
-    ctx: Context, data: NoticeData, workdir: Path
+    ctx: Context, data: NoticeData, workdir: Path, shas: Mapping[int, str] | None = None
 ) -> Generator[Progress, None, dict[int, Path]]:
-    """Metadata-free files of every photo: annotated renders or the store's clean copies."""
+    """Metadata-free files of every photo: annotated renders or the store's clean copies.
+
+    `shas` (photo id -> sha256) comes with the notice's data; without it they are read here.
+    """
     from inspector_app.reports.progress import Progress
     from inspector_app.services.photos import annotated_render
 
     photos = data.photos
-    with ctx.db.read() as s:
-        shas = dict(
-            s.execute(
-                select(Photo.id, Photo.sha256).where(Photo.id.in_([p.photo_id for p in photos]))
-            ).all()
-        )
+    if shas is None:
+        ids = [p.photo_id for p in photos]
+        with ctx.db.read() as s:
+            shas = dict(s.execute(select(Photo.id, Photo.sha256).where(Photo.id.in_(ids))).all())
     paths: dict[int, Path] = {}
     for i, p in enumerate(photos):
         yield Progress(
-            i, len(photos), t("Preparing photo {number} of {count}", number=i + 1, count=len(photos))
+            i,
+            len(photos),
+            t("Preparing photo {number} of {count}", number=i + 1, count=len(photos)),
         )
         if p.annotated:
             dest = workdir / f"annotated-{p.photo_id}.jpg"
@@ -280,12 +332,12 @@ def export_notice(
     from inspector_app.reports.notice_data import with_photo_paths
     from inspector_app.reports.progress import stage
 
-    data = notice_data(ctx, case_number=case_number, shop_id=shop_id, today=today)
+    data, shas = _read_notice(ctx, case_number, shop_id, today)
     n = len(data.photos)
     total = 2 * n + 1
     with tempfile.TemporaryDirectory(prefix="inspector-notice-") as tmp:
         workdir = Path(tmp)
-        paths = yield from stage(_resolve_photos(ctx, data, workdir), 0, n, total)
+        paths = yield from stage(_resolve_photos(ctx, data, workdir, shas), 0, n, total)
         data = with_photo_paths(data, paths)
         path = yield from stage(write_notice(data, out, workdir), n, n + 1, total)
     figures: dict[str, Any] = {
