@@ -547,12 +547,60 @@ Mystery purchases, findings and merchant rectification.</source>
             </translation>
         </message>
         <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
             <source>Merchants</source>
             <translation>商家</translation>
         </message>
         <message>
             <source>Products</source>
             <translation>商品</translation>
+        </message>
+        <message>
+            <source>Purchase %1</source>
+            <translation>神买 %1</translation>
+        </message>
+        <message>
+            <source>Finding: %1</source>
+            <translation>问题：%1</translation>
+        </message>
+        <message>
+            <source>Case %1</source>
+            <translation>整改单 %1</translation>
+        </message>
+        <message>
+            <source>Brand %1</source>
+            <translation>品牌 %1</translation>
+        </message>
+        <message>
+            <source>%1 (deleted)</source>
+            <translation>%1（已删除）</translation>
+        </message>
+        <message>
+            <source>This is deleted too: restoring the item brings it back as well.</source>
+            <translation>它也已被删除：恢复此项时会一并恢复。</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Belongs to</source>
+            <translation>所属</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>删除时间</translation>
+        </message>
+        <message>
+            <source>Created by</source>
+            <translation>创建人</translation>
         </message>
         <message>
             <source>%1: %2 new, %3 already there</source>
@@ -623,6 +671,10 @@ Mystery purchases, findings and merchant rectification.</source>
         <message>
             <source>Settings</source>
             <translation>设置</translation>
+        </message>
+        <message>
+            <source>Deleted items</source>
+            <translation>回收站</translation>
         </message>
         <message>
             <source>The %1 screen is coming.</source>
@@ -3178,6 +3230,95 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Saved: %1</source>
             <translation>已保存：%1</translation>
+        </message>
+        <message>
+            <source>1 finding</source>
+            <translation>1 个问题</translation>
+        </message>
+        <message>
+            <source>%1 findings</source>
+            <translation>%1 个问题</translation>
+        </message>
+        <message>
+            <source>1 photo</source>
+            <translation>1 张照片</translation>
+        </message>
+        <message>
+            <source>%1 photos</source>
+            <translation>%1 张照片</translation>
+        </message>
+        <message>
+            <source>1 merchant</source>
+            <translation>1 个商家</translation>
+        </message>
+        <message>
+            <source>%1 merchants</source>
+            <translation>%1 个商家</translation>
+        </message>
+        <message>
+            <source>1 product</source>
+            <translation>1 个商品</translation>
+        </message>
+        <message>
+            <source>%1 products</source>
+            <translation>%1 个商品</translation>
+        </message>
+        <message>
+            <source>1 deleted item</source>
+            <translation>1 个已删除项目</translation>
+        </message>
+        <message>
+            <source>%1 deleted items</source>
+            <translation>%1 个已删除项目</translation>
+        </message>
+        <message>
+            <source>Nothing to restore: the items were restored already.</source>
+            <translation>没有需要恢复的内容：这些项目已被恢复。</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <comment>list separator</comment>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Also restored what it belongs to: %1.</source>
+            <translation>其所属项目也已一并恢复：%1。</translation>
+        </message>
+        <message>
+            <source>Also restored what they belong to: %1.</source>
+            <translation>它们所属的项目也已一并恢复：%1。</translation>
+        </message>
+        <message>
+            <source>The waste basket: what anyone deleted, newest first. Restore puts the selected items back where they were; nothing here is erased for good.</source>
+            <translation>列出所有人删除的内容，最近删除的在前。“恢复”会把所选项目放回原处；这里的内容不会被永久清除。</translation>
+        </message>
+        <message>
+            <source>Search item, what it belongs to, merchant or creator (Ctrl+F)</source>
+            <translation>搜索项目、所属、商家或创建人（Ctrl+F）</translation>
+        </message>
+        <message>
+            <source>Bring the selected items back where they were</source>
+            <translation>把所选项目恢复到原处</translation>
+        </message>
+        <message>
+            <source>Nothing deleted</source>
+            <translation>没有已删除的项目</translation>
+        </message>
+        <message>
+            <source>Choose a user to restore deleted items.</source>
+            <translation>请先选择用户，再恢复已删除的项目。</translation>
+        </message>
+        <message>
+            <source>Your role (%1) may look at these deleted items but not restore them.</source>
+            <translation>您的角色（%1）可以查看这些已删除的项目，但不能恢复。</translation>
+        </message>
+        <message>
+            <source>Items your role (%1) may not restore are shown in grey.</source>
+            <translation>您的角色（%1）不能恢复的项目以灰色显示。</translation>
+        </message>
+        <message>
+            <source>Your role may not restore some of the selected items (shown in grey).</source>
+            <translation>您的角色不能恢复所选项目中的部分项目（以灰色显示）。</translation>
         </message>
     </context>
 </TS>

@@ -64,6 +64,7 @@ SCREENS: dict[str, ScreenSpec] = {
         ScreenSpec("plan", QT_TR_NOOP("Sampling plan"), "inspector_app.ui.screens.plan_screen:PlanScreen", "Alt+7"),
         ScreenSpec("reports", QT_TR_NOOP("Reports"), "inspector_app.ui.screens.reports:ReportsScreen", "Alt+8"),
         ScreenSpec("settings", QT_TR_NOOP("Settings"), "inspector_app.ui.screens.settings_screen:SettingsScreen", "Alt+9"),
+        ScreenSpec("deleted", QT_TR_NOOP("Deleted items"), "inspector_app.ui.screens.deleted:DeletedItemsScreen", "Alt+0"),
     )
 }
 

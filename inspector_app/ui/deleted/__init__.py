@@ -1,0 +1,1 @@
+"""The "Deleted items" screen's parts: the table of the waste basket and its texts."""
