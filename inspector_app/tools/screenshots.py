@@ -38,6 +38,7 @@ def load_data(ctx) -> str:
             for _ in result:
                 pass
         if users.count_users(ctx):
+            delete_a_few(ctx)
             return "demo"
     for name, role in [
         ("王芳 Wang Fang", Role.ADMIN),
@@ -47,6 +48,63 @@ def load_data(ctx) -> str:
     ]:
         users.create_user(system, name, role)
     return "users only"
+
+
+def delete_a_few(ctx) -> None:
+    """Put some rows of each kind in the waste basket, through the services, so that the
+    "Deleted items" screen has something to show (the demo deletes only a few findings)."""
+    from sqlalchemy import func, select
+
+    from inspector_app.db.models import (
+        Finding,
+        Merchant,
+        Photo,
+        Product,
+        Purchase,
+        RectificationCase,
+    )
+    from inspector_app.domain.errors import InspectorError
+    from inspector_app.services import catalog, findings, merchants, photos, purchases
+    from inspector_app.services.context import SYSTEM
+
+    system = ctx.as_actor(SYSTEM)
+    with ctx.db.read() as s:
+        busy = list(s.scalars(
+            select(Finding.purchase_id).where(Finding.deleted_at.is_(None))
+            .group_by(Finding.purchase_id).having(func.count() >= 2).order_by(Finding.purchase_id)
+        ))
+        recent = list(s.scalars(select(Purchase.id).order_by(Purchase.id.desc()).limit(20)))
+        shots = list(s.scalars(select(Photo.id).where(Photo.deleted_at.is_(None))
+                               .order_by(Photo.id).limit(20)))
+        used = select(Purchase.id).where(Purchase.product_id == Product.id).exists()
+        products = list(s.scalars(select(Product.id).where(~used).order_by(Product.id).limit(5)))
+        n_purchases = (select(func.count(Purchase.id)).where(Purchase.merchant_id == Merchant.id)
+                       .correlate(Merchant).scalar_subquery())
+        cased = select(RectificationCase.id).where(RectificationCase.merchant_id == Merchant.id).exists()
+        quiet = list(s.scalars(select(Merchant.id).where(~cased).order_by(n_purchases, Merchant.id)
+                               .limit(5)))
+
+    def some(delete, ids, wanted: int) -> list[int]:
+        done: list[int] = []
+        for row_id in ids:
+            if len(done) == wanted:
+                break
+            try:
+                delete(system, row_id)
+                done.append(row_id)
+            except InspectorError as exc:  # e.g. a finding in a case, a purchase under one
+                logger.info("not deleted for the screenshots: %s", exc)
+        return done
+
+    some(photos.delete_photo, shots, 2)
+    last = [findings.list_for_purchase(system, p)[-1].id for p in busy[:40]]
+    gone = some(findings.delete_finding, last, 3)
+    # Two of those purchases go too: their findings then show "Purchase … (deleted)".
+    with ctx.db.read() as s:
+        owners = list(s.scalars(select(Finding.purchase_id).where(Finding.id.in_(gone))))
+    some(purchases.delete_purchase, owners[1:] + recent, 3)
+    some(catalog.delete_product, products, 1)
+    some(merchants.delete_merchant, quiet, 1)
 
 
 def settle(app, seconds: float = SETTLE_S) -> None:
