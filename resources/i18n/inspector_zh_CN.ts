@@ -1045,8 +1045,20 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>整改期限默认值：</translation>
         </message>
         <message>
+            <source>Warn before the due date:</source>
+            <translation>到期前提醒：</translation>
+        </message>
+        <message>
             <source>Save team settings</source>
             <translation>保存团队设置</translation>
+        </message>
+        <message>
+            <source>No warning</source>
+            <translation>不提醒</translation>
+        </message>
+        <message>
+            <source>Open cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
+            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
         </message>
         <message>
             <source>Choose the logo</source>
@@ -1337,6 +1349,32 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>今天到期</translation>
         </message>
         <message numerus="yes">
+            <source>Due in %n d</source>
+            <translation>
+                <numerusform>%n 天后到期</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Due soon: the case is due today and still open</source>
+            <translation>即将到期：整改单今天到期，仍未结束</translation>
+        </message>
+        <message numerus="yes">
+            <source>Due soon: the case is due in %n day(s) and still open</source>
+            <translation>
+                <numerusform>即将到期：整改单 %n 天后到期，仍未结束</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <comment>deadline badge</comment>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Due soon</source>
+            <comment>deadline badge</comment>
+            <translation>即将到期</translation>
+        </message>
+        <message numerus="yes">
             <source>%n h</source>
             <translation>
                 <numerusform>%n 小时</numerusform>
@@ -1480,6 +1518,12 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>due today</source>
             <translation>今天到期</translation>
+        </message>
+        <message numerus="yes">
+            <source>due in %n d</source>
+            <translation>
+                <numerusform>%n 天后到期</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n d left</source>
@@ -1809,8 +1853,8 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>搜索整改单号、商家、摘要…（Ctrl+F）</translation>
         </message>
         <message>
-            <source>Overdue cases are marked with a warning sign and the days overdue</source>
-            <translation>逾期的整改单会标有警告符号和逾期天数</translation>
+            <source>Overdue cases are marked red with a warning sign and the days overdue; cases due soon amber with a clock and the days left</source>
+            <translation>逾期的整改单标为红色，带警告符号和逾期天数；即将到期的整改单标为琥珀色，带时钟图标和剩余天数</translation>
         </message>
         <message numerus="yes">
             <source>%n case(s)</source>
@@ -2868,6 +2912,11 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>进行中</translation>
         </message>
         <message>
+            <source>Due soon</source>
+            <comment>case filter</comment>
+            <translation>即将到期</translation>
+        </message>
+        <message>
             <source>Overdue</source>
             <comment>case filter</comment>
             <translation>逾期</translation>
@@ -2876,6 +2925,16 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <source>All</source>
             <comment>case filter</comment>
             <translation>全部</translation>
+        </message>
+        <message>
+            <source>Warnings before the deadline are off (Settings, team settings)</source>
+            <translation>到期前提醒已关闭（设置 › 团队设置）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Active cases due within %n day(s), today included (Settings, team settings)</source>
+            <translation>
+                <numerusform>%n 天内（含今天）到期的进行中整改单（可在“设置 › 团队设置”中修改）</numerusform>
+            </translation>
         </message>
         <message>
             <source>Change merchant status</source>
@@ -3319,6 +3378,12 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Your role may not restore some of the selected items (shown in grey).</source>
             <translation>您的角色不能恢复所选项目中的部分项目（以灰色显示）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s) due within %1 day(s): see the Due soon tab</source>
+            <translation>
+                <numerusform>%n 个整改单将在 %1 天内到期：请查看“即将到期”标签页</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -12,6 +12,7 @@ from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.workflow import transition_for
 from inspector_app.services import cases as case_service
 from inspector_app.services import findings as finding_service
+from inspector_app.services import team_settings
 from inspector_app.services.cases import CaseInfo
 from inspector_app.services.context import MANAGERS
 from inspector_app.ui import changes
@@ -131,7 +132,7 @@ class CasePage(QWidget):
         ctx = self.env.ctx
         read_only = case.is_final
         allowed = case_service.allowed_targets(ctx, case)
-        self.header.show_case(case)
+        self.header.show_case(case, team_settings.warning_days(ctx))
         self.transitions.set_moves(case.status, allowed)
         manager = self.env.state.has_role(*MANAGERS)
         self.edit_button.setVisible(manager)

@@ -1,4 +1,4 @@
-"""The top of the case page: number, status, merchant, due date with days left, assignee, summary."""
+"""The top of the case page: number, status and deadline badges, merchant, due date, assignee, summary."""
 
 from __future__ import annotations
 
@@ -6,18 +6,25 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
+from inspector_app.domain.deadlines import Deadline
 from inspector_app.services.cases import CaseInfo
+from inspector_app.ui.cases.marks import (
+    BADGE,
+    badge_style,
+    badge_text,
+    deadline_icon,
+    deadline_tooltip,
+)
 from inspector_app.ui.i18n import enum_label, tr
 
 logger = logging.getLogger(__name__)
 
-#: Status badge colours: (background, text) for active, overdue and finished cases.
-_BADGE = {
-    "active": ("#d3e3fd", "#0b3d91"),
-    "overdue": ("#fdecea", "#b42318"),
-    "final": ("#e4e7eb", "#3e4c59"),
+#: Due-line styles by deadline state (the icon and the words say it as well).
+_DUE_STYLE = {
+    Deadline.OVERDUE: "color: #b42318; font-weight: bold;",
+    Deadline.DUE_SOON: "color: #93370d; font-weight: bold;",
 }
 
 
@@ -27,18 +34,22 @@ def local_time(value) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def due_text(case: CaseInfo, today: date | None = None) -> str:
-    """ "2026-12-01 · 3 days left" / "· 2 days overdue"; no countdown once the case is finished."""
+def due_text(case: CaseInfo, warning_days: int, today: date | None = None) -> str:
+    """ "2026-12-01 · 9 d left" / "· due in 2 d" / "· due today" / "· 2 d overdue"; no countdown
+    once the case is finished."""
     if case.due_date is None:
         return tr("No due date")
     text = case.due_date.isoformat()
     if case.is_final:
         return text
     days = (case.due_date - (today or date.today())).days
-    if case.is_overdue(today):
+    state = case.deadline(warning_days, today)
+    if state is Deadline.OVERDUE:
         return text + " · " + tr("%n d overdue", None, -days)
     if days == 0:
         return text + " · " + tr("due today")
+    if state is Deadline.DUE_SOON:
+        return text + " · " + tr("due in %n d", None, days)
     return text + " · " + tr("%n d left", None, days)
 
 
@@ -57,6 +68,8 @@ class CaseHeader(QWidget):
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("case_status_label")
+        self.deadline_badge = QLabel(self)
+        self.deadline_badge.setObjectName("case_deadline_badge")
         self.merchant_label = QLabel(self)
         self.merchant_label.setObjectName("case_merchant_label")
         self.merchant_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -81,7 +94,12 @@ class CaseHeader(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.addWidget(self.number_label, 0, 0, 1, 2)
-        grid.addWidget(self.status_label, 0, 2, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        badges = QHBoxLayout()
+        badges.setSpacing(6)
+        badges.addWidget(self.status_label)
+        badges.addWidget(self.deadline_badge)
+        badges.addStretch(1)
+        grid.addLayout(badges, 0, 2, 1, 2)
         grid.setColumnStretch(3, 1)
         row = 1
         for caption, widget in (
@@ -105,25 +123,29 @@ class CaseHeader(QWidget):
         grid.addWidget(self.summary_label, row + 1, 0, 1, 4)
         grid.addWidget(self.reason_label, row + 2, 0, 1, 4)
 
-    def show_case(self, case: CaseInfo) -> None:
+    def show_case(self, case: CaseInfo, warning_days: int = 0) -> None:
+        """Show `case`; `warning_days` is the team setting cases.warning_days (0: no warning)."""
         self.number_label.setText(case.case_number)
-        kind = "final" if case.is_final else ("overdue" if case.is_overdue() else "active")
-        bg, fg = _BADGE[kind]
+        state = case.deadline(warning_days)
+        kind = "final" if case.is_final else (state if state in BADGE else "active")
+        bg, fg = BADGE[kind]
         self.status_label.setText(enum_label(case.status))
-        self.status_label.setStyleSheet(
-            f"background: {bg}; color: {fg}; border-radius: 4px; padding: 2px 8px; font-weight: bold;"
-        )
+        self.status_label.setStyleSheet(badge_style(bg, fg))
+        # Words beside the status, so the colour is never the only sign.
+        self.deadline_badge.setText(badge_text(state))
+        self.deadline_badge.setStyleSheet(badge_style(bg, fg))
+        self.deadline_badge.setToolTip(deadline_tooltip(case.due_date, state))
+        self.deadline_badge.setVisible(bool(badge_text(state)))
         self.merchant_label.setText(f"{case.merchant_name} ({case.merchant_shop_id})")
-        self.due_label.setText(due_text(case))
-        overdue = case.is_overdue()
-        if overdue:
-            icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.due_label.setText(due_text(case, warning_days))
+        self.due_label.setToolTip(deadline_tooltip(case.due_date, state))
+        self.due_label.setStyleSheet(_DUE_STYLE.get(state, ""))
+        icon = deadline_icon(state)
+        if icon is not None:
             self.due_icon.setPixmap(icon.pixmap(16, 16))
-            self.due_label.setStyleSheet("color: #b42318; font-weight: bold;")
         else:
             self.due_icon.clear()
-            self.due_label.setStyleSheet("")
-        self.due_icon.setVisible(overdue)
+        self.due_icon.setVisible(icon is not None)
         self.assignee_label.setText(case.assignee or tr("Nobody yet"))
         parts = [tr("Opened %1").replace("%1", local_time(case.created_at))]
         if case.notified_at:

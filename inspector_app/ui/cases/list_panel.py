@@ -41,7 +41,10 @@ class CasesListPanel(QWidget):
         self.model = CasesModel(get_ctx, self)
         self.table = PagedTableView("cases", env.settings, self)
         self.table.setModel(self.model)
-        self.table.setToolTip(tr("Overdue cases are marked with a warning sign and the days overdue"))
+        self.table.setToolTip(tr(
+            "Overdue cases are marked red with a warning sign and the days overdue; "
+            "cases due soon amber with a clock and the days left"
+        ))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)

@@ -1,39 +1,29 @@
-"""The cases table: columns, days left or overdue, and overdue rows marked by icon, text and colour."""
+"""The cases table: columns, days left, and overdue or due-soon rows marked by icon, words and colour."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 
+from inspector_app.domain.deadlines import Deadline
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.workflow import is_final
 from inspector_app.services import browse
 from inspector_app.services.browse import CaseRow
+from inspector_app.ui.cases.marks import (
+    DUE_SOON_COLOUR,
+    DUE_SOON_TINT,
+    OVERDUE_COLOUR,
+    OVERDUE_TINT,
+    days_left_text,
+    deadline_icon,
+    deadline_tooltip,
+)
 from inspector_app.ui.i18n import QT_TR_NOOP, tr
 from inspector_app.ui.models import RIGHT, Column, PagedTableModel, ServiceSource, enum_formatter
 
 logger = logging.getLogger(__name__)
-
-#: Text colour of an overdue row's due-date cells (the icon and the words say it too).
-OVERDUE_COLOUR = QColor("#b42318")
-#: Background tint of an overdue row.
-OVERDUE_TINT = QColor(253, 236, 234)
-
-
-def days_left_text(due: date | None, overdue: bool, active: bool, today: date | None = None) -> str:
-    """ "3 days left", "due today", "2 days overdue"; "" for finished cases or no due date."""
-    if due is None or not active:
-        return ""
-    days = (due - (today or date.today())).days
-    if overdue or days < 0:
-        return tr("%n d overdue", None, -days)
-    if days == 0:
-        return tr("Due today")
-    return tr("%n d left", None, days)
 
 
 def hours_text(hours: float | None) -> str:
@@ -62,42 +52,58 @@ def is_active(row: CaseRow) -> bool:
     return not is_final(CaseStatus(row.status))
 
 
-class CasesModel(PagedTableModel):
-    """Cases from services.browse; overdue ones carry a warning icon, words and a red tint."""
+def row_deadline(row: CaseRow) -> Deadline:
+    """The row's standing as services.browse worked it out (domain/deadlines.py, in SQL's terms)."""
+    if row.overdue:
+        return Deadline.OVERDUE
+    if row.due_soon:
+        return Deadline.DUE_SOON
+    if row.due_date is None or not is_active(row):
+        return Deadline.NONE
+    return Deadline.ON_TRACK
 
-    def __init__(self, get_ctx, parent=None) -> None:
+
+#: Text and background colours of the marked rows.
+_COLOURS = {
+    Deadline.OVERDUE: (OVERDUE_COLOUR, OVERDUE_TINT),
+    Deadline.DUE_SOON: (DUE_SOON_COLOUR, DUE_SOON_TINT),
+}
+
+
+class CasesModel(PagedTableModel):
+    """Cases from services.browse; overdue and due-soon ones carry an icon, words, a tooltip
+    and a tint (red for overdue, amber for due soon), so colour is never the only signal."""
+
+    def __init__(self, get_ctx, parent=None, *, columns=None, filters=None,
+                 sort_key: str = "due_date", sort_desc: bool = False) -> None:
         super().__init__(
             ServiceSource(get_ctx, browse.count_cases, browse.fetch_cases),
-            CASE_COLUMNS,
-            filters=browse.CaseFilter(active_only=True),
-            sort_key="due_date",
-            sort_desc=False,
+            CASE_COLUMNS if columns is None else columns,
+            filters=browse.CaseFilter(active_only=True) if filters is None else filters,
+            sort_key=sort_key,
+            sort_desc=sort_desc,
             parent=parent,
         )
-        self._due_cols = {self.column_index("due_date"), self.column_index("days_left")}
-        self._days_col = self.column_index("days_left")
+        keys = [c.key for c in self.columns]
+        self._due_cols = {i for i, k in enumerate(keys) if k in ("due_date", "days_left")}
+        self._days_col = keys.index("days_left") if "days_left" in keys else -1
         self._first_col = 0
-        self._icon: QIcon | None = None
-
-    def overdue_icon(self) -> QIcon:
-        if self._icon is None:
-            self._icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        return self._icon
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row: CaseRow = self._rows[index.row()]
         col = index.column()
+        state = row_deadline(row)
         if col == self._days_col and role == Qt.ItemDataRole.DisplayRole:
-            return days_left_text(row.due_date, row.overdue, is_active(row))
-        if row.overdue:
+            return days_left_text(row.due_date, state)
+        if state in _COLOURS:
             if role == Qt.ItemDataRole.DecorationRole and col == self._first_col:
-                return self.overdue_icon()
+                return deadline_icon(state)
             if role == Qt.ItemDataRole.ForegroundRole and col in self._due_cols:
-                return OVERDUE_COLOUR
+                return _COLOURS[state][0]
             if role == Qt.ItemDataRole.BackgroundRole:
-                return OVERDUE_TINT
+                return _COLOURS[state][1]
             if role == Qt.ItemDataRole.ToolTipRole and col in (self._first_col, *self._due_cols):
-                return tr("Overdue: the due date has passed and the case is still open")
+                return deadline_tooltip(row.due_date, state)
         return super().data(index, role)

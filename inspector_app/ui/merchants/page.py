@@ -23,10 +23,11 @@ from inspector_app.domain.errors import InspectorError
 from inspector_app.services import browse, merchants, stats
 from inspector_app.services.context import MANAGERS
 from inspector_app.ui import changes
+from inspector_app.ui.cases.model import CasesModel
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
 from inspector_app.ui.merchants.status_dialog import StatusChangeDialog
-from inspector_app.ui.models import RIGHT, Column, PagedTableModel, PagedTableView, ServiceSource
+from inspector_app.ui.models import RIGHT, Column, PagedTableView
 from inspector_app.ui.models import enum_formatter as _enum_fmt
 from inspector_app.ui.screens import ScreenEnv
 
@@ -41,12 +42,13 @@ STATUS_ACTIONS = (
 )
 
 CASE_COLUMNS = [
-    Column("case_number", QT_TR_NOOP("Case"), sort_key="case_number", width=110),
+    Column("case_number", QT_TR_NOOP("Case"), sort_key="case_number", width=130),  # with an icon
     Column("status", QT_TR_NOOP("Status"), sort_key="status",
            formatter=_enum_fmt(CaseStatus), width=130),
     Column("due_date", QT_TR_NOOP("Due"), sort_key="due_date", width=90),
     Column("finding_count", QT_TR_NOOP("Findings"), sort_key="finding_count", align=RIGHT, width=70),
-    Column("overdue", QT_TR_NOOP("Overdue"), formatter=lambda v: "⚠" if v else "", width=60),
+    # Overdue and due-soon cases are marked as on the Cases screen (ui/cases/model.py).
+    Column("days_left", QT_TR_NOOP("Days left"), field="due_date", sort_key="due_date", width=105),
 ]
 
 
@@ -117,10 +119,9 @@ class MerchantPage(QWidget):
         QVBoxLayout(history).addWidget(self.history)
 
         cases_box = QGroupBox(tr("Rectification cases"), self)
-        self.cases_model = PagedTableModel(
-            ServiceSource(lambda: self.env.ctx, browse.count_cases, browse.fetch_cases),
-            CASE_COLUMNS, filters=browse.CaseFilter(merchant_id=-1), sort_key="created_at",
-            sort_desc=True, parent=self)
+        self.cases_model = CasesModel(
+            lambda: self.env.ctx, self, columns=CASE_COLUMNS,
+            filters=browse.CaseFilter(merchant_id=-1), sort_key="created_at", sort_desc=True)
         self.cases_view = PagedTableView("merchant_cases", env.settings, cases_box)
         self.cases_view.setModel(self.cases_model)
         self.cases_view.activated_id.connect(self.open_case)

@@ -7,9 +7,12 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from inspector_app.domain.errors import InspectorError
+from inspector_app.services.browse.cases import count_due_soon
 from inspector_app.ui import changes
 from inspector_app.ui.cases.case_page import CasePage
 from inspector_app.ui.cases.list_panel import CasesListPanel
+from inspector_app.ui.i18n import tr
 from inspector_app.ui.screens import ScreenEnv
 
 logger = logging.getLogger(__name__)
@@ -49,6 +52,20 @@ class CasesScreen(QWidget):
         if self._stale:
             self._stale = False
             self.refresh()
+        self.announce_due_soon()
+
+    def announce_due_soon(self) -> None:
+        """Say in the status bar how many cases are due soon (all of them, whatever the filters)."""
+        try:
+            soon = count_due_soon(self.env.ctx)
+        except InspectorError as exc:
+            logger.info("Counting the cases due soon failed: %s", exc)
+            return
+        if soon.cases:
+            self.env.show_status(
+                tr("%n case(s) due within %1 day(s): see the Due soon tab", None, soon.cases)
+                .replace("%1", str(soon.warning_days))
+            )
 
     def focus_search(self) -> None:
         self.list.search.setFocus()

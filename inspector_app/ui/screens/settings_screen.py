@@ -42,6 +42,8 @@ logger = logging.getLogger(__name__)
 
 #: Longest deadline a spin box offers, in days.
 MAX_DEADLINE_DAYS = 365
+#: The team setting of the due-soon warning (services.team_settings).
+WARNING_DAYS = "cases.warning_days"
 
 
 class NewUserDialog(QDialog):
@@ -214,6 +216,8 @@ class SettingsScreen(QWidget):
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.deadline_spins[severity] = spin
             form.addRow(tr("%1 findings:").replace("%1", enum_label(severity)), spin)
+        self.warning_spin = self._warning_spin(box)
+        form.addRow(tr("Warn before the due date:"), self.warning_spin)
         self.risk_panel = RiskSettingsPanel(box)
         form.addRow(self.risk_panel)
         self.save_team_button = QPushButton(tr("Save team settings"), box)
@@ -229,6 +233,21 @@ class SettingsScreen(QWidget):
         row.addStretch(1)
         form.addRow("", row)
         return box
+
+    def _warning_spin(self, parent: QWidget) -> QSpinBox:
+        """Days before the due date from which a case is marked "due soon" (0: never)."""
+        low, high = team_settings.RANGES[WARNING_DAYS]
+        spin = QSpinBox(parent)
+        spin.setObjectName("cases_warning_days")
+        spin.setRange(int(low), int(high))
+        spin.setSuffix(tr(" days"))
+        spin.setSpecialValueText(tr("No warning"))
+        spin.setMinimumWidth(110)
+        spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        spin.setToolTip(tr("Open cases due within this many days (the due day included) are "
+                           "marked “due soon” on the Cases screen; 0 turns the warning off."))
+        return spin
 
     # -- behaviour -----------------------------------------------------------------------
 
@@ -254,10 +273,11 @@ class SettingsScreen(QWidget):
         self.logo_edit.setText(str(values["organisation_logo"]))
         for severity, spin in self.deadline_spins.items():
             spin.setValue(int(values[f"deadline_days.{severity.value}"]))
+        self.warning_spin.setValue(int(values[WARNING_DAYS]))
         self.risk_panel.load(values)
         may_edit = self.env.state.has_role(*MANAGERS)
         self.risk_panel.set_editable(may_edit)
-        for widget in (*self.deadline_spins.values(), self.organisation_edit, self.logo_edit,
+        for widget in (*self.deadline_spins.values(), self.warning_spin, self.organisation_edit, self.logo_edit,
                        self.logo_button, self.save_team_button):
             widget.setEnabled(may_edit)
         self.team_hint.setVisible(not may_edit)
@@ -304,6 +324,7 @@ class SettingsScreen(QWidget):
             "organisation_name": self.organisation_edit.text().strip(),
             "organisation_logo": self.logo_edit.text().strip(),
             **{f"deadline_days.{sev.value}": spin.value() for sev, spin in self.deadline_spins.items()},
+            WARNING_DAYS: self.warning_spin.value(),
             **self.risk_panel.values(),
         }
         try:
