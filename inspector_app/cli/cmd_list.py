@@ -83,6 +83,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             help=f"at most N rows (default {DEFAULT_LIMIT}; 0 = all)",
         )
         p.add_argument("--json", action="store_true", help="print a JSON array of objects")
+        if listing.name == "cases":
+            p.add_argument(
+                "--due-soon",
+                action="store_true",
+                help="only active cases due within the team's warning days (setting "
+                "cases.warning_days, default 2): from today, the due day included, to that "
+                "many days ahead, soonest first; overdue and finished cases are left out",
+            )
         if listing.name == "findings":
             p.add_argument(
                 "--severity",
@@ -213,12 +221,24 @@ def _findings(inv: Invocation, args: argparse.Namespace) -> Iterator[Any]:
 def _cases(inv: Invocation, args: argparse.Namespace) -> Iterator[Any]:
     from inspector_app.services.browse import CaseFilter, fetch_cases
 
+    ctx = inv.system_context()
     flt = CaseFilter(
         status=args.status, merchant_shop_id=args.merchant, since=args.since, until=args.until
     )
-    yield from _pages(
-        fetch_cases, inv.system_context(), flt, args.page_size, sort="created_at", desc=True
-    )
+    if args.due_soon:
+        from inspector_app.services.team_settings import warning_days
+
+        # One reading of the setting for every page, said on stderr so stdout stays data.
+        days = warning_days(ctx)
+        flt.due_soon_only, flt.warning_days = True, days
+        if days:
+            inv.note(t("Cases due within {days} days (today included)", days=days))
+        else:
+            inv.note(t("Due-soon warnings are off (team setting cases.warning_days is 0)"))
+        # Soonest first: the order in which they need chasing.
+        yield from _pages(fetch_cases, ctx, flt, args.page_size, sort="due_date", desc=False)
+        return
+    yield from _pages(fetch_cases, ctx, flt, args.page_size, sort="created_at", desc=True)
 
 
 LISTINGS: tuple[Listing, ...] = (
@@ -292,6 +312,7 @@ LISTINGS: tuple[Listing, ...] = (
             ("status", "STATUS"),
             ("due_date", "DUE"),
             ("overdue", "OVERDUE"),
+            ("due_soon", "DUE SOON"),
             ("finding_count", "FINDINGS"),
             ("assignee", "ASSIGNEE"),
             ("created_at", "OPENED"),
