@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from inspector_app.paths import DataPaths
 
@@ -41,6 +41,14 @@ WINDOW_STATE: Key[QByteArray] = Key("window/state", QByteArray, QByteArray())
 LAST_SCREEN: Key[str] = Key("window/last_screen", str, "dashboard")
 #: Folder last used to choose a backup to restore from.
 LAST_RESTORE_DIR: Key[str] = Key("backup/last_restore_dir", str, "")
+#: Folder of the last photos added with the photo panel's file dialog.
+PHOTO_ADD_DIR: Key[str] = Key("dialogs/photo_add_dir", str, "")
+#: Folder last saved to by an export or report save dialog.
+EXPORT_SAVE_DIR: Key[str] = Key("dialogs/export_save_dir", str, "")
+#: Folder last opened by an import dialog (workbooks, work orders).
+IMPORT_OPEN_DIR: Key[str] = Key("dialogs/import_open_dir", str, "")
+#: Photo viewer size and position (QWidget.saveGeometry).
+PHOTO_VIEWER_GEOMETRY: Key[QByteArray] = Key("photo_viewer/geometry", QByteArray, QByteArray())
 #: Whether the daily background backup runs.
 DAILY_BACKUP: Key[bool] = Key("backup/daily", bool, True)
 #: Number of daily backups kept.
@@ -53,6 +61,10 @@ KEYS: tuple[Key[Any], ...] = (
     WINDOW_STATE,
     LAST_SCREEN,
     LAST_RESTORE_DIR,
+    PHOTO_ADD_DIR,
+    EXPORT_SAVE_DIR,
+    IMPORT_OPEN_DIR,
+    PHOTO_VIEWER_GEOMETRY,
     DAILY_BACKUP,
     DAILY_BACKUP_KEEP,
 )
@@ -107,6 +119,22 @@ class AppSettings:
 
     def reset(self, key: Key[Any]) -> None:
         self._q.remove(key.name)
+
+    # Folders of file dialogs: one str key per purpose (PHOTO_ADD_DIR, EXPORT_SAVE_DIR, ...).
+
+    def folder(self, key: Key[str]) -> Path:
+        """Where a file dialog starts: the folder stored under `key` if it still exists (a USB
+        stick may be gone), else the user's Documents folder (else home)."""
+        value = self.get(key)
+        if value and Path(value).is_dir():
+            return Path(value)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+    def remember_folder(self, key: Key[str], chosen: Path | str) -> None:
+        """Store the folder of `chosen` (a file, or a folder itself) under `key`."""
+        path = Path(chosen)
+        self.set(key, str(path if path.is_dir() else path.parent))
 
     # Families keyed by a widget's name (splitters, table headers); values are Qt state blobs.
 

@@ -17,16 +17,13 @@ from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.photos import importer
+from inspector_app.ui.settings import PHOTO_ADD_DIR
 from inspector_app.ui.tasks import Task
 
 if TYPE_CHECKING:
     from inspector_app.ui.photos.panel import PhotoPanel
 
 logger = logging.getLogger(__name__)
-
-#: The folder the file dialog opened last, for this session (no settings key is declared).
-_last_dir = ""
-
 
 class PanelImporter(QObject):
     """Runs one import at a time for its panel; `finished(ImportOutcome)` when one ends."""
@@ -46,14 +43,17 @@ class PanelImporter(QObject):
         self.panel.message_bar.show_message(text)
 
     def choose_files(self) -> None:
-        global _last_dir
         if not self.panel.editable:
             return
+        settings = self.panel.env.settings
         paths, _filter = QFileDialog.getOpenFileNames(
-            self.panel, tr("Add photos"), _last_dir, importer.file_dialog_filter()
+            self.panel,
+            tr("Add photos"),
+            str(settings.folder(PHOTO_ADD_DIR)),
+            importer.file_dialog_filter(),
         )
         if paths:
-            _last_dir = str(Path(paths[0]).parent)
+            settings.remember_folder(PHOTO_ADD_DIR, paths[0])
             self.add_files(paths)
 
     def paste(self) -> bool:

@@ -6,7 +6,8 @@
 
 Keys: Left/Right or PageUp/PageDown previous/next; + and - (or Ctrl+wheel) zoom; F or Ctrl+0
 fit; 1 or Ctrl+1 100%; S/A/R/E/T the annotation tools; Delete deletes the selected shapes;
-Ctrl+Z undoes; H shows or hides the annotations; Esc closes. The photo is shown with its
+Ctrl+Z undoes; H shows or hides the annotations; Esc closes. The selected shape's handles
+resize it. The viewer's size and place are kept in the preferences. The photo is shown with its
 EXIF orientation applied (Qt's auto-transform on the original, else the store's clean copy);
 the thumbnail stands in while the full image loads. Shapes and captions are saved through
 services.photos as soon as a change is finished; the original file is never altered.
@@ -38,6 +39,7 @@ from inspector_app.ui.photos.annotation_toolbar import AnnotationToolBar
 from inspector_app.ui.photos.images import Key, display_key, image_cache
 from inspector_app.ui.photos.model import describe_size
 from inspector_app.ui.photos.zoom_view import ZoomView
+from inspector_app.ui.settings import PHOTO_VIEWER_GEOMETRY
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +144,7 @@ class PhotoViewer(QDialog):
         image_cache().loaded.connect(self._on_loaded)
         self.toolbar.set_editable(not read_only)
         self.caption_edit.setReadOnly(read_only)
-        self._size_to_screen()
+        self._restore_geometry()
         self.view.setFocus()
         if self.photos:
             self.show_photo(min(max(index, 0), len(self.photos) - 1))
@@ -155,6 +157,17 @@ class PhotoViewer(QDialog):
         action.triggered.connect(lambda _c=False: slot())
         self.nav_bar.addAction(action)
         return action
+
+    def _restore_geometry(self) -> None:
+        # The size and place the user gave the viewer last time (restoreGeometry moves it
+        # back on screen if that screen is gone); the first time, most of the screen.
+        saved = self.env.settings.get(PHOTO_VIEWER_GEOMETRY)
+        if saved.isEmpty() or not self.restoreGeometry(saved):
+            self._size_to_screen()
+
+    def _save_geometry(self) -> None:
+        if self.isVisible():
+            self.env.settings.set(PHOTO_VIEWER_GEOMETRY, self.saveGeometry())
 
     def _size_to_screen(self) -> None:
         screen = (self.parentWidget() or self).screen()
@@ -295,8 +308,10 @@ class PhotoViewer(QDialog):
 
     def done(self, result: int) -> None:
         self.save_caption()
+        self._save_geometry()
         super().done(result)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_caption()
+        self._save_geometry()
         super().closeEvent(event)

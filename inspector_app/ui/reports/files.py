@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.settings import EXPORT_SAVE_DIR, IMPORT_OPEN_DIR, AppSettings
 
 logger = logging.getLogger(__name__)
 
@@ -23,16 +24,29 @@ def xlsx_filter() -> str:
 
 
 class FolderMemory:
-    """The folder the user last saved to or imported from (this session)."""
+    """The folders the user last saved to and imported from, kept in the preferences."""
 
-    def __init__(self) -> None:
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self.folder = Path(docs) if docs and Path(docs).is_dir() else Path.home()
-        #: The last file written (Open folder shows its folder).
+    def __init__(self, settings: AppSettings) -> None:
+        self.settings = settings
+        #: The last file written this session (Open folder shows its folder).
         self.last_file: Path | None = None
 
+    @property
+    def folder(self) -> Path:
+        """Where save dialogs start: the folder saved to last, else Documents."""
+        return self.settings.folder(EXPORT_SAVE_DIR)
+
+    @property
+    def import_folder(self) -> Path:
+        """Where import dialogs start: the folder imported from last, else Documents."""
+        return self.settings.folder(IMPORT_OPEN_DIR)
+
     def remember(self, path: Path) -> None:
-        self.folder = path.parent
+        """A file was saved at `path`."""
+        self.settings.remember_folder(EXPORT_SAVE_DIR, path)
+
+    def remember_import(self, path: Path) -> None:
+        self.settings.remember_folder(IMPORT_OPEN_DIR, path)
 
 
 def ask_save_path(parent: QWidget, memory: FolderMemory, title: str, name: str) -> Path | None:
@@ -54,12 +68,12 @@ def ask_save_path(parent: QWidget, memory: FolderMemory, title: str, name: str) 
 def ask_workbook(parent: QWidget, memory: FolderMemory, title: str) -> Path | None:
     """Ask for a workbook to import; None when cancelled."""
     chosen, _filter = QFileDialog.getOpenFileName(
-        parent, title, str(memory.folder), xlsx_filter() + ";;" + tr("All files (*)")
+        parent, title, str(memory.import_folder), xlsx_filter() + ";;" + tr("All files (*)")
     )
     if not chosen:
         return None
     path = Path(chosen)
-    memory.remember(path)
+    memory.remember_import(path)
     return path
 
 

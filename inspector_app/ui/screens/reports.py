@@ -33,7 +33,7 @@ class ReportsScreen(QWidget):
         super().__init__(parent)
         self.env = env
         self.setObjectName("reports_screen")
-        self.memory = FolderMemory()
+        self.memory = FolderMemory(env.settings)
         self.chooser = ReportChooser(env, self)
         self.preview = PreviewPane(self)
         self.archive = ArchivePanel(env, self)

@@ -29,6 +29,7 @@ from inspector_app.ui.models.paged import PagedTableModel
 from inspector_app.ui.models.table_view import PagedTableView
 from inspector_app.ui.screens import ScreenEnv
 from inspector_app.ui.screens.risk_tables import RISK_COLUMNS, SLOW_COLUMNS, RiskModel, RowsSource
+from inspector_app.ui.settings import EXPORT_SAVE_DIR, IMPORT_OPEN_DIR
 from inspector_app.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
@@ -176,13 +177,15 @@ class RiskScreen(QWidget):
 
     @Slot()
     def import_file(self) -> None:
+        start = self.env.settings.folder(IMPORT_OPEN_DIR)
         path, _ = QFileDialog.getOpenFileName(
             self,
             tr("Import complaints and work orders"),
-            "",
+            str(start),
             tr("Work orders (*.csv *.xlsx);;All files (*)"),
         )
         if path:
+            self.env.settings.remember_folder(IMPORT_OPEN_DIR, path)
             self.start_import(path)
 
     def start_import(self, path: str) -> None:
@@ -214,11 +217,13 @@ class RiskScreen(QWidget):
 
     @Slot()
     def export(self) -> None:
-        default = f"risk-{date.today().isoformat()}.xlsx"
+        folder = self.env.settings.folder(EXPORT_SAVE_DIR)
+        default = folder / f"risk-{date.today().isoformat()}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export risk ranking"), default, tr("Excel workbook (*.xlsx)")
+            self, tr("Export risk ranking"), str(default), tr("Excel workbook (*.xlsx)")
         )
         if path:
+            self.env.settings.remember_folder(EXPORT_SAVE_DIR, path)
             self.start_export(path)
 
     def start_export(self, path: str) -> None:
