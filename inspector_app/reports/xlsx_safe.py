@@ -74,8 +74,10 @@ def plain_value(value: Any) -> Any:
     Aware datetimes are shown in local time (spreadsheets have no time zones); enums become
     their value; NaN and infinities become empty cells.
     """
-    if value is None or isinstance(value, (bool, int, Decimal)):
+    if value is None or isinstance(value, (bool, int)):
         return value
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, datetime):
@@ -106,34 +108,33 @@ def assign(cell: Cell, value: Any, number_format: str | None = None) -> Cell:
     return cell
 
 
-def safe_row(ws: Any, values: Sequence[Any], formats: Sequence[str | None] = ()) -> list[Any]:
-    """A row for a write-only sheet: typed values, formula-like text guarded, formats applied.
+def safe_value(ws: Any, raw: Any, fmt: str | None = None) -> Any:
+    """One value for a write-only row: typed, formula-like text guarded, `fmt` applied.
 
     Plain values go through as they are (cheap); a cell object is made only for values that
-    need a number format or a guard.
+    need a number format or a guard. A cell object passed in is kept as it is.
     """
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
 
-    out: list[Any] = []
+    if raw is None or (type(raw) is int and not fmt) or isinstance(raw, Cell):
+        return raw
+    value = clean_text(raw) if type(raw) is str else plain_value(raw)
+    if isinstance(value, str):
+        return guard_cell(WriteOnlyCell(ws, value=value)) if looks_like_formula(value) else value
+    if fmt and value is not None:
+        c = WriteOnlyCell(ws, value=value)
+        c.number_format = fmt
+        return c
+    return value
+
+
+def safe_row(ws: Any, values: Sequence[Any], formats: Sequence[str | None] = ()) -> list[Any]:
+    """A row for a write-only sheet: `safe_value` of each value with its column's format."""
     n_formats = len(formats)
-    for i, raw in enumerate(values):
-        kind = type(raw)
-        fmt = formats[i] if i < n_formats else None
-        if raw is None or (kind is int and not fmt):
-            out.append(raw)  # the common cases, without further checks
-            continue
-        value = clean_text(raw) if kind is str else plain_value(raw)
-        if isinstance(value, str):
-            out.append(
-                guard_cell(WriteOnlyCell(ws, value=value)) if looks_like_formula(value) else value
-            )
-        elif fmt and value is not None:
-            c = WriteOnlyCell(ws, value=value)
-            c.number_format = fmt
-            out.append(c)
-        else:
-            out.append(value)
-    return out
+    return [
+        safe_value(ws, raw, formats[i] if i < n_formats else None) for i, raw in enumerate(values)
+    ]
 
 
 @dataclass(frozen=True)
@@ -153,9 +154,11 @@ class SheetWriter:
         from openpyxl.styles import Alignment, Font, PatternFill
         from openpyxl.utils import get_column_letter
 
+        from inspector_app.reports.xlsx_rows import add_typed_sheet
+
         self.columns = list(columns)
-        self.ws = workbook.create_sheet(sheet_title(title))
         self._formats = [NUMBER_FORMATS.get(c.kind) for c in self.columns]
+        self.ws = add_typed_sheet(workbook, sheet_title(title), self._formats)
         for i, col in enumerate(self.columns, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = col.width
         self.ws.freeze_panes = "A2"
@@ -176,7 +179,8 @@ class SheetWriter:
         self.rows = 0
 
     def append(self, values: Sequence[Any]) -> None:
-        self.ws.append(safe_row(self.ws, values, self._formats))
+        # The sheet types and guards the values itself (see xlsx_rows.TypedRowSheet).
+        self.ws.append(values if isinstance(values, (list, tuple)) else list(values))
         self.rows += 1
 
     def close(self) -> None:
