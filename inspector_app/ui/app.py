@@ -187,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.exception("Cannot open the database")
         return _refuse(tr("The database could not be opened."), format_exception(exc))
 
-    from inspector_app.services.users import count_users
+    from inspector_app.services.actors import count_users
 
     if count_users(ctx) == 0:
         from inspector_app.ui.first_start import FirstStartDialog

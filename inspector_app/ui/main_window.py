@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, QUrl, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -35,6 +43,8 @@ DEFAULT_SIZE = QSize(1280, 800)
 NAV_WIDTH = 190
 #: Milliseconds a status-bar message stays.
 STATUS_MS = 6000
+#: Milliseconds after showing by which the first screen is activated even without a paint.
+FIRST_PAINT_FALLBACK_MS = 500
 
 # Explicit colours: the selected entry must stay visible when the list has no focus.
 _NAV_STYLE = """
@@ -62,6 +72,11 @@ class MainWindow(QMainWindow):
         )
         self._screens: dict[str, QWidget] = {}
         self._names: list[str] = list(SCREENS)
+        # The first screen's activate() (its data: the dashboard's figures) waits for the
+        # window's first paint, so the window appears before that background work starts.
+        self._painted = False
+        self._defer_activation = False
+        self._pending_activation: str | None = None
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -106,7 +121,11 @@ class MainWindow(QMainWindow):
         state.actor_changed.connect(self._on_actor_changed)
         self._restore_window()
         last = settings.get(LAST_SCREEN)
-        self.navigate(last if last in SCREENS else self._names[0])
+        self._defer_activation = True
+        try:
+            self.navigate(last if last in SCREENS else self._names[0])
+        finally:
+            self._defer_activation = False
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -153,7 +172,18 @@ class MainWindow(QMainWindow):
             self._screens[name] = screen
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
+        self._pending_activation = None
         if hasattr(screen, "activate"):
+            if self._defer_activation:
+                self._pending_activation = name
+            else:
+                screen.activate()
+
+    def _after_first_paint(self) -> None:
+        """Activate the first screen (unless the user has moved on already)."""
+        name, self._pending_activation = self._pending_activation, None
+        screen = self._screens.get(name) if name else None
+        if screen is not None and name == self.current_screen_name():
             screen.activate()
 
     # -- menus and shortcuts -------------------------------------------------------------
@@ -187,9 +217,11 @@ class MainWindow(QMainWindow):
 
         self.user_menu = QMenu(tr("&User"), self)
         self.user_menu.setObjectName("user_menu")
+        # Listed each time the menu opens (users change); not at start-up, which would
+        # load the ORM models before the first paint.
         self.user_menu.aboutToShow.connect(self._fill_user_menu)
         bar.addMenu(self.user_menu)
-        self._fill_user_menu()
+        self._add_manage_users(self.user_menu)
 
         help_menu = bar.addMenu(tr("&Help"))
         logs = help_menu.addAction(tr("Open &log folder"))
@@ -211,7 +243,10 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             action.triggered.connect(lambda _=False, a=actor: self.switch_user(a))
         self.user_menu.addSeparator()
-        manage = self.user_menu.addAction(tr("Manage users…"))
+        self._add_manage_users(self.user_menu)
+
+    def _add_manage_users(self, menu: QMenu) -> None:
+        manage = menu.addAction(tr("Manage users…"))
         manage.triggered.connect(lambda: self.navigate("settings"))
 
     def switch_user(self, actor: Actor) -> None:
@@ -295,6 +330,19 @@ class MainWindow(QMainWindow):
                 except Exception:  # one screen's trouble must not lose the others' state
                     logger.exception("Could not save the state of screen %s", name)
         self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._painted:
+            # In case the platform never paints the window itself (a paint only reaching
+            # opaque children): activate the first screen a little later anyway.
+            QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # once this painting pass is done
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_window_state()

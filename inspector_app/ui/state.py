@@ -7,8 +7,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from inspector_app.domain.enums import Role
-from inspector_app.domain.errors import InspectorError
-from inspector_app.services import users as user_service
+from inspector_app.services import actors
 from inspector_app.services.context import Actor, Context
 from inspector_app.ui import changes
 from inspector_app.ui.settings import CURRENT_USER_ID, AppSettings
@@ -46,30 +45,35 @@ class AppState(QObject):
     def has_role(self, *roles: Role) -> bool:
         return self._actor is not None and self._actor.role in roles
 
-    def set_actor(self, actor: Actor | None) -> None:
-        """Act as `actor` from now on (remembered for the next start)."""
+    def set_actor(self, actor: Actor | None, *, remember: bool = True) -> None:
+        """Act as `actor` from now on (remembered for the next start unless `remember` is off)."""
         self._actor = actor
-        self.settings.set(CURRENT_USER_ID, actor.id if actor else 0)
+        if remember:
+            self.settings.set(CURRENT_USER_ID, actor.id if actor else 0)
         logger.info("Acting as %s", actor)
         self.actor_changed.emit(actor)
         changes.notify(changes.ACTOR, [actor.id] if actor else [])
 
     def restore_actor(self) -> Actor | None:
-        """The remembered user if still active, else the first admin, else the first user."""
-        ctx = self._base
+        """The remembered user if still active, else the first admin, else the first user.
+
+        Writes nothing: the remembered user is remembered already, and a fallback is no
+        one's choice (the next start finds it again). A write here made QSettings rewrite
+        and fsync its file before the main window's first paint.
+        """
+        # Light reads (services.actors): this runs before the first paint too, and must not
+        # load the ORM models.
         remembered = self.settings.get(CURRENT_USER_ID)
         actor: Actor | None = None
         if remembered:
-            try:
-                actor = user_service.find_user(ctx, int(remembered))
-            except InspectorError:
-                actor = None
+            actor = actors.active_actor(self._base, int(remembered))
         if actor is None:
-            everyone = user_service.list_users(ctx)
-            admins = [u for u in everyone if u.role == Role.ADMIN]
-            actor = (admins or everyone or [None])[0]
-        self.set_actor(actor)
+            actor = actors.default_actor(self._base)
+        self.set_actor(actor, remember=False)
         return actor
 
     def users(self) -> list[Actor]:
+        """The active users, by name."""
+        from inspector_app.services import users as user_service
+
         return user_service.list_users(self._base)

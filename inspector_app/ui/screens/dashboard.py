@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.enums import FindingCategory
-from inspector_app.services import stats
 from inspector_app.ui import changes, tasks
 from inspector_app.ui.dashboard.charts import ColumnChart, ParetoChart, RankedBars
 from inspector_app.ui.dashboard.tiles import FigureTile
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
 from inspector_app.ui.screens import ScreenEnv
+
+if TYPE_CHECKING:
+    from inspector_app.services import stats
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +145,8 @@ class DashboardScreen(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def period(self) -> stats.Period:
+        from inspector_app.services import stats
+
         y, m = self.period_combo.currentData()
         return stats.Period.month(y, m)
 
@@ -149,12 +154,16 @@ class DashboardScreen(QWidget):
         self._stale = False
         if self._task is not None and not self._task.is_done:
             self._task.cancel()
-        period = self.period()
+        y, m = self.period_combo.currentData()
         get_ctx = self.env.state
         self.status_label.setText(tr("Calculating…"))
 
         def work():
-            return stats.figures(get_ctx.ctx, period)
+            # Imported here, on the worker: services.stats loads the ORM models (~60 ms),
+            # which the first paint of the main window does not need.
+            from inspector_app.services import stats
+
+            return stats.figures(get_ctx.ctx, stats.Period.month(y, m))
 
         self._task = tasks.run_task(work, self._show, self._failed, name="dashboard figures")
 
