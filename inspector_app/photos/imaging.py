@@ -10,18 +10,19 @@ from __future__ import annotations
 import io
 import logging
 import os
-import re
 import warnings
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from PIL import ExifTags, Image, ImageOps
+from PIL import Image, ImageOps
 
 from inspector_app.domain.errors import PhotoRejected
 from inspector_app.domain.labels import join_list
 from inspector_app.domain.messages import t
+from inspector_app.photos.exif import orientation, taken_at_from_exif
+from inspector_app.photos.exif import parse_exif_time as parse_exif_time  # re-exported
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +30,10 @@ logger = logging.getLogger(__name__)
 MAX_FILE_BYTES = 60 * 1024 * 1024
 #: Longest edge of the clean copy put into merchant-facing documents.
 CLEAN_MAX_EDGE = 1200
-#: JPEG quality of clean copies and thumbnails.
+#: JPEG quality of clean copies.
 JPEG_QUALITY = 85
+#: JPEG quality of thumbnails.
+THUMB_QUALITY = 80
 #: Pillow format name -> media type of the formats accepted without optional packages.
 BASE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 #: Leading bytes of formats people commonly rename to .jpg, to say what a refused file is
@@ -47,8 +50,6 @@ _MAGIC = [
     (b"<svg", "svg"),
     (b"<?xml", "xml"),
 ]
-_EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
-_EXIF_OFFSET = re.compile(r"^\s*([+\-])(\d{2}):?(\d{2})\s*$")
 
 
 @dataclass(frozen=True)
@@ -170,23 +171,52 @@ def _kind(key: str) -> str:
     }.get(key, key)
 
 
+@dataclass(frozen=True)
+class CheckedPhoto:
+    """A validated photo: what it is, and its thumbnail when one was asked for."""
+
+    probe: ImageProbe
+    thumbnail: bytes | None  # JPEG as make_thumbnail makes it, from the validating decode
+
+
 def probe(data: bytes, name: str) -> ImageProbe:
-    """Validate a photo fully (decoding every pixel) and describe it; else PhotoRejected."""
+    """Validate a photo (see check_photo) and describe it; else PhotoRejected."""
+    return check_photo(data, name).probe
+
+
+def check_photo(data: bytes, name: str, *, thumb_edge: int | None = None) -> CheckedPhoto:
+    """Validate a photo by decoding all its image data; with `thumb_edge`, also thumbnail it.
+
+    JPEGs decode at reduced scale (draft mode, 1/8 when no thumbnail is asked for): libjpeg
+    still entropy-decodes every block, so a truncated or damaged scan is refused exactly as
+    by a full decode, at half its cost. The thumbnail comes from that same decode and is the
+    same JPEG `make_thumbnail(data, thumb_edge)` would make. Else PhotoRejected.
+    """
     if not data:
         raise PhotoRejected(t("'{name}' is empty.", name=name))
     if len(data) > MAX_FILE_BYTES:
         raise PhotoRejected(_too_big(name, len(data), MAX_FILE_BYTES))
+    thumb = None
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            # verify() checks what load() does not (PNG chunk CRCs); it needs its own open.
-            with _open(data) as im:
-                im.verify()
-            with _open(data) as im:
+            im = _open(data)
+            if type(im).verify is not Image.Image.verify:
+                # verify() checks what load() does not (PNG chunk CRCs); it needs its own open.
+                with im:
+                    im.verify()
+                im = _open(data)
+            with im:
                 fmt = im.format or ""
-                im.load()  # decodes everything: truncated or corrupt data fails here
                 width, height = im.size
+                _draft(im, thumb_edge or 1)
+                im.load()  # decodes all image data: truncated or corrupt data fails here
                 exif = _safe_exif(im, name)
+                # Before the thumbnail: exif_transpose removes the orientation from `exif`.
+                turned = orientation(exif) in (5, 6, 7, 8)
+                taken_at = taken_at_from_exif(exif)
+                if thumb_edge:
+                    thumb = _thumbnail_of(im, thumb_edge, name)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise PhotoRejected(t(
                 "'{name}' declares more pixels than a photo has (over {pixels}); "
@@ -223,10 +253,24 @@ def probe(data: bytes, name: str) -> ImageProbe:
         raise PhotoRejected(
             t("'{name}' is not a {formats} photo.", name=name, formats=accepted_names())
         )
-    orientation = _orientation(exif)
-    if orientation in (5, 6, 7, 8):
+    if turned:
         width, height = height, width
-    return ImageProbe(media_type, fmt, width, height, taken_at_from_exif(exif))
+    return CheckedPhoto(ImageProbe(media_type, fmt, width, height, taken_at), thumb)
+
+
+def _draft(im: Image.Image, max_edge: int) -> None:
+    """Have a JPEG decode at the smallest 1/2, 1/4 or 1/8 scale still covering max_edge."""
+    if im.format in ("JPEG", "MPO"):
+        im.draft("RGB", (max_edge, max_edge))
+
+
+def _thumbnail_of(im: Image.Image, edge: int, name: str) -> bytes | None:
+    """make_thumbnail's JPEG from an image already decoded; None (made later) if it fails."""
+    try:
+        return encode_clean_jpeg(_displayed(im, edge), quality=THUMB_QUALITY)
+    except Exception as e:  # noqa: BLE001 - the photo is good; its thumbnail is made on demand
+        logger.info("no thumbnail for %s at import: %r", name, e)
+        return None
 
 
 def _reason(e: Exception) -> str:
@@ -254,68 +298,6 @@ def _safe_exif(im: Image.Image, name: str) -> Image.Exif | None:
         return None
 
 
-def _orientation(exif: Image.Exif | None) -> int:
-    try:
-        value = int(exif.get(ExifTags.Base.Orientation, 1)) if exif else 1
-    except (TypeError, ValueError):
-        return 1
-    return value if 1 <= value <= 8 else 1
-
-
-def _text(value: object) -> str | None:
-    if isinstance(value, bytes):
-        value = value.decode("ascii", "replace")
-    if isinstance(value, tuple) and value:
-        value = value[0]
-    return value.replace("\x00", " ").strip() if isinstance(value, str) else None
-
-
-def parse_exif_time(value: object, offset: object = None) -> datetime | None:
-    """An EXIF 'YYYY:MM:DD HH:MM:SS' time as aware UTC; naive times are the local time zone.
-
-    `offset` is the EXIF OffsetTime* tag ('+08:00') when the camera wrote one. Garbage
-    (blank, zeros, impossible dates, years outside 1970..next year) gives None.
-    """
-    text = _text(value)
-    m = _EXIF_TIME.match(text) if text else None
-    if not m:
-        return None
-    try:
-        dt = datetime(*(int(g) for g in m.groups()))
-    except ValueError:
-        return None
-    if not 1970 <= dt.year <= datetime.now().year + 1:
-        return None
-    off = _text(offset)
-    om = _EXIF_OFFSET.match(off) if off else None
-    if om and int(om.group(2)) < 24 and int(om.group(3)) < 60:
-        delta = timedelta(hours=int(om.group(2)), minutes=int(om.group(3)))
-        tz = timezone(-delta if om.group(1) == "-" else delta)
-        return dt.replace(tzinfo=tz).astimezone(UTC)
-    try:
-        return dt.astimezone(UTC)  # a naive datetime is taken as local time here
-    except (OverflowError, OSError, ValueError):
-        return None
-
-
-def taken_at_from_exif(exif: Image.Exif | None) -> datetime | None:
-    """When the photo was taken: DateTimeOriginal, else DateTimeDigitized; None if unusable."""
-    if not exif:
-        return None
-    try:
-        ifd = exif.get_ifd(ExifTags.IFD.Exif)
-    except Exception:  # noqa: BLE001 - broken sub-IFD
-        return None
-    for tag, offset_tag in (
-        (ExifTags.Base.DateTimeOriginal, ExifTags.Base.OffsetTimeOriginal),
-        (ExifTags.Base.DateTimeDigitized, ExifTags.Base.OffsetTimeDigitized),
-    ):
-        when = parse_exif_time(ifd.get(tag), ifd.get(offset_tag))
-        if when is not None:
-            return when
-    return None
-
-
 def _display_image(source: bytes | Path, max_edge: int) -> Image.Image:
     """The photo as it should look: oriented, sRGB, RGB, fitting in max_edge x max_edge."""
     with warnings.catch_warnings():
@@ -328,21 +310,26 @@ def _display_image(source: bytes | Path, max_edge: int) -> Image.Image:
             ) from None
     with im:
         try:
-            if im.format in ("JPEG", "MPO"):
-                im.draft("RGB", (max_edge, max_edge))  # decode at 1/2, 1/4 or 1/8 scale
+            _draft(im, max_edge)
             im.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
         except Exception as e:  # noqa: BLE001
             raise PhotoRejected(
                 t("A stored photo could not be read ({problem}).", problem=_reason(e))
             ) from None
-        try:
-            ImageOps.exif_transpose(im, in_place=True)
-        except Exception as e:  # noqa: BLE001 - broken EXIF: show it unrotated
-            logger.info("could not apply EXIF orientation: %r", e)
-        icc = im.info.get("icc_profile")
-        out = _to_srgb(im, icc) if icc and im.mode in ("RGB", "CMYK", "L") else None
-        if out is None:
-            out = _to_rgb(im)
+        return _displayed(im, max_edge)
+
+
+def _displayed(im: Image.Image, max_edge: int) -> Image.Image:
+    """An opened (drafted) image fitted into max_edge, oriented, sRGB RGB, no metadata."""
+    im.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)  # no-op when already done
+    try:
+        ImageOps.exif_transpose(im, in_place=True)
+    except Exception as e:  # noqa: BLE001 - broken EXIF: show it unrotated
+        logger.info("could not apply EXIF orientation: %r", e)
+    icc = im.info.get("icc_profile")
+    out = _to_srgb(im, icc) if icc and im.mode in ("RGB", "CMYK", "L") else None
+    if out is None:
+        out = _to_rgb(im)
     out.info.clear()
     return out
 
@@ -387,7 +374,7 @@ def clean_image(source: bytes | Path, max_edge: int = CLEAN_MAX_EDGE) -> Image.I
 
 def make_thumbnail(source: bytes | Path, size: int) -> bytes:
     """A JPEG thumbnail fitting size x size, oriented as displayed, without metadata."""
-    return encode_clean_jpeg(_display_image(source, size), quality=80)
+    return encode_clean_jpeg(_display_image(source, size), quality=THUMB_QUALITY)
 
 
 def make_clean_copy(source: bytes | Path, max_edge: int = CLEAN_MAX_EDGE) -> bytes:

@@ -222,3 +222,99 @@ def test_broken_exif_does_not_reject_a_good_photo():
 def test_accepted_names_lists_formats():
     assert imaging.accepted_names().startswith("JPEG, PNG")
     assert os.environ.get("INSPECTOR_DATA_DIR")  # the autouse fixture isolates the data dir
+
+
+def _noisy_jpeg(size: tuple[int, int], *, progressive: bool = False) -> bytes:
+    """A JPEG whose scan is as dense as a photo's (noise), so damage lands in real data."""
+    im = Image.merge("RGB", [Image.effect_noise(size, 40 + 10 * i) for i in range(3)])
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", quality=90, progressive=progressive)
+    return buf.getvalue()
+
+
+def _full_decode_refuses(data: bytes) -> bool:
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+    except Exception:  # noqa: BLE001 - any refusal counts
+        return True
+    return False
+
+
+def test_jpeg_validation_decodes_in_draft_mode_and_reports_the_true_size(monkeypatch):
+    calls = []
+    original = JpegImageFile.draft
+
+    def spy(self, mode, size):
+        calls.append((self.size, size))
+        return original(self, mode, size)
+
+    monkeypatch.setattr(JpegImageFile, "draft", spy)
+    probe = imaging.probe(samples.jpeg_bytes((4000, 3000), orientation=6), "IMG.jpg")
+    assert calls == [((4000, 3000), (1, 1))]  # 1/8 scale: the cheapest decode there is
+    assert (probe.width, probe.height) == (3000, 4000)  # the photo's, not the draft's
+    checked = imaging.check_photo(samples.jpeg_bytes((4000, 3000)), "IMG.jpg", thumb_edge=256)
+    # One decode serves validation and thumbnail (thumbnail()'s own draft call comes after
+    # the decode, at the drafted size, and changes nothing).
+    assert calls[1] == ((4000, 3000), (256, 256)) and calls[2][0] == (500, 375)
+    assert (checked.probe.width, checked.probe.height) == (3000, 4000)
+
+
+@pytest.mark.parametrize("progressive", [False, True])
+def test_draft_validation_refuses_exactly_what_a_full_decode_refuses(progressive):
+    """Draft mode skips only the inverse DCT: every entropy-coded block is still read."""
+    import random
+
+    good = _noisy_jpeg((1200, 900), progressive=progressive)
+    rnd = random.Random(5)
+    refused = 0
+    for i in range(24):
+        pos = rnd.randrange(1000, len(good) - 10)
+        if i % 3 == 0:
+            bad = good[:pos]  # an interrupted copy
+        elif i % 3 == 1:
+            bad = good[:pos] + rnd.randbytes(64) + good[pos + 64 :]  # garbage in the scan
+        else:
+            bad = good[:pos] + good[pos + 5000 :]  # a hole
+        try:
+            imaging.probe(bad, "bad.jpg")
+            ours = False
+        except PhotoRejected:
+            ours = True
+        assert ours == _full_decode_refuses(bad), (i, pos)
+        refused += ours
+    assert refused >= 8  # at least every truncated one
+
+
+def test_a_truncated_big_jpeg_is_refused_although_decoded_at_one_eighth():
+    good = _noisy_jpeg((2400, 1800))
+    with pytest.raises(PhotoRejected, match="'cut.jpg' is damaged.*ends before the picture"):
+        imaging.check_photo(good[: len(good) * 2 // 3], "cut.jpg", thumb_edge=256)
+    with pytest.raises(PhotoRejected, match="ends before the picture"):
+        imaging.probe(good[:-5000], "cut.jpg")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        samples.jpeg_bytes((4000, 3000), orientation=6),  # EXIF turn and an ICC profile
+        samples.jpeg_bytes((1000, 700), orientation=3),
+        samples.png_bytes((1200, 900), alpha=True),
+        samples.webp_bytes((900, 600)),
+        samples.jpeg_bytes((100, 80), orientation=8),  # smaller than the box: not enlarged
+    ],
+    ids=["jpeg-12mp-turned", "jpeg-upside-down", "png-alpha", "webp", "jpeg-small"],
+)
+def test_thumbnail_from_the_validating_decode_is_the_stored_thumbnail(data):
+    checked = imaging.check_photo(data, "x", thumb_edge=256)
+    assert checked.thumbnail == imaging.make_thumbnail(data, 256)
+    _assert_no_metadata(checked.thumbnail)
+    assert checked.probe == imaging.probe(data, "x")
+
+
+def test_png_chunk_checksums_are_still_verified():
+    good = samples.png_bytes((64, 48))
+    pos = good.index(b"IDAT") + 10
+    bad = good[:pos] + bytes([good[pos] ^ 0xFF]) + good[pos + 1 :]
+    with pytest.raises(PhotoRejected, match="damaged"):
+        imaging.check_photo(bad, "crc.png", thumb_edge=64)
