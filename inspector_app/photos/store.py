@@ -184,11 +184,18 @@ class PhotoStore:
     def has(self, sha: str) -> bool:
         return self.path_for(sha).is_file()
 
-    def put(self, data: bytes, sha: str | None = None) -> StoredFile:
-        """Store bytes durably (fsynced, renamed, folder fsynced) unless already stored."""
-        digest = hashlib.sha256(data).hexdigest()
-        if sha is not None and sha != digest:
-            raise ValueError(f"content hash {digest} does not match the expected {sha}")
+    def put(self, data: bytes, sha: str | None = None, *, trust_sha: bool = False) -> StoredFile:
+        """Store bytes durably (fsynced, renamed, folder fsynced) unless already stored.
+
+        A given `sha` is checked against the content, unless `trust_sha` says the caller
+        has just hashed these very bytes (an import hashes each file once).
+        """
+        if sha is not None and trust_sha:
+            digest = check_sha(sha)
+        else:
+            digest = hashlib.sha256(data).hexdigest()
+            if sha is not None and sha != digest:
+                raise ValueError(f"content hash {digest} does not match the expected {sha}")
         dest = self.path_for(digest)
         if dest.is_file():
             if hash_file(dest) == digest:
@@ -284,9 +291,20 @@ class PhotoStore:
             raise ValueError(f"clean copy edge {max_edge} is outside 64..8192")
         return self._derived(f"clean-{max_edge}", sha, lambda src: make_clean_copy(src, max_edge))
 
+    def add_thumbnail(self, sha: str, size: int, jpeg: bytes) -> Path:
+        """Cache a thumbnail made elsewhere (at import, from the decode that validated it)."""
+        dest = self._derived_path(str(size), sha)
+        if not dest.is_file():
+            atomic_write(dest, jpeg, durable=False)  # a cache, as in _derived
+        return dest
+
+    def _derived_path(self, kind: str, sha: str) -> Path:
+        check_sha(sha)
+        return self.thumbs / kind / sha[:2] / f"{sha}.jpg"
+
     def _derived(self, kind: str, sha: str, make: Callable[[Path], bytes]) -> Path:
         original = self.path_for(sha)
-        dest = self.thumbs / kind / sha[:2] / f"{sha}.jpg"
+        dest = self._derived_path(kind, sha)
         try:
             if dest.stat().st_size > 0:
                 return dest

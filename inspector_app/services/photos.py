@@ -1,4 +1,4 @@
-"""Photos: importing files into the store, captions, annotations, soft delete, store checks.
+"""Photos: importing files into the store, captions, annotations, soft delete.
 
 Pillow is imported only inside the functions that need it (through `inspector_app.photos`),
 so importing this module at start-up stays cheap.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
 from datetime import datetime
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.db.models import Finding, Photo, Purchase, RectificationCase
@@ -23,13 +24,16 @@ from inspector_app.domain.errors import (
     ConflictError,
     InspectorError,
     NotFound,
-    PhotoRejected,
     ValidationError,
 )
 from inspector_app.domain.labels import photo_role_label
 from inspector_app.domain.messages import t
 from inspector_app.services.common import clean_text, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
+from inspector_app.services.photo_checks import StoreCheck, check_store  # noqa: F401 - the API
+
+if TYPE_CHECKING:
+    from inspector_app.photos.prepare import PreparedPhoto
 
 logger = logging.getLogger(__name__)
 
@@ -150,8 +154,10 @@ def add_photos(
     """Import files one by one, yielding an AddResult per file (stop iterating to cancel).
 
     The role, the owner and the caption are checked at once, before anything is yielded.
-    Each file is validated fully, stored durably, and only then its row is committed in
-    its own short transaction; so a crash leaves at worst an unreferenced file.
+    Each file is validated (all its image data decoded), stored durably, and only then its
+    row is committed in its own short transaction, before its result is yielded; so a crash
+    leaves at worst an unreferenced file. The next file is validated meanwhile (see
+    photos.prepare); closing the iterator drops it.
     """
     try:
         role = PhotoRole(role)
@@ -173,65 +179,82 @@ def _add_each(
     role: PhotoRole,
     caption: str,
 ) -> Iterator[AddResult]:
-    from inspector_app.photos.imaging import probe, read_photo_file
+    from inspector_app.photos.prepare import prepared_ahead
+    from inspector_app.photos.store import THUMB_SIZE
+
+    # The next file is read and validated (with its thumbnail, from the same decode) on a
+    # worker thread while this one is hashed, stored and committed here.
+    prepared = prepared_ahead(paths, thumb_edge=THUMB_SIZE)
+    try:
+        for photo in prepared:
+            if photo.rejected is not None:
+                yield AddResult(photo.path, REJECTED, str(photo.rejected))
+                continue
+            yield _store_one(ctx, photo, column, owner_id, role, caption)
+    finally:
+        prepared.close()
+
+
+def _store_one(
+    ctx: Context, photo: PreparedPhoto, column: str, owner_id: int, role: PhotoRole, caption: str
+) -> AddResult:
+    """Store a validated file durably, then commit its row in its own short transaction."""
+    from inspector_app.photos.store import THUMB_SIZE
 
     store = ctx.photos
     owner_col = getattr(Photo, column)
-    for raw in paths:
-        path = Path(raw)
-        name = path.name or str(path)
+    path, name, data, info = photo.path, photo.name, photo.data, photo.checked.probe
+    sha = hashlib.sha256(data).hexdigest()  # the only hash of these bytes
+    try:
+        store.put(data, sha, trust_sha=True)  # durable before the row exists
+    except OSError as e:
+        raise InspectorError(t(
+            "Could not save '{name}' in the photo store ({problem}); "
+            "no further files were imported", name=name, problem=e.strerror or e,
+        )) from e
+    if photo.checked.thumbnail is not None:
         try:
-            data = read_photo_file(path)
-            info = probe(data, name)
-        except PhotoRejected as e:
-            yield AddResult(path, REJECTED, str(e))
-            continue
-        sha = hashlib.sha256(data).hexdigest()
-        try:
-            store.put(data, sha)  # durable before the row exists
-        except OSError as e:
-            raise InspectorError(t(
-                "Could not save '{name}' in the photo store ({problem}); "
-                "no further files were imported", name=name, problem=e.strerror or e,
-            )) from e
-        with ctx.db.write() as s:
-            existing = s.scalar(
-                select(Photo.id)
-                .where(Photo.sha256 == sha, owner_col == owner_id, Photo.deleted_at.is_(None))
-                .limit(1)
+            store.add_thumbnail(sha, THUMB_SIZE, photo.checked.thumbnail)
+        except OSError as e:  # a cache: the thumbnail is made again when first shown
+            logger.warning("could not cache the thumbnail of %s: %s", name, e)
+    with ctx.db.write() as s:
+        existing = s.scalar(
+            select(Photo.id)
+            .where(Photo.sha256 == sha, owner_col == owner_id, Photo.deleted_at.is_(None))
+            .limit(1)
+        )
+        if existing is not None:
+            result = AddResult(
+                path,
+                ALREADY_STORED,
+                t("'{name}' is already attached as photo {id}.", name=name, id=existing),
+                existing,
+                sha,
             )
-            if existing is not None:
-                result = AddResult(
-                    path,
-                    ALREADY_STORED,
-                    t("'{name}' is already attached as photo {id}.", name=name, id=existing),
-                    existing,
-                    sha,
-                )
-            else:
-                _check_owner(s, column, owner_id)
-                row = Photo(
-                    sha256=sha,
-                    original_name=name[:255],
-                    media_type=info.media_type,
-                    byte_size=len(data),
-                    width=info.width,
-                    height=info.height,
-                    taken_at=info.taken_at,
-                    caption=caption,
-                    role=role,
-                    created_by_id=ctx.actor_id,
-                    **{column: owner_id},
-                )
-                s.add(row)
-                s.flush()
-                # We hold the write lock now, which a repair also takes while it deletes
-                # unreferenced files: if one removed ours meanwhile, put it back.
-                if not store.has(sha):
-                    store.put(data, sha)
-                result = AddResult(path, STORED, "", row.id, sha)
-        logger.info("photo %s: %s (%s)", name, result.status, sha[:12])
-        yield result
+        else:
+            _check_owner(s, column, owner_id)
+            row = Photo(
+                sha256=sha,
+                original_name=name[:255],
+                media_type=info.media_type,
+                byte_size=len(data),
+                width=info.width,
+                height=info.height,
+                taken_at=info.taken_at,
+                caption=caption,
+                role=role,
+                created_by_id=ctx.actor_id,
+                **{column: owner_id},
+            )
+            s.add(row)
+            s.flush()
+            # We hold the write lock now, which a repair also takes while it deletes
+            # unreferenced files: if one removed ours meanwhile, put it back.
+            if not store.has(sha):
+                store.put(data, sha, trust_sha=True)
+            result = AddResult(path, STORED, "", row.id, sha)
+    logger.info("photo %s: %s (%s)", name, result.status, sha[:12])
+    return result
 
 
 # ---- editing -----------------------------------------------------------------------------
@@ -332,150 +355,3 @@ def annotated_render(ctx: Context, photo_id: int, max_edge: int = 1200) -> bytes
         return ctx.photos.clean_copy(info.sha256, max_edge).read_bytes()
     im = clean_image(ctx.photos.read(info.sha256), max_edge)
     return encode_clean_jpeg(draw_shapes(im, info.annotations))
-
-
-# ---- maintenance -------------------------------------------------------------------------
-
-
-@dataclass
-class StoreCheck:
-    """What `check_store` found still wrong, and what a repair removed."""
-
-    integrity: list[str] | None = None  # None when the database is not SQLite
-    missing_files: list[tuple[int, str]] = field(default_factory=list)  # (photo id, sha256)
-    corrupt_files: list[str] = field(default_factory=list)  # referenced, content != name
-    unreferenced_files: list[str] = field(default_factory=list)
-    temp_files: list[Path] = field(default_factory=list)
-    foreign_files: list[Path] = field(default_factory=list)  # never removed automatically
-    removed: list[Path] = field(default_factory=list)
-    rows_checked: int = 0
-    files_checked: int = 0
-
-    @property
-    def database_ok(self) -> bool:
-        return self.integrity is None or self.integrity == ["ok"]
-
-    @property
-    def ok(self) -> bool:
-        return self.database_ok and not (
-            self.missing_files
-            or self.corrupt_files
-            or self.unreferenced_files
-            or self.temp_files
-            or self.foreign_files
-        )
-
-    def problems(self) -> list[str]:
-        """One sentence per problem, for `inspector check`."""
-        out = [
-            t("Database integrity: {problem}", problem=line)
-            for line in self.integrity or []
-            if line != "ok"
-        ]
-        out += [
-            t("Photo {id} has no file in the photo store ({sha}).", id=i, sha=sha)
-            for i, sha in self.missing_files
-        ]
-        out += [
-            t("Stored photo {file} is damaged: its content no longer matches.", file=f)
-            for f in self.corrupt_files
-        ]
-        out += [
-            t("Stored file {file} belongs to no photo (--repair removes it).", file=f)
-            for f in self.unreferenced_files
-        ]
-        out += [
-            t("Leftover temporary file {file} (--repair removes it).", file=f)
-            for f in self.temp_files
-        ]
-        out += [
-            t("Unexpected file {file} in the photo folder; remove it by hand.", file=f)
-            for f in self.foreign_files
-        ]
-        return out
-
-
-def _integrity(ctx: Context) -> list[str] | None:
-    if not ctx.db.is_sqlite:
-        return None
-    with ctx.db.read() as s:
-        lines = [str(r) for r in s.execute(text("PRAGMA integrity_check")).scalars()]
-        for table, rowid, parent, _fk in s.execute(text("PRAGMA foreign_key_check")):
-            lines.append(f"row {rowid} of {table} refers to a missing {parent} row")
-    if lines != ["ok"] and "ok" in lines:
-        lines.remove("ok")
-    return lines
-
-
-def check_store(
-    ctx: Context, repair: bool = False, *, progress: Callable[[int, int], None] | None = None
-) -> StoreCheck:
-    """Check the database and the photo store; `repair` removes unreferenced and temp files.
-
-    A file some photo row refers to (even a soft-deleted one) is never removed. Every
-    stored file is re-hashed; `progress(done, total)` is called after each one.
-    """
-    store = ctx.photos
-    report = StoreCheck(integrity=_integrity(ctx))
-    # Rows first, then files: a row is committed only after its file is durable, so a
-    # file we do not see belongs to no row we saw, and "missing" is never a false alarm.
-    with ctx.db.read() as s:
-        rows = s.execute(select(Photo.id, Photo.sha256).order_by(Photo.id)).all()
-    scan = store.scan()
-    stored = set(scan.stored)
-    report.rows_checked = len(rows)
-    report.missing_files = [(pid, sha) for pid, sha in rows if sha not in stored]
-    referenced = {sha for _pid, sha in rows}
-    corrupt: list[str] = []
-    for i, sha in enumerate(scan.stored, 1):
-        if not store.verify(sha):
-            corrupt.append(sha)
-        if progress:
-            progress(i, len(scan.stored))
-    report.files_checked = len(scan.stored)
-    report.corrupt_files = [sha for sha in corrupt if sha in referenced]
-    unreferenced = [sha for sha in scan.stored if sha not in referenced]
-    report.temp_files = list(scan.temp_files)
-    report.foreign_files = list(scan.foreign)
-    if repair:
-        if unreferenced:
-            unreferenced = _remove_unreferenced(ctx, unreferenced, report)
-        report.temp_files = [p for p in scan.temp_files if not _remove_temp(p, report)]
-        store.prune_derived(stored - {p.name for p in report.removed})
-    report.unreferenced_files = unreferenced
-    return report
-
-
-def _remove_unreferenced(ctx: Context, candidates: list[str], report: StoreCheck) -> list[str]:
-    """Remove candidate files under the write lock, re-reading references first.
-
-    Returns the candidates that are still unreferenced but could not be removed.
-    """
-    store = ctx.photos
-    left: list[str] = []
-    with ctx.db.write() as s:
-        if not ctx.db.is_sqlite:  # SQLite's BEGIN IMMEDIATE already excludes importers
-            s.execute(text("LOCK TABLE photos IN SHARE ROW EXCLUSIVE MODE"))
-        referenced = set(s.scalars(select(Photo.sha256).distinct()))
-        for sha in candidates:
-            if sha in referenced:
-                continue  # imported meanwhile: no longer unreferenced
-            path = store.path_for(sha)
-            try:
-                if store.remove(sha):
-                    report.removed.append(path)
-                    logger.info("removed unreferenced photo file %s", sha)
-            except OSError as e:
-                logger.warning("could not remove %s: %s", path, e)
-                left.append(sha)
-    return left
-
-
-def _remove_temp(path: Path, report: StoreCheck) -> bool:
-    from inspector_app.photos.store import remove_if_idle
-
-    if remove_if_idle(path):
-        report.removed.append(path)
-        logger.info("removed leftover temporary file %s", path)
-        return True
-    return not path.exists()  # renamed into place, or still being written: not a leftover

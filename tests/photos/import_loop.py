@@ -1,4 +1,5 @@
-"""Imports photos in an endless loop, for the kill -9 test; prints 'ready' once it starts.
+"""Imports photos in an endless loop, for the kill -9 test; prints 'ready' once it starts,
+then 'done PHOTO_ID SHA256' for each photo the import reported as stored or already stored.
 
 Run from the repository root: python -m tests.photos.import_loop DATA_DIR SOURCE_DIR RUN
 """
@@ -32,8 +33,9 @@ def main(data_dir: str, source_dir: str, run: int) -> None:
         ]
         batch.append(src / f"{run}-{max(i - 3, 0)}.jpg")  # one the store already holds
         owner = {"purchase_id": owners.purchase_id} if i % 2 else {"finding_id": owners.finding_id}
-        for _result in svc.add_photos(ctx, batch, **owner):
-            pass
+        for result in svc.add_photos(ctx, batch, **owner):
+            if result.photo_id is not None:
+                print("done", result.photo_id, result.sha256, flush=True)
         i += 3
 
 

@@ -77,8 +77,8 @@ def test_repair_racing_an_import_never_loses_the_file(ictx, owners, src, monkeyp
     real_put = store.put
     removed = []
 
-    def put_then_repair(data, sha=None):
-        stored = real_put(data, sha)
+    def put_then_repair(data, sha=None, **kw):
+        stored = real_put(data, sha, **kw)
         if not removed:
             removed.extend(svc.check_store(ictx, repair=True).removed)
         return stored

@@ -28,6 +28,7 @@ def test_kill_9_while_importing_leaves_a_consistent_store(ctx, tmp_path):
     rng = random.Random(seed)
     src = tmp_path / "in"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    reported: set[tuple[int, str]] = set()  # (photo id, sha256) the importer said were done
     for run in range(ROUNDS):
         proc = subprocess.Popen(
             [sys.executable, "-m", "tests.photos.import_loop", str(ctx.paths.root), str(src),
@@ -42,6 +43,10 @@ def test_kill_9_while_importing_leaves_a_consistent_store(ctx, tmp_path):
         finally:
             proc.kill()  # SIGKILL: no cleanup, no atexit, no finally blocks
             proc.wait(timeout=10)
+            for line in proc.stdout.read().splitlines():
+                if line.startswith("done "):
+                    _done, photo_id, sha = line.split()
+                    reported.add((int(photo_id), sha))
             proc.stdout.close()
             proc.stderr.close()
 
@@ -49,6 +54,8 @@ def test_kill_9_while_importing_leaves_a_consistent_store(ctx, tmp_path):
     with ctx.db.read() as s:
         rows = s.execute(select(Photo.id, Photo.sha256)).all()
     assert rows, f"seed {seed}: nothing was imported"
+    # Everything reported as done survived the kill, row and file.
+    assert reported and reported <= {(pid, sha) for pid, sha in rows}, f"seed {seed}"
     # No row without its file, and no file that fails its hash.
     assert [pid for pid, sha in rows if not store.verify(sha)] == [], f"seed {seed}"
     assert [sha for sha in store.iter_stored() if not store.verify(sha)] == [], f"seed {seed}"

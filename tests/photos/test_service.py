@@ -73,10 +73,10 @@ def test_file_is_durable_before_its_row(ictx, owners, src, monkeypatch):
     seen = []
     real_put = ictx.photos.put
 
-    def put(data, sha=None):
+    def put(data, sha=None, **kw):
         with ictx.db.read() as s:
             seen.append(s.scalar(select(func.count()).select_from(Photo)))
-        return real_put(data, sha)
+        return real_put(data, sha, **kw)
 
     monkeypatch.setattr(ictx.photos, "put", put)
     f = samples.write(src, "a.jpg", samples.jpeg_bytes((200, 100)))

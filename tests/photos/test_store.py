@@ -50,7 +50,28 @@ def test_put_stores_byte_for_byte_once(store, monkeypatch):
 def test_put_rejects_a_wrong_expected_hash(store):
     with pytest.raises(ValueError):
         store.put(b"abc", "0" * 64)
+    with pytest.raises(ValueError):  # a trusted hash must still be a hash, never a path
+        store.put(b"abc", "../../etc", trust_sha=True)
     assert _all_files(store.root) == []
+
+
+def test_put_with_the_callers_hash_does_not_hash_again(store, monkeypatch):
+    data = samples.jpeg_bytes((320, 240))
+    sha = hashlib.sha256(data).hexdigest()
+    monkeypatch.setattr(hashlib, "sha256", lambda *_a, **_k: pytest.fail("hashed again"))
+    stored = store.put(data, sha, trust_sha=True)
+    monkeypatch.undo()
+    assert stored.created and stored.path.read_bytes() == data and store.verify(sha)
+
+
+def test_a_thumbnail_made_at_import_is_cached_as_the_store_would_make_it(store):
+    data = samples.jpeg_bytes((1600, 1200), orientation=6)
+    sha = store.put(data).sha256
+    made = store.add_thumbnail(sha, 256, b"jpeg bytes")
+    assert made == store.thumbnail(sha, 256) and made.read_bytes() == b"jpeg bytes"
+    store.add_thumbnail(sha, 256, b"other")  # the first one stays
+    assert made.read_bytes() == b"jpeg bytes"
+    assert [p for p in made.parent.iterdir() if p.name.startswith(".tmp")] == []
 
 
 def test_verify_detects_damage_and_put_heals_it(store):
