@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.messages import t
 from inspector_app.reports.progress import Job, Progress
-from inspector_app.reports.xlsx_safe import Column, SheetWriter, new_workbook, save_workbook
+from inspector_app.reports.xlsx_safe import (
+    Column,
+    SheetWriter,
+    new_workbook,
+    save_workbook,
+    sheet_title,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -75,33 +81,43 @@ MERCHANT_COLUMNS = [
 
 
 @dataclass
+class FindingsSummary:
+    """The Summary sheet's figures (label, value) and breakdowns (heading, [(label, n)])."""
+
+    figures: list[tuple[str, Any]]
+    breakdowns: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
+
+
+@dataclass
 class FindingsExport:
     """What to write: filter description for the Summary, row sources and their counts.
 
     Each `*_rows` is an iterable of row sequences in column order; the services hand
     generators that read the database in chunks, so the rows are never all in memory.
+    The counts only drive the progress bar. `summary` is called once every row has been
+    written: the services tally the figures from the rows as they pass, so the Summary
+    always agrees with the sheets (and needs no queries of its own).
     """
 
     title: str
-    filters: list[tuple[str, str]]
-    summary: list[tuple[str, Any]]
+    filters: list[tuple[str, Any]]
     finding_count: int
     finding_rows: Iterable[Sequence[Any]]
     case_count: int
     case_rows: Iterable[Sequence[Any]]
     merchant_rows: Iterable[Sequence[Any]]
-    breakdowns: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
+    summary: Callable[[], FindingsSummary]
 
 
-def _summary(wb: Any, export: FindingsExport) -> None:
+def _summary(ws: Any, export: FindingsExport) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from inspector_app.reports.xlsx_safe import plain_value, safe_row, sheet_title
+    from inspector_app.reports.xlsx_safe import plain_value, safe_row
 
-    ws = wb.create_sheet(sheet_title("Summary"))
     ws.column_dimensions["A"].width = 36
     ws.column_dimensions["B"].width = 24
+    summary = export.summary()
 
     def bold(text: str) -> WriteOnlyCell:
         c = WriteOnlyCell(ws, value=plain_value(text))
@@ -110,12 +126,12 @@ def _summary(wb: Any, export: FindingsExport) -> None:
 
     ws.append([bold(export.title)])
     ws.append([])
-    for label, value in [*export.filters, (None, None), *export.summary]:
+    for label, value in [*export.filters, (None, None), *summary.figures]:
         if label is None:
             ws.append([])
             continue
         ws.append(safe_row(ws, [label, value]))
-    for heading, items in export.breakdowns:
+    for heading, items in summary.breakdowns:
         ws.append([])
         ws.append([bold(heading)])
         for label, n in items:
@@ -143,8 +159,10 @@ def write_findings_workbook(export: FindingsExport, out: Path | str) -> Job[Path
     """Stream the four sheets into a write-only workbook; yields Progress, returns the path."""
     wb = new_workbook()
     grand = export.finding_count + export.case_count + 1
-    yield Progress(0, grand, t("Summary"))
-    _summary(wb, export)
+    # The Summary stays the first tab but is filled last, from the figures tallied while the
+    # rows streamed (each write-only sheet streams to its own file, in any order).
+    summary = wb.create_sheet(sheet_title("Summary"))
+    yield Progress(0, grand, t("Findings"))
     findings = SheetWriter(wb, "Findings", FINDING_COLUMNS)
     yield from _rows(findings, export.finding_rows, export.finding_count, 0, grand, t("Findings"))
     cases = SheetWriter(wb, "Cases", CASE_COLUMNS)
@@ -153,6 +171,8 @@ def write_findings_workbook(export: FindingsExport, out: Path | str) -> Job[Path
     )
     merchants = SheetWriter(wb, "Merchants", MERCHANT_COLUMNS)
     yield from _rows(merchants, export.merchant_rows, 0, grand - 1, grand, t("Merchants"))
+    yield Progress(grand - 1, grand, t("Summary"))
+    _summary(summary, export)
     yield Progress(grand - 1, grand, t("Saving the workbook"))
     path = save_workbook(wb, out)
     logger.info("Findings workbook: %d findings, %d cases", findings.rows, cases.rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -30,13 +31,16 @@ from inspector_app.services import team_settings
 from inspector_app.services.context import Context
 
 if TYPE_CHECKING:
+    from inspector_app.reports.findings_xlsx import FindingsSummary
     from inspector_app.reports.progress import Progress
 
 logger = logging.getLogger(__name__)
 
 #: Rows read from the database per query while streaming an export.
 CHUNK = 5_000
-_ACTIVE = [s.value for s in ACTIVE_STATUSES]
+_ACTIVE = frozenset(s.value for s in ACTIVE_STATUSES)
+_CLOSED = CaseStatus.CLOSED.value
+_CRITICAL = Severity.CRITICAL.value
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,15 @@ def _latest_case_id():
 
 
 def _finding_conditions(f: ExportFilter, merchant_id: int | None) -> list:
+    """Conditions on findings alone (plus the latest case when filtering by its status)."""
     a, b = _bounds(f)
-    cond = [Finding.deleted_at.is_(None), Purchase.deleted_at.is_(None)]
+    # Live purchases as NOT IN the few deleted ones: no join needed to count, and SQLite
+    # builds no Bloom filter over every purchase for each chunk of rows.
+    live = select(Purchase.id).where(Purchase.deleted_at.is_not(None)).scalar_subquery()
+    cond = [Finding.deleted_at.is_(None), Finding.purchase_id.not_in(live)]
     if merchant_id is not None:
-        cond.append(Purchase.merchant_id == merchant_id)
+        mine = select(Purchase.id).where(Purchase.merchant_id == merchant_id).scalar_subquery()
+        cond.append(Finding.purchase_id.in_(mine))
     if a is not None:
         cond.append(Finding.created_at >= a)
     if b is not None:
@@ -141,6 +150,7 @@ def _findings_query():
             RectificationCase.case_number,
             RectificationCase.status,
             Purchase.price_paid_cents,
+            Purchase.merchant_id,  # tallied for the Merchants sheet, not written
         )
         .join(Purchase, Purchase.id == Finding.purchase_id)
         .join(Merchant, Merchant.id == Purchase.merchant_id)
@@ -150,9 +160,22 @@ def _findings_query():
     )
 
 
-def _stream(ctx: Context, query, key_column, convert) -> Iterator[list[Any]]:
-    """Rows of `query` in chunks of CHUNK by ascending key (keyset paging, short sessions)."""
-    last = 0
+def _count_findings(f: ExportFilter, merchant_id: int | None):
+    """How many findings the export holds and the smallest id (where the stream starts).
+
+    Over the covering index of findings alone; count() keeps SQLite from answering min(id)
+    by walking the primary key from the first finding ever.
+    """
+    q = select(func.count(Finding.id), func.min(Finding.id)).select_from(Finding)
+    if f.status is not None:
+        q = q.outerjoin(RectificationCase, RectificationCase.id == _latest_case_id())
+    return q.where(*_finding_conditions(f, merchant_id))
+
+
+def _stream(ctx: Context, query, key_column, convert, start: int = 0) -> Iterator[list[Any]]:
+    """Rows of `query` in chunks of CHUNK by ascending key above `start` (keyset paging,
+    short sessions)."""
+    last = start
     while True:
         with ctx.db.read() as s:
             rows = s.execute(query.where(key_column > last).order_by(key_column).limit(CHUNK)).all()
@@ -216,6 +239,7 @@ def _case_query():
         rc.response_date,
         rc.verification_result,
         rc.summary,
+        rc.merchant_id,  # tallied for the Merchants sheet, not written
     ).join(Merchant, Merchant.id == rc.merchant_id)
 
 
@@ -247,57 +271,85 @@ def _case_row(r, today: date) -> list[Any]:
     ]
 
 
-def _merchant_rows(
-    ctx: Context, f: ExportFilter, merchant_id: int | None, today: date
-) -> list[list[Any]]:
-    rc = RectificationCase
-    with ctx.db.read() as s:
-        per = dict(
-            (mid, (n, crit))
-            for mid, n, crit in s.execute(
-                select(
-                    Purchase.merchant_id,
-                    func.count(Finding.id),
-                    func.count(Finding.id).filter(Finding.severity == Severity.CRITICAL.value),
-                )
-                .select_from(Finding)
-                .join(Purchase, Purchase.id == Finding.purchase_id)
-                .outerjoin(RectificationCase, RectificationCase.id == _latest_case_id())
-                .where(*_finding_conditions(f, merchant_id))
-                .group_by(Purchase.merchant_id)
-            )
+class _Tally:
+    """The Summary's and the Merchants sheet's figures, counted from the rows as they pass.
+
+    The sheets and their totals then agree by construction, and the export runs no
+    aggregate queries of its own (they cost as much as reading the rows).
+    """
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.findings = 0
+        self.cases = 0
+        self.by_category: Counter[str] = Counter()
+        self.by_status: Counter[str] = Counter()
+        #: merchant id -> [findings, critical findings, open cases, overdue cases, closed cases]
+        self.merchants: dict[int, list[int]] = {}
+
+    def _merchant(self, merchant_id: int) -> list[int]:
+        m = self.merchants.get(merchant_id)
+        if m is None:
+            m = self.merchants[merchant_id] = [0, 0, 0, 0, 0]
+        return m
+
+    def finding_row(self, r) -> list[Any]:
+        self.findings += 1
+        self.by_category[getattr(r[9], "value", r[9])] += 1
+        m = self._merchant(r[19])
+        m[0] += 1
+        if getattr(r[10], "value", r[10]) == _CRITICAL:
+            m[1] += 1
+        return _finding_row(r)
+
+    def case_row(self, r) -> list[Any]:
+        row = _case_row(r, self.today)
+        status = row[3]
+        self.cases += 1
+        self.by_status[status] += 1
+        m = self._merchant(r[18])
+        if status in _ACTIVE:
+            m[2] += 1
+            if r[6] is not None and r[6] < self.today:
+                m[3] += 1
+        elif status == _CLOSED:
+            m[4] += 1
+        return row
+
+    def merchant_rows(self, ctx: Context) -> Iterator[list[Any]]:
+        """The Merchants sheet, most findings first; runs once the findings and cases have
+        streamed (it is a generator: nothing happens before the sheet asks for rows)."""
+        ids = list(self.merchants)
+        merchants = {}
+        with ctx.db.read() as s:
+            for i in range(0, len(ids), 500):  # well under any bound-parameter limit
+                q = select(
+                    Merchant.id,
+                    Merchant.shop_id,
+                    Merchant.name,
+                    Merchant.category,
+                    Merchant.key_merchant,
+                    Merchant.status,
+                ).where(Merchant.id.in_(ids[i : i + 500]))
+                merchants.update((r[0], r[1:]) for r in s.execute(q))
+        for mid in sorted(ids, key=lambda i: (-self.merchants[i][0], merchants[i][1])):
+            shop, name, category, key, status = merchants[mid]
+            status = getattr(status, "value", status)
+            yield [shop, name, category, "yes" if key else "", status, *self.merchants[mid]]
+
+    def summary(self) -> FindingsSummary:
+        from inspector_app.reports.findings_xlsx import FindingsSummary
+
+        def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+        return FindingsSummary(
+            figures=[("Findings", self.findings), ("Cases", self.cases)],
+            breakdowns=[
+                ("Findings by category", ranked(self.by_category)),
+                ("Cases by status", sorted(self.by_status.items())),
+            ],
         )
-        cases = {
-            mid: (o, d, c)
-            for mid, o, d, c in s.execute(
-                select(
-                    rc.merchant_id,
-                    func.count().filter(rc.status.in_(_ACTIVE)),
-                    func.count().filter(rc.status.in_(_ACTIVE), rc.due_date < today),
-                    func.count().filter(rc.status == CaseStatus.CLOSED.value),
-                )
-                .where(*_case_conditions(f, merchant_id))
-                .group_by(rc.merchant_id)
-            )
-        }
-        ids = sorted(set(per) | set(cases))
-        merchants = {
-            m.id: (
-                m.shop_id,
-                m.name,
-                m.category,
-                m.key_merchant,
-                getattr(m.status, "value", m.status),
-            )
-            for m in s.scalars(select(Merchant).where(Merchant.id.in_(ids)))
-        }
-    out = []
-    for mid in sorted(ids, key=lambda i: (-per.get(i, (0, 0))[0], merchants[i][1])):
-        shop, name, category, key, status = merchants[mid]
-        n, crit = per.get(mid, (0, 0))
-        o, d, c = cases.get(mid, (0, 0, 0))
-        out.append([shop, name, category, "yes" if key else "", status, n, crit, o, d, c])
-    return out
 
 
 def export_findings(
@@ -313,22 +365,10 @@ def export_findings(
     fq = _findings_query().where(*_finding_conditions(filt, merchant_id))
     cq = _case_query().where(*_case_conditions(filt, merchant_id))
     with ctx.db.read() as s:
-        n_findings = s.scalar(select(func.count()).select_from(fq.subquery())) or 0
+        # The counts drive the progress bar; the Summary's figures are tallied from the rows.
+        n_findings, first_id = s.execute(_count_findings(filt, merchant_id)).one()
         n_cases = s.scalar(select(func.count()).select_from(cq.subquery())) or 0
-        by_cat = s.execute(
-            select(Finding.category, func.count())
-            .select_from(Finding)
-            .join(Purchase, Purchase.id == Finding.purchase_id)
-            .outerjoin(RectificationCase, RectificationCase.id == _latest_case_id())
-            .where(*_finding_conditions(filt, merchant_id))
-            .group_by(Finding.category)
-            .order_by(func.count().desc())
-        ).all()
-        by_status = s.execute(
-            select(RectificationCase.status, func.count())
-            .where(*_case_conditions(filt, merchant_id))
-            .group_by(RectificationCase.status)
-        ).all()
+    tally = _Tally(today)
     export = FindingsExport(
         title=f"Findings export — {team_settings.get(ctx, 'organisation_name')}",
         filters=[
@@ -338,16 +378,12 @@ def export_findings(
             ("Recorded until", filt.until or "any date"),
             ("Case status", filt.status.value if filt.status else "any"),
         ],
-        summary=[("Findings", n_findings), ("Cases", n_cases)],
-        breakdowns=[
-            ("Findings by category", [(getattr(k, "value", k), n) for k, n in by_cat]),
-            ("Cases by status", [(getattr(k, "value", k), n) for k, n in by_status]),
-        ],
-        finding_count=n_findings,
-        finding_rows=_stream(ctx, fq, Finding.id, _finding_row),
+        finding_count=n_findings or 0,
+        finding_rows=_stream(ctx, fq, Finding.id, tally.finding_row, (first_id or 1) - 1),
         case_count=n_cases,
-        case_rows=_stream(ctx, cq, RectificationCase.id, lambda r: _case_row(r, today)),
-        merchant_rows=_merchant_rows(ctx, filt, merchant_id, today),
+        case_rows=_stream(ctx, cq, RectificationCase.id, tally.case_row),
+        merchant_rows=tally.merchant_rows(ctx),
+        summary=tally.summary,
     )
     return (yield from write_findings_workbook(export, out))
 

@@ -92,15 +92,16 @@ def _capture_cells(ctx, filt, out: Path) -> dict[str, list[list]]:
     def plain(rows):
         return [[plain_value(v) for v in row] for row in rows]
 
-    summary = [[e.title], [], *[[k, v] for k, v in e.filters], [], *[[k, v] for k, v in e.summary]]
-    for heading, items in e.breakdowns:
+    # The rows first: the Summary's figures are tallied from them as they stream.
+    findings = [[c.header for c in fx.FINDING_COLUMNS], *plain(e.finding_rows)]
+    cases = [[c.header for c in fx.CASE_COLUMNS], *plain(e.case_rows)]
+    merchants = [[c.header for c in fx.MERCHANT_COLUMNS], *plain(e.merchant_rows)]
+    s = e.summary()
+    summary = [[e.title], [], *[[k, v] for k, v in e.filters], [], *[[k, v] for k, v in s.figures]]
+    for heading, items in s.breakdowns:
         summary += [[], [heading], *[[k, n] for k, n in items]]
-    return {
-        "Summary": plain(summary),
-        "Findings": [[c.header for c in fx.FINDING_COLUMNS], *plain(e.finding_rows)],
-        "Cases": [[c.header for c in fx.CASE_COLUMNS], *plain(e.case_rows)],
-        "Merchants": [[c.header for c in fx.MERCHANT_COLUMNS], *plain(e.merchant_rows)],
-    }
+    return {"Summary": plain(summary), "Findings": findings, "Cases": cases,
+            "Merchants": merchants}
 
 
 def _raw_openpyxl(cells: dict[str, list[list]], out: Path) -> None:
@@ -163,9 +164,10 @@ def excel_export(folder: Path, sz) -> Result:
 
 
 def _excel_breakdown(ctx, filt, work: Path, ours: float, raw: float) -> str:
-    """Ours minus raw openpyxl, split: reading rows from SQL, typing the cells (safe_row)."""
+    """Ours minus raw openpyxl, split: reading rows from SQL, typing the cells."""
     import inspector_app.reports.findings_xlsx as fx
-    from inspector_app.reports.xlsx_safe import NUMBER_FORMATS, new_workbook, safe_row
+    from inspector_app.reports.xlsx_rows import add_typed_sheet
+    from inspector_app.reports.xlsx_safe import NUMBER_FORMATS, new_workbook
     from inspector_app.services import workbooks
 
     captured: dict = {}
@@ -184,15 +186,16 @@ def _excel_breakdown(ctx, filt, work: Path, ours: float, raw: float) -> str:
         rows_time, rows = timed(lambda: [list(r) for r in e.finding_rows])
     finally:
         fx.write_findings_workbook = real
-    ws = new_workbook().create_sheet("x")
-    formats = [NUMBER_FORMATS.get(c.kind) for c in fx.FINDING_COLUMNS]
-    typing, _ = timed(lambda: [safe_row(ws, r, formats) for r in rows])
+    ws = add_typed_sheet(new_workbook(), "x", [NUMBER_FORMATS.get(c.kind)
+                                               for c in fx.FINDING_COLUMNS])
+    # Binding each row's values to typed, guarded cells, without writing them.
+    typing, _ = timed(lambda: [list(ws._values_to_row(r, i)) for i, r in enumerate(rows, 2)])
     return (
         f"why: ours {secs(ours)} vs raw openpyxl {secs(raw)}; of the difference, reading the "
-        f"findings from SQL in chunks takes {secs(rows_time)}, the counts and breakdowns before "
-        f"writing {secs(read)}, and making typed, guarded cells (safe_row: a WriteOnlyCell with "
-        f"a number format for every date, time and amount) {secs(typing)}; openpyxl also "
-        "writes each styled cell more slowly than a plain value"
+        f"findings from SQL in chunks (and tallying the Summary's figures) takes "
+        f"{secs(rows_time)}, the counts for the progress bar before writing {secs(read)}, and "
+        f"typing and guarding the cells (TypedRowSheet, one prepared style per column) "
+        f"{secs(typing)}; openpyxl also writes each styled cell more slowly than a plain value"
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -85,6 +85,107 @@ def test_findings_workbook_filters(ctx, users, world, tmp_path):
     )
     wb = load_workbook(out)
     assert _sheet_rows(wb["Findings"]) == [] and wb["Findings"]["A1"].value == "Finding id"
+
+
+def _sql_figures(db_file, since: date, today: date):
+    """What the workbook's figures must say, counted by plain sqlite3 from the database."""
+    import sqlite3
+
+    def utc(d: date) -> str:
+        local = datetime.combine(d, datetime.min.time()).astimezone()
+        return local.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    con = sqlite3.connect(db_file)
+    live = (
+        "FROM findings f JOIN purchases p ON p.id = f.purchase_id JOIN merchants m "
+        "ON m.id = p.merchant_id WHERE f.deleted_at IS NULL AND p.deleted_at IS NULL "
+        "AND f.created_at >= :a"
+    )
+    a = {"a": utc(since), "today": today.isoformat()}
+    ids = [r[0] for r in con.execute(f"SELECT f.id {live} ORDER BY f.id", a)]
+    by_cat = con.execute(
+        f"SELECT f.category, count(*) n {live} GROUP BY 1 ORDER BY n DESC, 1", a
+    ).fetchall()
+    by_status = con.execute(
+        "SELECT status, count(*) FROM rectification_cases WHERE created_at >= :a GROUP BY 1", a
+    ).fetchall()
+    per_merchant = {}
+    for shop, n, crit in con.execute(
+        f"SELECT m.shop_id, count(*), sum(f.severity = 'critical') {live} GROUP BY 1", a
+    ):
+        per_merchant[shop] = [n, crit, 0, 0, 0]
+    active = "('open','notified','responded','rectifying','awaiting_verification','escalated')"
+    for shop, o, d, c in con.execute(
+        f"SELECT m.shop_id, sum(rc.status IN {active}), "
+        f"sum(rc.status IN {active} AND rc.due_date < :today), sum(rc.status = 'closed') "
+        "FROM rectification_cases rc JOIN merchants m ON m.id = rc.merchant_id "
+        "WHERE rc.created_at >= :a GROUP BY 1",
+        a,
+    ):
+        per_merchant.setdefault(shop, [0, 0, 0, 0, 0])[2:] = [o, d, c]
+    con.close()
+    return ids, by_cat, sorted(by_status), per_merchant
+
+
+def test_findings_workbook_figures_agree_with_sql(ctx, users, tmp_path, monkeypatch):
+    """Summary and Merchants figures are tallied from the streamed rows: they must equal
+    the aggregates counted independently, deleted findings and purchases left out."""
+    import sqlite3
+
+    from inspector_app.services import findings as finding_service
+    from inspector_app.services import purchases as purchase_service
+    from inspector_app.services.context import SYSTEM
+    from inspector_app.services.demo import load_demo
+
+    load_demo(ctx.as_actor(SYSTEM), seed=5, purchases=800, photos=0)
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    db_file = ctx.db.engine.url.database
+    con = sqlite3.connect(db_file)
+    # A purchase with findings but no case, and a finding: both soft-deleted.
+    free = "f.id NOT IN (SELECT finding_id FROM case_findings)"
+    gone_purchase = con.execute(
+        f"SELECT f.purchase_id FROM findings f WHERE {free} ORDER BY f.id DESC LIMIT 1"
+    ).fetchone()[0]
+    gone_finding = con.execute(
+        f"SELECT max(f.id) FROM findings f WHERE {free} AND f.purchase_id != ? AND "
+        "(SELECT count(*) FROM findings o WHERE o.purchase_id = f.purchase_id) > 1",
+        (gone_purchase,),
+    ).fetchone()[0]
+    of_gone_purchase = [
+        r[0] for r in con.execute("SELECT id FROM findings WHERE purchase_id = ?", (gone_purchase,))
+    ]
+    con.close()
+    purchase_service.delete_purchase(qm, gone_purchase)
+    finding_service.delete_finding(qm, gone_finding)
+    monkeypatch.setattr(workbooks, "CHUNK", 17)  # many keyset chunks
+    today = date.today()
+    since = today.replace(day=1) - timedelta(days=150)
+    out = run_job(
+        workbooks.export_findings(qm, tmp_path / "f.xlsx", ExportFilter(since=since), today=today)
+    )
+
+    ids, by_cat, by_status, per_merchant = _sql_figures(db_file, since, today)
+    assert len(ids) > 100 and gone_finding not in ids
+    assert max(of_gone_purchase) > ids[0] and not set(of_gone_purchase) & set(ids)
+    # The data exercises every figure (otherwise the comparison below proves little).
+    assert len(by_cat) > 3 and len(by_status) > 3
+    assert all(any(m[i] for m in per_merchant.values()) for i in range(5))
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Summary", "Findings", "Cases", "Merchants"]
+    assert [r["Finding id"] for r in _sheet_rows(wb["Findings"])] == ids
+    summary = [r[:2] for r in wb["Summary"].iter_rows(values_only=True)]
+    assert ("Findings", len(ids)) in summary
+    assert ("Cases", sum(n for _, n in by_status)) in summary
+    start = summary.index(("Findings by category", None)) + 1
+    assert summary[start : start + len(by_cat)] == by_cat
+    start = summary.index(("Cases by status", None)) + 1
+    assert summary[start : start + len(by_status)] == by_status
+    merchants = _sheet_rows(wb["Merchants"])
+    figures = ["Findings", "Critical", "Open cases", "Overdue cases", "Closed cases"]
+    assert {r["Shop id"]: [r[k] for k in figures] for r in merchants} == per_merchant
+    assert [r["Findings"] for r in merchants] == sorted(
+        (r["Findings"] for r in merchants), reverse=True
+    )
 
 
 def _fill(path, edits: dict[int, dict[str, object]], out):
