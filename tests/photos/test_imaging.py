@@ -7,6 +7,7 @@ import os
 import time
 import warnings
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageFile
@@ -150,6 +151,20 @@ def test_oversized_and_missing_files_are_rejected(tmp_path):
     with pytest.raises(PhotoRejected, match="is not a file"):
         imaging.read_photo_file(tmp_path)
     assert imaging.read_photo_file(big) == big.read_bytes()
+
+
+def test_a_file_growing_while_read_is_read_whole_within_the_limit(tmp_path, monkeypatch):
+    path = samples.write(tmp_path, "growing.jpg", b"x" * 5000)
+    real_stat = Path.stat
+
+    def stat_before_it_grew(self, **kw):
+        st = real_stat(self, **kw)
+        return os.stat_result((*st[:6], 1000, *st[7:])) if self == path else st
+
+    monkeypatch.setattr(Path, "stat", stat_before_it_grew)
+    assert imaging.read_photo_file(path) == b"x" * 5000
+    with pytest.raises(PhotoRejected, match="'growing.jpg' is .* MB; photos larger than"):
+        imaging.read_photo_file(path, max_bytes=3000)
 
 
 def _assert_no_metadata(data: bytes) -> None:

@@ -188,3 +188,23 @@ def test_remove_and_prune(store):
     assert store.remove(a) and not store.has(a) and not store.remove(a)
     assert not list(store.thumbs.rglob(f"{a}.jpg"))
     assert store.prune_derived(keep=set()) == 1 and not tb.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="needs posix_fadvise")
+def test_originals_leave_the_os_cache_only_once_on_disk(store, monkeypatch):
+    events = []
+    real_fsync, real_fadvise = os.fsync, os.posix_fadvise
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append(("fsync", fd)), real_fsync(fd)))
+    monkeypatch.setattr(
+        os, "posix_fadvise",
+        lambda fd, off, n, advice: (events.append(("drop", fd, advice)), real_fadvise(fd, off, n, advice)),
+    )  # fmt: skip
+    data = samples.jpeg_bytes((320, 240))
+    stored = store.put(data)
+    drops = [e for e in events if e[0] == "drop"]
+    assert len(drops) == 1 and drops[0][2] == os.POSIX_FADV_DONTNEED
+    assert events.index(("fsync", drops[0][1])) < events.index(drops[0])  # clean pages only
+    assert stored.path.read_bytes() == data
+    events.clear()
+    store.add_thumbnail(stored.sha256, 256, b"thumb")  # a cache, read soon: stays cached
+    assert not [e for e in events if e[0] == "drop"]
