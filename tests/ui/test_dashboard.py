@@ -44,7 +44,16 @@ def test_dashboard_figures_follow_changes(qtbot, env, users, inline_tasks):
     changes.notify(changes.CASE, [k.id])
     qtbot.waitUntil(lambda: screen.figures.cases_open_now == 1, timeout=3000)
     assert screen.tiles["cases_overdue_now"].value.text() == "1"
+    assert screen.tiles["cases_overdue_now"].note.text() == "Due within 2 d: 0"
     assert screen.top_merchants.items == [("看板测试店", 1)]
+
+    # A case due tomorrow is not overdue yet, but the same tile warns of it.
+    _, f2 = _failed_purchase(ctx, shop="D2", order="DASH-2")
+    k2 = cases.open_case(ctx, [f2.id], due_date=datetime.now().date() + timedelta(days=1))
+    changes.notify(changes.CASE, [k2.id])
+    qtbot.waitUntil(lambda: screen.due_soon.cases == 1, timeout=3000)
+    assert screen.tiles["cases_overdue_now"].value.text() == "1"
+    assert screen.tiles["cases_overdue_now"].note.text() == "Due within 2 d: 1"
     assert not screen.grab().isNull()
 
 

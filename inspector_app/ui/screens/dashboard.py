@@ -27,6 +27,7 @@ from inspector_app.ui.screens import ScreenEnv
 
 if TYPE_CHECKING:
     from inspector_app.services import stats
+    from inspector_app.services.browse.cases import DueSoonCount
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ class DashboardScreen(QWidget):
         self.env = env
         self.setObjectName("dashboard_screen")
         self.figures: stats.Figures | None = None
+        self.due_soon: DueSoonCount | None = None
         self._stale = True
         self._task: tasks.Task | None = None
 
@@ -162,8 +164,10 @@ class DashboardScreen(QWidget):
             # Imported here, on the worker: services.stats loads the ORM models (~60 ms),
             # which the first paint of the main window does not need.
             from inspector_app.services import stats
+            from inspector_app.services.browse.cases import count_due_soon
 
-            return stats.figures(get_ctx.ctx, stats.Period.month(y, m))
+            ctx = get_ctx.ctx
+            return stats.figures(ctx, stats.Period.month(y, m)), count_due_soon(ctx)
 
         self._task = tasks.run_task(work, self._show, self._failed, name="dashboard figures")
 
@@ -171,10 +175,11 @@ class DashboardScreen(QWidget):
         logger.exception("Dashboard figures failed", exc_info=exc)
         self.status_label.setText(tr("Could not calculate the figures: %1").replace("%1", str(exc)))
 
-    def _show(self, fig: stats.Figures) -> None:
+    def _show(self, result: tuple[stats.Figures, DueSoonCount]) -> None:
+        fig, due = result
         if fig.period != self.period().label:
             return  # an older request finishing late
-        self.figures = fig
+        self.figures, self.due_soon = fig, due
         self.status_label.setText("")
         t = self.tiles
         t["purchases"].set(f"{fig.purchases:,}", tr("%1 inspected, %2 failed")
@@ -189,7 +194,10 @@ class DashboardScreen(QWidget):
             "%1", str(sev.get("critical", 0))).replace("%2", str(sev.get("major", 0))))
         t["cases_open_now"].set(f"{fig.cases_open_now:,}", tr("%1 opened this month").replace(
             "%1", str(fig.cases_opened)))
-        t["cases_overdue_now"].set(f"{fig.cases_overdue_now:,}", alert=fig.cases_overdue_now > 0)
+        due_note = "" if due.warning_days <= 0 else tr("Due within %2 d: %1").replace(
+            "%1", f"{due.cases:,}").replace("%2", str(due.warning_days))
+        t["cases_overdue_now"].set(f"{fig.cases_overdue_now:,}", due_note,
+                                   alert=fig.cases_overdue_now > 0)
         rate = fig.rectification_rate
         t["rectification_rate"].set("–" if rate is None else f"{rate:.0%}",
                                     tr("of cases opened this month"))
