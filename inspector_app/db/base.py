@@ -79,6 +79,15 @@ class Tracked:
 
 
 class SoftDeleted:
-    """Rows users can delete are only marked; `deleted_at IS NULL` is the live set."""
+    """Rows users can delete are only marked; `deleted_at IS NULL` is the live set.
+
+    `deleted_by_id` (migration 0004) says who deleted the row; NULL for rows deleted before
+    0004 and for live rows (a restore clears it with `deleted_at`).
+    """
 
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    @declared_attr
+    def deleted_by_id(cls) -> Mapped[int | None]:  # noqa: N805
+        # Declared like created_by_id: users are deactivated, never deleted.
+        return mapped_column(ForeignKey("users.id"), nullable=True)

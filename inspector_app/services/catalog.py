@@ -107,7 +107,8 @@ def list_brands(ctx: Context) -> list[str]:
 def delete_product(ctx: Context, product_id: int) -> None:
     ctx.require(*MANAGERS, action=t("delete products"))
     with ctx.db.write() as s:
-        get_live(s, Product, product_id, "product").deleted_at = now()
+        p = get_live(s, Product, product_id, "product")
+        p.deleted_at, p.deleted_by_id = now(), ctx.actor_id
 
 
 def restore_product(ctx: Context, product_id: int) -> None:
@@ -116,4 +117,4 @@ def restore_product(ctx: Context, product_id: int) -> None:
         p = s.get(Product, product_id)
         if p is None:
             raise NotFound(t("No product with id {id}", id=product_id))
-        p.deleted_at = None
+        p.deleted_at = p.deleted_by_id = None

@@ -163,7 +163,7 @@ def delete_finding(ctx: Context, finding_id: int) -> None:
             if not others:
                 raise ValidationError(
                     t("This is the only finding of a failed purchase; change the verdict first"))
-        f.deleted_at = now()
+        f.deleted_at, f.deleted_by_id = now(), ctx.actor_id
 
 
 def restore_finding(ctx: Context, finding_id: int) -> None:
@@ -172,4 +172,4 @@ def restore_finding(ctx: Context, finding_id: int) -> None:
         f = s.get(Finding, finding_id)
         if f is None:
             raise NotFound(t("No finding with id {id}", id=finding_id))
-        f.deleted_at = None
+        f.deleted_at = f.deleted_by_id = None

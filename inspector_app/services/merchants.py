@@ -173,7 +173,8 @@ def search_merchants(ctx: Context, text: str, limit: int = 20) -> list[MerchantI
 def delete_merchant(ctx: Context, merchant_id: int) -> None:
     ctx.require(*MANAGERS, action=t("delete merchants"))
     with ctx.db.write() as s:
-        get_live(s, Merchant, merchant_id, "merchant").deleted_at = now()
+        m = get_live(s, Merchant, merchant_id, "merchant")
+        m.deleted_at, m.deleted_by_id = now(), ctx.actor_id
 
 
 def restore_merchant(ctx: Context, merchant_id: int) -> None:
@@ -182,4 +183,4 @@ def restore_merchant(ctx: Context, merchant_id: int) -> None:
         m = s.get(Merchant, merchant_id)
         if m is None:
             raise NotFound(t("No merchant with id {id}", id=merchant_id))
-        m.deleted_at = None
+        m.deleted_at = m.deleted_by_id = None

@@ -318,7 +318,7 @@ def delete_photo(ctx: Context, photo_id: int) -> None:
     with ctx.db.write() as s:
         photo = _load(s, photo_id)
         ctx.require(*roles_for(photo.role), action=t("delete this photo"))
-        photo.deleted_at = now()
+        photo.deleted_at, photo.deleted_by_id = now(), ctx.actor_id
 
 
 def restore_photo(ctx: Context, photo_id: int) -> PhotoInfo:
@@ -340,7 +340,7 @@ def restore_photo(ctx: Context, photo_id: int) -> PhotoInfo:
                 t("The same photo is already attached again, as photo {id}", id=twin)
             )
         _check_owner(s, column, getattr(photo, column))
-        photo.deleted_at = None
+        photo.deleted_at = photo.deleted_by_id = None
         s.flush()
         return _info(photo)
 

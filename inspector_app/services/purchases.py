@@ -297,7 +297,7 @@ def delete_purchase(ctx: Context, purchase_id: int) -> None:
                 "Purchase {purchase} has findings in open case {case}; close or cancel the case first",
                 purchase=p.order_number or p.id, case=case_number,
             ))
-        p.deleted_at = now()
+        p.deleted_at, p.deleted_by_id = now(), ctx.actor_id
 
 
 def restore_purchase(ctx: Context, purchase_id: int) -> None:
@@ -306,4 +306,4 @@ def restore_purchase(ctx: Context, purchase_id: int) -> None:
         p = s.get(Purchase, purchase_id)
         if p is None:
             raise NotFound(t("No purchase with id {id}", id=purchase_id))
-        p.deleted_at = None
+        p.deleted_at = p.deleted_by_id = None

@@ -136,7 +136,7 @@ class _Restore:
             self._photo_owner(s, row)
         if row.deleted_at is None:
             return  # restored meanwhile (another window, an Undo): nothing to do
-        row.deleted_at = None
+        row.deleted_at = row.deleted_by_id = None
         s.flush()  # the next photo's duplicate check must see this one
         self.done[key] = RestoredItem(kind, row_id, _label(kind, row), requested)
 

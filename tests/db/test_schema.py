@@ -93,6 +93,43 @@ def test_upgrade_from_previous_revision_backs_up_first(tmp_path):
     new.close()
 
 
+def test_upgrade_from_0003_keeps_deleted_rows_without_a_deleter(tmp_path):
+    """0004 adds deleted_by_id: what was deleted before stays deleted, by nobody known."""
+    from inspector_app.services import merchants
+    from inspector_app.services.browse.deleted import DeletedFilter, fetch_deleted
+    from inspector_app.services.context import SYSTEM
+
+    paths = data_dir(tmp_path / "d").ensure()
+    db = Database(f"sqlite:///{paths.database}")
+    migrate.upgrade(db, paths.backups, target="0003")
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    with db.engine.begin() as conn:
+        for mid, deleted in ((1, now), (2, None)):
+            conn.execute(
+                text(
+                    "INSERT INTO merchants (id, name, shop_id, category, contact, key_merchant,"
+                    " status, status_reason, uid, created_at, updated_at, deleted_at) VALUES"
+                    " (:id, :name, :shop, '', '', 0, 'active', '', :uid, :t, :t, :d)"
+                ),
+                {"id": mid, "name": f"店{mid}", "shop": f"S{mid}", "uid": f"u{mid}", "t": now,
+                 "d": deleted},
+            )
+    db.dispose()
+    ctx = open_context(data_folder=str(tmp_path / "d")).as_actor(SYSTEM)
+    try:
+        assert migrate.current_revision(ctx.db) == migrate.head_revision()
+        assert any("0003" in p.name for p in paths.backups.iterdir())
+        (old,) = fetch_deleted(ctx, DeletedFilter())
+        assert (old.id, old.deleted_by) == (1, "")
+        merchants.delete_merchant(ctx, 2)  # the system actor has no user row: still nobody
+        con = sqlite3.connect(paths.database)
+        assert con.execute("SELECT id, deleted_by_id FROM merchants ORDER BY id").fetchall() == [
+            (1, None), (2, None)]
+        con.close()
+    finally:
+        ctx.db.dispose()
+
+
 def _newer_database(tmp_path, journal_mode: str):
     ctx = open_context(data_folder=str(tmp_path / "d"))
     path = ctx.db.sqlite_path

@@ -243,7 +243,7 @@ class FindingWriter:
                 p.worst = severity
             if i == 0:
                 p.title = title
-            # Now and then an inspector deletes a duplicate entry (the waste basket).
+            # Now and then the inspector deletes a duplicate entry (the waste basket).
             deleted = None
             if i >= 4 and rand.chance(0.01):
                 deleted = self.clock.clamp(at + timedelta(hours=2))
@@ -261,4 +261,5 @@ class FindingWriter:
                 observed=observed,
                 rule_ref=t.rule_ref if rand.rng.random() > 0.1 else "",
                 deleted_at=deleted,
+                deleted_by_id=p.inspector.id if deleted else None,
             )
