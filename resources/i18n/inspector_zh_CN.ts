@@ -599,8 +599,8 @@ Mystery purchases, findings and merchant rectification.</source>
             <translation>删除时间</translation>
         </message>
         <message>
-            <source>Created by</source>
-            <translation>创建人</translation>
+            <source>Deleted by</source>
+            <translation>删除人</translation>
         </message>
         <message>
             <source>%1: %2 new, %3 already there</source>
@@ -3352,8 +3352,8 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>列出所有人删除的内容，最近删除的在前。“恢复”会把所选项目放回原处；这里的内容不会被永久清除。</translation>
         </message>
         <message>
-            <source>Search item, what it belongs to, merchant or creator (Ctrl+F)</source>
-            <translation>搜索项目、所属、商家或创建人（Ctrl+F）</translation>
+            <source>Search item, what it belongs to, merchant or who deleted it (Ctrl+F)</source>
+            <translation>搜索项目、所属、商家或删除人（Ctrl+F）</translation>
         </message>
         <message>
             <source>Bring the selected items back where they were</source>

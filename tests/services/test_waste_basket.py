@@ -35,11 +35,24 @@ def _photo(ctx, tmp_path, seed: int, **owner) -> int:
 
 def _deleted_at(ctx, table: str, row_id: int):
     """Read back with the sqlite3 module, not through the services under test."""
+    return _deletion(ctx, table, row_id)[0]
+
+
+def _deletion(ctx, table: str, row_id: int) -> tuple:
+    """(deleted_at, the deleter's display name or None), read with the sqlite3 module."""
     con = sqlite3.connect(ctx.paths.database)
     try:
-        return con.execute(f"SELECT deleted_at FROM {table} WHERE id = ?", (row_id,)).fetchone()[0]
+        return con.execute(
+            f"SELECT t.deleted_at, u.display_name FROM {table} t"
+            " LEFT JOIN users u ON u.id = t.deleted_by_id WHERE t.id = ?", (row_id,),
+        ).fetchone()
     finally:
         con.close()
+
+
+#: The table of each kind of deleted row.
+_TABLES = {"purchase": "purchases", "finding": "findings", "photo": "photos",
+           "merchant": "merchants", "product": "products"}
 
 
 @pytest.fixture
@@ -60,7 +73,7 @@ def basket(admin, insp, qm, shop, purchase, tmp_path):
             "merchant": spare.id, "product": product.id}
 
 
-def test_listing_names_each_row_its_parent_merchant_and_creator(admin, basket):
+def test_listing_names_each_row_its_parent_merchant_and_deleter(admin, basket):
     rows = {r.kind: r for r in fetch_deleted(admin, DeletedFilter())}
     assert set(rows) == set(KINDS) and count_deleted(admin, DeletedFilter()) == 5
     assert count_by_kind(admin) == dict.fromkeys(KINDS, 1)
@@ -68,7 +81,9 @@ def test_listing_names_each_row_its_parent_merchant_and_creator(admin, basket):
     f = rows["finding"]
     assert (f.what, f.parent_kind, f.parent, f.parent_deleted) == (
         "Seam splits at the collar", "purchase", "ORD-1001", False)
-    assert f.created_by == "Ivy Inspector" and f.deleted_at is not None
+    assert f.deleted_by == "Ivy Inspector" and f.deleted_at is not None
+    # Who deleted, not who created: the merchant and product were created by others.
+    assert rows["merchant"].deleted_by == rows["product"].deleted_by == "Quinn Manager"
     p = rows["photo"]
     assert (p.what, p.parent_kind, p.parent_id, p.parent_deleted) == (
         "parcel-1.jpg", "finding", basket["finding"], True)
@@ -80,8 +95,10 @@ def test_listing_names_each_row_its_parent_merchant_and_creator(admin, basket):
 def test_kind_filter_search_sort_and_pages_in_sql(admin, basket):
     assert [r.kind for r in fetch_deleted(admin, DeletedFilter(kind="finding"))] == ["finding"]
     assert count_deleted(admin, DeletedFilter(kind="merchant")) == 1
-    # The search looks at what, its parent, the merchant and the creator.
+    # The search looks at what, its parent, the merchant and who deleted it.
     assert {r.kind for r in fetch_deleted(admin, DeletedFilter(text="ord-1001"))} == {"finding"}
+    assert {r.kind for r in fetch_deleted(admin, DeletedFilter(text="quinn"))} == {
+        "merchant", "product"}
     assert {r.kind for r in fetch_deleted(admin, DeletedFilter(text="acme"))} == {
         "purchase", "finding", "photo", "product"}
     assert count_deleted(admin, DeletedFilter(text="acme")) == 4
@@ -208,3 +225,59 @@ def test_bad_input(insp, basket):
     with pytest.raises(PermissionDenied, match="Choose a user"):
         restore_items(insp.as_actor(None), [("purchase", basket["purchase"])])
     assert restore_items(insp, []).items == ()
+
+
+def test_each_delete_records_the_deleter_and_each_restore_clears_it(as_role, basket, ctx):
+    deleters = {"purchase": "Ivy Inspector", "finding": "Ivy Inspector",
+                "photo": "Ivy Inspector", "merchant": "Quinn Manager", "product": "Quinn Manager"}
+    for kind, name in deleters.items():
+        when, who = _deletion(ctx, _TABLES[kind], basket[kind])
+        assert when is not None and who == name, kind
+    qm = as_role(Role.QUALITY_MANAGER)
+    # The one-row restores (the photo's finding first: a photo of a deleted finding stays hidden).
+    findings.restore_finding(qm, basket["finding"])
+    photo_service.restore_photo(qm, basket["photo"])
+    merchants.restore_merchant(qm, basket["merchant"])
+    for kind in ("finding", "photo", "merchant"):
+        assert _deletion(ctx, _TABLES[kind], basket[kind]) == (None, None), kind
+    # The screen's restore of a selection.
+    restore_items(qm, [("purchase", basket["purchase"]), ("product", basket["product"])])
+    for kind in ("purchase", "product"):
+        assert _deletion(ctx, _TABLES[kind], basket[kind]) == (None, None), kind
+    # Deleted again by someone else: the new deleter, not the old one.
+    purchases.delete_purchase(qm, basket["purchase"])
+    assert _deletion(ctx, "purchases", basket["purchase"])[1] == "Quinn Manager"
+    purchases.restore_purchase(qm, basket["purchase"])
+    catalog.delete_product(as_role(Role.ADMIN), basket["product"])
+    assert _deletion(ctx, "products", basket["product"])[1] == "Admin"
+    catalog.restore_product(qm, basket["product"])
+    assert _deletion(ctx, "products", basket["product"]) == (None, None)
+
+
+def test_a_refused_restore_keeps_the_deleter(as_role, basket, ctx):
+    with pytest.raises(PermissionDenied):
+        restore_items(as_role(Role.INSPECTOR), [("purchase", basket["purchase"]),
+                                                ("merchant", basket["merchant"])])
+    assert _deletion(ctx, "purchases", basket["purchase"])[1] == "Ivy Inspector"
+
+
+def test_rows_deleted_before_the_deleter_was_recorded_sort_first(admin, basket, ctx):
+    # As a row deleted before migration 0004: deleted_at set, deleted_by_id NULL.
+    con = sqlite3.connect(ctx.paths.database)
+    with con:
+        con.execute("UPDATE findings SET deleted_by_id = NULL WHERE id = ?", (basket["finding"],))
+    con.close()
+    rows = fetch_deleted(admin, DeletedFilter(), sort="deleted_by", desc=False)
+    assert [r.deleted_by for r in rows] == [
+        "", "Ivy Inspector", "Ivy Inspector", "Quinn Manager", "Quinn Manager"]
+    assert rows[0].key == ("finding", basket["finding"])
+    # Ties break by kind then id, in SQL, so the pages are stable.
+    assert [r.kind for r in rows[1:3]] == ["photo", "purchase"]
+    down = fetch_deleted(admin, DeletedFilter(), sort="deleted_by", desc=True)
+    assert [r.deleted_by for r in down] == [r.deleted_by for r in reversed(rows)]
+    pages = [r.key for off in (0, 2, 4) for r in fetch_deleted(
+        admin, DeletedFilter(), sort="deleted_by", desc=False, offset=off, limit=2)]
+    assert pages == [r.key for r in rows]
+    # One kind alone sorts the same way.
+    only = fetch_deleted(admin, DeletedFilter(kind="merchant"), sort="deleted_by")
+    assert [r.deleted_by for r in only] == ["Quinn Manager"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 
 from inspector_app.domain.enums import PhotoRole, PurchaseStatus, Role
 from inspector_app.services import catalog, findings, merchants, purchases
@@ -208,3 +208,33 @@ def test_restoring_what_another_window_restored_meanwhile_says_so(qtbot, window,
     qtbot.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
     assert screen.message_label.text() == "Nothing to restore: the items were restored already."
     assert screen.model.total == 5
+
+
+def test_the_deleted_by_column_names_the_deleter_and_sorts_in_sql(qtbot, window, basket, users):
+    import sqlite3
+
+    ctx = window.state.ctx
+    purchases.delete_purchase(ctx.as_actor(users[Role.INSPECTOR]), basket["kept"])
+    # As a row deleted before migration 0004, which recorded nobody.
+    con = sqlite3.connect(ctx.paths.database)
+    with con:
+        con.execute("UPDATE merchants SET deleted_by_id = NULL WHERE id = ?", (basket["merchant"],))
+    con.close()
+    screen = _open(qtbot, window)
+    col = screen.model.column_index("deleted_by")
+    assert screen.model.headerData(col, Qt.Orientation.Horizontal) == "Deleted by"
+
+    def cell(kind: str, row_id: int) -> str:
+        return screen.model.index(_row(screen, kind, row_id), col).data()
+
+    assert cell("purchase", basket["kept"]) == "Ivy Inspector"
+    assert cell("merchant", basket["merchant"]) == "—"
+    assert cell("product", basket["product"]) == "Admin"  # the basket's deletes are the admin's
+    header = screen.view.horizontalHeader()
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.waitUntil(lambda: screen.model.sort_key == "deleted_by")
+    shown = [screen.model.index(r, col).data() for r in range(screen.model.rowCount())]
+    expected = ["—", *["Admin"] * 5, "Ivy Inspector"]
+    assert shown in (expected, expected[::-1])
+    assert screen.model.total == 7

@@ -76,7 +76,8 @@ class DeletedRow:
     parent_deleted: bool
     merchant: str
     deleted_at: datetime
-    created_by: str
+    #: Who deleted it (display name); "" for rows deleted before migration 0004.
+    deleted_by: str
     #: The acting user may restore this row (waste_basket.may_restore).
     restorable: bool
 
@@ -86,7 +87,7 @@ class DeletedRow:
 
 
 #: Sortable columns by name; ties are broken by kind and id so pages are stable.
-SORTS = ("kind", "what", "parent", "merchant", "deleted_at", "created_by")
+SORTS = ("kind", "what", "parent", "merchant", "deleted_at", "deleted_by")
 
 
 def _text(value) -> object:
@@ -99,25 +100,25 @@ def _no_parent() -> list:
 
 
 def _purchases() -> Select:
-    creator = aliased(User)
+    deleter = aliased(User)
     return (
         select(
             literal(PURCHASE, String).label("kind"), Purchase.id.label("id"),
             _text(func.coalesce(func.nullif(Purchase.order_number, ""), Product.name)).label("what"),
             *_no_parent(),
             Merchant.name.label("merchant"), Purchase.deleted_at.label("deleted_at"),
-            _text(creator.display_name).label("created_by"),
+            _text(deleter.display_name).label("deleted_by"),
             cast(null(), String).label("photo_role"),
         )
         .join(Merchant, Merchant.id == Purchase.merchant_id)
         .outerjoin(Product, Product.id == Purchase.product_id)
-        .outerjoin(creator, creator.id == Purchase.created_by_id)
+        .outerjoin(deleter, deleter.id == Purchase.deleted_by_id)
         .where(Purchase.deleted_at.is_not(None))
     )
 
 
 def _findings() -> Select:
-    creator = aliased(User)
+    deleter = aliased(User)
     return (
         select(
             literal(FINDING, String).label("kind"), Finding.id.label("id"),
@@ -126,18 +127,18 @@ def _findings() -> Select:
             _text(Purchase.order_number).label("parent"),
             case((Purchase.deleted_at.is_not(None), 1), else_=0).label("parent_deleted"),
             Merchant.name.label("merchant"), Finding.deleted_at.label("deleted_at"),
-            _text(creator.display_name).label("created_by"),
+            _text(deleter.display_name).label("deleted_by"),
             cast(null(), String).label("photo_role"),
         )
         .join(Purchase, Purchase.id == Finding.purchase_id)
         .join(Merchant, Merchant.id == Purchase.merchant_id)
-        .outerjoin(creator, creator.id == Finding.created_by_id)
+        .outerjoin(deleter, deleter.id == Finding.deleted_by_id)
         .where(Finding.deleted_at.is_not(None))
     )
 
 
 def _photos() -> Select:
-    creator = aliased(User)
+    deleter = aliased(User)
     own_purchase, finding, finding_purchase = aliased(Purchase), aliased(Finding), aliased(Purchase)
     merchant_id = func.coalesce(own_purchase.merchant_id, finding_purchase.merchant_id,
                                 RectificationCase.merchant_id)
@@ -153,7 +154,7 @@ def _photos() -> Select:
             case((or_(own_purchase.deleted_at.is_not(None), finding.deleted_at.is_not(None),
                       finding_purchase.deleted_at.is_not(None)), 1), else_=0).label("parent_deleted"),
             _text(Merchant.name).label("merchant"), Photo.deleted_at.label("deleted_at"),
-            _text(creator.display_name).label("created_by"),
+            _text(deleter.display_name).label("deleted_by"),
             cast(Photo.role, String).label("photo_role"),
         )
         .outerjoin(own_purchase, own_purchase.id == Photo.purchase_id)
@@ -161,29 +162,29 @@ def _photos() -> Select:
         .outerjoin(finding_purchase, finding_purchase.id == finding.purchase_id)
         .outerjoin(RectificationCase, RectificationCase.id == Photo.case_id)
         .outerjoin(Merchant, Merchant.id == merchant_id)
-        .outerjoin(creator, creator.id == Photo.created_by_id)
+        .outerjoin(deleter, deleter.id == Photo.deleted_by_id)
         .where(Photo.deleted_at.is_not(None))
     )
 
 
 def _merchants() -> Select:
-    creator = aliased(User)
+    deleter = aliased(User)
     return (
         select(
             literal(MERCHANT, String).label("kind"), Merchant.id.label("id"),
             (Merchant.name + " (" + Merchant.shop_id + ")").label("what"),
             *_no_parent(),
             Merchant.name.label("merchant"), Merchant.deleted_at.label("deleted_at"),
-            _text(creator.display_name).label("created_by"),
+            _text(deleter.display_name).label("deleted_by"),
             cast(null(), String).label("photo_role"),
         )
-        .outerjoin(creator, creator.id == Merchant.created_by_id)
+        .outerjoin(deleter, deleter.id == Merchant.deleted_by_id)
         .where(Merchant.deleted_at.is_not(None))
     )
 
 
 def _products() -> Select:
-    creator = aliased(User)
+    deleter = aliased(User)
     return (
         select(
             literal(PRODUCT, String).label("kind"), Product.id.label("id"),
@@ -192,11 +193,11 @@ def _products() -> Select:
             Brand.id.label("parent_id"), _text(Brand.name).label("parent"),
             literal(0, Integer).label("parent_deleted"),
             literal("", String).label("merchant"), Product.deleted_at.label("deleted_at"),
-            _text(creator.display_name).label("created_by"),
+            _text(deleter.display_name).label("deleted_by"),
             cast(null(), String).label("photo_role"),
         )
         .outerjoin(Brand, Brand.id == Product.brand_id)
-        .outerjoin(creator, creator.id == Product.created_by_id)
+        .outerjoin(deleter, deleter.id == Product.deleted_by_id)
         .where(Product.deleted_at.is_not(None))
     )
 
@@ -216,7 +217,7 @@ def _matching(kind: str, text: str, dialect: str | None) -> Select:
     rows = _BRANCHES[kind]().subquery(kind)
     q = select(rows)
     if text.strip():
-        q = q.where(like_any((rows.c.what, rows.c.parent, rows.c.merchant, rows.c.created_by),
+        q = q.where(like_any((rows.c.what, rows.c.parent, rows.c.merchant, rows.c.deleted_by),
                              text.strip(), dialect))
     return q
 
@@ -278,7 +279,7 @@ def fetch_deleted(
         DeletedRow(
             kind=r.kind, id=r.id, what=r.what or "", parent_kind=r.parent_kind or "",
             parent_id=r.parent_id, parent=r.parent or "", parent_deleted=bool(r.parent_deleted),
-            merchant=r.merchant or "", deleted_at=r.deleted_at, created_by=r.created_by or "",
+            merchant=r.merchant or "", deleted_at=r.deleted_at, deleted_by=r.deleted_by or "",
             restorable=may_restore(role, r.kind, r.photo_role),
         )
         for r in found

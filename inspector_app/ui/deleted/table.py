@@ -69,6 +69,11 @@ def parent_tooltip(row: DeletedRow) -> str:
     return ""
 
 
+def deleted_by_text(name: str) -> str:
+    # Rows deleted before migration 0004 do not know who deleted them.
+    return name or "—"
+
+
 @dataclass(frozen=True)
 class WholeRowColumn(Column):
     """A column whose text needs several fields: its formatter gets the whole row."""
@@ -85,7 +90,8 @@ COLUMNS = (
                    tooltip=parent_tooltip, width=290),
     Column("merchant", QT_TR_NOOP("Merchant"), sort_key="merchant", width=180),
     Column("deleted_at", QT_TR_NOOP("Deleted"), sort_key="deleted_at", width=135),
-    Column("created_by", QT_TR_NOOP("Created by"), sort_key="created_by", width=140),
+    Column("deleted_by", QT_TR_NOOP("Deleted by"), sort_key="deleted_by", formatter=deleted_by_text,
+           width=140),
 )
 
 

@@ -105,7 +105,7 @@ class DeletedItemsScreen(QWidget):
             self.tabs.addTab(tr(TAB_TITLES[kind]))
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search_edit")
-        self.search_edit.setPlaceholderText(tr("Search item, what it belongs to, merchant or creator (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(tr("Search item, what it belongs to, merchant or who deleted it (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count_label")
