@@ -90,3 +90,28 @@ def test_only_managers_print_notices(ctx, users, world, tmp_path):
     insp = ctx.as_actor(users[Role.INSPECTOR])
     with pytest.raises(PermissionDenied):
         run_job(reporting.export_notice(insp, tmp_path / "x.pdf", case_number=world.open_case))
+
+
+def test_who_deleted_never_reaches_a_merchant_document(ctx, users, world, tmp_path):
+    """Migration 0004 records a deleter's user name; no merchant-facing document shows it."""
+    from openpyxl import load_workbook
+
+    from inspector_app.services import photos as photo_service
+    from inspector_app.services import responses
+    from inspector_app.services.browse.deleted import DeletedFilter, fetch_deleted
+
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    insp = ctx.as_actor(users[Role.INSPECTOR])
+    (extra,) = scenario._photos(insp, tmp_path / "more", 1, finding_id=world.finding_ids[0])
+    photo_service.delete_photo(qm, extra)
+    assert [r.deleted_by for r in fetch_deleted(qm, DeletedFilter(kind="photo"))] == [
+        world.manager_name]
+    out = run_job(reporting.export_notice(qm, tmp_path / "d.pdf", shop_id=world.merchant_shop))
+    _assert_private(pdftotext(out), world, users)
+    book = responses.export_merchant_workbook(
+        ctx.as_actor(users[Role.MERCHANT_MANAGER]), world.merchant_shop, tmp_path / "d.xlsx")
+    cells = " ".join(
+        str(v) for ws in load_workbook(book).worksheets
+        for row in ws.iter_rows(values_only=True) for v in row if v is not None
+    )
+    _assert_private(cells, world, users)
