@@ -1,7 +1,8 @@
 """Update the Qt Linguist .ts files from inspector_app/ui and compile them to .qm.
 
-    python -m inspector_app.tools.translations                 # lupdate + lrelease
+    python -m inspector_app.tools.translations                 # lupdate + lrelease, all files
     python -m inspector_app.tools.translations --fill zh.json  # also set translations
+    python -m inspector_app.tools.translations --lang en --fill plurals.json
     python -m inspector_app.tools.translations --unfinished    # list what lacks a translation
 
 `--fill` takes a UTF-8 JSON object {"English source": "译文"}; a key "comment::source"
@@ -9,6 +10,11 @@ targets one disambiguated message (tr("Open", "case status") -> "case status::Op
 only that key does: a plain "Open" never fills a disambiguated message.
 Strings are found in `tr("...")`, `tr("...", "comment")`, `tr("...", "", n)` and
 `QT_TR_NOOP("...")` calls under inspector_app/ui (one context, "").
+
+English has its own file, inspector_en.ts, holding only the plural messages (`tr("%n
+finding(s)", "", n)`): fill each with a list of its two forms, singular then plural, e.g.
+{"%n finding(s)": ["%n finding", "%n findings"]}, so English reads "1 finding", "2 findings".
+A plural message new in the code is unfinished in both files until filled.
 """
 
 from __future__ import annotations
@@ -26,8 +32,10 @@ from inspector_app import resources
 
 logger = logging.getLogger(__name__)
 
-#: Languages with a .ts file (English is the source language).
+#: Languages with a .ts file of every string (English is the source language).
 TRANSLATED = ("zh_CN",)
+#: The source language's file: only the plural messages, with English's two forms.
+PLURALS_ONLY = ("en",)
 #: Where the translatable strings are.
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "ui"
 
@@ -44,10 +52,12 @@ def sources() -> list[Path]:
     return sorted(p for p in SOURCE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def lupdate(ts: Path) -> None:
+def lupdate(ts: Path, *, plurals_only: bool = False) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
     files = [str(p) for p in sources()]
     cmd = [_tool("pyside6-lupdate"), *files, "-ts", str(ts), "-locations", "none", "-no-obsolete"]
+    if plurals_only:
+        cmd += ["-pluralonly", "-source-language", "en", "-target-language", "en", "-silent"]
     subprocess.run(cmd, check=True)
     if not ts.exists():
         raise SystemExit(f"lupdate did not write {ts}")
@@ -94,7 +104,13 @@ def fill(ts: Path, table: dict[str, str]) -> int:
         if translation is None:
             translation = ET.SubElement(message, "translation")
         forms = translation.findall("numerusform")
-        if message.get("numerus") == "yes":
+        if message.get("numerus") == "yes" and isinstance(text, list):
+            # Every form given (English: singular, plural), replacing the forms there were.
+            for old in forms:
+                translation.remove(old)
+            for form in text:
+                ET.SubElement(translation, "numerusform").text = form
+        elif message.get("numerus") == "yes":
             if not forms:
                 forms = [ET.SubElement(translation, "numerusform")]
             forms[0].text = text
@@ -113,7 +129,12 @@ def unfinished(ts: Path) -> list[str]:
     out = []
     for message in _messages(tree.getroot()):
         translation = message.find("translation")
-        if translation is None or translation.get("type") == "unfinished":
+        forms = [] if translation is None else translation.findall("numerusform")
+        if (
+            translation is None
+            or translation.get("type") == "unfinished"
+            or any(not (f.text or "").strip() for f in forms)
+        ):
             comment, source = _key(message)
             out.append(f"{comment}::{source}" if comment else source)
     return out
@@ -128,20 +149,25 @@ def _write(tree: ET.ElementTree, ts: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m inspector_app.tools.translations")
     parser.add_argument("--fill", type=Path, help="JSON file of translations to set")
-    parser.add_argument("--lang", default="zh_CN", choices=TRANSLATED)
+    parser.add_argument(
+        "--lang", default="zh_CN", choices=TRANSLATED + PLURALS_ONLY, help="the file --fill sets"
+    )
     parser.add_argument("--unfinished", action="store_true", help="list untranslated strings")
     args = parser.parse_args(argv)
-    ts, qm = resources.ts_path(args.lang), resources.qm_path(args.lang)
-    lupdate(ts)
-    if args.fill:
-        table = json.loads(args.fill.read_text(encoding="utf-8"))
-        print(f"{fill(ts, table)} messages translated from {args.fill}")
-    missing = unfinished(ts)
-    if args.unfinished:
-        for source in missing:
-            print(source)
-    lrelease(ts, qm)
-    print(f"{ts.name}: {len(missing)} unfinished; wrote {qm}")
+    # Every file is updated on each run, so a new plural message shows up unfinished in the
+    # English file too, whichever language the run fills.
+    for lang in TRANSLATED + PLURALS_ONLY:
+        ts, qm = resources.ts_path(lang), resources.qm_path(lang)
+        lupdate(ts, plurals_only=lang in PLURALS_ONLY)
+        if args.fill and lang == args.lang:
+            table = json.loads(args.fill.read_text(encoding="utf-8"))
+            print(f"{fill(ts, table)} messages translated from {args.fill}")
+        missing = unfinished(ts)
+        if args.unfinished:
+            for source in missing:
+                print(f"{lang}: {source}")
+        lrelease(ts, qm)
+        print(f"{ts.name}: {len(missing)} unfinished; wrote {qm}")
     return 0
 
 

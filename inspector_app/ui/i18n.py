@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 #: Languages shipped with the application: code -> name shown in its own language.
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
-#: The language of the source strings (needs no .qm file).
+#: The language of the source strings; its .qm holds only plural forms ("%n finding(s)" ->
+#: "1 finding" / "2 findings"), everything else shows as written.
 SOURCE_LANGUAGE = "en"
 
 # Every UI string lives in one translation context (""): pyside6-lupdate files plain
@@ -75,7 +76,14 @@ def install_translator(lang: str) -> bool:
         logger.warning("Unknown language %r, using English", lang)
         lang = SOURCE_LANGUAGE
     ok = True
-    if lang != SOURCE_LANGUAGE:
+    if lang == SOURCE_LANGUAGE:
+        plurals = QTranslator(app)
+        if plurals.load(str(resources.qm_path(lang))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+        else:  # still usable: counts read "2 finding(s)"
+            logger.warning("English plural forms %s could not be loaded", resources.qm_path(lang))
+    else:
         ours = QTranslator(app)
         path = resources.qm_path(lang)
         if ours.load(str(path)):

@@ -1193,8 +1193,8 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>选择</translation>
         </message>
         <message>
-            <source>Select and move shapes; drag the photo to pan (S)</source>
-            <translation>选择并移动图形；拖动照片可平移（S）</translation>
+            <source>Select, move and resize shapes (drag their handles); drag the photo to pan (S)</source>
+            <translation>选择、移动图形，拖动控制点可调整大小；拖动照片可平移（S）</translation>
         </message>
         <message>
             <source>Arrow</source>
@@ -2003,7 +2003,7 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>打开神买</translation>
         </message>
         <message>
-            <source>Delete finding(s)…</source>
+            <source>Delete findings…</source>
             <translation>删除问题…</translation>
         </message>
         <message>
@@ -2408,13 +2408,15 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <source>Verdict of %1: %2</source>
             <translation>%1 的结论：%2</translation>
         </message>
-        <message>
-            <source>Open a rectification case for %1 with %2 finding(s) of this purchase?
+        <message numerus="yes">
+            <source>Open a rectification case for %1 with %n finding(s) of this purchase?
 
 The deadline follows the most severe finding; you can change it on the case.</source>
-            <translation>要为 %1 开立整改单，包含此神买的 %2 个问题吗？
+            <translation>
+                <numerusform>要为 %1 开立整改单，包含此神买的 %n 个问题吗？
 
-期限按最严重的问题确定；之后可以在整改单上修改。</translation>
+期限按最严重的问题确定；之后可以在整改单上修改。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Tick when the time is known</source>
@@ -2581,6 +2583,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>%1 opened this month</source>
             <translation>本月开立 %1 个</translation>
+        </message>
+        <message>
+            <source>Due within %2 d: %1</source>
+            <translation>%2 天内到期：%1</translation>
         </message>
         <message>
             <source>of cases opened this month</source>

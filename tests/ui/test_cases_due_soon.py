@@ -70,10 +70,10 @@ def test_due_soon_tab_sits_between_active_and_overdue_with_counts(qtbot, env, us
     assert tabs.tabText(keys.index("active")) == "Active (4)"
     assert tabs.tabText(keys.index("due_soon")) == "Due soon (2)"
     assert tabs.tabText(keys.index("overdue")) == "Overdue (1)"
-    assert "2 day(s)" in tabs.tabToolTip(keys.index("due_soon"))
+    assert "2 days" in tabs.tabToolTip(keys.index("due_soon"))
     tabs.select("due_soon")
     assert set(rows_by_id(model)) == {four["today"], four["in_2"]}
-    assert screen.list.count_label.text() == "2 case(s)"
+    assert screen.list.count_label.text() == "2 cases"
     # The merchant filter narrows the tab's count too (Acme has "late", "in_2" and "in_5").
     screen.list.merchant.set_merchant(world.acme_id, "Acme Store (shop-acme)")
     assert tabs.counts["due_soon"] == 1 and set(rows_by_id(model)) == {four["in_2"]}
@@ -97,7 +97,7 @@ def test_rows_are_marked_amber_with_a_clock_words_and_a_tooltip(qtbot, env, user
         assert cell(name, due, R.BackgroundRole) == DUE_SOON_TINT
         assert cell(name, due, R.ForegroundRole) is not None
         assert cell(name, 0, R.ToolTipRole).startswith("Due soon")
-    assert "due in 2 day(s)" in cell("in_2", days, R.ToolTipRole)
+    assert "due in 2 days" in cell("in_2", days, R.ToolTipRole)
     assert "due today" in cell("today", days, R.ToolTipRole)
     # Overdue stays red with its own icon; on-track rows are plain.
     assert cell("late", due, R.BackgroundRole) == OVERDUE_TINT != DUE_SOON_TINT
@@ -128,7 +128,7 @@ def test_case_page_header_says_due_soon(qtbot, env, users, four):
         assert header.due_label.text().endswith(due_words), (name, header.due_label.text())
     screen.open_item(four["in_2"])
     assert "#93370d" in header.status_label.styleSheet()  # amber, not the red of overdue
-    assert "due in 2 day(s)" in header.deadline_badge.toolTip()
+    assert "due in 2 days" in header.deadline_badge.toolTip()
 
 
 def test_the_team_setting_changes_the_tab_rows_and_header(qtbot, env, users, ctx, qm, four):
@@ -154,7 +154,7 @@ def test_opening_the_screen_says_how_many_are_due_soon(qtbot, env, users, four):
     said: list[str] = []
     screen = cases_screen(qtbot, replace(env_as(env, users, Role.INSPECTOR), show_status=said.append))
     screen.activate()
-    assert said == ["2 case(s) due within 2 day(s): see the Due soon tab"]
+    assert said == ["2 cases due within 2 d: see the Due soon tab"]
     team_settings.put(env.ctx.as_actor(users[Role.ADMIN]), "cases.warning_days", 0)
     screen.activate()
     assert len(said) == 1  # nothing to say when warnings are off

@@ -296,7 +296,7 @@ def test_overdue_cases_are_marked_by_icon_words_and_colour(qtbot, env, users, wo
     tabs.select("overdue")
     assert tabs.tabText(tabs.currentIndex()) == "Overdue (1)"
     assert [model.row_object(r).id for r in range(model.rowCount())] == [late.id]
-    assert screen.list.count_label.text() == "1 case(s)"
+    assert screen.list.count_label.text() == "1 case"
 
     screen.list.table.selectRow(0)
     header = screen.page.header

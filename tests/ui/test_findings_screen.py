@@ -45,7 +45,7 @@ def screen(qtbot, env, users, world, nav):
 def wait_count(qtbot, screen, n: int) -> None:
     """The count is made by a background task: wait for it."""
     qtbot.waitUntil(lambda: screen.view.count == n, timeout=5000)
-    assert screen.view.count_label.text() == f"{n} finding(s)"
+    assert screen.view.count_label.text() == f"{n} finding" + ("" if n == 1 else "s")
 
 
 def titles(screen) -> set[str]:
@@ -155,7 +155,7 @@ def test_open_case_for_two_findings_of_one_merchant(qtbot, screen, world, nav, c
     # The due date follows the team deadline of the worst severity (critical).
     days = team_settings.deadline_days(ctx, "critical")
     assert seen["due"] == date.today() + timedelta(days=days)
-    assert seen["what"] == "2 finding(s) of Acme Store (shop-acme)"
+    assert seen["what"] == "2 findings of Acme Store (shop-acme)"
     assert seen["assignee"].startswith("Quinn Manager")
     assert nav.calls and nav.calls[-1][0] == "cases"
     case = case_service.get_case_by_id(ctx, nav.calls[-1][1])
@@ -187,7 +187,7 @@ def test_findings_of_two_merchants_are_refused_in_the_dialog(qtbot, screen, monk
     qtbot.mouseClick(screen.view.open_case_button, Qt.MouseButton.LeftButton)
     assert shown["visible"]
     assert "one merchant" in shown["error"] and "2 merchants" in shown["error"]
-    assert shown["what"] == "2 finding(s) of 2 merchants"
+    assert shown["what"] == "2 findings of 2 merchants"
     assert screen.view.model.row_object(0).case_number == ""
 
 
@@ -226,7 +226,7 @@ def test_delete_asks_then_undo_restores(qtbot, screen, world, ctx, users, messag
     table.setFocus()
     message_boxes.answer = QMessageBox.StandardButton.No
     qtbot.keyClick(table, Qt.Key.Key_Delete)
-    assert message_boxes.shown[-1]["text"] == "Delete 1 finding(s)? You can undo this."
+    assert message_boxes.shown[-1]["text"] == "Delete 1 finding? You can undo this."
     wait_count(qtbot, screen, 5)
 
     message_boxes.answer = QMessageBox.StandardButton.Yes

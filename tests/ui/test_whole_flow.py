@@ -284,7 +284,7 @@ def test_purchase_to_closed_case_and_the_dashboard_follows(
     assert page.verdict.case_button.isVisible()
     click(qtbot, page.verdict.case_button)
     assert message_boxes.texts() == [
-        "Open a rectification case for Harbor Outdoor with 2 finding(s) of this purchase?\n\n"
+        "Open a rectification case for Harbor Outdoor with 2 findings of this purchase?\n\n"
         "The deadline follows the most severe finding; you can change it on the case."
     ]
     assert window.current_screen_name() == "cases"

@@ -67,7 +67,7 @@ class FindingsView(QWidget):
         self.open_case_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.open_case_action.triggered.connect(self.open_case)
         self.addAction(self.open_case_action)
-        self.delete_action = QAction(tr("Delete finding(s)…"), self)
+        self.delete_action = QAction(tr("Delete findings…"), self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)

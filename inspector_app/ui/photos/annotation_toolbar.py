@@ -25,7 +25,7 @@ TOOL_LABELS = {
     SELECT: (
         QT_TR_NOOP("Select"),
         "S",
-        QT_TR_NOOP("Select and move shapes; drag the photo to pan (S)"),
+        QT_TR_NOOP("Select, move and resize shapes (drag their handles); drag the photo to pan (S)"),
     ),
     ARROW: (QT_TR_NOOP("Arrow"), "A", QT_TR_NOOP("Draw an arrow pointing at the defect (A)")),
     RECT: (QT_TR_NOOP("Rectangle"), "R", QT_TR_NOOP("Draw a rectangle (R)")),

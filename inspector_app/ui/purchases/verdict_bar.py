@@ -118,9 +118,10 @@ class VerdictBar(QWidget):
             return
         answer = QMessageBox.question(
             self, tr("Open rectification case"),
-            tr("Open a rectification case for %1 with %2 finding(s) of this purchase?\n\n"
-               "The deadline follows the most severe finding; you can change it on the case.")
-            .replace("%1", self.purchase.merchant_name).replace("%2", str(len(self.finding_ids))),
+            tr("Open a rectification case for %1 with %n finding(s) of this purchase?\n\n"
+               "The deadline follows the most severe finding; you can change it on the case.",
+               None, len(self.finding_ids))
+            .replace("%1", self.purchase.merchant_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
