@@ -136,9 +136,15 @@ def _upgrade(folder: Path, log) -> None:
             migrate.upgrade(db, None)  # a cache: no backup
             with db.engine.connect() as conn:
                 conn.exec_driver_sql("ANALYZE")
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.commit()
     finally:
         db.dispose()
+    # A checkpoint cannot run inside a transaction ("database table is locked"): plain sqlite3.
+    raw = raw_connection(folder)
+    try:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
 
 
 def raw_connection(folder: Path) -> sqlite3.Connection:
