@@ -65,9 +65,11 @@ def delete_a_few(ctx) -> None:
     )
     from inspector_app.domain.errors import InspectorError
     from inspector_app.services import catalog, findings, merchants, photos, purchases
+    from inspector_app.services.actors import default_actor
     from inspector_app.services.context import SYSTEM
 
-    system = ctx.as_actor(SYSTEM)
+    # A named user deletes them, so that the screen's "Deleted by" column has a name.
+    system = ctx.as_actor(default_actor(ctx.as_actor(SYSTEM)) or SYSTEM)
     with ctx.db.read() as s:
         busy = list(s.scalars(
             select(Finding.purchase_id).where(Finding.deleted_at.is_(None))
