@@ -82,13 +82,14 @@ def run_check(inv: Invocation) -> int:
         integrity=integrity, rows=f"{report.rows_checked:,}", files=f"{report.files_checked:,}",
     ))
     if problems:
+        count = len(problems)
+        found = (
+            t("1 problem found") if count == 1
+            else t("{count} problems found", count=f"{count:,}")
+        )
         inv.print(
-            t("{count} problem(s) found", count=len(problems))
-            if inv.args.repair
-            else t(
-                "{count} problem(s) found; 'inspector check --repair' removes stray files",
-                count=len(problems),
-            )
+            found if inv.args.repair
+            else t("{found}; 'inspector check --repair' removes stray files", found=found)
         )
         return EXIT_PROBLEMS
     inv.print(t("Everything is in order."))

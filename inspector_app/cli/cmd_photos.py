@@ -77,9 +77,15 @@ def run_add(inv: Invocation) -> int:
                 f"sha256 {(result.sha256 or '')[:12]})"
             )
     if rejected:
-        inv.note(t(
-            "{rejected} of {count} file(s) rejected; the others were stored",
-            rejected=rejected, count=len(args.files),
-        ))
+        count = len(args.files)
+        if rejected < count:
+            inv.note(t(
+                "{rejected} of {count} files rejected; the others were stored",
+                rejected=rejected, count=count,
+            ))
+        elif count == 1:
+            inv.note(t("The file was rejected"))
+        else:
+            inv.note(t("All {count} files were rejected", count=count))
         return EXIT_REJECTED
     return 0

@@ -173,9 +173,10 @@ def run_import_responses(inv: Invocation) -> int:
     from inspector_app.services import responses
 
     report = responses.import_responses(inv.acting_context(), inv.args.file)
+    # Four counts in one line: labels before the numbers read right for any count.
     inv.print(t(
-        "{applied} response(s) recorded, {unchanged} already recorded, "
-        "{skipped} row(s) left blank, {refused} row(s) refused",
+        "Responses recorded: {applied}; already recorded: {unchanged}; "
+        "rows left blank: {skipped}; rows refused: {refused}",
         applied=report.applied, unchanged=report.unchanged, skipped=report.skipped,
         refused=len(report.errors),
     ))

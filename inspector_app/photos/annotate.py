@@ -91,8 +91,11 @@ def _one_shape(shape: Any, index: int) -> dict:
     allowed = _TEXT_KEYS if kind == "text" else _BOX_KEYS
     extra = sorted(set(shape) - allowed)
     if extra:
-        raise _fail(index, t(
-            "unknown field(s) {fields} for a {type}", fields=join_list(extra), type=kind
+        fields = join_list(extra)
+        raise _fail(index, (
+            t("unknown field {fields} for a {type}", fields=fields, type=kind)
+            if len(extra) == 1
+            else t("unknown fields {fields} for a {type}", fields=fields, type=kind)
         ))
     out: dict[str, Any] = {"type": kind}
     if kind == "text":

@@ -181,9 +181,12 @@ def read_sheet(
             positions[wanted[key]] = idx
     missing = [c for c in required if c not in positions]
     if missing:
-        raise InspectorError(t(
-            "Sheet '{sheet}' lacks the column(s): {columns}", sheet=real, columns=join_list(missing)
-        ))
+        columns = join_list(missing)
+        raise InspectorError(
+            t("Sheet '{sheet}' lacks the column: {columns}", sheet=real, columns=columns)
+            if len(missing) == 1
+            else t("Sheet '{sheet}' lacks the columns: {columns}", sheet=real, columns=columns)
+        )
     for number, row in enumerate(rows, start=header_row + 1):
         if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
             continue

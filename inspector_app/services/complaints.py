@@ -327,7 +327,11 @@ def import_work_orders(
             positions, missing = map_header(values)
             if missing:
                 names = join_list(_named(c) for c in missing)
-                result.error(number, t("missing column(s): {columns}", columns=names))
+                result.error(number, (
+                    t("missing column: {columns}", columns=names)
+                    if len(missing) == 1
+                    else t("missing columns: {columns}", columns=names)
+                ))
                 return result
             continue
         result.rows += 1

@@ -42,7 +42,12 @@ class RecordsReport:
             )
             for sheet in ("Merchants", "Products", "Purchases", "Findings")
         ]
-        parts.append(t("{count} row(s) with problems", count=len(self.errors)))
+        count = len(self.errors)
+        parts.append(
+            t("1 row with problems")
+            if count == 1
+            else t("{count} rows with problems", count=f"{count:,}")
+        )
         return tc("clause separator", "; ").join(parts)
 
 

@@ -166,7 +166,8 @@ def test_caption_annotations_list_delete_restore(ictx, ctx, users, owners, src):
         ([{"type": "rect", "x1": 0, "y1": 0, "x2": True, "y2": 1}], "must be a number"),
         ([{"type": "arrow", "x1": 0, "y1": 0, "x2": 1, "y2": 1, "color": "red"}], "colour"),
         ([{"type": "text", "x": 0, "y": 0, "text": "  "}], "needs some text"),
-        ([{"type": "ellipse", "x1": 0, "y1": 0, "x2": 1, "y2": 1, "z": 3}], "unknown field"),
+        ([{"type": "ellipse", "x1": 0, "y1": 0, "x2": 1, "y2": 1, "z": 3}], "unknown field z"),
+        ([{"type": "text", "x": 0, "y": 0, "text": "a", "w": 1, "z": 3}], "unknown fields w.*z"),
         ([{"type": "text", "x": 0, "y": 0, "text": "a"}] * 201, "at most 200"),
     ],
 )

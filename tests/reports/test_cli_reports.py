@@ -84,7 +84,7 @@ def test_cli_documents(world, tmp_path):
         == 0
     )
     status, out, _ = run("import", "responses", str(tmp_path / "resp.xlsx"), *mm)
-    assert status == 0 and "0 response(s) recorded" in out and "1 row(s) left blank" in out
+    assert status == 0 and "Responses recorded: 0;" in out and "rows left blank: 1;" in out
 
 
 def test_cli_refused_rows_exit_one(world, tmp_path):
@@ -104,4 +104,4 @@ def test_cli_refused_rows_exit_one(world, tmp_path):
     ws["K2"] = "not a date"
     wb.save(tmp_path / "bad.xlsx")
     status, out, err = run("import", "responses", str(tmp_path / "bad.xlsx"), *mm)
-    assert status == 1 and "1 row(s) refused" in out and "Responses row 2" in err
+    assert status == 1 and "rows refused: 1" in out and "Responses row 2" in err

@@ -75,8 +75,10 @@ def test_missing_sheet_and_columns(good):
     with open_workbook(good) as wb:
         with pytest.raises(InspectorError, match="no sheet 'Findings'.*Responses"):
             list(read_sheet(wb, "Findings", ["x"]))
-        with pytest.raises(InspectorError, match="lacks the column.*Checksum"):
+        with pytest.raises(InspectorError, match="lacks the column: Checksum"):
             list(read_sheet(wb, "Responses", ["Case number", "Checksum"]))
+        with pytest.raises(InspectorError, match="lacks the columns: Checksum.*Digest"):
+            list(read_sheet(wb, "Responses", ["Case number", "Checksum", "Digest"]))
 
 
 def test_renamed_text_file(tmp_path):

@@ -135,7 +135,7 @@ def test_missing_columns_reject_the_file_with_a_clear_reason(manager, shops, tmp
     res = import_work_orders(manager, path)
     assert res.added == 0
     assert [(e.row, e.reason) for e in res.errors] == [
-        (1, "missing column(s): kind (类别), applied_at (申请时间)")
+        (1, "missing columns: kind (类别), applied_at (申请时间)")
     ]
 
 
