@@ -192,10 +192,10 @@ The deadline follows the most severe finding; you can change it on the case.</nu
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n merchant(s)</source>
+            <source>%Ln merchant(s)</source>
             <translation>
-                <numerusform>%n merchant</numerusform>
-                <numerusform>%n merchants</numerusform>
+                <numerusform>%Ln merchant</numerusform>
+                <numerusform>%Ln merchants</numerusform>
             </translation>
         </message>
     </context>

@@ -2971,9 +2971,9 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>有问题</translation>
         </message>
         <message numerus="yes">
-            <source>%n merchant(s)</source>
+            <source>%Ln merchant(s)</source>
             <translation>
-                <numerusform>%n 个商家</numerusform>
+                <numerusform>%Ln 个商家</numerusform>
             </translation>
         </message>
         <message>

@@ -47,10 +47,24 @@ def test_every_plural_message_has_both_english_forms():
     for (_comment, source), forms in english.items():
         assert len(forms) == 2, source
         for form in forms:
-            assert "%n" in form and "(s)" not in form, (source, form)
+            # %Ln (the count with the locale's digit grouping) is kept as the source has it.
+            count = "%Ln" if "%Ln" in source else "%n"
+            assert count in form and "(s)" not in form, (source, form)
             # The other place markers survive (%1, %2 are filled in after tr()).
             for marker in ("%1", "%2"):
                 assert (marker in form) == (marker in source), (source, form)
+
+
+def test_large_counts_are_grouped_by_the_locale():
+    # tr() substitutes %Ln itself; replacing "%n" afterwards would find nothing to replace.
+    assert install_translator("en")
+    assert tr("%Ln merchant(s)", "", 1) == "1 merchant"
+    assert tr("%Ln merchant(s)", "", 1234) == "1,234 merchants"
+    assert install_translator("zh_CN")
+    try:
+        assert tr("%Ln merchant(s)", "", 1234) == "1,234 个商家"
+    finally:
+        install_translator("en")
 
 
 def test_no_translation_is_unfinished():
@@ -65,5 +79,5 @@ def test_no_count_shows_a_bracketed_plural(lang):
     for (comment, source) in plural_messages("zh_CN"):
         for n in (0, 1, 2, 1234):
             text = tr(source, comment or None, n)
-            assert "(s)" not in text and "%n" not in text, (lang, source, n, text)
-            assert str(n) in text
+            assert "(s)" not in text and "%n" not in text and "%Ln" not in text, (lang, source, n)
+            assert str(n) in text or f"{n:,}" in text  # %Ln groups the digits

@@ -129,7 +129,8 @@ class MerchantsScreen(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.total
-        self.count_label.setText(tr("%n merchant(s)", "", n).replace("%n", f"{n:,}"))
+        # %Ln, not %n: tr() fills the count with the locale's digit grouping ("1,234").
+        self.count_label.setText(tr("%Ln merchant(s)", "", n))
 
     def _show(self, merchant_id: int) -> None:
         self.page.show_merchant(merchant_id)
