@@ -99,7 +99,8 @@ class _NoticeLayout:
             out.append(section("Outcome 结论", "h1"))
             out.append(
                 self.p(
-                    "The case(s) in this notice are finished ("
+                    ("The case in this notice is finished (" if len(d.cases) == 1
+                     else "The cases in this notice are finished (")
                     + "; ".join(f"{c.case_number}: {labels.case_status(c.status)}" for c in d.cases)
                     + "). No further action is required for them; keep this notice with your "
                     "quality records."
@@ -278,7 +279,8 @@ class _NoticeLayout:
             self.p(
                 f"We, {d.merchant_name} (shop {d.merchant_shop_id}), acknowledge receipt of "
                 f"rectification notice {d.notice_number} dated {_fmt(d.issued_on)}, covering "
-                f"case(s) {', '.join(c.case_number for c in d.cases)}, and undertake to rectify "
+                f"{'case' if len(d.cases) == 1 else 'cases'} "
+                f"{', '.join(c.case_number for c in d.cases)}, and undertake to rectify "
                 f"and reply by {_fmt(d.deadline)}."
             ),
             spacer(14),

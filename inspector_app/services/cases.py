@@ -219,7 +219,7 @@ def open_case(
         s.flush()
         for f in findings:
             s.add(CaseFinding(case_id=c.id, finding_id=f.id, created_by_id=ctx.actor_id))
-        _event(s, c, ctx, "opened", f"{len(findings)} finding(s)", None, CaseStatus.OPEN.value)
+        _event(s, c, ctx, "opened", "1 finding" if len(findings) == 1 else f"{len(findings)} findings", None, CaseStatus.OPEN.value)
         s.flush()
         s.refresh(c)
         return _info(c)

@@ -56,6 +56,8 @@ def test_case_notice(ctx, users, world, tmp_path):
     assert "Seam <i>open & <a href='http://x'>link</a> 开线" in " ".join(text.split())
     assert "<img src='x'/>" in text
     assert "GB 18401-2010 6.1" in text and "Acknowledgement of receipt" in text
+    flat = " ".join(text.split())
+    assert f"covering case {world.open_case}," in flat and "case(s)" not in flat
     _assert_private(text, world, users)
     assert "[removed]" in text  # the inspector's name in the description, the alias in captions
     assert assert_no_image_metadata(out) >= 4  # logo + 4 finding photos (one annotated)
@@ -82,6 +84,7 @@ def test_merchant_notice_with_verified_case(ctx, users, world, tmp_path):
     vtext = pdftotext(verified)
     assert "Merchant's evidence" in vtext and "Re-check" in vtext and "Passed" in vtext
     assert "=We replaced the supplier" in vtext
+    assert "The case in this notice is finished" in " ".join(vtext.split())
     _assert_private(vtext, world, users)
     assert assert_no_image_metadata(verified) >= 3  # logo, evidence and re-check photos
 
