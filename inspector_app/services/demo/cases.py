@@ -206,7 +206,7 @@ class CaseHistory:
         more = len(c.finding_ids) - 1
         english = qm.english
         summary = (
-            f"{first.title} and {more} more finding(s) at {c.merchant.name}"
+            f"{first.title} and {more} more finding{'' if more == 1 else 's'} at {c.merchant.name}"
             if english
             else f"{c.merchant.name}：{first.title}等{len(c.finding_ids)}项问题"
         )
@@ -235,7 +235,7 @@ class CaseHistory:
         }
         events = [
             self._event(
-                c, c.opened_at, qm, "opened", None, S.OPEN, f"{len(c.finding_ids)} finding(s)"
+                c, c.opened_at, qm, "opened", None, S.OPEN, ("1 finding" if len(c.finding_ids) == 1 else f"{len(c.finding_ids)} findings")
             )
         ]
         route = list(_ROUTES[target])
