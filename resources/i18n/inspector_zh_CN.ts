@@ -2011,6 +2011,14 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>撤销删除</translation>
         </message>
         <message>
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <source>Sorting…</source>
+            <translation>正在排序…</translation>
+        </message>
+        <message>
             <source>Counting…</source>
             <translation>正在计数…</translation>
         </message>

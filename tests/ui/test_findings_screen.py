@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from inspector_app.domain.enums import Role
+from inspector_app.services import browse, team_settings
 from inspector_app.services import cases as case_service
-from inspector_app.services import team_settings
 from inspector_app.ui.findings import view as findings_view
 from inspector_app.ui.screens.findings import FindingsScreen
 from tests.ui.conftest import QT_LOG_IGNORE
@@ -42,13 +44,24 @@ def screen(qtbot, env, users, world, nav):
     return make_screen(qtbot, env, users, Role.QUALITY_MANAGER, nav)
 
 
+def settle(screen, timeout_ms: int = 5000) -> None:
+    """Filters and sorting re-query in a background task: wait until its rows are shown."""
+    for _ in range(timeout_ms // 10):
+        if not screen.view.model.busy:
+            return
+        QTest.qWait(10)
+    raise AssertionError("the findings table is still reloading")
+
+
 def wait_count(qtbot, screen, n: int) -> None:
     """The count is made by a background task: wait for it."""
+    settle(screen)
     qtbot.waitUntil(lambda: screen.view.count == n, timeout=5000)
     assert screen.view.count_label.text() == f"{n} finding" + ("" if n == 1 else "s")
 
 
 def titles(screen) -> set[str]:
+    settle(screen)
     model = screen.view.model
     return {model.row_object(r).title for r in range(model.rowCount())}
 
@@ -248,3 +261,27 @@ def test_a_finding_in_a_case_is_not_deleted(qtbot, screen, world, ctx, users, me
     assert "cannot be deleted" in message_boxes.texts()[-1]
     wait_count(qtbot, screen, 5)
     assert not screen.view.undo_button.isVisible()
+
+
+def test_sorting_runs_in_the_background_and_says_so(qtbot, env, users, world, nav, monkeypatch):
+    gate = threading.Event()
+    fetch = browse.fetch_findings
+
+    def slow_fetch(ctx, flt, *, sort, desc, offset, limit):
+        if sort == "title":
+            assert gate.wait(10)
+        return fetch(ctx, flt, sort=sort, desc=desc, offset=offset, limit=limit)
+
+    monkeypatch.setattr(browse, "fetch_findings", slow_fetch)
+    screen = make_screen(qtbot, env, users, Role.QUALITY_MANAGER, nav)
+    wait_count(qtbot, screen, 5)
+    view, before = screen.view, titles(screen)
+    view.model.sort(view.model.column_index("title"))
+    assert view.model.busy and view.count_label.text() == "Sorting…"
+    assert view.table.viewport().cursor().shape() == Qt.CursorShape.BusyCursor
+    qtbot.wait(50)  # the window keeps handling events; the old rows stay meanwhile
+    assert {view.model.row_object(r).title for r in range(view.model.rowCount())} == before
+    gate.set()
+    wait_count(qtbot, screen, 5)
+    assert view.model.row_object(0).title == min(before)
+    assert view.table.viewport().cursor().shape() != Qt.CursorShape.BusyCursor

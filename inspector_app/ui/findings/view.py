@@ -47,6 +47,12 @@ class FindingsView(QWidget):
         self.filter_bar = FindingsFilterBar(lambda: env.ctx, self)
         self.model = FindingsModel(lambda: env.ctx, self)
         self.model.set_filters(self.filter_bar.filters())
+        # A sorted search over a million findings takes up to seconds: later re-queries run
+        # in a task while the old rows stay on show (the first load above stays synchronous).
+        self.model.set_background(True, on_error=self._reload_failed)
+        self._busy_reason: str | None = None
+        self._busy_text = ""
+        self._text_before_busy = ""
         self.table = PagedTableView("findings", env.settings, self)
         self.table.setModel(self.model)
         self.table.setToolTip(tr("Enter or double-click opens the finding's purchase"))
@@ -94,6 +100,7 @@ class FindingsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_count)
         self.model.modelReset.connect(self._update_actions)
+        self.model.busy_changed.connect(self._show_busy)
         self.env.changes.changed.connect(self._on_changed)
         self.env.state.actor_changed.connect(lambda _a: self._update_actions())
         self._update_count()
@@ -103,9 +110,31 @@ class FindingsView(QWidget):
 
     @Slot()
     def apply_filters(self) -> None:
+        self._busy_reason = tr("Searching…")
         try:
             self.model.set_filters(self.filter_bar.filters())
         except InspectorError as exc:
+            show_error(self, exc)
+        finally:
+            self._busy_reason = None
+
+    @Slot(bool)
+    def _show_busy(self, busy: bool) -> None:
+        if busy:
+            # Header clicks sort; apply_filters says when it is a search instead.
+            self._busy_text = self._busy_reason or tr("Sorting…")
+            self._text_before_busy = self.count_label.text()
+            self.count_label.setText(self._busy_text)
+            self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
+            return
+        self.table.viewport().unsetCursor()
+        # A new result restarts the count (the label says "Counting…"); a failure keeps the
+        # old rows, so their count comes back.
+        if self.count_label.text() == self._busy_text:
+            self.count_label.setText(self._text_before_busy)
+
+    def _reload_failed(self, exc: BaseException) -> None:
+        if shiboken6.isValid(self):
             show_error(self, exc)
 
     def refresh(self) -> None:

@@ -10,15 +10,18 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Protocol, runtime_checkable
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +174,14 @@ class PagedTableModel(QAbstractTableModel):
     The model keeps only the rows fetched so far; views call `canFetchMore`/`fetchMore` as
     they scroll. Use `set_filters`, `sort` and `refresh` to re-query; never wrap it in a
     QSortFilterProxyModel (that would pull every row into memory).
+
+    With `background=True`, `set_filters` and `set_sort` query on a task worker: the old
+    rows stay on show (no more pages are fetched meanwhile), `busy_changed` tells the
+    screen, and only the latest request's result replaces them.
     """
+
+    #: A background reload started (True) or the latest one finished or failed (False).
+    busy_changed = Signal(bool)
 
     def __init__(
         self,
@@ -182,6 +192,7 @@ class PagedTableModel(QAbstractTableModel):
         sort_key: str | None = None,
         sort_desc: bool = False,
         page_size: int = PAGE_SIZE,
+        background: bool = False,
         parent=None,
     ) -> None:
         super().__init__(parent)
@@ -195,6 +206,25 @@ class PagedTableModel(QAbstractTableModel):
         self._total = 0
         self._loaded = False
         self._announcing = False
+        self._background = background
+        self._on_error: Callable[[BaseException], None] | None = None
+        # Bumped by every reload: a background result of an older request is dropped.
+        self._generation = 0
+        self._busy = False
+        # The query the shown rows answer, to go back to when a background reload fails.
+        self._applied: tuple[Filters, str | None, bool] = (filters, sort_key, sort_desc)
+
+    def set_background(
+        self, background: bool, on_error: Callable[[BaseException], None] | None = None
+    ) -> None:
+        """Run `set_filters`/`set_sort` queries off the GUI thread; `on_error` shows failures."""
+        self._background = background
+        self._on_error = on_error
+
+    @property
+    def busy(self) -> bool:
+        """A background reload is running; the rows shown are the previous query's."""
+        return self._busy
 
     # -- queries -------------------------------------------------------------------------
 
@@ -243,17 +273,25 @@ class PagedTableModel(QAbstractTableModel):
 
     def set_filters(self, filters: Filters) -> None:
         self._filters = filters
-        self._reload(self._page_size)
+        self._requery()
 
     def set_sort(self, sort_key: str | None, desc: bool = False) -> None:
         self._sort_key, self._sort_desc = sort_key, desc
-        self._reload(self._page_size)
+        self._requery()
+
+    def _requery(self) -> None:
+        # The very first load stays synchronous (a screen configures the model in __init__).
+        if self._background and self._loaded:
+            self._reload_in_background(self._page_size)
+        else:
+            self._reload(self._page_size)
 
     def refresh(self) -> None:
         """Re-query after a change, keeping as many rows as were fetched (scroll position)."""
         self._reload(max(self._page_size, len(self._rows)))
 
     def _reload(self, limit: int) -> None:
+        self._generation += 1  # a background reload still running is superseded
         with self._changing():
             self.beginResetModel()
             try:
@@ -261,8 +299,61 @@ class PagedTableModel(QAbstractTableModel):
                 limit = min(limit, self._total)
                 self._rows = list(self._fetch(0, limit)) if limit else []
                 self._loaded = True
+                self._applied = (self._filters, self._sort_key, self._sort_desc)
             finally:
                 self.endResetModel()
+        self._set_busy(False)
+
+    def _reload_in_background(self, limit: int) -> None:
+        self._generation += 1
+        generation = self._generation
+        source, query = self._source, (self._filters, self._sort_key, self._sort_desc)
+
+        def load() -> tuple[int, list[Any]]:
+            total = int(source.count(query[0]))
+            n = min(limit, total)
+            return total, list(source.fetch(*query, 0, n)) if n else []
+
+        self._set_busy(True)
+        run_task(
+            load,
+            lambda result, g=generation, q=query: self._apply(g, q, result),
+            lambda exc, g=generation: self._background_failed(g, exc),
+            name="reload table",
+        )
+
+    def _current(self, generation: int) -> bool:
+        # The model may be gone (screen closed) or a newer request may have been made.
+        return shiboken6.isValid(self) and generation == self._generation
+
+    def _apply(self, generation: int, query: tuple, result: tuple[int, list[Any]]) -> None:
+        if not self._current(generation):
+            return
+        with self._changing():
+            self.beginResetModel()
+            self._total, self._rows = result
+            self._loaded, self._applied = True, query
+            self.endResetModel()
+        self._set_busy(False)
+
+    def _background_failed(self, generation: int, exc: BaseException) -> None:
+        if not self._current(generation):
+            logger.info("A superseded table reload failed: %s", exc)
+            return
+        # The old rows stay: go back to their query so paging and re-sorting match them.
+        self._filters, self._sort_key, self._sort_desc = self._applied
+        self._set_busy(False)
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            from inspector_app.ui.errors import show_error
+
+            show_error(None, exc)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
 
     @contextmanager
     def _changing(self) -> Iterator[None]:
@@ -285,6 +376,7 @@ class PagedTableModel(QAbstractTableModel):
             self._loaded = True
             self._total = int(self._source.count(self._filters))
             self._rows = list(self._fetch(0, min(self._page_size, self._total)))
+            self._applied = (self._filters, self._sort_key, self._sort_desc)
 
     # -- QAbstractTableModel -------------------------------------------------------------
 
@@ -298,7 +390,8 @@ class PagedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._announcing:
+        # While busy the shown rows belong to the previous query: no pages of the new one.
+        if parent.isValid() or self._announcing or self._busy:
             return False
         self._ensure_loaded()
         return len(self._rows) < self._total
