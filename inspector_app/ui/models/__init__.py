@@ -1,6 +1,6 @@
 """Table models over paged SQL sources, and the table view that goes with them."""
 
-from inspector_app.ui.models.paged import (
+from inspector_app.ui.models.columns import (
     CENTER,
     ID_ROLE,
     PAGE_SIZE,
@@ -9,12 +9,12 @@ from inspector_app.ui.models.paged import (
     SORT_ROLE,
     CallableSource,
     Column,
-    PagedTableModel,
     PageSource,
     ServiceSource,
     enum_formatter,
     format_value,
 )
+from inspector_app.ui.models.paged import PagedTableModel
 from inspector_app.ui.models.table_view import PagedTableView
 
 __all__ = [

@@ -7,7 +7,8 @@ import logging
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from inspector_app.ui.models.paged import ID_ROLE, PagedTableModel
+from inspector_app.ui.models.columns import ID_ROLE
+from inspector_app.ui.models.paged import PagedTableModel
 from inspector_app.ui.settings import AppSettings
 
 logger = logging.getLogger(__name__)

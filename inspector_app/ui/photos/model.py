@@ -18,7 +18,7 @@ from PySide6.QtGui import QIcon
 
 from inspector_app.services.photos import PhotoInfo
 from inspector_app.ui.i18n import enum_label, tr
-from inspector_app.ui.models.paged import ID_ROLE, ROW_ROLE
+from inspector_app.ui.models.columns import ID_ROLE, ROW_ROLE
 from inspector_app.ui.photos.images import THUMB_EDGE, Key, image_cache, placeholder_icon, thumb_key
 
 if TYPE_CHECKING:

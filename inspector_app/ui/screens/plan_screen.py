@@ -30,7 +30,8 @@ from inspector_app.services.context import MANAGERS, RECORDERS
 from inspector_app.services.sampling_plans import PickInfo, PlanInfo
 from inspector_app.ui import changes
 from inspector_app.ui.i18n import QT_TR_NOOP, tr
-from inspector_app.ui.models.paged import RIGHT, Column, PagedTableModel
+from inspector_app.ui.models.columns import RIGHT, Column
+from inspector_app.ui.models.paged import PagedTableModel
 from inspector_app.ui.models.table_view import PagedTableView
 from inspector_app.ui.screens import ScreenEnv
 from inspector_app.ui.screens.risk_tables import RowsSource

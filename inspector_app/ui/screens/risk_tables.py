@@ -11,7 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from inspector_app.domain.enums import MerchantStatus
 from inspector_app.services.risk import RiskRow
 from inspector_app.ui.i18n import QT_TR_NOOP, tr
-from inspector_app.ui.models.paged import CENTER, RIGHT, Column, PagedTableModel, enum_formatter
+from inspector_app.ui.models.columns import CENTER, RIGHT, Column, enum_formatter
+from inspector_app.ui.models.paged import PagedTableModel
 
 logger = logging.getLogger(__name__)
 

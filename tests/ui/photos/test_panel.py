@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox,
 from inspector_app.domain.enums import PhotoRole, Role
 from inspector_app.services import photos as photo_service
 from inspector_app.ui import changes
-from inspector_app.ui.models.paged import ID_ROLE, ROW_ROLE
+from inspector_app.ui.models.columns import ID_ROLE, ROW_ROLE
 from inspector_app.ui.photos import PhotoListModel, PhotoPanel
 from inspector_app.ui.photos.images import image_cache, placeholder_icon
 from tests.ui.photos.conftest import activate, url_mime
