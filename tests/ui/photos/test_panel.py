@@ -285,10 +285,29 @@ def test_inline_tasks_import_at_once_and_clean_up(qtbot, env, purchase, inline_t
     assert panel.add_action.isEnabled()
 
 
-def test_progress_dialog_shows_n_of_n_and_its_cancel_button_works(qtbot, env, purchase, files):
+def test_progress_dialog_shows_n_of_n_and_its_cancel_button_works(
+    qtbot, env, purchase, files, monkeypatch
+):
+    import time
+
     from PySide6.QtWidgets import QProgressDialog
 
-    paths = [files(f"big{i}.jpg", size=(2400, 1800)) for i in range(60)]
+    # Paced at >= 50 ms a photo, so the import outlasts the dialog's 400 ms delay however
+    # fast the machine imports (it once relied on big files being slow, and got flaky).
+    real_add = photo_service.add_photos
+
+    def paced(*args, **kwargs):
+        results = real_add(*args, **kwargs)  # checks at once, like the real one
+
+        def one_by_one():
+            for result in results:
+                time.sleep(0.05)
+                yield result
+
+        return one_by_one()
+
+    monkeypatch.setattr(photo_service, "add_photos", paced)
+    paths = [files(f"big{i}.jpg", size=(1200, 900)) for i in range(60)]
     panel = make_panel(qtbot, env, purchase_id=purchase.id)
     outcomes = []
     panel.importer.finished.connect(outcomes.append)
