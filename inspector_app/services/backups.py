@@ -10,10 +10,11 @@ import shutil
 import sqlite3
 from collections.abc import Generator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from inspector_app.db.backup import backup_sqlite, copy_tree_incremental
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import DatabaseTooNew, InspectorError, NotFound, ValidationError
 from inspector_app.domain.messages import t
@@ -34,6 +35,7 @@ MANUAL, DAILY, SAFETY, UPGRADE = "manual", "daily", "safety", "upgrade"
 KEEP_DAILY = 7
 
 _STAMP_RE = re.compile(r"^(\d{8}T\d{6}Z)(?:-\d+)?$")
+_FILE_STAMP_RE = re.compile(r"-(\d{8}T\d{6}Z)$")
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def backup_steps(
     """
     _live_db(ctx)
     parent = Path(dest_dir) if dest_dir else ctx.paths.backups
-    when = datetime.now(UTC)
+    when = clock.now()
     previous = _latest_folder(parent)
     folder = _new_folder(parent, when)
     complete = False
@@ -166,7 +168,7 @@ def rotate_daily(ctx: Context, keep: int = KEEP_DAILY) -> Path | None:
     """Take today's daily backup unless there is one, then keep only the newest `keep`."""
     if ctx.db.sqlite_path is None:
         return None
-    today = date.today()
+    today = clock.today()
     dailies = [b for b in list_backups(ctx) if b.kind == DAILY]
     if any(b.created_at.astimezone().date() == today for b in dailies):
         return None
@@ -274,7 +276,13 @@ def _read_backup(entry: Path) -> BackupInfo | None:
         )
         return BackupInfo(entry, database, created, str(manifest.get("kind", MANUAL)), manifest.get("photos"))
     if entry.is_file() and entry.suffix in (".sqlite3", ".sqlite", ".db"):
-        created = datetime.fromtimestamp(entry.stat().st_mtime, UTC)
+        # An upgrade copy's name ends with the moment it was taken (db/migrate.py).
+        stamp = _FILE_STAMP_RE.search(entry.stem)
+        created = (
+            datetime.strptime(stamp.group(1), STAMP_FORMAT).replace(tzinfo=UTC)
+            if stamp
+            else datetime.fromtimestamp(entry.stat().st_mtime, UTC)
+        )
         kind = UPGRADE if entry.name.startswith("before-upgrade-") else MANUAL
         return BackupInfo(entry, entry, created, kind, None)
     return None

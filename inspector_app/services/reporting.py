@@ -24,6 +24,7 @@ from inspector_app.db.models import (
     RectificationCase,
     ReportArchive,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
@@ -196,7 +197,7 @@ def _read_notice(
     if (case_number is None) == (shop_id is None):
         raise ValidationError(t("Give either a case number or a merchant's shop id"))
     settings = team_settings.get_all(ctx)
-    today = today or date.today()
+    today = today or clock.today()
     with ctx.db.read() as s:
         if case_number is not None:
             case = s.scalar(

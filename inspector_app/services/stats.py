@@ -18,6 +18,7 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, MerchantStatus, PurchaseStatus
 from inspector_app.domain.messages import t
 from inspector_app.domain.metrics import hours_between, median, percentile, rate
@@ -215,7 +216,7 @@ def _trend(s: Session, period: Period) -> list[tuple[str, int, int]]:
 
 def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figures:
     """Every figure of the period in one read transaction (a consistent snapshot)."""
-    today = today or date.today()
+    today = today or clock.today()
     a, b = period.bounds()
     fig = Figures(period=period.label)
     with ctx.db.read() as s:
@@ -300,7 +301,7 @@ class OverdueCase:
 
 
 def overdue_cases(ctx: Context, *, today: date | None = None, limit: int = 100) -> list[OverdueCase]:
-    today = today or date.today()
+    today = today or clock.today()
     rc = RectificationCase
     with ctx.db.read() as s:
         rows = s.execute(

@@ -22,6 +22,7 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Severity
 from inspector_app.domain.errors import NotFound
 from inspector_app.domain.messages import t
@@ -360,7 +361,7 @@ def export_findings(
 
     ctx.require(action=t("export findings"))
     filt = filt or ExportFilter()
-    today = today or date.today()
+    today = today or clock.today()
     merchant_id = merchant_id_for(ctx, filt.shop_id) if filt.shop_id else None
     fq = _findings_query().where(*_finding_conditions(filt, merchant_id))
     cq = _case_query().where(*_case_conditions(filt, merchant_id))
@@ -372,7 +373,7 @@ def export_findings(
     export = FindingsExport(
         title=f"Findings export — {team_settings.get(ctx, 'organisation_name')}",
         filters=[
-            ("Generated", datetime.now().astimezone()),
+            ("Generated", clock.local_now()),
             ("Merchant (shop id)", filt.shop_id or "all"),
             ("Recorded from", filt.since or "any date"),
             ("Recorded until", filt.until or "any date"),

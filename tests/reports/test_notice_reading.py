@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
 
 import inspector_app.reports.pdf_base as pdf_base
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole, Role
 from inspector_app.reports.progress import run_job
 from inspector_app.services import cases, catalog, findings, merchants, reporting
@@ -42,7 +43,7 @@ def _second_open_case(ctx, users, world, tmp_path) -> tuple[str, list[int]]:
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     m = merchants.find_by_shop_id(qm, world.merchant_shop)
     prod = catalog.create_product(insp, "Socks 袜子", brand="BrandY", listing_id="L-2002")
-    when = datetime.now(UTC) - timedelta(days=5)
+    when = clock.now() - timedelta(days=5)
     p = scenario._purchase(insp, m.id, prod.id, "ORD-0099", users[Role.INSPECTOR].id, when)
     f = findings.add_finding(
         insp,

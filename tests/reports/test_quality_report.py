@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import PermissionDenied
 from inspector_app.reports.progress import run_job
@@ -33,7 +33,7 @@ def _row(text: str, label: str) -> str:
 
 def test_monthly_report_states_the_figures(ctx, users, world, tmp_path):
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
-    month = date.today().strftime("%Y-%m")
+    month = clock.today().strftime("%Y-%m")
     fig = stats.figures(qm, stats.Period.parse(month))
     out = run_job(quality_reports.export_quality_report(qm, month, tmp_path / "r.pdf"))
     reader = PdfReader(str(out))
@@ -57,7 +57,7 @@ def test_monthly_report_states_the_figures(ctx, users, world, tmp_path):
 def test_regenerated_report_shows_changes_and_archive_reproduces(ctx, users, world, tmp_path):
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     insp = ctx.as_actor(users[Role.INSPECTOR])
-    year = str(date.today().year)
+    year = str(clock.today().year)
     first = run_job(quality_reports.export_quality_report(qm, year, tmp_path / "a.pdf"))
     before = pdftotext(first, layout=True)
     assert f"Annual quality report {year}" in before and "质量年报" in before

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
+
+from inspector_app.domain import clock
 
 pytest.importorskip("pytestqt")
 
@@ -58,7 +60,7 @@ def boxes(monkeypatch):
 
 @pytest.fixture
 def work_orders(manager, shops):
-    now = datetime.now(UTC)
+    now = clock.now()
     with manager.db.write() as s:
         for i in range(12):
             mid = shops["S3"] if i < 9 else shops["S4"]

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.reports import merchant_xlsx as mx
 from inspector_app.services import browse, cases, reporting
@@ -107,7 +108,7 @@ def test_monthly_report_saved_as_pdf_and_archived(qtbot, screen, save_dialog, tm
     combo = screen.chooser.params.pages[kinds.MONTH_PAGE].combo
     assert combo.isVisible()
     combo.setCurrentIndex(0)  # this month
-    period = date.today().strftime("%Y-%m")
+    period = clock.today().strftime("%Y-%m")
     assert combo.currentData() == period
     save_dialog.path = tmp_path / "out" / "monthly.pdf"
     save_dialog.path.parent.mkdir()
