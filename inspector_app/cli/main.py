@@ -69,15 +69,7 @@ def build_parser() -> CommandParser:
         title="commands", metavar="COMMAND", parser_class=CommandParser
     )
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            # An area whose module is not installed (yet): its commands are simply absent.
-            logger.warning("command module %s is missing; its commands are unavailable", name)
-            continue
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 
@@ -145,10 +137,8 @@ def _user_error_message(exc: BaseException) -> str | None:
     if isinstance(exc, (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)):
         name = f"{exc.filename}: " if exc.filename else ""
         return f"{name}{exc.strerror or exc}"
-    try:
-        from sqlalchemy import exc as sa_exc
-    except ImportError:  # pragma: no cover
-        return None
+    from sqlalchemy import exc as sa_exc
+
     if isinstance(exc, (sa_exc.ArgumentError, sa_exc.NoSuchModuleError)):
         return t("bad database URL: {error}", error=_one_line(exc))
     if isinstance(exc, sa_exc.DatabaseError):

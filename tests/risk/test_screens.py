@@ -5,15 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
+from inspector_app.db.models import WorkOrder
 from inspector_app.domain import clock
-
-pytest.importorskip("pytestqt")
-
-from PySide6.QtCore import Qt  # noqa: E402
-
-from inspector_app.db.models import WorkOrder  # noqa: E402
-from inspector_app.domain.enums import Role, WorkOrderKind  # noqa: E402
+from inspector_app.domain.enums import Role, WorkOrderKind
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),

@@ -7,6 +7,7 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import pypdf
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
@@ -24,8 +25,6 @@ from inspector_app.ui.reports.imports import ImportResultDialog
 from inspector_app.ui.reports.printing import printing_available
 from inspector_app.ui.screens.reports import ReportsScreen
 from tests.ui.purchase_helpers import POPUP_LOG_IGNORE, click, pick_from_popup
-
-pypdf = pytest.importorskip("pypdf")
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -17,15 +17,6 @@ from inspector_app.ui.tasks import Task, run_task
 logger = logging.getLogger(__name__)
 
 
-def notice_available() -> bool:
-    """Whether the reporting service can export notices (it is imported only when needed)."""
-    try:
-        from inspector_app.services import reporting
-    except ImportError:
-        return False
-    return hasattr(reporting, "export_notice")
-
-
 def notice_path(reports_dir: Path, case_number: str) -> Path:
     stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
     folder = reports_dir / "notices"
