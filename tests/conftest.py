@@ -17,14 +17,17 @@ from datetime import datetime, timedelta
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("INSPECTOR_DB_URL", None)
 
-#: The zone of the whole run (set before Qt or anything else reads it).
+#: The zone of the whole run.
 TEST_TZ = os.environ.get("INSPECTOR_TEST_TZ") or "Asia/Shanghai"
 os.environ["TZ"] = TEST_TZ
-time.tzset()
+time.tzset()  # before Qt or anything else reads the zone
 
 import pytest  # noqa: E402
 
 from inspector_app.domain import clock as app_clock  # noqa: E402
+
+#: Markers and the summary line for tests that need programs of the operating system.
+pytest_plugins = ["tests.programs"]
 
 #: The default anchor: a mid-month weekday morning, far from any day, month or year boundary.
 DEFAULT_INSTANT = "2026-06-17T10:30:00+08:00"
@@ -79,13 +82,24 @@ class FixedClock:
         """Move the clock forward by timedelta(**delta)."""
         return self.set(app_clock.now() + timedelta(**delta))
 
+    def zone(self, name: str) -> None:
+        """Put the process in another time zone (an IANA name) until the test ends."""
+        _set_zone(name)
+
+
+def _set_zone(name: str) -> None:
+    os.environ["TZ"] = name
+    time.tzset()
+
 
 @pytest.fixture(autouse=True)
 def _anchored_clock():
-    """Every test starts at the anchor, whatever the test before it did to the clock."""
+    """Every test starts at the anchor in the run's zone, whatever the test before it did."""
     _anchor_at(ANCHOR)
     yield
     _anchor_at(ANCHOR)
+    if os.environ.get("TZ") != TEST_TZ:
+        _set_zone(TEST_TZ)
 
 
 @pytest.fixture

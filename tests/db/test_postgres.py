@@ -29,7 +29,7 @@ from inspector_app.services import (
 from inspector_app.services.context import SYSTEM, Context
 
 PG_URL = os.environ.get("INSPECTOR_TEST_PG_URL")
-pytestmark = pytest.mark.skipif(not PG_URL, reason="INSPECTOR_TEST_PG_URL not set")
+pytestmark = pytest.mark.needs_postgres
 
 
 @pytest.fixture

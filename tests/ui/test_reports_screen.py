@@ -244,7 +244,7 @@ def test_cancelled_save_keeps_the_file_it_would_have_replaced(tmp_path):
 # -- preview and print ---------------------------------------------------------------------
 
 
-needs_poppler = pytest.mark.skipif(jobs.pdftoppm() is None, reason="pdftoppm not installed")
+needs_poppler = pytest.mark.needs_poppler
 
 
 @needs_poppler

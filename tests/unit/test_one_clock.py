@@ -15,7 +15,7 @@ from pathlib import Path
 import inspector_app
 from inspector_app.domain import clock
 from inspector_app.domain.clock import CLOCK_ENV, parse_instant
-from tests.conftest import ANCHOR
+from tests.conftest import ANCHOR, TEST_TZ
 
 PACKAGE = Path(inspector_app.__file__).resolve().parent
 
@@ -70,6 +70,8 @@ def test_the_clock_fixture_moves_time_and_children_follow(clock):
     clock.advance(minutes=2)
     assert clock.today() == date(2027, 3, 1)
     assert parse_instant(os.environ[CLOCK_ENV]).date() == clock.now().date()
+    clock.zone("America/New_York")  # 2027-03-01 00:01 in Shanghai is still February there
+    assert clock.today() == date(2027, 2, 28)
 
 
 def test_every_test_starts_at_the_anchor():
@@ -78,3 +80,4 @@ def test_every_test_starts_at_the_anchor():
     # see the same instant on every day the suite runs.
     assert clock.is_anchored()
     assert abs(clock.now() - ANCHOR) < timedelta(minutes=1)
+    assert os.environ["TZ"] == TEST_TZ
