@@ -16,7 +16,7 @@ import traceback
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.perf import bigdb  # noqa: E402
-from tests.perf.harness import Result, sizes  # noqa: E402
+from tests.perf.harness import Result, set_quick, sizes  # noqa: E402
 
 #: item -> (module:function, title, whether it reads the cached big database)
 ITEMS: dict[str, tuple[str, str, bool]] = {
@@ -45,6 +45,7 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
 def run(item: str, quick: bool) -> Result:
     target, title, needs_db = ITEMS[item]
     module_name, _, func = target.partition(":")
+    set_quick(quick)
     sz = sizes(quick)
     folder = bigdb.folder_for(sz) if needs_db else None
     fn = getattr(importlib.import_module(module_name), func)
