@@ -28,6 +28,8 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
                         "full-text search in findings, results painted", True),
     "findings_sort": ("tests.perf.gui_findings:sort",
                       "sort the findings table by any visible column", True),
+    "findings_search_sort": ("tests.perf.gui_search_sort:search_sort",
+                             "sort the findings table with a search active, painted", True),
     "memory": ("tests.perf.app_items:memory",
                "memory with the big database open, after visiting every screen", True),
     "excel_export": ("tests.perf.report_items:excel_export",
