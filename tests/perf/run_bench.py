@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -63,32 +64,74 @@ def table(results: list[Result]) -> str:
     return "\n".join(out)
 
 
-def markdown(results: list[Result], meta: dict) -> str:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|")
+def _esc(text: str) -> str:
+    return text.replace("|", "\\|")
 
+
+def earlier_rows(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    """title -> (table cells with the date measured last, note lines) of a RESULTS.md."""
+    when = re.search(r"^Run (\d{4}-\d\d-\d\d \d\d:\d\d \w+)", text, re.M)
+    default_when = when.group(1) if when else "unknown"
+    rows: dict[str, tuple[list[str], list[str]]] = {}
+    notes: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in text.splitlines():
+        if line.startswith("| ") and not line.startswith("| item "):
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+            if len(cells) == len(HEADER):
+                cells.append(default_when)
+            rows[cells[0]] = (cells, [])
+        elif line.startswith("**") and ")" in line:
+            current = re.sub(r"\*\* \(.*\)$", "", line[2:])
+            notes[current] = []
+        elif current is not None and line.startswith("- "):
+            notes[current].append(line)
+    return {t: (cells, notes.get(t, [])) for t, (cells, _) in rows.items()}
+
+
+def markdown(results: list[Result], meta: dict, earlier: str = "") -> str:
+    """RESULTS.md: the rows of this run, and those of an earlier file for items not re-run
+    (each row says when it was measured)."""
+    new = {r.title: r for r in results}
+    old = earlier_rows(earlier) if earlier else {}
+    titles = [t for t in (ITEMS[i][1] for i in ITEMS) if t in new or t in old]
     out = [
         "# Benchmark results (issue 5)",
         "",
-        f"Run {meta['when']} on {meta['machine']}; sizes: {meta['sizes']}; medians of "
-        f"{RUNS} timed runs after a warm-up, ours and baseline alternating in the same run; "
-        f"whole run {meta['minutes']:.1f} min. Produced by `make bench` "
-        "(`python -m tests.perf.run_bench`); how each item is measured: tests/perf/*.py.",
+        f"Run {meta['when']} on {meta['machine']} ({', '.join(r.item for r in results)}"
+        f"{'' if len(results) == len(ITEMS) else '; the other rows are from earlier runs, see '}"
+        f"{'' if len(results) == len(ITEMS) else 'the column measured'}); sizes: "
+        f"{meta['sizes']}; medians of {RUNS} timed runs after a warm-up, ours and baseline "
+        f"alternating in the same run; this run {meta['minutes']:.1f} min. Produced by `make "
+        "bench` (`python -m tests.perf.run_bench`, `--only ITEM --write` re-measures rows); "
+        "how each item is measured: tests/perf/*.py.",
         "",
-        "| " + " | ".join(HEADER) + " |",
-        "|" + "---|" * len(HEADER),
+        "| " + " | ".join((*HEADER, "measured")) + " |",
+        "|" + "---|" * (len(HEADER) + 1),
     ]
-    for r in results:
-        out.append("| " + " | ".join(esc(c) for c in (
-            r.title, r.ours or "–", r.baseline or "–", r.ratio or "–", r.goal or "–",
-            "**pass**" if r.ok else ("**FAIL**" if r.ok is False else "not measured"),
-        )) + " |")
+    for title in titles:
+        if title in new:
+            r = new[title]
+            cells = [_esc(c) for c in (
+                r.title, r.ours or "–", r.baseline or "–", r.ratio or "–", r.goal or "–",
+                "**pass**" if r.ok else ("**FAIL**" if r.ok is False else "not measured"),
+                meta["when"],
+            )]
+        else:
+            cells = old[title][0]
+        out.append("| " + " | ".join(cells) + " |")
     out += ["", "## Notes per item", ""]
-    for r in results:
-        out.append(f"**{esc(r.title)}** ({_status(r)})")
+    for title in titles:
+        if title in new:
+            r = new[title]
+            out.append(f"**{_esc(r.title)}** ({_status(r)})")
+            lines = [f"- {note}" for note in r.notes]
+        else:
+            cells, lines = old[title]
+            out.append(f"**{title}** ({cells[5].strip('*').lower().replace('fail', 'FAIL')}, "
+                       f"measured {cells[6]})")
         out.append("")
-        for note in r.notes:
-            out.append(f"- {note}")
+        out.extend(lines)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -157,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump([json.loads(r.to_json()) for r in results], f, ensure_ascii=False)
     if not args.quick and (not args.only or args.write):
-        RESULTS_FILE.write_text(markdown(results, meta), encoding="utf-8")
+        earlier = RESULTS_FILE.read_text(encoding="utf-8") if RESULTS_FILE.exists() else ""
+        RESULTS_FILE.write_text(markdown(results, meta, earlier), encoding="utf-8")
         print(f"written to {RESULTS_FILE}")
     return 0 if all(r.ok for r in results) else 1
 

@@ -45,3 +45,24 @@ def test_every_benchmark_item_runs_in_quick_mode(tmp_path):
     assert (cache / "db-quick" / "built.json").exists()
     after = sorted(p.name for p in FULL_CACHE_DIR.glob("*")) if FULL_CACHE_DIR.exists() else []
     assert after == full_before
+
+
+def test_results_md_keeps_the_rows_not_measured_again():
+    from tests.perf.harness import Result
+    from tests.perf.run_bench import earlier_rows, markdown
+
+    meta = {"when": "2026-12-01 10:00 UTC", "machine": "2 cores", "sizes": "{}", "minutes": 1.0}
+    first = [Result(item, title, "1 ms", "2 ms", "0.5x", "< 9 ms", True, [f"note {item}"])
+             for item, (_t, title, _db) in ITEMS.items()]
+    text = markdown(first, meta)
+    again = Result("notice", ITEMS["notice"][1], "7 ms", "5 ms", "1.4x", "<= 1.3x", False,
+                   ["slower | now"])
+    later = markdown([again], {**meta, "when": "2026-12-06 21:00 UTC"}, text)
+    rows = earlier_rows(later)
+    assert list(rows) == [title for _m, title, _db in ITEMS.values()]
+    assert rows[ITEMS["notice"][1]][0][1:] == ["7 ms", "5 ms", "1.4x", "<= 1.3x", "**FAIL**",
+                                               "2026-12-06 21:00 UTC"]
+    assert rows[ITEMS["notice"][1]][1] == ["- slower | now"]
+    demo = rows[ITEMS["demo"][1]]
+    assert demo[0][1:] == ["1 ms", "2 ms", "0.5x", "< 9 ms", "**pass**", "2026-12-01 10:00 UTC"]
+    assert demo[1] == ["- note demo"]
