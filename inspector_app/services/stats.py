@@ -124,9 +124,19 @@ def _live_purchases(a: datetime, b: datetime):
     )
 
 
+def _elapsed(start: datetime | None, end: datetime | None) -> float | None:
+    """Hours from the notice to a later event; an event recorded before the notice (a
+    laptop with a slow clock, merged later) took no time rather than negative hours, which
+    would pull a median below what any merchant took."""
+    h = hours_between(start, end)
+    return None if h is None else max(0.0, h)
+
+
 def _timing(rows) -> Timing:
-    resp = [h for h in (hours_between(n, r) for n, r, _ in rows) if h is not None]
-    clo = [h for h in (hours_between(n, c) for n, _, c in rows) if h is not None]
+    """(notified, first response, closure) per case: how many answered / closed, with the
+    median and 90th percentile of their hours since the notice."""
+    resp = [h for h in (_elapsed(n, r) for n, r, _ in rows) if h is not None]
+    clo = [h for h in (_elapsed(n, c) for n, _, c in rows) if h is not None]
     return Timing(
         len(resp), median(resp), percentile(resp, 90), len(clo), median(clo), percentile(clo, 90)
     )
@@ -259,8 +269,10 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
                 .where(rc.notified_at >= a, rc.notified_at < b)
             )
         ])
+        # Merchants, not changes: one put on watch twice in the period is one merchant.
         changes = dict(s.execute(
-            select(MerchantStatusChange.to_status, func.count())
+            select(MerchantStatusChange.to_status,
+                   func.count(distinct(MerchantStatusChange.merchant_id)))
             .where(MerchantStatusChange.changed_at >= a, MerchantStatusChange.changed_at < b)
             .group_by(MerchantStatusChange.to_status)
         ).all())
