@@ -155,7 +155,7 @@ def _notice_case(
 
     return NoticeCase(
         case_number=c.case_number,
-        status=c.status.value,
+        status=c.status,
         opened_on=c.created_at.astimezone().date(),
         due_date=c.due_date,
         summary=c.summary,

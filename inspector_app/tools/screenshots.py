@@ -167,10 +167,14 @@ def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
 
 
 def clipped_texts(window) -> list[str]:
-    """The visible labels, buttons and tabs of `window` whose text is wider than they are."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+    """What no longer fits in `window`: a window wider than asked, labels and buttons whose
+    text is wider than they are, tab bars that scroll, elided table headers."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QTabBar
 
     out: list[str] = []
+    if window.width() > WIDTH:
+        out.append(f"window: {window.width()} px wide, not {WIDTH} (its minimum width grew)")
 
     def name(widget) -> str:
         return f"{type(widget).__name__} {widget.objectName() or '-'}"
@@ -194,6 +198,19 @@ def clipped_texts(window) -> list[str]:
             needed, has = bar.tabSizeHint(i).width(), bar.tabRect(i).width()
             if needed > has + 1:
                 out.append(f"tab {bar.tabText(i)!r}: needs {needed} px, has {has}")
+        total = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        if total > bar.width() + 1:
+            tabs = ", ".join(repr(bar.tabText(i)) for i in range(bar.count()))
+            out.append(f"tab bar scrolls ({total} px in {bar.width()}): {tabs}")
+    for header in window.findChildren(QHeaderView):
+        if not header.isVisibleTo(window) or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        model, metrics = header.model(), header.fontMetrics()
+        for i in range(header.count()):
+            text = str(model.headerData(i, Qt.Orientation.Horizontal) or "") if model else ""
+            size = header.sectionSize(i)
+            if text and not header.isSectionHidden(i) and size and metrics.horizontalAdvance(text) + 12 > size:
+                out.append(f"column {text!r}: needs {metrics.horizontalAdvance(text) + 12} px, has {size}")
     return out
 
 

@@ -73,8 +73,8 @@ class FindingRow:
     merchant_shop_id: str
     merchant: str
     product: str
-    category: str
-    severity: str
+    category: FindingCategory
+    severity: Severity
     title: str
     case_number: str  # the active case covering it, if any
 
@@ -248,10 +248,6 @@ def count_findings(ctx: Context, flt: FindingFilter, cap: int | None = None) -> 
         return count(s, _count_query(flt, ctx.db.engine.dialect.name), cap)
 
 
-def _v(x):
-    return x.value if hasattr(x, "value") else x
-
-
 def _split_by_null(
     flt: FindingFilter, dialect: str, key: str, desc: bool
 ) -> tuple[Select, Select]:
@@ -298,7 +294,7 @@ def fetch_findings(
         FindingRow(
             id=r[0], uid=r[1], created_at=r[2], purchase_id=r[3], order_number=r[4] or "",
             merchant_id=r[5], merchant_shop_id=r[6], merchant=r[7], product=r[8] or "",
-            category=_v(r[9]), severity=_v(r[10]), title=r[11], case_number=r[12] or "",
+            category=FindingCategory(r[9]), severity=Severity(r[10]), title=r[11], case_number=r[12] or "",
         )
         for r in rows
     ]

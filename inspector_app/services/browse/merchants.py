@@ -33,7 +33,7 @@ class MerchantRow:
     name: str
     category: str
     key_merchant: bool
-    status: str
+    status: MerchantStatus
     status_changed_at: datetime | None
     purchases: int
     inspected: int
@@ -177,7 +177,7 @@ def fetch_merchants(
     return [
         MerchantRow(
             id=r[0], uid=r[1], shop_id=r[2], name=r[3], category=r[4] or "",
-            key_merchant=bool(r[5]), status=r[6].value if hasattr(r[6], "value") else r[6],
+            key_merchant=bool(r[5]), status=MerchantStatus(r[6]),
             status_changed_at=r[7], purchases=int(r[8]), inspected=int(r[9]), failed=int(r[10]),
             findings=int(r[11]), critical=int(r[12]), major=int(r[13]), minor=int(r[14]),
             open_cases=int(r[15]), overdue_cases=int(r[16]),

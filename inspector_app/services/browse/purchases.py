@@ -49,8 +49,8 @@ class PurchaseRow:
     product: str
     brand: str
     inspector: str
-    status: str
-    verdict: str | None
+    status: PurchaseStatus
+    verdict: Verdict | None
     price_paid_cents: int | None
     finding_count: int
     buyer_alias: str
@@ -215,8 +215,8 @@ def fetch_purchases(
         out.append(PurchaseRow(
             id=r[0], uid=r[1], order_number=r[2] or "", ordered_at=r[3], received_at=r[4],
             merchant_id=r[5], merchant_shop_id=r[6], merchant=r[7], product=r[8] or "",
-            brand=r[9] or "", inspector=r[10] or "", status=str(r[11].value if hasattr(r[11], "value") else r[11]),
-            verdict=(r[12].value if hasattr(r[12], "value") else r[12]), price_paid_cents=r[13],
+            brand=r[9] or "", inspector=r[10] or "", status=PurchaseStatus(r[11]),
+            verdict=None if r[12] is None else Verdict(r[12]), price_paid_cents=r[13],
             finding_count=r[14] or 0,
             buyer_alias=r[15] if private else "", delivery_address=r[16] if private else "",
         ))
