@@ -79,7 +79,7 @@ WHY: dict[Factor, str] = {
     "within the category.",
     Factor.OVERDUE_CASES: "Rectifications past their deadline: a merchant that does not fix "
     "what we found is the clearest case for escalation; facts, not a sample, so no shrinkage.",
-    Factor.DURATION_MEDIAN: "Typical hours from application to first handling (DOMAIN.md "
+    Factor.DURATION_MEDIAN: "Typical hours from application to first handling (the platform's "
     "service duration), against the 24 h standard.",
     Factor.DURATION_P90: "The slow tail (90th percentile) against 48 h: the cases the "
     "platform lists as the 100 slowest and flags above 60 h.",
@@ -98,7 +98,7 @@ LABELS: dict[Factor, str] = {
     Factor.LATE_SHARE: "late work orders",
 }
 
-#: Hours thresholds of the late-share factor (DOMAIN.md warning thresholds).
+#: Hours thresholds of the late-share factor (docs/domain.md, "After-sales service duration").
 LATE_HOURS = (24, 48, 72)
 
 

@@ -70,7 +70,7 @@ class Period:
 
 @dataclass
 class Timing:
-    """Hours from notice to first response and to closure (DOMAIN.md), with sample sizes."""
+    """Hours from notice to first response and to closure (docs/domain.md, "The figures"), with sample sizes."""
 
     response_n: int = 0
     response_median: float | None = None

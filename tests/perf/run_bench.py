@@ -1,4 +1,4 @@
-"""`make bench`: every item of issue 5 beside its raw baseline; one table, saved to RESULTS.md.
+"""`make bench`: every item of docs/performance.md beside its raw baseline; one table, saved to RESULTS.md.
 
     python -m tests.perf.run_bench [--only ITEM[,ITEM]] [--quick] [--rebuild]
 
@@ -55,7 +55,7 @@ def markdown(results: list[Result], meta: dict) -> str:
         return text.replace("|", "\\|")
 
     out = [
-        "# Benchmark results (issue 5)",
+        "# Benchmark results",
         "",
         f"Run {meta['when']} on {meta['machine']}; sizes: {meta['sizes']}; medians of "
         f"{RUNS} timed runs after a warm-up, ours and baseline alternating in the same run; "

@@ -1,6 +1,6 @@
 """Findings table across all purchases: full-text search, filters, sort, pages.
 
-Query shapes matter at a million findings (tests/perf, issue 5):
+Query shapes matter at a million findings (tests/perf, docs/performance.md):
 
 * counting joins nothing it does not filter on: live purchases are checked with
   `purchase_id NOT IN (deleted purchases)` over a covering index, not a join per row;
