@@ -47,7 +47,7 @@ def cjk_font_file() -> Path:
     """The CJK TrueType file: the one shipped with the app, else the system copy."""
     candidates: list[Path] = []
     try:
-        from inspector_app.resources import cjk_font_path  # type: ignore[attr-defined]
+        from inspector_app.resources import cjk_font_path
 
         candidates.append(Path(cjk_font_path()))
     except (ImportError, AttributeError, OSError, ValueError):

@@ -136,7 +136,7 @@ def lupdate(ts: Path, *, plurals_only: bool = False) -> None:
 
 def _drop_extracomments(ts: Path) -> None:
     # lupdate reads Python "#:" comments as notes for translators; ours document constants
-    # (CONVENTIONS.md) and would only clutter the file. Disambiguation goes in tr()'s 2nd arg.
+    # for programmers and would only clutter the file. Disambiguation goes in tr()'s 2nd arg.
     tree = ET.parse(ts)
     for message in _messages(tree.getroot()):
         for note in message.findall("extracomment"):
@@ -210,7 +210,7 @@ def unfinished(ts: Path) -> list[str]:
     return out
 
 
-def _write(tree: ET.ElementTree, ts: Path) -> None:
+def _write(tree: ET.ElementTree[ET.Element], ts: Path) -> None:
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
