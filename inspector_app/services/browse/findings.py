@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, null, select, type_coerce
 
@@ -113,7 +114,9 @@ def _finding_conditions(flt: FindingFilter, *, for_sort: str = "") -> list[Colum
     category index and sort 240,000 rows (0.2 s) instead of walking the merchant order and
     stopping after the page (2 ms).
     """
-    cond = [Finding.deleted_at.is_not(None) if flt.deleted else Finding.deleted_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [
+        Finding.deleted_at.is_not(None) if flt.deleted else Finding.deleted_at.is_(None)
+    ]
     if flt.category:
         value = FindingCategory(flt.category)
         cond.append(
@@ -121,10 +124,10 @@ def _finding_conditions(flt: FindingFilter, *, for_sort: str = "") -> list[Colum
             if for_sort and for_sort != "category" else Finding.category == value
         )
     if flt.severity:
-        value = Severity(flt.severity)
+        level = Severity(flt.severity)
         cond.append(
-            type_coerce(Finding.severity, String).concat("") == value.value
-            if for_sort and for_sort != "severity" else Finding.severity == value
+            type_coerce(Finding.severity, String).concat("") == level.value
+            if for_sort and for_sort != "severity" else Finding.severity == level
         )
     if flt.purchase_id:
         cond.append(Finding.purchase_id == flt.purchase_id)
@@ -152,7 +155,8 @@ def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str
     `fts`: drive the query from the FTS index (the caller orders by its rowid). `sort`: the
     page's sort key, so filters do not steer the planner away from its index.
     """
-    product_name = null() if product == "none" else Product.name
+    product_name: Any = null() if product == "none" else Product.name
+    case_number: Any
     if case == "inner":
         case_number = RectificationCase.case_number
     elif case == "none":

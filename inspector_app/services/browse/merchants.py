@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 
 from inspector_app.db.models import Finding, Merchant, Purchase, RectificationCase
 from inspector_app.db.search import like_any
@@ -103,7 +103,9 @@ def _aggregates(today: date):
 
 def _merchant_conditions(flt: MerchantFilter) -> list:
     """The filters on the merchants table itself."""
-    cond = [Merchant.deleted_at.is_not(None) if flt.deleted else Merchant.deleted_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [
+        Merchant.deleted_at.is_not(None) if flt.deleted else Merchant.deleted_at.is_(None)
+    ]
     if flt.text.strip():
         cond.append(
             like_any((Merchant.name, Merchant.shop_id, Merchant.category), flt.text.strip())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, func, null, or_, select
+from sqlalchemy import ColumnElement, Select, func, null, or_, select
 from sqlalchemy.orm import aliased
 
 from inspector_app.db.models import Brand, Finding, Merchant, Product, Purchase, User
@@ -84,7 +85,9 @@ SORTS = {
 
 def _conditions(flt: PurchaseFilter, dialect: str | None) -> list:
     """The filters; the text search refers to merchants, products and brands (joined)."""
-    cond = [Purchase.deleted_at.is_not(None) if flt.deleted else Purchase.deleted_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [
+        Purchase.deleted_at.is_not(None) if flt.deleted else Purchase.deleted_at.is_(None)
+    ]
     if flt.text.strip():
         t = flt.text.strip()
         cond.append(or_(
@@ -116,7 +119,9 @@ def _base(flt: PurchaseFilter, dialect: str | None = None, *, split: str = "",
     "inspector"): with `valued` only the rows that have one (inner joins), else only the
     others; see `page_of_two`.
     """
-    product_name, brand_name, inspector_name = Product.name, Brand.name, _Inspector.display_name
+    product_name: Any = Product.name
+    brand_name: Any = Brand.name
+    inspector_name: Any = _Inspector.display_name
     if split and not valued:
         if split in ("product", "brand"):
             brand_name = null()
