@@ -29,8 +29,9 @@ _ACCENTED = str.maketrans(
 #: Parts of a message that must reach Qt unchanged: placeholders (%1, %n, %Ln, {name}),
 #: rich-text tags and entities, a mnemonic with its letter (&O), file patterns (*.pdf).
 _KEEP = re.compile(r"%L?n|%L?\d{1,2}|\{[^{}]*\}|<[^<>]*>|&[A-Za-z]+;|&&|&.|\*\.?\w*")
-#: A Qt date format ("MMMM yyyy", "yyyy-MM-dd HH:mm"): passed through untouched.
-_DATE_FORMAT = re.compile(r"[dMyHhmsapAP\s.:/,\-]+")
+#: A Qt date format ("MMMM yyyy", "yyyy-MM-dd HH:mm"): passed through untouched. Only
+#: Qt's field codes and separators, so that a word made of the same letters ("Pass") is not one.
+_DATE_FORMAT = re.compile(r"(?:d{1,4}|M{1,4}|yyyy|yy|H{1,2}|h{1,2}|mm?|ss?|zzz|AP|ap|[\s.:/,\-])+")
 
 
 def pseudo(text: str) -> str:

@@ -106,7 +106,7 @@ def test_placeholders_are_found():
 @pytest.mark.parametrize(
     "text",
     ["Settings", "%n finding(s)", "Case %1 of %2: {name}", "All files (*)", "&Open", "%Ln rows",
-     "Search (Ctrl+F)", "<b>Bold</b> &amp; more", "50% done"],
+     "Search (Ctrl+F)", "<b>Bold</b> &amp; more", "50% done", "Pass", "Mass", "Days"],
 )
 def test_the_pseudo_locale_is_longer_accented_and_keeps_what_qt_needs(text):
     out = pseudo.pseudo(text)
@@ -117,3 +117,9 @@ def test_the_pseudo_locale_is_longer_accented_and_keeps_what_qt_needs(text):
     assert ("<b>" in out) == ("<b>" in text) and ("&amp;" in out) == ("&amp;" in text)
     assert any(ord(c) > 127 for c in out)
     assert pseudo.pseudo(out) == out  # already pseudo: left alone, so it is safe to apply twice
+
+
+@pytest.mark.parametrize("fmt", ["MMMM yyyy", "yyyy-MM-dd", "yyyy-MM-dd HH:mm", "d MMM", "h:mm AP"])
+def test_the_pseudo_locale_leaves_date_formats_alone(fmt):
+    # tr("MMMM yyyy") is a QLocale date format: accenting it would break the date shown.
+    assert pseudo.pseudo(fmt) == fmt
