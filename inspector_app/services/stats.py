@@ -71,7 +71,7 @@ class Period:
 
 @dataclass
 class Timing:
-    """Hours from notice to first response and to closure (DOMAIN.md), with sample sizes."""
+    """Hours from notice to first response and to closure (docs/domain.md, "The figures"), with sample sizes."""
 
     response_n: int = 0
     response_median: float | None = None
@@ -250,10 +250,10 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
         opened = s.execute(
             select(rc.status, func.count()).where(rc.created_at >= a, rc.created_at < b).group_by(rc.status)
         ).all()
-        by_status = {(k.value if hasattr(k, "value") else k): int(n) for k, n in opened}
+        by_status = {CaseStatus(k): int(n) for k, n in opened}
         fig.cases_opened = sum(by_status.values())
-        countable = fig.cases_opened - by_status.get("cancelled", 0) - by_status.get("waived", 0)
-        fig.rectification_rate = rate(by_status.get("closed", 0), countable)
+        countable = fig.cases_opened - by_status.get(CaseStatus.CANCELLED, 0) - by_status.get(CaseStatus.WAIVED, 0)
+        fig.rectification_rate = rate(by_status.get(CaseStatus.CLOSED, 0), countable)
         fig.cases_closed = s.scalar(
             select(func.count()).where(rc.status == CaseStatus.CLOSED.value,
                                        rc.closed_at >= a, rc.closed_at < b)
@@ -263,23 +263,23 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
             select(func.count()).where(rc.status.in_(_ACTIVE), rc.due_date < today)
         ) or 0
         fig.timing = _timing([
-            (n, r, c if (st.value if hasattr(st, "value") else st) == CaseStatus.CLOSED.value else None)
+            (n, r, c if CaseStatus(st) is CaseStatus.CLOSED else None)
             for n, r, c, st in s.execute(
                 select(rc.notified_at, rc.first_response_at, rc.closed_at, rc.status)
                 .where(rc.notified_at >= a, rc.notified_at < b)
             )
         ])
         # Merchants, not changes: one put on watch twice in the period is one merchant.
-        changes = dict(s.execute(
+        changes: dict[MerchantStatus, int] = dict(s.execute(
             select(MerchantStatusChange.to_status,
                    func.count(distinct(MerchantStatusChange.merchant_id)))
             .where(MerchantStatusChange.changed_at >= a, MerchantStatusChange.changed_at < b)
             .group_by(MerchantStatusChange.to_status)
         ).all())
-        changes = {(k.value if hasattr(k, "value") else k): int(v) for k, v in changes.items()}
-        fig.merchants_watch = changes.get(MerchantStatus.WATCH.value, 0)
-        fig.merchants_suspended = changes.get(MerchantStatus.SUSPENDED.value, 0)
-        fig.merchants_eliminated = changes.get(MerchantStatus.ELIMINATED.value, 0)
+        changes = {MerchantStatus(k): int(v) for k, v in changes.items()}
+        fig.merchants_watch = changes.get(MerchantStatus.WATCH, 0)
+        fig.merchants_suspended = changes.get(MerchantStatus.SUSPENDED, 0)
+        fig.merchants_eliminated = changes.get(MerchantStatus.ELIMINATED, 0)
         fig.trend = _trend(s, period)
     return fig
 
@@ -297,8 +297,7 @@ def timing_by_merchant(ctx: Context, merchant_ids: list[int] | None = None) -> d
         q = q.where(rc.merchant_id.in_(merchant_ids))
     with ctx.db.read() as s:
         for mid, n, r, c, st in s.execute(q):
-            st = st.value if hasattr(st, "value") else st
-            rows[mid].append((n, r, c if st == CaseStatus.CLOSED.value else None))
+            rows[mid].append((n, r, c if CaseStatus(st) is CaseStatus.CLOSED else None))
     return {mid: _timing(v) for mid, v in rows.items()}
 
 
@@ -307,7 +306,7 @@ class OverdueCase:
     case_number: str
     merchant_shop_id: str
     merchant: str
-    status: str
+    status: CaseStatus
     due_date: date
     days_overdue: int
 
@@ -323,7 +322,7 @@ def overdue_cases(ctx: Context, *, today: date | None = None, limit: int = 100) 
             .order_by(rc.due_date, rc.id).limit(limit)
         ).all()
     return [
-        OverdueCase(n, shop, name, st.value if hasattr(st, "value") else st, due, (today - due).days)
+        OverdueCase(n, shop, name, CaseStatus(st), due, (today - due).days)
         for n, shop, name, st, due in rows
     ]
 

@@ -82,6 +82,8 @@ class RiskScreen(QWidget):
         self.export_button.clicked.connect(self.export)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary_label")
+        # A longer translation wraps instead of widening the whole window.
+        self.summary_label.setWordWrap(True)
         self.slow_label = QLabel(tr("Select a merchant to see its slowest work orders."), self)
         self.slow_label.setObjectName("slow_label")
 
