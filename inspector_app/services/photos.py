@@ -30,7 +30,7 @@ from inspector_app.domain.labels import photo_role_label
 from inspector_app.domain.messages import t
 from inspector_app.services.common import clean_text, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
-from inspector_app.services.photo_checks import StoreCheck, check_store  # noqa: F401 - the API
+from inspector_app.services.photo_checks import StoreCheck, check_store, repair_store  # noqa: F401 - the API
 
 if TYPE_CHECKING:
     from inspector_app.photos.prepare import PreparedPhoto
