@@ -19,14 +19,13 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 try:
     import fcntl
 except ImportError:  # Windows: open files cannot be deleted there anyway
     fcntl = None  # type: ignore[assignment]
 
-from inspector_app.db.models import AppSetting
 from inspector_app.domain import clock
 from inspector_app.domain.errors import StoreMismatch
 from inspector_app.domain.messages import t
@@ -95,11 +94,11 @@ def write_marker(photos: Path, marker: StoreMarker) -> None:
 
 def database_ids(ctx: Context) -> tuple[str | None, str | None]:
     """(photo-folder id, database id) as stored in the database."""
+    # Plain SQL: this runs at every start, before the first paint, which loads no ORM model.
     with ctx.db.read() as s:
         rows = dict(s.execute(
-            select(AppSetting.key, AppSetting.value_json).where(
-                AppSetting.key.in_((STORE_ID_KEY, DATABASE_ID_KEY))
-            )
+            text("SELECT key, value_json FROM app_settings WHERE key IN (:store, :db)"),
+            {"store": STORE_ID_KEY, "db": DATABASE_ID_KEY},
         ).all())
     return (
         json.loads(rows[STORE_ID_KEY]) if STORE_ID_KEY in rows else None,
@@ -164,6 +163,8 @@ def pair(ctx: Context) -> StoreMarker:
 
 
 def _store_ids(ctx: Context, store_id: str, db_id: str) -> None:
+    from inspector_app.db.models import AppSetting  # first open only
+
     with ctx.db.write() as s:
         have = set(s.scalars(select(AppSetting.key).where(
             AppSetting.key.in_((STORE_ID_KEY, DATABASE_ID_KEY))
