@@ -2,7 +2,7 @@
 
 Every command and the application open the database through `open_context`, which calls
 `diagnose` first, so a missing, empty, truncated, damaged, foreign or read-only file is
-refused with one sentence before anything reads or writes it (docs/reliability.md).
+refused with one sentence before anything reads or writes it (README, "Nothing is lost").
 A full `PRAGMA integrity_check` reads every page; that is `inspector check`'s and the
 backup's job, not every start's.
 """
