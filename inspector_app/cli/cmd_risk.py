@@ -20,7 +20,9 @@ from inspector_app.cli.options import (
     EXIT_USAGE,
     add_acting_user,
     add_command,
+    add_force,
     non_negative_int,
+    output_path,
     positive_int,
 )
 from inspector_app.cli.output import json_default
@@ -144,7 +146,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     r.add_argument(
         "--candidates", action="store_true", help="only new watch/elimination candidates"
     )
-    r.add_argument("--xlsx", metavar="FILE", help="also write the ranking to an Excel file")
+    r.add_argument(
+        "--xlsx", type=output_path, metavar="FILE", help="also write the ranking to an Excel file"
+    )
+    add_force(r)
     r.add_argument("--json", action="store_true", help="print a JSON array of objects")
     actions = r.add_subparsers(title="actions", metavar="ACTION")
     slow = add_command(
@@ -233,7 +238,7 @@ def run_risk(inv: Invocation) -> int:
         from inspector_app.reports.progress import run_job
         from inspector_app.services.risk_export import export_ranking
 
-        path = run_job(export_ranking(rows, inv.args.xlsx))
+        path = run_job(export_ranking(rows, inv.args.xlsx, force=inv.args.force))
         inv.note(t("Wrote {path}", path=path))
     from inspector_app.cli.output import as_record
 

@@ -153,7 +153,9 @@ def _protected_values(c: MerchantCaseRow) -> dict[str, Any]:
     }
 
 
-def write_merchant_workbook(data: MerchantWorkbookData, key: bytes, out: Path | str) -> Path:
+def write_merchant_workbook(
+    data: MerchantWorkbookData, key: bytes, out: Path | str, *, force: bool = False
+) -> Path:
     """Only this merchant's open cases; response cells unlocked and validated, the rest locked."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -228,7 +230,7 @@ def write_merchant_workbook(data: MerchantWorkbookData, key: bytes, out: Path | 
     _protect(ws)
     _findings_sheet(wb, data, head_font, head_fill, wrap)
     _meta_sheet(wb, data, key)
-    return save_workbook(wb, out)
+    return save_workbook(wb, out, force=force)
 
 
 def _print_setup(ws: Any) -> None:

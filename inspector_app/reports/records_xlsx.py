@@ -97,13 +97,16 @@ README_LINES = [
 ]
 
 
-def write_template(out: Path | str) -> Path:
+def write_template(out: Path | str, *, force: bool = False) -> Path:
     """The empty template with a README, styled headers and drop-down lists."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from inspector_app.reports.output_file import claim_output
+
+    claim_output(out, force=force)
     wb = Workbook()
     readme = wb.active
     readme.title = README
@@ -146,7 +149,7 @@ def write_template(out: Path | str) -> Path:
                 for r in range(2, 502):
                     ws.cell(r, i).number_format = "yyyy-mm-dd hh:mm"
         ws.freeze_panes = "A2"
-    return save_workbook(wb, out)
+    return save_workbook(wb, out, force=force)
 
 
 def read_records(path: Path | str) -> dict[str, list[SheetRow]]:

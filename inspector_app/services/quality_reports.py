@@ -64,17 +64,19 @@ def quality_report_data(
 
 def export_quality_report(
     ctx: Context, period_text: str, out: Path | str, *, today: date | None = None,
-    record: bool = True,
+    record: bool = True, force: bool = False,
 ) -> Generator[Progress, None, Path]:
     """Write the monthly/annual report PDF and archive the figures it states.
 
     `record=False` is for previews: the report is written but not archived.
     """
     ctx.require(*MANAGERS, action=t("produce quality reports"))
+    from inspector_app.reports.output_file import claim_output
     from inspector_app.reports.quality_report import write_quality_report
 
+    claim_output(out, force=force)
     data = quality_report_data(ctx, period_text, today=today)
-    path = yield from write_quality_report(data, out)
+    path = yield from write_quality_report(data, out, force=force)
     if not record:
         return path
     archive(
@@ -93,7 +95,7 @@ def export_quality_report(
 
 
 def reproduce_report(
-    ctx: Context, archive_id: int, out: Path | str
+    ctx: Context, archive_id: int, out: Path | str, *, force: bool = False
 ) -> Generator[Progress, None, Path]:
     """Write an archived quality report again, from the figures it stated then."""
     ctx.require(*MANAGERS, action=t("produce quality reports"))
@@ -126,4 +128,4 @@ def reproduce_report(
         overdue=stored.get("overdue", []),
         note=f"reproduced from archived report {archive_id}",
     )
-    return (yield from write_quality_report(data, out))
+    return (yield from write_quality_report(data, out, force=force))

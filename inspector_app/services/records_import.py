@@ -297,8 +297,8 @@ def import_records(ctx: Context, path: Path | str) -> RecordsReport:
     return report
 
 
-def write_template(ctx: Context, out: Path | str) -> Path:
+def write_template(ctx: Context, out: Path | str, *, force: bool = False) -> Path:
     """The empty records template (anyone may ask for it)."""
     from inspector_app.reports.records_xlsx import write_template as write
 
-    return write(out)
+    return write(out, force=force)

@@ -322,6 +322,7 @@ def export_notice(
     shop_id: str | None = None,
     today: date | None = None,
     record: bool = True,
+    force: bool = False,
 ) -> Generator[Progress, None, Path]:
     """Write the rectification notice PDF for one case or a merchant's open cases.
 
@@ -330,8 +331,10 @@ def export_notice(
     ctx.require(*MANAGERS, action=t("print rectification notices"))
     from inspector_app.reports.notice import write_notice
     from inspector_app.reports.notice_data import with_photo_paths
+    from inspector_app.reports.output_file import claim_output
     from inspector_app.reports.progress import stage
 
+    claim_output(out, force=force)
     data, shas = _read_notice(ctx, case_number, shop_id, today)
     n = len(data.photos)
     total = 2 * n + 1
@@ -339,7 +342,7 @@ def export_notice(
         workdir = Path(tmp)
         paths = yield from stage(_resolve_photos(ctx, data, workdir, shas), 0, n, total)
         data = with_photo_paths(data, paths)
-        path = yield from stage(write_notice(data, out, workdir), n, n + 1, total)
+        path = yield from stage(write_notice(data, out, workdir, force=force), n, n + 1, total)
     figures: dict[str, Any] = {
         "notice_number": data.notice_number,
         "merchant": data.merchant_shop_id,
