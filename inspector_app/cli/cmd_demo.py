@@ -8,7 +8,7 @@ import time
 from typing import TextIO
 
 from inspector_app.cli.invocation import Invocation
-from inspector_app.cli.options import add_command, non_negative_int, positive_int
+from inspector_app.cli.options import add_command, any_int, non_negative_int, positive_int
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "every status with their history. The same --seed gives the same data (relative to "
         "today). 100,000 purchases (with 1,000,000 findings) take a few minutes.",
     )
-    p.add_argument("--seed", type=int, default=1, metavar="N", help="random seed (default 1)")
+    p.add_argument("--seed", type=any_int, default=1, metavar="N", help="random seed (default 1)")
     p.add_argument(
         "--purchases",
         type=positive_int,

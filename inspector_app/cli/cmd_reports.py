@@ -16,7 +16,9 @@ from inspector_app.cli.options import (
     choice_of,
     input_file,
     iso_date,
+    month_arg,
     output_path,
+    year_arg,
 )
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.messages import t
@@ -97,8 +99,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "it states; a report regenerated for the same period shows what changed since.",
     )
     period = report.add_mutually_exclusive_group(required=True)
-    period.add_argument("--month", metavar="YYYY-MM")
-    period.add_argument("--year", metavar="YYYY")
+    period.add_argument("--month", type=month_arg, metavar="YYYY-MM")
+    period.add_argument("--year", type=year_arg, metavar="YYYY")
     add_output(report, "the PDF to write")
     add_acting_user(report)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 from datetime import UTC, timedelta, timezone, tzinfo
 
 from inspector_app.cli.invocation import Invocation
@@ -21,6 +22,9 @@ from inspector_app.cli.options import (
     add_acting_user,
     add_command,
     add_force,
+    any_int,
+    input_file,
+    month_arg,
     non_negative_int,
     output_path,
     positive_int,
@@ -91,17 +95,25 @@ def _run_import_help(inv: Invocation) -> int:
 
 def _offset(text: str) -> tzinfo:
     """--tz: +08:00, -05:00 or UTC."""
+    from inspector_app.cli.options import shown
+    from inspector_app.domain.limits import MAX_OFFSET_MINUTES, MIN_OFFSET_MINUTES
+
     offset = text.strip().upper()
     if offset in ("UTC", "Z"):
         return UTC
-    try:
-        sign = -1 if offset[0] == "-" else 1
-        hours, _, minutes = offset.lstrip("+-").partition(":")
-        return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
-    except (ValueError, IndexError):
-        raise argparse.ArgumentTypeError(
-            t("'{value}' is not a UTC offset (+08:00)", value=text)
-        ) from None
+    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", offset)
+    minutes = 0
+    if m:
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        minutes = -minutes if m.group(1) == "-" else minutes
+    if not m or int(m.group(3) or 0) >= 60 or not (
+        MIN_OFFSET_MINUTES <= minutes <= MAX_OFFSET_MINUTES
+    ):
+        raise argparse.ArgumentTypeError(t(
+            "'{value}' is not a UTC offset between -12:00 and +14:00 (e.g. +08:00)",
+            value=shown(text),
+        ))
+    return timezone(timedelta(minutes=minutes))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -113,10 +125,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Import complaints and after-sales work orders from CSV (UTF-8 or GB18030) "
         "or Excel, with the columns shop_id, order_id, kind, type, applied_at, first_handled_at, "
         "closed_at, outcome (or 店铺ID, 订单号, 类别, 类型, 申请时间, 首次处理时间, 完结时间, 结果). "
-        "Rejected rows are listed with their row number; the rest are imported. Importing the "
-        "same file again adds nothing. Exit status 1 when rows were rejected.",
+        "Per row, in one transaction: a rejected row is listed with its row number and nothing "
+        "of it is kept, the rest are imported; a file that cannot be read to the end (a cell "
+        "over 32,767 characters, more than 1,048,575 rows, a full disk) imports nothing. Dates "
+        "must be in 2000-2100; control characters are refused. Importing the same file again "
+        "adds nothing. Exit status 1 when rows were rejected.",
     )
-    p.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    p.add_argument("file", type=input_file, metavar="FILE", help="a .csv or .xlsx file")
     p.add_argument(
         "--tz",
         type=_offset,
@@ -179,10 +194,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "The plan is a draft until accepted (--accept or 'plan accept ID'), which creates planned "
         "purchases for inspectors to claim.",
     )
-    plan.add_argument("--month", metavar="YYYY-MM", help="the month to plan (e.g. 2026-12)")
+    plan.add_argument(
+        "--month", type=month_arg, metavar="YYYY-MM", help="the month to plan (e.g. 2026-12)"
+    )
     plan.add_argument("--purchases", type=positive_int, metavar="N", help="how many purchases")
     plan.add_argument("--budget", metavar="AMOUNT", help="spend at most AMOUNT at list prices")
-    plan.add_argument("--seed", type=int, metavar="N", help="random seed (default: a new one)")
+    plan.add_argument("--seed", type=any_int, metavar="N", help="random seed (default: a new one)")
     plan.add_argument(
         "--allow-repeat",
         action="store_true",

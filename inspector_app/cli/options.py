@@ -110,6 +110,33 @@ def iso_date(text: str) -> date:
         ) from None
 
 
+def month_arg(text: str) -> str:
+    """YYYY-MM, a real month of the years FIRST_YEAR-LAST_YEAR."""
+    return _period_arg(text, 7)
+
+
+def year_arg(text: str) -> str:
+    """YYYY, a year of FIRST_YEAR-LAST_YEAR."""
+    return _period_arg(text, 4)
+
+
+def _period_arg(text: str, length: int) -> str:
+    from inspector_app.domain.errors import ValidationError
+    from inspector_app.services.stats import Period
+
+    try:
+        period = Period.parse(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if len(period.label) != length:
+        raise argparse.ArgumentTypeError(
+            t("'{value}' is not a month (2026-10)", value=shown(text))
+            if length == 7
+            else t("'{value}' is not a year (2026)", value=shown(text))
+        )
+    return period.label
+
+
 def output_path(text: str) -> Path:
     """A file to write: not empty, not absurdly long (the command refuses existing files)."""
     if not text.strip():
