@@ -58,17 +58,20 @@ def run_demo(inv: Invocation) -> int:
 
     args = inv.args
     ctx = inv.system_context()
-    inv.note(t("Loading demo data into {database} ...", database=ctx.db.describe()))
     steps = iter_demo(
         ctx, seed=args.seed, purchases=args.purchases, findings=args.findings, photos=args.photos
     )
     show = _ProgressLine(inv.err)
+    started = False
     while True:
         try:
-            step = next(steps)
+            step = next(steps)  # the first step checks the arguments and the database
         except StopIteration as stop:
             summary = stop.value
             break
+        if not started:  # said only once the demo really starts: an error stays one line
+            inv.note(t("Loading demo data into {database} ...", database=ctx.db.describe()))
+            started = True
         show(step.done, step.total, step.label)
     show.finish()
     s = summary

@@ -18,7 +18,6 @@ from datetime import UTC, timedelta, timezone, tzinfo
 
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import (
-    EXIT_USAGE,
     add_acting_user,
     add_command,
     add_force,
@@ -87,10 +86,10 @@ def import_group(subparsers: argparse._SubParsersAction) -> argparse._SubParsers
 
 
 def _run_import_help(inv: Invocation) -> int:
-    parser = getattr(inv.args, "import_parser", None)
-    if parser is not None:
-        parser.print_help(inv.err)
-    return EXIT_USAGE
+    """`inspector import` without saying what: one line, as for any incomplete command."""
+    from inspector_app.domain.errors import ValidationError
+
+    raise ValidationError(t("say what to import (see 'inspector import --help')"))
 
 
 def _offset(text: str) -> tzinfo:

@@ -98,8 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(t("say which command to run (see 'inspector --help')"))
     problem = safety.arguments_problem(args) or safety.data_folder_problem(
         getattr(args, "data_dir", None)
     )
