@@ -57,7 +57,7 @@ def arguments_problem(args: argparse.Namespace) -> str | None:
             option = "--" + name.replace("_", "-")
             if name == "acting_user":
                 option = "--as"
-            return t("{option} {problem}", option=option, problem=problem)
+            return f"{option} {problem}"  # the problem is already translated
     return None
 
 

@@ -40,5 +40,5 @@ def check_name(text: str, what: str, *, max_chars: int = MAX_NAME_CHARS) -> str:
         ))
     problem = text_problem(name)
     if problem:
-        raise ValidationError(t("{what} {problem}", what=what, problem=problem))
+        raise ValidationError(f"{what} {problem}")  # both already translated
     return name
