@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import DBAPIError
 
 from inspector_app.db.models import Merchant, WorkOrder
 from inspector_app.domain.enums import Role, WorkOrderKind
@@ -326,10 +327,11 @@ def import_work_orders(
             "{file}, row {row}: {problem}; nothing was imported",
             file=path.name, row=exc.row, problem=exc,
         )) from None
-    except OSError as exc:
+    except (OSError, DBAPIError) as exc:  # a full disk, an I/O error
+        problem = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
         raise InspectorError(t(
-            "{file}: {problem}; nothing was imported", file=path.name, problem=exc.strerror or exc
-        )) from None
+            "{file}: {problem}; nothing was imported", file=path.name, problem=problem
+        )) from exc
     result.errors.sort(key=lambda e: e.row)
     logger.info(
         "imported %s: %d added, %d duplicates, %d errors",

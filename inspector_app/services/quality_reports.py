@@ -14,7 +14,7 @@ from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.services import team_settings
 from inspector_app.services.context import MANAGERS, Context
-from inspector_app.services.reporting import ArchivedReport, archive, list_archive
+from inspector_app.services.reporting import ArchivedReport, archive_or_remove, list_archive
 
 if TYPE_CHECKING:
     from inspector_app.reports.progress import Progress
@@ -79,7 +79,7 @@ def export_quality_report(
     path = yield from write_quality_report(data, out, force=force)
     if not record:
         return path
-    archive(
+    archive_or_remove(
         ctx,
         data.kind,
         data.period,

@@ -355,5 +355,15 @@ def export_notice(
     }
     period = case_number.strip() if case_number else f"merchant:{data.merchant_shop_id}"
     if record:
-        archive(ctx, NOTICE, period, figures, path)
+        archive_or_remove(ctx, NOTICE, period, figures, path)
     return path
+
+
+def archive_or_remove(ctx: Context, kind: str, period: str, figures: dict, path: Path) -> int:
+    """archive() the document just written; if that fails, the document goes too, so no
+    notice or report exists that the archive does not know."""
+    try:
+        return archive(ctx, kind, period, figures, path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
