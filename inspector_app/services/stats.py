@@ -53,14 +53,23 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """'2026-10' -> that month; '2026' -> that year."""
-        parts = text.strip().split("-")
-        if len(parts) == 1 and parts[0].isdigit():
-            return cls.year(int(parts[0]))
-        if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
-            return cls.month(int(parts[0]), int(parts[1]))
         from inspector_app.domain.errors import ValidationError
+        from inspector_app.domain.limits import FIRST_YEAR, LAST_YEAR
 
-        raise ValidationError(t("'{text}' is not a month (2026-10) or a year (2026)", text=text))
+        parts = text.strip().split("-")
+        digits = all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts)
+        if digits and len(parts) in (1, 2) and not FIRST_YEAR <= int(parts[0]) <= LAST_YEAR:
+            raise ValidationError(t(
+                "'{text}': the year must be between {first} and {last}",
+                text=text[:40], first=FIRST_YEAR, last=LAST_YEAR,
+            ))
+        if digits and len(parts) == 1:
+            return cls.year(int(parts[0]))
+        if digits and len(parts) == 2 and 1 <= int(parts[1]) <= 12:
+            return cls.month(int(parts[0]), int(parts[1]))
+        raise ValidationError(
+            t("'{text}' is not a month (2026-10) or a year (2026)", text=text[:40])
+        )
 
     def bounds(self) -> tuple[datetime, datetime]:
         """The period as aware UTC datetimes (local midnights)."""

@@ -354,12 +354,19 @@ class _Tally:
 
 
 def export_findings(
-    ctx: Context, out: Path | str, filt: ExportFilter | None = None, *, today: date | None = None
+    ctx: Context,
+    out: Path | str,
+    filt: ExportFilter | None = None,
+    *,
+    today: date | None = None,
+    force: bool = False,
 ) -> Generator[Progress, None, Path]:
     """The findings workbook (Summary, Findings, Cases, Merchants), streamed from SQL."""
     from inspector_app.reports.findings_xlsx import FindingsExport, write_findings_workbook
+    from inspector_app.reports.output_file import claim_output
 
     ctx.require(action=t("export findings"))
+    claim_output(out, force=force)
     filt = filt or ExportFilter()
     today = today or clock.today()
     merchant_id = merchant_id_for(ctx, filt.shop_id) if filt.shop_id else None
@@ -386,7 +393,7 @@ def export_findings(
         merchant_rows=tally.merchant_rows(ctx),
         summary=tally.summary,
     )
-    return (yield from write_findings_workbook(export, out))
+    return (yield from write_findings_workbook(export, out, force=force))
 
 
 def merchant_id_for(ctx: Context, shop_id: str) -> int:

@@ -231,7 +231,7 @@ class RiskScreen(QWidget):
     def start_export(self, path: str) -> None:
         rows = self.source.ordered(self.model.filters, self.model.sort_key, self.model.sort_desc)
         run_task(
-            partial(export_ranking, rows, path),
+            partial(export_ranking, rows, path, force=True),  # the dialog asked
             lambda p: self.env.show_status(tr("Exported to %1").replace("%1", str(p))),
             progress=self,
             label=tr("Exporting…"),
