@@ -44,7 +44,8 @@ def parse_exif_time(value: object, offset: object = None) -> datetime | None:
     if not m:
         return None
     try:
-        dt = datetime(*(int(g) for g in m.groups()))
+        year, month, day, hour, minute, second = (int(g) for g in m.groups())
+        dt = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
     if not 1970 <= dt.year <= clock.local_now().year + 1:

@@ -23,7 +23,7 @@ from inspector_app.services.context import Context
 
 logger = logging.getLogger(__name__)
 
-#: Work orders whose first-handling time is the service duration (DOMAIN.md, seed 004).
+#: Work orders whose first-handling time is the service duration (docs/domain.md, "After-sales service duration").
 TIMED_KINDS = (WorkOrderKind.AFTER_SALES,)
 #: Days per month of the complaint and after-sales rates.
 DAYS_PER_MONTH = 30.0
@@ -361,7 +361,7 @@ def slowest_work_orders(
     window: RiskWindow | None = None,
     now: datetime | None = None,
 ) -> list[SlowWorkOrder]:
-    """The merchant's slowest work orders in the timing population (DOMAIN.md: the 100 slowest)."""
+    """The merchant's slowest work orders in the timing population (docs/domain.md: the 100 slowest)."""
     window = window or RiskWindow.from_settings(ctx)
     now = (now or clock.now()).astimezone(UTC)
     timed = _timed(ctx.db.engine.dialect.name, window, now).subquery()

@@ -104,6 +104,7 @@ def cli(tmp_path) -> Cli:
 def demo_template(tmp_path_factory) -> Path:
     """A data folder with a small demo, made once per session; copy it before changing it."""
     folder = tmp_path_factory.mktemp("demo") / "data"
+    assert Cli(folder)("init").returncode == 0
     result = Cli(folder)("demo", "--purchases", str(DEMO_PURCHASES), "--seed", "3")
     assert result.returncode == 0, result.stderr
     return folder

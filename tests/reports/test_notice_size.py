@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from PIL import Image
 
+from inspector_app.domain.enums import CaseStatus
 from inspector_app.reports.notice import write_notice
 from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticeFinding, NoticePhoto
 from inspector_app.reports.progress import run_job
@@ -64,7 +65,7 @@ def test_hundred_photos_under_twenty_megabytes(tmp_path):
         "S1",
         (
             NoticeCase(
-                "RC-2026-0001", "notified", date(2026, 10, 1), date(2026, 10, 15), "", findings
+                "RC-2026-0001", CaseStatus.NOTIFIED, date(2026, 10, 1), date(2026, 10, 15), "", findings
             ),
         ),
     )

@@ -197,7 +197,7 @@ def test_a_delete_elsewhere_shows_up_here(qtbot, window, basket):
 def test_ctrl_f_focuses_the_search(qtbot, window, basket):
     _open(qtbot, window)
     window.find_action.trigger()
-    assert window.screen("deleted").search_edit.hasFocus()
+    assert window.built_screen("deleted").search_edit.hasFocus()
 
 
 def test_restoring_what_another_window_restored_meanwhile_says_so(qtbot, window, basket):

@@ -55,9 +55,9 @@ def test_opens_on_a_fresh_database_with_every_screen_listed(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["Dashboard", "Purchases", "Findings", "Merchants", "Cases", "Risk", "Sampling plan", "Reports", "Settings", "Deleted items"]
     assert window.current_screen_name() == "dashboard"
-    assert window.stack.currentWidget() is window.screen("dashboard")
+    assert window.stack.currentWidget() is window.built_screen("dashboard")
     # Only the first screen is built; the others wait for their first visit.
-    assert window.screen("cases") is None
+    assert window.built_screen("cases") is None
 
 
 def test_navigation_switches_screens_and_builds_each_once(qtbot, window):
@@ -128,7 +128,7 @@ def test_geometry_and_last_screen_are_remembered(qtbot, state, settings, fake_pu
     first.move(QPoint(40, 30))
     first.navigate("purchases")
     first.close()
-    assert "save_state" in first.screen("purchases").calls
+    assert "save_state" in first.built_screen("purchases").calls
 
     second = MainWindow(state, settings)
     qtbot.addWidget(second)

@@ -256,7 +256,7 @@ def test_preview_shows_pages_and_save_archives_what_is_issued(qtbot, screen, sav
     first = pane.page_labels()[0]
     assert first.isVisible() and not first.pixmap().isNull()
     assert first.pixmap().width() <= 1000
-    doc = screen.actions.document
+    doc = screen.report_actions.document
     assert doc is not None and doc.folder.is_relative_to(ctx.paths.reports)
     assert re.search(r"\b\d+ pages?\b", pane.title.text())
     assert reporting.list_archive(ctx) == []  # a preview is not issued: nothing archived
@@ -286,7 +286,7 @@ def test_preview_cancelled_removes_its_folder(qtbot, screen, inline_tasks, monke
     monkeypatch.setattr(jobs, "render_pages", cancel_while_drawing)
     choose_kind(qtbot, screen, kinds.MONTHLY)
     click(qtbot, screen.chooser.preview_button)
-    assert drawn and screen.actions.document is None and screen.preview.page_count == 0
+    assert drawn and screen.report_actions.document is None and screen.preview.page_count == 0
     preview_root = ctx.paths.reports / "preview"
     assert not any(preview_root.iterdir())
 
@@ -469,6 +469,6 @@ def test_old_previews_are_purged(tmp_path):
 def test_preview_runs_in_a_worker(qtbot, screen):
     choose_kind(qtbot, screen, kinds.MONTHLY)
     click(qtbot, screen.chooser.preview_button)
-    assert screen.actions.busy() or screen.preview.page_count
+    assert screen.report_actions.busy() or screen.preview.page_count
     qtbot.waitUntil(lambda: screen.preview.page_count >= 1, timeout=30_000)
-    assert not screen.actions.busy()
+    assert not screen.report_actions.busy()

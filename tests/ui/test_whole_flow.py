@@ -1,4 +1,4 @@
-"""The whole desktop flow in the real MainWindow, by user actions only (issue 3's acceptance test).
+"""The whole desktop flow in the real MainWindow, by user actions only: the acceptance test of the desktop application.
 
 Dashboard → Ctrl+N → purchase form (merchant and product created inline from the type-ahead
 pickers, typed times, price) → the purchase opened with Enter → two photos dropped on the

@@ -50,7 +50,7 @@ class CaseRow:
     merchant_id: int
     merchant_shop_id: str
     merchant: str
-    status: str
+    status: CaseStatus
     due_date: date | None
     created_at: datetime
     notified_at: datetime | None
@@ -164,7 +164,7 @@ def fetch_cases(
     now = clock.now()
     out = []
     for r in rows:
-        status = r[6].value if hasattr(r[6], "value") else r[6]
+        status = CaseStatus(r[6])
         active = status in _ACTIVE
         state = deadline_state(status, r[7], today, warning)
         out.append(CaseRow(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 
 from inspector_app.db.models import Finding, Merchant, Purchase, RectificationCase
 from inspector_app.db.search import like_any
@@ -34,7 +34,7 @@ class MerchantRow:
     name: str
     category: str
     key_merchant: bool
-    status: str
+    status: MerchantStatus
     status_changed_at: datetime | None
     purchases: int
     inspected: int
@@ -104,7 +104,9 @@ def _aggregates(today: date):
 
 def _merchant_conditions(flt: MerchantFilter) -> list:
     """The filters on the merchants table itself."""
-    cond = [Merchant.deleted_at.is_not(None) if flt.deleted else Merchant.deleted_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [
+        Merchant.deleted_at.is_not(None) if flt.deleted else Merchant.deleted_at.is_(None)
+    ]
     if flt.text.strip():
         cond.append(
             like_any((Merchant.name, Merchant.shop_id, Merchant.category), flt.text.strip())
@@ -178,7 +180,7 @@ def fetch_merchants(
     return [
         MerchantRow(
             id=r[0], uid=r[1], shop_id=r[2], name=r[3], category=r[4] or "",
-            key_merchant=bool(r[5]), status=r[6].value if hasattr(r[6], "value") else r[6],
+            key_merchant=bool(r[5]), status=MerchantStatus(r[6]),
             status_changed_at=r[7], purchases=int(r[8]), inspected=int(r[9]), failed=int(r[10]),
             findings=int(r[11]), critical=int(r[12]), major=int(r[13]), minor=int(r[14]),
             open_cases=int(r[15]), overdue_cases=int(r[16]),

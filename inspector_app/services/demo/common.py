@@ -29,7 +29,7 @@ def default_findings(purchases: int) -> int:
     """Findings for a demo of this size: 0.4 per purchase up to 1,000, 10 per purchase at 100,000.
 
     A small demo reads like a real year (about one purchase in five fails, with one or two
-    findings); at benchmark size (issue 5) it makes the 1,000,000 findings the benchmarks
+    findings); at benchmark size (docs/performance.md) it makes the 1,000,000 findings the benchmarks
     need. The ratio grows smoothly in between and stays at 10 beyond.
     """
     if purchases <= 0:

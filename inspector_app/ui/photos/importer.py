@@ -44,7 +44,8 @@ SHOWN_REJECTIONS = 8
 
 
 def file_dialog_filter() -> str:
-    return f"{tr('Photos')} (JPEG, PNG, WebP) ({FILE_FILTER} *.JPG *.JPEG *.PNG *.WEBP);;{tr('All files')} (*)"
+    photos, everything = tr("Photos"), tr("All files (*)")
+    return f"{photos} (JPEG, PNG, WebP) ({FILE_FILTER} *.JPG *.JPEG *.PNG *.WEBP);;{everything}"
 
 
 def _walk(folder: Path) -> list[Path]:

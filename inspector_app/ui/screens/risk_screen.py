@@ -82,6 +82,8 @@ class RiskScreen(QWidget):
         self.export_button.clicked.connect(self.export)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary_label")
+        # A longer translation wraps instead of widening the whole window.
+        self.summary_label.setWordWrap(True)
         self.slow_label = QLabel(tr("Select a merchant to see its slowest work orders."), self)
         self.slow_label.setObjectName("slow_label")
 
@@ -229,7 +231,7 @@ class RiskScreen(QWidget):
     def start_export(self, path: str) -> None:
         rows = self.source.ordered(self.model.filters, self.model.sort_key, self.model.sort_desc)
         run_task(
-            partial(export_ranking, rows, path),
+            partial(export_ranking, rows, path, force=True),  # the dialog asked
             lambda p: self.env.show_status(tr("Exported to %1").replace("%1", str(p))),
             progress=self,
             label=tr("Exporting…"),
