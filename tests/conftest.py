@@ -75,7 +75,7 @@ TIME_SENSITIVE = (
 def pytest_collection_modifyitems(config, items):
     root = config.rootpath
     for item in items:
-        if item.path.relative_to(root).as_posix() in TIME_SENSITIVE:
+        if item.path.is_relative_to(root) and item.path.relative_to(root).as_posix() in TIME_SENSITIVE:
             item.add_marker(pytest.mark.time_sensitive)
 
 
