@@ -68,6 +68,7 @@ TIME_SENSITIVE = (
     "tests/ui/test_purchase_form.py",
     "tests/ui/test_purchases_screen.py",
     "tests/ui/test_findings_screen.py",
+    "tests/ui/test_whole_flow.py",
     "tests/unit/test_one_clock.py",
 )
 
