@@ -44,14 +44,28 @@ def _anchor_at(instant: datetime) -> None:
 
 
 _anchor_at(ANCHOR)
-#: When the run's clock was anchored: between tests the clock goes on from here, so what a
-#: session-scoped fixture wrote is never "in the future" of a later test.
-_RUN_STARTED = time.monotonic()
+#: Seconds spent building fixtures wider than one test (the shared demo database...). Between
+#: tests the clock goes back to the anchor plus this, so what such a fixture wrote is never
+#: "in the future" of a later test, and a long run (a slow machine) still sees the anchor's
+#: hour: a run anchored at 23:30 does not drift past midnight.
+_shared_fixture_seconds = 0.0
 
 
 def _run_time() -> datetime:
-    """The anchor plus the time this run has taken so far."""
-    return ANCHOR + timedelta(seconds=time.monotonic() - _RUN_STARTED)
+    """The anchor plus the time spent building shared fixtures so far."""
+    return ANCHOR + timedelta(seconds=_shared_fixture_seconds)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    if fixturedef.scope == "function":
+        return (yield)
+    global _shared_fixture_seconds
+    start = time.monotonic()
+    try:
+        return (yield)
+    finally:
+        _shared_fixture_seconds += time.monotonic() - start
 
 
 #: Modules whose results depend on the date or the hour (deadlines, due soon, overdue, month
