@@ -35,6 +35,14 @@ def demo_command(data_dir: Path, purchases: int, findings: int, photos: int) -> 
     ]
 
 
+def init_database(data_dir: Path) -> None:
+    """`inspector init`: only init creates a database (every other command refuses a missing one)."""
+    subprocess.run(
+        [sys.executable, "-m", "inspector_app.cli.main", "--data-dir", str(data_dir), "init"],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+
+
 def migration_hashes() -> dict[str, str]:
     """Each migration file's content hash: a cache built before one of them changed is stale."""
     from inspector_app.db.migrate import MIGRATIONS_DIR
@@ -109,6 +117,7 @@ def _build(folder: Path, sz: Sizes, wanted: dict, log) -> None:
     tmp.mkdir(parents=True)
     log(f"building the benchmark database ({sz.purchases:,} purchases, {sz.findings:,} "
         f"findings, {sz.photos:,} photos) in {folder} ...")
+    init_database(tmp)
     start = time.perf_counter()
     subprocess.run(
         demo_command(tmp, sz.purchases, sz.findings, sz.photos),

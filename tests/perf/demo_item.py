@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.perf.bigdb import SEED, database_file, demo_command, scratch
+from tests.perf.bigdb import SEED, database_file, demo_command, init_database, scratch
 from tests.perf.harness import Result, diagnose, median, profile_dir, profile_path, runs, secs
 
 #: Tables the baseline leaves alone: schema bookkeeping and the FTS index's own tables.
@@ -28,6 +28,7 @@ _FTS_TRIGGER = "findings_fts_ai"
 def _ours(sz) -> float:
     work = scratch("demo-ours")
     try:
+        init_database(work)
         start = time.perf_counter()
         subprocess.run(
             demo_command(work, sz.demo_purchases, sz.demo_findings, sz.photos),
@@ -139,6 +140,7 @@ def _profile(sz) -> None:
     work = scratch("demo-profile")
     profile_dir().mkdir(parents=True, exist_ok=True)
     try:
+        init_database(work)
         cmd = demo_command(work, sz.demo_purchases, sz.demo_findings, sz.photos)
         subprocess.run(
             [sys.executable, "-m", "pyinstrument", "-r", "text", "-o",

@@ -18,7 +18,7 @@ from tests.perf.bigdb import cached_world, scratch
 from tests.perf.harness import Result, diagnose, median, ms, profile_path, profiled, runs
 from tests.perf.photo_set import photo_files
 
-#: The GUI thread may not stall longer than this while photos import (issue 5).
+#: The GUI thread may not stall longer than this while photos import (docs/performance.md).
 MAX_STALL = 0.050
 
 

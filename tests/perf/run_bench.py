@@ -1,4 +1,4 @@
-"""`make bench`: every item of issue 5 beside its raw baseline; one table, saved to RESULTS.md.
+"""`make bench`: every item of docs/performance.md beside its raw baseline; one table, saved to RESULTS.md.
 
     python -m tests.perf.run_bench [--only ITEM[,ITEM]] [--quick] [--rebuild] [--json FILE]
 
@@ -96,7 +96,7 @@ def markdown(results: list[Result], meta: dict, earlier: str = "") -> str:
     old = earlier_rows(earlier) if earlier else {}
     titles = [t for t in (ITEMS[i][1] for i in ITEMS) if t in new or t in old]
     out = [
-        "# Benchmark results (issue 5)",
+        "# Benchmark results",
         "",
         f"Run {meta['when']} on {meta['machine']} ({', '.join(r.item for r in results)}"
         f"{'' if len(results) == len(ITEMS) else '; the other rows are from earlier runs, see '}"

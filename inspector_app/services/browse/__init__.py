@@ -2,7 +2,7 @@
 
 Each module offers `count_X(ctx, flt)` and `fetch_X(ctx, flt, sort=..., desc=..., offset=,
 limit=)`; the Qt table models and the CLI both use them, so filtering and sorting happen in
-SQL (PERFORMANCE.md: proxy models take seconds at 100k rows).
+SQL (docs/performance.md: proxy models take seconds at 100k rows).
 """
 
 from inspector_app.services.browse.cases import CaseFilter, CaseRow, count_cases, fetch_cases

@@ -1,6 +1,6 @@
 """Findings table across all purchases: full-text search, filters, sort, pages.
 
-Query shapes matter at a million findings (tests/perf, issue 5):
+Query shapes matter at a million findings (tests/perf, docs/performance.md):
 
 * counting joins nothing it does not filter on: live purchases are checked with
   `purchase_id NOT IN (deleted purchases)` over a covering index, not a join per row;
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, null, select, type_coerce
 
@@ -74,8 +75,8 @@ class FindingRow:
     merchant_shop_id: str
     merchant: str
     product: str
-    category: str
-    severity: str
+    category: FindingCategory
+    severity: Severity
     title: str
     case_number: str  # the active case covering it, if any
 
@@ -114,7 +115,9 @@ def _finding_conditions(flt: FindingFilter, *, for_sort: str = "") -> list[Colum
     category index and sort 240,000 rows (0.2 s) instead of walking the merchant order and
     stopping after the page (2 ms).
     """
-    cond = [Finding.deleted_at.is_not(None) if flt.deleted else Finding.deleted_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [
+        Finding.deleted_at.is_not(None) if flt.deleted else Finding.deleted_at.is_(None)
+    ]
     if flt.category:
         value = FindingCategory(flt.category)
         cond.append(
@@ -122,10 +125,10 @@ def _finding_conditions(flt: FindingFilter, *, for_sort: str = "") -> list[Colum
             if for_sort and for_sort != "category" else Finding.category == value
         )
     if flt.severity:
-        value = Severity(flt.severity)
+        level = Severity(flt.severity)
         cond.append(
-            type_coerce(Finding.severity, String).concat("") == value.value
-            if for_sort and for_sort != "severity" else Finding.severity == value
+            type_coerce(Finding.severity, String).concat("") == level.value
+            if for_sort and for_sort != "severity" else Finding.severity == level
         )
     if flt.purchase_id:
         cond.append(Finding.purchase_id == flt.purchase_id)
@@ -153,7 +156,8 @@ def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str
     `fts`: drive the query from the FTS index (the caller orders by its rowid). `sort`: the
     page's sort key, so filters do not steer the planner away from its index.
     """
-    product_name = null() if product == "none" else Product.name
+    product_name: Any = null() if product == "none" else Product.name
+    case_number: Any
     if case == "inner":
         case_number = RectificationCase.case_number
     elif case == "none":
@@ -268,10 +272,6 @@ def count_findings(ctx: Context, flt: FindingFilter, cap: int | None = None) -> 
         return count(s, _count_query(flt, ctx.db.engine.dialect.name), cap)
 
 
-def _v(x):
-    return x.value if hasattr(x, "value") else x
-
-
 def _split_by_null(
     flt: FindingFilter, dialect: str, key: str, desc: bool
 ) -> tuple[Select, Select]:
@@ -326,7 +326,7 @@ def _finding_rows(rows) -> list[FindingRow]:
         FindingRow(
             id=r[0], uid=r[1], created_at=r[2], purchase_id=r[3], order_number=r[4] or "",
             merchant_id=r[5], merchant_shop_id=r[6], merchant=r[7], product=r[8] or "",
-            category=_v(r[9]), severity=_v(r[10]), title=r[11], case_number=r[12] or "",
+            category=FindingCategory(r[9]), severity=Severity(r[10]), title=r[11], case_number=r[12] or "",
         )
         for r in rows
     ]
