@@ -152,8 +152,9 @@ def _walked_page(
     if phrase is None or not _dense(s, phrase):
         return None
     hit = like_any((Finding.title, Finding.description, Finding.observed), text, dialect)
-    walk = _ids_query(plain, dialect, key, desc).add_columns(hit.label("hit")).limit(WALK)
-    walk = walk.subquery()
+    walk = (
+        _ids_query(plain, dialect, key, desc).add_columns(hit.label("hit")).limit(WALK).subquery()
+    )
     rows = list(s.scalars(select(walk.c.id).where(walk.c.hit).offset(offset).limit(limit)))
     # A full page among the first WALK findings of the order is the page; else the matches
     # lie further on (or fewer match than a page): sort the matches instead.
