@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.db.base import UTCDateTime
 from inspector_app.db.models import Merchant, Purchase, RectificationCase, WorkOrder
+from inspector_app.domain import clock
 from inspector_app.domain import risk as model
 from inspector_app.domain.enums import MerchantStatus, PurchaseStatus, Verdict, WorkOrderKind
 from inspector_app.domain.errors import NotFound
@@ -303,7 +304,7 @@ def ranking(
 ) -> list[RiskRow]:
     """Every ranked merchant with its factors and score, riskiest first."""
     window = window or RiskWindow.from_settings(ctx)
-    now = (now or datetime.now(UTC)).astimezone(UTC)
+    now = (now or clock.now()).astimezone(UTC)
     today = today or now.astimezone().date()
     watch = float(team_settings.get(ctx, "watch_threshold"))
     eliminate = max(float(team_settings.get(ctx, "eliminate_threshold")), watch)
@@ -362,7 +363,7 @@ def slowest_work_orders(
 ) -> list[SlowWorkOrder]:
     """The merchant's slowest work orders in the timing population (docs/domain.md: the 100 slowest)."""
     window = window or RiskWindow.from_settings(ctx)
-    now = (now or datetime.now(UTC)).astimezone(UTC)
+    now = (now or clock.now()).astimezone(UTC)
     timed = _timed(ctx.db.engine.dialect.name, window, now).subquery()
     wo = WorkOrder
     with ctx.db.read() as s:

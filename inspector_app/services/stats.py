@@ -18,6 +18,7 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, MerchantStatus, PurchaseStatus
 from inspector_app.domain.messages import t
 from inspector_app.domain.metrics import hours_between, median, percentile, rate
@@ -52,14 +53,23 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """'2026-10' -> that month; '2026' -> that year."""
-        parts = text.strip().split("-")
-        if len(parts) == 1 and parts[0].isdigit():
-            return cls.year(int(parts[0]))
-        if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
-            return cls.month(int(parts[0]), int(parts[1]))
         from inspector_app.domain.errors import ValidationError
+        from inspector_app.domain.limits import FIRST_YEAR, LAST_YEAR
 
-        raise ValidationError(t("'{text}' is not a month (2026-10) or a year (2026)", text=text))
+        parts = text.strip().split("-")
+        digits = all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts)
+        if digits and len(parts) in (1, 2) and not FIRST_YEAR <= int(parts[0]) <= LAST_YEAR:
+            raise ValidationError(t(
+                "'{text}': the year must be between {first} and {last}",
+                text=text[:40], first=FIRST_YEAR, last=LAST_YEAR,
+            ))
+        if digits and len(parts) == 1:
+            return cls.year(int(parts[0]))
+        if digits and len(parts) == 2 and 1 <= int(parts[1]) <= 12:
+            return cls.month(int(parts[0]), int(parts[1]))
+        raise ValidationError(
+            t("'{text}' is not a month (2026-10) or a year (2026)", text=text[:40])
+        )
 
     def bounds(self) -> tuple[datetime, datetime]:
         """The period as aware UTC datetimes (local midnights)."""
@@ -123,9 +133,19 @@ def _live_purchases(a: datetime, b: datetime):
     )
 
 
+def _elapsed(start: datetime | None, end: datetime | None) -> float | None:
+    """Hours from the notice to a later event; an event recorded before the notice (a
+    laptop with a slow clock, merged later) took no time rather than negative hours, which
+    would pull a median below what any merchant took."""
+    h = hours_between(start, end)
+    return None if h is None else max(0.0, h)
+
+
 def _timing(rows) -> Timing:
-    resp = [h for h in (hours_between(n, r) for n, r, _ in rows) if h is not None]
-    clo = [h for h in (hours_between(n, c) for n, _, c in rows) if h is not None]
+    """(notified, first response, closure) per case: how many answered / closed, with the
+    median and 90th percentile of their hours since the notice."""
+    resp = [h for h in (_elapsed(n, r) for n, r, _ in rows) if h is not None]
+    clo = [h for h in (_elapsed(n, c) for n, _, c in rows) if h is not None]
     return Timing(
         len(resp), median(resp), percentile(resp, 90), len(clo), median(clo), percentile(clo, 90)
     )
@@ -215,7 +235,7 @@ def _trend(s: Session, period: Period) -> list[tuple[str, int, int]]:
 
 def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figures:
     """Every figure of the period in one read transaction (a consistent snapshot)."""
-    today = today or date.today()
+    today = today or clock.today()
     a, b = period.bounds()
     fig = Figures(period=period.label)
     with ctx.db.read() as s:
@@ -258,8 +278,10 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
                 .where(rc.notified_at >= a, rc.notified_at < b)
             )
         ])
+        # Merchants, not changes: one put on watch twice in the period is one merchant.
         changes: dict[MerchantStatus, int] = dict(s.execute(
-            select(MerchantStatusChange.to_status, func.count())
+            select(MerchantStatusChange.to_status,
+                   func.count(distinct(MerchantStatusChange.merchant_id)))
             .where(MerchantStatusChange.changed_at >= a, MerchantStatusChange.changed_at < b)
             .group_by(MerchantStatusChange.to_status)
         ).all())
@@ -299,7 +321,7 @@ class OverdueCase:
 
 
 def overdue_cases(ctx: Context, *, today: date | None = None, limit: int = 100) -> list[OverdueCase]:
-    today = today or date.today()
+    today = today or clock.today()
     rc = RectificationCase
     with ctx.db.read() as s:
         rows = s.execute(

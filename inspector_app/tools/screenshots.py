@@ -32,18 +32,15 @@ def load_data(ctx) -> str:
     from inspector_app.services.context import SYSTEM
 
     system = ctx.as_actor(SYSTEM)
-    try:
-        from inspector_app.services.demo import load_demo
-    except ImportError:
-        load_demo = None
-    if load_demo is not None:
-        result = load_demo(system)
-        if inspect.isgenerator(result):
-            for _ in result:
-                pass
-        if users.count_users(ctx):
-            delete_a_few(ctx)
-            return "demo"
+    from inspector_app.services.demo import load_demo
+
+    result = load_demo(system)
+    if inspect.isgenerator(result):
+        for _ in result:
+            pass
+    if users.count_users(ctx):
+        delete_a_few(ctx)
+        return "demo"
     for name, role in [
         ("王芳 Wang Fang", Role.ADMIN),
         ("李娜 Li Na", Role.INSPECTOR),

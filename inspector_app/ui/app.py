@@ -156,6 +156,30 @@ def create_main_window(ctx: Context, settings: AppSettings):
     return state, MainWindow(state, settings)
 
 
+def _database_exists(paths: DataPaths) -> bool:
+    """True unless the database is an SQLite file that is missing or empty (a server counts)."""
+    from inspector_app.paths import database_url
+    from inspector_app.services.context import sqlite_file
+
+    path = sqlite_file(database_url(None, paths))
+    return path is None or (path.exists() and (not path.is_file() or path.stat().st_size > 0))
+
+
+def _ask_to_create(paths: DataPaths) -> bool:
+    """The first start (or a database gone missing): create a new, empty one only if asked."""
+    answer = QMessageBox.question(
+        None,
+        tr("Create a new database?"),
+        tr(
+            "There is no database at\n%1\n\nCreate a new, empty one? If you have been using "
+            "Inspector, choose No and check the data folder, or restore a backup."
+        ).replace("%1", str(paths.database)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def _refuse(message: str, details: str = "") -> int:
     if details:
         show_unexpected(None, message, details)
@@ -191,6 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translator(lang)
     install_excepthook(str(log_file))
 
+    if not _database_exists(paths) and not _ask_to_create(paths):
+        logger.info("No database at %s; the user chose not to create one", paths.database)
+        return 0
     try:
         ctx = open_context(data_folder=str(paths.root))
     except InspectorError as exc:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole, PurchaseStatus, Role
 from inspector_app.services import catalog, findings, merchants, purchases
 from inspector_app.services import photos as photo_service
@@ -29,7 +30,7 @@ def basket(state, tmp_path):
     kept = purchases.create_purchase(ctx, PurchaseInput(merchant_id=shop.id, order_number="ORD-KEPT"))
     both = purchases.create_purchase(ctx, PurchaseInput(
         merchant_id=shop.id, order_number="ORD-BOTH", status=PurchaseStatus.RECEIVED,
-        ordered_at=datetime.now(UTC) - timedelta(days=3), received_at=datetime.now(UTC)))
+        ordered_at=clock.now() - timedelta(days=3), received_at=clock.now()))
     lost = findings.add_finding(ctx, both.id, FindingInput("product_quality", "major", "Seam splits"))
     findings.add_finding(ctx, both.id, FindingInput("product_quality", "minor", "Box dented"))
     path = tmp_path / "parcel.jpg"

@@ -11,6 +11,9 @@ from inspector_app.services.browse.findings import (
     FindingRow,
     count_findings,
     fetch_findings,
+    fetch_findings_by_id,
+    search_pages_by_id,
+    sorted_finding_ids,
 )
 from inspector_app.services.browse.merchants import (
     MerchantFilter,
@@ -28,6 +31,7 @@ from inspector_app.services.browse.purchases import (
 __all__ = [
     "CaseFilter", "CaseRow", "count_cases", "fetch_cases",
     "FindingFilter", "FindingRow", "count_findings", "fetch_findings",
+    "fetch_findings_by_id", "search_pages_by_id", "sorted_finding_ids",
     "MerchantFilter", "MerchantRow", "count_merchants", "fetch_merchants",
     "PurchaseFilter", "PurchaseRow", "count_purchases", "fetch_purchases",
 ]

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Select, case, func, select
 
 from inspector_app.db.models import Finding, Merchant, Purchase, RectificationCase
 from inspector_app.db.search import like_any
+from inspector_app.domain import clock
 from inspector_app.domain.enums import MerchantStatus, PurchaseStatus, Severity, Verdict
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.browse.common import count, order, page
@@ -158,7 +159,7 @@ def _base(flt: MerchantFilter, today: date) -> tuple[Select, dict]:
 def _count_query(flt: MerchantFilter) -> Select:
     """The matching merchants, without the scorecard aggregates unless a filter needs them."""
     if flt.with_findings_only:
-        return _base(flt, date.today())[0]
+        return _base(flt, clock.today())[0]
     return select(Merchant.id).where(*_merchant_conditions(flt))
 
 
@@ -172,7 +173,7 @@ def fetch_merchants(
     ctx: Context, flt: MerchantFilter, *, sort: str | None = None, desc: bool = False,
     offset: int = 0, limit: int = 200,
 ) -> list[MerchantRow]:
-    q, cols = _base(flt, date.today())
+    q, cols = _base(flt, clock.today())
     q = page(order(q, cols, sort, desc, Merchant.id, "name"), offset, limit)
     with ctx.db.read() as s:
         rows = s.execute(q).all()

@@ -10,8 +10,10 @@ import random
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Generic, TypeVar
+
+from inspector_app.domain import clock
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +119,12 @@ class Clock:
 
     @classmethod
     def current(cls) -> Clock:
-        return cls(datetime.now(UTC).replace(microsecond=0))
+        return cls(clock.now().replace(microsecond=0))
+
+    @property
+    def today(self) -> date:
+        """The local date of the demo's 'now'."""
+        return self.now.astimezone().date()
 
     @property
     def start(self) -> datetime:

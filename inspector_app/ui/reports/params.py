@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import enum_label, tr
@@ -127,7 +128,7 @@ def month_label(year: int, month: int) -> str:
 class MonthPage(_Page):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        today = today or date.today()
+        today = today or clock.today()
         self.combo = QComboBox(self)
         self.combo.setObjectName("month_combo")
         y, m = today.year, today.month
@@ -157,7 +158,7 @@ class MonthPage(_Page):
 class YearPage(_Page):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        today = today or date.today()
+        today = today or clock.today()
         self.combo = QComboBox(self)
         self.combo.setObjectName("year_combo")
         for y in range(today.year, today.year - YEARS_OFFERED, -1):
@@ -195,7 +196,7 @@ def preset_range(preset: int, today: date) -> tuple[date | None, date | None]:
 class FindingsPage(_Page):
     def __init__(self, env, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.preset = QComboBox(self)
         self.preset.setObjectName("period_combo")
         for text in (tr("All dates"), tr("This month"), tr("Last month"), tr("This year"),
