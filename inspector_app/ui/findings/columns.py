@@ -140,7 +140,7 @@ class FindingsModel(PagedTableModel):
             return
         run_task(
             source.load_ids(filters, sort_key, sort_desc),
-            lambda result: shiboken6.isValid(self) and source.keep_ids(result),
+            lambda result: source.keep_ids(result) if shiboken6.isValid(self) else None,
             lambda exc: logger.warning("Sorting the search's findings failed: %s", exc),
             name="sort search results",
         )
