@@ -174,6 +174,7 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     # The command line speaks the locale's language; tests assert on the English messages.
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.delenv("INSPECTOR_LANGUAGE", raising=False)  # e.g. a developer's "pseudo"
     yield data
     from inspector_app.domain import messages
 

@@ -96,7 +96,7 @@ def database_ids(ctx: Context) -> tuple[str | None, str | None]:
     """(photo-folder id, database id) as stored in the database."""
     # Plain SQL: this runs at every start, before the first paint, which loads no ORM model.
     with ctx.db.read() as s:
-        rows = dict(s.execute(
+        rows: dict[str, str] = dict(s.execute(
             text("SELECT key, value_json FROM app_settings WHERE key IN (:store, :db)"),
             {"store": STORE_ID_KEY, "db": DATABASE_ID_KEY},
         ).all())
