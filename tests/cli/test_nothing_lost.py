@@ -189,3 +189,11 @@ def test_read_only_database_is_named_even_as_root(initialised, tmp_path):
     shutil.copytree(initialised, folder)
     os.chmod(folder / "inspector.sqlite3", 0o400)
     assert_user_error(Cli(folder)("users"), "read-only")
+
+
+def test_backup_to_a_folder_under_home(demo_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    made = Cli(demo_copy.data_dir, in_process=True)("backup", "--to", "~/usb")
+    assert made.returncode == 0, made.stderr
+    [folder] = (tmp_path / "home" / "usb").iterdir()
+    assert str(folder) in made.stdout and (folder / "backup.json").is_file()
