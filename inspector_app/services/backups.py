@@ -45,6 +45,7 @@ MANUAL, DAILY, SAFETY, UPGRADE = "manual", "daily", "safety", "upgrade"
 KEEP_DAILY = 7
 
 _STAMP_RE = re.compile(r"^(\d{8}T\d{6}Z)(?:-\d+)?$")
+_FILE_STAMP_RE = re.compile(r"-(\d{8}T\d{6}Z)$")
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,13 @@ def _read_backup(entry: Path) -> BackupInfo | None:
             manifest.get("verified"),
         )
     if entry.is_file() and entry.suffix in (".sqlite3", ".sqlite", ".db"):
-        created = datetime.fromtimestamp(entry.stat().st_mtime, UTC)
+        # An upgrade copy's name ends with the moment it was taken (db/migrate.py).
+        stamp = _FILE_STAMP_RE.search(entry.stem)
+        created = (
+            datetime.strptime(stamp.group(1), STAMP_FORMAT).replace(tzinfo=UTC)
+            if stamp
+            else datetime.fromtimestamp(entry.stat().st_mtime, UTC)
+        )
         kind = UPGRADE if entry.name.startswith("before-upgrade-") else MANUAL
         return BackupInfo(entry, entry, created, kind, None)
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
 from functools import partial
@@ -16,6 +17,7 @@ from pathlib import Path
 import sqlalchemy.dialects.sqlite  # noqa: F401
 
 from inspector_app import APP_NAME, APP_ORG, __version__, resources
+from inspector_app.domain import messages
 from inspector_app.domain.errors import InspectorError
 from inspector_app.paths import DataPaths, data_dir
 from inspector_app.services.actors import count_users
@@ -190,7 +192,9 @@ def _refuse(message: str, details: str = "") -> int:
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="inspector-app", description="Inspector desktop application")
     parser.add_argument("--data-dir", help="data folder (default: INSPECTOR_DATA_DIR or the user folder)")
-    parser.add_argument("--lang", choices=["en", "zh_CN"], help="language of the user interface")
+    parser.add_argument("--lang", choices=["en", "zh_CN", "pseudo"],
+                        help="language of the user interface (default: INSPECTOR_LANGUAGE, then "
+                             "the setting; pseudo: accented and longer, to find clipped text)")
     args, _qt_args = parser.parse_known_args(list(argv)[1:])
     return args
 
@@ -206,7 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         qInstallMessageHandler(_qt_message)  # (a test harness keeps its own handler)
     app = create_application(argv)
     settings = AppSettings.for_paths(paths)
-    lang = args.lang or settings.get(LANGUAGE) or system_language()
+    lang = (args.lang or os.environ.get(messages.LANGUAGE_VARIABLE) or settings.get(LANGUAGE)
+            or system_language())
     install_translator(lang)
     install_excepthook(str(log_file))
 

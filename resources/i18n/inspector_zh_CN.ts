@@ -691,10 +691,6 @@ Mystery purchases, findings and merchant rectification.</source>
             <translation>回收站</translation>
         </message>
         <message>
-            <source>The %1 screen is coming.</source>
-            <translation>“%1”页面即将推出。</translation>
-        </message>
-        <message>
             <source>manual</source>
             <comment>backup kind</comment>
             <translation>手动</translation>

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from inspector_app.domain import clock as app_clock
+
 #: Purchases in the shared demo database (small: the whole CLI suite stays fast).
 DEMO_PURCHASES = 200
 
@@ -34,6 +36,8 @@ class Cli:
             return self._in_process(list(args), user)
         env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
         env["INSPECTOR_DATA_DIR"] = str(self.data_dir)
+        # The child reads the same (fixed) clock as this process, where it stands now.
+        env[app_clock.CLOCK_ENV] = app_clock.now().isoformat()
         env["PYTHONIOENCODING"] = "utf-8"
         if user is not None:
             env["INSPECTOR_USER"] = user
