@@ -69,15 +69,7 @@ def build_parser() -> CommandParser:
         title="commands", metavar="COMMAND", parser_class=CommandParser
     )
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            # An area whose module is not installed (yet): its commands are simply absent.
-            logger.warning("command module %s is missing; its commands are unavailable", name)
-            continue
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 
@@ -120,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except Exception as exc:  # noqa: BLE001 - the one place every error ends up
-        message = _user_error_message(exc)
+        message = _user_error_message(exc) or _damage_message(exc, args)
         if message is not None:
             logger.info("user error: %s", message)
             return _usage_error(message)
@@ -168,10 +160,8 @@ def _user_error_message(exc: BaseException) -> str | None:
         return f"{name}{exc.strerror or exc}"
     if isinstance(exc, UnicodeError):
         return t("text that is not valid UTF-8 ({problem})", problem=_one_line(exc))
-    try:
-        from sqlalchemy import exc as sa_exc
-    except ImportError:  # pragma: no cover
-        return None
+    from sqlalchemy import exc as sa_exc
+
     if isinstance(exc, (sa_exc.ArgumentError, sa_exc.NoSuchModuleError)):
         return t("bad database URL: {error}", error=_one_line(exc))
     if isinstance(exc, sa_exc.OperationalError) and not _is_sqlite_error(exc):
@@ -181,6 +171,40 @@ def _user_error_message(exc: BaseException) -> str | None:
         if "unable to open database file" in text or "file is not a database" in text:
             return t("cannot open the database: {error}", error=text)
     return None
+
+
+def _damage_message(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """One line for a database found damaged or read-only half-way through a command."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    from inspector_app.db.health import damaged, is_damage_error
+
+    if not isinstance(exc, (DBAPIError, sqlite3.DatabaseError)):
+        return None
+    text = _one_line(getattr(exc, "orig", None) or exc)
+    where = _database_path(args)
+    if is_damage_error(exc):
+        return _one_line(damaged(where or "", text))
+    if "readonly database" in text or "read-only" in text:
+        return t(
+            "The database {path} is read-only; Inspector needs to write to it and to its "
+            "folder (check the file's permissions, or copy it somewhere writable).", path=where,
+        )
+    return None
+
+
+def _database_path(args: argparse.Namespace) -> str | None:
+    from inspector_app.paths import data_dir, database_url
+    from inspector_app.services.context import sqlite_file
+
+    try:
+        url = database_url(getattr(args, "db", None), data_dir(getattr(args, "data_dir", None)))
+        path = sqlite_file(url)
+    except Exception:  # noqa: BLE001 - only for the message
+        return None
+    return str(path) if path else url
 
 
 def _is_sqlite_error(exc: BaseException) -> bool:

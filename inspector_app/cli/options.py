@@ -87,7 +87,7 @@ def add_command(
     )
     if handler is not None:
         parser.set_defaults(handler=handler)
-    return parser  # type: ignore[return-value]
+    return parser
 
 
 def add_acting_user(parser: argparse.ArgumentParser) -> None:

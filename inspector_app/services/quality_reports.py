@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.db.models import ReportArchive
+from inspector_app.domain import clock
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.services import team_settings
@@ -54,7 +55,7 @@ def quality_report_data(
         period=period.label,
         organisation=settings["organisation_name"],
         logo_path=Path(logo) if logo and Path(logo).is_file() else None,
-        generated_at=datetime.now().astimezone(),
+        generated_at=clock.local_now(),
         figures=figures,
         overdue=overdue,
         previous=previous.figures.get("figures") if previous else None,

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from inspector_app.db.models import (
@@ -24,6 +24,7 @@ from inspector_app.db.models import (
     RectificationCase,
     ReportArchive,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
@@ -97,7 +98,7 @@ def _notice_cases(
     findings: dict[int, list[Finding]] = {cid: [] for cid in case_ids}
     for case_id, finding in rows:
         findings[case_id].append(finding)
-    cond = Photo.case_id.in_(case_ids)
+    cond: ColumnElement[bool] = Photo.case_id.in_(case_ids)
     finding_ids = sorted({f.id for _, f in rows})
     if finding_ids:
         cond = cond | Photo.finding_id.in_(finding_ids)
@@ -122,7 +123,7 @@ def _notice_cases(
         if p.case_id is not None:
             by_case.setdefault(p.case_id, []).append(p)
 
-    def finding(index: str, f: Finding) -> NoticeFinding:
+    def notice_finding(index: str, f: Finding) -> NoticeFinding:
         return NoticeFinding(
             number=index,
             title=f.title,
@@ -140,7 +141,7 @@ def _notice_cases(
     out = tuple(
         _notice_case(
             c,
-            tuple(finding(f"{i}.{j}", f) for j, f in enumerate(findings[c.id], 1)),
+            tuple(notice_finding(f"{i}.{j}", f) for j, f in enumerate(findings[c.id], 1)),
             by_case.get(c.id, []),
         )
         for i, c in enumerate(cases, 1)
@@ -155,7 +156,7 @@ def _notice_case(
 
     return NoticeCase(
         case_number=c.case_number,
-        status=c.status.value,
+        status=c.status,
         opened_on=c.created_at.astimezone().date(),
         due_date=c.due_date,
         summary=c.summary,
@@ -196,7 +197,7 @@ def _read_notice(
     if (case_number is None) == (shop_id is None):
         raise ValidationError(t("Give either a case number or a merchant's shop id"))
     settings = team_settings.get_all(ctx)
-    today = today or date.today()
+    today = today or clock.today()
     with ctx.db.read() as s:
         if case_number is not None:
             case = s.scalar(

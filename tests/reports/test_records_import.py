@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role, Verdict
 from inspector_app.domain.errors import NotFound
 from inspector_app.reports.records_xlsx import COLUMNS, SHEET_ORDER
@@ -34,7 +35,8 @@ def test_template_and_round_trip(ctx, users, tmp_path):
     lists = {str(dv.sqref).split(":")[0] for dv in wb["Findings"].data_validations.dataValidation}
     assert lists == {"B2", "C2"}  # category and severity drop-downs
 
-    when = datetime(2026, 9, 1, 10, 0)
+    # A past local time (workbooks hold naive local times); a future order date is refused.
+    when = (clock.local_now() - timedelta(days=5)).replace(tzinfo=None, microsecond=0)
     filled = _fill(
         template,
         tmp_path / "records.xlsx",

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.reports.progress import Progress
 from inspector_app.ui.i18n import QT_TR_NOOP
@@ -142,7 +143,7 @@ class ReportRequest:
 
 def default_file_name(req: ReportRequest, today: date | None = None) -> str:
     """A file name that says what the document is (e.g. RC-2026-0042-notice.pdf)."""
-    today = today or date.today()
+    today = today or clock.today()
     if req.kind == NOTICE_CASE:
         return f"{req.case_number}-notice.pdf"
     if req.kind == NOTICE_MERCHANT:
