@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from inspector_app import __version__
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import EXIT_USAGE, CommandParser, global_options
 from inspector_app.domain.messages import t
@@ -64,7 +63,9 @@ def build_parser() -> CommandParser:
         parents=[global_options(suppress_defaults=False)],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"inspector {__version__}")
+    from inspector_app.about import version_line
+
+    parser.add_argument("--version", action="version", version=version_line("inspector"))
     subparsers = parser.add_subparsers(
         title="commands", metavar="COMMAND", parser_class=CommandParser
     )
@@ -83,6 +84,13 @@ def build_parser() -> CommandParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 problems found, 2 user error)."""
+    from inspector_app.resources import ResourcesMissing, check_resources
+
+    try:  # a broken installation stops here, with one line (before any language is chosen)
+        check_resources()
+    except ResourcesMissing as exc:
+        print(f"inspector: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     _use_language_of_environment()
     parser = build_parser()
     try:

@@ -215,12 +215,23 @@ def write_sheet(
     return writer.rows
 
 
+def stamp_workbook(workbook: Workbook) -> None:
+    """Name the program and its version in the workbook's properties (docProps/core.xml)."""
+    from inspector_app.version import app_version, producer
+
+    props = workbook.properties
+    props.creator = producer()
+    props.lastModifiedBy = producer()
+    props.version = app_version()
+
+
 def save_workbook(workbook: Workbook, out: Path | str) -> Path:
     """Save next to `out` and then rename, so a failed export never leaves half a file."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     # A fresh name opened normally (not mkstemp's 0600), so the file gets usual permissions.
     tmp = out.with_name(f".~{out.name}.{secrets.token_hex(4)}.tmp")
+    stamp_workbook(workbook)
     try:
         workbook.save(tmp)
         os.replace(tmp, out)
