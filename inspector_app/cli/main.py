@@ -86,8 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 problems found, 2 user error)."""
     from inspector_app.resources import ResourcesMissing, check_resources
 
+    args_seen = sys.argv[1:] if argv is None else list(argv)
     try:  # a broken installation stops here, with one line (before any language is chosen)
-        check_resources()
+        if "--version" not in args_seen:
+            check_resources()
     except ResourcesMissing as exc:
         print(f"inspector: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

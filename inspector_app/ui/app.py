@@ -210,9 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         resources.check_resources()
     except resources.ResourcesMissing as exc:
-        # One line on stderr and in the log; a dialog too once Qt is up.
+        # One line on stderr and in the log (setup_logging's handlers), and a dialog.
         logger.error("%s", exc)
-        print(f"inspector-app: {exc}", file=sys.stderr)
         QApplication.instance() or QApplication(list(argv))
         return _refuse(str(exc))
     if QApplication.instance() is None:
