@@ -50,8 +50,11 @@ class ResourcesMissing(InspectorError):
     """A bundled resource the application needs is not where it should be."""
 
 
-def candidates() -> list[tuple[str, Path]]:
-    """Where resources may be, in the order they are looked up: (how, folder)."""
+def candidates(package: Path | None = None) -> list[tuple[str, Path]]:
+    """Where resources may be, in the order they are looked up: (how, folder).
+
+    `package` is the inspector_app folder (this module's, unless a test says otherwise).
+    """
     found: list[tuple[str, Path]] = []
     if os.environ.get(RESOURCES_DIR_ENV):
         found.append((RESOURCES_DIR_ENV, Path(os.environ[RESOURCES_DIR_ENV])))
@@ -59,7 +62,7 @@ def candidates() -> list[tuple[str, Path]]:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         found.append(("frozen", Path(bundle) / "resources"))
-    here = Path(__file__).resolve().parent
+    here = package or Path(__file__).resolve().parent
     found.append(("package", here / PACKAGE_DATA_DIR))
     found.append(("checkout", here.parent / "resources"))
     return found
@@ -71,7 +74,11 @@ def resources_dir() -> Path:
 
     Raises ResourcesMissing (one line naming the places looked at) when none does.
     """
-    places = candidates()
+    return find_resources(candidates())
+
+
+def find_resources(places: list[tuple[str, Path]]) -> Path:
+    """The first of `places` that holds the bundled font; ResourcesMissing if none does."""
     for how, folder in places:
         if (folder / "fonts" / CJK_FONT_FILE).is_file():
             logger.debug("resources from %s: %s", how, folder)
@@ -93,13 +100,13 @@ def required_files(root: Path) -> list[Path]:
     return files
 
 
-def check_resources() -> Path:
+def check_resources(root: Path | None = None) -> Path:
     """The resources folder, after checking that every required file is there.
 
     Called once at start by both programs; raises ResourcesMissing naming the first file
     that is missing, so a broken installation stops with one clear line.
     """
-    root = resources_dir()
+    root = root or resources_dir()
     for path in required_files(root):
         if not path.is_file():
             raise ResourcesMissing(t(

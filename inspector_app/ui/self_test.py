@@ -17,6 +17,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from inspector_app.domain.errors import InspectorError
+
 logger = logging.getLogger(__name__)
 
 #: Exit status of a failed self-test.
@@ -79,11 +81,12 @@ def run(argv: list[str]) -> int:
         os.environ.pop("INSPECTOR_DB_URL", None)
         try:
             summary = _run_checks(Path(tmp), argv)
-        except SelfTestFailed as exc:
+        except (SelfTestFailed, InspectorError) as exc:
             print(f"self-test failed: {exc}", file=sys.stderr)
             return EXIT_FAILED
         except Exception as exc:  # noqa: BLE001 - any error is a failed self-test, in one line
-            logger.exception("self-test failed")
+            if logging.getLogger().handlers:  # the details go to the log file, once there is one
+                logger.exception("self-test failed")
             text = " ".join(str(exc).split()) or type(exc).__name__
             print(f"self-test failed: {type(exc).__name__}: {text}", file=sys.stderr)
             return EXIT_FAILED
