@@ -89,24 +89,37 @@ def test_the_built_folder_is_under_its_size_goal():
     assert dangling == []
 
 
-def test_installing_over_an_older_build_keeps_the_data_folder(tmp_path):
-    install = tmp_path / "opt" / "Inspector"
+def _install(tmp_path: Path, env: dict[str, str]) -> Path:
+    """Install the build as a user would; the installed program folder."""
+    if (BUILT / "install.sh").is_file():  # Linux: the folder's own installer
+        _run(Path("/bin/sh"), str(BUILT / "install.sh"), env=env)
+        return tmp_path / "home" / ".local" / "lib" / "inspector"
+    install = tmp_path / "opt" / "Inspector"  # elsewhere: what the installers do, by hand
+    shutil.rmtree(install, ignore_errors=True)
     shutil.copytree(BUILT, install, symlinks=True)
+    return install
+
+
+def test_installing_over_an_older_build_keeps_the_data_folder(tmp_path):
     env = _env(tmp_path)
+    install = _install(tmp_path, env)
     cli = install / CLI.name
     _run(cli, "demo", "--purchases", "30", env=env)
     cases = _cases(cli, env)
     data = tmp_path / "home" / ".local" / "share" / "Inspector"
     assert (data / "inspector.sqlite3").is_file(), "the per-user data folder, outside the install"
+    database = _sha(data / "inspector.sqlite3")
     installed = _files(install)
 
-    # The newer build replaces the installed files (what the installers do) ...
-    shutil.rmtree(install)
-    shutil.copytree(BUILT, install, symlinks=True)
-    # ... and finds the same data.
+    # The newer build replaces the installed files and finds the same data.
+    assert _install(tmp_path, env) == install
+    assert _sha(data / "inspector.sqlite3") == database
     assert _cases(cli, env) == cases
     assert _run(cli, "check", env=env).returncode == 0
     assert set(_files(install)) == set(installed), "the program never writes into its folder"
+    if (install / "install.sh").is_file():  # uninstalling keeps the data too
+        _run(Path("/bin/sh"), str(install / "install.sh"), "--uninstall", env=env)
+        assert not install.exists() and (data / "inspector.sqlite3").is_file()
 
 
 def test_a_newer_build_upgrades_an_older_database_with_a_backup(tmp_path):
