@@ -157,3 +157,16 @@ def test_an_older_build_refuses_a_newer_database_untouched(tmp_path):
     assert len(lines) == 1 and "newer version" in lines[0] and "zz99_from_the_future" in lines[0]
     assert _sha(path) == before
     assert not list((folder / "backups").iterdir())
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run not installed")
+def test_the_built_program_paints_on_x11(tmp_path):
+    env = _env(tmp_path)
+    env.pop("QT_QPA_PLATFORM")
+    env["QT_QPA_PLATFORM"] = "xcb"  # the bundled X11 plug-in and its xcb libraries
+    _run(CLI, "users", "add", "Admin", "--role", "admin", env=env)
+    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", str(APP),
+                           "--quit-after-paint"], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("first paint:"), done.stdout + done.stderr
