@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from inspector_app.domain.messages import t
 from inspector_app.version import app_version
 
 logger = logging.getLogger(__name__)
@@ -18,7 +19,7 @@ LIBRARIES: tuple[tuple[str, str, str], ...] = (
     ("Pillow", "images", "MIT-CMU (HPND)"),
     ("reportlab", "PDF reports", "BSD-3-Clause"),
     ("openpyxl", "Excel workbooks", "MIT"),
-    ("lxml", "XML", "BSD-3-Clause"),
+    ("lxml", "XML documents", "BSD-3-Clause"),
     ("defusedxml", "safe XML parsing", "PSF-2.0"),
     ("platformdirs", "per-user folders", "MIT"),
 )
@@ -48,9 +49,25 @@ def libraries() -> list[Library]:
     """The bundled libraries with their versions and licences, Python first."""
     import platform
 
-    found = [Library("Python", platform.python_version(), "interpreter", "PSF-2.0")]
-    found += [Library(n, library_version(n), p, lic) for n, p, lic in LIBRARIES]
+    found = [Library("Python", platform.python_version(), t("interpreter"), "PSF-2.0")]
+    found += [Library(n, library_version(n), _purpose(p), lic) for n, p, lic in LIBRARIES]
     return found
+
+
+def _purpose(text: str) -> str:
+    # Literal t() calls so that tools/messages.py collects each purpose for translation.
+    return {
+        "Qt 6 user interface (Qt for Python)": t("Qt 6 user interface (Qt for Python)"),
+        "Qt for Python bindings": t("Qt for Python bindings"),
+        "database access": t("database access"),
+        "database migrations": t("database migrations"),
+        "images": t("images"),
+        "PDF reports": t("PDF reports"),
+        "Excel workbooks": t("Excel workbooks"),
+        "XML documents": t("XML documents"),
+        "safe XML parsing": t("safe XML parsing"),
+        "per-user folders": t("per-user folders"),
+    }.get(text, text)
 
 
 def version_line(program: str) -> str:

@@ -107,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file, handlers = _configure_logging(args)
     inv = Invocation(args)
     try:
-        logger.info("inspector %s", " ".join(argv if argv is not None else sys.argv[1:]))
+        from inspector_app.version import app_version
+
+        logger.info("inspector %s: %s", app_version(), " ".join(argv if argv is not None else sys.argv[1:]))
         status = int(handler(inv) or 0)
         logger.info("exit %s", status)
         return status

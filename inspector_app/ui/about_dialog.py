@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QLibraryInfo, qVersion
+from PySide6.QtCore import QLibraryInfo, Qt, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,8 @@ class AboutDialog(QDialog):
         self.summary = QLabel(self._summary(database, data_folder), self)
         self.summary.setObjectName("about_summary")
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setContentsMargins(12, 12, 12, 12)
         self.summary.setTextInteractionFlags(self.summary.textInteractionFlags().TextSelectableByMouse)
         tabs.addTab(self.summary, tr("About"))
         self.libraries = QTextBrowser(self)
@@ -64,9 +66,10 @@ class AboutDialog(QDialog):
         body = "".join(
             f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows
         )
+        what = tr("Mystery purchases, findings and merchant rectification.")
         return (
             f"<h2>Inspector {html.escape(app_version())}</h2>"
-            f"<p>{html.escape(tr('Mystery purchases, findings and merchant rectification.'))}</p>"
+            f"<p>{html.escape(what)}</p>"
             f"<table cellspacing='6'>{body}</table>"
         )
 

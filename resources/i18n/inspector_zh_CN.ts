@@ -382,6 +382,10 @@
             <translation>数据文件夹</translation>
         </message>
         <message>
+            <source>Mystery purchases, findings and merchant rectification.</source>
+            <translation>神秘买家采购、问题记录与商家整改。</translation>
+        </message>
+        <message>
             <source>Chinese font (UI and PDFs)</source>
             <translation>中文字体（界面和 PDF）</translation>
         </message>
