@@ -156,7 +156,7 @@ def _check_qt(app) -> None:
     from inspector_app.ui.i18n import install_translator, tr
 
     _check(app.platformName() == "offscreen", f"Qt platform is {app.platformName()}, not offscreen")
-    formats = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
+    formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     _check({"jpeg", "png"} <= formats, f"Qt cannot read JPEG and PNG (it reads {sorted(formats)})")
     _check(CJK_FONT_FAMILY in QFontDatabase.families(), f"the font {CJK_FONT_FAMILY} is not loaded")
     _check(install_translator("zh_CN"), "the Chinese translation did not load")
