@@ -26,10 +26,9 @@ CLI = BUILT / ("inspector.exe" if os.name == "nt" else "inspector")
 #: The size goal of the built Linux folder.
 MAX_FOLDER_BYTES = 150 * 1024 * 1024
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not APP.is_file(), reason=f"no built program at {BUILT} (make package)"),
-]
+pytestmark = pytest.mark.slow
+if not APP.is_file():
+    pytest.skip(f"no built program at {BUILT} (make package builds it)", allow_module_level=True)
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -159,7 +158,7 @@ def test_an_older_build_refuses_a_newer_database_untouched(tmp_path):
     assert not list((folder / "backups").iterdir())
 
 
-@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run not installed")
+@pytest.mark.needs_xvfb
 def test_the_built_program_paints_on_x11(tmp_path):
     env = _env(tmp_path)
     env.pop("QT_QPA_PLATFORM")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import configparser
-import shutil
 import subprocess
 import tomllib
 import xml.etree.ElementTree as ET
@@ -33,7 +32,7 @@ def test_the_desktop_entry_starts_the_app_with_its_icon():
     assert launchable == "inspector-app.desktop"
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")
+@pytest.mark.needs_appstream
 def test_appstream_validates():
     done = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
                           capture_output=True, text=True, timeout=60)
