@@ -47,6 +47,7 @@ def main() -> int:
         env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
         env.update(INSPECTOR_DATA_DIR=tmp, QT_QPA_PLATFORM="offscreen")
         cli = [sys.executable, "-m", "inspector_app.cli.main"]
+        subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
         subprocess.run([*cli, "demo", "--purchases", str(args.purchases)], env=env, check=True,
                        capture_output=True)
         checkout = [sys.executable, "-m", "inspector_app.ui.app", "--quit-after-paint"]

@@ -103,6 +103,7 @@ def test_installing_over_an_older_build_keeps_the_data_folder(tmp_path):
     env = _env(tmp_path)
     install = _install(tmp_path, env)
     cli = install / CLI.name
+    _run(cli, "init", env=env)
     _run(cli, "demo", "--purchases", "30", env=env)
     cases = _cases(cli, env)
     data = tmp_path / "home" / ".local" / "share" / "Inspector"
@@ -163,6 +164,7 @@ def test_the_built_program_paints_on_x11(tmp_path):
     env = _env(tmp_path)
     env.pop("QT_QPA_PLATFORM")
     env["QT_QPA_PLATFORM"] = "xcb"  # the bundled X11 plug-in and its xcb libraries
+    _run(CLI, "init", env=env)
     _run(CLI, "users", "add", "Admin", "--role", "admin", env=env)
     done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", str(APP),
                            "--quit-after-paint"], capture_output=True, text=True, env=env,
