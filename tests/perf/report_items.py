@@ -14,6 +14,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from inspector_app.domain import clock as app_clock
 from tests.perf.bigdb import STAMP, cached_world, raw_connection, scratch
 from tests.perf.harness import (
     MemorySampler,
@@ -55,7 +56,7 @@ def _window_for(ctx, wanted: int) -> tuple[date, int]:
     """The first day of the most recent days holding about `wanted` findings, and the count."""
     from inspector_app.services import browse
 
-    today = date.today()
+    today = app_clock.today()
     lo, hi = 1, 800
     while lo < hi:  # the fewest days back whose findings reach `wanted`
         mid = (lo + hi) // 2
@@ -85,7 +86,7 @@ def _capture_cells(ctx, filt, out: Path) -> dict[str, list[list]]:
 
     fx.write_findings_workbook = grab
     try:
-        _drain(workbooks.export_findings(ctx, out, filt))
+        _drain(workbooks.export_findings(ctx, out, filt, force=True))
     finally:
         fx.write_findings_workbook = real
     e = captured["export"]
@@ -409,7 +410,7 @@ def monthly_report(folder: Path, sz) -> Result:
     ctx = _system_ctx(folder)
     raw = raw_connection(folder)
     work = scratch("monthly")
-    period = stats.previous_month(date.today()).label
+    period = stats.previous_month(app_clock.today()).label
     try:
         statements: list = []
 

@@ -430,8 +430,15 @@ def test_records_import_from_the_saved_template(
     open_dialog.path = tmp_path / "filled.xlsx"
     click(qtbot, screen.chooser.import_records_button)
     dialog = result_dialogs[0]
-    assert "Merchants: 1 new" in dialog.summary.text()
+    # All or nothing: the refused row is listed and nothing of the file was kept.
+    assert "Nothing of the file was imported" in dialog.summary.text()
     assert [(r.sheet, r.row) for r in dialog.outcome.refused] == [("Merchants", 3)]
+    ws.cell(3, 1).value = None
+    wb.save(tmp_path / "filled.xlsx")
+    click(qtbot, screen.chooser.import_records_button)
+    dialog = result_dialogs[-1]
+    assert "Merchants: 1 new" in dialog.summary.text()
+    assert dialog.outcome.refused == []
     assert changes.MERCHANT in seen
 
 
