@@ -98,6 +98,8 @@ def install_cjk_font(app: QApplication) -> str | None:
 
 def create_application(argv: Sequence[str]) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv))
+    if not isinstance(app, QApplication):  # a QCoreApplication made by someone else
+        raise RuntimeError("the desktop application needs a QApplication, not a QCoreApplication")
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
