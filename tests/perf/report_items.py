@@ -77,7 +77,7 @@ def _capture_cells(ctx, filt, out: Path) -> dict[str, list[list]]:
     captured: dict = {}
     real = fx.write_findings_workbook
 
-    def grab(export, _out):
+    def grab(export, _out, **_options):
         captured["export"] = export
         if False:  # a generator, like the real one
             yield None
@@ -85,7 +85,7 @@ def _capture_cells(ctx, filt, out: Path) -> dict[str, list[list]]:
 
     fx.write_findings_workbook = grab
     try:
-        _drain(workbooks.export_findings(ctx, out, filt))
+        _drain(workbooks.export_findings(ctx, out, filt, force=True))
     finally:
         fx.write_findings_workbook = real
     e = captured["export"]
@@ -132,7 +132,7 @@ def excel_export(folder: Path, sz) -> Result:
 
         def ours():
             with MemorySampler() as m:
-                _drain(workbooks.export_findings(ctx, work / "ours.xlsx", filt))
+                _drain(workbooks.export_findings(ctx, work / "ours.xlsx", filt, force=True))
             growth["ours"].append(m.growth)
 
         def base():
@@ -156,7 +156,7 @@ def excel_export(folder: Path, sz) -> Result:
         if diagnose(result.ok):
             result.notes.append(_excel_breakdown(ctx, filt, work, median(o), median(b)))
             with profiled("excel_export"):
-                _drain(workbooks.export_findings(ctx, work / "ours.xlsx", filt))
+                _drain(workbooks.export_findings(ctx, work / "ours.xlsx", filt, force=True))
             result.notes.append(f"profile: {profile_path('excel_export')}")
         return result
     finally:
@@ -174,7 +174,7 @@ def _excel_breakdown(ctx, filt, work: Path, ours: float, raw: float) -> str:
     captured: dict = {}
     real = fx.write_findings_workbook
 
-    def grab(export, _out):
+    def grab(export, _out, **_options):
         captured["export"] = export
         if False:
             yield None
@@ -182,7 +182,7 @@ def _excel_breakdown(ctx, filt, work: Path, ours: float, raw: float) -> str:
 
     fx.write_findings_workbook = grab
     try:
-        read, _ = timed(lambda: _drain(workbooks.export_findings(ctx, work / "x.xlsx", filt)))
+        read, _ = timed(lambda: _drain(workbooks.export_findings(ctx, work / "x.xlsx", filt, force=True)))
         e = captured["export"]
         rows_time, rows = timed(lambda: [list(r) for r in e.finding_rows])
     finally:
@@ -322,7 +322,7 @@ def _notice_breakdown(ctx, case_number: str, data, sizes: dict, work: Path) -> s
     reopen = t(lambda: story(False)) - t(lambda: story(True))
     head = Letterhead(data.organisation, data.logo_path)
     info = DocInfo("t", "s", "k", "notice")
-    decorated = t(lambda: build_pdf(work / "b.pdf", story(True), head, info, work))
+    decorated = t(lambda: build_pdf(work / "b.pdf", story(True), head, info, work, force=True))
     plain = t(lambda: SimpleDocTemplate(str(work / "c.pdf"), pagesize=A4).build(story(True)))
     read = t(lambda: _drain(reporting._resolve_photos(
         ctx, reporting.notice_data(ctx, case_number=case_number), work)))
@@ -352,7 +352,7 @@ def notice(folder: Path | None, sz) -> Result:
             # As the Reports screen and `inspector export pdf` run it: a new file each time,
             # recorded in the report archive with its SHA-256 (record=True is the default).
             outs.append(work / f"ours-{len(outs)}.pdf")
-            _drain(reporting.export_notice(ctx, outs[-1], case_number=case_number))
+            _drain(reporting.export_notice(ctx, outs[-1], case_number=case_number, force=True))
 
         ours()  # warm-up: the store's clean copies are made once, then reused
         _raw_reportlab(data, work, work / "raw.pdf", sizes)
@@ -415,7 +415,7 @@ def monthly_report(folder: Path, sz) -> Result:
 
         def ours():
             with capture(ctx.db.engine) as sql:
-                _drain(quality_reports.export_quality_report(ctx, period, work / "report.pdf"))
+                _drain(quality_reports.export_quality_report(ctx, period, work / "report.pdf", force=True))
             statements[:] = sql
 
         ours()
