@@ -382,8 +382,8 @@ def _response_row(sr: Any, formulas: dict[int, str]) -> ResponseRow:
     v = sr.values
     row = ResponseRow(sr.number, None, as_text(v[CHECK]), {h: v[h] for h in PROTECTED})
     try:
-        row.case_id = as_int(v[CASE_ID], required=True)
-        if not 1 <= row.case_id < 2**63:
+        row.case_id = case_id = as_int(v[CASE_ID], required=True)
+        if case_id is None or not 1 <= case_id < 2**63:
             row.case_id = None
             raise ValueError(t("is out of range"))
     except ValueError as exc:

@@ -14,6 +14,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from inspector_app.domain import clock as app_clock
 from tests.perf.bigdb import STAMP, cached_world, raw_connection, scratch
 from tests.perf.harness import (
     MemorySampler,
@@ -55,7 +56,7 @@ def _window_for(ctx, wanted: int) -> tuple[date, int]:
     """The first day of the most recent days holding about `wanted` findings, and the count."""
     from inspector_app.services import browse
 
-    today = date.today()
+    today = app_clock.today()
     lo, hi = 1, 800
     while lo < hi:  # the fewest days back whose findings reach `wanted`
         mid = (lo + hi) // 2
@@ -77,7 +78,7 @@ def _capture_cells(ctx, filt, out: Path) -> dict[str, list[list]]:
     captured: dict = {}
     real = fx.write_findings_workbook
 
-    def grab(export, _out, **_options):
+    def grab(export, _out, **_kw):
         captured["export"] = export
         if False:  # a generator, like the real one
             yield None
@@ -174,7 +175,7 @@ def _excel_breakdown(ctx, filt, work: Path, ours: float, raw: float) -> str:
     captured: dict = {}
     real = fx.write_findings_workbook
 
-    def grab(export, _out, **_options):
+    def grab(export, _out, **_kw):
         captured["export"] = export
         if False:
             yield None
@@ -352,7 +353,7 @@ def notice(folder: Path | None, sz) -> Result:
             # As the Reports screen and `inspector export pdf` run it: a new file each time,
             # recorded in the report archive with its SHA-256 (record=True is the default).
             outs.append(work / f"ours-{len(outs)}.pdf")
-            _drain(reporting.export_notice(ctx, outs[-1], case_number=case_number, force=True))
+            _drain(reporting.export_notice(ctx, outs[-1], case_number=case_number))
 
         ours()  # warm-up: the store's clean copies are made once, then reused
         _raw_reportlab(data, work, work / "raw.pdf", sizes)
@@ -409,13 +410,14 @@ def monthly_report(folder: Path, sz) -> Result:
     ctx = _system_ctx(folder)
     raw = raw_connection(folder)
     work = scratch("monthly")
-    period = stats.previous_month(date.today()).label
+    period = stats.previous_month(app_clock.today()).label
     try:
         statements: list = []
 
         def ours():
             with capture(ctx.db.engine) as sql:
-                _drain(quality_reports.export_quality_report(ctx, period, work / "report.pdf", force=True))
+                _drain(quality_reports.export_quality_report(ctx, period, work / "report.pdf",
+                                                            force=True))
             statements[:] = sql
 
         ours()
