@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 
 def hours_between(start: datetime | None, end: datetime | None) -> float | None:
@@ -12,6 +12,21 @@ def hours_between(start: datetime | None, end: datetime | None) -> float | None:
     if start is None or end is None:
         return None
     return (end - start).total_seconds() / 3600.0
+
+
+def response_instant(
+    notified: datetime | None, response_date: date | None, recorded: datetime | None,
+    now: datetime,
+) -> datetime | None:
+    """When the merchant responded (docs/domain.md, "The figures"): the end of its response
+    date (the next local midnight), but never after the response was recorded (`recorded`,
+    or `now` when nothing was recorded) nor before the notice. Without a response date, the
+    time it was recorded; None when the case has neither."""
+    if response_date is None:
+        return recorded
+    end = datetime.combine(response_date + timedelta(days=1), time.min).astimezone().astimezone(UTC)
+    at = min(end, recorded or now)
+    return at if notified is None else max(at, notified)
 
 
 def percentile(values: Sequence[float] | Iterable[float], q: float) -> float | None:

@@ -160,6 +160,12 @@ def _figures_section(figures: Mapping[str, Any]) -> list[Flowable]:
             f"{_int(timing.get('response_n'))} / {_int(timing.get('closure_n'))}",
         ]
     )
+    rows.append(
+        [
+            "of which not answered yet, counted at their age 其中未回复(按已等待时长计)",
+            _int(timing.get("response_unanswered")),
+        ]
+    )
     return [
         section("Key figures 主要指标", "h1"),
         table(rows, [w * 0.72, w * 0.28], header=["Figure 指标", "Value 数值"], right=[1]),

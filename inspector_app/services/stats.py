@@ -21,7 +21,7 @@ from inspector_app.db.models import (
 from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, MerchantStatus, PurchaseStatus
 from inspector_app.domain.messages import t
-from inspector_app.domain.metrics import hours_between, median, percentile, rate
+from inspector_app.domain.metrics import hours_between, median, percentile, rate, response_instant
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.context import Context
 
@@ -83,6 +83,8 @@ class Timing:
     """Hours from notice to first response and to closure (docs/domain.md, "The figures"), with sample sizes."""
 
     response_n: int = 0
+    #: Of response_n, the cases not answered (yet), counted at their age: a lower bound.
+    response_unanswered: int = 0
     response_median: float | None = None
     response_p90: float | None = None
     closure_n: int = 0
@@ -141,13 +143,36 @@ def _elapsed(start: datetime | None, end: datetime | None) -> float | None:
     return None if h is None else max(0.0, h)
 
 
-def _timing(rows) -> Timing:
-    """(notified, first response, closure) per case: how many answered / closed, with the
-    median and 90th percentile of their hours since the notice."""
-    resp = [h for h in (_elapsed(n, r) for n, r, _ in rows) if h is not None]
-    clo = [h for h in (_elapsed(n, c) for n, _, c in rows) if h is not None]
+#: Cases whose wait for a response ended without one being needed.
+_NO_RESPONSE_DUE = (CaseStatus.CANCELLED, CaseStatus.WAIVED)
+
+
+def _timing(rows, now: datetime) -> Timing:
+    """(notified, response date, first response recorded, closed at, status) per case: the
+    median and 90th percentile of the hours from the notice to the merchant's response (its
+    own date, `response_instant`) and to closure (closed cases only).
+
+    A case never answered counts as at least its age: the hours up to its closing, or up to
+    `now` while it is still active (docs/domain.md, "The figures"); cancelled and waived
+    cases without a response are left out, as in the rectification rate."""
+    resp: list[float] = []
+    clo: list[float] = []
+    unanswered = 0
+    for n, rdate, recorded, closed, st in rows:
+        st = CaseStatus(st)
+        at = response_instant(n, rdate, recorded, now)
+        if at is None and n is not None and st not in _NO_RESPONSE_DUE:
+            unanswered += 1
+            at = closed or now
+        h = _elapsed(n, at)
+        if h is not None:
+            resp.append(h)
+        h = _elapsed(n, closed) if st is CaseStatus.CLOSED else None
+        if h is not None:
+            clo.append(h)
     return Timing(
-        len(resp), median(resp), percentile(resp, 90), len(clo), median(clo), percentile(clo, 90)
+        len(resp), unanswered, median(resp), percentile(resp, 90),
+        len(clo), median(clo), percentile(clo, 90),
     )
 
 
@@ -271,13 +296,11 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
         fig.cases_overdue_now = s.scalar(
             select(func.count()).where(rc.status.in_(_ACTIVE), rc.due_date < today)
         ) or 0
-        fig.timing = _timing([
-            (n, r, c if CaseStatus(st) is CaseStatus.CLOSED else None)
-            for n, r, c, st in s.execute(
-                select(rc.notified_at, rc.first_response_at, rc.closed_at, rc.status)
-                .where(rc.notified_at >= a, rc.notified_at < b)
-            )
-        ])
+        fig.timing = _timing(s.execute(
+            select(rc.notified_at, rc.response_date, rc.first_response_at, rc.closed_at,
+                   rc.status)
+            .where(rc.notified_at >= a, rc.notified_at < b)
+        ).all(), clock.now())
         # Merchants, not changes: one put on watch twice in the period is one merchant.
         changes: dict[MerchantStatus, int] = dict(s.execute(
             select(MerchantStatusChange.to_status,
@@ -297,17 +320,17 @@ def timing_by_merchant(ctx: Context, merchant_ids: list[int] | None = None) -> d
     """Response and closure hours per merchant (all, or those given), over notified cases."""
     rc = RectificationCase
     rows: dict[int, list] = defaultdict(list)
-    q = select(rc.merchant_id, rc.notified_at, rc.first_response_at, rc.closed_at, rc.status).where(
-        rc.notified_at.is_not(None)
-    )
+    q = select(rc.merchant_id, rc.notified_at, rc.response_date, rc.first_response_at,
+               rc.closed_at, rc.status).where(rc.notified_at.is_not(None))
     if merchant_ids is not None:
         if not merchant_ids:
             return {}
         q = q.where(rc.merchant_id.in_(merchant_ids))
     with ctx.db.read() as s:
-        for mid, n, r, c, st in s.execute(q):
-            rows[mid].append((n, r, c if CaseStatus(st) is CaseStatus.CLOSED else None))
-    return {mid: _timing(v) for mid, v in rows.items()}
+        for mid, *row in s.execute(q):
+            rows[mid].append(row)
+    now = clock.now()
+    return {mid: _timing(v, now) for mid, v in rows.items()}
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ import pytest
 from pypdf import PdfReader
 
 from inspector_app.domain import clock
-from inspector_app.domain.enums import Role
+from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.domain.errors import PermissionDenied
 from inspector_app.reports.progress import run_job
 from inspector_app.reports.quality_report import changes
-from inspector_app.services import findings, quality_reports, reporting, stats
+from inspector_app.services import cases, findings, quality_reports, reporting, stats
 from inspector_app.services.findings import FindingInput
 from tests.reports import scenario
 from tests.reports.conftest import pdf_text
@@ -52,6 +52,18 @@ def test_monthly_report_states_the_figures(ctx, users, world, tmp_path):
     archived = reporting.list_archive(qm, "monthly", month)
     assert len(archived) == 1 and archived[0].figures["figures"]["findings"] == fig.findings
     assert "Changes since" not in text
+
+
+def test_monthly_report_says_how_many_cases_were_never_answered(ctx, users, world, tmp_path):
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    cases.advance(qm, world.other_case, CaseStatus.NOTIFIED)  # sent, no response yet
+    month = clock.today().strftime("%Y-%m")
+    fig = stats.figures(qm, stats.Period.parse(month))
+    assert fig.timing.response_unanswered == 1 and fig.timing.response_n == 2
+    out = run_job(quality_reports.export_quality_report(qm, month, tmp_path / "r.pdf"))
+    text = pdf_text(out, layout=True)
+    assert _row(text, "Cases timed (response / closure) 计时样本").startswith("2 / 1")
+    assert _row(text, "of which not answered yet, counted at their age 其中未回复(按已等待时长计)").startswith("1")
 
 
 def test_regenerated_report_shows_changes_and_archive_reproduces(ctx, users, world, tmp_path):

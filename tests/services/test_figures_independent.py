@@ -13,10 +13,14 @@ the application) and computes each figure in plain Python from its definition:
 - cases opened in the period; rectification rate = closed / (opened - cancelled - waived);
   closed in the period = status closed with the closure in the period; open and overdue now
   (due before today) over every case;
-- timing over the cases notified in the period: hours from notice to first response, and
-  to closure for closed cases; a response or closure recorded before the notice (a laptop
-  with a slow clock, merged later) counts as 0 hours, never negative; median and the 90th
-  percentile by linear interpolation between ranks (statistics.quantiles, "inclusive");
+- timing over the cases notified in the period: hours from notice to the merchant's response
+  and to closure for closed cases. The response is at the end (next local midnight) of its
+  response date, but not later than when it was recorded (or now, when it was not) and not
+  before the notice; without a response date, when it was recorded. A case without any
+  response counts its age (to its closure, or to now while active) unless it was cancelled
+  or waived; a response or closure before the notice (a laptop with a slow clock, merged
+  later) counts as 0 hours, never negative; median and the 90th percentile by linear
+  interpolation between ranks (statistics.quantiles, "inclusive");
 - merchants put on watch / suspended / eliminated: distinct merchants with such a status
   change in the period;
 - trend: the 12 months up to the period's last one, live purchases and findings per month.
@@ -57,10 +61,29 @@ def _utc(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-def _hours(start: str | None, end: str | None) -> float | None:
+def _hours(start: str | None, end: str | datetime | None) -> float | None:
     if start is None or end is None:
         return None
-    return max(0.0, (_utc(end) - _utc(start)).total_seconds() / 3600)
+    end = end if isinstance(end, datetime) else _utc(end)
+    return max(0.0, (end - _utc(start)).total_seconds() / 3600)
+
+
+def _response_hours(case, now: datetime) -> float | None:
+    """Hours from the notice to the response (or to the wait so far, for no response)."""
+    _id, status, _created, notified, recorded, closed, _due, rdate = case
+    if notified is None:
+        return None
+    if rdate is not None:
+        d = date.fromisoformat(rdate[:10]) + timedelta(days=1)
+        end = datetime(d.year, d.month, d.day).astimezone().astimezone(UTC)
+        at = max(min(end, _utc(recorded) if recorded else now), _utc(notified))
+    elif recorded is not None:
+        at = _utc(recorded)
+    elif status in ("cancelled", "waived"):
+        return None
+    else:
+        at = _utc(closed) if closed else now
+    return _hours(notified, at)
 
 
 def _median_p90(xs: list[float]) -> tuple[float | None, float | None]:
@@ -82,7 +105,8 @@ def _months_back(last: date, n: int) -> list[tuple[date, date, str]]:
     return out[::-1]
 
 
-def reference(db_file, start: date, end: date, today: date) -> dict:
+def reference(db_file, start: date, end: date, today: date, now: datetime | None = None) -> dict:
+    now = now or clock.now()
     con = sqlite3.connect(db_file)
     try:
         q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
@@ -92,7 +116,7 @@ def reference(db_file, start: date, end: date, today: date) -> dict:
         findings = q("SELECT id, purchase_id, severity, category, created_at, deleted_at "
                      "FROM findings")
         cases = q("SELECT id, status, created_at, notified_at, first_response_at, closed_at, "
-                  "due_date FROM rectification_cases")
+                  "due_date, response_date FROM rectification_cases")
         changes = q("SELECT merchant_id, to_status, changed_at FROM merchant_status_changes")
         shop = {mid: (s, n) for mid, s, n in q("SELECT id, shop_id, name FROM merchants")}
     finally:
@@ -117,7 +141,9 @@ def reference(db_file, start: date, end: date, today: date) -> dict:
     opened = Counter(c[1] for c in cases if within(c[2]))
     countable = sum(opened.values()) - opened["cancelled"] - opened["waived"]
     notified = [c for c in cases if within(c[3])]
-    resp = [h for h in (_hours(c[3], c[4]) for c in notified) if h is not None]
+    resp = [h for h in (_response_hours(c, now) for c in notified) if h is not None]
+    unanswered = sum(1 for c in notified if c[4] is None and c[7] is None
+                     and c[1] not in ("cancelled", "waived"))
     clo = [h for h in (_hours(c[3], c[5]) for c in notified if c[1] == "closed")
            if h is not None]
     rm, rp = _median_p90(resp)
@@ -148,7 +174,8 @@ def reference(db_file, start: date, end: date, today: date) -> dict:
         "cases_open_now": sum(1 for c in cases if c[1] in ACTIVE),
         "cases_overdue_now": sum(1 for c in cases if c[1] in ACTIVE
                                  and date.fromisoformat(c[6][:10]) < today),
-        "timing": {"response_n": len(resp), "response_median": rm, "response_p90": rp,
+        "timing": {"response_n": len(resp), "response_unanswered": unanswered,
+                   "response_median": rm, "response_p90": rp,
                    "closure_n": len(clo), "closure_median": cm, "closure_p90": cp},
         "merchants_watch": len(status_merchants["watch"]),
         "merchants_suspended": len(status_merchants["suspended"]),
@@ -175,6 +202,13 @@ def assert_same(fig: stats.Figures, ref: dict) -> None:
 
 def db_file(ctx) -> str:
     return ctx.db.engine.url.database
+
+
+@pytest.fixture(autouse=True)
+def _still_clock(_anchored_clock):
+    """The clock stands still during a test: an unanswered case's age is the same to the
+    application and to the reference."""
+    clock.set_clock(clock.now(), ticking=False)
 
 
 # -- the demo --------------------------------------------------------------------------------
@@ -262,27 +296,71 @@ def _set_case_times(ctx, number: str, **times: datetime) -> None:
         con.close()
 
 
-def test_unanswered_cases_and_a_response_before_the_notice(ctx, cases_world):
+def test_unanswered_cases_count_at_their_age_and_a_response_before_the_notice(ctx, cases_world):
     qm, _merchant, (unanswered, answered, early) = cases_world
     today = clock.today()
-    now = _mid_month(today)
+    mid = _mid_month(today)
     period = stats.month_of(today)
     fig = stats.figures(ctx, period, today=today)
-    assert fig.timing.response_n == 0 and fig.timing.response_median is None
+    # Nobody answered yet: all three are in the sample, at their age, and said to be.
+    assert fig.timing.response_n == 3 and fig.timing.response_unanswered == 3
     assert_same(fig, reference(db_file(ctx), period.start, period.end, today))
 
     for n in (answered, early):
         case_service.advance(qm, n, CaseStatus.RESPONDED)
-    _set_case_times(ctx, answered, notified_at=now - timedelta(hours=30),
-                    first_response_at=now - timedelta(hours=6))
+    _set_case_times(ctx, unanswered, notified_at=mid - timedelta(hours=40))
+    _set_case_times(ctx, answered, notified_at=mid - timedelta(hours=30),
+                    first_response_at=mid - timedelta(hours=6))
     # Answered 5 hours "before" it was notified: the response cannot have taken -5 hours.
-    _set_case_times(ctx, early, notified_at=now - timedelta(hours=2),
-                    first_response_at=now - timedelta(hours=7))
+    _set_case_times(ctx, early, notified_at=mid - timedelta(hours=2),
+                    first_response_at=mid - timedelta(hours=7))
     fig = stats.figures(ctx, period, today=today)
     assert_same(fig, reference(db_file(ctx), period.start, period.end, today))
-    assert fig.timing.response_n == 2  # the unanswered case is not in the sample
-    assert fig.timing.response_median == pytest.approx(12.0)  # (24 + 0) / 2
-    assert fig.timing.response_p90 == pytest.approx(21.6)
+    age = (clock.now() - (mid - timedelta(hours=40))).total_seconds() / 3600
+    assert age > 40
+    assert fig.timing.response_n == 3 and fig.timing.response_unanswered == 1
+    assert fig.timing.response_median == pytest.approx(24.0)  # 0, 24, age
+    assert fig.timing.response_p90 == pytest.approx(24 + 0.8 * (age - 24))
+
+
+def test_response_hours_count_to_the_merchants_response_date(ctx, cases_world):
+    """A response dated days before it was recorded (RC-2026-0047: dated 2026-10-01, typed
+    in on 2026-12-06) counts to the end of its date, not to when it was typed in."""
+    qm, _merchant, (dated, same_day, before_notice) = cases_world
+    today = clock.today()
+    mid = _mid_month(today)
+    period = stats.month_of(today)
+    day = mid.date()  # the 15th, local
+    for n, rdate in ((dated, day), (same_day, day), (before_notice, day - timedelta(days=3))):
+        case_service.record_response(qm, n, case_service.ResponseInput(
+            response_text="fixed", response_date=rdate))
+    end_of_day = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    # Notified two days before its response date, recorded now (the 17th): 60 hours.
+    _set_case_times(ctx, dated, notified_at=mid - timedelta(hours=48))
+    # Recorded at 15:00 on its response date: the response was no later than that.
+    _set_case_times(ctx, same_day, notified_at=mid - timedelta(hours=10),
+                    first_response_at=mid + timedelta(hours=3))
+    # Dated before the notice: never before it, so 0 hours.
+    _set_case_times(ctx, before_notice, notified_at=mid - timedelta(hours=1))
+    fig = stats.figures(ctx, period, today=today)
+    assert_same(fig, reference(db_file(ctx), period.start, period.end, today))
+    assert fig.timing.response_n == 3 and fig.timing.response_unanswered == 0
+    hours = sorted([(end_of_day - (mid - timedelta(hours=48))).total_seconds() / 3600, 13.0, 0.0])
+    assert hours[2] == pytest.approx(60.0)
+    assert fig.timing.response_median == pytest.approx(13.0)
+    timing = stats.timing_by_merchant(ctx)[_merchant.id]
+    assert timing.response_median == pytest.approx(13.0) and timing.response_n == 3
+
+
+def test_cancelled_cases_never_answered_are_not_waiting(ctx, cases_world):
+    qm, _merchant, (cancelled, waived, open_) = cases_world
+    case_service.advance(qm, cancelled, CaseStatus.CANCELLED, "duplicate")
+    case_service.advance(qm, waived, CaseStatus.WAIVED, "merchant gone")
+    today = clock.today()
+    period = stats.month_of(today)
+    fig = stats.figures(ctx, period, today=today)
+    assert_same(fig, reference(db_file(ctx), period.start, period.end, today))
+    assert fig.timing.response_n == 1 and fig.timing.response_unanswered == 1
 
 
 def test_closure_times_and_rate_with_cancelled_and_waived_cases(ctx, cases_world):
