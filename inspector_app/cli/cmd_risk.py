@@ -312,6 +312,8 @@ def run_plan(inv: Invocation) -> int:
     if not args.month:
         raise ValidationError(t("Say which month to plan: --month YYYY-MM"))
     ctx = inv.acting_context()
+    if args.accept:  # refuse before drawing a draft that could not be accepted
+        sampling_plans.check_month_can_accept(ctx, args.month)
     plan = sampling_plans.make_plan(
         ctx,
         args.month,

@@ -305,6 +305,31 @@ def get_plan(ctx: Context, plan_id: int) -> PlanInfo:
         return _plan_info(s, plan)
 
 
+def _refuse_second_accept(s: Session, period: str, *, lock: bool = True) -> None:
+    """One accepted plan per month: a second would plan the month's purchases twice.
+
+    The month's plans are locked (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already
+    excludes other writers), so two managers accepting two drafts at once cannot both pass."""
+    q = select(SamplingPlan).where(SamplingPlan.period == period).order_by(SamplingPlan.id)
+    plans = s.scalars(q.with_for_update() if lock else q).all()
+    accepted = [p for p in plans if p.status == PlanStatus.ACCEPTED]
+    if accepted:
+        raise ConflictError(t(
+            "{month} already has an accepted sampling plan (plan {id}); accepting another one "
+            "would plan the month's purchases twice",
+            month=period, id=accepted[0].id,
+        ))
+
+
+def check_month_can_accept(ctx: Context, month: str) -> None:
+    """Refuse (ConflictError) when `month` already has an accepted plan: asked before drawing
+    a plan that is to be accepted at once."""
+    ctx.require(*MANAGERS, action=t("make sampling plans"))
+    period = _period(month)
+    with ctx.db.read() as s:
+        _refuse_second_accept(s, period.label, lock=False)
+
+
 def accept_plan(ctx: Context, plan_id: int) -> PlanInfo:
     """Turn a draft plan's picks into planned purchases (unclaimed) in one transaction."""
     ctx.require(*MANAGERS, action=t("accept sampling plans"))
@@ -316,6 +341,7 @@ def accept_plan(ctx: Context, plan_id: int) -> PlanInfo:
             raise ConflictError(t(
                 "Plan {id} is already {status}", id=plan_id, status=plan_status_label(plan.status)
             ))
+        _refuse_second_accept(s, plan.period)
         picks = s.scalars(
             select(SamplingPick).where(SamplingPick.plan_id == plan.id).order_by(SamplingPick.id)
         ).all()

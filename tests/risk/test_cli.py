@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+from inspector_app.services import sampling_plans
+
 MANAGER = "Quinn Manager"
 
 
@@ -61,6 +63,16 @@ def test_import_risk_and_plan_from_the_command_line(manager, shops, shop_product
     assert accepted["status"] == "accepted" and all(p["purchase_id"] for p in accepted["picks"])
     refused = inspector("plan", "accept", str(a["id"]), "--as", MANAGER)
     assert refused.returncode == 2 and "already accepted" in refused.stderr
+    # A second plan of the month is refused in one line, drafted or at once, and no draft
+    # is left behind by the refused --accept.
+    second = f"2026-12 already has an accepted sampling plan (plan {a['id']})"
+    refused = inspector("plan", "accept", str(b["id"]), "--as", MANAGER)
+    assert refused.returncode == 2 and refused.stderr.strip().count("\n") == 0
+    assert second in refused.stderr
+    refused = inspector(*args, "--accept", "--as", MANAGER)
+    assert refused.returncode == 2 and refused.stderr.strip().count("\n") == 0
+    assert second in refused.stderr and refused.stdout == ""
+    assert {p.id for p in sampling_plans.list_plans(manager, "2026-12")} == {a["id"], b["id"]}
 
     out = inspector(
         "plan",

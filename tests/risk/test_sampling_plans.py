@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from inspector_app.db.models import Purchase
 from inspector_app.domain.enums import PurchaseStatus, Role
@@ -120,3 +120,22 @@ def test_the_plan_records_the_team_weight_floor_and_window(manager, shops, shop_
         params = json.loads(s.scalar(select(SamplingPlan.params_json).where(SamplingPlan.id == plan.id)))
     assert params["weight_floor"] == 0.5
     assert params["risk_window"] == {"applied_days": 90, "finished_days": 30, "purchase_days": 90}
+
+
+def test_a_month_with_an_accepted_plan_refuses_a_second_one(manager, shops, shop_products):
+    """Two accepted drafts of one month planned every purchase twice."""
+    a = plans.make_plan(manager, "2026-12", purchases=5, seed=3)
+    b = plans.make_plan(manager, "2026-12", purchases=5, seed=4)
+    plans.accept_plan(manager, a.id)
+    with pytest.raises(ConflictError, match=f"2026-12 already has an accepted sampling plan "
+                                            rf"\(plan {a.id}\)"):
+        plans.accept_plan(manager, b.id)
+    with manager.db.read() as s:
+        planned = s.scalar(select(func.count()).select_from(Purchase)
+                           .where(Purchase.plan_pick_id.is_not(None)))
+    assert planned == 5
+    assert plans.get_plan(manager, b.id).status == "draft"
+    with pytest.raises(ConflictError):
+        plans.check_month_can_accept(manager, "2026-12")
+    plans.check_month_can_accept(manager, "2027-01")  # another month is free
+    plans.accept_plan(manager, plans.make_plan(manager, "2027-01", purchases=3, seed=3).id)
