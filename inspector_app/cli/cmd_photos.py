@@ -76,6 +76,8 @@ def run_add(inv: Invocation) -> int:
                 f"stored          {result.path} (photo {result.photo_id}, "
                 f"sha256 {(result.sha256 or '')[:12]})"
             )
+            if result.flag:
+                inv.print(f"flagged         {result.path}: {result.flag}")
     if rejected:
         count = len(args.files)
         if rejected < count:

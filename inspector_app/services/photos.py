@@ -15,7 +15,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from inspector_app.db.models import Finding, Photo, Purchase, RectificationCase
@@ -62,6 +62,9 @@ class AddResult:
     reason: str = ""  # a sentence naming the file, for ALREADY_STORED and REJECTED
     photo_id: int | None = None
     sha256: str | None = None
+    #: For a stored file whose content is already evidence of another purchase: "already
+    #: evidence for finding N" (or purchase N). Stored all the same, but said.
+    flag: str = ""
 
     @property
     def ok(self) -> bool:
@@ -255,9 +258,35 @@ def _store_one(
             # unreferenced files: if one removed ours meanwhile, put it back.
             if not store.has(sha):
                 store.put(data, sha, trust_sha=True)
-            result = AddResult(path, STORED, "", row.id, sha)
+            result = AddResult(path, STORED, "", row.id, sha,
+                               _evidence_elsewhere(s, sha, column, owner_id, row.id))
     logger.info("photo %s: %s (%s)", name, result.status, sha[:12])
     return result
+
+
+def _evidence_elsewhere(s: Session, sha: str, column: str, owner_id: int, photo_id: int) -> str:
+    """The flag of a photo whose content is already evidence of another purchase (directly
+    or of one of its findings), or "" (docs/domain.md, "Photos"). The same picture on two
+    purchases means one of them did not show what was bought; within one purchase (the
+    purchase and its findings) sharing a picture is normal."""
+    own_purchase = (
+        owner_id if column == "purchase_id"
+        else s.scalar(select(Finding.purchase_id).where(Finding.id == owner_id))
+        if column == "finding_id" else None
+    )
+    rows = s.execute(
+        select(Photo.finding_id, func.coalesce(Photo.purchase_id, Finding.purchase_id))
+        .outerjoin(Finding, Finding.id == Photo.finding_id)
+        .where(Photo.sha256 == sha, Photo.id != photo_id, Photo.deleted_at.is_(None),
+               Photo.role == PhotoRole.EVIDENCE, Finding.deleted_at.is_(None),
+               or_(Photo.purchase_id.is_not(None), Photo.finding_id.is_not(None)))
+        .order_by(Photo.id)
+    ).all()
+    others = [(f, p) for f, p in rows if p is not None and p != own_purchase]
+    for finding_id, _purchase_id in others:  # a finding says more than its purchase
+        if finding_id is not None:
+            return t("already evidence for finding {id}", id=finding_id)
+    return t("already evidence for purchase {id}", id=others[0][1]) if others else ""
 
 
 def _drop_if_unreferenced(ctx: Context, sha: str) -> None:

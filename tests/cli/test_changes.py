@@ -91,6 +91,16 @@ def test_photos_add_stores_good_files_and_rejects_bad_ones(demo_copy, tmp_path):
         "photos", "add", "--finding", str(finding["id"]), str(good), user=inspector
     )
     assert twice.returncode == 0 and twice.stdout.startswith("already stored")
+    # The same picture as evidence of another purchase is stored, but flagged.
+    other = next(f for f in Cli(demo_copy.data_dir, in_process=True).json("findings", "--limit", "50")
+                 if f["order_number"] != finding["order_number"])
+    reused = Cli(demo_copy.data_dir, in_process=True)(
+        "photos", "add", "--purchase", other["order_number"], str(good), user=inspector
+    )
+    assert reused.returncode == 0, reused.stderr
+    lines = reused.stdout.splitlines()
+    assert lines[0].startswith("stored") and len(lines) == 2
+    assert lines[1] == f"flagged         {good}: already evidence for finding {finding['id']}"
     check = demo_copy("check")
     assert check.returncode == 0, check.stdout + check.stderr
 

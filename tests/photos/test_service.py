@@ -69,6 +69,30 @@ def test_same_photo_on_another_owner_is_a_new_row_but_one_file(ictx, owners, src
     assert _stored_files(ictx) == [r1.sha256]
 
 
+def test_the_same_picture_as_evidence_of_another_purchase_is_flagged(ictx, ctx, users, owners, src):
+    f = samples.write(src, "a.jpg", samples.jpeg_bytes((200, 100)))
+    # Within one purchase (the purchase and its finding) sharing a picture is normal.
+    (r1,) = svc.add_photos(ictx, [f], finding_id=owners.finding_id)
+    (r2,) = svc.add_photos(ictx, [f], purchase_id=owners.purchase_id)
+    assert (r1.flag, r2.flag) == ("", "")
+    # On another purchase it is stored, but said: the finding is named before its purchase.
+    (r3,) = svc.add_photos(ictx, [f], purchase_id=owners.other_purchase_id)
+    assert r3.status == svc.STORED and r3.photo_id is not None
+    assert r3.flag == f"already evidence for finding {owners.finding_id}"
+    # A "rectification" photo that is the evidence itself is flagged too.
+    mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    (r4,) = svc.add_photos(mm, [f], case_id=owners.case_id, role=PhotoRole.RECTIFICATION)
+    assert r4.status == svc.STORED and r4.flag.startswith("already evidence for finding")
+    # Deleted evidence does not count.
+    g = samples.write(src, "b.jpg", samples.jpeg_bytes((200, 100), noise=3))
+    (g1,) = svc.add_photos(ictx, [g], purchase_id=owners.purchase_id)
+    svc.delete_photo(ictx, g1.photo_id)
+    (g2,) = svc.add_photos(ictx, [g], purchase_id=owners.other_purchase_id)
+    assert g2.flag == ""
+    (g3,) = svc.add_photos(ictx, [g], purchase_id=owners.purchase_id)
+    assert g3.flag == f"already evidence for purchase {owners.other_purchase_id}"
+
+
 def test_file_is_durable_before_its_row(ictx, owners, src, monkeypatch):
     seen = []
     real_put = ictx.photos.put
