@@ -48,6 +48,9 @@ def product_text(product: Product | None) -> str:
     if product is None:
         return ""
     brand = product.brand.name if product.brand else ""
+    # The brand once: many product names already start with it ("花漾 连衣裙").
+    if brand and product.name.casefold().startswith(brand.casefold()):
+        brand = ""
     text = " ".join(x for x in (brand, product.name) if x)
     return f"{text} (listing {product.listing_id})" if product.listing_id else text
 

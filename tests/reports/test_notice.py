@@ -84,7 +84,7 @@ def test_merchant_notice_with_verified_case(ctx, users, world, tmp_path):
     vtext = pdftotext(verified)
     assert "Merchant's evidence" in vtext and "Re-check" in vtext and "Passed" in vtext
     assert "=We replaced the supplier" in vtext
-    assert "The case in this notice is finished" in " ".join(vtext.split())
+    assert "This notice records the outcome of rectification case" in " ".join(vtext.split())
     _assert_private(vtext, world, users)
     assert assert_no_image_metadata(verified) >= 3  # logo, evidence and re-check photos
 
