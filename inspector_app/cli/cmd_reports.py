@@ -11,6 +11,7 @@ from typing import Any
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import add_acting_user, add_command, choice_of, iso_date
 from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -42,9 +43,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         actions,
         "xlsx",
         run_export_xlsx,
-        help="findings workbook (Summary, Findings, Cases, Merchants)",
+        help="findings workbook: internal (内部), or the one a merchant may receive",
+        description="Without --merchant: the internal workbook (Summary, Findings, Cases, "
+        "Merchants; its file name and every sheet marked 内部). With --merchant: the findings "
+        "already notified to that merchant, safe to forward (no order numbers, prices, buyer "
+        "or inspector); add --internal for that merchant's part of the internal workbook.",
     )
     xlsx.add_argument("--merchant", metavar="SHOP_ID", help="only this merchant")
+    xlsx.add_argument(
+        "--internal",
+        action="store_true",
+        help="with --merchant: the internal workbook for that merchant, not the merchant's",
+    )
     xlsx.add_argument("--since", type=iso_date, metavar="DATE", help="recorded on or after DATE")
     xlsx.add_argument("--until", type=iso_date, metavar="DATE", help="recorded on or before DATE")
     xlsx.add_argument(
@@ -60,7 +70,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         actions,
         "responses",
         run_export_responses,
-        help="the response workbook for one merchant's open cases",
+        help="the response workbook for one merchant's cases awaiting its reply",
     )
     resp.add_argument("--merchant", required=True, metavar="SHOP_ID")
     resp.add_argument("--out", required=True, type=Path, metavar="FILE")
@@ -119,13 +129,27 @@ def _run(inv: Invocation, job: Any) -> Any:
     return result
 
 
+def _wrote(inv: Invocation, path: Path) -> None:
+    """'Wrote F', and for a merchant-facing file what the privacy gate did."""
+    inv.print(t("Wrote {path}", path=path))
+    redacted = getattr(path, "redacted", None)
+    if redacted is not None:
+        inv.print(t("Private values redacted: {count}", count=redacted))
+    missing = getattr(path, "undrawable", "")
+    if missing:
+        inv.print(t(
+            "Characters no bundled font can draw (printed as empty boxes): {chars}",
+            chars=" ".join(f"{c} (U+{ord(c):04X})" for c in missing),
+        ))
+
+
 def run_export_pdf(inv: Invocation) -> int:
     from inspector_app.services import reporting
 
     ctx = inv.acting_context()
     a = inv.args
     path = _run(inv, reporting.export_notice(ctx, a.out, case_number=a.case, shop_id=a.merchant))
-    inv.print(t("Wrote {path}", path=path))
+    _wrote(inv, path)
     return 0
 
 
@@ -134,6 +158,18 @@ def run_export_xlsx(inv: Invocation) -> int:
 
     ctx = inv.acting_context()
     a = inv.args
+    if a.merchant and not a.internal:
+        if a.since or a.until or a.status:
+            raise ValidationError(t(
+                "--since, --until and --status select rows of the internal workbook; "
+                "add --internal, or leave them out for the merchant's workbook"
+            ))
+        from inspector_app.services.workbook_data import export_merchant_findings
+
+        _wrote(inv, export_merchant_findings(ctx, a.merchant, a.out))
+        return 0
+    if a.internal and not a.merchant:
+        raise ValidationError(t("--internal goes with --merchant"))
     filt = workbooks.ExportFilter(
         shop_id=a.merchant,
         since=a.since,
@@ -149,7 +185,7 @@ def run_export_responses(inv: Invocation) -> int:
     from inspector_app.services import responses
 
     path = responses.export_merchant_workbook(inv.acting_context(), inv.args.merchant, inv.args.out)
-    inv.print(t("Wrote {path}", path=path))
+    _wrote(inv, path)
     return 0
 
 

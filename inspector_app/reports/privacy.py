@@ -26,7 +26,7 @@ MIN_REDACT_LEN = 2
 #: Characters that are invisible and ignored when matching.
 ZERO_WIDTH = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
 #: A separator the scanner puts between two cells: never matched across.
-HARD_BREAK = "\x1f"
+HARD_BREAK = "\ufffc"
 #: Phone numbers found by their shape, whether or not they are in the database: mainland
 #: mobile numbers and masked ones ("191****4543"), after normalisation (no spaces).
 _PHONE = re.compile(r"1[3-9]\d{9}|\d{3}[*x×]{4}\d{4}")

@@ -182,7 +182,12 @@ def xlsx_text_parts(path: Path) -> list[tuple[str, str]]:
     """
     parts: list[tuple[str, str]] = []
     with zipfile.ZipFile(path) as z:
-        names = [n for n in z.namelist() if n.endswith((".xml", ".rels", ".vml"))]
+        # Every part but the theme (colour and font tables Excel ships with every workbook).
+        names = [
+            n
+            for n in z.namelist()
+            if n.endswith((".xml", ".rels", ".vml")) and not n.startswith("xl/theme/")
+        ]
         sheets = _sheet_names(z)
         shared_cells: dict[int, str] = {}
         for name in names:

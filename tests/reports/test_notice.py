@@ -7,10 +7,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from inspector_app.domain.enums import Role
+from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.domain.errors import PermissionDenied
 from inspector_app.reports.progress import run_job
-from inspector_app.services import reporting
+from inspector_app.services import cases, reporting
 from tests.reports import scenario
 from tests.reports.conftest import assert_no_image_metadata, pdftotext
 
@@ -111,6 +111,7 @@ def test_who_deleted_never_reaches_a_merchant_document(ctx, users, world, tmp_pa
         world.manager_name]
     out = run_job(reporting.export_notice(qm, tmp_path / "d.pdf", shop_id=world.merchant_shop))
     _assert_private(pdftotext(out), world, users)
+    cases.advance(qm, world.open_case, CaseStatus.NOTIFIED)
     book = responses.export_merchant_workbook(
         ctx.as_actor(users[Role.MERCHANT_MANAGER]), world.merchant_shop, tmp_path / "d.xlsx")
     cells = " ".join(

@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 from inspector_app.reports.notice import write_notice
-from inspector_app.reports.privacy_gate import PrivacyGate
 from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticeFinding, NoticePhoto
+from inspector_app.reports.privacy_gate import PrivacyGate
 from inspector_app.reports.progress import run_job
 from tests.reports.conftest import assert_no_image_metadata, pdftotext
 

@@ -189,8 +189,8 @@ def test_findings_workbook_read_back(qtbot, screen, save_dialog, tmp_path, inlin
     click(qtbot, screen.chooser.save_button)
     out = tmp_path / "findings.xlsx"
     wb = load_workbook(out, read_only=True)
-    assert wb.sheetnames == ["Summary", "Findings", "Cases", "Merchants"]
-    rows = list(wb["Findings"].iter_rows(values_only=True))
+    assert wb.sheetnames == ["Summary 内部", "Findings 内部", "Cases 内部", "Merchants 内部"]
+    rows = list(wb["Findings 内部"].iter_rows(values_only=True))
     wb.close()
     n = browse.count_findings(ctx, browse.FindingFilter())
     assert len(rows) - 1 == n > 0
@@ -421,7 +421,7 @@ def test_records_import_from_the_saved_template(
     click(qtbot, screen.chooser.template_button)
     assert save_dialog.asked[-1].endswith("inspector-records-template.xlsx")
     wb = load_workbook(save_dialog.path)
-    ws = wb["Merchants"]
+    ws = wb["Merchants 内部"]
     ws.cell(2, 1).value, ws.cell(2, 2).value = "NEW-77", "Seventy-Seven Store"
     ws.cell(3, 1).value = "NEW-78"  # no name: refused
     wb.save(tmp_path / "filled.xlsx")
