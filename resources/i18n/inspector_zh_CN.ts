@@ -3057,6 +3057,14 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>已取消，未保存任何内容。</translation>
         </message>
         <message>
+            <source>Private values redacted: %1.</source>
+            <translation>已隐去的隐私信息：%1 处。</translation>
+        </message>
+        <message>
+            <source>Characters no bundled font can draw: %1</source>
+            <translation>内置字体无法显示的字符：%1</translation>
+        </message>
+        <message>
             <source>PDF documents (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>

@@ -187,7 +187,7 @@ def test_findings_workbook_read_back(qtbot, screen, save_dialog, tmp_path, inlin
     page.preset.setCurrentIndex(0)
     save_dialog.path = tmp_path / "findings"  # the suffix is added
     click(qtbot, screen.chooser.save_button)
-    out = tmp_path / "findings.xlsx"
+    out = tmp_path / "findings-内部.xlsx"  # the internal workbook says so in its name
     wb = load_workbook(out, read_only=True)
     assert wb.sheetnames == ["Summary 内部", "Findings 内部", "Cases 内部", "Merchants 内部"]
     rows = list(wb["Findings 内部"].iter_rows(values_only=True))
@@ -421,7 +421,7 @@ def test_records_import_from_the_saved_template(
     click(qtbot, screen.chooser.template_button)
     assert save_dialog.asked[-1].endswith("inspector-records-template.xlsx")
     wb = load_workbook(save_dialog.path)
-    ws = wb["Merchants 内部"]
+    ws = wb["Merchants"]
     ws.cell(2, 1).value, ws.cell(2, 2).value = "NEW-77", "Seventy-Seven Store"
     ws.cell(3, 1).value = "NEW-78"  # no name: refused
     wb.save(tmp_path / "filled.xlsx")
@@ -450,7 +450,7 @@ def test_default_file_names():
     name = kinds.default_file_name(
         req(kinds.FINDINGS, shop_id="S1", since=date(2026, 1, 1), until=date(2026, 3, 31)), today
     )
-    assert name == "findings-S1-2026-01-01-to-2026-03-31.xlsx"
+    assert name == "findings-S1-2026-01-01-to-2026-03-31-内部.xlsx"
 
 
 def test_old_previews_are_purged(tmp_path):

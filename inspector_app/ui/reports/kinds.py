@@ -161,6 +161,7 @@ def default_file_name(req: ReportRequest, today: date | None = None) -> str:
             parts.append(f"{today:%Y-%m-%d}")
         if req.status is not None:
             parts.append(req.status.value)
+        parts.append("内部")  # the internal workbook says so in its name (reports/findings_xlsx)
         return "-".join(str(p) for p in parts) + ".xlsx"
     if req.kind == MERCHANT_WORKBOOK:
         return f"{req.shop_id}-responses-{today:%Y-%m-%d}.xlsx"
