@@ -45,7 +45,12 @@ _PHONE_LIKE = re.compile(r"\+?\d[\d\- ]{5,}\d|\d{2,4}[*xX×＊]{3,5}\d{3,4}")
 def name_parts(name: str) -> Iterator[str]:
     """The parts of a Latin-script name worth hiding on their own ("Tom", "Turner")."""
     for part in re.split(r"[^\w'’]+", name):
-        if len(part) >= 2 and part.isascii() and part.casefold() not in COMMON_WORDS:
+        if (
+            len(part) >= 2
+            and part.isascii()
+            and any(c.isalpha() for c in part)  # "Tom Turner 2": the 2 is no name
+            and part.casefold() not in COMMON_WORDS
+        ):
             yield part
 
 
