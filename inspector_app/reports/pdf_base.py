@@ -61,6 +61,12 @@ def configure_reportlab() -> None:
 
     rl_config.useA85 = 0
     register_fonts()
+    # A table sets its cells' font before drawing them even when every cell is a Paragraph;
+    # its default, Helvetica, is never embedded, and strict checks (PDF/A) refuse a font that
+    # is not. Our embedded Latin font instead, for every table of every report.
+    from reportlab.platypus.tables import CellStyle
+
+    CellStyle.fontname = LATIN
 
 
 def _numbered_canvas_class(letterhead: Letterhead, info: DocInfo, logo: PreparedImage | None):
@@ -80,7 +86,7 @@ def _numbered_canvas_class(letterhead: Letterhead, info: DocInfo, logo: Prepared
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # The embedded Latin font from the first page on: ReportLab's default Helvetica
             # is never embedded, and strict checks (PDF/A) refuse a font that is not.
-            kwargs.setdefault("initialFontName", LATIN)
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or LATIN
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict] = []
             self.setAuthor(plain_line(letterhead.organisation))

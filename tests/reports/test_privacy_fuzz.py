@@ -45,7 +45,7 @@ from tests.reports.conftest import make_photo
 #: its case) and exports the merchant's notice, findings workbook and responses workbook.
 ROUNDS = 25
 FINDINGS_PER_ROUND = 8
-SYLLABLES = "zor vak quil len brax tiv momo drel kesh yun vor pax lum trin gor".split()
+SYLLABLES = ["zor", "vak", "quil", "len", "brax", "tiv", "momo", "drel", "kesh", "yun", "vor", "pax", "lum", "trin", "gor"]
 HAN = "郑志强鑫磊翠娥瑾瑜琨璋芃菁骁骞"
 
 
