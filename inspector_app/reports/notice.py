@@ -36,7 +36,7 @@ from inspector_app.reports.pdf_images import (
     fit_budget,
     prepare_image,
 )
-from inspector_app.reports.pdf_text import collect_undrawable, para
+from inspector_app.reports.pdf_text import collect_undrawable, label_para, para
 from inspector_app.reports.privacy_gate import PrivacyGate
 from inspector_app.reports.progress import Job, Progress
 
@@ -54,6 +54,8 @@ PHOTO_BUDGET_BYTES = 17_000_000
 SHORT_NAME = 120
 SHORT_TITLE = 160
 SHORT_CAPTION = 200
+#: Width of the finding-number column of the photo comparison, in points.
+NO_W = 50
 
 
 def _fmt(d: date | None) -> str:
@@ -132,8 +134,9 @@ class _NoticeLayout:
             ]
             if overdue:
                 out.append(
-                    self.p(
-                        "<b>Overdue 已逾期:</b> the date to rectify and reply has passed for "
+                    label_para(
+                        "Overdue 已逾期",
+                        "The date to rectify and reply has passed for "
                         + ", ".join(f"{c.case_number} (due {_fmt(c.due_date)})" for c in overdue)
                         + f". Reply by {_fmt(d.deadline)} at the latest. "
                         f"上述案件已超过整改回复期限，请最迟于 {_fmt(d.deadline)} 前回复。"
@@ -235,7 +238,7 @@ class _NoticeLayout:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        col_w = (content_width() - 46) / 3
+        col_w = (content_width() - NO_W) / 3
 
         def photos_cell(photos: list[NoticePhoto]) -> Any:
             shown = [p for p in photos if p.path is not None]
@@ -247,7 +250,7 @@ class _NoticeLayout:
                 for x in (image(p.source, col_w - 8, 130, self.workdir), para(self.caption(p), "caption"))
             ]
 
-        head = ["No. 编号", "Original defect 原问题", "Merchant's evidence 商家整改证据", "Re-check 复检"]
+        head = ["No.\n编号", "Original defect 原问题", "Merchant's evidence 商家整改证据", "Re-check 复检"]
         rows: list[list[Any]] = [[para(h, "cell_head") for h in head]]
         groups = [(f.number, list(f.photos)) for f in case.findings]
         unmatched = ("Case 整体", [])
@@ -260,10 +263,12 @@ class _NoticeLayout:
                 ver = [p for p in case.verification_photos if p.for_finding not in known]
                 if not rect and not ver:
                     continue
+            if not (originals or rect or ver):
+                continue  # a finding with no photo at all needs no row
             rows.append(
                 [para(number, "cell_bold"), photos_cell(originals), photos_cell(rect), photos_cell(ver)]
             )
-        t = Table(rows, colWidths=[46, col_w, col_w, col_w], repeatRows=1, splitInRow=1)
+        t = Table(rows, colWidths=[NO_W, col_w, col_w, col_w], repeatRows=1, splitInRow=1)
         t.setStyle(
             TableStyle(
                 [
