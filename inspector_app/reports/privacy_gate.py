@@ -172,6 +172,7 @@ def pdf_text_parts(path: Path) -> list[tuple[str, str]]:
 
 _TEXT_NODE = re.compile(r">([^<]+)<")
 _ATTRIBUTE = re.compile(r'="([^"]*)"')
+_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
 _SHARED_INDEX = re.compile(r'<c r="([A-Z]+[0-9]+)"[^>]*t="s"[^>]*><v>(\d+)</v>')
 
 
@@ -205,6 +206,11 @@ def xlsx_text_parts(path: Path) -> list[tuple[str, str]]:
                     parts.append((shared_cells.get(i, t("shared string {n}", n=i)), text))
                 continue
             where = sheets.get(name) or name
+            if name in sheets:  # inline strings: report them by their cell
+                for ref, body in _CELL.findall(xml):
+                    if "<is>" in body:
+                        text = "".join(html.unescape(x) for x in _TEXT_NODE.findall(body))
+                        parts.append((t("sheet {sheet}, cell {cell}", sheet=where, cell=ref), text))
             nodes = [html.unescape(x) for x in _TEXT_NODE.findall(xml)]
             nodes += [html.unescape(x) for x in _ATTRIBUTE.findall(xml)]
             parts.append((t("{part} of the workbook", part=where), HARD_BREAK.join(nodes)))

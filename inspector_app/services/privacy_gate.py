@@ -26,6 +26,10 @@ logger = logging.getLogger(__name__)
 COMMON_WORDS = frozenset(
     ["admin", "administrator", "manager", "merchant", "inspector", "inspection", "quality", "platform", "user", "team", "system", "test", "demo", "staff", "the", "and", "of", "mr", "mrs", "ms", "miss", "dr"]
 )
+#: Words of an address that say what follows, not who or where: never redacted on their own.
+ADDRESS_WORDS = frozenset(
+    "收件人 收货人 联系人 电话 手机 地址 先生 女士 recipient phone tel mobile address".split()
+)
 #: Where an address splits into parts: line breaks, commas, semicolons, brackets, colons.
 _ADDRESS_SPLIT = re.compile(r"[\n\r,，;；、()（）:：]+")
 #: Chinese address units; a part ends after one of them.
@@ -61,9 +65,11 @@ def address_parts(address: str) -> Iterator[str]:
         yield line.strip()
     for m in _PHONE_LIKE.finditer(address):
         yield m.group().strip()
-    for seg in _ADDRESS_SPLIT.split(address):
-        seg = seg.strip()
-        if len(seg) < 3:
+    segments = [s.strip() for s in _ADDRESS_SPLIT.split(address)]
+    # "王女士 191****4543": the recipient on its own too.
+    segments += [w for s in segments if not s.isascii() for w in s.split() if len(w) >= 2]
+    for seg in segments:
+        if len(seg) < 3 or seg.casefold() in ADDRESS_WORDS:
             continue
         if seg.isascii():
             if _STREET.search(seg):
