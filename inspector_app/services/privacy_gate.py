@@ -28,7 +28,7 @@ COMMON_WORDS = frozenset(
 )
 #: Words of an address that say what follows, not who or where: never redacted on their own.
 ADDRESS_WORDS = frozenset(
-    "收件人 收货人 联系人 电话 手机 地址 先生 女士 recipient phone tel mobile address".split()
+    ["收件人", "收货人", "联系人", "电话", "手机", "地址", "先生", "女士", "recipient", "phone", "tel", "mobile", "address"]
 )
 #: Where an address splits into parts: line breaks, commas, semicolons, brackets, colons.
 _ADDRESS_SPLIT = re.compile(r"[\n\r,，;；、()（）:：]+")
