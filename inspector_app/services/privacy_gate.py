@@ -129,7 +129,3 @@ def merchant_gate(s: Session, merchant_id: int, organisation: str) -> PrivacyGat
     gate = PrivacyGate(tuple(private_secrets(s, merchant_id)), allowed)
     return gate
 
-
-def private_terms(s: Session, merchant_id: int) -> tuple[str, ...]:
-    """The texts of every private term (kept for callers that only need the words)."""
-    return tuple(x.text for x in private_secrets(s, merchant_id))

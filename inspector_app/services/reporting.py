@@ -273,8 +273,8 @@ def _resolve_photos(
     ctx: Context,
     data: NoticeData,
     workdir: Path,
-    shas: Mapping[int, str] | None = None,
-    gate: PrivacyGate | None = None,
+    shas: Mapping[int, str] | None,
+    gate: PrivacyGate,
 ) -> Generator[Progress, None, dict[int, Path]]:
     """Metadata-free files of every photo: annotated renders or the store's clean copies.
 
@@ -298,8 +298,7 @@ def _resolve_photos(
         )
         if p.annotated:
             dest = workdir / f"annotated-{p.photo_id}.jpg"
-            shapes = gate.shapes if gate is not None else None
-            dest.write_bytes(annotated_render(ctx, p.photo_id, shapes=shapes))
+            dest.write_bytes(annotated_render(ctx, p.photo_id, shapes=gate.shapes))
             paths[p.photo_id] = dest
         else:
             paths[p.photo_id] = ctx.photos.clean_copy(shas[p.photo_id])

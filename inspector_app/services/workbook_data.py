@@ -32,13 +32,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def private_terms(s: Session, merchant_id: int) -> tuple[str, ...]:
-    """Text that would unmask the team (see services/privacy_gate.py, which gathers it)."""
-    from inspector_app.services.privacy_gate import private_terms as terms
-
-    return terms(s, merchant_id)
-
-
 def product_text(product: Product | None) -> str:
     """'Brand Name (listing L-1)': what a merchant recognises; nothing about the purchase."""
     if product is None:
