@@ -280,8 +280,8 @@ def _raw_reportlab(data, workdir: Path, out: Path, sizes: dict) -> tuple[float, 
 
     import inspector_app.reports.pdf_base as pdf_base
     from inspector_app.reports.notice import _NoticeLayout
-    from inspector_app.reports.privacy_gate import PrivacyGate
     from inspector_app.reports.pdf_base import configure_reportlab
+    from inspector_app.reports.privacy_gate import PrivacyGate
 
     configure_reportlab()
     real = pdf_base.prepare_image
@@ -305,8 +305,8 @@ def _notice_breakdown(ctx, case_number: str, data, sizes: dict, work: Path) -> s
 
     import inspector_app.reports.pdf_base as pdf_base
     from inspector_app.reports.notice import _NoticeLayout
-    from inspector_app.reports.privacy_gate import PrivacyGate
     from inspector_app.reports.pdf_base import DocInfo, Letterhead, build_pdf
+    from inspector_app.reports.privacy_gate import PrivacyGate
     from inspector_app.services import reporting
 
     def t(fn) -> float:
