@@ -51,3 +51,11 @@ class DatabaseTooNew(InspectorError):
 
 class PhotoRejected(InspectorError):
     pass
+
+
+class DatabaseUnusable(InspectorError):
+    """The database file is missing, empty, damaged, not a database, or read-only."""
+
+
+class StoreMismatch(InspectorError):
+    """The database and the photo folder belong to different data sets."""

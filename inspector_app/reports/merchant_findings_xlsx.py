@@ -64,7 +64,7 @@ class MerchantFindings:
 
 
 def write_merchant_findings(
-    data: MerchantFindings, out: Path | str, gate: PrivacyGate
+    data: MerchantFindings, out: Path | str, gate: PrivacyGate, *, force: bool = False
 ) -> ExportedFile:
     """Write the merchant's findings workbook through `gate`; returns the published path."""
     if not isinstance(gate, PrivacyGate):
@@ -115,4 +115,4 @@ def write_merchant_findings(
     wb.properties.creator = gate.meta(data.organisation)
     wb.properties.lastModifiedBy = gate.meta(data.organisation)
     wb.properties.title = gate.meta(f"Findings notified to {data.merchant_name}")
-    return gate.publish(out, "xlsx", lambda tmp: save_workbook(wb, tmp))
+    return gate.publish(out, "xlsx", lambda tmp: save_workbook(wb, tmp, force=True), force=force)

@@ -386,7 +386,12 @@ def _result(value: str | None) -> str:
 
 
 def write_notice(
-    data: NoticeData, out: Path | str, gate: PrivacyGate, workdir: Path | None = None
+    data: NoticeData,
+    out: Path | str,
+    gate: PrivacyGate,
+    workdir: Path | None = None,
+    *,
+    force: bool = False,
 ) -> Job[Path]:
     """Lay out and write the notice through the privacy gate; yields Progress per photo,
     returns the published PDF's path (an ExportedFile with the redaction count)."""
@@ -426,12 +431,13 @@ def write_notice(
                         "rectification notice",
                     ),
                     workdir,
+                    force=True,  # the gate's temporary file, made by output_file
                 )
             gate.undrawable.update(missing)
             return path
             yield  # pragma: no cover - a generator for publish_job
 
-        path = yield from gate.publish_job(out, "pdf", build)
+        path = yield from gate.publish_job(out, "pdf", build, force=force)
         yield Progress(total, total, t("Done"))
         return path
     finally:

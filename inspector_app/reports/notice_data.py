@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.workflow import is_final
 from inspector_app.reports.pdf_images import PreparedImage
 
@@ -56,7 +57,7 @@ class NoticeFinding:
 @dataclass(frozen=True)
 class NoticeCase:
     case_number: str
-    status: str
+    status: CaseStatus
     opened_on: date
     due_date: date | None
     summary: str

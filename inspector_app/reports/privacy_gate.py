@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
-import secrets
 import zipfile
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
@@ -123,9 +121,11 @@ class PrivacyGate:
                 kind=kind_label(what), field=where,
             ))
 
-    def publish(self, out: Path | str, kind: str, write: Callable[[Path], Any]) -> ExportedFile:
+    def publish(
+        self, out: Path | str, kind: str, write: Callable[[Path], Any], *, force: bool = False
+    ) -> ExportedFile:
         """Write with `write(temporary path)`, scan the result, then give it its final name."""
-        job = self.publish_job(out, kind, lambda tmp: _plain(write, tmp))
+        job = self.publish_job(out, kind, lambda tmp: _plain(write, tmp), force=force)
         try:
             while True:
                 next(job)
@@ -133,22 +133,30 @@ class PrivacyGate:
             return stop.value
 
     def publish_job(
-        self, out: Path | str, kind: str, write: Callable[[Path], Generator[Any, None, Any]]
+        self,
+        out: Path | str,
+        kind: str,
+        write: Callable[[Path], Generator[Any, None, Any]],
+        *,
+        force: bool = False,
     ) -> Generator[Any, None, ExportedFile]:
-        out = Path(out)
-        self.check_name(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f".~{out.name}.{secrets.token_hex(4)}.checking")
-        try:
+        """The generator form of publish (a writer that yields Progress).
+
+        The temporary file and the rename are output_file's: an existing file is replaced
+        only with `force`, and nothing is left behind on any failure. `write` writes to the
+        temporary path, which already exists (writers pass force=True for it).
+        """
+        from inspector_app.reports.output_file import claim_output, output_file
+
+        target = claim_output(out, force=force)
+        self.check_name(target)
+        with output_file(target, force=force) as tmp:
             yield from write(tmp)
             self.scan(tmp, kind)
-            os.replace(tmp, out)
-        finally:
-            tmp.unlink(missing_ok=True)
-        done = ExportedFile(out)
+        done = ExportedFile(target)
         done.redacted = self.redacted
         done.undrawable = "".join(sorted(self.undrawable))
-        logger.info("Published %s (%d values redacted)", out, done.redacted)
+        logger.info("Published %s (%d values redacted)", target, done.redacted)
         return done
 
 

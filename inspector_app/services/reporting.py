@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from inspector_app.db.models import (
@@ -106,7 +106,7 @@ def _notice_cases(
     for i, c in enumerate(cases, 1):
         for j, f in enumerate(findings[c.id], 1):
             numbers.setdefault(f.id, []).append((c.id, f"{i}.{j}"))
-    cond = Photo.case_id.in_(case_ids)
+    cond: ColumnElement[bool] = Photo.case_id.in_(case_ids)
     finding_ids = sorted(numbers)
     if finding_ids:
         cond = cond | Photo.finding_id.in_(finding_ids)
@@ -140,7 +140,7 @@ def _notice_cases(
             for cid, number in numbers.get(p.finding_id, ()):
                 by_case.setdefault(cid, []).append(_notice_photo(p, number))
 
-    def finding(index: str, f: Finding) -> NoticeFinding:
+    def notice_finding(index: str, f: Finding) -> NoticeFinding:
         return NoticeFinding(
             number=index,
             title=f.title,
@@ -158,7 +158,7 @@ def _notice_cases(
     out = tuple(
         _notice_case(
             c,
-            tuple(finding(f"{i}.{j}", f) for j, f in enumerate(findings[c.id], 1)),
+            tuple(notice_finding(f"{i}.{j}", f) for j, f in enumerate(findings[c.id], 1)),
             by_case.get(c.id, []),
         )
         for i, c in enumerate(cases, 1)
@@ -173,7 +173,7 @@ def _notice_case(
 
     return NoticeCase(
         case_number=c.case_number,
-        status=c.status.value,
+        status=c.status,
         opened_on=c.created_at.astimezone().date(),
         due_date=c.due_date,
         summary=c.summary,
@@ -358,6 +358,7 @@ def export_notice(
     shop_id: str | None = None,
     today: date | None = None,
     record: bool = True,
+    force: bool = False,
 ) -> Generator[Progress, None, Path]:
     """Write the rectification notice PDF for one case or a merchant's open cases.
 
@@ -366,8 +367,10 @@ def export_notice(
     ctx.require(*MANAGERS, action=t("print rectification notices"))
     from inspector_app.reports.notice import write_notice
     from inspector_app.reports.notice_data import with_photo_paths
+    from inspector_app.reports.output_file import claim_output
     from inspector_app.reports.progress import stage
 
+    claim_output(out, force=force)
     data, shas, gate = _read_notice(ctx, case_number, shop_id, today)
     n = len(data.photos)
     total = 2 * n + 1
@@ -375,7 +378,9 @@ def export_notice(
         workdir = Path(tmp)
         paths = yield from stage(_resolve_photos(ctx, data, workdir, shas, gate), 0, n, total)
         data = with_photo_paths(data, paths)
-        path = yield from stage(write_notice(data, out, gate, workdir), n, n + 1, total)
+        path = yield from stage(
+            write_notice(data, out, gate, workdir, force=force), n, n + 1, total
+        )
     figures: dict[str, Any] = {
         "notice_number": data.notice_number,
         "merchant": data.merchant_shop_id,
@@ -390,5 +395,15 @@ def export_notice(
     }
     period = case_number.strip() if case_number else f"merchant:{data.merchant_shop_id}"
     if record:
-        archive(ctx, NOTICE, period, figures, path)
+        archive_or_remove(ctx, NOTICE, period, figures, path)
     return path
+
+
+def archive_or_remove(ctx: Context, kind: str, period: str, figures: dict, path: Path) -> int:
+    """archive() the document just written; if that fails, the document goes too, so no
+    notice or report exists that the archive does not know."""
+    try:
+        return archive(ctx, kind, period, figures, path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise

@@ -159,7 +159,12 @@ _NOTIFIED_OR_LATER = [
 
 
 def export_merchant_findings(
-    ctx: Context, shop_id: str, out: Path | str, *, today: date | None = None
+    ctx: Context,
+    shop_id: str,
+    out: Path | str,
+    *,
+    today: date | None = None,
+    force: bool = False,
 ) -> Path:
     """The findings workbook a merchant may receive: only findings of cases already notified
     to it, each by case number and finding number; no order, price, buyer or inspector."""
@@ -168,9 +173,11 @@ def export_merchant_findings(
         MerchantFindings,
         write_merchant_findings,
     )
+    from inspector_app.reports.output_file import claim_output
     from inspector_app.services.privacy_gate import merchant_gate
 
     ctx.require(action=t("export findings"))
+    claim_output(out, force=force)
     organisation = team_settings.get(ctx, "organisation_name")
     with ctx.db.read() as s:
         merchant = _merchant(s, shop_id)
@@ -206,4 +213,4 @@ def export_merchant_findings(
         data = MerchantFindings(
             organisation, merchant.shop_id, merchant.name, today or clock.today(), rows
         )
-    return write_merchant_findings(data, out, gate)
+    return write_merchant_findings(data, out, gate, force=force)

@@ -14,7 +14,7 @@ from inspector_app.services import cases, catalog, merchants, reporting, team_se
 from inspector_app.services import photos as photo_service
 from inspector_app.services.cases import ResponseInput
 from tests.reports import scenario
-from tests.reports.conftest import pdftotext
+from tests.reports.conftest import pdf_text as pdftotext
 
 
 @pytest.fixture

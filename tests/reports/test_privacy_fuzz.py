@@ -15,11 +15,12 @@ import random
 import re
 import unicodedata
 import zipfile
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, PhotoRole, PurchaseStatus, Role
 from inspector_app.reports.progress import run_job
 from inspector_app.services import (
@@ -153,7 +154,7 @@ def _round(r, rng, pool, ctx, users, tmp: Path) -> tuple[str, list[Path]]:
     pool.merchants += [rival, rival_m.shop_id]
     m = merchants.create_merchant(qm, f"SHOP-{r:03d}", f"Merchant {r} 商家{r}")
     prod = catalog.create_product(insp, f"Product {r}", brand=f"Brand{r}", listing_id=f"L-{r}")
-    when = datetime.now(UTC) - timedelta(days=30)
+    when = clock.now() - timedelta(days=30)
     ids = []
     for k in range(FINDINGS_PER_ROUND + 1):
         alias = f"{rng.choice(SYLLABLES)}{rng.choice(SYLLABLES)}_{r}{k}"
