@@ -187,7 +187,7 @@ def test_findings_workbook_read_back(qtbot, screen, save_dialog, tmp_path, inlin
     page.preset.setCurrentIndex(0)
     save_dialog.path = tmp_path / "findings"  # the suffix is added
     click(qtbot, screen.chooser.save_button)
-    out = tmp_path / "findings-内部.xlsx"  # the internal workbook says so in its name
+    out = tmp_path / "findings.xlsx"  # the name chosen in the dialog (it proposes "-内部")
     wb = load_workbook(out, read_only=True)
     assert wb.sheetnames == ["Summary 内部", "Findings 内部", "Cases 内部", "Merchants 内部"]
     rows = list(wb["Findings 内部"].iter_rows(values_only=True))
