@@ -1059,6 +1059,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>到期前提醒：</translation>
         </message>
         <message>
+            <source>Reply time on an overdue notice:</source>
+            <translation>逾期通知的回复期限：</translation>
+        </message>
+        <message>
             <source>Save team settings</source>
             <translation>保存团队设置</translation>
         </message>
@@ -1069,6 +1073,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Open cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
             <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
+        </message>
+        <message>
+            <source>A notice for a case whose date has passed says it is overdue and asks for a reply this many days after the notice is issued.</source>
+            <translation>案件期限已过时，通知书会注明已逾期，并要求商家在通知书发出后的这些天内回复。</translation>
         </message>
         <message>
             <source>Choose the logo</source>
