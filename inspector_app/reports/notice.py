@@ -253,7 +253,7 @@ class _NoticeLayout:
         head = ["No.\n编号", "Original defect 原问题", "Merchant's evidence 商家整改证据", "Re-check 复检"]
         rows: list[list[Any]] = [[para(h, "cell_head") for h in head]]
         groups = [(f.number, list(f.photos)) for f in case.findings]
-        unmatched = ("Case 整体", [])
+        unmatched = ("Case\n整体", [])
         for number, originals in [*groups, unmatched]:
             rect = [p for p in case.rectification_photos if p.for_finding == number]
             ver = [p for p in case.verification_photos if p.for_finding == number]
