@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.messages import t
 from inspector_app.reports import labels
+from inspector_app.reports.notice_compare import photo_comparison
 from inspector_app.reports.notice_data import (
     NoticeCase,
     NoticeData,
@@ -23,7 +24,6 @@ from inspector_app.reports.pdf_base import (
     Letterhead,
     build_pdf,
     content_width,
-    image,
     keep,
     key_value_table,
     photo_grid,
@@ -54,8 +54,6 @@ PHOTO_BUDGET_BYTES = 17_000_000
 SHORT_NAME = 120
 SHORT_TITLE = 160
 SHORT_CAPTION = 200
-#: Width of the finding-number column of the photo comparison, in points.
-NO_W = 50
 
 
 def _fmt(d: date | None) -> str:
@@ -234,52 +232,7 @@ class _NoticeLayout:
         return out
 
     def side_by_side(self, case: NoticeCase) -> Flowable:
-        """One row per finding: its original photos, the merchant's evidence, the re-check."""
-        from reportlab.lib import colors
-        from reportlab.platypus import Table, TableStyle
-
-        col_w = (content_width() - NO_W) / 3
-
-        def photos_cell(photos: list[NoticePhoto]) -> Any:
-            shown = [p for p in photos if p.path is not None]
-            if not shown:
-                return para("No photo 无照片", "caption")
-            return [
-                x
-                for p in shown
-                for x in (image(p.source, col_w - 8, 130, self.workdir), para(self.caption(p), "caption"))
-            ]
-
-        head = ["No.\n编号", "Original defect 原问题", "Merchant's evidence 商家整改证据", "Re-check 复检"]
-        rows: list[list[Any]] = [[para(h, "cell_head") for h in head]]
-        groups = [(f.number, list(f.photos)) for f in case.findings]
-        unmatched = ("Case\n整体", [])
-        for number, originals in [*groups, unmatched]:
-            rect = [p for p in case.rectification_photos if p.for_finding == number]
-            ver = [p for p in case.verification_photos if p.for_finding == number]
-            if number == unmatched[0]:
-                known = {n for n, _ in groups}
-                rect = [p for p in case.rectification_photos if p.for_finding not in known]
-                ver = [p for p in case.verification_photos if p.for_finding not in known]
-                if not rect and not ver:
-                    continue
-            if not (originals or rect or ver):
-                continue  # a finding with no photo at all needs no row
-            rows.append(
-                [para(number, "cell_bold"), photos_cell(originals), photos_cell(rect), photos_cell(ver)]
-            )
-        t = Table(rows, colWidths=[NO_W, col_w, col_w, col_w], repeatRows=1, splitInRow=1)
-        t.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2F4B6E")),
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9AA7B8")),
-                ]
-            )
-        )
-        return t
+        return photo_comparison(case, self.workdir, self.caption)
 
     def demands(self) -> list[Flowable]:
         d = self.data
