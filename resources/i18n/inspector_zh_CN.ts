@@ -3119,12 +3119,12 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>全年数据及逐月趋势（PDF），与月度报告一样归档。</translation>
         </message>
         <message>
-            <source>Findings workbook</source>
-            <translation>问题工作簿</translation>
+            <source>Findings workbook (internal 内部)</source>
+            <translation>问题工作簿（内部）</translation>
         </message>
         <message>
-            <source>Summary, findings, cases and merchants as an Excel workbook, filtered by period, merchant and case status.</source>
-            <translation>汇总、问题、整改单和商家的 Excel 工作簿，可按期间、商家和整改状态筛选。</translation>
+            <source>Summary, findings, cases and merchants as an Excel workbook, filtered by period, merchant and case status. Internal: it holds order numbers, prices and who bought; never send it to a merchant.</source>
+            <translation>汇总、问题、整改单和商家的 Excel 工作簿，可按期间、商家和整改状态筛选。仅供内部使用：含订单号、价格和购买人，切勿发给商家。</translation>
         </message>
         <message>
             <source>Merchant response workbook</source>
@@ -3133,6 +3133,14 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>The chosen merchant's open cases as an Excel workbook for the merchant to fill in; import it back below when it returns.</source>
             <translation>所选商家的进行中整改单，导出为供商家填写的 Excel 工作簿；交回后在下方导入。</translation>
+        </message>
+        <message>
+            <source>Findings workbook for a merchant</source>
+            <translation>发给商家的问题工作簿</translation>
+        </message>
+        <message>
+            <source>The findings already notified to the chosen merchant, by case and finding number, safe to send: no order number, price, buyer or inspector (Excel).</source>
+            <translation>已通知所选商家的问题，按整改单号和问题编号列出，可放心发送：不含订单号、价格、买家或质检员（Excel）。</translation>
         </message>
         <message>
             <source>Records import template</source>

@@ -95,3 +95,19 @@ def test_responses_workbook_lists_only_cases_awaiting_a_reply(ctx, users, world,
     path = responses.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "r.xlsx")
     ws = load_workbook(path)[mx.RESPONSES]
     assert [ws.cell(r, 3).value for r in range(2, ws.max_row + 1)] == [world.open_case]
+
+
+def test_reports_screen_offers_the_merchant_findings_workbook(ctx, users, world, tmp_path):
+    from inspector_app.ui.reports.actions import _gate_note
+    from inspector_app.ui.reports.kinds import (
+        MERCHANT_FINDINGS,
+        ReportRequest,
+        default_file_name,
+        export_job,
+    )
+
+    req = ReportRequest(MERCHANT_FINDINGS, shop_id=world.merchant_shop)
+    assert default_file_name(req).startswith(f"{world.merchant_shop}-findings-")
+    out = run_job(export_job(ctx.as_actor(users[Role.MERCHANT_MANAGER]), req, tmp_path / "f.xlsx"))
+    assert load_workbook(out).sheetnames == ["Findings 问题"]
+    assert _gate_note(out).startswith("Private values redacted: ")
