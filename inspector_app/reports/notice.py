@@ -37,7 +37,7 @@ from inspector_app.reports.pdf_images import (
     prepare_image,
 )
 from inspector_app.reports.pdf_text import collect_undrawable, label_para, para
-from inspector_app.reports.privacy_gate import PrivacyGate
+from inspector_app.reports.privacy_gate import ExportedFile, PrivacyGate
 from inspector_app.reports.progress import Job, Progress
 
 if TYPE_CHECKING:
@@ -345,7 +345,7 @@ def write_notice(
     workdir: Path | None = None,
     *,
     force: bool = False,
-) -> Job[Path]:
+) -> Job[ExportedFile]:
     """Lay out and write the notice through the privacy gate; yields Progress per photo,
     returns the published PDF's path (an ExportedFile with the redaction count)."""
     if not isinstance(gate, PrivacyGate):

@@ -36,13 +36,13 @@ def photo_comparison(
     col_w = (content_width() - NO_W) / 3
 
     def cell(photos: list[NoticePhoto]) -> Any:
-        shown = [p for p in photos if p.path is not None]
+        shown = [(p, src) for p in photos if (src := p.source) is not None]
         if not shown:
             return para("No photo 无照片", "caption")
         return [
             x
-            for p in shown
-            for x in (image(p.source, col_w - 8, PHOTO_H, workdir), para(caption(p), "caption"))
+            for p, src in shown
+            for x in (image(src, col_w - 8, PHOTO_H, workdir), para(caption(p), "caption"))
         ]
 
     head = ["No.\n编号", "Original defect 原问题", "Merchant's evidence 商家整改证据", "Re-check 复检"]
