@@ -39,6 +39,11 @@ class Fonts:
             return LATIN
         return CJK
 
+    def can_draw(self, ch: str) -> bool:
+        """True when one of the bundled fonts has a glyph for `ch`."""
+        code = ord(ch)
+        return code in self.latin_chars or code in self.cjk_chars or code in (0x200B, 0xFEFF)
+
 
 def cjk_font_file() -> Path:
     """The CJK TrueType file shipped with the application (never a system copy: the same
