@@ -80,3 +80,22 @@ def test_case_events_append_only(pg_ctx):
         s.execute(text("UPDATE case_events SET note = 'x'"))
     with pytest.raises(Exception, match="append-only"), pg_ctx.db.write() as s:
         s.execute(text("DELETE FROM case_events"))
+
+
+def test_a_second_accepted_plan_of_a_month_is_refused(pg_ctx):
+    """The month's plans are locked FOR UPDATE while one is accepted (SQLite needs no lock)."""
+    from inspector_app.domain.errors import ConflictError
+    from inspector_app.services import sampling_plans
+
+    admin = users.create_user(pg_ctx.as_actor(SYSTEM), "Admin", Role.ADMIN)
+    c = pg_ctx.as_actor(admin)
+    for i in range(3):
+        merchants.create_merchant(c, f"PGP{i}", f"店铺{i}")
+    a = sampling_plans.make_plan(c, "2026-12", purchases=2, seed=1)
+    b = sampling_plans.make_plan(c, "2026-12", purchases=2, seed=2)
+    assert len(a.picks) == 2
+    sampling_plans.accept_plan(c, a.id)
+    with pytest.raises(ConflictError, match="already has an accepted sampling plan"):
+        sampling_plans.accept_plan(c, b.id)
+    with pytest.raises(ConflictError):
+        sampling_plans.check_month_can_accept(c, "2026-12")
