@@ -2187,6 +2187,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>此前已添加：</translation>
         </message>
         <message>
+            <source>Stored, but already evidence of another purchase:</source>
+            <translation>已保存，但已是另一订单的证据：</translation>
+        </message>
+        <message>
             <source>Taken %1</source>
             <translation>拍摄于 %1</translation>
         </message>

@@ -137,6 +137,11 @@ class ImportOutcome:
         return self.by_status(photo_service.REJECTED)
 
     @property
+    def flagged(self) -> list[photo_service.AddResult]:
+        """Stored files whose picture is already evidence of another purchase."""
+        return [r for r in self.results if r.flag]
+
+    @property
     def photo_ids(self) -> list[int]:
         return [r.photo_id for r in self.results if r.photo_id is not None]
 
@@ -283,10 +288,12 @@ def start_import(
 
 
 def show_summary(parent: QWidget, outcome: ImportOutcome) -> None:
-    """The import summary as a message box; each rejected file with its reason."""
+    """The import summary as a message box; each rejected file with its reason, each flagged
+    one with its flag."""
     box = QMessageBox(parent)
     box.setWindowTitle(tr("Photo import"))
-    box.setIcon(QMessageBox.Icon.Warning if outcome.rejected else QMessageBox.Icon.Information)
+    warn = outcome.rejected or outcome.flagged
+    box.setIcon(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information)
     box.setText(outcome.summary())
     lines = [r.reason for r in outcome.rejected]
     info = ""
@@ -304,6 +311,13 @@ def show_summary(parent: QWidget, outcome: ImportOutcome) -> None:
             + tr("Already attached:")
             + "\n"
             + "\n".join(f"• {r.path.name}" for r in outcome.already[:SHOWN_REJECTIONS])
+        )
+    if outcome.flagged:
+        info += (
+            ("\n\n" if info else "")
+            + tr("Stored, but already evidence of another purchase:")
+            + "\n"
+            + "\n".join(f"• {r.path.name}: {r.flag}" for r in outcome.flagged[:SHOWN_REJECTIONS])
         )
     box.setInformativeText(info)
     if len(lines) > SHOWN_REJECTIONS:

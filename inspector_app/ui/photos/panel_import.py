@@ -124,5 +124,5 @@ class PanelImporter(QObject):
         self._say(outcome.summary())
         panel.env.show_status(outcome.summary())
         self.finished.emit(outcome)
-        if outcome.rejected:
+        if outcome.rejected or outcome.flagged:
             importer.show_summary(panel, outcome)

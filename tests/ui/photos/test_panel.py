@@ -12,6 +12,7 @@ from inspector_app.ui import changes
 from inspector_app.ui.models.columns import ID_ROLE, ROW_ROLE
 from inspector_app.ui.photos import PhotoListModel, PhotoPanel
 from inspector_app.ui.photos.images import image_cache, placeholder_icon
+from tests.services.builders import make_purchase
 from tests.ui.photos.conftest import activate, url_mime
 
 
@@ -327,3 +328,22 @@ def test_progress_dialog_shows_n_of_n_and_its_cancel_button_works(
     assert outcome.cancelled and len(outcome.results) < 60
     assert len(photo_service.list_photos(env.ctx, purchase_id=purchase.id)) == len(outcome.stored)
     qtbot.waitUntil(lambda: dialog() is None)
+
+
+def test_a_picture_already_evidence_of_another_purchase_is_flagged(
+    qtbot, env, state, purchase, finding, files, message_boxes
+):
+    reused = files("reused.jpg")
+    (first,) = photo_service.add_photos(state.ctx, [reused], finding_id=finding.id)
+    other = make_purchase(state.ctx, purchase.merchant_id, order_number="ORD-PHOTO-2")
+    panel = make_panel(qtbot, env, purchase_id=other.id)
+    panel.add_files([reused])
+    finish(qtbot, panel)
+    assert names(env.ctx, purchase_id=other.id) == ["reused.jpg"]  # stored all the same
+    box = message_boxes.shown[-1]
+    assert box["text"] == "Photo import: 1 stored, 0 already stored, 0 rejected."
+    assert (
+        "Stored, but already evidence of another purchase:\n"
+        f"• reused.jpg: already evidence for finding {finding.id}"
+    ) in box["informative"]
+    assert first.flag == ""
