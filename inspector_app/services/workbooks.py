@@ -26,7 +26,7 @@ from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Severity
 from inspector_app.domain.errors import NotFound
 from inspector_app.domain.messages import t
-from inspector_app.domain.metrics import hours_between
+from inspector_app.domain.metrics import hours_between, response_instant
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import team_settings
 from inspector_app.services.context import Context
@@ -260,7 +260,8 @@ def _case_row(r, today: date) -> list[Any]:
         r[8],
         r[9],
         r[10],
-        hours_between(r[8], r[9]),
+        # To the merchant's own response date, as the figures count (docs/domain.md).
+        hours_between(r[8], response_instant(r[8], r[15], r[9], clock.now()) if r[9] else None),
         hours_between(r[8], closed),
         r[11],
         r[12],

@@ -65,6 +65,23 @@ def test_findings_workbook_types_and_sheets(ctx, users, world, tmp_path):
                 assert scenario.ALIAS not in str(v) and "Hidden Lane" not in str(v)
 
 
+def test_hours_to_response_count_to_the_response_date(ctx, users, world, tmp_path, clock):
+    """Typed in five days after the notice, dated the notice's day: under a day, not 120 h."""
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    notified = cases.advance(qm, world.other_case, CaseStatus.NOTIFIED).notified_at
+    notice_day = clock.today()
+    clock.advance(days=5)
+    cases.record_response(qm, world.other_case, cases.ResponseInput(
+        response_text="fixed", response_date=notice_day))
+    out = run_job(workbooks.export_findings(qm, tmp_path / "f.xlsx"))
+    row = next(r for r in _sheet_rows(load_workbook(out)["Cases 内部"])
+               if r["Case number"] == world.other_case)
+    end_of_day = datetime.combine(notice_day + timedelta(days=1), datetime.min.time()).astimezone()
+    assert row["Hours to response"] == pytest.approx(
+        (end_of_day - notified).total_seconds() / 3600, abs=1e-3)
+    assert row["Hours to response"] < 24
+
+
 def test_findings_workbook_filters(ctx, users, world, tmp_path):
     mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
     out = run_job(
