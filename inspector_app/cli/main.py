@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.cli.cmd_maintenance",
     "inspector_app.cli.cmd_reports",
     "inspector_app.cli.cmd_risk",
+    "inspector_app.cli.cmd_team",
 )
 
 #: Exit status when something unexpected went wrong (the traceback is in the log file).
@@ -151,6 +152,12 @@ def _user_error_message(exc: BaseException) -> str | None:
         return None
     if isinstance(exc, (sa_exc.ArgumentError, sa_exc.NoSuchModuleError)):
         return t("bad database URL: {error}", error=_one_line(exc))
+    if isinstance(exc, sa_exc.DBAPIError):
+        from inspector_app.db.server_errors import describe_refusal
+
+        refused = describe_refusal(exc)
+        if refused is not None:
+            return refused
     if isinstance(exc, sa_exc.DatabaseError):
         text = str(getattr(exc, "orig", exc))
         if "unable to open database file" in text or "file is not a database" in text:

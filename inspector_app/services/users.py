@@ -88,7 +88,10 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
             raise ValidationError(t("Unknown role '{role}'", role=role), field="role") from None
         if user.role == Role.ADMIN and new_role != Role.ADMIN:
             _keep_an_admin(s, user)
-        user.role = new_role
+        previous, user.role = Role(user.role), new_role
+        from inspector_app.services.team import on_role_changed
+
+        on_role_changed(s, user, previous)  # a team login changes group in this transaction
         return to_actor(user)
 
 
@@ -101,6 +104,9 @@ def deactivate(ctx: Context, user_id: int) -> None:
         if user.role == Role.ADMIN:
             _keep_an_admin(s, user)
         user.active = False
+        from inspector_app.services.team import on_active_changed
+
+        on_active_changed(s, user)  # a team login can no longer log in
 
 
 def _keep_an_admin(s, user: User) -> None:
