@@ -178,10 +178,11 @@ def is_team_database(ctx: Context) -> bool:
     return cached
 
 
-def find_team_user(ctx: Context, ref: str) -> User:
+def find_team_user(ctx: Context, ref: str) -> Actor:
+    """A user by display name or login (the `team` commands' USER)."""
     with ctx.db.read() as s:
         user = s.scalar(select(User).where(
             (User.display_name == ref) | (User.login == ref)))
         if user is None:
             raise NotFound(t("No user '{user}'", user=ref))
-        return user
+        return Actor(id=user.id, display_name=user.display_name, role=Role(user.role))

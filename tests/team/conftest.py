@@ -89,14 +89,27 @@ class TeamServer:
 
 
 @pytest.fixture(scope="module")
-def team_server(tmp_path_factory):
+def empty_database():
+    """(name, owner URL) of a new empty database; dropped with its roles afterwards."""
     problem = _server_problem()
     if problem:
         pytest.skip(problem)
     name = f"team_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(_admin_conninfo(), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    owner_url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    yield name, make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(_admin_conninfo(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        roles = [r for (r,) in conn.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"{name}\\_%",))]
+        groups = tuple(f"{name}_{x.value}" for x in Role)
+        for role in sorted(roles, key=lambda r: r in groups):  # logins first
+            conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+@pytest.fixture(scope="module")
+def team_server(empty_database, tmp_path_factory):
+    name, owner_url = empty_database
     server = TeamServer(name=name, owner_url=owner_url)
     tmp = tmp_path_factory.mktemp("team")
     from inspector_app.db import migrate
@@ -118,10 +131,3 @@ def team_server(tmp_path_factory):
     yield server
     for db in server._opened:
         db.dispose()
-    with psycopg.connect(_admin_conninfo(), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        roles = [r for (r,) in conn.execute(
-            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"{name}\\_%",))]
-        logins = [r for r in roles if not r.endswith(tuple(f"_{x.value}" for x in Role))]
-        for role in logins + [r for r in roles if r not in logins]:
-            conn.execute(f'DROP ROLE IF EXISTS "{role}"')

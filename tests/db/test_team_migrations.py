@@ -1,0 +1,36 @@
+"""Migrations 0005 and later go down and up again on SQLite (tests/team does PostgreSQL)."""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect
+
+from inspector_app.db import migrate
+from inspector_app.db.engine import Database
+
+#: revision -> (table, column) that revision adds.
+ADDED = {"0005": ("users", "login")}
+
+
+def downgrade(db: Database, target: str) -> None:
+    cfg = migrate.alembic_config()
+    with db.engine.execution_options(inspector_write=True).begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, target)
+
+
+@pytest.mark.parametrize("revision", sorted(ADDED))
+def test_down_and_up_again_on_sqlite(tmp_path, revision):
+    db = Database(f"sqlite:///{tmp_path / 'round.sqlite3'}")
+    try:
+        migrate.upgrade(db, None)
+        table, column = ADDED[revision]
+        previous = f"{int(revision) - 1:04d}"
+        downgrade(db, previous)
+        assert column not in {c["name"] for c in inspect(db.engine).get_columns(table)}
+        assert migrate.current_revision(db) == previous
+        migrate.upgrade(db, None)
+        assert column in {c["name"] for c in inspect(db.engine).get_columns(table)}
+    finally:
+        db.dispose()
