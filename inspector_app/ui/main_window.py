@@ -235,6 +235,15 @@ class MainWindow(QMainWindow):
         self.user_menu.clear()
         group = QActionGroup(self.user_menu)
         current = self.state.actor
+        if self.state.is_team:
+            # A team server knows who logged in: there is nobody to switch to.
+            me = self.user_menu.addAction(
+                f"{current.display_name} — {enum_label(current.role)}")
+            me.setEnabled(False)
+            if self.state.is_admin:
+                self.user_menu.addSeparator()
+                self._add_manage_users(self.user_menu)
+            return
         for actor in self.state.users():
             action = self.user_menu.addAction(f"{actor.display_name} — {enum_label(actor.role)}")
             action.setCheckable(True)

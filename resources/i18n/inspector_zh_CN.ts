@@ -3399,5 +3399,25 @@ The deadline follows the most severe finding; you can change it on the case.</so
                 <numerusform>%n 个整改单将在 %1 天内到期：请查看“即将到期”标签页</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Log in to the team server</source>
+            <translation>登录团队服务器</translation>
+        </message>
+        <message>
+            <source>Team server: %1</source>
+            <translation>团队服务器：%1</translation>
+        </message>
+        <message>
+            <source>Login:</source>
+            <translation>登录名：</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>登录</translation>
+        </message>
     </context>
 </TS>
