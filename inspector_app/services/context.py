@@ -83,6 +83,9 @@ class Context:
                 name=self.actor.display_name, role=role_label(self.actor.role), action=action,
                 allowed=join_list(role_label(r) for r in roles),
             ))
+        from inspector_app.db.base import ACTING_USER_ID
+
+        ACTING_USER_ID.set(self.actor_id)  # who changed a Versioned row (db/base.py)
         return self.actor
 
     def _is_active(self, user_id: int) -> bool:

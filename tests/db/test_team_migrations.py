@@ -10,7 +10,7 @@ from inspector_app.db import migrate
 from inspector_app.db.engine import Database
 
 #: revision -> (table, column) that revision adds.
-ADDED = {"0005": ("users", "login")}
+ADDED = {"0005": ("users", "login"), "0006": ("findings", "version")}
 
 
 def downgrade(db: Database, target: str) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from inspector_app.db.base import Base, Tracked, enum_column
+from inspector_app.db.base import Base, Tracked, Versioned, enum_column
 from inspector_app.domain.enums import Role
 
 
-class User(Tracked, Base):
+class User(Tracked, Versioned, Base):
     __tablename__ = "users"
 
     display_name: Mapped[str] = mapped_column(String(100), unique=True)

@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, enum_column
+from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, Versioned, enum_column
 from inspector_app.domain.enums import PhotoRole
 
 
-class Photo(Tracked, SoftDeleted, Base):
+class Photo(Tracked, Versioned, SoftDeleted, Base):
     __tablename__ = "photos"
     __table_args__ = (
         CheckConstraint(
