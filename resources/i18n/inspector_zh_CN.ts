@@ -1668,6 +1668,26 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>实际情况：</translation>
         </message>
         <message>
+            <source>Use my text</source>
+            <translation>使用我的文字</translation>
+        </message>
+        <message>
+            <source>Finding changed meanwhile</source>
+            <translation>问题已被他人修改</translation>
+        </message>
+        <message>
+            <source>Reload (keep my text visible)</source>
+            <translation>重新载入（保留我的文字可见）</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>继续编辑</translation>
+        </message>
+        <message>
+            <source>Your unsaved text:</source>
+            <translation>您未保存的文字：</translation>
+        </message>
+        <message>
             <source>Finding</source>
             <translation>问题</translation>
         </message>

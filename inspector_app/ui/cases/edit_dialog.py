@@ -82,6 +82,7 @@ class EditCaseDialog(QDialog):
                 due_date=self.due_edit.date().toPython(),
                 assignee_id=self.assignee_combo.currentData(),
                 summary=self.summary_edit.toPlainText(),
+                version=self.case.version,  # a save over someone else's newer one is refused
             )
         except InspectorError as exc:
             field = exc.field if isinstance(exc, ValidationError) else None

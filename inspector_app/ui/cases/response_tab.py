@@ -132,6 +132,7 @@ class ResponseTab(QWidget):
             corrective_action=self.corrective_edit.toPlainText(),
             preventive_action=self.preventive_edit.toPlainText(),
             response_date=self.date_edit.date().toPython(),
+            version=self.case.version if self.case is not None else None,
         )
 
     @Slot()
