@@ -25,7 +25,8 @@ def count_users(ctx: Context) -> int:
 
 
 def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
-    """Create a user. Admins may create anyone; the very first user may be created by anyone."""
+    """Create a user. Admins may create anyone; the very first user (an administrator) may be
+    created by anyone."""
     name = (display_name or "").strip()
     if not name:
         raise ValidationError(t("A user needs a display name"), field="display_name")
@@ -37,6 +38,9 @@ def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
         first = (s.scalar(select(func.count()).select_from(User)) or 0) == 0
         if not first:
             ctx.require(Role.ADMIN, action=t("create users"))
+        elif ctx.actor is None and role != Role.ADMIN:
+            # Whoever creates the first user can add everyone else: that is an administrator.
+            raise ValidationError(t("The first user must be an administrator"), field="role")
         if s.scalar(select(User.id).where(User.display_name == name)):
             raise ConflictError(
                 t("There is already a user called '{name}'", name=name), field="display_name"

@@ -259,8 +259,10 @@ class MainWindow(QMainWindow):
         manage.triggered.connect(lambda: self.navigate("settings"))
 
     def switch_user(self, actor: Actor) -> None:
-        if self.state.actor is None or actor.id != self.state.actor.id:
-            self.state.set_actor(actor)
+        from inspector_app.ui.user_switch import switch_to
+
+        changing = self.state.actor is None or actor.id != self.state.actor.id
+        if changing and switch_to(self, self.state, actor):
             self.show_status(tr("Now acting as %1").replace("%1", actor.display_name))
 
     @Slot()

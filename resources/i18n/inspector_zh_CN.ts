@@ -997,6 +997,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>新建用户…</translation>
         </message>
         <message>
+            <source>Password…</source>
+            <translation>密码…</translation>
+        </message>
+        <message>
             <source>Data</source>
             <translation>数据</translation>
         </message>
@@ -1059,6 +1063,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Open cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
             <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>密码已更改</translation>
         </message>
         <message>
             <source>Choose the logo</source>
@@ -3438,6 +3446,22 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Log in</source>
             <translation>登录</translation>
+        </message>
+        <message>
+            <source>Password of %1:</source>
+            <translation>%1 的密码：</translation>
+        </message>
+        <message>
+            <source>Wrong password for %1.</source>
+            <translation>%1 的密码错误。</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>New password for %1 (empty: none):</source>
+            <translation>%1 的新密码（留空：不设密码）：</translation>
         </message>
     </context>
 </TS>

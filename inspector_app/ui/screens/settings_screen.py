@@ -146,6 +146,10 @@ class SettingsScreen(QWidget):
         row.addWidget(self.user_combo)
         row.addWidget(self.switch_button)
         row.addWidget(self.new_user_button)
+        self.password_button = QPushButton(tr("Password…"), box)
+        self.password_button.setObjectName("password_button")
+        self.password_button.clicked.connect(self.set_password)
+        row.addWidget(self.password_button)
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.actor_label)
@@ -266,6 +270,12 @@ class SettingsScreen(QWidget):
         if actor is not None:
             self.user_combo.setCurrentIndex(max(0, self.user_combo.findData(actor.id)))
         self.new_user_button.setEnabled(self.env.state.has_role(Role.ADMIN))
+        # A team server knows who logged in: no switching, passwords are the server's.
+        team = self.env.state.is_team
+        for widget in (self.user_combo, self.switch_button, self.new_user_button,
+                       self.password_button):
+            widget.setVisible(not team)
+        self.password_button.setEnabled(actor is not None)
         self.data_folder_label.setText(str(ctx.paths.root))
         self.database_label.setText(ctx.db.describe())
         values = team_settings.get_all(ctx)
@@ -302,8 +312,20 @@ class SettingsScreen(QWidget):
         except InspectorError as exc:
             show_error(self, exc)
             return
-        self.env.state.set_actor(actor)
-        self.env.show_status(tr("Now acting as %1").replace("%1", actor.display_name))
+        from inspector_app.ui.user_switch import switch_to
+
+        if switch_to(self, self.env.state, actor):
+            self.env.show_status(tr("Now acting as %1").replace("%1", actor.display_name))
+
+    @Slot()
+    def set_password(self) -> None:
+        from inspector_app.ui.user_switch import set_own_password
+
+        try:
+            if set_own_password(self, self.env.state):
+                self.env.show_status(tr("Password changed"))
+        except InspectorError as exc:
+            show_error(self, exc)
 
     @Slot()
     def new_user(self) -> None:
