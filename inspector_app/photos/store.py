@@ -189,9 +189,28 @@ def _is_idle(path: Path) -> bool:
 class PhotoStore:
     """Originals under `photos_dir` by SHA-256; derived JPEGs cached under `thumbs_dir`."""
 
-    def __init__(self, photos_dir: str | os.PathLike[str], thumbs_dir: str | os.PathLike[str]):
+    def __init__(
+        self,
+        photos_dir: str | os.PathLike[str],
+        thumbs_dir: str | os.PathLike[str],
+        fetch: Callable[[str], bytes | None] | None = None,
+    ):
         self.root = Path(photos_dir)
         self.thumbs = Path(thumbs_dir)
+        #: On a team server: the bytes of an original this machine lacks (its hash checked
+        #: by `put` again), so the folder is a cache of the server's photos.
+        self.fetch = fetch
+
+    def _ensure(self, sha: str) -> bool:
+        """True when the original is here, fetched first from the server if need be."""
+        if self.path_for(sha).is_file():
+            return True
+        data = self.fetch(sha) if self.fetch is not None else None
+        if data is None:
+            return False
+        self.put(data, sha)
+        logger.info("fetched photo %s from the team server", sha[:12])
+        return True
 
     # ---- originals -------------------------------------------------------------------
 
@@ -230,6 +249,7 @@ class PhotoStore:
         return self.put(Path(src).read_bytes())
 
     def open(self, sha: str) -> BinaryIO:
+        self._ensure(sha)
         try:
             return self.path_for(sha).open("rb")
         except FileNotFoundError:
@@ -331,7 +351,7 @@ class PhotoStore:
                 return dest
         except FileNotFoundError:
             pass
-        if not original.is_file():
+        if not self._ensure(sha):
             raise self._missing(sha)
         # A cache: atomic but not fsynced; an empty file after a power cut is remade above.
         atomic_write(dest, make(original), durable=False)

@@ -52,7 +52,14 @@ class Context:
     def photos(self) -> PhotoStore:
         from inspector_app.photos.store import PhotoStore
 
-        return PhotoStore(self.paths.photos, self.paths.thumbnails)
+        fetch = None
+        if not self.db.is_sqlite:  # a team server: this folder caches the server's photos
+            from functools import partial
+
+            from inspector_app.services.photo_server import fetch_blob
+
+            fetch = partial(fetch_blob, self.db)
+        return PhotoStore(self.paths.photos, self.paths.thumbnails, fetch=fetch)
 
     def as_actor(self, actor: Actor | None) -> Context:
         """The same database and folders, acting as someone else."""

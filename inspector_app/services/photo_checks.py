@@ -29,6 +29,7 @@ class StoreCheck:
     removed: list[Path] = field(default_factory=list)
     rows_checked: int = 0
     files_checked: int = 0
+    server: object = None  # photo_server.ServerCheck on a team server
 
     @property
     def database_ok(self) -> bool:
@@ -37,7 +38,8 @@ class StoreCheck:
     @property
     def ok(self) -> bool:
         return self.database_ok and not (
-            self.missing_files
+            (self.server is not None and self.server.problems())
+            or self.missing_files
             or self.corrupt_files
             or self.unreferenced_files
             or self.temp_files
@@ -51,6 +53,7 @@ class StoreCheck:
             for line in self.integrity or []
             if line != "ok"
         ]
+        out += self.server.problems() if self.server is not None else []
         out += [
             t("Photo {id} has no file in the photo store ({sha}).", id=i, sha=sha)
             for i, sha in self.missing_files
@@ -104,6 +107,12 @@ def check_store(
     stored = set(scan.stored)
     report.rows_checked = len(rows)
     report.missing_files = [(pid, sha) for pid, sha in rows if sha not in stored]
+    if not ctx.db.is_sqlite:
+        # A team server holds the photos; this folder is only a cache (services/photo_server).
+        from inspector_app.services.photo_server import check_server
+
+        report.server = check_server(ctx, repair)
+        report.missing_files = []
     referenced = {sha for _pid, sha in rows}
     corrupt: list[str] = []
     for i, sha in enumerate(scan.stored, 1):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import inspect
-
 from inspector_app.db import migrate
 from inspector_app.db.engine import Database
-from tests.db.test_team_migrations import ADDED, downgrade
+from tests.db.test_team_migrations import ADDED, downgrade, has_column
 
 
 def test_down_and_up_again_on_postgresql(empty_database):
@@ -17,7 +15,7 @@ def test_down_and_up_again_on_postgresql(empty_database):
         for revision in sorted(ADDED, reverse=True):
             table, column = ADDED[revision]
             downgrade(db, f"{int(revision) - 1:04d}")
-            assert column not in {c["name"] for c in inspect(db.engine).get_columns(table)}
+            assert not has_column(db, table, column)
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql(
                 "SELECT count(*) FROM pg_proc WHERE proname IN ('inspector_user_id',"
