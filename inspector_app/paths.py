@@ -17,6 +17,8 @@ DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
 DB_URL_ENV = "INSPECTOR_DB_URL"
 #: File name of the embedded SQLite database inside the data folder.
 DB_FILE_NAME = "inspector.sqlite3"
+#: The photo folder's identity file (services/store_identity.py); not a photo.
+STORE_MARKER = ".inspector-store.json"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,11 @@ class DataPaths:
     @property
     def logs(self) -> Path:
         return self.root / "logs"
+
+    @property
+    def quarantine(self) -> Path:
+        """What a repair set aside, in dated folders, until the user empties it."""
+        return self.root / "quarantine"
 
     @property
     def reports(self) -> Path:

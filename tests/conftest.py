@@ -1,16 +1,111 @@
-"""Shared fixtures: every test gets its own data folder and database file; Qt runs offscreen."""
+"""Shared fixtures: every test gets its own data folder and database file; Qt runs offscreen.
+
+Time is fixed for the whole run: the time zone is Asia/Shanghai (where the users are) and the
+application's clock (inspector_app/domain/clock.py) is anchored at :data:`ANCHOR` before any
+fixture, session-scoped ones included (the shared demo database of tests/cli), is built. Every
+test starts at the anchor; the ``clock`` fixture moves it on purpose. Child processes inherit
+the anchor through ``INSPECTOR_CLOCK``. ``INSPECTOR_TEST_INSTANT`` (ISO instant with offset) and
+``INSPECTOR_TEST_TZ`` choose another anchor and zone (tests/test_instants.py uses them).
+"""
 
 from __future__ import annotations
 
 import os
+import time
+from datetime import datetime, timedelta
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("INSPECTOR_DB_URL", None)
 
+#: The zone of the whole run.
+TEST_TZ = os.environ.get("INSPECTOR_TEST_TZ") or "Asia/Shanghai"
+os.environ["TZ"] = TEST_TZ
+time.tzset()  # before Qt or anything else reads the zone
+
 import pytest  # noqa: E402
+
+from inspector_app.domain import clock as app_clock  # noqa: E402
+
+#: Markers and the summary line for tests that need programs of the operating system.
+pytest_plugins = ["tests.programs"]
+
+#: The default anchor: a mid-month weekday morning, far from any day, month or year boundary.
+DEFAULT_INSTANT = "2026-06-17T10:30:00+08:00"
+ANCHOR: datetime = app_clock.parse_instant(
+    os.environ.get("INSPECTOR_TEST_INSTANT") or DEFAULT_INSTANT
+)
+
+
+def _anchor_at(instant: datetime) -> None:
+    app_clock.set_clock(instant)
+    os.environ[app_clock.CLOCK_ENV] = instant.isoformat()
+
+
+_anchor_at(ANCHOR)
 
 from inspector_app.domain.enums import Role  # noqa: E402
 from inspector_app.services.context import Actor, Context, open_context  # noqa: E402
+
+
+def pytest_report_header(config):
+    return f"clock anchored at {ANCHOR.astimezone().isoformat()} (TZ={TEST_TZ})"
+
+
+class FixedClock:
+    """The application's clock as a test sees it: read it, set it, move it."""
+
+    anchor = ANCHOR
+
+    def now(self) -> datetime:
+        """The current instant (aware, UTC)."""
+        return app_clock.now()
+
+    def today(self):
+        """Today's local date."""
+        return app_clock.today()
+
+    def local_now(self) -> datetime:
+        return app_clock.local_now()
+
+    def set(self, instant: datetime | str) -> datetime:
+        """Anchor the clock (and child processes) at `instant`, aware or ISO text with offset."""
+        at = app_clock.parse_instant(instant) if isinstance(instant, str) else instant
+        _anchor_at(at)
+        return at
+
+    def set_local(self, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+        """Anchor the clock at a wall-clock time in the run's local zone."""
+        naive = datetime(year, month, day, hour, minute)
+        return self.set(naive.astimezone())
+
+    def advance(self, **delta: float) -> datetime:
+        """Move the clock forward by timedelta(**delta)."""
+        return self.set(app_clock.now() + timedelta(**delta))
+
+    def zone(self, name: str) -> None:
+        """Put the process in another time zone (an IANA name) until the test ends."""
+        _set_zone(name)
+
+
+def _set_zone(name: str) -> None:
+    os.environ["TZ"] = name
+    time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def _anchored_clock():
+    """Every test starts at the anchor in the run's zone, whatever the test before it did."""
+    _anchor_at(ANCHOR)
+    yield
+    _anchor_at(ANCHOR)
+    if os.environ.get("TZ") != TEST_TZ:
+        _set_zone(TEST_TZ)
+
+
+@pytest.fixture
+def clock(_anchored_clock) -> FixedClock:
+    """Move the application's clock on purpose (deadlines, month boundaries, time zones)."""
+    return FixedClock()
 
 
 @pytest.fixture(autouse=True)

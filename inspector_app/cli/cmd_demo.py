@@ -8,7 +8,7 @@ import time
 from typing import TextIO
 
 from inspector_app.cli.invocation import Invocation
-from inspector_app.cli.options import add_command, non_negative_int, positive_int
+from inspector_app.cli.options import add_command, any_int, non_negative_int, positive_int
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "every status with their history. The same --seed gives the same data (relative to "
         "today). 100,000 purchases (with 1,000,000 findings) take a few minutes.",
     )
-    p.add_argument("--seed", type=int, default=1, metavar="N", help="random seed (default 1)")
+    p.add_argument("--seed", type=any_int, default=1, metavar="N", help="random seed (default 1)")
     p.add_argument(
         "--purchases",
         type=positive_int,
@@ -58,17 +58,20 @@ def run_demo(inv: Invocation) -> int:
 
     args = inv.args
     ctx = inv.system_context()
-    inv.note(t("Loading demo data into {database} ...", database=ctx.db.describe()))
     steps = iter_demo(
         ctx, seed=args.seed, purchases=args.purchases, findings=args.findings, photos=args.photos
     )
     show = _ProgressLine(inv.err)
+    started = False
     while True:
         try:
-            step = next(steps)
+            step = next(steps)  # the first step checks the arguments and the database
         except StopIteration as stop:
             summary = stop.value
             break
+        if not started:  # said only once the demo really starts: an error stays one line
+            inv.note(t("Loading demo data into {database} ...", database=ctx.db.describe()))
+            started = True
         show(step.done, step.total, step.label)
     show.finish()
     s = summary

@@ -25,12 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_init(inv: Invocation) -> int:
     from inspector_app.db.migrate import current_revision, head_revision, upgrade
+    from inspector_app.services.store_identity import pair
     from inspector_app.services.users import count_users
 
-    ctx = inv.context(migrate=False)
+    ctx = inv.context(migrate=False, create=True)
     before = current_revision(ctx.db)
     backup = upgrade(ctx.db, ctx.paths.backups)
     after = current_revision(ctx.db)
+    pair(ctx)
     if before is None:
         inv.print(t("Created the database (schema {revision}).", revision=after))
     elif before != after:

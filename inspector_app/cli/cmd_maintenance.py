@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sys
 from pathlib import Path
 
 from inspector_app.cli.invocation import Invocation
@@ -30,7 +32,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--to",
         metavar="PATH",
         type=Path,
-        help="folder to put the backup in (default: the data folder's backups/)",
+        help="folder to put the backup in: any path, relative, ~ or a removable drive "
+        "(default: the data folder's backups/)",
+    )
+    backup.add_argument(
+        "--verify",
+        metavar="DIR",
+        type=Path,
+        help="check the backup in DIR (or every backup in DIR) instead of taking one: the "
+        "database's integrity and every photo's content; exit 1 when one is bad",
     )
     check = add_command(
         subparsers,
@@ -44,13 +54,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument(
         "--repair",
         action="store_true",
-        help="remove files no photo refers to and leftover temporary files",
+        help="move files no database or backup refers to, and leftover temporary files, "
+        "into a dated folder of the quarantine (nothing is deleted); asks first",
     )
+    check.add_argument(
+        "--yes",
+        action="store_true",
+        help="do not ask before a repair or before emptying the quarantine (for scripts)",
+    )
+    check.add_argument(
+        "--empty-quarantine",
+        action="store_true",
+        help="delete what earlier repairs set aside in the quarantine; asks first",
+    )
+    restore = add_command(
+        subparsers,
+        "restore",
+        run_restore,
+        help="replace the database with a verified backup, keeping the current one aside",
+        description="Check the backup in DIR (a backup folder or a database file), then "
+        "swap it in for the current database with one rename. The current database is "
+        "moved into a dated folder among the backups (kind 'safety'), never deleted; "
+        "photos the backup has that the photo folder lacks are copied back.",
+    )
+    restore.add_argument("backup", metavar="DIR", type=Path, help="the backup to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask first (for scripts)")
 
 
 def run_backup(inv: Invocation) -> int:
     from inspector_app.services.backups import backup_now
 
+    if inv.args.verify is not None:
+        return _verify(inv, inv.args.verify)
     ctx = inv.system_context()
     dest = inv.args.to
     if dest is not None and dest.exists() and not dest.is_dir():
@@ -62,13 +97,110 @@ def run_backup(inv: Invocation) -> int:
     return 0
 
 
+def _verify(inv: Invocation, where: Path) -> int:
+    from inspector_app.domain.errors import NotFound
+    from inspector_app.services.backups import _read_backup, list_backups
+    from inspector_app.services.restore import find_backup, verify_backup
+
+    where = Path(os.path.expanduser(str(where))).absolute()
+    if where.is_dir() and _read_backup(where) is None:
+        found = list_backups(None, where)  # type: ignore[arg-type]
+        if not found:
+            raise NotFound(t("There is no backup in {path}", path=where))
+    else:
+        found = [find_backup(where)]
+    bad = 0
+    for info in found:
+        result = verify_backup(info)
+        if result.ok:
+            inv.print(t("{path}: good ({count} photos checked)", path=info.path, count=result.photos_checked))
+        else:
+            bad += 1
+            inv.print(t("{path}: BAD: {problem}", path=info.path, problem=result.problems[0]))
+            for line in result.problems[1:10]:
+                inv.print(f"  {line}")
+    return EXIT_PROBLEMS if bad else 0
+
+
+def confirm(inv: Invocation, question: str) -> None:
+    """Go on when --yes was given or the user at the terminal answers y; else refuse."""
+    from inspector_app.domain.errors import ValidationError
+
+    if getattr(inv.args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise ValidationError(t("{question} There is no terminal to ask: pass --yes to go ahead.", question=question))
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes", "是"):
+        raise ValidationError(t("Nothing was changed."))
+
+
+def run_restore(inv: Invocation) -> int:
+    from inspector_app.services.context import SYSTEM
+    from inspector_app.services.restore import find_backup, restore, verify_backup
+
+    info = find_backup(inv.args.backup)
+    # The current database may be the damaged one being replaced: opened unchecked.
+    ctx = inv.context(migrate=False, check=False).as_actor(SYSTEM)
+    result = verify_backup(info)
+    if not result.ok:
+        from inspector_app.domain.errors import ValidationError
+
+        raise ValidationError(t(
+            "The backup {path} failed its check ({problem}); nothing was restored.",
+            path=info.path, problem=result.problems[0],
+        ))
+    confirm(inv, t(
+        "Replace the database {database} with the backup {path}? The current database is kept aside.",
+        database=ctx.db.describe(), path=info.path,
+    ))
+    aside = restore(ctx, info)
+    inv.print(t("Restored {path}.", path=info.path))
+    inv.print(t("The database from before is kept in {path}", path=aside))
+    return 0
+
+
 def run_check(inv: Invocation) -> int:
-    from inspector_app.services.photos import check_store
+    from inspector_app.services.photos import check_store, repair_store
+    from inspector_app.services.quarantine import empty_quarantine, list_quarantine
 
     ctx = inv.system_context()
-    report = check_store(ctx, repair=inv.args.repair)
+    if inv.args.empty_quarantine:
+        held = list_quarantine(ctx)
+        files = sum(q.files for q in held)
+        if not files:
+            inv.print(t("The quarantine is empty."))
+            return 0
+        confirm(inv, t("Delete the {count} files in the quarantine for good?", count=files))
+        inv.print(t("Deleted {count} files from the quarantine.", count=empty_quarantine(ctx)))
+        return 0
+    report = check_store(ctx)
+    if inv.args.repair and (report.unreferenced_files or report.temp_files):
+        count = len(report.unreferenced_files) + len(report.temp_files)
+        for line in report.problems():
+            inv.print(line)
+        confirm(inv, t(
+            "Move these {count} files into the quarantine ({path})?", count=count, path=ctx.paths.quarantine
+        ))
+        repair_store(ctx, report)
     for path in report.removed:
-        inv.print(t("removed {path}", path=path))
+        inv.print(t("set aside {path}", path=path))
+    if report.quarantine is not None:
+        inv.print(t("Set aside in {path}; nothing was deleted.", path=report.quarantine))
+    if report.kept_for_others:
+        inv.print(t(
+            "{count} stored files belong to another database this photo folder has known, "
+            "or to a backup; they are kept.", count=len(report.kept_for_others),
+        ))
+    for q in list_quarantine(ctx):
+        inv.print(t(
+            "In quarantine: {path} ({count} files, {size}); "
+            "'inspector check --empty-quarantine' deletes them.",
+            path=q.path, count=q.files, size=f"{q.size / 1e6:.1f} MB",
+        ))
     problems = report.problems()
     for line in problems:
         inv.print(line)
@@ -81,6 +213,9 @@ def run_check(inv: Invocation) -> int:
         "Database integrity: {integrity}; {rows} photo rows, {files} stored files checked",
         integrity=integrity, rows=f"{report.rows_checked:,}", files=f"{report.files_checked:,}",
     ))
+    if not report.database_ok:
+        inv.print(_next_step_for_damage(ctx))
+        return EXIT_PROBLEMS
     if problems:
         count = len(problems)
         found = (
@@ -94,3 +229,19 @@ def run_check(inv: Invocation) -> int:
         return EXIT_PROBLEMS
     inv.print(t("Everything is in order."))
     return 0
+
+
+def _next_step_for_damage(ctx) -> str:
+    from inspector_app.services.backups import newest_good_backup
+
+    newest = newest_good_backup(ctx)
+    if newest is None:
+        return t(
+            "The database is damaged and there is no good backup in {path}; keep the file "
+            "as it is and ask for help.", path=ctx.paths.backups,
+        )
+    return t(
+        "The database is damaged. Next: restore the newest good backup, of {when}: "
+        "inspector restore {path}", when=newest.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        path=newest.path,
+    )

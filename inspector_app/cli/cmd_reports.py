@@ -5,11 +5,21 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 from typing import Any
 
 from inspector_app.cli.invocation import Invocation
-from inspector_app.cli.options import add_acting_user, add_command, choice_of, iso_date
+from inspector_app.cli.options import (
+    add_acting_user,
+    add_command,
+    add_force,
+    add_output,
+    choice_of,
+    input_file,
+    iso_date,
+    month_arg,
+    output_path,
+    year_arg,
+)
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.messages import t
 
@@ -17,6 +27,20 @@ logger = logging.getLogger(__name__)
 
 #: Exit status when an import applied its good rows but listed bad ones.
 EXIT_ROWS_REFUSED = 1
+#: How each import treats a file with problems (also in README, "Imports").
+IMPORT_HELP = {
+    "responses": "Attach merchants' responses to their cases. Per row: a refused row (listed "
+    "with its row number and reason) changes nothing, the other rows are recorded, all in one "
+    "transaction; a file that cannot be read to the end (damaged, too large, a full disk) "
+    "changes nothing at all. Exit status 1 when rows were refused.",
+    "records": "Import merchants, products, purchases and findings from the template. All or "
+    "nothing: the file is checked and written in one transaction, and if any row is refused "
+    "nothing at all is imported (every refused row is listed: sheet, row, reason; fix them and "
+    "import the file again). Importing the same file twice adds nothing. Exit status 1 when "
+    "rows were refused.",
+    "template": "Write the empty records template to FILE (an existing file is refused unless "
+    "--force; written to a temporary file and renamed when complete).",
+}
 STATUSES = [s.value for s in CaseStatus]
 
 
@@ -35,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which = pdf.add_mutually_exclusive_group(required=True)
     which.add_argument("--case", metavar="CASE_NUMBER", help="one case, e.g. RC-2026-0042")
     which.add_argument("--merchant", metavar="SHOP_ID", help="all open cases of this merchant")
-    pdf.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
+    add_output(pdf, "the PDF to write")
     add_acting_user(pdf)
 
     xlsx = add_command(
@@ -53,7 +77,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="STATUS",
         help=f"only findings/cases whose case is: {', '.join(STATUSES)}",
     )
-    xlsx.add_argument("--out", required=True, type=Path, metavar="FILE", help="the .xlsx to write")
+    add_output(xlsx, "the .xlsx to write")
     add_acting_user(xlsx)
 
     resp = add_command(
@@ -63,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="the response workbook for one merchant's open cases",
     )
     resp.add_argument("--merchant", required=True, metavar="SHOP_ID")
-    resp.add_argument("--out", required=True, type=Path, metavar="FILE")
+    add_output(resp, "the .xlsx to write")
     add_acting_user(resp)
 
     report = add_command(
@@ -75,9 +99,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "it states; a report regenerated for the same period shows what changed since.",
     )
     period = report.add_mutually_exclusive_group(required=True)
-    period.add_argument("--month", metavar="YYYY-MM")
-    period.add_argument("--year", metavar="YYYY")
-    report.add_argument("--out", required=True, type=Path, metavar="FILE")
+    period.add_argument("--month", type=month_arg, metavar="YYYY-MM")
+    period.add_argument("--year", type=year_arg, metavar="YYYY")
+    add_output(report, "the PDF to write")
     add_acting_user(report)
 
     imp = add_command(
@@ -97,9 +121,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("records", run_import_records, "import records from the template workbook"),
         ("template", run_import_template, "write the empty records template to FILE"),
     ):
-        p = add_command(iacts, name, handler, help=text)
-        p.add_argument("file", type=Path, metavar="FILE")
-        if name != "template":
+        p = add_command(iacts, name, handler, help=text, description=IMPORT_HELP.get(name))
+        if name == "template":
+            p.add_argument("file", type=output_path, metavar="FILE")
+            add_force(p)
+        else:
+            p.add_argument("file", type=input_file, metavar="FILE")
             add_acting_user(p)
 
 
@@ -124,7 +151,9 @@ def run_export_pdf(inv: Invocation) -> int:
 
     ctx = inv.acting_context()
     a = inv.args
-    path = _run(inv, reporting.export_notice(ctx, a.out, case_number=a.case, shop_id=a.merchant))
+    path = _run(inv, reporting.export_notice(
+        ctx, a.out, case_number=a.case, shop_id=a.merchant, force=a.force
+    ))
     inv.print(t("Wrote {path}", path=path))
     return 0
 
@@ -140,7 +169,7 @@ def run_export_xlsx(inv: Invocation) -> int:
         until=a.until,
         status=CaseStatus(a.status) if a.status else None,
     )
-    path = _run(inv, workbooks.export_findings(ctx, a.out, filt))
+    path = _run(inv, workbooks.export_findings(ctx, a.out, filt, force=a.force))
     inv.print(t("Wrote {path}", path=path))
     return 0
 
@@ -148,7 +177,10 @@ def run_export_xlsx(inv: Invocation) -> int:
 def run_export_responses(inv: Invocation) -> int:
     from inspector_app.services import responses
 
-    path = responses.export_merchant_workbook(inv.acting_context(), inv.args.merchant, inv.args.out)
+    a = inv.args
+    path = responses.export_merchant_workbook(
+        inv.acting_context(), a.merchant, a.out, force=a.force
+    )
     inv.print(t("Wrote {path}", path=path))
     return 0
 
@@ -158,7 +190,9 @@ def run_report(inv: Invocation) -> int:
 
     ctx = inv.acting_context()
     period = inv.args.month or inv.args.year
-    path = _run(inv, quality_reports.export_quality_report(ctx, period, inv.args.out))
+    path = _run(inv, quality_reports.export_quality_report(
+        ctx, period, inv.args.out, force=inv.args.force
+    ))
     inv.print(t("Wrote {path}", path=path))
     return 0
 
@@ -194,5 +228,5 @@ def run_import_records(inv: Invocation) -> int:
 def run_import_template(inv: Invocation) -> int:
     from inspector_app.reports.records_xlsx import write_template
 
-    inv.print(t("Wrote {path}", path=write_template(inv.args.file)))
+    inv.print(t("Wrote {path}", path=write_template(inv.args.file, force=inv.args.force)))
     return 0

@@ -13,14 +13,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 from datetime import UTC, timedelta, timezone, tzinfo
 
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import (
-    EXIT_USAGE,
     add_acting_user,
     add_command,
+    add_force,
+    any_int,
+    input_file,
+    month_arg,
     non_negative_int,
+    output_path,
     positive_int,
 )
 from inspector_app.cli.output import json_default
@@ -81,25 +86,33 @@ def import_group(subparsers: argparse._SubParsersAction) -> argparse._SubParsers
 
 
 def _run_import_help(inv: Invocation) -> int:
-    parser = getattr(inv.args, "import_parser", None)
-    if parser is not None:
-        parser.print_help(inv.err)
-    return EXIT_USAGE
+    """`inspector import` without saying what: one line, as for any incomplete command."""
+    from inspector_app.domain.errors import ValidationError
+
+    raise ValidationError(t("say what to import (see 'inspector import --help')"))
 
 
 def _offset(text: str) -> tzinfo:
     """--tz: +08:00, -05:00 or UTC."""
+    from inspector_app.cli.options import shown
+    from inspector_app.domain.limits import MAX_OFFSET_MINUTES, MIN_OFFSET_MINUTES
+
     offset = text.strip().upper()
     if offset in ("UTC", "Z"):
         return UTC
-    try:
-        sign = -1 if offset[0] == "-" else 1
-        hours, _, minutes = offset.lstrip("+-").partition(":")
-        return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
-    except (ValueError, IndexError):
-        raise argparse.ArgumentTypeError(
-            t("'{value}' is not a UTC offset (+08:00)", value=text)
-        ) from None
+    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", offset)
+    minutes = 0
+    if m:
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        minutes = -minutes if m.group(1) == "-" else minutes
+    if not m or int(m.group(3) or 0) >= 60 or not (
+        MIN_OFFSET_MINUTES <= minutes <= MAX_OFFSET_MINUTES
+    ):
+        raise argparse.ArgumentTypeError(t(
+            "'{value}' is not a UTC offset between -12:00 and +14:00 (e.g. +08:00)",
+            value=shown(text),
+        ))
+    return timezone(timedelta(minutes=minutes))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -111,10 +124,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Import complaints and after-sales work orders from CSV (UTF-8 or GB18030) "
         "or Excel, with the columns shop_id, order_id, kind, type, applied_at, first_handled_at, "
         "closed_at, outcome (or 店铺ID, 订单号, 类别, 类型, 申请时间, 首次处理时间, 完结时间, 结果). "
-        "Rejected rows are listed with their row number; the rest are imported. Importing the "
-        "same file again adds nothing. Exit status 1 when rows were rejected.",
+        "Per row, in one transaction: a rejected row is listed with its row number and nothing "
+        "of it is kept, the rest are imported; a file that cannot be read to the end (a cell "
+        "over 32,767 characters, more than 1,048,575 rows, a full disk) imports nothing. Dates "
+        "must be in 2000-2100; control characters are refused. Importing the same file again "
+        "adds nothing. Exit status 1 when rows were rejected.",
     )
-    p.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    p.add_argument("file", type=input_file, metavar="FILE", help="a .csv or .xlsx file")
     p.add_argument(
         "--tz",
         type=_offset,
@@ -144,7 +160,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     r.add_argument(
         "--candidates", action="store_true", help="only new watch/elimination candidates"
     )
-    r.add_argument("--xlsx", metavar="FILE", help="also write the ranking to an Excel file")
+    r.add_argument(
+        "--xlsx", type=output_path, metavar="FILE", help="also write the ranking to an Excel file"
+    )
+    add_force(r)
     r.add_argument("--json", action="store_true", help="print a JSON array of objects")
     actions = r.add_subparsers(title="actions", metavar="ACTION")
     slow = add_command(
@@ -174,10 +193,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "The plan is a draft until accepted (--accept or 'plan accept ID'), which creates planned "
         "purchases for inspectors to claim.",
     )
-    plan.add_argument("--month", metavar="YYYY-MM", help="the month to plan (e.g. 2026-12)")
+    plan.add_argument(
+        "--month", type=month_arg, metavar="YYYY-MM", help="the month to plan (e.g. 2026-12)"
+    )
     plan.add_argument("--purchases", type=positive_int, metavar="N", help="how many purchases")
     plan.add_argument("--budget", metavar="AMOUNT", help="spend at most AMOUNT at list prices")
-    plan.add_argument("--seed", type=int, metavar="N", help="random seed (default: a new one)")
+    plan.add_argument("--seed", type=any_int, metavar="N", help="random seed (default: a new one)")
     plan.add_argument(
         "--allow-repeat",
         action="store_true",
@@ -233,7 +254,7 @@ def run_risk(inv: Invocation) -> int:
         from inspector_app.reports.progress import run_job
         from inspector_app.services.risk_export import export_ranking
 
-        path = run_job(export_ranking(rows, inv.args.xlsx))
+        path = run_job(export_ranking(rows, inv.args.xlsx, force=inv.args.force))
         inv.note(t("Wrote {path}", path=path))
     from inspector_app.cli.output import as_record
 

@@ -40,8 +40,12 @@ class Invocation:
     def data_dir(self) -> str | None:
         return getattr(self.args, "data_dir", None)
 
-    def context(self, *, migrate: bool = True) -> Context:
-        """The database and data folder (created or upgraded on first use), acting as nobody."""
+    def context(self, *, migrate: bool = True, create: bool = False, check: bool = True) -> Context:
+        """The database and data folder (upgraded on first use), acting as nobody.
+
+        Only `init` passes `create`: any other command on a database that does not exist
+        says so instead of making a new, empty one.
+        """
         if self._ctx is None:
             from sqlalchemy.exc import OperationalError
 
@@ -50,7 +54,9 @@ class Invocation:
 
             url = self._url_with_password()
             try:
-                self._ctx = open_context(url, self.data_dir, migrate=migrate)
+                self._ctx = open_context(
+                    url, self.data_dir, migrate=migrate, create=create, check=check
+                )
             except OperationalError as exc:
                 message = _connect_error(exc, url)
                 if message is None:

@@ -70,21 +70,20 @@ def build_parser() -> CommandParser:
         title="commands", metavar="COMMAND", parser_class=CommandParser
     )
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            # An area whose module is not installed (yet): its commands are simply absent.
-            logger.warning("command module %s is missing; its commands are unavailable", name)
-            continue
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 problems found, 2 user error)."""
+    from inspector_app.cli import safety
+
     _use_language_of_environment()
+    _prefer_utf8_output()
+    argv = list(argv if argv is not None else sys.argv[1:])
+    problem = safety.argv_problem(argv)
+    if problem:
+        return _usage_error(problem)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -92,13 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
-    _prefer_utf8_output()
+        return _usage_error(t("say which command to run (see 'inspector --help')"))
+    problem = safety.arguments_problem(args) or safety.data_folder_problem(
+        getattr(args, "data_dir", None)
+    )
+    if problem:
+        return _usage_error(problem)
     log_file, handlers = _configure_logging(args)
     inv = Invocation(args)
     try:
-        logger.info("inspector %s", " ".join(argv if argv is not None else sys.argv[1:]))
+        logger.info("inspector %s", safety.one_line(" ".join(argv), 2_000))
         status = int(handler(inv) or 0)
         logger.info("exit %s", status)
         return status
@@ -111,15 +113,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except Exception as exc:  # noqa: BLE001 - the one place every error ends up
-        message = _user_error_message(exc)
+        message = _user_error_message(exc) or _damage_message(exc, args)
         if message is not None:
             logger.info("user error: %s", message)
-            print(f"inspector: {t('error')}: {message}", file=sys.stderr)
-            return EXIT_USAGE
+            return _usage_error(message)
         logger.exception("unexpected error")
         where = t(" (details in {log_file})", log_file=log_file) if log_file else ""
         print(
-            f"inspector: {t('unexpected error')}: {type(exc).__name__}: {_one_line(exc)}{where}",
+            safety.one_line(
+                f"inspector: {t('unexpected error')}: {type(exc).__name__}: {_one_line(exc)}"
+            ) + where,
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED
@@ -128,6 +131,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for h in handlers:  # main() may run again in the same process (tests)
             logging.getLogger("inspector_app").removeHandler(h)
             h.close()
+
+
+def _usage_error(message: str) -> int:
+    """Print a user error as one line on stderr; the exit status for it."""
+    from inspector_app.cli.safety import one_line
+
+    print(one_line(f"inspector: {t('error')}: {message}"), file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _use_language_of_environment() -> None:
@@ -143,13 +154,15 @@ def _user_error_message(exc: BaseException) -> str | None:
 
     if isinstance(exc, InspectorError):
         return _one_line(exc)
-    if isinstance(exc, (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)):
+    if isinstance(exc, OSError):
+        # A missing file, a full disk, a read-only folder, a name too long: the system's
+        # words about the user's path, not a bug.
         name = f"{exc.filename}: " if exc.filename else ""
         return f"{name}{exc.strerror or exc}"
-    try:
-        from sqlalchemy import exc as sa_exc
-    except ImportError:  # pragma: no cover
-        return None
+    if isinstance(exc, UnicodeError):
+        return t("text that is not valid UTF-8 ({problem})", problem=_one_line(exc))
+    from sqlalchemy import exc as sa_exc
+
     if isinstance(exc, (sa_exc.ArgumentError, sa_exc.NoSuchModuleError)):
         return t("bad database URL: {error}", error=_one_line(exc))
     if isinstance(exc, sa_exc.DBAPIError):
@@ -158,11 +171,51 @@ def _user_error_message(exc: BaseException) -> str | None:
         refused = describe_refusal(exc)
         if refused is not None:
             return refused
+    if isinstance(exc, sa_exc.OperationalError) and not _is_sqlite_error(exc):
+        return t("cannot reach the database: {error}", error=_one_line(exc.orig or exc))
     if isinstance(exc, sa_exc.DatabaseError):
         text = str(getattr(exc, "orig", exc))
         if "unable to open database file" in text or "file is not a database" in text:
             return t("cannot open the database: {error}", error=text)
     return None
+
+
+def _damage_message(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """One line for a database found damaged or read-only half-way through a command."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    from inspector_app.db.health import damaged, is_damage_error
+
+    if not isinstance(exc, (DBAPIError, sqlite3.DatabaseError)):
+        return None
+    text = _one_line(getattr(exc, "orig", None) or exc)
+    where = _database_path(args)
+    if is_damage_error(exc):
+        return _one_line(damaged(where or "", text))
+    if "readonly database" in text or "read-only" in text:
+        return t(
+            "The database {path} is read-only; Inspector needs to write to it and to its "
+            "folder (check the file's permissions, or copy it somewhere writable).", path=where,
+        )
+    return None
+
+
+def _database_path(args: argparse.Namespace) -> str | None:
+    from inspector_app.paths import data_dir, database_url
+    from inspector_app.services.context import sqlite_file
+
+    try:
+        url = database_url(getattr(args, "db", None), data_dir(getattr(args, "data_dir", None)))
+        path = sqlite_file(url)
+    except Exception:  # noqa: BLE001 - only for the message
+        return None
+    return str(path) if path else url
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    return type(getattr(exc, "orig", None)).__module__.startswith("sqlite3")
 
 
 def _one_line(exc: BaseException) -> str:
@@ -172,6 +225,7 @@ def _one_line(exc: BaseException) -> str:
 
 def _configure_logging(args: argparse.Namespace) -> tuple[Path | None, list[logging.Handler]]:
     """Log to logs/cli.log in the data folder (rotating); to stderr too with --verbose."""
+    from inspector_app.cli.safety import BestEffortFileHandler, one_line
     from inspector_app.paths import data_dir
 
     app_logger = logging.getLogger("inspector_app")
@@ -186,15 +240,23 @@ def _configure_logging(args: argparse.Namespace) -> tuple[Path | None, list[logg
         logs = data_dir(getattr(args, "data_dir", None)).logs
         logs.mkdir(parents=True, exist_ok=True)
         path = logs / LOG_FILE_NAME
-        to_file = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
+        to_file = BestEffortFileHandler(
+            path,
+            maxBytes=1_000_000,
+            backupCount=3,
+            encoding="utf-8",
+            errors="backslashreplace",
+            delay=True,
         )
         to_file.setFormatter(
             logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
         )
         handlers.append(to_file)
     except OSError as exc:
-        print(f"inspector: warning: cannot write the log file: {exc}", file=sys.stderr)
+        print(
+            one_line(f"inspector: warning: cannot write the log file: {exc.strerror or exc}"),
+            file=sys.stderr,
+        )
         path = None
     for h in handlers:
         app_logger.addHandler(h)

@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from inspector_app.domain.messages import t, tc
@@ -24,8 +25,10 @@ class CommandParser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr (exit 2), not a usage dump."""
 
     def error(self, message: str) -> NoReturn:
+        from inspector_app.cli.safety import one_line
+
         hint = t("{message} (see '{help}')", message=message, help=f"{self.prog} --help")
-        sys.stderr.write(f"{self.prog}: error: {hint}\n")
+        sys.stderr.write(one_line(f"{self.prog}: error: {hint}") + "\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -84,7 +87,7 @@ def add_command(
     )
     if handler is not None:
         parser.set_defaults(handler=handler)
-    return parser  # type: ignore[return-value]
+    return parser
 
 
 def add_acting_user(parser: argparse.ArgumentParser) -> None:
@@ -103,17 +106,110 @@ def iso_date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            t("'{value}' is not a date (use YYYY-MM-DD)", value=text)
+            t("'{value}' is not a date (use YYYY-MM-DD)", value=shown(text))
         ) from None
 
 
-def non_negative_int(text: str) -> int:
+def month_arg(text: str) -> str:
+    """YYYY-MM, a real month of the years FIRST_YEAR-LAST_YEAR."""
+    return _period_arg(text, 7)
+
+
+def year_arg(text: str) -> str:
+    """YYYY, a year of FIRST_YEAR-LAST_YEAR."""
+    return _period_arg(text, 4)
+
+
+def _period_arg(text: str, length: int) -> str:
+    from inspector_app.domain.errors import ValidationError
+    from inspector_app.services.stats import Period
+
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("'{value}' is not a whole number", value=text)) from None
+        period = Period.parse(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if len(period.label) != length:
+        raise argparse.ArgumentTypeError(
+            t("'{value}' is not a month (2026-10)", value=shown(text))
+            if length == 7
+            else t("'{value}' is not a year (2026)", value=shown(text))
+        )
+    return period.label
+
+
+def output_path(text: str) -> Path:
+    """A file to write: not empty, not absurdly long (the command refuses existing files)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(t("the file name is empty"))
+    if len(text) > MAX_PATH_CHARS:
+        raise argparse.ArgumentTypeError(t("the file name is too long"))
+    return Path(text).expanduser()
+
+
+def input_file(text: str) -> Path:
+    """A file to read: it must exist and be a regular file (no folder, pipe or device)."""
+    from inspector_app.services.input_files import check_input_file
+
+    path = output_path(text)
+    try:
+        check_input_file(path)
+    except Exception as exc:  # noqa: BLE001 - an InspectorError or OSError, said in one line
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return path
+
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """--force: replace an existing output file."""
+    parser.add_argument(
+        "--force", action="store_true", help="replace the output file if it exists"
+    )
+
+
+def add_output(parser: argparse.ArgumentParser, what: str) -> None:
+    """--out FILE (required) and --force, for commands that write a file."""
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=output_path,
+        metavar="FILE",
+        help=f"{what}; an existing file is refused unless --force. Written to a temporary "
+        "file in the same folder and renamed when complete",
+    )
+    add_force(parser)
+
+
+#: Largest whole number an argument may be (SQLite and PostgreSQL store 64-bit integers).
+MAX_INT = 2**63 - 1
+#: Longest file name argument (Linux's PATH_MAX).
+MAX_PATH_CHARS = 4_096
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """An argument as an error message quotes it: printable, cut to `limit` characters."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def any_int(text: str) -> int:
+    """A whole number that fits in 64 bits (seeds may be negative)."""
+    stripped = text.strip()
+    if len(stripped) > 30 or not stripped.lstrip("+-").isdigit() or not stripped.isascii():
+        raise argparse.ArgumentTypeError(
+            t("'{value}' is not a whole number", value=shown(text))
+        ) from None
+    value = int(stripped)
+    if not -MAX_INT <= value <= MAX_INT:
+        raise argparse.ArgumentTypeError(
+            t("'{value}' is too large (at most {limit})", value=shown(text), limit=MAX_INT)
+        )
+    return value
+
+
+def non_negative_int(text: str) -> int:
+    value = any_int(text)
     if value < 0:
-        raise argparse.ArgumentTypeError(t("'{value}' must not be negative", value=text))
+        raise argparse.ArgumentTypeError(t("'{value}' must not be negative", value=shown(text)))
     return value
 
 

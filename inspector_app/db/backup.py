@@ -35,19 +35,51 @@ def backup_sqlite(engine: Engine, dest: Path) -> Path:
     return dest
 
 
+def is_hidden(path: Path) -> bool:
+    """Files a copy of the photo folder leaves out: names starting with a dot, i.e. the
+    store's half-written `.tmp-*` files and the folder's identity file."""
+    return path.name.startswith(".")
+
+
 def copy_tree_incremental(src: Path, dest: Path) -> int:
-    """Copy files from src to dest that dest lacks (photos are immutable, named by hash)."""
+    """Copy files from src to dest that dest lacks (photos are immutable, named by hash).
+
+    Half-written temporary files are left out, and a file that vanishes while we copy (a
+    temporary file renamed, a stray set aside by a repair) is skipped, not an error.
+    """
     copied = 0
     if not src.exists():
         return 0
     for path in src.rglob("*"):
-        if path.is_file() and not path.name.endswith(".tmp"):
-            target = dest / path.relative_to(src)
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
+        if is_hidden(path) or not path.is_file():
+            continue
+        target = dest / path.relative_to(src)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
                 shutil.copy2(path, target)
-                copied += 1
+            except FileNotFoundError:
+                if not path.exists():
+                    continue
+                raise
+            copied += 1
     return copied
+
+
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """What SQLite's integrity check says is wrong with the file at `path` ([] when sound)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        pragma = "quick_check" if quick else "integrity_check"
+        lines = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if lines == ["ok"] else lines
 
 
 def _fsync(path: Path) -> None:

@@ -10,6 +10,8 @@ from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, TypeDeco
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
+from inspector_app.domain import clock
+
 #: Constraint names Alembic can rely on, on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -21,7 +23,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def new_uid() -> str:

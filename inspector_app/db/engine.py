@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -62,6 +63,8 @@ class Database:
         write_engine = self.engine.execution_options(inspector_write=True)
         self._write = sessionmaker(bind=write_engine, expire_on_commit=False)
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
+        #: The session of the batch() running in this thread (or asyncio task), if any.
+        self._batch: ContextVar[Session | None] = ContextVar(f"batch-{id(self)}", default=None)
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -77,13 +80,44 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on error."""
+        """One write transaction: committed when the block ends, rolled back on error.
+
+        Inside `batch()` it is a savepoint of the batch's transaction instead: an error
+        undoes only what this block did, and nothing is committed before the batch ends.
+        """
+        outer = self._batch.get()
+        if outer is not None:
+            with outer.begin_nested():
+                yield outer
+            return
         with self._write() as session, session.begin():
             yield session
 
     @contextmanager
+    def batch(self) -> Iterator[Session]:
+        """One write transaction that every write() and read() in this thread joins.
+
+        For imports: the whole file commits when the block ends, or nothing of it does
+        (an error, a full disk, Ctrl+C). Reads inside see the batch's own changes.
+        """
+        outer = self._batch.get()
+        if outer is not None:
+            yield outer
+            return
+        with self._write() as session, session.begin():
+            token = self._batch.set(session)
+            try:
+                yield session
+            finally:
+                self._batch.reset(token)
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session; nothing it does is committed."""
+        """A read-only session; nothing it does is committed (inside batch(): the batch's)."""
+        outer = self._batch.get()
+        if outer is not None:
+            yield outer
+            return
         with self._read() as session:
             try:
                 yield session

@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspector_app.db.backup import backup_sqlite
 from inspector_app.db.engine import Database
+from inspector_app.domain import clock
 from inspector_app.domain.errors import DatabaseTooNew
 from inspector_app.domain.messages import t
 
@@ -119,7 +119,7 @@ def upgrade(db: Database, backup_dir: Path | None = None, target: str = "head") 
         return None
     backup: Path | None = None
     if current is not None and db.sqlite_path is not None and backup_dir is not None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
         backup = backup_dir / f"before-upgrade-{current}-{stamp}.sqlite3"
         backup_sqlite(db.engine, backup)
         logger.info("Backed up %s to %s before upgrading", db.describe(), backup)

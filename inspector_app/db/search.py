@@ -11,7 +11,9 @@ from contextlib import contextmanager
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Select,
     TableClause,
+    TextClause,
     column,
     literal_column,
     or_,
@@ -66,7 +68,7 @@ def fts_phrase(dialect: str, q: str) -> str | None:
     return '"' + q.replace('"', '""') + '"'
 
 
-def fts_match(phrase: str) -> ColumnElement[bool]:
+def fts_match(phrase: str) -> TextClause:
     """`findings_fts MATCH phrase`, for a query that has FINDINGS_FTS in its FROM list."""
     return text("findings_fts MATCH :fts_q").bindparams(fts_q=phrase)
 
@@ -79,7 +81,7 @@ def finding_text_clause(dialect: str, q: str) -> ColumnElement[bool] | None:
     phrase = fts_phrase(dialect, q)
     if phrase is None:
         return like_any((Finding.title, Finding.description, Finding.observed), q, dialect)
-    matches = select(literal_column("rowid")).select_from(FINDINGS_FTS).where(fts_match(phrase))
+    matches: Select[tuple[int]] = select(literal_column("rowid")).select_from(FINDINGS_FTS).where(fts_match(phrase))
     return Finding.id.in_(matches)
 
 

@@ -61,3 +61,11 @@ class StaleEdit(ConflictError):
         super().__init__(message)
         self.name = name
         self.when = when
+
+
+class DatabaseUnusable(InspectorError):
+    """The database file is missing, empty, damaged, not a database, or read-only."""
+
+
+class StoreMismatch(InspectorError):
+    """The database and the photo folder belong to different data sets."""

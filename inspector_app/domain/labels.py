@@ -10,8 +10,9 @@ applies at once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
+from typing import Any
 
 from inspector_app.domain.enums import (
     CaseStatus,
@@ -106,7 +107,7 @@ def verdict_label(verdict: Verdict | str) -> str:
 
 
 #: Enum type -> its label function, for value_label().
-_BY_TYPE = {
+_BY_TYPE: dict[type[Enum], Callable[[Any], str]] = {
     CaseStatus: case_status_label,
     Role: role_label,
     MerchantStatus: merchant_status_label,

@@ -16,16 +16,21 @@ import os
 import threading
 from pathlib import Path
 
+from inspector_app.domain import pseudo
+
 logger = logging.getLogger(__name__)
 
 #: The language messages are written in.
 SOURCE_LANGUAGE = "en"
+#: The environment variable that chooses the language over the system's and the setting's.
+LANGUAGE_VARIABLE = "INSPECTOR_LANGUAGE"
 #: Joins a context and a text into a catalog key: tc("case status", "open") -> "case status::open".
 CONTEXT_SEPARATOR = "::"
 
 _lock = threading.Lock()
 _catalog: dict[str, str] = {}
 _language = SOURCE_LANGUAGE
+_pseudo = False
 
 
 def catalog_path(lang: str) -> Path:
@@ -36,10 +41,10 @@ def catalog_path(lang: str) -> Path:
 
 def set_language(lang: str | None) -> str:
     """Use `lang` (e.g. "zh_CN") from now on; unknown languages fall back to English."""
-    global _catalog, _language
+    global _catalog, _language, _pseudo
     lang = (lang or SOURCE_LANGUAGE).split(".")[0]
     catalog: dict[str, str] = {}
-    if lang != SOURCE_LANGUAGE:
+    if lang != SOURCE_LANGUAGE and lang != pseudo.LANGUAGE:
         path = catalog_path(lang)
         try:
             catalog = {k: v for k, v in json.loads(path.read_text("utf-8")).items() if v}
@@ -49,12 +54,16 @@ def set_language(lang: str | None) -> str:
             logger.warning("Cannot read message catalog %s: %s", path, exc)
             lang = SOURCE_LANGUAGE
     with _lock:
-        _catalog, _language = catalog, lang
+        _catalog, _language, _pseudo = catalog, lang, lang == pseudo.LANGUAGE
     return lang
 
 
 def language_from_environment() -> str:
-    """The language the command line should speak: LC_ALL / LC_MESSAGES / LANG (zh -> zh_CN)."""
+    """The language the command line should speak: INSPECTOR_LANGUAGE (e.g. "pseudo"), else
+    LC_ALL / LC_MESSAGES / LANG (zh -> zh_CN)."""
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
+    if chosen:
+        return "zh_CN" if chosen.lower().startswith("zh") else chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
@@ -68,7 +77,8 @@ def current_language() -> str:
 
 def t(text: str, /, **params: object) -> str:
     """The translation of `text` in the current language, with `{placeholders}` filled."""
-    return _fill(text, _catalog.get(text, text), params)
+    template = _catalog.get(text, text)
+    return _fill(text, pseudo.pseudo(template) if _pseudo else template, params)
 
 
 def tc(context: str, text: str, /, **params: object) -> str:
@@ -78,7 +88,8 @@ def tc(context: str, text: str, /, **params: object) -> str:
     e.g. the case status "cancelled" (已撤销) and the purchase status "cancelled" (已取消)
     translate apart; English shows `text`.
     """
-    return _fill(text, _catalog.get(f"{context}{CONTEXT_SEPARATOR}{text}", text), params)
+    template = _catalog.get(f"{context}{CONTEXT_SEPARATOR}{text}", text)
+    return _fill(text, pseudo.pseudo(template) if _pseudo else template, params)
 
 
 def _fill(text: str, template: str, params: dict[str, object]) -> str:

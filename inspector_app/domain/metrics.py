@@ -1,4 +1,4 @@
-"""Timing and rate metrics (DOMAIN.md): hours between events, medians and percentiles."""
+"""Timing and rate metrics (docs/domain.md, "The figures"): hours between events, medians and percentiles."""
 
 from __future__ import annotations
 

@@ -79,7 +79,7 @@ WHY: dict[Factor, str] = {
     "within the category.",
     Factor.OVERDUE_CASES: "Rectifications past their deadline: a merchant that does not fix "
     "what we found is the clearest case for escalation; facts, not a sample, so no shrinkage.",
-    Factor.DURATION_MEDIAN: "Typical hours from application to first handling (DOMAIN.md "
+    Factor.DURATION_MEDIAN: "Typical hours from application to first handling (the platform's "
     "service duration), against the 24 h standard.",
     Factor.DURATION_P90: "The slow tail (90th percentile) against 48 h: the cases the "
     "platform lists as the 100 slowest and flags above 60 h.",
@@ -98,7 +98,7 @@ LABELS: dict[Factor, str] = {
     Factor.LATE_SHARE: "late work orders",
 }
 
-#: Hours thresholds of the late-share factor (DOMAIN.md warning thresholds).
+#: Hours thresholds of the late-share factor (docs/domain.md, "After-sales service duration").
 LATE_HOURS = (24, 48, 72)
 
 
@@ -295,16 +295,17 @@ def score(e: MerchantEvidence, refs: References, params: RiskParams | None = Non
     est: dict[Factor, float | None] = dict.fromkeys(Factor)
     bad: dict[Factor, float] = {}
     if ref_comp is not None:
-        est[Factor.COMPLAINT_RATE] = shrink(e.complaints, e.exposure, ref_comp, p.prior_exposure)
-        bad[Factor.COMPLAINT_RATE] = relative_badness(est[Factor.COMPLAINT_RATE], ref_comp)
+        v = shrink(e.complaints, e.exposure, ref_comp, p.prior_exposure)
+        est[Factor.COMPLAINT_RATE] = v
+        bad[Factor.COMPLAINT_RATE] = relative_badness(v, ref_comp)
     if ref_after is not None:
-        est[Factor.AFTER_SALES_RATE] = shrink(
-            e.after_sales, e.exposure, ref_after, p.prior_exposure
-        )
-        bad[Factor.AFTER_SALES_RATE] = relative_badness(est[Factor.AFTER_SALES_RATE], ref_after)
+        v = shrink(e.after_sales, e.exposure, ref_after, p.prior_exposure)
+        est[Factor.AFTER_SALES_RATE] = v
+        bad[Factor.AFTER_SALES_RATE] = relative_badness(v, ref_after)
     if refs.defect_rate is not None:
-        est[Factor.DEFECT_RATE] = shrink(e.failed, e.inspected, refs.defect_rate, p.prior_inspected)
-        bad[Factor.DEFECT_RATE] = relative_badness(est[Factor.DEFECT_RATE], refs.defect_rate)
+        v = shrink(e.failed, e.inspected, refs.defect_rate, p.prior_inspected)
+        est[Factor.DEFECT_RATE] = v
+        bad[Factor.DEFECT_RATE] = relative_badness(v, refs.defect_rate)
     if refs.duration_median is not None:
         v = _credible(e.duration_median, e.timed, refs.duration_median, p.prior_timed)
         est[Factor.DURATION_MEDIAN] = v
@@ -314,8 +315,9 @@ def score(e: MerchantEvidence, refs: References, params: RiskParams | None = Non
         est[Factor.DURATION_P90] = v
         bad[Factor.DURATION_P90] = relative_badness(v, p.p90_standard_h)
     if refs.late_share is not None:
-        est[Factor.LATE_SHARE] = shrink(e.late_points, e.timed, refs.late_share, p.prior_timed)
-        bad[Factor.LATE_SHARE] = relative_badness(est[Factor.LATE_SHARE], refs.late_share)
+        v = shrink(e.late_points, e.timed, refs.late_share, p.prior_timed)
+        est[Factor.LATE_SHARE] = v
+        bad[Factor.LATE_SHARE] = relative_badness(v, refs.late_share)
     est[Factor.OVERDUE_CASES] = float(e.overdue_cases)
     bad[Factor.OVERDUE_CASES] = relative_badness(e.overdue_cases, p.overdue_reference)
     total = sum(p.weights.get(f, 0.0) for f in bad)

@@ -31,6 +31,7 @@ import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +135,9 @@ def build_units(
         )
         n = len(own) + (1 if open_units or not own else 0)
         w = merchant_weight(m.risk, floor) / n
-        common = {"key_merchant": m.key_merchant, "note": m.note, "high_risk": m.high_risk}
+        common: dict[str, Any] = {
+            "key_merchant": m.key_merchant, "note": m.note, "high_risk": m.high_risk
+        }
         units.extend(
             Unit(
                 m.merchant_id,
@@ -270,7 +273,7 @@ class _Sampler:
             if self.full():
                 self.out.warnings.append(
                     f"{len(order)} key merchants but only {self.n} purchases: "
-                    f"{len(order) - self.n} key merchants not covered"
+                    f"{len(order) - (self.n or 0)} key merchants not covered"
                 )
                 return
             choice = next(

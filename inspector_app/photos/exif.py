@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from PIL import ExifTags, Image
 
+from inspector_app.domain import clock
+
 logger = logging.getLogger(__name__)
 
 _EXIF_TIME = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
@@ -42,10 +44,11 @@ def parse_exif_time(value: object, offset: object = None) -> datetime | None:
     if not m:
         return None
     try:
-        dt = datetime(*(int(g) for g in m.groups()))
+        year, month, day, hour, minute, second = (int(g) for g in m.groups())
+        dt = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
-    if not 1970 <= dt.year <= datetime.now().year + 1:
+    if not 1970 <= dt.year <= clock.local_now().year + 1:
         return None
     off = _text(offset)
     om = _EXIF_OFFSET.match(off) if off else None

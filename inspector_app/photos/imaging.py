@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 from inspector_app.domain.errors import PhotoRejected
 from inspector_app.domain.labels import join_list
@@ -28,6 +28,13 @@ logger = logging.getLogger(__name__)
 
 #: Largest photo file accepted, in bytes; phone photos are 2-15 MB, RAW-sized JPEGs ~40 MB.
 MAX_FILE_BYTES = 60 * 1024 * 1024
+#: The memory budget of one decode, in pixels: a photo is decoded whole only if it has at
+#: most this many (a 64 MP RGBA decode is 256 MB). JPEGs decode at 1/2, 1/4 or 1/8 scale
+#: (draft mode) and are held to it at 1/8; PNG and WebP, decoded at full size, are refused
+#: above it. Pillow's own bomb limit (~89 MP) would let one PNG cost over 700 MB.
+MAX_DECODED_PIXELS = 64_000_000
+#: Bytes a decoded pixel takes in Pillow (RGB is stored as RGBX).
+DECODED_PIXEL_BYTES = 4
 #: Longest edge of the clean copy put into merchant-facing documents.
 CLEAN_MAX_EDGE = 1200
 #: JPEG quality of clean copies.
@@ -68,7 +75,7 @@ def accepted_formats() -> dict[str, str]:
     """Pillow format name -> media type; HEIC is added when pillow-heif can be imported."""
     formats = dict(BASE_FORMATS)
     try:
-        import pillow_heif  # type: ignore[import-not-found]
+        import pillow_heif
 
         pillow_heif.register_heif_opener()
         formats["HEIF"] = "image/heic"
@@ -123,14 +130,33 @@ def _too_big(name: str, size: int, limit: int) -> str:
     )
 
 
-def _open(source: bytes | Path) -> Image.Image:
+class OverBudget(Exception):
+    """The image would decode to more than MAX_DECODED_PIXELS."""
+
+    def __init__(self, width: int, height: int) -> None:
+        super().__init__(f"{width}x{height} pixels")
+        self.width, self.height = width, height
+
+
+def decoded_pixels(im: Image.Image) -> int:
+    """Pixels a decode of `im` holds at the least: a JPEG at 1/8 scale, others whole."""
+    if im.format in ("JPEG", "MPO"):
+        return -(-im.width // 8) * -(-im.height // 8)
+    return im.width * im.height
+
+
+def _open(source: bytes | Path) -> ImageFile.ImageFile:
     fp = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
     im = Image.open(fp, formats=list(accepted_formats()))
     # The warnings filter set around this call is process-global and not thread-safe
     # (thumbnails are made on worker threads), so check the declared size here as well.
-    if im.width * im.height > Image.MAX_IMAGE_PIXELS:
+    limit = Image.MAX_IMAGE_PIXELS  # None when an embedding program turned the check off
+    if limit is not None and im.width * im.height > limit:
         im.close()
         raise Image.DecompressionBombError(f"{im.width}x{im.height} pixels")
+    if decoded_pixels(im) > MAX_DECODED_PIXELS:
+        im.close()
+        raise OverBudget(im.width, im.height)
     return im
 
 
@@ -224,6 +250,15 @@ def check_photo(data: bytes, name: str, *, thumb_edge: int | None = None) -> Che
                 taken_at = taken_at_from_exif(exif)
                 if thumb_edge:
                     thumb = _thumbnail_of(im, thumb_edge, name)
+        except OverBudget as e:
+            raise PhotoRejected(t(
+                "'{name}' is {width} x {height} pixels ({megapixels} MP); a {kind} photo is "
+                "decoded whole and may have at most {limit} MP (memory budget {mb} MB).",
+                name=name, width=e.width, height=e.height,
+                megapixels=f"{e.width * e.height / 1e6:.0f}", kind=_kind_of(data),
+                limit=f"{MAX_DECODED_PIXELS / 1e6:.0f}",
+                mb=f"{MAX_DECODED_PIXELS * DECODED_PIXEL_BYTES / 1048576:.0f}",
+            )) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise PhotoRejected(t(
                 "'{name}' declares more pixels than a photo has (over {pixels}); "
@@ -263,6 +298,11 @@ def check_photo(data: bytes, name: str, *, thumb_edge: int | None = None) -> Che
     if turned:
         width, height = height, width
     return CheckedPhoto(ImageProbe(media_type, fmt, width, height, taken_at), thumb)
+
+
+def _kind_of(data: bytes) -> str:
+    magic = _accepted_magic(data)
+    return {"png": "PNG", "webp": "WebP", "jpeg": "JPEG"}.get(magic or "", "PNG/WebP")
 
 
 def _draft(im: Image.Image, max_edge: int) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +52,7 @@ def prepare_photo(path: Path, *, thumb_edge: int | None = None) -> PreparedPhoto
 
 def prepared_ahead(
     paths: Iterable[str | os.PathLike[str]], *, thumb_edge: int | None = None
-) -> Iterator[PreparedPhoto]:
+) -> Generator[PreparedPhoto, None, None]:
     """prepare_photo of each path in order; the next one is prepared while the caller works.
 
     Close the iterator (or stop iterating) to stop: the file being prepared is dropped

@@ -21,12 +21,14 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from inspector_app.domain.errors import NotFound
 from inspector_app.domain.messages import t
+from inspector_app.paths import STORE_MARKER
 
 try:
     import fcntl
@@ -172,6 +174,21 @@ def remove_if_idle(path: Path) -> bool:
         os.close(fd)
 
 
+@contextmanager
+def lock_if_idle(path: Path) -> Iterator[bool]:
+    """Hold a leftover temp file's lock (True) unless a writer holds it or it is gone (False),
+    so it can be moved away without taking a file from under a writer."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        yield False
+        return
+    try:
+        yield _lock(fd, wait=False)
+    finally:
+        os.close(fd)
+
+
 def _is_idle(path: Path) -> bool:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -277,6 +294,8 @@ class PhotoStore:
         if not self.root.is_dir():
             return out
         for top in sorted(self.root.iterdir()):
+            if top.name == STORE_MARKER:
+                continue  # the folder's identity, not a photo
             if top.name.startswith(TEMP_PREFIX) and top.is_file():
                 (out.temp_files if _is_idle(top) else out.busy_temp_files).append(top)
             elif not (top.is_dir() and _SHARD.match(top.name)):

@@ -155,7 +155,9 @@ def _rows(
     writer.close()
 
 
-def write_findings_workbook(export: FindingsExport, out: Path | str) -> Job[Path]:
+def write_findings_workbook(
+    export: FindingsExport, out: Path | str, *, force: bool = False
+) -> Job[Path]:
     """Stream the four sheets into a write-only workbook; yields Progress, returns the path."""
     wb = new_workbook()
     grand = export.finding_count + export.case_count + 1
@@ -174,7 +176,7 @@ def write_findings_workbook(export: FindingsExport, out: Path | str) -> Job[Path
     yield Progress(grand - 1, grand, t("Summary"))
     _summary(summary, export)
     yield Progress(grand - 1, grand, t("Saving the workbook"))
-    path = save_workbook(wb, out)
+    path = save_workbook(wb, out, force=force)
     logger.info("Findings workbook: %d findings, %d cases", findings.rows, cases.rows)
     yield Progress(grand, grand, t("Done"))
     return path

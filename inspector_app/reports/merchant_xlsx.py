@@ -153,7 +153,9 @@ def _protected_values(c: MerchantCaseRow) -> dict[str, Any]:
     }
 
 
-def write_merchant_workbook(data: MerchantWorkbookData, key: bytes, out: Path | str) -> Path:
+def write_merchant_workbook(
+    data: MerchantWorkbookData, key: bytes, out: Path | str, *, force: bool = False
+) -> Path:
     """Only this merchant's open cases; response cells unlocked and validated, the rest locked."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -228,7 +230,7 @@ def write_merchant_workbook(data: MerchantWorkbookData, key: bytes, out: Path | 
     _protect(ws)
     _findings_sheet(wb, data, head_font, head_fill, wrap)
     _meta_sheet(wb, data, key)
-    return save_workbook(wb, out)
+    return save_workbook(wb, out, force=force)
 
 
 def _print_setup(ws: Any) -> None:
@@ -330,8 +332,33 @@ def _read_meta(wb: Any) -> dict[str, str]:
     return meta
 
 
+def formula_cells(path: Path | str) -> dict[int, str]:
+    """Row number -> the first column of the Responses sheet holding a formula.
+
+    Values are read without formulas (never evaluated); a formula saved without its value
+    would read as a blank cell and its row be skipped silently, so such rows are refused.
+    """
+    found: dict[int, str] = {}
+    with open_workbook(path, formulas=True) as wb:
+        names = {n.strip().casefold(): n for n in wb.sheetnames}
+        real = names.get(RESPONSES.strip().casefold())
+        if real is None:
+            return found
+        rows = wb[real].iter_rows()
+        header = [c.value for c in next(rows, ())]
+        for row in rows:
+            for i, cell in enumerate(row):
+                if getattr(cell, "data_type", None) == "f":
+                    number = getattr(cell, "row", None)
+                    if number is not None and number not in found:
+                        found[number] = str(header[i]) if i < len(header) else "?"
+                    break
+    return found
+
+
 def read_merchant_workbook(path: Path | str) -> MerchantWorkbookReading:
     """The filled-in rows of a returned workbook; a row's `error` says what is wrong with it."""
+    formulas = formula_cells(path)
     with open_workbook(path) as wb:
         meta = _read_meta(wb)
         reading = MerchantWorkbookReading(meta.get("shop_id", ""), meta.get("check", ""))
@@ -340,8 +367,16 @@ def read_merchant_workbook(path: Path | str) -> MerchantWorkbookReading:
             row = ResponseRow(sr.number, None, as_text(v[CHECK]), {h: v[h] for h in PROTECTED})
             try:
                 row.case_id = as_int(v[CASE_ID], required=True)
+                if not 1 <= row.case_id < 2**63:
+                    row.case_id = None
+                    raise ValueError(t("is out of range"))
             except ValueError as exc:
                 row.error = t("the hidden case id {problem}", problem=exc)
+            if sr.number in formulas:
+                row.error = t(
+                    "{column} holds a formula; type the value itself (formulas are not read)",
+                    column=formulas[sr.number],
+                )
             for attr, header in (
                 ("response_text", RESPONSE),
                 ("root_cause", ROOT_CAUSE),

@@ -327,7 +327,9 @@ def _result(value: str | None) -> str:
     return {"passed": "Passed 通过", "failed": "Failed 未通过"}.get(value or "", "")
 
 
-def write_notice(data: NoticeData, out: Path | str, workdir: Path | None = None) -> Job[Path]:
+def write_notice(
+    data: NoticeData, out: Path | str, workdir: Path | None = None, *, force: bool = False
+) -> Job[Path]:
     """Lay out and write the notice; yields Progress per photo, returns the PDF's path."""
     photos = [p for p in data.photos if p.path is not None]
     total = len(photos) + 1
@@ -360,6 +362,7 @@ def write_notice(data: NoticeData, out: Path | str, workdir: Path | None = None)
                 "rectification notice",
             ),
             workdir,
+            force=force,
         )
         yield Progress(total, total, t("Done"))
         return path

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from inspector_app.domain.enums import CaseStatus
 from inspector_app.reports.pdf_images import PreparedImage
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class NoticeFinding:
 @dataclass(frozen=True)
 class NoticeCase:
     case_number: str
-    status: str
+    status: CaseStatus
     opened_on: date
     due_date: date | None
     summary: str

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,38 +166,39 @@ def build_pdf(
     letterhead: Letterhead,
     info: DocInfo,
     workdir: Path,
+    *,
+    force: bool = False,
 ) -> Path:
-    """Lay out `story` on A4 pages with letterhead and footer and write it to `out`."""
+    """Lay out `story` on A4 pages with letterhead and footer and write it to `out`.
+
+    Written through a temporary file renamed into place (see output_file); an existing
+    `out` is refused unless `force`.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
+    from inspector_app.reports.output_file import claim_output, output_file
+
     configure_reportlab()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = claim_output(out, force=force)
     logo = None
     if letterhead.logo_path and Path(letterhead.logo_path).is_file():
         logo = prepare_image(letterhead.logo_path, workdir, max_edge=400)
-    # Created by ReportLab with open(), so it gets the user's usual permissions.
-    tmp = str(out.with_name(f".~{out.name}.{secrets.token_hex(4)}.tmp"))
-    doc = SimpleDocTemplate(
-        tmp,
-        keywords=info.keywords,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + HEADER_H - 10,
-        bottomMargin=MARGIN + FOOTER_H - 10,
-        title=info.title,
-        author=letterhead.organisation,
-        subject=info.subject,
-        creator="Inspector",
-    )
-    try:
+    with output_file(out, force=force) as tmp:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            keywords=info.keywords,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_H - 10,
+            bottomMargin=MARGIN + FOOTER_H - 10,
+            title=info.title,
+            author=letterhead.organisation,
+            subject=info.subject,
+            creator="Inspector",
+        )
         doc.build(story, canvasmaker=_numbered_canvas_class(letterhead, info, logo))
-        os.replace(tmp, out)  # never half a PDF under the chosen name
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     logger.info("Wrote %s (%d bytes)", out, out.stat().st_size)
     return out
 

@@ -45,14 +45,9 @@ class Fonts:
 
 def cjk_font_file() -> Path:
     """The CJK TrueType file: the one shipped with the app, else the system copy."""
-    candidates: list[Path] = []
-    try:
-        from inspector_app.resources import cjk_font_path  # type: ignore[attr-defined]
+    from inspector_app.resources import cjk_font_path
 
-        candidates.append(Path(cjk_font_path()))
-    except (ImportError, AttributeError, OSError, ValueError):
-        logger.debug("inspector_app.resources.cjk_font_path not available yet")
-    candidates.append(SYSTEM_CJK_FONT)
+    candidates = [Path(cjk_font_path()), SYSTEM_CJK_FONT]
     for path in candidates:
         if path.is_file():
             return path

@@ -44,7 +44,7 @@ def _font_runs(text: str) -> list[tuple[str, str]]:
     """Split `text` into (font name, run) pieces so each character gets a font with its glyph."""
     fonts = register_fonts()
     runs: list[tuple[str, str]] = []
-    current, buf = LATIN, []
+    current, buf = LATIN, list[str]()
     for ch in text:
         font = current if ch.isspace() else fonts.font_for(ch)
         if font != current and buf:

@@ -258,7 +258,9 @@ def story(data: QualityReportData) -> list[Flowable]:
     return out
 
 
-def write_quality_report(data: QualityReportData, out: Path | str) -> Job[Path]:
+def write_quality_report(
+    data: QualityReportData, out: Path | str, *, force: bool = False
+) -> Job[Path]:
     """Write the report PDF; yields Progress, returns the path."""
     yield Progress(0, 2, t("Laying out the report"))
     flowables = story(data)
@@ -275,6 +277,7 @@ def write_quality_report(data: QualityReportData, out: Path | str) -> Job[Path]:
                 f"quality report {data.kind}",
             ),
             Path(tmp),
+            force=force,
         )
     yield Progress(2, 2, t("Done"))
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,13 +98,16 @@ README_LINES = [
 ]
 
 
-def write_template(out: Path | str) -> Path:
+def write_template(out: Path | str, *, force: bool = False) -> Path:
     """The empty template with a README, styled headers and drop-down lists."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from inspector_app.reports.output_file import claim_output
+
+    claim_output(out, force=force)
     wb = Workbook()
     readme = wb.active
     readme.title = README
@@ -146,7 +150,32 @@ def write_template(out: Path | str) -> Path:
                 for r in range(2, 502):
                     ws.cell(r, i).number_format = "yyyy-mm-dd hh:mm"
         ws.freeze_panes = "A2"
-    return save_workbook(wb, out)
+    return save_workbook(wb, out, force=force)
+
+
+def iter_records(path: Path | str) -> Iterator[tuple[str, Iterator[SheetRow]]]:
+    """Each template sheet present, in order, with its rows streamed (a missing sheet is
+    skipped). A workbook with none of the four sheets is refused; a present sheet without a
+    required column raises InspectorError naming it."""
+    from inspector_app.domain.errors import InspectorError
+
+    with open_workbook(path) as wb:
+        names = {n.strip().casefold() for n in wb.sheetnames}
+        present = [s for s in SHEET_ORDER if s.casefold() in names]
+        if not present:
+            raise InspectorError(t(
+                "{file} has none of the sheets {sheets}; "
+                "start from the template ('inspector import template FILE.xlsx')",
+                file=Path(path).name, sheets=join_list(SHEET_ORDER),
+            ))
+        for sheet in present:
+            cols = COLUMNS[sheet]
+            yield sheet, read_sheet(
+                wb,
+                sheet,
+                [c.header for c in cols if c.required],
+                [c.header for c in cols if not c.required],
+            )
 
 
 def read_records(path: Path | str) -> dict[str, list[SheetRow]]:

@@ -110,15 +110,19 @@ def _explain(path: Path, exc: Exception) -> InspectorError:
 
 
 @contextmanager
-def open_workbook(path: Path | str) -> Iterator[Workbook]:
-    """Open an untrusted .xlsx read-only with values only (formulas are never evaluated)."""
+def open_workbook(path: Path | str, *, formulas: bool = False) -> Iterator[Workbook]:
+    """Open an untrusted .xlsx read-only with values only (formulas are never evaluated).
+
+    `formulas=True` reads formula cells as their formula text (data type "f") instead of
+    the value last saved with them, to find them.
+    """
     from openpyxl import load_workbook
 
     path = Path(path)
     _require_defusedxml()
     _check_container(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        wb = load_workbook(path, read_only=True, data_only=not formulas, keep_links=False)
     except InspectorError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for broken files

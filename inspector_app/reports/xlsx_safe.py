@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import re
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -215,20 +213,16 @@ def write_sheet(
     return writer.rows
 
 
-def save_workbook(workbook: Workbook, out: Path | str) -> Path:
-    """Save next to `out` and then rename, so a failed export never leaves half a file."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # A fresh name opened normally (not mkstemp's 0600), so the file gets usual permissions.
-    tmp = out.with_name(f".~{out.name}.{secrets.token_hex(4)}.tmp")
-    try:
+def save_workbook(workbook: Workbook, out: Path | str, *, force: bool = False) -> Path:
+    """Save through a temporary file renamed into place (see output_file): never half a file.
+
+    An existing `out` is refused unless `force`.
+    """
+    from inspector_app.reports.output_file import output_file
+
+    with output_file(out, force=force) as tmp:
         workbook.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    logger.info("Wrote %s", out)
-    return out
+    return Path(out).expanduser()
 
 
 def _display_width(text: str) -> int:

@@ -10,12 +10,23 @@ import shutil
 import sqlite3
 from collections.abc import Generator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from inspector_app.db.backup import backup_sqlite, copy_tree_incremental
-from inspector_app.domain.enums import Role
-from inspector_app.domain.errors import DatabaseTooNew, InspectorError, NotFound, ValidationError
+from inspector_app.db.backup import (
+    backup_sqlite,
+    copy_tree_incremental,
+    integrity_problems,
+    is_hidden,
+)
+from inspector_app.domain import clock
+from inspector_app.domain.errors import (
+    DatabaseTooNew,
+    DatabaseUnusable,
+    InspectorError,
+    NotFound,
+    ValidationError,
+)
 from inspector_app.domain.messages import t
 from inspector_app.paths import DB_FILE_NAME
 from inspector_app.services.context import Context
@@ -34,6 +45,7 @@ MANUAL, DAILY, SAFETY, UPGRADE = "manual", "daily", "safety", "upgrade"
 KEEP_DAILY = 7
 
 _STAMP_RE = re.compile(r"^(\d{8}T\d{6}Z)(?:-\d+)?$")
+_FILE_STAMP_RE = re.compile(r"-(\d{8}T\d{6}Z)$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,12 @@ class BackupInfo:
     created_at: datetime  # UTC
     kind: str
     photos: int | None  # photo files in the backup; None when unknown
+    verified: bool | None = None  # the copy passed its checks when written; None: unknown
+
+    @property
+    def good(self) -> bool:
+        """Not known to be bad: verified when written, or older than verification."""
+        return self.verified is not False
 
     @property
     def photos_dir(self) -> Path | None:
@@ -78,14 +96,21 @@ def backup_steps(
 
     Closing the generator early removes the unfinished folder.
     """
-    _live_db(ctx)
-    parent = Path(dest_dir) if dest_dir else ctx.paths.backups
-    when = datetime.now(UTC)
+    live = _live_db(ctx)
+    parent = backup_parent(ctx, dest_dir)
+    # A damaged database is not backed up: its copy would be as damaged, and a bad copy
+    # must never take the place of a good one in the rotation.
+    problems = _live_integrity(ctx)
+    if problems:
+        raise damaged_source(ctx, live, problems[0])
+    when = clock.now()
     previous = _latest_folder(parent)
     folder = _new_folder(parent, when)
     complete = False
     try:
-        sources = [p for p in ctx.paths.photos.rglob("*") if p.is_file()] if ctx.paths.photos.exists() else []
+        # The database first, then the photos: a photo's file is durable before its row is
+        # committed, so every row in the copy finds its file below.
+        sources = _photo_files(ctx.paths.photos)
         total = len(sources) + 1
         yield 0, total, ""
         backup_sqlite(ctx.db.engine, folder / DB_FILE_NAME)
@@ -94,26 +119,18 @@ def backup_steps(
         photos.mkdir()
         done = 1
         for src in sources:
-            if src.name.endswith(".tmp"):
-                continue
-            rel = src.relative_to(ctx.paths.photos)
-            target = photos / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Photos are immutable and named by their hash: share the previous backup's copy.
-            prior = previous / "photos" / rel if previous else None
-            try:
-                if prior is not None and prior.is_file() and prior.stat().st_size == src.stat().st_size:
-                    os.link(prior, target)
-                else:
-                    shutil.copy2(src, target)
-            except OSError:
-                if not target.exists():
-                    shutil.copy2(src, target)
+            _copy_photo(src, photos / src.relative_to(ctx.paths.photos), previous, ctx.paths.photos)
             done += 1
             if done % 20 == 0:
                 yield done, total, ""
         # Anything that appeared while we copied.
         copy_tree_incremental(ctx.paths.photos, photos)
+        problems = integrity_problems(folder / DB_FILE_NAME) + _missing_photos(folder)
+        if problems:
+            raise InspectorError(t(
+                "The backup in {path} failed its check ({problem}); it was removed and the "
+                "earlier backups are kept.", path=folder, problem=problems[0],
+            ))
         count = sum(1 for p in photos.rglob("*") if p.is_file())
         manifest = {
             "format": 1,
@@ -122,8 +139,9 @@ def backup_steps(
             "schema": _schema_revision(folder / DB_FILE_NAME),
             "photos": count,
             "source": ctx.db.describe(),
+            "verified": True,  # integrity_check of the copy passed, every photo present
         }
-        (folder / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        _write_durably(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
         yield total, total, ""
         complete = True
         logger.info("Backup (%s) written to %s: %d photos", kind, folder, count)
@@ -166,51 +184,26 @@ def rotate_daily(ctx: Context, keep: int = KEEP_DAILY) -> Path | None:
     """Take today's daily backup unless there is one, then keep only the newest `keep`."""
     if ctx.db.sqlite_path is None:
         return None
-    today = date.today()
+    today = clock.today()
     dailies = [b for b in list_backups(ctx) if b.kind == DAILY]
-    if any(b.created_at.astimezone().date() == today for b in dailies):
+    if any(b.created_at.astimezone().date() == today and b.good for b in dailies):
         return None
+    # Raises (and removes nothing) when the database or the copy is damaged.
     folder = backup_now(ctx, kind=DAILY)
-    dailies = [b for b in list_backups(ctx) if b.kind == DAILY]
-    for old in dailies[max(keep, 1) :]:
+    # Keep the newest `keep` good ones; an old one goes only when that many newer good
+    # backups exist, so bad copies can never push the last good one out.
+    good = [b for b in list_backups(ctx) if b.kind == DAILY and b.good]
+    for old in good[max(keep, 1) :]:
         logger.info("Removing old daily backup %s", old.path)
         shutil.rmtree(old.path, ignore_errors=True)
     return folder
 
 
-def restore(ctx: Context, backup: Path | BackupInfo) -> None:
-    """Replace the database (and add missing photos) from a backup, after a safety backup.
+def restore(ctx: Context, backup: Path | BackupInfo) -> Path:
+    """Replace the database from a verified backup; see services/restore.py."""
+    from inspector_app.services.restore import restore as _restore
 
-    `backup` is a backup folder, a `.sqlite3` file, or a BackupInfo. The backup is checked
-    first; the current data is backed up (kind "safety") before anything is replaced; the
-    restored database is then upgraded to this version's schema.
-    """
-    from inspector_app.db.migrate import upgrade
-
-    ctx.require(Role.ADMIN, action=t("restore a backup"))
-    live = _live_db(ctx)
-    info = backup if isinstance(backup, BackupInfo) else _read_backup(Path(backup))
-    if info is None:
-        raise NotFound(t(
-            "{backup} is not an Inspector backup (no {file} inside)", backup=backup, file=DB_FILE_NAME
-        ))
-    check_database(info.database)
-    safety = backup_now(ctx, kind=SAFETY)
-    logger.info("Restoring %s over %s (safety backup %s)", info.path, live, safety)
-    staged = live.with_name(live.name + ".restoring")
-    shutil.copy2(info.database, staged)
-    # Every pooled connection must be closed before the file changes under it, and a stale
-    # write-ahead log must not be replayed into the restored file.
-    ctx.db.dispose()
-    for suffix in ("-wal", "-shm", "-journal"):
-        leftover = live.with_name(live.name + suffix)
-        if leftover.exists():
-            leftover.unlink()
-    os.replace(staged, live)
-    if info.photos_dir is not None:
-        copy_tree_incremental(info.photos_dir, ctx.paths.photos)
-    upgrade(ctx.db, ctx.paths.backups)
-    logger.info("Restored %s", info.path)
+    return _restore(ctx, backup)
 
 
 def check_database(path: Path) -> str:
@@ -230,7 +223,7 @@ def check_database(path: Path) -> str:
             "The backup {path} was written by a newer version of Inspector (schema {revision})",
             path=path, revision=revision,
         ))
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError as exc:
@@ -246,7 +239,7 @@ def check_database(path: Path) -> str:
 
 def _schema_revision(path: Path) -> str | None:
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
     try:
@@ -272,12 +265,108 @@ def _read_backup(entry: Path) -> BackupInfo | None:
             if match
             else datetime.fromtimestamp(entry.stat().st_mtime, UTC)
         )
-        return BackupInfo(entry, database, created, str(manifest.get("kind", MANUAL)), manifest.get("photos"))
+        return BackupInfo(
+            entry, database, created, str(manifest.get("kind", MANUAL)), manifest.get("photos"),
+            manifest.get("verified"),
+        )
     if entry.is_file() and entry.suffix in (".sqlite3", ".sqlite", ".db"):
-        created = datetime.fromtimestamp(entry.stat().st_mtime, UTC)
+        # An upgrade copy's name ends with the moment it was taken (db/migrate.py).
+        stamp = _FILE_STAMP_RE.search(entry.stem)
+        created = (
+            datetime.strptime(stamp.group(1), STAMP_FORMAT).replace(tzinfo=UTC)
+            if stamp
+            else datetime.fromtimestamp(entry.stat().st_mtime, UTC)
+        )
         kind = UPGRADE if entry.name.startswith("before-upgrade-") else MANUAL
         return BackupInfo(entry, entry, created, kind, None)
     return None
+
+
+def backup_parent(ctx: Context, dest_dir: Path | str | None) -> Path:
+    """Where backups go: any folder the user names (relative, `~`, a removable drive)."""
+    if not dest_dir:
+        return ctx.paths.backups
+    parent = Path(os.path.expanduser(str(dest_dir))).absolute()
+    if parent.exists() and not parent.is_dir():
+        raise ValidationError(t("{path} is a file; --to takes a folder", path=dest_dir))
+    return parent
+
+
+def damaged_source(ctx: Context, live: Path, problem: str) -> DatabaseUnusable:
+    newest = newest_good_backup(ctx)
+    then = (
+        t("restore the newest good backup with 'inspector restore {path}'", path=newest.path)
+        if newest else t("no good backup was found; keep this file and ask for help")
+    )
+    return DatabaseUnusable(t(
+        "The database {path} is damaged ({problem}); it was not backed up and the existing "
+        "backups are kept. Next: {then}.", path=live, problem=problem, then=then,
+    ))
+
+
+def newest_good_backup(ctx: Context, folder: Path | None = None) -> BackupInfo | None:
+    """The newest backup whose database passes SQLite's quick check, if any."""
+    for info in list_backups(ctx, folder):
+        if info.good and info.database.is_file() and not integrity_problems(info.database, quick=True):
+            return info
+    return None
+
+
+def _live_integrity(ctx: Context) -> list[str]:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with ctx.db.read() as s:
+            lines = [str(r) for r in s.execute(text("PRAGMA integrity_check")).scalars()]
+    except DBAPIError as exc:
+        return [" ".join(str(exc.orig).split())]
+    return [] if lines == ["ok"] else lines
+
+
+def _photo_files(photos: Path) -> list[Path]:
+    if not photos.is_dir():
+        return []
+    return [p for p in photos.rglob("*") if not is_hidden(p) and p.is_file()]
+
+
+def _copy_photo(src: Path, target: Path, previous: Path | None, photos: Path) -> None:
+    """Copy one photo; photos are immutable and named by their hash, so an equal-sized
+    copy in the previous backup is shared (hard link). A file gone meanwhile is skipped."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    prior = previous / "photos" / src.relative_to(photos) if previous else None
+    try:
+        if prior is not None and prior.is_file() and prior.stat().st_size == src.stat().st_size:
+            try:
+                os.link(prior, target)
+                return
+            except OSError:
+                pass  # another file system, or links not supported
+        shutil.copy2(src, target)
+    except FileNotFoundError:
+        if src.exists():
+            raise
+        logger.info("%s vanished while backing up; skipped", src)
+
+
+def _missing_photos(folder: Path) -> list[str]:
+    """Photo rows of the backup's database without a file in its photos folder."""
+    conn = sqlite3.connect(f"{(folder / DB_FILE_NAME).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        hashes = [r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM photos")]
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    missing = [h for h in hashes if not (folder / "photos" / h[:2] / h).is_file()]
+    return [t("{count} photo files missing, e.g. {sha}", count=len(missing), sha=missing[0])] if missing else []
+
+
+def _write_durably(path: Path, data: bytes) -> None:
+    with path.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _latest_folder(parent: Path) -> Path | None:

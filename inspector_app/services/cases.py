@@ -18,6 +18,7 @@ from inspector_app.db.models import (
     RectificationCase,
     User,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.deadlines import Deadline, deadline_state, is_overdue
 from inspector_app.domain.enums import CaseStatus, Role, Severity, VerificationResult
 from inspector_app.domain.errors import NotFound, ValidationError
@@ -78,11 +79,11 @@ class CaseInfo:
         return is_final(self.status)
 
     def is_overdue(self, today: date | None = None) -> bool:
-        return is_overdue(self.status, self.due_date, today or date.today())
+        return is_overdue(self.status, self.due_date, today or clock.today())
 
     def deadline(self, warning_days: int, today: date | None = None) -> Deadline:
         """Overdue, due soon (within `warning_days`, the team setting), on track, or none."""
-        return deadline_state(self.status, self.due_date, today or date.today(), warning_days)
+        return deadline_state(self.status, self.due_date, today or clock.today(), warning_days)
 
 
 @dataclass
@@ -230,7 +231,7 @@ def open_case(
             )
         if assignee_id is not None and s.get(User, assignee_id) is None:
             raise ValidationError(t("No user with id {id}", id=assignee_id), field="assignee")
-        today = date.today()
+        today = clock.today()
         if due_date is None:
             worst = min((Severity(f.severity) for f in findings), key=_SEVERITY_ORDER.index)
             due_date = today + timedelta(days=team_settings.deadline_days(ctx, worst))
@@ -315,7 +316,7 @@ def record_response(ctx: Context, case_number: str, response: ResponseInput) -> 
             return _info(c), False
         for k, v in fields.items():
             setattr(c, k, v)
-        c.response_date = response.response_date or date.today()
+        c.response_date = response.response_date or clock.today()
         _event(s, c, ctx, "response", fields["response_text"][:500])
         if c.status == CaseStatus.NOTIFIED:
             _move(s, ctx, c, CaseStatus.RESPONDED, "")

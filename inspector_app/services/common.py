@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from inspector_app.domain import clock
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.labels import field_label, thing_label
 from inspector_app.domain.messages import t
@@ -20,7 +21,8 @@ MAX_TEXT = 20_000
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    """The current instant (aware, UTC) from the one clock (domain/clock.py)."""
+    return clock.now()
 
 
 def get_live(s: Session, model: type[T], row_id: int, what: str) -> T:

@@ -1,9 +1,12 @@
-"""Import complaints and after-sales work orders from CSV (UTF-8 or GB18030) or Excel, idempotently."""
+"""Import complaints and after-sales work orders from CSV (UTF-8 or GB18030) or Excel, idempotently.
+
+Per row, in one transaction: a refused row is listed and nothing of it is stored, the other
+rows are; a file that cannot be read to the end (a cell over the limit, too many rows, a
+damaged file, a full disk) changes nothing at all. The file is streamed: memory stays flat.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -13,17 +16,30 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import DBAPIError
 
 from inspector_app.db.models import Merchant, WorkOrder
 from inspector_app.domain.enums import Role, WorkOrderKind
+from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.labels import join_list
+from inspector_app.domain.limits import (
+    EARLIEST,
+    FIRST_YEAR,
+    LAST_YEAR,
+    LATEST,
+    MAX_IMPORT_ROWS,
+)
 from inspector_app.domain.messages import t
+from inspector_app.services.complaint_files import FileProblem as _FileProblem
+from inspector_app.services.complaint_files import csv_rows as _csv_rows
+from inspector_app.services.complaint_files import xlsx_rows as _xlsx_rows
 from inspector_app.services.context import MANAGERS, Context
 
 logger = logging.getLogger(__name__)
 
-#: Rows checked and written per write transaction; re-importing a half-done file is harmless.
+#: Rows checked and written per bulk insert (all inside the file's one transaction).
 CHUNK_ROWS = 5_000
+
 #: At most this many row errors are kept (the count of all of them is in `error_count`).
 MAX_ERRORS = 1_000
 #: Who may import the platform's work orders.
@@ -189,39 +205,6 @@ def map_header(header: Iterable[Any]) -> tuple[dict[str, int], list[str]]:
     return positions, [c for c in REQUIRED if c not in positions]
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text of a CSV file and the encoding it was in: UTF-8 (with or without BOM) or GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            t("the file is neither UTF-8 nor GB18030 text ({problem})", problem=exc.reason)
-        ) from None
-
-
-def _csv_rows(path: Path) -> tuple[str, Iterator[tuple[int, list[Any]]]]:
-    text, encoding = decode(path.read_bytes())
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return encoding, ((n, row) for n, row in enumerate(reader, start=1))
-
-
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    from inspector_app.reports.xlsx_read import open_workbook, unprotect_text
-
-    with open_workbook(path) as wb:
-        ws = wb.worksheets[0]
-        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield n, [unprotect_text(v) for v in row]
-
-
 def _text(values: list[Any], positions: dict[str, int], col: str) -> str:
     idx = positions.get(col)
     v = values[idx] if idx is not None and idx < len(values) else None
@@ -252,6 +235,12 @@ def _named(col: str) -> str:
 
 def _check(number: int, values: list[Any], pos: dict[str, int], tz: tzinfo | None) -> _Row:
     """One row validated into insert values (merchant still unresolved); ValueError if bad."""
+    from inspector_app.services.input_files import cell_problem
+
+    for col, idx in pos.items():
+        problem = cell_problem(values[idx] if idx < len(values) else None, multiline=False)
+        if problem:
+            raise ValueError(t("{column} {problem}", column=_named(col), problem=problem))
     cells = {c: _text(values, pos, c) for c in ("shop_id", "order_id", "type", "outcome")}
     for col in ("shop_id", "order_id"):
         if not cells[col]:
@@ -271,6 +260,15 @@ def _check(number: int, values: list[Any], pos: dict[str, int], tz: tzinfo | Non
     applied_wall = walls["applied_at"]
     if applied_wall is None:
         raise ValueError(t("{column} is empty", column=_named("applied_at")))
+    for col, wall in walls.items():
+        # Checked on the wall time first: converting year 9999 to UTC could overflow.
+        if wall is not None and not (
+            FIRST_YEAR <= wall.year <= LAST_YEAR and EARLIEST <= to_utc(wall, tz) <= LATEST
+        ):
+            raise ValueError(t(
+                "{column}: {value} is outside the years {first}-{last}",
+                column=_named(col), value=wall, first=FIRST_YEAR, last=LAST_YEAR,
+            ))
     times = {col: None if w is None else to_utc(w, tz) for col, w in walls.items()}
     applied = to_utc(applied_wall, tz)
     for col in ("first_handled_at", "closed_at"):
@@ -305,10 +303,13 @@ def import_work_orders(
     """Import a CSV or .xlsx file of work orders; bad rows are reported, good rows kept.
 
     Rows already imported (same shop, kind, order and application time) are skipped, so
-    importing a file twice adds nothing. Written in transactions of CHUNK_ROWS rows.
+    importing a file twice adds nothing. The whole file is one transaction: when it cannot
+    be read to the end, InspectorError says at which row and nothing is stored.
     """
+    from inspector_app.services.input_files import check_input_file
+
     ctx.require(*IMPORTERS, action=t("import complaints and work orders"))
-    path = Path(path)
+    path = check_input_file(path)
     result = ImportResult(file=path.name)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         result.source_format, rows = "xlsx", _xlsx_rows(path)
@@ -318,6 +319,37 @@ def import_work_orders(
         except ValueError as exc:
             result.error(1, str(exc))
             return result
+    try:
+        with ctx.db.batch():
+            _import_rows(ctx, rows, result, tz, progress)
+    except _FileProblem as exc:
+        raise InspectorError(t(
+            "{file}, row {row}: {problem}; nothing was imported",
+            file=path.name, row=exc.row, problem=exc,
+        )) from None
+    except (OSError, DBAPIError) as exc:  # a full disk, an I/O error
+        problem = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
+        raise InspectorError(t(
+            "{file}: {problem}; nothing was imported", file=path.name, problem=problem
+        )) from exc
+    result.errors.sort(key=lambda e: e.row)
+    logger.info(
+        "imported %s: %d added, %d duplicates, %d errors",
+        path.name,
+        result.added,
+        result.duplicates,
+        result.error_count,
+    )
+    return result
+
+
+def _import_rows(
+    ctx: Context,
+    rows: Iterator[tuple[int, list[Any]]],
+    result: ImportResult,
+    tz: tzinfo | None,
+    progress: Callable[[int], None] | None,
+) -> None:
     positions: dict[str, int] | None = None
     chunk: list[_Row] = []
     for number, values in rows:
@@ -332,9 +364,13 @@ def import_work_orders(
                     if len(missing) == 1
                     else t("missing columns: {columns}", columns=names)
                 ))
-                return result
+                return
             continue
         result.rows += 1
+        if result.rows > MAX_IMPORT_ROWS:
+            raise _FileProblem(number, t(
+                "more than {limit} rows; split the file", limit=f"{MAX_IMPORT_ROWS:,}"
+            ))
         try:
             chunk.append(_check(number, values, positions, tz))
         except ValueError as exc:
@@ -350,15 +386,6 @@ def import_work_orders(
         _write(ctx, chunk, result)
     if progress:
         progress(result.rows)
-    result.errors.sort(key=lambda e: e.row)
-    logger.info(
-        "imported %s: %d added, %d duplicates, %d errors",
-        path.name,
-        result.added,
-        result.duplicates,
-        result.error_count,
-    )
-    return result
 
 
 def _write(ctx: Context, chunk: list[_Row], result: ImportResult) -> None:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
 from inspector_app.db.engine import Database
+from inspector_app.db.health import damaged, diagnose, is_damage_error
 from inspector_app.db.migrate import upgrade
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import PermissionDenied
@@ -105,11 +111,51 @@ class Context:
 
 
 def open_context(
-    db_url: str | None = None, data_folder: str | None = None, *, migrate: bool = True
+    db_url: str | None = None,
+    data_folder: str | None = None,
+    *,
+    migrate: bool = True,
+    create: bool = True,
+    check: bool = True,
 ) -> Context:
-    """Open (creating or upgrading when `migrate`) the database and return a context."""
+    """Open (upgrading when `migrate`) the database and return a context.
+
+    `create=False` refuses a database file that does not exist or is empty (every command
+    but `inspector init`: a mistyped path must not become a new, empty database). `check`
+    refuses a damaged, foreign or read-only file with one sentence (db/health.py) and a
+    database paired with another photo folder (services/store_identity.py); only `restore`
+    opens without it, to replace such a file.
+    """
     paths = data_dir(data_folder).ensure()
-    db = Database(database_url(db_url, paths))
-    if migrate:
-        upgrade(db, paths.backups)
-    return Context(db=db, paths=paths)
+    url = database_url(db_url, paths)
+    path = sqlite_file(url)
+    if path is not None and check:
+        is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+        if not (create and is_new):
+            diagnose(path)
+    db = Database(url)
+    try:
+        if migrate:
+            upgrade(db, paths.backups)
+        ctx = Context(db=db, paths=paths)
+        if check and migrate:
+            from inspector_app.services.store_identity import pair
+
+            pair(ctx)
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
+        db.dispose()
+        if path is not None and is_damage_error(exc):
+            raise damaged(path, str(getattr(exc, "orig", exc))) from None
+        raise
+    except BaseException:
+        db.dispose()
+        raise
+    return ctx
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The SQLite file a database URL names, or None (a server, or in memory)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)

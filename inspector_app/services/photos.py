@@ -30,7 +30,7 @@ from inspector_app.domain.labels import photo_role_label
 from inspector_app.domain.messages import t
 from inspector_app.services.common import clean_text, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
-from inspector_app.services.photo_checks import StoreCheck, check_store  # noqa: F401 - the API
+from inspector_app.services.photo_checks import StoreCheck, check_store, repair_store  # noqa: F401 - the API
 
 if TYPE_CHECKING:
     from inspector_app.photos.prepare import PreparedPhoto
@@ -205,9 +205,12 @@ def _store_one(
     owner_col = getattr(Photo, column)
     path, name, data, info = photo.path, photo.name, photo.data, photo.checked.probe
     sha = hashlib.sha256(data).hexdigest()  # the only hash of these bytes
+    existed = store.has(sha)
     try:
         store.put(data, sha, trust_sha=True)  # durable before the row exists
     except OSError as e:
+        if not existed:
+            _drop_if_unreferenced(ctx, sha)
         raise InspectorError(t(
             "Could not save '{name}' in the photo store ({problem}); "
             "no further files were imported", name=name, problem=e.strerror or e,
@@ -259,6 +262,17 @@ def _store_one(
             result = AddResult(path, STORED, "", row.id, sha)
     logger.info("photo %s: %s (%s)", name, result.status, sha[:12])
     return result
+
+
+def _drop_if_unreferenced(ctx: Context, sha: str) -> None:
+    """After a failed store (a full disk, an I/O error after the rename), take away the file
+    this import may have left, unless a row refers to it: under the write lock, as repair."""
+    try:
+        with ctx.db.write() as s:
+            if s.scalar(select(Photo.id).where(Photo.sha256 == sha).limit(1)) is None:
+                ctx.photos.remove(sha)
+    except Exception as exc:  # noqa: BLE001 - already failing; `check` reports what is left
+        logger.warning("could not clear the partly stored photo %s: %s", sha[:12], exc)
 
 
 # ---- editing -----------------------------------------------------------------------------

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.db.models import ReportArchive
+from inspector_app.domain import clock
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.services import team_settings
 from inspector_app.services.context import MANAGERS, Context
-from inspector_app.services.reporting import ArchivedReport, archive, list_archive
+from inspector_app.services.reporting import ArchivedReport, archive_or_remove, list_archive
 
 if TYPE_CHECKING:
     from inspector_app.reports.progress import Progress
@@ -54,7 +55,7 @@ def quality_report_data(
         period=period.label,
         organisation=settings["organisation_name"],
         logo_path=Path(logo) if logo and Path(logo).is_file() else None,
-        generated_at=datetime.now().astimezone(),
+        generated_at=clock.local_now(),
         figures=figures,
         overdue=overdue,
         previous=previous.figures.get("figures") if previous else None,
@@ -64,20 +65,22 @@ def quality_report_data(
 
 def export_quality_report(
     ctx: Context, period_text: str, out: Path | str, *, today: date | None = None,
-    record: bool = True,
+    record: bool = True, force: bool = False,
 ) -> Generator[Progress, None, Path]:
     """Write the monthly/annual report PDF and archive the figures it states.
 
     `record=False` is for previews: the report is written but not archived.
     """
     ctx.require(*MANAGERS, action=t("produce quality reports"))
+    from inspector_app.reports.output_file import claim_output
     from inspector_app.reports.quality_report import write_quality_report
 
+    claim_output(out, force=force)
     data = quality_report_data(ctx, period_text, today=today)
-    path = yield from write_quality_report(data, out)
+    path = yield from write_quality_report(data, out, force=force)
     if not record:
         return path
-    archive(
+    archive_or_remove(
         ctx,
         data.kind,
         data.period,
@@ -93,7 +96,7 @@ def export_quality_report(
 
 
 def reproduce_report(
-    ctx: Context, archive_id: int, out: Path | str
+    ctx: Context, archive_id: int, out: Path | str, *, force: bool = False
 ) -> Generator[Progress, None, Path]:
     """Write an archived quality report again, from the figures it stated then."""
     ctx.require(*MANAGERS, action=t("produce quality reports"))
@@ -126,4 +129,4 @@ def reproduce_report(
         overdue=stored.get("overdue", []),
         note=f"reproduced from archived report {archive_id}",
     )
-    return (yield from write_quality_report(data, out))
+    return (yield from write_quality_report(data, out, force=force))

@@ -1,4 +1,9 @@
-"""Importing existing records from the template workbook; idempotent, row-level errors."""
+"""Importing existing records from the template workbook: all or nothing, idempotent.
+
+The whole file is one transaction (Database.batch): every row is checked and written, and
+if any row is refused, or the file cannot be read to the end, nothing of the file is kept;
+the report lists every refused row (sheet, row, reason). Sheets are streamed.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from inspector_app.db.models import Brand, Finding, Merchant, Product, Purchase, User
 from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity, Verdict
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.limits import FIRST_YEAR, LAST_YEAR, MAX_IMPORT_ROWS
 from inspector_app.domain.messages import t, tc
 from inspector_app.services.context import RECORDERS, Context
 from inspector_app.services.workbooks import RowError
@@ -24,17 +31,34 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+#: At most this many refused rows are listed (all are counted in `error_count`).
+MAX_ERRORS = 1_000
+
+
+class _Refused(Exception):
+    """Raised inside the batch to roll the whole file back when rows were refused."""
+
+
 @dataclass
 class RecordsReport:
     created: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def summary(self) -> str:
+        if self.error_count:
+            count = self.error_count
+            return tc("clause separator", "; ").join([
+                t("1 row with problems")
+                if count == 1
+                else t("{count} rows with problems", count=f"{count:,}"),
+                t("nothing was imported (fix the rows listed and import the file again)"),
+            ])
         parts = [
             t(
                 "{sheet}: {new} new, {unchanged} already there",
@@ -60,16 +84,40 @@ class _Importer:
     def __init__(self, ctx: Context, report: RecordsReport) -> None:
         self.ctx = ctx
         self.report = report
-        #: Verdicts to record once the findings are in: (row, purchase id, verdict).
-        self.verdicts: list[tuple[SheetRow, int, Verdict]] = []
+        #: Verdicts to record once the findings are in: (row number, purchase id, verdict).
+        self.verdicts: list[tuple[int, int, Verdict]] = []
 
-    def error(self, sheet: str, row: SheetRow, reason: str) -> None:
-        self.report.errors.append(RowError(sheet, row.number, reason))
+        #: Where the import is, for the message when it stops half-way.
+        self.at: tuple[str, int] = ("", 0)
 
-    def each(self, sheet: str, rows: list[SheetRow], handle) -> None:
+    def error(self, sheet: str, row: SheetRow | int, reason: str) -> None:
+        self.report.error_count += 1
+        if len(self.report.errors) < MAX_ERRORS:
+            number = row if isinstance(row, int) else row.number
+            self.report.errors.append(RowError(sheet, number, reason))
+
+    def each(self, sheet: str, rows, handle) -> None:
         from inspector_app.domain.errors import InspectorError as _Err
+        from inspector_app.services.input_files import cell_problem
 
-        for row in rows:
+        for count, row in enumerate(rows, 1):
+            self.at = (sheet, row.number)
+            if count > MAX_IMPORT_ROWS:
+                raise InspectorError(t(
+                    "Sheet '{sheet}' has more than {limit} rows; split the file",
+                    sheet=sheet, limit=f"{MAX_IMPORT_ROWS:,}",
+                ))
+            problem = next(
+                (
+                    t("{column} {problem}", column=col, problem=p)
+                    for col, v in row.values.items()
+                    if (p := cell_problem(v))
+                ),
+                None,
+            )
+            if problem:
+                self.error(sheet, row, problem)
+                continue
             try:
                 created = handle(row)
             except ValueError as exc:
@@ -137,7 +185,7 @@ class _Importer:
         return self._one(q.order_by(Product.id).limit(1))
 
     def purchase(self, row: SheetRow) -> bool:
-        from inspector_app.reports.xlsx_read import as_datetime, as_decimal, as_text
+        from inspector_app.reports.xlsx_read import as_decimal, as_text
         from inspector_app.services import catalog, purchases
         from inspector_app.services.purchases import PurchaseInput
 
@@ -155,7 +203,7 @@ class _Importer:
             ).first()
         if existing is not None:
             if verdict is not None and existing[1] is None:
-                self.verdicts.append((row, existing[0], verdict))  # its findings came later
+                self.verdicts.append((row.number, existing[0], verdict))  # its findings came later
             return False
         shop = _field(row, "Shop id", as_text, required=True)
         merchant_id = self._one(
@@ -178,8 +226,8 @@ class _Importer:
             inspector_id = self._one(select(User.id).where(User.display_name == inspector))
             if inspector_id is None:
                 raise ValueError(t("Inspector: no user called '{name}'", name=inspector))
-        ordered = _local(_field(row, "Ordered at", as_datetime, required=True))
-        received = _local(_field(row, "Received at", as_datetime))
+        ordered = _local(_field(row, "Ordered at", _in_range, required=True))
+        received = _local(_field(row, "Received at", _in_range))
         if verdict is not None and received is None:
             received = ordered
         price = _field(row, "Price paid", as_decimal)
@@ -200,7 +248,7 @@ class _Importer:
             ),
         )
         if verdict is not None:
-            self.verdicts.append((row, info.id, verdict))
+            self.verdicts.append((row.number, info.id, verdict))
         return True
 
     def finding(self, row: SheetRow) -> bool:
@@ -250,10 +298,24 @@ class _Importer:
         from inspector_app.services import purchases
 
         for row, purchase_id, verdict in self.verdicts:
+            self.at = ("Purchases", row)
             try:
                 purchases.set_verdict(self.ctx, purchase_id, verdict)
             except InspectorError as exc:
                 self.error("Purchases", row, t("verdict not recorded: {problem}", problem=exc))
+
+
+def _in_range(value: Any, *, required: bool = False) -> datetime | None:
+    """as_datetime, refusing dates outside FIRST_YEAR-LAST_YEAR (a typo, not a purchase)."""
+    from inspector_app.reports.xlsx_read import as_datetime
+
+    when = as_datetime(value, required=required)
+    if when is not None and not FIRST_YEAR <= when.year <= LAST_YEAR:
+        raise ValueError(t(
+            "'{value}' is outside the years {first}-{last}",
+            value=when.date().isoformat(), first=FIRST_YEAR, last=LAST_YEAR,
+        ))
+    return when
 
 
 def _field(row: SheetRow, column: str, convert, **kw) -> Any:
@@ -267,38 +329,45 @@ def _field(row: SheetRow, column: str, convert, **kw) -> Any:
 
 
 def import_records(ctx: Context, path: Path | str) -> RecordsReport:
-    """Import the template's sheets in order; good rows apply, bad rows are reported."""
-    from inspector_app.reports.records_xlsx import (
-        FINDINGS,
-        MERCHANTS,
-        PRODUCTS,
-        PURCHASES,
-        read_records,
-    )
+    """Import the template's sheets in order, all or nothing (see the module docstring)."""
+    from inspector_app.reports.records_xlsx import SHEET_ORDER, iter_records
+    from inspector_app.services.input_files import check_input_file
 
     ctx.require(*RECORDERS, action=t("import records"))
-    sheets = read_records(path)
+    path = check_input_file(path)
     report = RecordsReport()
     imp = _Importer(ctx, report)
-    imp.each(MERCHANTS, sheets[MERCHANTS], imp.merchant)
-    imp.each(PRODUCTS, sheets[PRODUCTS], imp.product)
-    imp.each(PURCHASES, sheets[PURCHASES], imp.purchase)
-    imp.each(FINDINGS, sheets[FINDINGS], imp.finding)
-    imp.apply_verdicts()
-    report.errors.sort(
-        key=lambda e: (
-            (MERCHANTS, PRODUCTS, PURCHASES, FINDINGS).index(e.sheet)
-            if e.sheet in (MERCHANTS, PRODUCTS, PURCHASES, FINDINGS)
-            else 9,
-            e.row,
-        )
-    )
-    logger.info("Imported records from %s: %s", Path(path).name, report.summary())
+    handlers = {
+        "Merchants": imp.merchant,
+        "Products": imp.product,
+        "Purchases": imp.purchase,
+        "Findings": imp.finding,
+    }
+    try:
+        with ctx.db.batch():
+            for sheet, rows in iter_records(path):
+                imp.each(sheet, rows, handlers[sheet])
+            imp.apply_verdicts()
+            if report.error_count:
+                raise _Refused
+    except _Refused:
+        report.created.clear()  # rolled back: nothing of the file was kept
+        report.unchanged.clear()
+    except (OSError, DBAPIError) as exc:
+        sheet, row = imp.at
+        problem = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
+        raise InspectorError(t(
+            "{file}: stopped at {sheet} row {row}: {problem}; nothing was imported",
+            file=path.name, sheet=sheet or "-", row=row, problem=problem,
+        )) from exc
+    order = list(SHEET_ORDER)
+    report.errors.sort(key=lambda e: (order.index(e.sheet) if e.sheet in order else 9, e.row))
+    logger.info("Imported records from %s: %s", path.name, report.summary())
     return report
 
 
-def write_template(ctx: Context, out: Path | str) -> Path:
+def write_template(ctx: Context, out: Path | str, *, force: bool = False) -> Path:
     """The empty records template (anyone may ask for it)."""
     from inspector_app.reports.records_xlsx import write_template as write
 
-    return write(out)
+    return write(out, force=force)

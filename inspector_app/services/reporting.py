@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from inspector_app.db.models import (
@@ -24,6 +24,7 @@ from inspector_app.db.models import (
     RectificationCase,
     ReportArchive,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
@@ -97,7 +98,7 @@ def _notice_cases(
     findings: dict[int, list[Finding]] = {cid: [] for cid in case_ids}
     for case_id, finding in rows:
         findings[case_id].append(finding)
-    cond = Photo.case_id.in_(case_ids)
+    cond: ColumnElement[bool] = Photo.case_id.in_(case_ids)
     finding_ids = sorted({f.id for _, f in rows})
     if finding_ids:
         cond = cond | Photo.finding_id.in_(finding_ids)
@@ -122,7 +123,7 @@ def _notice_cases(
         if p.case_id is not None:
             by_case.setdefault(p.case_id, []).append(p)
 
-    def finding(index: str, f: Finding) -> NoticeFinding:
+    def notice_finding(index: str, f: Finding) -> NoticeFinding:
         return NoticeFinding(
             number=index,
             title=f.title,
@@ -140,7 +141,7 @@ def _notice_cases(
     out = tuple(
         _notice_case(
             c,
-            tuple(finding(f"{i}.{j}", f) for j, f in enumerate(findings[c.id], 1)),
+            tuple(notice_finding(f"{i}.{j}", f) for j, f in enumerate(findings[c.id], 1)),
             by_case.get(c.id, []),
         )
         for i, c in enumerate(cases, 1)
@@ -155,7 +156,7 @@ def _notice_case(
 
     return NoticeCase(
         case_number=c.case_number,
-        status=c.status.value,
+        status=c.status,
         opened_on=c.created_at.astimezone().date(),
         due_date=c.due_date,
         summary=c.summary,
@@ -196,7 +197,7 @@ def _read_notice(
     if (case_number is None) == (shop_id is None):
         raise ValidationError(t("Give either a case number or a merchant's shop id"))
     settings = team_settings.get_all(ctx)
-    today = today or date.today()
+    today = today or clock.today()
     with ctx.db.read() as s:
         if case_number is not None:
             case = s.scalar(
@@ -322,6 +323,7 @@ def export_notice(
     shop_id: str | None = None,
     today: date | None = None,
     record: bool = True,
+    force: bool = False,
 ) -> Generator[Progress, None, Path]:
     """Write the rectification notice PDF for one case or a merchant's open cases.
 
@@ -330,8 +332,10 @@ def export_notice(
     ctx.require(*MANAGERS, action=t("print rectification notices"))
     from inspector_app.reports.notice import write_notice
     from inspector_app.reports.notice_data import with_photo_paths
+    from inspector_app.reports.output_file import claim_output
     from inspector_app.reports.progress import stage
 
+    claim_output(out, force=force)
     data, shas = _read_notice(ctx, case_number, shop_id, today)
     n = len(data.photos)
     total = 2 * n + 1
@@ -339,7 +343,7 @@ def export_notice(
         workdir = Path(tmp)
         paths = yield from stage(_resolve_photos(ctx, data, workdir, shas), 0, n, total)
         data = with_photo_paths(data, paths)
-        path = yield from stage(write_notice(data, out, workdir), n, n + 1, total)
+        path = yield from stage(write_notice(data, out, workdir, force=force), n, n + 1, total)
     figures: dict[str, Any] = {
         "notice_number": data.notice_number,
         "merchant": data.merchant_shop_id,
@@ -352,5 +356,15 @@ def export_notice(
     }
     period = case_number.strip() if case_number else f"merchant:{data.merchant_shop_id}"
     if record:
-        archive(ctx, NOTICE, period, figures, path)
+        archive_or_remove(ctx, NOTICE, period, figures, path)
     return path
+
+
+def archive_or_remove(ctx: Context, kind: str, period: str, figures: dict, path: Path) -> int:
+    """archive() the document just written; if that fails, the document goes too, so no
+    notice or report exists that the archive does not know."""
+    try:
+        return archive(ctx, kind, period, figures, path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise

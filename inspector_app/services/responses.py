@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from inspector_app.db.models import AppSetting, Merchant, RectificationCase
 from inspector_app.domain.enums import Role
@@ -20,6 +21,8 @@ logger = logging.getLogger(__name__)
 
 #: AppSetting key of the secret that signs merchant workbooks (checksums of protected cells).
 WORKBOOK_KEY = "reports.workbook_key"
+#: Rows whose cases are looked up in one query (SQLite allows 32,766 variables; be modest).
+LOOKUP_CHUNK = 500
 
 
 def workbook_key(ctx: Context) -> bytes:
@@ -36,39 +39,68 @@ def workbook_key(ctx: Context) -> bytes:
 
 
 def export_merchant_workbook(
-    ctx: Context, shop_id: str, out: Path | str, *, today: date | None = None
+    ctx: Context, shop_id: str, out: Path | str, *, today: date | None = None, force: bool = False
 ) -> Path:
     """The workbook a merchant fills in: its open cases only, response cells editable."""
     from inspector_app.reports.merchant_xlsx import write_merchant_workbook
+    from inspector_app.reports.output_file import claim_output
     from inspector_app.services.workbook_data import merchant_workbook_data
 
     ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action=t("export merchant workbooks"))
+    claim_output(out, force=force)
     data = merchant_workbook_data(ctx, shop_id, today=today)
-    return write_merchant_workbook(data, workbook_key(ctx), out)
+    return write_merchant_workbook(data, workbook_key(ctx), out, force=force)
 
 
 def import_responses(ctx: Context, path: Path | str) -> ImportReport:
-    """Attach each filled-in row's response to its case; bad rows are reported, not applied."""
-    from inspector_app.reports.merchant_xlsx import (
-        CASE_NUMBER,
-        RESPONSES,
-        check_row,
-        meta_check,
-        read_merchant_workbook,
-    )
-    from inspector_app.services import cases as case_service
+    """Attach each filled-in row's response to its case; bad rows are reported, not applied.
+
+    One transaction for the file: a refused row changes nothing, and a file that cannot be
+    read or written to the end changes nothing at all (not even the team's workbook key).
+    """
+    from inspector_app.reports.merchant_xlsx import meta_check, read_merchant_workbook
+    from inspector_app.services.input_files import check_input_file
 
     ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action=t("import merchant responses"))
-    key = workbook_key(ctx)
+    path = check_input_file(path)
+    with ctx.db.read() as s:
+        found = s.scalar(select(AppSetting.value_json).where(AppSetting.key == WORKBOOK_KEY))
     reading = read_merchant_workbook(path)
-    if not secrets.compare_digest(meta_check(key, reading.shop_id), reading.meta_check):
+    key = bytes.fromhex(found.strip('"')) if found else None
+    if key is None or not secrets.compare_digest(meta_check(key, reading.shop_id),
+                                                 reading.meta_check):
         raise InspectorError(t(
             "{file} was not exported by this team's Inspector, "
-            "or its hidden sheet was edited; nothing was imported", file=Path(path).name,
+            "or its hidden sheet was edited; nothing was imported", file=path.name,
         ))
     merchant_id = merchant_id_for(ctx, reading.shop_id)
     report = ImportReport()
-    ids = [r.case_id for r in reading.rows if r.case_id is not None]
+    try:
+        with ctx.db.batch():
+            for start in range(0, len(reading.rows), LOOKUP_CHUNK):
+                rows = reading.rows[start : start + LOOKUP_CHUNK]
+                _import_chunk(ctx, key, reading.shop_id, merchant_id, rows, report)
+    except (OSError, DBAPIError) as exc:
+        problem = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
+        raise InspectorError(t(
+            "{file}: {problem}; nothing was imported", file=path.name, problem=problem
+        )) from exc
+    logger.info(
+        "Imported responses from %s: %s applied, %s unchanged, %s errors",
+        path.name,
+        report.applied,
+        report.unchanged,
+        len(report.errors),
+    )
+    return report
+
+
+def _import_chunk(ctx, key: bytes, shop_id: str, merchant_id: int, rows, report) -> None:
+    """Check and apply up to LOOKUP_CHUNK rows (their cases looked up in one query)."""
+    from inspector_app.reports.merchant_xlsx import CASE_NUMBER, RESPONSES, check_row
+    from inspector_app.services import cases as case_service
+
+    ids = {r.case_id for r in rows if r.case_id is not None}
     with ctx.db.read() as s:
         known = {
             cid: (num, mid)
@@ -79,15 +111,12 @@ def import_responses(ctx: Context, path: Path | str) -> ImportReport:
                     RectificationCase.merchant_id,
                 ).where(RectificationCase.id.in_(ids))
             )
-        }
+        } if ids else {}
+        others = {m for _, m in known.values() if m != merchant_id}
         shops = dict(
-            s.execute(
-                select(Merchant.id, Merchant.shop_id).where(
-                    Merchant.id.in_({m for _, m in known.values()})
-                )
-            ).all()
-        )
-    for row in reading.rows:
+            s.execute(select(Merchant.id, Merchant.shop_id).where(Merchant.id.in_(others))).all()
+        ) if others else {}
+    for row in rows:
 
         def fail(reason: str, row=row) -> None:
             report.errors.append(RowError(RESPONSES, row.row, reason))
@@ -103,7 +132,7 @@ def import_responses(ctx: Context, path: Path | str) -> ImportReport:
                 "case {case} belongs to another merchant ({shop_id})",
                 case=known[row.case_id][0], shop_id=shops.get(known[row.case_id][1], "?"),
             ))
-        elif not check_row(key, reading.shop_id, row):
+        elif not check_row(key, shop_id, row):
             typed = str(row.protected.get(CASE_NUMBER) or "").strip()
             fail(
                 t("the case number was changed; the row was not imported")
@@ -115,14 +144,6 @@ def import_responses(ctx: Context, path: Path | str) -> ImportReport:
             )
         else:
             _apply_response(ctx, case_service, known[row.case_id][0], row, report, fail)
-    logger.info(
-        "Imported responses from %s: %s applied, %s unchanged, %s errors",
-        Path(path).name,
-        report.applied,
-        report.unchanged,
-        len(report.errors),
-    )
-    return report
 
 
 def _apply_response(ctx, case_service, case_number: str, row, report: ImportReport, fail) -> None:

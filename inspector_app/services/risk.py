@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.db.base import UTCDateTime
 from inspector_app.db.models import Merchant, Purchase, RectificationCase, WorkOrder
+from inspector_app.domain import clock
 from inspector_app.domain import risk as model
 from inspector_app.domain.enums import MerchantStatus, PurchaseStatus, Verdict, WorkOrderKind
 from inspector_app.domain.errors import NotFound
@@ -22,7 +23,7 @@ from inspector_app.services.context import Context
 
 logger = logging.getLogger(__name__)
 
-#: Work orders whose first-handling time is the service duration (DOMAIN.md, seed 004).
+#: Work orders whose first-handling time is the service duration (docs/domain.md, "After-sales service duration").
 TIMED_KINDS = (WorkOrderKind.AFTER_SALES,)
 #: Days per month of the complaint and after-sales rates.
 DAYS_PER_MONTH = 30.0
@@ -303,7 +304,7 @@ def ranking(
 ) -> list[RiskRow]:
     """Every ranked merchant with its factors and score, riskiest first."""
     window = window or RiskWindow.from_settings(ctx)
-    now = (now or datetime.now(UTC)).astimezone(UTC)
+    now = (now or clock.now()).astimezone(UTC)
     today = today or now.astimezone().date()
     watch = float(team_settings.get(ctx, "watch_threshold"))
     eliminate = max(float(team_settings.get(ctx, "eliminate_threshold")), watch)
@@ -360,9 +361,9 @@ def slowest_work_orders(
     window: RiskWindow | None = None,
     now: datetime | None = None,
 ) -> list[SlowWorkOrder]:
-    """The merchant's slowest work orders in the timing population (DOMAIN.md: the 100 slowest)."""
+    """The merchant's slowest work orders in the timing population (docs/domain.md: the 100 slowest)."""
     window = window or RiskWindow.from_settings(ctx)
-    now = (now or datetime.now(UTC)).astimezone(UTC)
+    now = (now or clock.now()).astimezone(UTC)
     timed = _timed(ctx.db.engine.dialect.name, window, now).subquery()
     wo = WorkOrder
     with ctx.db.read() as s:

@@ -41,11 +41,13 @@ STEP = 500
 
 
 def export_ranking(
-    rows: Sequence[RiskRow], out: Path | str
+    rows: Sequence[RiskRow], out: Path | str, *, force: bool = False
 ) -> Generator[tuple[int, int, str], None, Path]:
     """Write the ranking (and a sheet explaining the weights) to `out`; yields (done, total, label)."""
+    from inspector_app.reports.output_file import claim_output
     from inspector_app.reports.xlsx_safe import Column, SheetWriter, new_workbook, save_workbook
 
+    claim_output(out, force=force)
     wb = new_workbook()
     sheet = SheetWriter(wb, "Risk", [Column(h, w, kind) for h, _, w, kind in COLUMNS])
     total = len(rows)
@@ -69,6 +71,6 @@ def export_ranking(
     for line in weights_markdown().splitlines():
         notes.append([line])
     notes.close()
-    path = save_workbook(wb, out)
+    path = save_workbook(wb, out, force=force)
     yield total, total, str(path)
     return path

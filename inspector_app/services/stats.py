@@ -18,6 +18,7 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, MerchantStatus, PurchaseStatus
 from inspector_app.domain.messages import t
 from inspector_app.domain.metrics import hours_between, median, percentile, rate
@@ -52,14 +53,23 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """'2026-10' -> that month; '2026' -> that year."""
-        parts = text.strip().split("-")
-        if len(parts) == 1 and parts[0].isdigit():
-            return cls.year(int(parts[0]))
-        if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
-            return cls.month(int(parts[0]), int(parts[1]))
         from inspector_app.domain.errors import ValidationError
+        from inspector_app.domain.limits import FIRST_YEAR, LAST_YEAR
 
-        raise ValidationError(t("'{text}' is not a month (2026-10) or a year (2026)", text=text))
+        parts = text.strip().split("-")
+        digits = all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts)
+        if digits and len(parts) in (1, 2) and not FIRST_YEAR <= int(parts[0]) <= LAST_YEAR:
+            raise ValidationError(t(
+                "'{text}': the year must be between {first} and {last}",
+                text=text[:40], first=FIRST_YEAR, last=LAST_YEAR,
+            ))
+        if digits and len(parts) == 1:
+            return cls.year(int(parts[0]))
+        if digits and len(parts) == 2 and 1 <= int(parts[1]) <= 12:
+            return cls.month(int(parts[0]), int(parts[1]))
+        raise ValidationError(
+            t("'{text}' is not a month (2026-10) or a year (2026)", text=text[:40])
+        )
 
     def bounds(self) -> tuple[datetime, datetime]:
         """The period as aware UTC datetimes (local midnights)."""
@@ -70,7 +80,7 @@ class Period:
 
 @dataclass
 class Timing:
-    """Hours from notice to first response and to closure (DOMAIN.md), with sample sizes."""
+    """Hours from notice to first response and to closure (docs/domain.md, "The figures"), with sample sizes."""
 
     response_n: int = 0
     response_median: float | None = None
@@ -123,9 +133,19 @@ def _live_purchases(a: datetime, b: datetime):
     )
 
 
+def _elapsed(start: datetime | None, end: datetime | None) -> float | None:
+    """Hours from the notice to a later event; an event recorded before the notice (a
+    laptop with a slow clock, merged later) took no time rather than negative hours, which
+    would pull a median below what any merchant took."""
+    h = hours_between(start, end)
+    return None if h is None else max(0.0, h)
+
+
 def _timing(rows) -> Timing:
-    resp = [h for h in (hours_between(n, r) for n, r, _ in rows) if h is not None]
-    clo = [h for h in (hours_between(n, c) for n, _, c in rows) if h is not None]
+    """(notified, first response, closure) per case: how many answered / closed, with the
+    median and 90th percentile of their hours since the notice."""
+    resp = [h for h in (_elapsed(n, r) for n, r, _ in rows) if h is not None]
+    clo = [h for h in (_elapsed(n, c) for n, _, c in rows) if h is not None]
     return Timing(
         len(resp), median(resp), percentile(resp, 90), len(clo), median(clo), percentile(clo, 90)
     )
@@ -215,7 +235,7 @@ def _trend(s: Session, period: Period) -> list[tuple[str, int, int]]:
 
 def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figures:
     """Every figure of the period in one read transaction (a consistent snapshot)."""
-    today = today or date.today()
+    today = today or clock.today()
     a, b = period.bounds()
     fig = Figures(period=period.label)
     with ctx.db.read() as s:
@@ -239,10 +259,10 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
         opened = s.execute(
             select(rc.status, func.count()).where(rc.created_at >= a, rc.created_at < b).group_by(rc.status)
         ).all()
-        by_status = {(k.value if hasattr(k, "value") else k): int(n) for k, n in opened}
+        by_status = {CaseStatus(k): int(n) for k, n in opened}
         fig.cases_opened = sum(by_status.values())
-        countable = fig.cases_opened - by_status.get("cancelled", 0) - by_status.get("waived", 0)
-        fig.rectification_rate = rate(by_status.get("closed", 0), countable)
+        countable = fig.cases_opened - by_status.get(CaseStatus.CANCELLED, 0) - by_status.get(CaseStatus.WAIVED, 0)
+        fig.rectification_rate = rate(by_status.get(CaseStatus.CLOSED, 0), countable)
         fig.cases_closed = s.scalar(
             select(func.count()).where(rc.status == CaseStatus.CLOSED.value,
                                        rc.closed_at >= a, rc.closed_at < b)
@@ -252,21 +272,23 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
             select(func.count()).where(rc.status.in_(_ACTIVE), rc.due_date < today)
         ) or 0
         fig.timing = _timing([
-            (n, r, c if (st.value if hasattr(st, "value") else st) == CaseStatus.CLOSED.value else None)
+            (n, r, c if CaseStatus(st) is CaseStatus.CLOSED else None)
             for n, r, c, st in s.execute(
                 select(rc.notified_at, rc.first_response_at, rc.closed_at, rc.status)
                 .where(rc.notified_at >= a, rc.notified_at < b)
             )
         ])
-        changes = dict(s.execute(
-            select(MerchantStatusChange.to_status, func.count())
+        # Merchants, not changes: one put on watch twice in the period is one merchant.
+        changes: dict[MerchantStatus, int] = dict(s.execute(
+            select(MerchantStatusChange.to_status,
+                   func.count(distinct(MerchantStatusChange.merchant_id)))
             .where(MerchantStatusChange.changed_at >= a, MerchantStatusChange.changed_at < b)
             .group_by(MerchantStatusChange.to_status)
         ).all())
-        changes = {(k.value if hasattr(k, "value") else k): int(v) for k, v in changes.items()}
-        fig.merchants_watch = changes.get(MerchantStatus.WATCH.value, 0)
-        fig.merchants_suspended = changes.get(MerchantStatus.SUSPENDED.value, 0)
-        fig.merchants_eliminated = changes.get(MerchantStatus.ELIMINATED.value, 0)
+        changes = {MerchantStatus(k): int(v) for k, v in changes.items()}
+        fig.merchants_watch = changes.get(MerchantStatus.WATCH, 0)
+        fig.merchants_suspended = changes.get(MerchantStatus.SUSPENDED, 0)
+        fig.merchants_eliminated = changes.get(MerchantStatus.ELIMINATED, 0)
         fig.trend = _trend(s, period)
     return fig
 
@@ -284,8 +306,7 @@ def timing_by_merchant(ctx: Context, merchant_ids: list[int] | None = None) -> d
         q = q.where(rc.merchant_id.in_(merchant_ids))
     with ctx.db.read() as s:
         for mid, n, r, c, st in s.execute(q):
-            st = st.value if hasattr(st, "value") else st
-            rows[mid].append((n, r, c if st == CaseStatus.CLOSED.value else None))
+            rows[mid].append((n, r, c if CaseStatus(st) is CaseStatus.CLOSED else None))
     return {mid: _timing(v) for mid, v in rows.items()}
 
 
@@ -294,13 +315,13 @@ class OverdueCase:
     case_number: str
     merchant_shop_id: str
     merchant: str
-    status: str
+    status: CaseStatus
     due_date: date
     days_overdue: int
 
 
 def overdue_cases(ctx: Context, *, today: date | None = None, limit: int = 100) -> list[OverdueCase]:
-    today = today or date.today()
+    today = today or clock.today()
     rc = RectificationCase
     with ctx.db.read() as s:
         rows = s.execute(
@@ -310,7 +331,7 @@ def overdue_cases(ctx: Context, *, today: date | None = None, limit: int = 100) 
             .order_by(rc.due_date, rc.id).limit(limit)
         ).all()
     return [
-        OverdueCase(n, shop, name, st.value if hasattr(st, "value") else st, due, (today - due).days)
+        OverdueCase(n, shop, name, CaseStatus(st), due, (today - due).days)
         for n, shop, name, st, due in rows
     ]
 

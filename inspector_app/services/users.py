@@ -27,9 +27,15 @@ def count_users(ctx: Context) -> int:
 def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
     """Create a user. Admins may create anyone; the very first user (an administrator) may be
     created by anyone."""
+    from inspector_app.domain.text_rules import check_name
+
     name = (display_name or "").strip()
     if not name:
         raise ValidationError(t("A user needs a display name"), field="display_name")
+    try:
+        name = check_name(name, t("The display name"))
+    except ValidationError as exc:
+        raise ValidationError(str(exc), field="display_name") from None
     try:
         role = Role(role)
     except ValueError:
@@ -68,6 +74,10 @@ def list_inspectors(ctx: Context) -> list[Actor]:
 
 def find_user(ctx: Context, ref: str | int) -> Actor:
     """A user by id or display name (the CLI's --as USER)."""
+    from inspector_app.domain.text_rules import check_name
+
+    if isinstance(ref, str):
+        ref = check_name(ref, t("The user name"))
     with ctx.db.read() as s:
         # A display name wins over an id, so a user called "2" is found by that name.
         user = s.scalar(select(User).where(User.display_name == str(ref).strip()))

@@ -16,6 +16,7 @@ from inspector_app.db.models import (
     User,
 )
 from inspector_app.db.models.catalog import Product
+from inspector_app.domain import clock
 from inspector_app.services import team_settings
 from inspector_app.services.cases import merchant_open_cases
 from inspector_app.services.context import Context
@@ -120,7 +121,7 @@ def merchant_workbook_data(
             organisation,
             merchant.shop_id,
             merchant.name,
-            today or date.today(),
+            today or clock.today(),
             case_rows,
             finding_rows,
         )

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from inspector_app.db.models import (
     Brand,
@@ -22,6 +22,7 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Severity
 from inspector_app.domain.errors import NotFound
 from inspector_app.domain.messages import t
@@ -100,7 +101,7 @@ def _finding_conditions(f: ExportFilter, merchant_id: int | None) -> list:
     # Live purchases as NOT IN the few deleted ones: no join needed to count, and SQLite
     # builds no Bloom filter over every purchase for each chunk of rows.
     live = select(Purchase.id).where(Purchase.deleted_at.is_not(None)).scalar_subquery()
-    cond = [Finding.deleted_at.is_(None), Finding.purchase_id.not_in(live)]
+    cond: list[ColumnElement[bool]] = [Finding.deleted_at.is_(None), Finding.purchase_id.not_in(live)]
     if merchant_id is not None:
         mine = select(Purchase.id).where(Purchase.merchant_id == merchant_id).scalar_subquery()
         cond.append(Finding.purchase_id.in_(mine))
@@ -320,7 +321,7 @@ class _Tally:
         """The Merchants sheet, most findings first; runs once the findings and cases have
         streamed (it is a generator: nothing happens before the sheet asks for rows)."""
         ids = list(self.merchants)
-        merchants = {}
+        merchants: dict[int, Any] = {}
         with ctx.db.read() as s:
             for i in range(0, len(ids), 500):  # well under any bound-parameter limit
                 q = select(
@@ -353,14 +354,21 @@ class _Tally:
 
 
 def export_findings(
-    ctx: Context, out: Path | str, filt: ExportFilter | None = None, *, today: date | None = None
+    ctx: Context,
+    out: Path | str,
+    filt: ExportFilter | None = None,
+    *,
+    today: date | None = None,
+    force: bool = False,
 ) -> Generator[Progress, None, Path]:
     """The findings workbook (Summary, Findings, Cases, Merchants), streamed from SQL."""
     from inspector_app.reports.findings_xlsx import FindingsExport, write_findings_workbook
+    from inspector_app.reports.output_file import claim_output
 
     ctx.require(action=t("export findings"))
+    claim_output(out, force=force)
     filt = filt or ExportFilter()
-    today = today or date.today()
+    today = today or clock.today()
     merchant_id = merchant_id_for(ctx, filt.shop_id) if filt.shop_id else None
     fq = _findings_query().where(*_finding_conditions(filt, merchant_id))
     cq = _case_query().where(*_case_conditions(filt, merchant_id))
@@ -372,7 +380,7 @@ def export_findings(
     export = FindingsExport(
         title=f"Findings export — {team_settings.get(ctx, 'organisation_name')}",
         filters=[
-            ("Generated", datetime.now().astimezone()),
+            ("Generated", clock.local_now()),
             ("Merchant (shop id)", filt.shop_id or "all"),
             ("Recorded from", filt.since or "any date"),
             ("Recorded until", filt.until or "any date"),
@@ -385,7 +393,7 @@ def export_findings(
         merchant_rows=tally.merchant_rows(ctx),
         summary=tally.summary,
     )
-    return (yield from write_findings_workbook(export, out))
+    return (yield from write_findings_workbook(export, out, force=force))
 
 
 def merchant_id_for(ctx: Context, shop_id: str) -> int:

@@ -32,7 +32,7 @@ def collect() -> dict[str, str]:
             tree = ast.parse(path.read_text("utf-8"))
             for node in ast.walk(tree):
                 key = _message_key(node)
-                if key is not None:
+                if key is not None and isinstance(node, ast.Call):
                     found.setdefault(key, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
     return found
 
@@ -44,8 +44,9 @@ def _message_key(node: ast.AST) -> str | None:
     wanted = {"t": 1, "tc": 2}.get(node.func.id)
     if wanted is None or len(node.args) < wanted:
         return None
-    literals = [a.value for a in node.args[:wanted] if isinstance(a, ast.Constant)]
-    if len(literals) != wanted or not all(isinstance(x, str) for x in literals):
+    literals = [a.value for a in node.args[:wanted]
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    if len(literals) != wanted:
         return None
     return CONTEXT_SEPARATOR.join(literals)
 

@@ -1,4 +1,8 @@
-"""Screenshots of every screen on a demo database: `python -m inspector_app.tools.screenshots OUTDIR`."""
+"""Screenshots of every screen on a demo database: `python -m inspector_app.tools.screenshots OUTDIR`.
+
+`--lang pseudo` takes them in the pseudo-locale (accented, 40% longer; domain/pseudo.py) and
+lists the labels, buttons and tabs whose text no longer fits in OUTDIR/pseudo/clipped.txt.
+"""
 
 from __future__ import annotations
 
@@ -28,18 +32,15 @@ def load_data(ctx) -> str:
     from inspector_app.services.context import SYSTEM
 
     system = ctx.as_actor(SYSTEM)
-    try:
-        from inspector_app.services.demo import load_demo
-    except ImportError:
-        load_demo = None
-    if load_demo is not None:
-        result = load_demo(system)
-        if inspect.isgenerator(result):
-            for _ in result:
-                pass
-        if users.count_users(ctx):
-            delete_a_few(ctx)
-            return "demo"
+    from inspector_app.services.demo import load_demo
+
+    result = load_demo(system)
+    if inspect.isgenerator(result):
+        for _ in result:
+            pass
+    if users.count_users(ctx):
+        delete_a_few(ctx)
+        return "demo"
     for name, role in [
         ("王芳 Wang Fang", Role.ADMIN),
         ("李娜 Li Na", Role.INSPECTOR),
@@ -142,15 +143,9 @@ def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
     target = outdir / lang
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in SCREENS:
-        window.navigate(name)
-        settle(app)
-        path = target / f"{name}.png"
-        if not window.grab().save(str(path)):
-            raise OSError(f"Could not write {path}")
-        written.append(path)
-        print(f"{path}")
-    for shot, screen, item_id in detail_targets(ctx):
+    clipped: list[str] = []
+    shots = [(name, name, None) for name in SCREENS] + detail_targets(ctx)
+    for shot, screen, item_id in shots:
         window.navigate(screen, item_id)
         settle(app)
         path = target / f"{shot}.png"
@@ -158,19 +153,71 @@ def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
             raise OSError(f"Could not write {path}")
         written.append(path)
         print(f"{path}")
+        clipped += [f"{shot}: {line}" for line in clipped_texts(window)]
+    report = target / "clipped.txt"
+    report.write_text("".join(f"{line}\n" for line in clipped), encoding="utf-8")
+    print(f"{report}: {len(clipped)} clipped texts")
     window.close()
     window.deleteLater()
     settle(app, 1.0)
     return written
 
 
-def detail_targets(ctx) -> list[tuple[str, str, int]]:
+def clipped_texts(window) -> list[str]:
+    """What no longer fits in `window`: a window wider than asked, labels and buttons whose
+    text is wider than they are, tab bars that scroll, elided table headers."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QTabBar
+
+    out: list[str] = []
+    if window.width() > WIDTH:
+        out.append(f"window: {window.width()} px wide, not {WIDTH} (its minimum width grew)")
+
+    def name(widget) -> str:
+        return f"{type(widget).__name__} {widget.objectName() or '-'}"
+
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if not widget.isVisibleTo(window) or not widget.text().strip():
+            continue
+        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.pixmap() is not None
+                                           and not widget.pixmap().isNull()):
+            continue
+        needed, has = widget.minimumSizeHint().width(), widget.width()
+        if isinstance(widget, QLabel):
+            needed = widget.sizeHint().width()
+        if needed > has + 1:
+            text = widget.text().replace("\n", " ")
+            out.append(f"{name(widget)} {text!r}: needs {needed} px, has {has}")
+    for bar in window.findChildren(QTabBar):
+        if not bar.isVisibleTo(window):
+            continue
+        for i in range(bar.count()):
+            needed, has = bar.tabSizeHint(i).width(), bar.tabRect(i).width()
+            if needed > has + 1:
+                out.append(f"tab {bar.tabText(i)!r}: needs {needed} px, has {has}")
+        total = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        if total > bar.width() + 1:
+            tabs = ", ".join(repr(bar.tabText(i)) for i in range(bar.count()))
+            out.append(f"tab bar scrolls ({total} px in {bar.width()}): {tabs}")
+    for header in window.findChildren(QHeaderView):
+        if not header.isVisibleTo(window) or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        model, metrics = header.model(), header.fontMetrics()
+        for i in range(header.count()):
+            text = str(model.headerData(i, Qt.Orientation.Horizontal) or "") if model else ""
+            size = header.sectionSize(i)
+            if text and not header.isSectionHidden(i) and size and metrics.horizontalAdvance(text) + 12 > size:
+                out.append(f"column {text!r}: needs {metrics.horizontalAdvance(text) + 12} px, has {size}")
+    return out
+
+
+def detail_targets(ctx) -> list[tuple[str, str, int | None]]:
     """Pages worth a picture of their own: a case in progress and a failed purchase."""
     from inspector_app.services import browse
     from inspector_app.services.context import SYSTEM
 
     ctx = ctx.as_actor(SYSTEM)
-    out: list[tuple[str, str, int]] = []
+    out: list[tuple[str, str, int | None]] = []
     for status in ("rectifying", "responded", "notified"):
         rows = browse.fetch_cases(ctx, browse.CaseFilter(status=status), limit=1)
         if rows:
@@ -186,7 +233,8 @@ def detail_targets(ctx) -> list[tuple[str, str, int]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m inspector_app.tools.screenshots")
     parser.add_argument("outdir", type=Path)
-    parser.add_argument("--lang", choices=["en", "zh_CN", "both"], default="both")
+    parser.add_argument("--lang", choices=["en", "zh_CN", "pseudo", "both", "all"], default="both",
+                        help="both: en and zh_CN; all: also the pseudo-locale")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
 
@@ -202,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         ctx = open_context(data_folder=os.environ["INSPECTOR_DATA_DIR"])
         try:
             print(f"data: {load_data(ctx)}")
-            langs = ["en", "zh_CN"] if args.lang == "both" else [args.lang]
+            langs = {"both": ["en", "zh_CN"], "all": ["en", "zh_CN", "pseudo"]}.get(
+                args.lang, [args.lang])
             for lang in langs:
                 shoot(ctx, Path(tmp) / f"settings-{lang}.ini", lang, args.outdir)
         finally:

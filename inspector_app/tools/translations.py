@@ -20,8 +20,10 @@ A plural message new in the code is unfinished in both files until filled.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +42,13 @@ PLURALS_ONLY = ("en",)
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "ui"
 
 
+#: Placeholders Qt fills in a translation: %1..%99, %n and %Ln (plural count), and the
+#: str.format fields a few UI strings use ({name}).
+PLACEHOLDER = re.compile(r"%L?n|%L?\d{1,2}|\{[A-Za-z_][A-Za-z0-9_]*\}")
+#: The functions whose first argument is a translatable string.
+TR_FUNCTIONS = frozenset({"tr", "QT_TR_NOOP"})
+
+
 def _tool(name: str) -> str:
     local = Path(sys.executable).parent / name
     found = str(local) if local.exists() else shutil.which(name)
@@ -50,6 +59,67 @@ def _tool(name: str) -> str:
 
 def sources() -> list[Path]:
     return sorted(p for p in SOURCE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def collect() -> dict[tuple[str, str], str]:
+    """Every literal `tr()`/`QT_TR_NOOP()` message under ui/: (disambiguation, source) -> where.
+
+    Read from the syntax tree, so it also sees calls inside f-strings and single-quoted
+    strings, which pyside6-lupdate skips: a message found here but not in the .ts file is a
+    string the user would see untranslated (the test in tests/unit/test_ui_catalog.py).
+    """
+    found: dict[tuple[str, str], str] = {}
+    root = SOURCE_DIR.parent.parent
+    for path in sources():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            key = _tr_key(node)
+            if key is not None and isinstance(node, ast.Call):
+                found.setdefault(key, f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def _tr_key(node: ast.AST) -> tuple[str, str] | None:
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    first = node.args[0]
+    if name not in TR_FUNCTIONS or not isinstance(first, ast.Constant) or not isinstance(first.value, str):
+        return None
+    comment: object = ""
+    if len(node.args) > 1:
+        second = node.args[1]
+        comment = second.value if isinstance(second, ast.Constant) else None
+    for kw in node.keywords:
+        if kw.arg == "disambiguation":
+            comment = kw.value.value if isinstance(kw.value, ast.Constant) else None
+    if comment is None:
+        comment = ""
+    if not isinstance(comment, str):
+        return None
+    return comment, first.value
+
+
+def placeholders(text: str) -> list[str]:
+    """The Qt/format placeholders of `text`, sorted, each once ("%1", "%n", "{name}")."""
+    return sorted(set(PLACEHOLDER.findall(text)))
+
+
+def catalog(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """The messages of a .ts file: (disambiguation, source) -> its translation(s), [] when
+    unfinished (a plural message has one entry per form, each non-empty)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for message in _messages(ET.parse(ts).getroot()):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished"):
+            texts: list[str] = []
+        elif message.get("numerus") == "yes":
+            texts = [f.text or "" for f in translation.findall("numerusform")]
+            texts = texts if texts and all(t.strip() for t in texts) else []
+        else:
+            texts = [translation.text] if (translation.text or "").strip() else []
+        out[_key(message)] = [t or "" for t in texts]
+    return out
 
 
 def lupdate(ts: Path, *, plurals_only: bool = False) -> None:
@@ -66,7 +136,7 @@ def lupdate(ts: Path, *, plurals_only: bool = False) -> None:
 
 def _drop_extracomments(ts: Path) -> None:
     # lupdate reads Python "#:" comments as notes for translators; ours document constants
-    # (CONVENTIONS.md) and would only clutter the file. Disambiguation goes in tr()'s 2nd arg.
+    # for programmers and would only clutter the file. Disambiguation goes in tr()'s 2nd arg.
     tree = ET.parse(ts)
     for message in _messages(tree.getroot()):
         for note in message.findall("extracomment"):
@@ -140,7 +210,7 @@ def unfinished(ts: Path) -> list[str]:
     return out
 
 
-def _write(tree: ET.ElementTree, ts: Path) -> None:
+def _write(tree: ET.ElementTree[ET.Element], ts: Path) -> None:
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")

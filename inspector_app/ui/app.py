@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
 from functools import partial
@@ -16,6 +17,7 @@ from pathlib import Path
 import sqlalchemy.dialects.sqlite  # noqa: F401
 
 from inspector_app import APP_NAME, APP_ORG, __version__, resources
+from inspector_app.domain import messages
 from inspector_app.domain.errors import InspectorError
 from inspector_app.paths import DataPaths, data_dir
 from inspector_app.services.actors import count_users
@@ -154,6 +156,30 @@ def create_main_window(ctx: Context, settings: AppSettings):
     return state, MainWindow(state, settings)
 
 
+def _database_exists(paths: DataPaths) -> bool:
+    """True unless the database is an SQLite file that is missing or empty (a server counts)."""
+    from inspector_app.paths import database_url
+    from inspector_app.services.context import sqlite_file
+
+    path = sqlite_file(database_url(None, paths))
+    return path is None or (path.exists() and (not path.is_file() or path.stat().st_size > 0))
+
+
+def _ask_to_create(paths: DataPaths) -> bool:
+    """The first start (or a database gone missing): create a new, empty one only if asked."""
+    answer = QMessageBox.question(
+        None,
+        tr("Create a new database?"),
+        tr(
+            "There is no database at\n%1\n\nCreate a new, empty one? If you have been using "
+            "Inspector, choose No and check the data folder, or restore a backup."
+        ).replace("%1", str(paths.database)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def _refuse(message: str, details: str = "") -> int:
     if details:
         show_unexpected(None, message, details)
@@ -166,7 +192,9 @@ def _refuse(message: str, details: str = "") -> int:
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="inspector-app", description="Inspector desktop application")
     parser.add_argument("--data-dir", help="data folder (default: INSPECTOR_DATA_DIR or the user folder)")
-    parser.add_argument("--lang", choices=["en", "zh_CN"], help="language of the user interface")
+    parser.add_argument("--lang", choices=["en", "zh_CN", "pseudo"],
+                        help="language of the user interface (default: INSPECTOR_LANGUAGE, then "
+                             "the setting; pseudo: accented and longer, to find clipped text)")
     args, _qt_args = parser.parse_known_args(list(argv)[1:])
     return args
 
@@ -201,10 +229,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         qInstallMessageHandler(_qt_message)  # (a test harness keeps its own handler)
     app = create_application(argv)
     settings = AppSettings.for_paths(paths)
-    lang = args.lang or settings.get(LANGUAGE) or system_language()
+    lang = (args.lang or os.environ.get(messages.LANGUAGE_VARIABLE) or settings.get(LANGUAGE)
+            or system_language())
     install_translator(lang)
     install_excepthook(str(log_file))
 
+    if not _database_exists(paths) and not _ask_to_create(paths):
+        logger.info("No database at %s; the user chose not to create one", paths.database)
+        return 0
     try:
         ctx = _open_or_log_in(paths, settings)
         if ctx is None:

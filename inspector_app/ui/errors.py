@@ -129,7 +129,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 def show_unexpected(parent: QWidget | None, summary: str, details: str, log_file: str = "") -> None:
     """The dialog for an unexpected error: what happened, where the log is, copyable details."""
-    if QThread.currentThread() is not QApplication.instance().thread():
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
         logger.error("show_unexpected called outside the GUI thread: %s", summary)
         return
     box = QMessageBox(parent)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from functools import partial
@@ -34,16 +33,11 @@ logger = logging.getLogger(__name__)
 ERROR_STYLE = "color: #b3261e;"
 
 
-def demo_loader() -> Callable[..., Any] | None:
-    """The demo loader if the demo module is there (imported only when asked).
+def demo_loader() -> Callable[..., Any]:
+    """The demo loader, a generator with progress and cancel (imported only when asked)."""
+    from inspector_app.services.demo import iter_demo
 
-    `iter_demo` (a generator: progress and cancel) is preferred to `load_demo`.
-    """
-    try:
-        module = importlib.import_module("inspector_app.services.demo")
-    except ImportError:
-        return None
-    return getattr(module, "iter_demo", None) or getattr(module, "load_demo", None)
+    return iter_demo
 
 
 def field_error_label(parent: QWidget) -> QLabel:
@@ -89,7 +83,6 @@ class FirstStartDialog(QDialog):
         self.demo_check = QCheckBox(tr("Load demo data to explore the application"), self)
         self.demo_check.setObjectName("demo_check")
         self._load_demo = demo_loader()
-        self.demo_check.setVisible(self._load_demo is not None)
 
         form = QFormLayout()
         form.addRow(tr("Your name:"), self.name_edit)
@@ -130,7 +123,7 @@ class FirstStartDialog(QDialog):
             self._field_error(str(exc))
             return
         logger.info("First user created: %s", self.actor)
-        if self._load_demo is not None and self.demo_check.isChecked():
+        if self.demo_check.isChecked():
             self._start_demo()
         else:
             self.accept()

@@ -8,7 +8,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from inspector_app import resources
-from inspector_app.domain import messages
+from inspector_app.domain import messages, pseudo
 from inspector_app.domain.enums import (
     CaseStatus,
     FindingCategory,
@@ -35,6 +35,16 @@ SOURCE_LANGUAGE = "en"
 _CONTEXT = ""
 
 _installed: list[QTranslator] = []
+
+
+class PseudoTranslator(QTranslator):
+    """The pseudo-locale (domain/pseudo.py): every string, Qt's own too, accented and longer."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        return pseudo.pseudo(source_text)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -72,6 +82,14 @@ def install_translator(lang: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     _label_cache.clear()
+    if lang == pseudo.LANGUAGE:
+        fake = PseudoTranslator(app)
+        app.installTranslator(fake)
+        _installed.append(fake)
+        QLocale.setDefault(QLocale("en_GB"))
+        app.setProperty("inspector_language", lang)
+        messages.set_language(lang)
+        return True
     if lang not in LANGUAGES:
         logger.warning("Unknown language %r, using English", lang)
         lang = SOURCE_LANGUAGE

@@ -144,8 +144,8 @@ class MainWindow(QMainWindow):
             screen.open_item(item_id)
         return screen
 
-    def screen(self, name: str) -> QWidget | None:
-        """The screen `name` if it was built already."""
+    def built_screen(self, name: str) -> QWidget | None:
+        """The screen `name` if it was built already (not `screen()`: that is QWidget's QScreen)."""
         return self._screens.get(name)
 
     def current_screen_name(self) -> str:

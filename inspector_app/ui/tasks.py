@@ -257,7 +257,7 @@ def run_task(
 def _unwrap(fn: Callable[..., Any]) -> Callable[..., Any]:
     # functools.partial(gen_fn, ...) is still a generator task.
     while hasattr(fn, "func"):
-        fn = fn.func  # type: ignore[attr-defined]
+        fn = fn.func
     return fn
 
 

@@ -4,6 +4,20 @@
     <context>
         <name />
         <message>
+            <source>Create a new database?</source>
+            <translation>新建数据库？</translation>
+        </message>
+        <message>
+            <source>There is no database at
+%1
+
+Create a new, empty one? If you have been using Inspector, choose No and check the data folder, or restore a backup.</source>
+            <translation>以下位置没有数据库：
+%1
+
+要新建一个空数据库吗？如果您一直在使用 Inspector，请选择“否”并检查数据文件夹，或恢复备份。</translation>
+        </message>
+        <message>
             <source>Inspector cannot start</source>
             <translation>Inspector 无法启动</translation>
         </message>
@@ -675,10 +689,6 @@ Mystery purchases, findings and merchant rectification.</source>
         <message>
             <source>Deleted items</source>
             <translation>回收站</translation>
-        </message>
-        <message>
-            <source>The %1 screen is coming.</source>
-            <translation>“%1”页面即将推出。</translation>
         </message>
         <message>
             <source>manual</source>

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from inspector_app.domain import clock as app_clock
+
 #: Purchases in the shared demo database (small: the whole CLI suite stays fast).
 DEMO_PURCHASES = 200
 
@@ -34,6 +36,8 @@ class Cli:
             return self._in_process(list(args), user)
         env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
         env["INSPECTOR_DATA_DIR"] = str(self.data_dir)
+        # The child reads the same (fixed) clock as this process, where it stands now.
+        env[app_clock.CLOCK_ENV] = app_clock.now().isoformat()
         env["PYTHONIOENCODING"] = "utf-8"
         if user is not None:
             env["INSPECTOR_USER"] = user
@@ -100,6 +104,7 @@ def cli(tmp_path) -> Cli:
 def demo_template(tmp_path_factory) -> Path:
     """A data folder with a small demo, made once per session; copy it before changing it."""
     folder = tmp_path_factory.mktemp("demo") / "data"
+    assert Cli(folder)("init").returncode == 0
     result = Cli(folder)("demo", "--purchases", str(DEMO_PURCHASES), "--seed", "3")
     assert result.returncode == 0, result.stderr
     return folder

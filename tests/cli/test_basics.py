@@ -95,6 +95,7 @@ def test_bad_database_url_is_a_user_error(cli):
 
 
 def test_first_user_needs_no_acting_user_then_admins_add_users(cli):
+    assert cli("init").returncode == 0
     assert cli("users", "add", "Ada Admin", "--role", "admin").returncode == 0
     assert_user_error(cli("users", "add", "王芳", "--role", "inspector"), "--as", "INSPECTOR_USER")
     inproc = Cli(cli.data_dir, in_process=True)
@@ -119,6 +120,8 @@ def test_unexpected_error_is_logged_with_its_traceback(cli, monkeypatch, capsys)
     def broken(*_a, **_k):
         raise RuntimeError("disk on fire")
 
+    assert cli_main.main(["--data-dir", str(cli.data_dir), "init"]) == 0
+    capsys.readouterr()
     monkeypatch.setattr("inspector_app.services.users.list_users", broken)
     assert cli_main.main(["--data-dir", str(cli.data_dir), "users"]) == cli_main.EXIT_UNEXPECTED
     err = capsys.readouterr().err.strip().splitlines()

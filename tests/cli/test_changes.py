@@ -99,18 +99,29 @@ def test_check_passes_on_the_demo_and_reports_problems(demo_copy):
     ok = demo_copy("check")
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "integrity: ok" in ok.stdout and "in order" in ok.stdout
-    # A stray file in the photo store: reported (exit 1), removed by --repair.
+    # A stray file in the photo store: reported (exit 1), set aside by --repair (asked
+    # first: without a terminal it needs --yes), never deleted.
     stray = demo_copy.data_dir / "photos" / "ab" / ("ab" + "0" * 62)
     stray.parent.mkdir(exist_ok=True)
     stray.write_bytes(b"left over")
     inproc = Cli(demo_copy.data_dir, in_process=True)
     found = inproc("check")
     assert found.returncode == 1 and "belongs to no photo" in found.stdout
-    repaired = inproc("check", "--repair")
-    assert "removed" in repaired.stdout and not stray.exists()
-    assert inproc("check").returncode == 0
+    refused = inproc("check", "--repair")
+    assert refused.returncode == 2 and "--yes" in refused.stderr and stray.exists()
+    repaired = inproc("check", "--repair", "--yes")
+    assert "set aside" in repaired.stdout and not stray.exists()
+    [kept] = (demo_copy.data_dir / "quarantine").rglob(stray.name)
+    assert kept.read_bytes() == b"left over"
+    listed = inproc("check")
+    assert listed.returncode == 0 and "In quarantine" in listed.stdout
+    assert inproc("check", "--empty-quarantine", "--yes").returncode == 0
+    assert not kept.exists()
     # A photo file gone missing cannot be repaired: it is named.
-    photo = next(p for p in (demo_copy.data_dir / "photos").rglob("*") if p.is_file())
+    photo = next(
+        p for p in (demo_copy.data_dir / "photos").rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    )
     photo.chmod(0o644)
     photo.unlink()
     missing = inproc("check")

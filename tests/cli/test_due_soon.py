@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.paths import data_dir
 from inspector_app.services import cases, team_settings, users
@@ -33,7 +34,7 @@ def deadlines(tmp_path):
         for name, offset in OFFSETS.items():
             f = make_finding(qm, purchase.id, title=f"Defect {name}")
             numbers[name] = cases.open_case(
-                qm, [f.id], due_date=date.today() + timedelta(days=offset)
+                qm, [f.id], due_date=clock.today() + timedelta(days=offset)
             ).case_number
         cases.advance(qm, numbers["waived"], "waived", "delisted")
     finally:
@@ -52,7 +53,7 @@ def _set_warning_days(cli: Cli, days: int) -> None:
 
 def _due_soon_in_the_file(cli: Cli, days: int) -> set[str]:
     """The same question asked of the database file with sqlite3, not through the app."""
-    today = date.today()
+    today = clock.today()
     file = data_dir(str(cli.data_dir)).database
     assert file.exists()
     with closing(sqlite3.connect(f"file:{file}?mode=ro", uri=True)) as con:

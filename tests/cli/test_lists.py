@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime, timedelta
 
 from inspector_app.cli.output import display_width, render_table
+from inspector_app.domain import clock
 from tests.cli.conftest import DEMO_PURCHASES, assert_user_error
 
 REQUIRED_KEYS = {
@@ -57,8 +58,8 @@ def test_filters_by_merchant_status_and_dates(demo_main):
         assert rows and {r[key] for r in rows} == {shop}, command
     inspected = demo_cli.json("purchases", "--status", "inspected", "--limit", "0")
     assert inspected and {p["status"] for p in inspected} == {"inspected"}
-    since = date.today() - timedelta(days=60)
-    until = date.today() - timedelta(days=10)
+    since = clock.today() - timedelta(days=60)
+    until = clock.today() - timedelta(days=10)
     window = demo_cli.json(
         "purchases", "--since", since.isoformat(), "--until", until.isoformat(), "--limit", "0"
     )

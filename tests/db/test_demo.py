@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select, text
@@ -19,6 +18,7 @@ from inspector_app.db.models import (
     RectificationCase,
     User,
 )
+from inspector_app.domain import clock
 from inspector_app.domain.enums import (
     CaseStatus,
     FindingCategory,
@@ -130,7 +130,7 @@ def test_cases_have_consistent_histories(demo):
                 assert c.closed_at == moves[-1].at
             else:
                 assert c.closed_at is None
-                today_overdue += c.due_date is not None and c.due_date < date.today()
+                today_overdue += c.due_date is not None and c.due_date < clock.today()
             if c.verification_purchase_id:
                 p = s.get(Purchase, c.verification_purchase_id)
                 assert p.merchant_id == c.merchant_id and p.verdict == Verdict.PASS
@@ -140,7 +140,7 @@ def test_cases_have_consistent_histories(demo):
 
 def test_nothing_happens_in_the_future(demo):
     ctx, _ = demo
-    now = datetime.now(UTC)
+    now = clock.now()
     with ctx.db.read() as s:
         for table in Base.metadata.sorted_tables:
             for column in table.columns:
@@ -200,6 +200,6 @@ def test_many_findings_per_purchase_stay_in_the_past(tmp_path):
         assert summary.findings == 4000 and summary.photos <= 20
         with ctx.db.read() as s:
             latest = s.scalar(select(func.max(Finding.created_at)))
-        assert latest <= datetime.now(UTC)
+        assert latest <= clock.now()
     finally:
         ctx.db.dispose()

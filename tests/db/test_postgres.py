@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
 
 from inspector_app.db import migrate
 from inspector_app.db.engine import Database
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Role
 from inspector_app.paths import data_dir
 from inspector_app.services import (
@@ -28,7 +29,7 @@ from inspector_app.services import (
 from inspector_app.services.context import SYSTEM, Context
 
 PG_URL = os.environ.get("INSPECTOR_TEST_PG_URL")
-pytestmark = pytest.mark.skipif(not PG_URL, reason="INSPECTOR_TEST_PG_URL not set")
+pytestmark = pytest.mark.needs_postgres
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def test_full_case_flow_and_reads(pg_ctx):
     c = pg_ctx.as_actor(admin)
     m = merchants.create_merchant(c, "PG1", "优品旗舰店")
     p = catalog.create_product(c, "纯棉T恤", brand="优衣")
-    t = datetime.now(UTC) - timedelta(days=2)
+    t = clock.now() - timedelta(days=2)
     pu = purchases.create_purchase(c, purchases.PurchaseInput(
         merchant_id=m.id, product_id=p.id, order_number="PG-O1", ordered_at=t,
         received_at=t + timedelta(hours=20), status=PurchaseStatus.RECEIVED))
@@ -62,7 +63,7 @@ def test_full_case_flow_and_reads(pg_ctx):
     assert k.status == "closed" and k.closed_at is not None
     assert browse.count_findings(c, browse.FindingFilter(text="开线")) == 1
     assert browse.fetch_merchants(c, browse.MerchantFilter(), sort="defect_rate")[0].failed == 1
-    fig = stats.figures(c, stats.month_of(datetime.now().date()))
+    fig = stats.figures(c, stats.month_of(clock.today()))
     assert fig.findings == 1 and fig.rectification_rate == 1.0
 
 
@@ -71,7 +72,7 @@ def test_case_events_append_only(pg_ctx):
     c = pg_ctx.as_actor(admin)
     m = merchants.create_merchant(c, "PG2", "Shop")
     pu = purchases.create_purchase(c, purchases.PurchaseInput(
-        merchant_id=m.id, order_number="PG-O2", ordered_at=datetime.now(UTC) - timedelta(days=1),
+        merchant_id=m.id, order_number="PG-O2", ordered_at=clock.now() - timedelta(days=1),
         status=PurchaseStatus.ORDERED))
     f = findings.add_finding(c, pu.id, findings.FindingInput("other", "minor", "x"))
     cases.open_case(c, [f.id])

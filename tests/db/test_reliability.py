@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from inspector_app.db.backup import backup_sqlite
+from inspector_app.domain import clock as app_clock
 from inspector_app.services.context import open_context
 
 #: Merchants (each with a purchase) every writer process creates.
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _writer(data_dir: Path, prefix: str, count: int = PER_WRITER) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
+    env[app_clock.CLOCK_ENV] = app_clock.now().isoformat()
     return subprocess.Popen(
         [sys.executable, "-m", "tests.db.write_loop", str(data_dir), prefix, str(count)],
         cwd=ROOT,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import exc, inspect, text
@@ -13,6 +12,7 @@ from inspector_app.cli.main import main as cli_main
 from inspector_app.db import migrate
 from inspector_app.db.engine import BUSY_TIMEOUT_MS, Database
 from inspector_app.db.models import Base
+from inspector_app.domain import clock
 from inspector_app.domain.errors import DatabaseTooNew
 from inspector_app.paths import data_dir
 from inspector_app.services.context import open_context
@@ -48,7 +48,7 @@ def test_upgrade_from_previous_revision_backs_up_first(tmp_path):
     paths = data_dir(tmp_path / "d").ensure()
     db = Database(f"sqlite:///{paths.database}")
     migrate.upgrade(db, paths.backups, target=PREVIOUS)
-    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    now = clock.now().replace(tzinfo=None).isoformat(" ")
     common = "uid, created_at, updated_at"
     with db.engine.begin() as conn:  # data written by the previous version
         conn.execute(
@@ -102,7 +102,7 @@ def test_upgrade_from_0003_keeps_deleted_rows_without_a_deleter(tmp_path):
     paths = data_dir(tmp_path / "d").ensure()
     db = Database(f"sqlite:///{paths.database}")
     migrate.upgrade(db, paths.backups, target="0003")
-    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    now = clock.now().replace(tzinfo=None).isoformat(" ")
     with db.engine.begin() as conn:
         for mid, deleted in ((1, now), (2, None)):
             conn.execute(
@@ -170,7 +170,7 @@ def test_newer_database_in_rollback_journal_mode_is_left_untouched(tmp_path):
 
 def test_case_events_refuse_update_and_delete(tmp_path):
     ctx = open_context(data_folder=str(tmp_path / "d"))
-    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    now = clock.now().replace(tzinfo=None).isoformat(" ")
     common = "uid, created_at, updated_at"
     try:
         with ctx.db.engine.begin() as conn:

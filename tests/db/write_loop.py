@@ -7,8 +7,9 @@ the purchase reads its merchant, then writes), and prints how many it wrote.
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus
 from inspector_app.services import merchants, purchases
 from inspector_app.services.context import SYSTEM, open_context
@@ -16,7 +17,7 @@ from inspector_app.services.context import SYSTEM, open_context
 
 def main(data_dir: str, prefix: str, count: int) -> int:
     ctx = open_context(data_folder=data_dir).as_actor(SYSTEM)
-    ordered = datetime.now(UTC) - timedelta(days=1)
+    ordered = clock.now() - timedelta(days=1)
     for i in range(count):
         m = merchants.create_merchant(ctx, f"{prefix}-{i:04d}", f"{prefix} 商家 {i}")
         purchases.create_purchase(

@@ -21,7 +21,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-#: Libraries that must not be imported before they are needed (issue 5).
+#: Libraries that must not be imported before they are needed (docs/performance.md).
 LAZY = ("openpyxl", "reportlab", "PIL")
 #: Other heavy imports worth knowing about at start-up.
 WATCHED = (*LAZY, "alembic", "sqlalchemy.orm", "lxml", "numpy", "pillow_heif")

@@ -10,21 +10,20 @@ import time
 from pathlib import Path
 
 from tests.perf.harness import (
-    CACHE_DIR,
-    PROFILE_DIR,
-    RUNS,
     Result,
+    cache_dir,
+    diagnose,
     mb,
     median,
+    profile_dir,
     profile_path,
     ratio_result,
+    runs,
 )
 
 CHILD = [sys.executable, "-m", "tests.perf.app_children"]
 #: The application's preferences file in the data folder (removed so each start is a first).
 SETTINGS_FILE = "desktop-settings.ini"
-#: Where the children keep their compiled .pyc files (see _child_env).
-PYCACHE_DIR = CACHE_DIR / "pycache"
 
 
 def _child_env() -> dict[str, str]:
@@ -37,7 +36,7 @@ def _child_env() -> dict[str, str]:
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE_DIR)
+    env["PYTHONPYCACHEPREFIX"] = str(cache_dir() / "pycache")
     return env
 
 
@@ -67,7 +66,7 @@ def startup(folder: Path, sz) -> Result:
     ours: list[float] = []
     base: list[float] = []
     imported: set[str] = set()
-    for _ in range(RUNS):
+    for _ in range(runs()):
         r = _start_app(folder)
         ours.append(r["seconds"])
         imported.update(r["imported"])
@@ -86,7 +85,7 @@ def startup(folder: Path, sz) -> Result:
         result.notes.append("FAIL: imported before needed: " + ", ".join(lazy_broken))
     else:
         result.notes.append("openpyxl, ReportLab and Pillow are not imported at start-up")
-    if not result.ok:
+    if diagnose(result.ok):
         (folder / SETTINGS_FILE).unlink(missing_ok=True)
         steps = _child(["timeline", str(folder), repr(time.monotonic())], env=_child_env())["steps"]
         result.notes.append(
@@ -99,8 +98,8 @@ def startup(folder: Path, sz) -> Result:
 
 
 def _profile_startup(folder: Path) -> None:
-    PROFILE_DIR.mkdir(parents=True, exist_ok=True)
-    out = PROFILE_DIR / "startup.txt"
+    profile_dir().mkdir(parents=True, exist_ok=True)
+    out = profile_dir() / "startup.txt"
     (folder / SETTINGS_FILE).unlink(missing_ok=True)
     subprocess.run(
         [sys.executable, "-m", "pyinstrument", "-r", "text", "--show", "*", "-o", str(out),
@@ -115,7 +114,7 @@ def memory(folder: Path, sz) -> Result:
     base: list[float] = []
     screens: dict = {}
     peak = 0
-    for run in range(RUNS):
+    for run in range(runs()):
         r = _child(["visit", str(folder)])
         ours.append(r["VmRSS"])
         peak = max(peak, r["VmHWM"])

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.perf.harness import CACHE_DIR, Sizes
+from tests.perf.harness import Sizes, cache_dir
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,14 @@ def demo_command(data_dir: Path, purchases: int, findings: int, photos: int) -> 
         "--seed", str(SEED), "--purchases", str(purchases), "--findings", str(findings),
         "--photos", str(photos),
     ]
+
+
+def init_database(data_dir: Path) -> None:
+    """`inspector init`: only init creates a database (every other command refuses a missing one)."""
+    subprocess.run(
+        [sys.executable, "-m", "inspector_app.cli.main", "--data-dir", str(data_dir), "init"],
+        check=True, stdout=subprocess.DEVNULL,
+    )
 
 
 def migration_hashes() -> dict[str, str]:
@@ -55,7 +63,7 @@ def schema_still_matches(recorded: dict[str, str] | None) -> bool:
 
 
 def folder_for(sz: Sizes) -> Path:
-    return CACHE_DIR / f"db-{sz.name}"
+    return cache_dir() / f"db-{sz.name}"
 
 
 def database_file(folder: Path) -> Path:
@@ -90,7 +98,7 @@ def ensure(sz: Sizes, *, rebuild: bool = False, log=print) -> Path:
 def cached_world(name: str, build) -> Path:
     """A small cached data folder under .cache/<name>, made by `build(folder)` when missing
     or when a migration it was made with has changed since."""
-    folder = CACHE_DIR / name
+    folder = cache_dir() / name
     stamp = folder / STAMP
     if stamp.exists() and schema_still_matches(json.loads(stamp.read_text()).get("migrations")):
         return folder
@@ -109,6 +117,7 @@ def _build(folder: Path, sz: Sizes, wanted: dict, log) -> None:
     tmp.mkdir(parents=True)
     log(f"building the benchmark database ({sz.purchases:,} purchases, {sz.findings:,} "
         f"findings, {sz.photos:,} photos) in {folder} ...")
+    init_database(tmp)
     start = time.perf_counter()
     subprocess.run(
         demo_command(tmp, sz.purchases, sz.findings, sz.photos),
@@ -154,7 +163,7 @@ def raw_connection(folder: Path) -> sqlite3.Connection:
 
 def scratch(name: str) -> Path:
     """An empty scratch folder under the cache (removed first if it exists)."""
-    path = CACHE_DIR / "scratch" / name
+    path = cache_dir() / "scratch" / name
     if path.exists():
         shutil.rmtree(path)
     path.mkdir(parents=True)

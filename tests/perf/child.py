@@ -16,7 +16,7 @@ import traceback
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.perf import bigdb  # noqa: E402
-from tests.perf.harness import Result, sizes  # noqa: E402
+from tests.perf.harness import Result, set_quick, sizes  # noqa: E402
 
 #: item -> (module:function, title, whether it reads the cached big database)
 ITEMS: dict[str, tuple[str, str, bool]] = {
@@ -28,6 +28,8 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
                         "full-text search in findings, results painted", True),
     "findings_sort": ("tests.perf.gui_findings:sort",
                       "sort the findings table by any visible column", True),
+    "findings_search_sort": ("tests.perf.gui_search_sort:search_sort",
+                             "sort the findings table with a search active, painted", True),
     "memory": ("tests.perf.app_items:memory",
                "memory with the big database open, after visiting every screen", True),
     "excel_export": ("tests.perf.report_items:excel_export",
@@ -45,6 +47,7 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
 def run(item: str, quick: bool) -> Result:
     target, title, needs_db = ITEMS[item]
     module_name, _, func = target.partition(":")
+    set_quick(quick)
     sz = sizes(quick)
     folder = bigdb.folder_for(sz) if needs_db else None
     fn = getattr(importlib.import_module(module_name), func)

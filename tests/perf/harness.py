@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import getpass
 import json
 import logging
 import os
 import statistics
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -18,13 +20,55 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 PERF_DIR = Path(__file__).resolve().parent
-#: Cached databases, photo sets and scratch folders (gitignored).
-CACHE_DIR = PERF_DIR / ".cache"
+#: Cached databases, photo sets and scratch folders of full runs (gitignored).
+FULL_CACHE_DIR = PERF_DIR / ".cache"
 #: Small text profiles of the items that miss their goal.
-PROFILE_DIR = PERF_DIR / "profiles"
+FULL_PROFILE_DIR = PERF_DIR / "profiles"
 RESULTS_FILE = PERF_DIR / "RESULTS.md"
 #: Timed runs per item (after one untimed warm-up); the table shows medians.
 RUNS = 5
+
+#: "1" in a quick run (`run_bench --quick`); the item processes inherit it.
+QUICK_ENV = "INSPECTOR_BENCH_QUICK"
+#: Another folder for the caches (the quick-run test gives each run its own).
+CACHE_ENV = "INSPECTOR_BENCH_CACHE"
+
+
+def set_quick(quick: bool) -> None:
+    """Choose the mode for this process and the processes it starts."""
+    os.environ[QUICK_ENV] = "1" if quick else "0"
+
+
+def is_quick() -> bool:
+    """A quick run: small sizes, one timed run, no goals, caches in a temporary folder."""
+    return os.environ.get(QUICK_ENV) == "1"
+
+
+def cache_dir() -> Path:
+    """Cached databases, photo sets and scratch folders: tests/perf/.cache for full runs;
+    for quick runs a folder of their own under the system's temporary folder (so a quick
+    run never touches the big cached database)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    if is_quick():
+        return Path(tempfile.gettempdir()) / f"inspector-bench-quick-{getpass.getuser()}"
+    return FULL_CACHE_DIR
+
+
+def profile_dir() -> Path:
+    """Where profiles go: tests/perf/profiles, or the quick run's cache."""
+    return cache_dir() / "profiles" if is_quick() else FULL_PROFILE_DIR
+
+
+def runs() -> int:
+    """Timed runs per item: RUNS, or one in a quick run."""
+    return 1 if is_quick() else RUNS
+
+
+def diagnose(ok: bool | None) -> bool:
+    """Whether to explain a result (breakdown, profile): when it misses its goal, and always
+    in a quick run, so that those paths are exercised too."""
+    return is_quick() or not ok
 
 
 @dataclass(frozen=True)
@@ -43,11 +87,12 @@ class Sizes:
 
 
 FULL = Sizes("full", 100_000, 1_000_000, 20_000, 100_000, 200, 100, 100_000, 1_000_000)
-QUICK = Sizes("quick", 5_000, 50_000, 1_000, 10_000, 20, 20, 5_000, 50_000)
+#: A quick run: seconds per item (every code path, no meaningful timing).
+QUICK = Sizes("quick", 300, 2_000, 20, 500, 4, 4, 300, 2_000)
 
 
-def sizes(quick: bool) -> Sizes:
-    return QUICK if quick else FULL
+def sizes(quick: bool | None = None) -> Sizes:
+    return QUICK if (is_quick() if quick is None else quick) else FULL
 
 
 @dataclass
@@ -117,7 +162,7 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 def alternate(
     ours: Callable[[], Any],
     base: Callable[[], Any],
-    runs: int = RUNS,
+    n_runs: int | None = None,
     *,
     warmup: bool = True,
     between: Callable[[], None] | None = None,
@@ -128,7 +173,7 @@ def alternate(
         base()
     a: list[float] = []
     b: list[float] = []
-    for _ in range(runs):
+    for _ in range(n_runs or runs()):
         for fn, out in ((ours, a), (base, b)):
             if between is not None:
                 between()
@@ -201,13 +246,13 @@ def profiled(name: str, enabled: bool = True):
         yield profiler
     finally:
         profiler.stop()
-        PROFILE_DIR.mkdir(parents=True, exist_ok=True)
+        profile_dir().mkdir(parents=True, exist_ok=True)
         text = profiler.output_text(unicode=False, color=False, show_all=False, timeline=False)
         lines = text.splitlines()
         if len(lines) > 120:  # small text files: the top of the tree says where time goes
             lines = [*lines[:120], f"... ({len(lines) - 120} more lines)"]
-        (PROFILE_DIR / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (profile_dir() / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def profile_path(name: str) -> str:
-    return f"tests/perf/profiles/{name}.txt"
+    return str(profile_dir() / f"{name}.txt") if is_quick() else f"tests/perf/profiles/{name}.txt"

@@ -1,5 +1,7 @@
 """A cached set of distinct 12-megapixel JPEGs (4000x3000, ~4 MB, EXIF like a phone's).
 
+A quick run (harness.is_quick) uses 800x600 pictures instead: the same code paths in seconds.
+
 A few base pictures are drawn once (gradients and sensor-like noise, so they compress like
 photos); every file is a base picture with its own JPEG comment, so each has its own
 content hash while decoding costs exactly what a real photo of that size costs.
@@ -11,17 +13,27 @@ import io
 import struct
 from pathlib import Path
 
-from tests.perf.harness import CACHE_DIR
+from tests.perf.harness import cache_dir, is_quick
 
 #: Distinct pictures the files are made from.
 BASES = 8
-WIDTH, HEIGHT = 4000, 3000
-SET_DIR = CACHE_DIR / "photos-12mp"
+FULL_SIZE = (4000, 3000)
+QUICK_SIZE = (800, 600)
+
+
+def picture_size() -> tuple[int, int]:
+    return QUICK_SIZE if is_quick() else FULL_SIZE
+
+
+def set_dir() -> Path:
+    width, height = picture_size()
+    return cache_dir() / f"photos-{width}x{height}"
 
 
 def _base(i: int) -> bytes:
     from PIL import Image
 
+    WIDTH, HEIGHT = picture_size()  # noqa: N806 - the constants they were
     g = Image.linear_gradient("L").resize((WIDTH, HEIGHT))
     if i % 2:
         g = g.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
@@ -48,11 +60,12 @@ def _with_comment(jpeg: bytes, text: str) -> bytes:
 
 def photo_files(n: int) -> list[Path]:
     """`n` distinct photo files (made on first use, then reused)."""
-    SET_DIR.mkdir(parents=True, exist_ok=True)
+    folder = set_dir()
+    folder.mkdir(parents=True, exist_ok=True)
     bases: dict[int, bytes] = {}
     out = []
     for k in range(n):
-        path = SET_DIR / f"IMG_{k:04d}.jpg"
+        path = folder / f"IMG_{k:04d}.jpg"
         if not path.exists():
             b = k % BASES
             if b not in bases:

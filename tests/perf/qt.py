@@ -77,12 +77,15 @@ def wait_for_tasks(timeout: float = 600.0) -> None:
 
 
 class PaintWatch(QObject):
-    """Notices paint events of a widget (only while its model has rows, when `rows` is given)."""
+    """Notices paint events of a widget (only while its model has rows, when `rows` is given;
+    only once `ready()` holds, when that is given)."""
 
-    def __init__(self, widget: QWidget, rows: Callable[[], int] | None = None) -> None:
+    def __init__(self, widget: QWidget, rows: Callable[[], int] | None = None, *,
+                 ready: Callable[[], bool] | None = None) -> None:
         super().__init__()
         self.widget = widget
         self.rows = rows
+        self.ready = ready
         self.painted = False
         self._loop: QEventLoop | None = None
         widget.installEventFilter(self)
@@ -91,7 +94,11 @@ class PaintWatch(QObject):
         self.painted = False
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and (self.rows is None or self.rows() > 0):
+        if (
+            event.type() == QEvent.Type.Paint
+            and (self.rows is None or self.rows() > 0)
+            and (self.ready is None or self.ready())
+        ):
             if not self.painted and self._loop is not None:
                 # Runs after this painting pass (the whole window) has returned.
                 QTimer.singleShot(0, self._loop.quit)

@@ -1,12 +1,17 @@
-"""`make bench`: every item of issue 5 beside its raw baseline; one table, saved to RESULTS.md.
+"""`make bench`: every item of docs/performance.md beside its raw baseline; one table, saved to RESULTS.md.
 
-    python -m tests.perf.run_bench [--only ITEM[,ITEM]] [--quick] [--rebuild]
+    python -m tests.perf.run_bench [--only ITEM[,ITEM]] [--quick] [--rebuild] [--json FILE]
 
 The big database (100,000 purchases, 1,000,000 findings, 20,000 photos) is built once
 with `inspector demo` and cached under tests/perf/.cache/; --rebuild builds it again.
---quick runs everything at small sizes (a smoke run; RESULTS.md is left alone unless
---write is given). Each item runs in its own process (tests/perf/child.py), times ours
-and the baseline alternately in the same run, and reports medians of 5 timed runs.
+Each item runs in its own process (tests/perf/child.py), times ours and the baseline
+alternately in the same run, and reports medians of 5 timed runs.
+
+--quick runs every item at small sizes in seconds, with one timed run and no timing goals:
+an item passes when it ran to the end (its explanations and profiles included). Its
+database and files are cached in a folder of its own under the system's temporary folder
+(INSPECTOR_BENCH_CACHE names another), never in tests/perf/.cache; RESULTS.md is left
+alone. `make test` runs it (tests/perf_quick/), so a change that breaks a benchmark shows.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -22,7 +28,7 @@ from datetime import datetime
 
 from tests.perf import bigdb
 from tests.perf.child import ITEMS
-from tests.perf.harness import RESULTS_FILE, RUNS, Result, sizes
+from tests.perf.harness import RESULTS_FILE, RUNS, Result, set_quick, sizes
 
 #: Longest one item may take before it is stopped and reported as not measured.
 ITEM_TIMEOUT_S = 40 * 60
@@ -32,6 +38,14 @@ HEADER = ("item", "ours", "baseline", "ratio", "goal", "pass/fail")
 
 def _status(r: Result) -> str:
     return "pass" if r.ok else ("FAIL" if r.ok is False else "not measured")
+
+
+def ran(r: Result) -> Result:
+    """A quick run's row: no goal; it passes when the item ran to the end."""
+    measured = r.ok is not None and bool(r.ours)
+    notes = r.notes if measured else [*r.notes, "did not run to the end"]
+    return Result(r.item, r.title, r.ours, r.baseline, r.ratio, "ran (quick)", measured,
+                  notes, r.samples)
 
 
 def table(results: list[Result]) -> str:
@@ -50,32 +64,74 @@ def table(results: list[Result]) -> str:
     return "\n".join(out)
 
 
-def markdown(results: list[Result], meta: dict) -> str:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|")
+def _esc(text: str) -> str:
+    return text.replace("|", "\\|")
 
+
+def earlier_rows(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    """title -> (table cells with the date measured last, note lines) of a RESULTS.md."""
+    when = re.search(r"^Run (\d{4}-\d\d-\d\d \d\d:\d\d \w+)", text, re.M)
+    default_when = when.group(1) if when else "unknown"
+    rows: dict[str, tuple[list[str], list[str]]] = {}
+    notes: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in text.splitlines():
+        if line.startswith("| ") and not line.startswith("| item "):
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+            if len(cells) == len(HEADER):
+                cells.append(default_when)
+            rows[cells[0]] = (cells, [])
+        elif line.startswith("**") and ")" in line:
+            current = re.sub(r"\*\* \(.*\)$", "", line[2:])
+            notes[current] = []
+        elif current is not None and line.startswith("- "):
+            notes[current].append(line)
+    return {t: (cells, notes.get(t, [])) for t, (cells, _) in rows.items()}
+
+
+def markdown(results: list[Result], meta: dict, earlier: str = "") -> str:
+    """RESULTS.md: the rows of this run, and those of an earlier file for items not re-run
+    (each row says when it was measured)."""
+    new = {r.title: r for r in results}
+    old = earlier_rows(earlier) if earlier else {}
+    titles = [t for t in (ITEMS[i][1] for i in ITEMS) if t in new or t in old]
     out = [
-        "# Benchmark results (issue 5)",
+        "# Benchmark results",
         "",
-        f"Run {meta['when']} on {meta['machine']}; sizes: {meta['sizes']}; medians of "
-        f"{RUNS} timed runs after a warm-up, ours and baseline alternating in the same run; "
-        f"whole run {meta['minutes']:.1f} min. Produced by `make bench` "
-        "(`python -m tests.perf.run_bench`); how each item is measured: tests/perf/*.py.",
+        f"Run {meta['when']} on {meta['machine']} ({', '.join(r.item for r in results)}"
+        f"{'' if len(results) == len(ITEMS) else '; the other rows are from earlier runs, see '}"
+        f"{'' if len(results) == len(ITEMS) else 'the column measured'}); sizes: "
+        f"{meta['sizes']}; medians of {RUNS} timed runs after a warm-up, ours and baseline "
+        f"alternating in the same run; this run {meta['minutes']:.1f} min. Produced by `make "
+        "bench` (`python -m tests.perf.run_bench`, `--only ITEM --write` re-measures rows); "
+        "how each item is measured: tests/perf/*.py.",
         "",
-        "| " + " | ".join(HEADER) + " |",
-        "|" + "---|" * len(HEADER),
+        "| " + " | ".join((*HEADER, "measured")) + " |",
+        "|" + "---|" * (len(HEADER) + 1),
     ]
-    for r in results:
-        out.append("| " + " | ".join(esc(c) for c in (
-            r.title, r.ours or "–", r.baseline or "–", r.ratio or "–", r.goal or "–",
-            "**pass**" if r.ok else ("**FAIL**" if r.ok is False else "not measured"),
-        )) + " |")
+    for title in titles:
+        if title in new:
+            r = new[title]
+            cells = [_esc(c) for c in (
+                r.title, r.ours or "–", r.baseline or "–", r.ratio or "–", r.goal or "–",
+                "**pass**" if r.ok else ("**FAIL**" if r.ok is False else "not measured"),
+                meta["when"],
+            )]
+        else:
+            cells = old[title][0]
+        out.append("| " + " | ".join(cells) + " |")
     out += ["", "## Notes per item", ""]
-    for r in results:
-        out.append(f"**{esc(r.title)}** ({_status(r)})")
+    for title in titles:
+        if title in new:
+            r = new[title]
+            out.append(f"**{_esc(r.title)}** ({_status(r)})")
+            lines = [f"- {note}" for note in r.notes]
+        else:
+            cells, lines = old[title]
+            out.append(f"**{title}** ({cells[5].strip('*').lower().replace('fail', 'FAIL')}, "
+                       f"measured {cells[6]})")
         out.append("")
-        for note in r.notes:
-            out.append(f"- {note}")
+        out.extend(lines)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -104,8 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke run)")
     parser.add_argument("--rebuild", action="store_true", help="build the cached database again")
     parser.add_argument("--write", action="store_true",
-                        help="write RESULTS.md even for --quick or --only runs")
+                        help="write RESULTS.md even for --only runs (never for --quick)")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)
+    set_quick(args.quick)  # the item processes inherit it
     items = list(ITEMS)
     if args.only:
         items = [i.strip() for i in args.only.split(",") if i.strip()]
@@ -121,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {item}: {ITEMS[item][1]}", flush=True)
         t0 = time.perf_counter()
         r = run_item(item, args.quick)
+        if args.quick:
+            r = ran(r)
         print(f"   {_status(r)}: ours {r.ours or '–'}, baseline {r.baseline or '–'}, "
               f"ratio {r.ratio or '–'} (goal {r.goal or '–'}) in {time.perf_counter() - t0:.0f} s",
               flush=True)
@@ -136,8 +196,12 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": json.dumps({k: v for k, v in vars(sz).items()}, ensure_ascii=False),
         "minutes": minutes,
     }
-    if (not args.quick and not args.only) or args.write:
-        RESULTS_FILE.write_text(markdown(results, meta), encoding="utf-8")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump([json.loads(r.to_json()) for r in results], f, ensure_ascii=False)
+    if not args.quick and (not args.only or args.write):
+        earlier = RESULTS_FILE.read_text(encoding="utf-8") if RESULTS_FILE.exists() else ""
+        RESULTS_FILE.write_text(markdown(results, meta, earlier), encoding="utf-8")
         print(f"written to {RESULTS_FILE}")
     return 0 if all(r.ok for r in results) else 1
 

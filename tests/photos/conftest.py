@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import pytest
 
 from inspector_app.db.models import Finding, Merchant, Purchase, RectificationCase
+from inspector_app.domain import clock
 from inspector_app.domain.enums import FindingCategory, Role, Severity
 
 
@@ -33,7 +33,7 @@ def make_owners(ctx, tag: str = "", seq: int = 1) -> Owners:
             purchase_id=p1.id, category=FindingCategory.PRODUCT_QUALITY,
             severity=Severity.MAJOR, title="Seam open",
         )  # fmt: skip
-        year = datetime.now(UTC).year
+        year = clock.now().year
         c = RectificationCase(
             case_number=f"RC-{year}-{seq:04d}", year=year, sequence=seq, merchant_id=m.id
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -44,9 +43,17 @@ def photo_factory(tmp_path):
     return factory
 
 
-def pdftotext(path: Path, *, layout: bool = False) -> str:
-    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [str(path), "-"]
-    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
+def pdf_text(path: Path, *, layout: bool = False, page: int | None = None) -> str:
+    """The text of a PDF (all pages, or page number `page` from 1), read back with pypdf.
+
+    `layout` keeps what stands on one printed line on one text line (a table row, a label and
+    its value), like ``pdftotext -layout``; otherwise the reading-order text.
+    """
+    reader = PdfReader(str(path))
+    pages = reader.pages if page is None else [reader.pages[page - 1]]
+    mode = "layout" if layout else "plain"
+    return "\n".join(p.extract_text(extraction_mode=mode) or "" for p in pages)
+
 
 
 def embedded_images(path: Path) -> list[tuple[str, bytes]]:

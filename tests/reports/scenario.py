@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, PhotoRole, PurchaseStatus, Role, Verdict
 from inspector_app.services import cases, catalog, findings, merchants, purchases, team_settings
 from inspector_app.services import photos as photo_service
@@ -60,7 +61,7 @@ _COLORS = iter(["red", "orange", "purple", "teal", "olive", "maroon", "gray", "p
 def _photos(ctx, tmp: Path, n: int, **owner) -> list[int]:
     paths = [
         make_photo(
-            tmp / f"{owner}-{i}-{datetime.now().timestamp()}.jpg",
+            tmp / f"{owner}-{i}-{clock.local_now().replace(tzinfo=None).timestamp()}.jpg",
             size=(800, 600),
             color=next(_COLORS),
         )
@@ -81,7 +82,7 @@ def build(ctx, users, tmp: Path) -> Scenario:
     m = merchants.create_merchant(qm, "SHOP-001", "好物优选 Good Things", category="apparel")
     rival = merchants.create_merchant(qm, "SHOP-002", OTHER_MERCHANT)
     prod = catalog.create_product(insp, "纯棉T恤 Cotton tee", brand="BrandX", listing_id="L-1001")
-    when = datetime.now(UTC) - timedelta(days=20)
+    when = clock.now() - timedelta(days=20)
     hostile = "Seam <i>open & <a href='http://x'>link</a> 开线"
     ids = []
     for k, (merchant, title) in enumerate(

@@ -12,7 +12,7 @@ from inspector_app.domain.errors import PermissionDenied
 from inspector_app.reports.progress import run_job
 from inspector_app.services import reporting
 from tests.reports import scenario
-from tests.reports.conftest import assert_no_image_metadata, pdftotext
+from tests.reports.conftest import assert_no_image_metadata, pdf_text
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_case_notice(ctx, users, world, tmp_path):
     n = len(reader.pages)
     assert reader.metadata.author == "质量检查部 Quality Inspection"
     assert all(u.display_name not in str(reader.metadata) for u in users.values())
-    text = pdftotext(out)
+    text = pdf_text(out)
     assert f"Page 1 of {n}" in text and f"Page {n} of {n}" in text
     assert f"{world.open_case}-N1" in text
     assert "整改通知书" in text and "缝线开裂" in text and "好物优选" in text
@@ -65,7 +65,7 @@ def test_case_notice(ctx, users, world, tmp_path):
         assert "/Annots" not in page
     # A second notice for the same case gets the next number; both are archived.
     run_job(reporting.export_notice(qm, tmp_path / "n2.pdf", case_number=world.open_case))
-    assert f"{world.open_case}-N2" in pdftotext(tmp_path / "n2.pdf")
+    assert f"{world.open_case}-N2" in pdf_text(tmp_path / "n2.pdf")
     archived = reporting.list_archive(qm, reporting.NOTICE, world.open_case)
     assert len(archived) == 2 and archived[0].file_name == "n2.pdf"
 
@@ -73,7 +73,7 @@ def test_case_notice(ctx, users, world, tmp_path):
 def test_merchant_notice_with_verified_case(ctx, users, world, tmp_path):
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     out = run_job(reporting.export_notice(qm, tmp_path / "m.pdf", shop_id=world.merchant_shop))
-    text = pdftotext(out)
+    text = pdf_text(out)
     assert world.open_case in text and world.other_case not in text
     # Closed cases are not open: a merchant notice holds only the open ones.
     assert world.closed_case not in text
@@ -81,7 +81,7 @@ def test_merchant_notice_with_verified_case(ctx, users, world, tmp_path):
     verified = run_job(
         reporting.export_notice(qm, tmp_path / "v.pdf", case_number=world.closed_case)
     )
-    vtext = pdftotext(verified)
+    vtext = pdf_text(verified)
     assert "Merchant's evidence" in vtext and "Re-check" in vtext and "Passed" in vtext
     assert "=We replaced the supplier" in vtext
     assert "The case in this notice is finished" in " ".join(vtext.split())
@@ -110,7 +110,7 @@ def test_who_deleted_never_reaches_a_merchant_document(ctx, users, world, tmp_pa
     assert [r.deleted_by for r in fetch_deleted(qm, DeletedFilter(kind="photo"))] == [
         world.manager_name]
     out = run_job(reporting.export_notice(qm, tmp_path / "d.pdf", shop_id=world.merchant_shop))
-    _assert_private(pdftotext(out), world, users)
+    _assert_private(pdf_text(out), world, users)
     book = responses.export_merchant_workbook(
         ctx.as_actor(users[Role.MERCHANT_MANAGER]), world.merchant_shop, tmp_path / "d.xlsx")
     cells = " ".join(

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
 
 import inspector_app.reports.pdf_base as pdf_base
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole, Role
 from inspector_app.reports.progress import run_job
 from inspector_app.services import cases, catalog, findings, merchants, reporting
 from inspector_app.services.findings import FindingInput
 from tests.reports import scenario
-from tests.reports.conftest import assert_no_image_metadata, pdftotext
+from tests.reports.conftest import assert_no_image_metadata, pdf_text
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def _second_open_case(ctx, users, world, tmp_path) -> tuple[str, list[int]]:
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     m = merchants.find_by_shop_id(qm, world.merchant_shop)
     prod = catalog.create_product(insp, "Socks 袜子", brand="BrandY", listing_id="L-2002")
-    when = datetime.now(UTC) - timedelta(days=5)
+    when = clock.now() - timedelta(days=5)
     p = scenario._purchase(insp, m.id, prod.id, "ORD-0099", users[Role.INSPECTOR].id, when)
     f = findings.add_finding(
         insp,
@@ -81,7 +82,7 @@ def test_merchant_notice_reads_all_cases_in_the_same_queries(ctx, users, world, 
     assert "Missing care label 缺洗标" not in [f.title for f in first.findings]
 
     out = run_job(reporting.export_notice(qm, tmp_path / "m.pdf", shop_id=world.merchant_shop))
-    text = pdftotext(out)
+    text = pdf_text(out)
     assert number in text and "缺洗标" in text and "L-2002" in text
     # Logo and 8 photos; the scenario reuses colours, and identical photos share one image.
     assert assert_no_image_metadata(out) >= 6
@@ -99,6 +100,6 @@ def test_layout_never_reopens_prepared_photos(ctx, users, world, tmp_path, monke
     monkeypatch.setattr(pdf_base, "prepare_image", spy)
     out = run_job(reporting.export_notice(qm, tmp_path / "n.pdf", case_number=world.closed_case))
     assert opened == [str(reporting.notice_data(qm, case_number=world.closed_case).logo_path)]
-    text = pdftotext(out)
+    text = pdf_text(out)
     assert "Merchant's evidence" in text and "Re-check" in text
     assert assert_no_image_metadata(out) >= 4

@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 from PIL import Image
 
+from inspector_app.domain.enums import CaseStatus
 from inspector_app.reports.notice import write_notice
 from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticeFinding, NoticePhoto
 from inspector_app.reports.progress import run_job
-from tests.reports.conftest import assert_no_image_metadata, pdftotext
+from tests.reports.conftest import assert_no_image_metadata, pdf_text
 
 
 def _detailed_photos(folder, n: int) -> list:
@@ -64,7 +65,7 @@ def test_hundred_photos_under_twenty_megabytes(tmp_path):
         "S1",
         (
             NoticeCase(
-                "RC-2026-0001", "notified", date(2026, 10, 1), date(2026, 10, 15), "", findings
+                "RC-2026-0001", CaseStatus.NOTIFIED, date(2026, 10, 1), date(2026, 10, 15), "", findings
             ),
         ),
     )
@@ -72,4 +73,4 @@ def test_hundred_photos_under_twenty_megabytes(tmp_path):
     size = out.stat().st_size
     assert size < 20_000_000, size
     assert assert_no_image_metadata(out) == 100
-    assert "photo 99" in pdftotext(out)
+    assert "photo 99" in pdf_text(out)

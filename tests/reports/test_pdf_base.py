@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 from pypdf import PdfReader
 
@@ -18,7 +16,7 @@ from inspector_app.reports.pdf_base import (
 )
 from inspector_app.reports.pdf_images import PreparedImage, jpeg_metadata_markers, prepare_image
 from inspector_app.reports.pdf_text import para
-from tests.reports.conftest import assert_no_image_metadata, pdftotext
+from tests.reports.conftest import assert_no_image_metadata, pdf_text
 
 
 def test_document_frame(tmp_path, photo_factory):
@@ -48,7 +46,7 @@ def test_document_frame(tmp_path, photo_factory):
     assert meta.title == "Notice RC-2026-0001"
     n = len(reader.pages)
     assert n >= 3
-    text = pdftotext(out)
+    text = pdf_text(out)
     assert f"Page 1 of {n}" in text and f"Page {n} of {n}" in text
     assert "整改通知书" in text and "质量检查部" in text
     assert "<i>unclosed" in text and "<img src='x'/>" in text and "[truncated]" in text
@@ -87,12 +85,7 @@ def test_letterhead_is_one_form_shared_by_every_page(tmp_path, photo_factory):
         forms.add(refs[0].idnum)
     assert len(forms) == 1  # drawn once, referenced by every page
     for i in range(1, n + 1):
-        page_text = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", "-f", str(i), "-l", str(i), str(out), "-"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        page_text = pdf_text(out, page=i)
         for expected in (
             "质量检查部 Quality Dept",
             "一号楼",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import PermissionDenied
 from inspector_app.reports.progress import run_job
@@ -15,7 +15,7 @@ from inspector_app.reports.quality_report import changes
 from inspector_app.services import findings, quality_reports, reporting, stats
 from inspector_app.services.findings import FindingInput
 from tests.reports import scenario
-from tests.reports.conftest import pdftotext
+from tests.reports.conftest import pdf_text
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def world(ctx, users, tmp_path):
 
 
 def _row(text: str, label: str) -> str:
-    """The value printed after a figure's label (pdftotext -layout keeps a row on one line)."""
+    """The value printed after a figure's label (layout text keeps a row on one line)."""
     for line in text.splitlines():
         if label in line:
             return line.split(label, 1)[1].strip()
@@ -33,13 +33,13 @@ def _row(text: str, label: str) -> str:
 
 def test_monthly_report_states_the_figures(ctx, users, world, tmp_path):
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
-    month = date.today().strftime("%Y-%m")
+    month = clock.today().strftime("%Y-%m")
     fig = stats.figures(qm, stats.Period.parse(month))
     out = run_job(quality_reports.export_quality_report(qm, month, tmp_path / "r.pdf"))
     reader = PdfReader(str(out))
     assert reader.metadata.author == "质量检查部 Quality Inspection"
     n = len(reader.pages)
-    text = pdftotext(out, layout=True)
+    text = pdf_text(out, layout=True)
     assert f"Page {n} of {n}" in text
     assert f"Monthly quality report {month}" in text and "质量月报" in text
     assert _row(text, "Findings 问题").startswith(str(fig.findings))
@@ -57,14 +57,14 @@ def test_monthly_report_states_the_figures(ctx, users, world, tmp_path):
 def test_regenerated_report_shows_changes_and_archive_reproduces(ctx, users, world, tmp_path):
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     insp = ctx.as_actor(users[Role.INSPECTOR])
-    year = str(date.today().year)
+    year = str(clock.today().year)
     first = run_job(quality_reports.export_quality_report(qm, year, tmp_path / "a.pdf"))
-    before = pdftotext(first, layout=True)
+    before = pdf_text(first, layout=True)
     assert f"Annual quality report {year}" in before and "质量年报" in before
     purchase_id = findings.get_finding(qm, world.finding_ids[0]).purchase_id
     findings.add_finding(insp, purchase_id, FindingInput("safety_hazard", "critical", "Sharp"))
     second = run_job(quality_reports.export_quality_report(qm, year, tmp_path / "b.pdf"))
-    after = pdftotext(second, layout=True)
+    after = pdf_text(second, layout=True)
     assert "Changes since the report of" in after
     line = _row(after, "Findings: Safety hazard 安全隐患")
     assert re.match(r"0\s+1$", line), line
@@ -72,7 +72,7 @@ def test_regenerated_report_shows_changes_and_archive_reproduces(ctx, users, wor
     archived = reporting.list_archive(qm, "annual", year)
     assert len(archived) == 2
     again = run_job(quality_reports.reproduce_report(qm, archived[-1].id, tmp_path / "c.pdf"))
-    text = pdftotext(again, layout=True)
+    text = pdf_text(again, layout=True)
     assert _row(text, "Findings 问题") == _row(before, "Findings 问题")
     assert "reproduced from archived report" in text
 

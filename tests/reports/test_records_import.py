@@ -1,12 +1,15 @@
-"""Importing records from the template: good rows apply, bad rows are listed, twice is once."""
+"""Importing records from the template: all or nothing, bad rows listed, twice is once."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import timedelta
 
+import pytest
 from openpyxl import load_workbook
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role, Verdict
+from inspector_app.domain.errors import NotFound
 from inspector_app.reports.records_xlsx import COLUMNS, SHEET_ORDER
 from inspector_app.services import purchases, records_import
 
@@ -32,7 +35,8 @@ def test_template_and_round_trip(ctx, users, tmp_path):
     lists = {str(dv.sqref).split(":")[0] for dv in wb["Findings"].data_validations.dataValidation}
     assert lists == {"B2", "C2"}  # category and severity drop-downs
 
-    when = datetime(2026, 9, 1, 10, 0)
+    # A past local time (workbooks hold naive local times); a future order date is refused.
+    when = (clock.local_now() - timedelta(days=5)).replace(tzinfo=None, microsecond=0)
     filled = _fill(
         template,
         tmp_path / "records.xlsx",
@@ -75,7 +79,7 @@ def test_template_and_round_trip(ctx, users, tmp_path):
         },
     )
     report = records_import.import_records(insp, filled)
-    assert dict(report.created) == {"Merchants": 1, "Products": 1, "Purchases": 3, "Findings": 2}
+    assert sum(report.created.values()) == 0  # all or nothing: rows were refused
     where = {(e.sheet, e.row) for e in report.errors}
     assert where == {
         ("Merchants", 3),
@@ -92,11 +96,39 @@ def test_template_and_round_trip(ctx, users, tmp_path):
     assert "not a date" in reasons[("Purchases", 4)]
     assert "finding" in reasons[("Purchases", 5)]  # fail without findings: verdict refused
     assert "999999" in reasons[("Findings", 4)] and "Category" in reasons[("Findings", 5)]
+    assert "nothing was imported" in report.summary()
+    for order in ("100001", "100004", "100005"):  # nothing of any row was kept
+        with pytest.raises(NotFound):
+            purchases.find_by_order_number(insp, order)
+
+    # The refused rows taken out, the same file imports whole.
+    good = _fill(
+        template,
+        tmp_path / "good.xlsx",
+        {
+            "Merchants": [["S-1", "店铺一 Shop One", "apparel", "", "yes"]],
+            "Products": [["L-1", "T恤 Tee", "BrandA", "apparel", 99.5]],
+            "Purchases": [
+                [
+                    "100001", "S-1", "L-1", None, when, 99.5, when, "fail", "Ivy Inspector",
+                    "alias", "addr", "@note +1",
+                ],
+                ["100005", "S-1", None, None, when, None, when, "pass", None, None, None, None],
+            ],
+            "Findings": [
+                ["100001", "product_quality", "major", "Loose thread 线头", "d", "e", "o", "GB"],
+                ["100001", "SAFETY_HAZARD", "Critical", "Sharp edge", None, None, None, None],
+            ],
+        },
+    )
+    report = records_import.import_records(insp, good)
+    assert report.errors == []
+    assert dict(report.created) == {"Merchants": 1, "Products": 1, "Purchases": 2, "Findings": 2}
     p = purchases.find_by_order_number(insp, "100001")
     assert p.verdict == Verdict.FAIL and p.finding_count == 2 and p.notes == "@note +1"
     assert p.inspector == "Ivy Inspector" and p.ordered_at.astimezone().replace(tzinfo=None) == when
     assert purchases.find_by_order_number(insp, "100005").verdict == Verdict.PASS
 
-    again = records_import.import_records(insp, filled)
+    again = records_import.import_records(insp, good)
     assert sum(again.created.values()) == 0
-    assert again.unchanged["Purchases"] == 3 and again.unchanged["Findings"] == 2
+    assert again.unchanged["Purchases"] == 2 and again.unchanged["Findings"] == 2

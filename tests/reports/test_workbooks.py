@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.domain.errors import InspectorError
 from inspector_app.reports import merchant_xlsx as mx
@@ -158,7 +159,7 @@ def test_findings_workbook_figures_agree_with_sql(ctx, users, tmp_path, monkeypa
     purchase_service.delete_purchase(qm, gone_purchase)
     finding_service.delete_finding(qm, gone_finding)
     monkeypatch.setattr(workbooks, "CHUNK", 17)  # many keyset chunks
-    today = date.today()
+    today = clock.today()
     since = today.replace(day=1) - timedelta(days=150)
     out = run_job(
         workbooks.export_findings(qm, tmp_path / "f.xlsx", ExportFilter(since=since), today=today)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -86,7 +85,7 @@ def test_clean_text_protects_ooxml_escapes():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+@pytest.mark.needs_soffice
 def test_libreoffice_shows_formula_like_text_without_computing(tmp_path):
     out = tmp_path / "safe.xlsx"
     _write(out, [[s, date(2026, 10, 1), None, 7, 2.25, "中文 文本"] for s in HOSTILE])

@@ -7,15 +7,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
-cli_main = pytest.importorskip("inspector_app.cli.main")
-
-pytestmark = pytest.mark.skipif(
-    "inspector_app.cli.cmd_risk" not in cli_main.COMMAND_MODULES,
-    reason="cmd_risk is not in cli/main.py COMMAND_MODULES yet",
-)
-
 MANAGER = "Quinn Manager"
 
 

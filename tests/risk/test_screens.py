@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
-pytest.importorskip("pytestqt")
-
-from PySide6.QtCore import Qt  # noqa: E402
-
-from inspector_app.db.models import WorkOrder  # noqa: E402
-from inspector_app.domain.enums import Role, WorkOrderKind  # noqa: E402
+from inspector_app.db.models import WorkOrder
+from inspector_app.domain import clock
+from inspector_app.domain.enums import Role, WorkOrderKind
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -58,7 +56,7 @@ def boxes(monkeypatch):
 
 @pytest.fixture
 def work_orders(manager, shops):
-    now = datetime.now(UTC)
+    now = clock.now()
     with manager.db.write() as s:
         for i in range(12):
             mid = shops["S3"] if i < 9 else shops["S4"]

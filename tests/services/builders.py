@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
 from inspector_app.db.models import CaseEvent, RectificationCase
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, PurchaseStatus, Severity
 from inspector_app.services import cases, findings, merchants, purchases
 from inspector_app.services.context import Context
@@ -17,7 +18,7 @@ _counter = itertools.count(1)
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def make_merchant(ctx: Context, shop_id: str | None = None, name: str = "Acme Store"):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import DatabaseTooNew, NotFound, PermissionDenied, ValidationError
 from inspector_app.services import backups
@@ -67,7 +68,7 @@ def test_rotate_daily_takes_one_a_day_and_keeps_the_last_n(admin):
     for days in range(1, 10):
         folder = backups.backup_now(admin, kind=backups.DAILY)
         manifest = json.loads((folder / backups.MANIFEST).read_text())
-        manifest["created_at"] = (datetime.now(UTC) - timedelta(days=days)).isoformat()
+        manifest["created_at"] = (clock.now() - timedelta(days=days)).isoformat()
         (folder / backups.MANIFEST).write_text(json.dumps(manifest))
     manual = backups.backup_now(admin)
     today = [b for b in backups.list_backups(admin) if b.kind == backups.DAILY][0]
@@ -81,8 +82,9 @@ def test_rotate_daily_takes_one_a_day_and_keeps_the_last_n(admin):
 
 
 def test_list_backups_includes_upgrade_copies_and_skips_incomplete(admin):
-    (admin.paths.backups / "before-upgrade-0001-20260101T000000Z.sqlite3").write_bytes(b"")
-    (admin.paths.backups / "20260101T000000Z").mkdir()  # no manifest: unfinished
+    earlier = (clock.now() - timedelta(days=1)).strftime(backups.STAMP_FORMAT)
+    (admin.paths.backups / f"before-upgrade-0001-{earlier}.sqlite3").write_bytes(b"")
+    (admin.paths.backups / earlier).mkdir()  # no manifest: unfinished
     folder = backups.backup_now(admin)
     listed = backups.list_backups(admin)
     assert [b.kind for b in listed] == ["manual", "upgrade"]

@@ -167,3 +167,43 @@ def test_purchase_pages_follow_the_plain_order(world, sort, desc):
                 got.extend(r.id for r in browse.fetch_purchases(
                     world, flt, sort=sort, desc=desc, offset=offset, limit=size))
             assert got == expected, (sort, desc, size, flt)
+
+
+def _text_filters(ctx) -> list:
+    first = browse.fetch_findings(ctx, browse.FindingFilter(text="colour"), limit=1)[0]
+    return [
+        browse.FindingFilter(text="colour"),
+        browse.FindingFilter(text="甲醛含量"),
+        browse.FindingFilter(text="colour", category="product_quality"),
+        browse.FindingFilter(text="colour", without_open_case=True),
+        browse.FindingFilter(text="colour", merchant_id=first.merchant_id),
+        browse.FindingFilter(text="colour", deleted=True),
+    ]
+
+
+@pytest.mark.parametrize("sort", sorted(bf.SORTS))
+@pytest.mark.parametrize("desc", [True, False])
+def test_sorted_search_ids_follow_the_plain_order(world, sort, desc):
+    """The id list a screen keeps for a sorted search, and pages read from it by id."""
+    for flt in _text_filters(world):
+        expected = _reference_ids(world, flt, sort, desc)
+        assert browse.sorted_finding_ids(world, flt, sort=sort, desc=desc) == expected, flt
+        assert browse.sorted_finding_ids(
+            world, flt, sort=sort, desc=desc, offset=3, limit=4) == expected[3:7]
+        if not flt.deleted:
+            rows = browse.fetch_findings_by_id(world, expected[:60])
+            assert [r.id for r in rows] == expected[:60]
+            assert rows == browse.fetch_findings(world, flt, sort=sort, desc=desc, limit=60)
+    assert browse.search_pages_by_id(world, browse.FindingFilter(text="colour"), sort) == (
+        sort not in ("created_at", "id"))
+    assert not browse.search_pages_by_id(world, browse.FindingFilter(text="色差"), sort)
+    assert not browse.search_pages_by_id(world, browse.FindingFilter(), sort)
+
+
+def test_rows_by_id_leave_out_deleted_findings_and_keep_the_order(world):
+    deleted = browse.fetch_findings(world, browse.FindingFilter(deleted=True), limit=1)[0]
+    live = browse.fetch_findings(world, browse.FindingFilter(), limit=3)
+    ids = [live[2].id, deleted.id, live[0].id, 10**9]
+    assert [r.id for r in browse.fetch_findings_by_id(world, ids)] == [live[2].id, live[0].id]
+    assert [r.id for r in browse.fetch_findings_by_id(world, ids, deleted=True)] == [deleted.id]
+    assert browse.fetch_findings_by_id(world, []) == []

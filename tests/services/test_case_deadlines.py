@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from inspector_app.domain import clock
 from inspector_app.domain.deadlines import Deadline
 from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.domain.errors import ValidationError
@@ -23,7 +24,7 @@ S = CaseStatus
 @pytest.fixture
 def deadlines(qm, admin, purchase):
     """Cases named by their due date relative to today; 'done_today' is waived, 'closed' is closed."""
-    today = date.today()
+    today = clock.today()
     made = {}
     for name, offset in [
         ("yesterday", -1), ("today", 0), ("in_1", 1), ("in_2", 2), ("in_3", 3), ("in_30", 30),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -16,6 +16,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus as S
 from inspector_app.domain.enums import Role as R
 from inspector_app.domain.enums import VerificationResult as V
@@ -46,7 +47,7 @@ MACHINE_SETTINGS = settings(
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def test_random_walks_keep_the_case_consistent(ctx, users, admin, purchase):

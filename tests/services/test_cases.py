@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role, Severity, VerificationResult
 from inspector_app.domain.errors import (
     IllegalTransition,
@@ -39,7 +40,7 @@ def finding(insp, purchase):
 def test_open_case(qm, users, shop, finding):
     c = svc.open_case(qm, [finding.id, finding.id], summary="  Seams split on wash ")
     assert re.fullmatch(r"RC-\d{4}-\d{4}", c.case_number)
-    assert c.case_number == f"RC-{date.today().year}-0001"
+    assert c.case_number == f"RC-{clock.today().year}-0001"
     assert c.status is S.OPEN
     assert (c.merchant_id, c.merchant_name, c.merchant_shop_id) == (shop.id, "Acme Store",
                                                                      "shop-acme")
@@ -57,24 +58,19 @@ def test_open_case(qm, users, shop, finding):
 
 def test_case_numbers_are_sequential(admin, purchase):
     numbers = [case_at(admin, purchase.id, S.OPEN).case_number for _ in range(3)]
-    year = date.today().year
+    year = clock.today().year
     assert numbers == [f"RC-{year}-0001", f"RC-{year}-0002", f"RC-{year}-0003"]
 
 
-def test_case_numbers_restart_each_year(admin, purchase, monkeypatch):
+def test_case_numbers_restart_each_year(admin, purchase, clock):
+    year = clock.today().year
     first = case_at(admin, purchase.id, S.OPEN)
-
-    class NextYear(date):
-        @classmethod
-        def today(cls):
-            return date(date.today().year + 1, 1, 2)
-
-    monkeypatch.setattr(svc, "date", NextYear)
+    clock.set_local(year + 1, 1, 2, 9)
     second = case_at(admin, purchase.id, S.OPEN)
     third = case_at(admin, purchase.id, S.OPEN)
-    assert first.case_number.endswith("-0001")
-    assert second.case_number == f"RC-{date.today().year + 1}-0001"
-    assert third.case_number == f"RC-{date.today().year + 1}-0002"
+    assert first.case_number == f"RC-{year}-0001"
+    assert second.case_number == f"RC-{year + 1}-0001"
+    assert third.case_number == f"RC-{year + 1}-0002"
 
 
 @pytest.mark.parametrize(("severities", "days"), [
@@ -84,13 +80,13 @@ def test_case_numbers_restart_each_year(admin, purchase, monkeypatch):
 def test_deadline_defaults_from_the_worst_severity(insp, qm, purchase, severities, days):
     ids = [make_finding(insp, purchase.id, severity=s, title=f"f{i}").id
            for i, s in enumerate(severities)]
-    assert svc.open_case(qm, ids).due_date == date.today() + timedelta(days=days)
+    assert svc.open_case(qm, ids).due_date == clock.today() + timedelta(days=days)
 
 
 def test_deadline_follows_team_settings(insp, qm, purchase):
     team_settings.put(qm, "deadline_days.major", 20)
     f = make_finding(insp, purchase.id, severity=Severity.MAJOR)
-    assert svc.open_case(qm, [f.id]).due_date == date.today() + timedelta(days=20)
+    assert svc.open_case(qm, [f.id]).due_date == clock.today() + timedelta(days=20)
 
 
 def test_explicit_deadline_and_assignee(qm, users, finding):
@@ -232,7 +228,7 @@ def test_record_response_moves_notified_to_responded(qm, mm, finding):
     assert got.status is S.RESPONDED
     assert got.first_response_at is not None and got.first_response_at >= got.notified_at
     assert got.root_cause == "weak thread"
-    assert got.response_date == date.today()
+    assert got.response_date == clock.today()
     assert [e.kind for e in got.events[-2:]] == ["response", "status"]
     assert got.events[-1].to_status == "responded"
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Verdict
 from inspector_app.services import catalog, findings, merchants, purchases
 from inspector_app.services.findings import FindingInput
@@ -37,7 +38,7 @@ def make_sample(ctx, inspector_id: int | None = None) -> Sample:
         s.merchants[name] = merchants.create_merchant(ctx, shop, name).id
     for name, brand in (("Trail runner", "Stride"), ("Chef knife", "Edge"), ("Wool blanket", "Nest")):
         s.products[name] = catalog.create_product(ctx, name, brand=brand).id
-    now = datetime.now(UTC)
+    now = clock.now()
     rows = [
         ("A-100", "Acme Shoes", "Trail runner", 20, "129.90", PurchaseStatus.RECEIVED),
         ("A-101", "Acme Shoes", "Trail runner", 12, "99.00", PurchaseStatus.RECEIVED),

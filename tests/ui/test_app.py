@@ -77,7 +77,6 @@ def test_first_start_creates_the_user_then_opens_the_window(ctx, clean_start, mo
         dialog.submit()
         return dialog.result()
 
-    monkeypatch.setattr(first_start, "demo_loader", lambda: None)
     monkeypatch.setattr(first_start.FirstStartDialog, "exec", fill_and_accept)
     assert app_module.main(["inspector-app"]) == 0
     [window] = clean_start()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.services import cases as case_service
 from inspector_app.services import team_settings
@@ -35,7 +36,7 @@ def qm(ctx, users):
 @pytest.fixture
 def four(qm, world):
     """Four active cases: 3 days overdue, due today, due in 2 days, due in 5 days; one waived."""
-    today = date.today()
+    today = clock.today()
     made = {}
     for name, title, offset in [
         ("late", "Seam splits at the shoulder", -3),
@@ -117,7 +118,7 @@ def test_case_page_header_says_due_soon(qtbot, env, users, four):
         "today": ("Due soon", "due today"),
         "late": ("Overdue", "3 d overdue"),
         "in_5": ("", "5 d left"),
-        "waived": ("", (date.today() + timedelta(days=1)).isoformat()),
+        "waived": ("", (clock.today() + timedelta(days=1)).isoformat()),
     }
     for name, (badge, due_words) in expected.items():
         screen.open_item(four[name])

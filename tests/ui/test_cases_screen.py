@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QDesktopServices
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import ResponseInput
@@ -114,7 +115,7 @@ def test_open_a_case_on_findings_and_take_it_to_closed(qtbot, env, users, world,
     assert status(screen) == S.RESPONDED
     saved = case_service.get_case_by_id(ctx, case_id)
     assert (saved.root_cause, saved.preventive_action) == ("Thread too thin", "Thread check at intake")
-    assert saved.response_date == date.today()
+    assert saved.response_date == clock.today()
 
     click_move(qtbot, screen, S.RECTIFYING)  # "Accept response"
     assert status(screen) == S.RECTIFYING
@@ -277,8 +278,8 @@ def test_reason_dialog_refuses_an_empty_reason(qtbot):
 
 
 def test_overdue_cases_are_marked_by_icon_words_and_colour(qtbot, env, users, world, qm):
-    late = open_case(qm, world, "Seam splits at the shoulder", due=date.today() - timedelta(days=3))
-    on_time = open_case(qm, world, "Zip pull broken", due=date.today() + timedelta(days=5))
+    late = open_case(qm, world, "Seam splits at the shoulder", due=clock.today() - timedelta(days=3))
+    on_time = open_case(qm, world, "Zip pull broken", due=clock.today() + timedelta(days=5))
     screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
     model = screen.list.model
     rows = {model.row_object(r).id: r for r in range(model.rowCount())}
@@ -321,7 +322,7 @@ def test_search_and_merchant_filter_narrow_the_list(qtbot, env, users, world, qm
 
 
 def test_models_pass_the_model_tester(qtbot, env, users, world, qm, qtmodeltester):
-    case = open_case(qm, world, "Seam splits at the shoulder", "Zip pull broken", due=date.today() - timedelta(days=1))
+    case = open_case(qm, world, "Seam splits at the shoulder", "Zip pull broken", due=clock.today() - timedelta(days=1))
     case_service.advance(qm, case.case_number, S.NOTIFIED)
     open_case(qm, world, "Colour differs from the photos")
     screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
@@ -363,7 +364,7 @@ def test_edit_the_due_date_and_summary(qtbot, env, users, world, qm, monkeypatch
     case = open_case(qm, world)
     screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
     screen.open_item(case.id)
-    new_due = date.today() + timedelta(days=30)
+    new_due = clock.today() + timedelta(days=30)
 
     def edit(dialog):
         dialog.due_edit.setDate(new_due)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Role
 from inspector_app.services import cases, findings, merchants, purchases
 from inspector_app.ui import changes
@@ -11,7 +12,7 @@ from inspector_app.ui import changes
 
 def _failed_purchase(ctx, shop="D1", order="DASH-1"):
     m = merchants.create_merchant(ctx, shop, "看板测试店")
-    t = datetime.now(UTC) - timedelta(hours=3)
+    t = clock.now() - timedelta(hours=3)
     p = purchases.create_purchase(ctx, purchases.PurchaseInput(
         merchant_id=m.id, order_number=order, ordered_at=t, received_at=t,
         status=PurchaseStatus.RECEIVED))
@@ -40,7 +41,7 @@ def test_dashboard_figures_follow_changes(qtbot, env, users, inline_tasks):
     assert screen.tiles["merchants_with_findings"].value.text() == "1"
     assert screen.pareto.items == [("Safety hazard", 1)]
 
-    k = cases.open_case(ctx, [f.id], due_date=datetime.now().date() - timedelta(days=1))
+    k = cases.open_case(ctx, [f.id], due_date=clock.today() - timedelta(days=1))
     changes.notify(changes.CASE, [k.id])
     qtbot.waitUntil(lambda: screen.figures.cases_open_now == 1, timeout=3000)
     assert screen.tiles["cases_overdue_now"].value.text() == "1"
@@ -49,7 +50,7 @@ def test_dashboard_figures_follow_changes(qtbot, env, users, inline_tasks):
 
     # A case due tomorrow is not overdue yet, but the same tile warns of it.
     _, f2 = _failed_purchase(ctx, shop="D2", order="DASH-2")
-    k2 = cases.open_case(ctx, [f2.id], due_date=datetime.now().date() + timedelta(days=1))
+    k2 = cases.open_case(ctx, [f2.id], due_date=clock.today() + timedelta(days=1))
     changes.notify(changes.CASE, [k2.id])
     qtbot.waitUntil(lambda: screen.due_soon.cases == 1, timeout=3000)
     assert screen.tiles["cases_overdue_now"].value.text() == "1"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole, PurchaseStatus, Role
 from inspector_app.services import catalog, findings, merchants, purchases
 from inspector_app.services import photos as photo_service
@@ -29,7 +30,7 @@ def basket(state, tmp_path):
     kept = purchases.create_purchase(ctx, PurchaseInput(merchant_id=shop.id, order_number="ORD-KEPT"))
     both = purchases.create_purchase(ctx, PurchaseInput(
         merchant_id=shop.id, order_number="ORD-BOTH", status=PurchaseStatus.RECEIVED,
-        ordered_at=datetime.now(UTC) - timedelta(days=3), received_at=datetime.now(UTC)))
+        ordered_at=clock.now() - timedelta(days=3), received_at=clock.now()))
     lost = findings.add_finding(ctx, both.id, FindingInput("product_quality", "major", "Seam splits"))
     findings.add_finding(ctx, both.id, FindingInput("product_quality", "minor", "Box dented"))
     path = tmp_path / "parcel.jpg"
@@ -196,7 +197,7 @@ def test_a_delete_elsewhere_shows_up_here(qtbot, window, basket):
 def test_ctrl_f_focuses_the_search(qtbot, window, basket):
     _open(qtbot, window)
     window.find_action.trigger()
-    assert window.screen("deleted").search_edit.hasFocus()
+    assert window.built_screen("deleted").search_edit.hasFocus()
 
 
 def test_restoring_what_another_window_restored_meanwhile_says_so(qtbot, window, basket):

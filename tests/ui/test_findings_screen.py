@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -11,6 +11,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.services import browse, team_settings
 from inspector_app.services import cases as case_service
@@ -126,10 +127,10 @@ def test_filters_category_severity_dates_and_merchant(qtbot, screen, world):
     bar.severity.setCurrentIndex(bar.severity.findData("critical"))
     assert titles(screen) == {"鞋底开胶严重"}
     bar.severity.setCurrentIndex(0)
-    bar.since.set_value(date.today() + timedelta(days=1))
+    bar.since.set_value(clock.today() + timedelta(days=1))
     wait_count(qtbot, screen, 0)
     bar.since.clear_value()
-    bar.until.set_value(date.today())
+    bar.until.set_value(clock.today())
     wait_count(qtbot, screen, 5)
     bar.until.clear_value()
 
@@ -167,7 +168,7 @@ def test_open_case_for_two_findings_of_one_merchant(qtbot, screen, world, nav, c
 
     # The due date follows the team deadline of the worst severity (critical).
     days = team_settings.deadline_days(ctx, "critical")
-    assert seen["due"] == date.today() + timedelta(days=days)
+    assert seen["due"] == clock.today() + timedelta(days=days)
     assert seen["what"] == "2 findings of Acme Store (shop-acme)"
     assert seen["assignee"].startswith("Quinn Manager")
     assert nav.calls and nav.calls[-1][0] == "cases"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from inspector_app.domain.enums import Role
@@ -11,22 +10,17 @@ from inspector_app.ui import first_start
 from inspector_app.ui.first_start import FirstStartDialog
 
 
-@pytest.fixture
-def no_demo(monkeypatch):
-    monkeypatch.setattr(first_start, "demo_loader", lambda: None)
-
-
 def _ok(dialog):
     from PySide6.QtWidgets import QDialogButtonBox
 
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_creates_the_first_user_as_administrator(qtbot, ctx, no_demo):
+def test_creates_the_first_user_as_administrator(qtbot, ctx):
     dialog = FirstStartDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert not dialog.demo_check.isVisible()
+    assert dialog.demo_check.isVisible() and not dialog.demo_check.isChecked()
     assert dialog.role_combo.count() == 1 and not dialog.role_combo.isEnabled()
     dialog.name_edit.setText("王芳")  # (QTest cannot type CJK characters)
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
@@ -35,14 +29,14 @@ def test_creates_the_first_user_as_administrator(qtbot, ctx, no_demo):
     assert user_service.count_users(ctx) == 1
 
 
-def test_administrator_is_the_role(qtbot, ctx, no_demo):
+def test_administrator_is_the_role(qtbot, ctx):
     dialog = FirstStartDialog(ctx)
     qtbot.addWidget(dialog)
     assert dialog.role_combo.currentData() == Role.ADMIN.value
     assert dialog.role_combo.currentText() == "Administrator"
 
 
-def test_an_empty_name_is_explained_next_to_the_field(qtbot, ctx, no_demo):
+def test_an_empty_name_is_explained_next_to_the_field(qtbot, ctx):
     dialog = FirstStartDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -92,8 +86,6 @@ def test_a_failing_demo_still_starts_the_application(qtbot, ctx, monkeypatch, me
 
 
 def test_first_start_with_the_real_demo(qtbot, ctx):
-    if first_start.demo_loader() is None:
-        pytest.skip("services.demo is not there yet")
     dialog = FirstStartDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()

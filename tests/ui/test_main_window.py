@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from inspector_app.domain.enums import Role
 from inspector_app.ui import screens
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.screens import SCREENS, ComingScreen, ScreenSpec, create_screen
+from inspector_app.ui.screens import SCREENS, ScreenSpec, create_screen
 
 
 class FakeScreen(QWidget):
@@ -55,9 +55,9 @@ def test_opens_on_a_fresh_database_with_every_screen_listed(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["Dashboard", "Purchases", "Findings", "Merchants", "Cases", "Risk", "Sampling plan", "Reports", "Settings", "Deleted items"]
     assert window.current_screen_name() == "dashboard"
-    assert window.stack.currentWidget() is window.screen("dashboard")
+    assert window.stack.currentWidget() is window.built_screen("dashboard")
     # Only the first screen is built; the others wait for their first visit.
-    assert window.screen("cases") is None
+    assert window.built_screen("cases") is None
 
 
 def test_navigation_switches_screens_and_builds_each_once(qtbot, window):
@@ -67,7 +67,7 @@ def test_navigation_switches_screens_and_builds_each_once(qtbot, window):
     assert settings_screen.objectName() == "settings_screen"
     _click_nav(qtbot, window, "cases")
     assert window.current_screen_name() == "cases"
-    assert isinstance(window.stack.currentWidget(), (ComingScreen, QWidget))
+    assert isinstance(window.stack.currentWidget(), QWidget)
     _click_nav(qtbot, window, "settings")
     assert window.stack.currentWidget() is settings_screen
 
@@ -128,7 +128,7 @@ def test_geometry_and_last_screen_are_remembered(qtbot, state, settings, fake_pu
     first.move(QPoint(40, 30))
     first.navigate("purchases")
     first.close()
-    assert "save_state" in first.screen("purchases").calls
+    assert "save_state" in first.built_screen("purchases").calls
 
     second = MainWindow(state, settings)
     qtbot.addWidget(second)
@@ -137,13 +137,12 @@ def test_geometry_and_last_screen_are_remembered(qtbot, state, settings, fake_pu
     assert second.current_screen_name() == "purchases"
 
 
-def test_missing_screen_module_gives_a_placeholder(env, monkeypatch):
+def test_a_missing_screen_module_is_an_error_not_a_placeholder(env, monkeypatch):
     monkeypatch.setitem(
         SCREENS, "reports", ScreenSpec("reports", "Reports", "inspector_app.ui.screens.no_such_screen:X")
     )
-    screen = create_screen("reports", env)
-    assert isinstance(screen, ComingScreen)
-    assert "Reports" in screen.findChild(QWidget, "coming_label").text()
+    with pytest.raises(ModuleNotFoundError):
+        create_screen("reports", env)
 
 
 def test_a_screen_whose_import_fails_is_not_hidden(env, monkeypatch, tmp_path):

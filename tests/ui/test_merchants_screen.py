@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import MerchantStatus, PurchaseStatus, Role
 from inspector_app.services import cases, findings, merchants, purchases
 from inspector_app.ui.merchants import status_dialog
@@ -17,7 +18,7 @@ def shops(env):
     ctx = env.ctx
     a = merchants.create_merchant(ctx, "M-A", "甲店 Alpha", key_merchant=True)
     b = merchants.create_merchant(ctx, "M-B", "乙店 Beta")
-    t = datetime.now(UTC) - timedelta(days=2)
+    t = clock.now() - timedelta(days=2)
     for i, shop in enumerate((a, a, b)):
         p = purchases.create_purchase(ctx, purchases.PurchaseInput(
             merchant_id=shop.id, order_number=f"MS-{i}", ordered_at=t, received_at=t,

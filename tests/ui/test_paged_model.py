@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, insert, select
 
 from inspector_app.db.models import User
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.services import browse
 from inspector_app.ui.i18n import QT_TR_NOOP
@@ -198,7 +199,7 @@ class UserSource:
 
 @pytest.fixture
 def many_users(ctx):
-    now = datetime.now(UTC)
+    now = clock.now()
     with ctx.db.write() as s:
         s.execute(
             insert(User),

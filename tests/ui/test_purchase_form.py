@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Role
 from inspector_app.services import browse, catalog, merchants
 from inspector_app.services import purchases as purchase_service
@@ -34,7 +35,7 @@ def form(qtbot, env, catalogue):
 
 
 def _local(days_ago: float) -> QDateTime:
-    moment = (datetime.now() - timedelta(days=days_ago)).replace(second=0, microsecond=0)
+    moment = (clock.local_now().replace(tzinfo=None) - timedelta(days=days_ago)).replace(second=0, microsecond=0)
     return QDateTime(moment)
 
 
@@ -263,7 +264,7 @@ def test_a_taken_order_number_shows_before_saving(qtbot, env, state, catalogue):
     ctx = state.ctx
     shop = merchants.find_by_shop_id(ctx, "1001")
     purchase_service.create_purchase(ctx, purchase_service.PurchaseInput(
-        merchant_id=shop.id, order_number="ORD-TAKEN", ordered_at=datetime.now().astimezone(),
+        merchant_id=shop.id, order_number="ORD-TAKEN", ordered_at=clock.local_now(),
         status=PurchaseStatus.ORDERED))
     form = PurchaseForm(env)
     qtbot.addWidget(form)

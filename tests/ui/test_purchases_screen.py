@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.services import browse
 from inspector_app.services import purchases as purchase_service
@@ -111,10 +112,10 @@ def test_filters_by_status_verdict_merchant_inspector_and_dates(qtbot, screen, u
 
     # Dates: ordered in the last 10 days (B-201 5 days ago, B-202 3 days ago).
     click(qtbot, bar.since.check)
-    bar.since.edit.setDate(QDate(date.today() - timedelta(days=10)))
+    bar.since.edit.setDate(QDate(clock.today() - timedelta(days=10)))
     assert sorted(_numbers(screen)) == ["B-201", "B-202"]
     click(qtbot, bar.until.check)
-    bar.until.edit.setDate(QDate(date.today() - timedelta(days=4)))
+    bar.until.edit.setDate(QDate(clock.today() - timedelta(days=4)))
     assert _numbers(screen) == ["B-201"]
 
     click(qtbot, bar.clear_button)

@@ -7,12 +7,14 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import pypdf
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.reports import merchant_xlsx as mx
 from inspector_app.services import browse, cases, reporting
@@ -23,8 +25,6 @@ from inspector_app.ui.reports.imports import ImportResultDialog
 from inspector_app.ui.reports.printing import printing_available
 from inspector_app.ui.screens.reports import ReportsScreen
 from tests.ui.purchase_helpers import POPUP_LOG_IGNORE, click, pick_from_popup
-
-pypdf = pytest.importorskip("pypdf")
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -107,7 +107,7 @@ def test_monthly_report_saved_as_pdf_and_archived(qtbot, screen, save_dialog, tm
     combo = screen.chooser.params.pages[kinds.MONTH_PAGE].combo
     assert combo.isVisible()
     combo.setCurrentIndex(0)  # this month
-    period = date.today().strftime("%Y-%m")
+    period = clock.today().strftime("%Y-%m")
     assert combo.currentData() == period
     save_dialog.path = tmp_path / "out" / "monthly.pdf"
     save_dialog.path.parent.mkdir()
@@ -244,7 +244,7 @@ def test_cancelled_save_keeps_the_file_it_would_have_replaced(tmp_path):
 # -- preview and print ---------------------------------------------------------------------
 
 
-needs_poppler = pytest.mark.skipif(jobs.pdftoppm() is None, reason="pdftoppm not installed")
+needs_poppler = pytest.mark.needs_poppler
 
 
 @needs_poppler
@@ -256,7 +256,7 @@ def test_preview_shows_pages_and_save_archives_what_is_issued(qtbot, screen, sav
     first = pane.page_labels()[0]
     assert first.isVisible() and not first.pixmap().isNull()
     assert first.pixmap().width() <= 1000
-    doc = screen.actions.document
+    doc = screen.report_actions.document
     assert doc is not None and doc.folder.is_relative_to(ctx.paths.reports)
     assert re.search(r"\b\d+ pages?\b", pane.title.text())
     assert reporting.list_archive(ctx) == []  # a preview is not issued: nothing archived
@@ -286,7 +286,7 @@ def test_preview_cancelled_removes_its_folder(qtbot, screen, inline_tasks, monke
     monkeypatch.setattr(jobs, "render_pages", cancel_while_drawing)
     choose_kind(qtbot, screen, kinds.MONTHLY)
     click(qtbot, screen.chooser.preview_button)
-    assert drawn and screen.actions.document is None and screen.preview.page_count == 0
+    assert drawn and screen.report_actions.document is None and screen.preview.page_count == 0
     preview_root = ctx.paths.reports / "preview"
     assert not any(preview_root.iterdir())
 
@@ -469,6 +469,6 @@ def test_old_previews_are_purged(tmp_path):
 def test_preview_runs_in_a_worker(qtbot, screen):
     choose_kind(qtbot, screen, kinds.MONTHLY)
     click(qtbot, screen.chooser.preview_button)
-    assert screen.actions.busy() or screen.preview.page_count
+    assert screen.report_actions.busy() or screen.preview.page_count
     qtbot.waitUntil(lambda: screen.preview.page_count >= 1, timeout=30_000)
-    assert not screen.actions.busy()
+    assert not screen.report_actions.busy()

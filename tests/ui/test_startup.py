@@ -35,12 +35,12 @@ def test_the_first_screen_is_activated_after_the_first_paint(qtbot, state, setti
     settings.set(LAST_SCREEN, "purchases")
     window = MainWindow(state, settings)
     qtbot.addWidget(window)
-    first = window.screen("purchases")
+    first = window.built_screen("purchases")
     assert first.calls == []  # built, but its data waits for the window to be on screen
     window.show()
     qtbot.waitUntil(lambda: first.calls == ["activate"], timeout=3000)
     window.navigate("cases")
-    assert window.screen("cases").calls == ["activate"]  # later visits: at once
+    assert window.built_screen("cases").calls == ["activate"]  # later visits: at once
     qtbot.wait(50)
     assert first.calls == ["activate"]
 
@@ -50,12 +50,12 @@ def test_moving_on_before_the_first_paint_drops_the_first_activation(qtbot, stat
     window = MainWindow(state, settings)
     qtbot.addWidget(window)
     window.navigate("cases")
-    assert window.screen("cases").calls == ["activate"]
+    assert window.built_screen("cases").calls == ["activate"]
     window.show()
     qtbot.waitExposed(window)
     qtbot.wait(50)
-    assert window.screen("purchases").calls == []
-    assert window.screen("cases").calls == ["activate"]
+    assert window.built_screen("purchases").calls == []
+    assert window.built_screen("cases").calls == ["activate"]
 
 
 def test_a_window_that_is_never_painted_activates_after_the_fallback(qtbot, state, settings, counting,
@@ -68,7 +68,7 @@ def test_a_window_that_is_never_painted_activates_after_the_fallback(qtbot, stat
     window = MainWindow(state, settings)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.screen("purchases").calls == ["activate"], timeout=3000)
+    qtbot.waitUntil(lambda: window.built_screen("purchases").calls == ["activate"], timeout=3000)
 
 
 def test_the_user_menu_lists_the_users_when_it_opens(qtbot, window, users):

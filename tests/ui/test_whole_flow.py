@@ -1,4 +1,4 @@
-"""The whole desktop flow in the real MainWindow, by user actions only (issue 3's acceptance test).
+"""The whole desktop flow in the real MainWindow, by user actions only: the acceptance test of the desktop application.
 
 Dashboard → Ctrl+N → purchase form (merchant and product created inline from the type-ahead
 pickers, typed times, price) → the purchase opened with Enter → two photos dropped on the
@@ -21,6 +21,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QWidget
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, PurchaseStatus, Role, Severity, Verdict
 from inspector_app.services import cases as case_service
 from inspector_app.services import catalog, merchants
@@ -120,7 +121,7 @@ def type_time(qtbot, field, moment: datetime) -> None:
 
 def times_this_month() -> tuple[datetime, datetime]:
     """Local order and delivery times in the past but inside this month (the dashboard's)."""
-    now = datetime.now().replace(second=0, microsecond=0)
+    now = clock.local_now().replace(tzinfo=None).replace(second=0, microsecond=0)
     month_start = now.replace(day=1, hour=0, minute=0)
     ordered = max(month_start, now - timedelta(hours=6))
     received = max(ordered, now - timedelta(hours=1))

@@ -1,4 +1,4 @@
-"""The rectification workflow as the tests expect it, written out by hand from issue 2."""
+"""The rectification workflow as the tests expect it, written out by hand from docs/domain.md."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from inspector_app.domain.enums import CaseStatus as S
 from inspector_app.domain.enums import Role as R
 from inspector_app.domain.errors import IllegalTransition, PermissionDenied, ValidationError
 
-#: Quality managers open, notify, accept, verify, close and escalate (DOMAIN.md); admin may
+#: Quality managers open, notify, accept, verify, close and escalate (docs/domain.md); admin may
 #: do anything a quality manager may.
 MANAGERS = frozenset({R.QUALITY_MANAGER, R.ADMIN})
 #: Merchant managers collect the merchants' responses and report the fix done.

@@ -135,6 +135,7 @@ def test_the_command_line_follows_lang(tmp_path):
             timeout=120,
         )
 
+    assert run("C.UTF-8", "init").returncode == 0
     chinese = run("zh_CN.UTF-8", "case", "show", "RC-1999-0001")
     assert chinese.returncode == 2
     assert chinese.stderr.strip() == "inspector: 错误: 找不到整改单 RC-1999-0001"

@@ -48,7 +48,7 @@ class RectificationCase(Tracked, Versioned, Base):
     #: Why the case was cancelled, waived or escalated (the latest such reason).
     status_reason: Mapped[str] = mapped_column(Text, default="")
 
-    # Timing (DOMAIN.md): hours from notice to first response and to closure.
+    # Timing (docs/domain.md, "The figures"): hours from notice to first response and to closure.
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -2,7 +2,7 @@
 
 Each module offers `count_X(ctx, flt)` and `fetch_X(ctx, flt, sort=..., desc=..., offset=,
 limit=)`; the Qt table models and the CLI both use them, so filtering and sorting happen in
-SQL (PERFORMANCE.md: proxy models take seconds at 100k rows).
+SQL (docs/performance.md: proxy models take seconds at 100k rows).
 """
 
 from inspector_app.services.browse.cases import CaseFilter, CaseRow, count_cases, fetch_cases
@@ -11,6 +11,9 @@ from inspector_app.services.browse.findings import (
     FindingRow,
     count_findings,
     fetch_findings,
+    fetch_findings_by_id,
+    search_pages_by_id,
+    sorted_finding_ids,
 )
 from inspector_app.services.browse.merchants import (
     MerchantFilter,
@@ -28,6 +31,7 @@ from inspector_app.services.browse.purchases import (
 __all__ = [
     "CaseFilter", "CaseRow", "count_cases", "fetch_cases",
     "FindingFilter", "FindingRow", "count_findings", "fetch_findings",
+    "fetch_findings_by_id", "search_pages_by_id", "sorted_finding_ids",
     "MerchantFilter", "MerchantRow", "count_merchants", "fetch_merchants",
     "PurchaseFilter", "PurchaseRow", "count_purchases", "fetch_purchases",
 ]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import aliased
 
 from inspector_app.db.models import CaseFinding, Merchant, RectificationCase, User
 from inspector_app.db.search import like_any
+from inspector_app.domain import clock
 from inspector_app.domain.deadlines import Deadline, deadline_state, due_soon_window
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.metrics import hours_between
@@ -49,7 +50,7 @@ class CaseRow:
     merchant_id: int
     merchant_shop_id: str
     merchant: str
-    status: str
+    status: CaseStatus
     due_date: date | None
     created_at: datetime
     notified_at: datetime | None
@@ -131,7 +132,7 @@ def _warning_days(ctx: Context, flt: CaseFilter) -> int:
 def count_cases(ctx: Context, flt: CaseFilter) -> int:
     warning = _warning_days(ctx, flt) if flt.due_soon_only else 0
     with ctx.db.read() as s:
-        return count(s, _base(flt, date.today(), warning))
+        return count(s, _base(flt, clock.today(), warning))
 
 
 @dataclass(frozen=True)
@@ -154,16 +155,16 @@ def fetch_cases(
     ctx: Context, flt: CaseFilter, *, sort: str | None = None, desc: bool = True,
     offset: int = 0, limit: int = 200,
 ) -> list[CaseRow]:
-    today = date.today()
+    today = clock.today()
     warning = _warning_days(ctx, flt)
     q = page(order(_base(flt, today, warning), SORTS, sort, desc, RectificationCase.id, "created_at"),
              offset, limit)
     with ctx.db.read() as s:
         rows = s.execute(q).all()
-    now = datetime.now(UTC)
+    now = clock.now()
     out = []
     for r in rows:
-        status = r[6].value if hasattr(r[6], "value") else r[6]
+        status = CaseStatus(r[6])
         active = status in _ACTIVE
         state = deadline_state(status, r[7], today, warning)
         out.append(CaseRow(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -69,7 +71,7 @@ def nulls_first(dialect: str, desc: bool) -> bool:
 
 def page_of_two(
     s: Session, first: Select, second: Select, offset: int, limit: int
-) -> list:
+) -> Sequence[Any]:
     """Rows `offset`..`offset+limit` of `first` followed by `second` (each already ordered).
 
     Sorting by a column that is NULL for most rows (a finding's product, its open case)

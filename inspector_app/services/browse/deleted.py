@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
+    ColumnElement,
     Integer,
     Select,
     String,
@@ -90,7 +91,7 @@ class DeletedRow:
 SORTS = ("kind", "what", "parent", "merchant", "deleted_at", "deleted_by")
 
 
-def _text(value) -> object:
+def _text(value) -> ColumnElement[str]:
     return func.coalesce(value, "")
 
 

@@ -1,6 +1,6 @@
 """Findings table across all purchases: full-text search, filters, sort, pages.
 
-Query shapes matter at a million findings (tests/perf, issue 5):
+Query shapes matter at a million findings (tests/perf, docs/performance.md):
 
 * counting joins nothing it does not filter on: live purchases are checked with
   `purchase_id NOT IN (deleted purchases)` over a covering index, not a join per row;
@@ -11,15 +11,22 @@ Query shapes matter at a million findings (tests/perf, issue 5):
   other (`page_of_two`);
 * a full-text search sorted by time walks the FTS index by rowid. Finding ids grow with
   time, so "Recorded" order is id order there; ordering every match by created_at
-  instead would sort all of them (300,000 for a common word) for each page.
+  instead would sort all of them (300,000 for a common word) for each page;
+* a full-text search sorted by another column must sort every match: it sorts only their
+  ids with the one sort column they need (`sorted_finding_ids`), then reads the page's rows
+  by id (`fetch_findings_by_id`). Selecting every column of every match for the sort (the
+  open case is a subquery per row) took 0.2-1 s for a common word at a million findings,
+  the ids alone a third of that. A screen may keep the whole id list of a search and
+  page from it (`search_pages_by_id` says when that pays).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, null, select, type_coerce
+from sqlalchemy import ColumnElement, Select, String, func, null, select, type_coerce
 
 from inspector_app.db.models import (
     CaseFinding,
@@ -35,6 +42,7 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.browse.common import (
+    MAX_PAGE,
     count,
     end_of,
     nulls_first,
@@ -73,8 +81,8 @@ class FindingRow:
     merchant_shop_id: str
     merchant: str
     product: str
-    category: str
-    severity: str
+    category: FindingCategory
+    severity: Severity
     title: str
     case_number: str  # the active case covering it, if any
 
@@ -113,7 +121,9 @@ def _finding_conditions(flt: FindingFilter, *, for_sort: str = "") -> list[Colum
     category index and sort 240,000 rows (0.2 s) instead of walking the merchant order and
     stopping after the page (2 ms).
     """
-    cond = [Finding.deleted_at.is_not(None) if flt.deleted else Finding.deleted_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [
+        Finding.deleted_at.is_not(None) if flt.deleted else Finding.deleted_at.is_(None)
+    ]
     if flt.category:
         value = FindingCategory(flt.category)
         cond.append(
@@ -121,10 +131,10 @@ def _finding_conditions(flt: FindingFilter, *, for_sort: str = "") -> list[Colum
             if for_sort and for_sort != "category" else Finding.category == value
         )
     if flt.severity:
-        value = Severity(flt.severity)
+        level = Severity(flt.severity)
         cond.append(
-            type_coerce(Finding.severity, String).concat("") == value.value
-            if for_sort and for_sort != "severity" else Finding.severity == value
+            type_coerce(Finding.severity, String).concat("") == level.value
+            if for_sort and for_sort != "severity" else Finding.severity == level
         )
     if flt.purchase_id:
         cond.append(Finding.purchase_id == flt.purchase_id)
@@ -152,7 +162,8 @@ def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str
     `fts`: drive the query from the FTS index (the caller orders by its rowid). `sort`: the
     page's sort key, so filters do not steer the planner away from its index.
     """
-    product_name = null() if product == "none" else Product.name
+    product_name: Any = null() if product == "none" else Product.name
+    case_number: Any
     if case == "inner":
         case_number = RectificationCase.case_number
     elif case == "none":
@@ -210,12 +221,21 @@ def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str
     return q
 
 
-def _count_query(flt: FindingFilter, dialect: str) -> Select:
-    """The matching findings' ids, joining only what the filters need."""
-    q = select(Finding.id).where(*_finding_conditions(flt))
-    clause = finding_text_clause(dialect, flt.text or "")
-    if clause is not None:
-        q = q.where(clause)
+def _count_query(flt: FindingFilter, dialect: str, *, fts: bool = False) -> Select:
+    """The matching findings' ids, joining only what the filters need; with `fts`, a
+    full-text search is driven from the FTS index (for a query that sorts every match)."""
+    phrase = fts_phrase(dialect, flt.text or "") if fts else None
+    if phrase is not None:
+        q = (
+            select(Finding.id).select_from(FINDINGS_FTS)
+            .join(Finding, Finding.id == FINDINGS_FTS.c.rowid)
+            .where(fts_match(phrase), *_finding_conditions(flt))
+        )
+    else:
+        q = select(Finding.id).where(*_finding_conditions(flt))
+        clause = finding_text_clause(dialect, flt.text or "")
+        if clause is not None:
+            q = q.where(clause)
     if flt.merchant_id or flt.merchant_shop_id or flt.inspector_id:
         purchases = select(Purchase.id).where(Purchase.deleted_at.is_(None))
         if flt.merchant_id:
@@ -248,10 +268,6 @@ def count_findings(ctx: Context, flt: FindingFilter, cap: int | None = None) -> 
         return count(s, _count_query(flt, ctx.db.engine.dialect.name), cap)
 
 
-def _v(x):
-    return x.value if hasattr(x, "value") else x
-
-
 def _split_by_null(
     flt: FindingFilter, dialect: str, key: str, desc: bool
 ) -> tuple[Select, Select]:
@@ -273,6 +289,82 @@ def _split_by_null(
     return (empty, valued) if nulls_first(dialect, desc) else (valued, empty)
 
 
+#: What a sort key joins to reach its column, for the id-only sorted query.
+_SORT_JOINS = {"order_number": "purchase", "merchant": "merchant", "product": "product"}
+
+
+def search_pages_by_id(ctx: Context, flt: FindingFilter, sort: str | None) -> bool:
+    """True when this is a full-text search sorted by a column other than time: its pages
+    come from the sorted id list of every match (which a caller may keep and page from)."""
+    dialect = ctx.db.engine.dialect.name
+    return (sort or "created_at") not in ("created_at", "id") and fts_phrase(
+        dialect, flt.text or ""
+    ) is not None
+
+
+def _ids_query(flt: FindingFilter, dialect: str, key: str, desc: bool) -> Select:
+    """The matching findings' ids in ORDER BY `key` order, ties by id, joining only what the
+    filters and the sort column need. A NULL product or open case sorts where the database
+    puts NULLs, as `page_of_two` pages them."""
+    q = _count_query(flt, dialect, fts=True)
+    join = _SORT_JOINS.get(key)
+    if join:
+        q = q.join(Purchase, Purchase.id == Finding.purchase_id)
+    if join == "merchant":
+        q = q.join(Merchant, Merchant.id == Purchase.merchant_id)
+    elif join == "product":
+        q = q.outerjoin(Product, Product.id == Purchase.product_id)
+    sorts = SORTS
+    if key == "case_number":
+        # The few findings in an active case, joined once, instead of a subquery per match.
+        active = (
+            select(CaseFinding.finding_id, func.min(RectificationCase.case_number).label("n"))
+            .join(RectificationCase, RectificationCase.id == CaseFinding.case_id)
+            .where(RectificationCase.status.in_(_ACTIVE))
+            .group_by(CaseFinding.finding_id)
+            .subquery()
+        )
+        q = q.outerjoin(active, active.c.finding_id == Finding.id)
+        sorts = {"case_number": active.c.n}
+    return order(q, sorts, key, desc, Finding.id, "created_at")
+
+
+def sorted_finding_ids(
+    ctx: Context, flt: FindingFilter, *, sort: str | None = None, desc: bool = True,
+    offset: int = 0, limit: int | None = None,
+) -> list[int]:
+    """The ids of the matching findings in the table's order (all of them without `limit`)."""
+    key = sort or "created_at"
+    if key not in SORTS:
+        raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
+    q = _ids_query(flt, ctx.db.engine.dialect.name, key, desc)
+    if limit is not None:
+        q = page(q, offset, limit)
+    elif offset:
+        q = q.offset(offset)
+    with ctx.db.read() as s:
+        return list(s.scalars(q))
+
+
+def fetch_findings_by_id(
+    ctx: Context, ids: list[int], *, deleted: bool = False
+) -> list[FindingRow]:
+    """The rows of these findings in this order (those deleted or gone since are left out)."""
+    if not ids:
+        return []
+    if len(ids) > MAX_PAGE:
+        raise ValidationError(t("Page size must be 0..{most}", most=MAX_PAGE))
+    dialect = ctx.db.engine.dialect.name
+    with ctx.db.read() as s:
+        return _rows_in_order(s, FindingFilter(deleted=deleted), dialect, ids)
+
+
+def _rows_in_order(s, flt: FindingFilter, dialect: str, ids: list[int]) -> list[FindingRow]:
+    q = _base(FindingFilter(deleted=flt.deleted), dialect).where(Finding.id.in_(ids))
+    by_id = {r[0]: r for r in s.execute(q).all()}
+    return _finding_rows(by_id[i] for i in ids if i in by_id)
+
+
 def fetch_findings(
     ctx: Context, flt: FindingFilter, *, sort: str | None = None, desc: bool = True,
     offset: int = 0, limit: int = 200,
@@ -282,6 +374,11 @@ def fetch_findings(
     if key not in SORTS:
         raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
     with ctx.db.read() as s:
+        if search_pages_by_id(ctx, flt, key):
+            # Sort the matches' ids (ORDER BY ... LIMIT keeps only the page's), then read
+            # the page's rows by id.
+            ids = list(s.scalars(page(_ids_query(flt, dialect, key, desc), offset, limit)))
+            return _rows_in_order(s, flt, dialect, ids)
         if key in ("product", "case_number"):
             first, second = _split_by_null(flt, dialect, key, desc)
             rows = page_of_two(s, first, second, offset, limit)
@@ -294,11 +391,15 @@ def fetch_findings(
             q = page(order(_base(flt, dialect, sort=key), SORTS, key, desc, Finding.id,
                            "created_at"), offset, limit)
             rows = s.execute(q).all()
+    return _finding_rows(rows)
+
+
+def _finding_rows(rows) -> list[FindingRow]:
     return [
         FindingRow(
             id=r[0], uid=r[1], created_at=r[2], purchase_id=r[3], order_number=r[4] or "",
             merchant_id=r[5], merchant_shop_id=r[6], merchant=r[7], product=r[8] or "",
-            category=_v(r[9]), severity=_v(r[10]), title=r[11], case_number=r[12] or "",
+            category=FindingCategory(r[9]), severity=Severity(r[10]), title=r[11], case_number=r[12] or "",
         )
         for r in rows
     ]

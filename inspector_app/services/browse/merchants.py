@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 
 from inspector_app.db.models import Finding, Merchant, Purchase, RectificationCase
 from inspector_app.db.search import like_any
+from inspector_app.domain import clock
 from inspector_app.domain.enums import MerchantStatus, PurchaseStatus, Severity, Verdict
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.browse.common import count, order, page
@@ -33,7 +34,7 @@ class MerchantRow:
     name: str
     category: str
     key_merchant: bool
-    status: str
+    status: MerchantStatus
     status_changed_at: datetime | None
     purchases: int
     inspected: int
@@ -103,7 +104,9 @@ def _aggregates(today: date):
 
 def _merchant_conditions(flt: MerchantFilter) -> list:
     """The filters on the merchants table itself."""
-    cond = [Merchant.deleted_at.is_not(None) if flt.deleted else Merchant.deleted_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [
+        Merchant.deleted_at.is_not(None) if flt.deleted else Merchant.deleted_at.is_(None)
+    ]
     if flt.text.strip():
         cond.append(
             like_any((Merchant.name, Merchant.shop_id, Merchant.category), flt.text.strip())
@@ -156,7 +159,7 @@ def _base(flt: MerchantFilter, today: date) -> tuple[Select, dict]:
 def _count_query(flt: MerchantFilter) -> Select:
     """The matching merchants, without the scorecard aggregates unless a filter needs them."""
     if flt.with_findings_only:
-        return _base(flt, date.today())[0]
+        return _base(flt, clock.today())[0]
     return select(Merchant.id).where(*_merchant_conditions(flt))
 
 
@@ -170,14 +173,14 @@ def fetch_merchants(
     ctx: Context, flt: MerchantFilter, *, sort: str | None = None, desc: bool = False,
     offset: int = 0, limit: int = 200,
 ) -> list[MerchantRow]:
-    q, cols = _base(flt, date.today())
+    q, cols = _base(flt, clock.today())
     q = page(order(q, cols, sort, desc, Merchant.id, "name"), offset, limit)
     with ctx.db.read() as s:
         rows = s.execute(q).all()
     return [
         MerchantRow(
             id=r[0], uid=r[1], shop_id=r[2], name=r[3], category=r[4] or "",
-            key_merchant=bool(r[5]), status=r[6].value if hasattr(r[6], "value") else r[6],
+            key_merchant=bool(r[5]), status=MerchantStatus(r[6]),
             status_changed_at=r[7], purchases=int(r[8]), inspected=int(r[9]), failed=int(r[10]),
             findings=int(r[11]), critical=int(r[12]), major=int(r[13]), minor=int(r[14]),
             open_cases=int(r[15]), overdue_cases=int(r[16]),

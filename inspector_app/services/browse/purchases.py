@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, func, null, or_, select
+from sqlalchemy import ColumnElement, Select, func, null, or_, select
 from sqlalchemy.orm import aliased
 
 from inspector_app.db.models import Brand, Finding, Merchant, Product, Purchase, User
@@ -49,8 +50,8 @@ class PurchaseRow:
     product: str
     brand: str
     inspector: str
-    status: str
-    verdict: str | None
+    status: PurchaseStatus
+    verdict: Verdict | None
     price_paid_cents: int | None
     finding_count: int
     buyer_alias: str
@@ -84,7 +85,9 @@ SORTS = {
 
 def _conditions(flt: PurchaseFilter, dialect: str | None) -> list:
     """The filters; the text search refers to merchants, products and brands (joined)."""
-    cond = [Purchase.deleted_at.is_not(None) if flt.deleted else Purchase.deleted_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [
+        Purchase.deleted_at.is_not(None) if flt.deleted else Purchase.deleted_at.is_(None)
+    ]
     if flt.text.strip():
         t = flt.text.strip()
         cond.append(or_(
@@ -116,7 +119,9 @@ def _base(flt: PurchaseFilter, dialect: str | None = None, *, split: str = "",
     "inspector"): with `valued` only the rows that have one (inner joins), else only the
     others; see `page_of_two`.
     """
-    product_name, brand_name, inspector_name = Product.name, Brand.name, _Inspector.display_name
+    product_name: Any = Product.name
+    brand_name: Any = Brand.name
+    inspector_name: Any = _Inspector.display_name
     if split and not valued:
         if split in ("product", "brand"):
             brand_name = null()
@@ -215,8 +220,8 @@ def fetch_purchases(
         out.append(PurchaseRow(
             id=r[0], uid=r[1], order_number=r[2] or "", ordered_at=r[3], received_at=r[4],
             merchant_id=r[5], merchant_shop_id=r[6], merchant=r[7], product=r[8] or "",
-            brand=r[9] or "", inspector=r[10] or "", status=str(r[11].value if hasattr(r[11], "value") else r[11]),
-            verdict=(r[12].value if hasattr(r[12], "value") else r[12]), price_paid_cents=r[13],
+            brand=r[9] or "", inspector=r[10] or "", status=PurchaseStatus(r[11]),
+            verdict=None if r[12] is None else Verdict(r[12]), price_paid_cents=r[13],
             finding_count=r[14] or 0,
             buyer_alias=r[15] if private else "", delivery_address=r[16] if private else "",
         ))

@@ -6,7 +6,6 @@ import logging
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import Connection, func, select
 
@@ -298,7 +297,7 @@ class _DemoRun:
             findings=self.next_finding - self.first_finding,
             cases=len(self.cases),
             case_events=self.events,
-            overdue_cases=overdue(self.cases, date.today()),
+            overdue_cases=overdue(self.cases, self.clock.today),
             photos=len(self.photo_rows),
             photo_files=self.photo_files,
             seconds=time.perf_counter() - self.started,

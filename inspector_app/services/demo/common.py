@@ -10,8 +10,10 @@ import random
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Generic, TypeVar
+
+from inspector_app.domain import clock
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +29,7 @@ def default_findings(purchases: int) -> int:
     """Findings for a demo of this size: 0.4 per purchase up to 1,000, 10 per purchase at 100,000.
 
     A small demo reads like a real year (about one purchase in five fails, with one or two
-    findings); at benchmark size (issue 5) it makes the 1,000,000 findings the benchmarks
+    findings); at benchmark size (docs/performance.md) it makes the 1,000,000 findings the benchmarks
     need. The ratio grows smoothly in between and stays at 10 beyond.
     """
     if purchases <= 0:
@@ -117,7 +119,12 @@ class Clock:
 
     @classmethod
     def current(cls) -> Clock:
-        return cls(datetime.now(UTC).replace(microsecond=0))
+        return cls(clock.now().replace(microsecond=0))
+
+    @property
+    def today(self) -> date:
+        """The local date of the demo's 'now'."""
+        return self.now.astimezone().date()
 
     @property
     def start(self) -> datetime:

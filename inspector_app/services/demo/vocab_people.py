@@ -96,7 +96,7 @@ class ProductCategory:
     key: str
     zh: str
     en: str
-    #: Share of inspected purchases that fail (DOMAIN.md: clothing higher, jewellery/food lower).
+    #: Share of inspected purchases that fail (docs/domain.md: clothing higher, jewellery/food lower).
     fail_rate: float
     #: (Chinese noun, English noun, lowest list price, highest list price) in yuan.
     nouns: tuple[tuple[str, str, int, int], ...]

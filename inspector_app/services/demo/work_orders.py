@@ -44,7 +44,7 @@ def work_order_rows(rand: Randomness, clock: Clock, merchants: list[DemoMerchant
                 applied = clock.working_time(rand, day)
                 if applied >= clock.now:
                     applied = clock.now - timedelta(hours=rand.between(1, 48))
-                # Riskier shops take longer to first handle an order (DOMAIN.md: 24/48/72 h).
+                # Riskier shops take longer to first handle an order (docs/domain.md: 24/48/72 h).
                 first = applied + rand.hours(10 * m.risk, 0.9)
                 first = None if first >= clock.now else first
                 closed = None

@@ -56,10 +56,7 @@ class CasePage(QWidget):
         self.edit_button.setToolTip(tr("Change the due date, the assignee or the summary"))
         self.edit_button.clicked.connect(self.edit_case)
         self.transitions.add_extra(self.edit_button)
-        if notice.notice_available():
-            self.transitions.add_extra(self.notice_button)
-        else:
-            self.notice_button.hide()
+        self.transitions.add_extra(self.notice_button)
 
         self.finding_photos = PhotoPanel(env, self)
         self.finding_photos.setObjectName("finding_photos")
@@ -137,7 +134,7 @@ class CasePage(QWidget):
         manager = self.env.state.has_role(*MANAGERS)
         self.edit_button.setVisible(manager)
         self.edit_button.setEnabled(manager and not read_only)
-        self.notice_button.setVisible(notice.notice_available() and manager)
+        self.notice_button.setVisible(manager)
         if not same:
             try:
                 found = [finding_service.get_finding(ctx, fid) for fid in case.finding_ids]

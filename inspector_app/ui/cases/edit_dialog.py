@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import CaseInfo
@@ -41,7 +42,7 @@ class EditCaseDialog(QDialog):
         self.due_edit.setObjectName("due_edit")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
-        self.due_edit.setDate(QDate(case.due_date) if case.due_date else QDate.currentDate())
+        self.due_edit.setDate(QDate(case.due_date) if case.due_date else QDate(clock.today()))
         self.assignee_combo = assignee_combo(env, self)
         self.assignee_combo.setCurrentIndex(max(0, self.assignee_combo.findData(case.assignee_id)))
         self.summary_edit = QPlainTextEdit(case.summary, self)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
+from inspector_app.domain import clock
 from inspector_app.domain.deadlines import Deadline
 from inspector_app.services.cases import CaseInfo
 from inspector_app.ui.cases.marks import (
@@ -42,7 +43,7 @@ def due_text(case: CaseInfo, warning_days: int, today: date | None = None) -> st
     text = case.due_date.isoformat()
     if case.is_final:
         return text
-    days = (case.due_date - (today or date.today())).days
+    days = (case.due_date - (today or clock.today())).days
     state = case.deadline(warning_days, today)
     if state is Deadline.OVERDUE:
         return text + " · " + tr("%n d overdue", None, -days)

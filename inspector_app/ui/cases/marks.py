@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
+from inspector_app.domain import clock
 from inspector_app.domain.deadlines import Deadline, days_left
 from inspector_app.ui.i18n import tr
 
@@ -71,7 +72,7 @@ def deadline_icon(state: Deadline) -> QIcon | None:
 
 def days_left_text(due: date | None, state: Deadline, today: date | None = None) -> str:
     """ "5 d left", "Due in 2 d", "Due today", "3 d overdue"; "" for finished cases or no due date."""
-    days = days_left(due, today or date.today())
+    days = days_left(due, today or clock.today())
     if days is None or state is Deadline.NONE:
         return ""
     if state is Deadline.OVERDUE:
@@ -87,7 +88,7 @@ def deadline_tooltip(due: date | None, state: Deadline, today: date | None = Non
     if state is Deadline.OVERDUE:
         return tr("Overdue: the due date has passed and the case is still open")
     if state is Deadline.DUE_SOON:
-        days = days_left(due, today or date.today()) or 0
+        days = days_left(due, today or clock.today()) or 0
         if days == 0:
             return tr("Due soon: the case is due today and still open")
         return tr("Due soon: the case is due in %n day(s) and still open", None, days)

@@ -4,30 +4,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
+from inspector_app.domain import clock
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.tasks import Task, run_task
 
 logger = logging.getLogger(__name__)
 
 
-def notice_available() -> bool:
-    """Whether the reporting service can export notices (it is imported only when needed)."""
-    try:
-        from inspector_app.services import reporting
-    except ImportError:
-        return False
-    return hasattr(reporting, "export_notice")
-
-
 def notice_path(reports_dir: Path, case_number: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
     folder = reports_dir / "notices"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{case_number}-notice-{stamp}.pdf"

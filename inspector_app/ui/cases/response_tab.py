@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import CaseInfo, ResponseInput
@@ -55,7 +55,7 @@ class ResponseTab(QWidget):
         self.date_edit.setObjectName("response_date_edit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setDate(QDate(clock.today()))
         self.save_button = QPushButton(tr("Save response"), self)
         self.save_button.setObjectName("save_response_button")
         self.save_button.clicked.connect(self.save)
@@ -107,7 +107,7 @@ class ResponseTab(QWidget):
         self.root_cause_edit.setPlainText(case.root_cause)
         self.corrective_edit.setPlainText(case.corrective_action)
         self.preventive_edit.setPlainText(case.preventive_action)
-        self.date_edit.setDate(QDate(case.response_date or date.today()))
+        self.date_edit.setDate(QDate(case.response_date or clock.today()))
         for edit in self._edits:
             edit.setReadOnly(not editable)
         self.date_edit.setEnabled(editable)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import Role, Severity
 from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import cases as case_service
@@ -92,7 +93,7 @@ class OpenCaseDialog(QDialog):
         self.due_edit.setObjectName("due_edit")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
-        self.due_edit.setDate(QDate(date.today() + timedelta(days=days)))
+        self.due_edit.setDate(QDate(clock.today() + timedelta(days=days)))
         self.due_hint = QLabel(
             tr("Team deadline for %1 findings: %n day(s)", None, days).replace("%1", enum_label(worst).lower()),
             self,

@@ -109,7 +109,13 @@ class PagedTableModel(QAbstractTableModel):
 
     @property
     def sort_key(self) -> str | None:
+        """The sort last asked for (a background reload may not have shown it yet)."""
         return self._sort_key
+
+    @property
+    def applied(self) -> tuple[Filters, str | None, bool]:
+        """(filters, sort_key, sort_desc) of the query whose rows are shown now."""
+        return self._applied
 
     @property
     def sort_desc(self) -> bool:

@@ -15,7 +15,6 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.services import photos as photo_service
 from inspector_app.services.context import Context
@@ -44,7 +44,8 @@ SHOWN_REJECTIONS = 8
 
 
 def file_dialog_filter() -> str:
-    return f"{tr('Photos')} (JPEG, PNG, WebP) ({FILE_FILTER} *.JPG *.JPEG *.PNG *.WEBP);;{tr('All files')} (*)"
+    photos, everything = tr("Photos"), tr("All files (*)")
+    return f"{photos} (JPEG, PNG, WebP) ({FILE_FILTER} *.JPG *.JPEG *.PNG *.WEBP);;{everything}"
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -98,7 +99,7 @@ def image_from_mime(mime: QMimeData, folder: Path) -> Path | None:
     work = Path(tempfile.mkdtemp(prefix="paste-", dir=folder))
     # The name becomes the photo's original name: say what it was and when.
     name = (
-        tr("Pasted image %1").replace("%1", datetime.now().strftime("%Y-%m-%d %H.%M.%S")) + ".png"
+        tr("Pasted image %1").replace("%1", clock.local_now().strftime("%Y-%m-%d %H.%M.%S")) + ".png"
     )
     path = work / name
     if not image.save(str(path), "PNG"):

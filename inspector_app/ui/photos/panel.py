@@ -13,6 +13,7 @@ deletes (after asking) with Undo in the panel's message bar. The panel is read-o
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
@@ -39,6 +40,9 @@ from inspector_app.ui.photos.panel_delete import PanelDeleter
 from inspector_app.ui.photos.panel_import import PanelImporter
 from inspector_app.ui.tasks import Task
 
+if TYPE_CHECKING:  # imported when first opened: the viewer is not needed at start-up
+    from inspector_app.ui.photos.viewer import PhotoViewer
+
 logger = logging.getLogger(__name__)
 
 
@@ -59,7 +63,7 @@ class PhotoPanel(QWidget):
         self._loader = None  # (ctx) -> list[PhotoInfo], for owners set_owner cannot express
         self._heading = ""
         self._compact = False
-        self.viewer = None
+        self.viewer: PhotoViewer | None = None
         self.importer = PanelImporter(self)
         self.deleter = PanelDeleter(self)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Verdict
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import users as user_service
@@ -102,7 +103,7 @@ class PurchaseFilterBar(QWidget):
         self.inspector.setObjectName("inspector_filter")
         self.inspector.setMinimumContentsLength(12)
         self.reload_inspectors()
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.since = OptionalDate("since_filter", tr("From"), today.addMonths(-1), self)
         self.until = OptionalDate("until_filter", tr("To"), today, self)
         self.clear_button = QPushButton(tr("Clear filters"), self)

@@ -220,12 +220,12 @@ class FindingEditor(QWidget):
 
     def _update_enabled(self) -> None:
         editable = self.purchase_id is not None and not self._read_only
-        for w in (self.category, self.severity):
-            w.setEnabled(editable)
-        for w in (self.title, self.rule_ref):
-            w.setReadOnly(not editable)
-        for w in (self.description, self.expected, self.observed):
-            w.setReadOnly(not editable)
+        for combo in (self.category, self.severity):
+            combo.setEnabled(editable)
+        for line in (self.title, self.rule_ref):
+            line.setReadOnly(not editable)
+        for text in (self.description, self.expected, self.observed):
+            text.setReadOnly(not editable)
         self.save_button.setEnabled(editable)
         self.revert_button.setEnabled(editable and self._dirty)
         self.delete_button.setEnabled(editable and self.finding is not None)

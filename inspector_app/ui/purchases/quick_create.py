@@ -62,13 +62,13 @@ class _QuickDialog(QDialog):
     def submit(self) -> None:
         self.errors.clear_all()
         try:
-            self.result_choice = self.create()
+            self.result_choice = self.create_choice()
         except InspectorError as exc:
             self.errors.show_exception(exc)
             return
         self.accept()
 
-    def create(self) -> Choice:
+    def create_choice(self) -> Choice:
         raise NotImplementedError
 
 
@@ -93,7 +93,7 @@ class NewMerchantDialog(_QuickDialog):
         typed = typed.strip()
         (self.shop_id if typed.isdigit() else self.name).setText(typed)
 
-    def create(self) -> Choice:
+    def create_choice(self) -> Choice:
         info = merchants.create_merchant(
             self.env.ctx, self.shop_id.text(), self.name.text(), category=self.category.text(),
             contact=self.contact.text(), key_merchant=self.key_merchant.isChecked(),
@@ -124,7 +124,7 @@ class NewProductDialog(_QuickDialog):
         self.finish_layout()
         self.name.setText(typed.strip())
 
-    def create(self) -> Choice:
+    def create_choice(self) -> Choice:
         info = catalog.create_product(
             self.env.ctx, self.name.text(), brand=self.brand.text(), category=self.category.text(),
             listing_id=self.listing_id.text() or None, list_price=self.list_price.text() or None,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.errors import InspectorError
 from inspector_app.ui.first_start import ERROR_STYLE
 from inspector_app.ui.i18n import tr
@@ -124,7 +125,7 @@ class OptionalDateTime(QObject):
         self.edit.setObjectName(f"{name}_edit")
         self.edit.setDisplayFormat(DATETIME_FORMAT)
         self.edit.setCalendarPopup(True)
-        self.edit.setDateTime(QDateTime.currentDateTime())
+        self.edit.setDateTime(from_aware(clock.now()))
         self.edit.setEnabled(False)
         self.edit.setMinimumWidth(170)
         self._loaded: datetime | None = None
@@ -150,7 +151,7 @@ class OptionalDateTime(QObject):
     def set_value(self, value: datetime | None) -> None:
         self._loaded = value
         self.check.setChecked(value is not None)
-        self.edit.setDateTime(from_aware(value) if value else QDateTime.currentDateTime())
+        self.edit.setDateTime(from_aware(value) if value else from_aware(clock.now()))
 
 
 class UndoBar(QFrame):

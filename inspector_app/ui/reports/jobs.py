@@ -12,6 +12,7 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector_app.domain import clock
 from inspector_app.reports.progress import Progress, stage
 from inspector_app.ui.reports.kinds import (
     ReportRequest,
@@ -167,7 +168,7 @@ def preview_job(ctx, req: ReportRequest, folder: Path) -> Generator[Progress, No
 
 def new_preview_folder(reports_dir: Path) -> Path:
     """A fresh folder under the data folder's reports/preview for one preview."""
-    folder = reports_dir / "preview" / f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
+    folder = reports_dir / "preview" / f"{clock.local_now().strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.reports.progress import Progress
 from inspector_app.ui.i18n import QT_TR_NOOP
@@ -142,7 +143,7 @@ class ReportRequest:
 
 def default_file_name(req: ReportRequest, today: date | None = None) -> str:
     """A file name that says what the document is (e.g. RC-2026-0042-notice.pdf)."""
-    today = today or date.today()
+    today = today or clock.today()
     if req.kind == NOTICE_CASE:
         return f"{req.case_number}-notice.pdf"
     if req.kind == NOTICE_MERCHANT:
@@ -182,33 +183,40 @@ def export_job(
 ) -> Generator[Progress, None, Path]:
     """The service job that writes `req` to `out` (a generator of Progress returning the path).
 
-    `record=False` (previews): PDFs are not archived and use up no notice number.
+    `record=False` (previews): PDFs are not archived and use up no notice number. An
+    existing `out` is replaced: the save dialog has asked (see files.ask_save_path).
     """
     if req.kind in (NOTICE_CASE, NOTICE_MERCHANT):
         from inspector_app.services import reporting
 
         if req.kind == NOTICE_CASE:
-            return reporting.export_notice(ctx, out, case_number=req.case_number, record=record)
-        return reporting.export_notice(ctx, out, shop_id=req.shop_id, record=record)
+            return reporting.export_notice(
+                ctx, out, case_number=req.case_number, record=record, force=True
+            )
+        return reporting.export_notice(
+            ctx, out, shop_id=req.shop_id, record=record, force=True
+        )
     if req.kind in (MONTHLY, ANNUAL):
         from inspector_app.services import quality_reports
 
-        return quality_reports.export_quality_report(ctx, req.period, out, record=record)
+        return quality_reports.export_quality_report(
+            ctx, req.period, out, record=record, force=True
+        )
     if req.kind == FINDINGS:
         from inspector_app.services import workbooks
 
         filt = workbooks.ExportFilter(
             shop_id=req.shop_id or None, since=req.since, until=req.until, status=req.status
         )
-        return workbooks.export_findings(ctx, out, filt)
+        return workbooks.export_findings(ctx, out, filt, force=True)
     if req.kind == MERCHANT_WORKBOOK:
         from inspector_app.services import responses
 
-        return _plain(lambda: responses.export_merchant_workbook(ctx, req.shop_id, out))
+        return _plain(lambda: responses.export_merchant_workbook(ctx, req.shop_id, out, force=True))
     if req.kind == TEMPLATE:
         from inspector_app.services import records_import
 
-        return _plain(lambda: records_import.write_template(ctx, out))
+        return _plain(lambda: records_import.write_template(ctx, out, force=True))
     raise KeyError(req.kind)
 
 
@@ -216,4 +224,4 @@ def reproduce_job(ctx: Any, archive_id: int, out: Path) -> Generator[Progress, N
     """Write an archived quality report again, from the figures it stated then."""
     from inspector_app.services import quality_reports
 
-    return quality_reports.reproduce_report(ctx, archive_id, out)
+    return quality_reports.reproduce_report(ctx, archive_id, out, force=True)

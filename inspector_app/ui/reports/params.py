@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import enum_label, tr
@@ -56,6 +57,19 @@ class _Page(QWidget):
         for label in self.findChildren(QLabel, "field_error"):
             _show(label, "")
 
+    def _edited(self, *_args: object) -> None:
+        """A parameter changed: its old error goes, and the panel hears of it."""
+        self.clear_errors()
+        self.changed.emit()
+
+
+def _set_buddy(form: QFormLayout, row: int, buddy: QWidget) -> None:
+    """Make the label of `row` focus `buddy` on its mnemonic (Alt+C for "&Case:")."""
+    item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+    label = item.widget() if item is not None else None
+    if isinstance(label, QLabel):
+        label.setBuddy(buddy)
+
 
 def _error_label(parent: QWidget, name: str) -> QLabel:
     label = field_error_label(parent)
@@ -72,8 +86,8 @@ class CasePage(_Page):
         form = _form(self)
         form.addRow(tr("&Case:"), self.picker)
         form.addRow("", self.error)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.picker.edit)
-        self.picker.selection_changed.connect(lambda _id: (self.clear_errors(), self.changed.emit()))
+        _set_buddy(form, 0, self.picker.edit)
+        self.picker.selection_changed.connect(self._edited)
 
     def request(self, kind: str) -> ReportRequest | None:
         if not self.picker.case_number:
@@ -93,8 +107,8 @@ class MerchantPage(_Page):
         form = _form(self)
         form.addRow(tr("&Merchant:"), self.picker)
         form.addRow("", self.error)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.picker.edit)
-        self.picker.selection_changed.connect(lambda _id: (self.clear_errors(), self.changed.emit()))
+        _set_buddy(form, 0, self.picker.edit)
+        self.picker.selection_changed.connect(self._edited)
 
     def request(self, kind: str) -> ReportRequest | None:
         if not self.picker.shop_id:
@@ -114,7 +128,7 @@ def month_label(year: int, month: int) -> str:
 class MonthPage(_Page):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        today = today or date.today()
+        today = today or clock.today()
         self.combo = QComboBox(self)
         self.combo.setObjectName("month_combo")
         y, m = today.year, today.month
@@ -125,7 +139,7 @@ class MonthPage(_Page):
         self.combo.setCurrentIndex(1)
         form = _form(self)
         form.addRow(tr("M&onth:"), self.combo)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.combo)
+        _set_buddy(form, 0, self.combo)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
 
     def set_period(self, period: str) -> bool:
@@ -144,14 +158,14 @@ class MonthPage(_Page):
 class YearPage(_Page):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        today = today or date.today()
+        today = today or clock.today()
         self.combo = QComboBox(self)
         self.combo.setObjectName("year_combo")
         for y in range(today.year, today.year - YEARS_OFFERED, -1):
             self.combo.addItem(str(y), f"{y:04d}")
         form = _form(self)
         form.addRow(tr("&Year:"), self.combo)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.combo)
+        _set_buddy(form, 0, self.combo)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
 
     def request(self, kind: str) -> ReportRequest | None:
@@ -182,7 +196,7 @@ def preset_range(preset: int, today: date) -> tuple[date | None, date | None]:
 class FindingsPage(_Page):
     def __init__(self, env, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.preset = QComboBox(self)
         self.preset.setObjectName("period_combo")
         for text in (tr("All dates"), tr("This month"), tr("Last month"), tr("This year"),
@@ -216,12 +230,12 @@ class FindingsPage(_Page):
         form.addRow("", self.merchant_error)
         form.addRow(tr("Case &status:"), self.status_combo)
         for row, buddy in ((0, self.preset), (3, self.picker.edit), (5, self.status_combo)):
-            form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setBuddy(buddy)
+            _set_buddy(form, row, buddy)
 
         self.preset.currentIndexChanged.connect(self._on_preset)
         for signal in (self.since_edit.dateChanged, self.until_edit.dateChanged,
                        self.picker.selection_changed, self.status_combo.currentIndexChanged):
-            signal.connect(lambda *_a: (self.clear_errors(), self.changed.emit()))
+            signal.connect(self._edited)
         self._on_preset(ALL_DATES)
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -249,7 +263,9 @@ class FindingsPage(_Page):
     def dates(self) -> tuple[date | None, date | None]:
         if self.preset.currentIndex() != CUSTOM:
             return preset_range(self.preset.currentIndex(), self.today)
-        return self.since_edit.date().toPython(), self.until_edit.date().toPython()
+        since, until = self.since_edit.date().toPython(), self.until_edit.date().toPython()
+        assert isinstance(since, date) and isinstance(until, date)
+        return since, until
 
     def request(self, kind: str) -> ReportRequest | None:
         since, until = self.dates()
@@ -325,7 +341,9 @@ class ParameterPanel(QStackedWidget):
         self.current_page().focus_first()
 
     def sizeHint(self):  # noqa: N802 - Qt override: as tall as the current page, not the tallest
-        return self.currentWidget().sizeHint()
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
 
     def minimumSizeHint(self):  # noqa: N802 - Qt override
-        return self.currentWidget().minimumSizeHint()
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()

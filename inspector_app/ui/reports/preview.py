@@ -69,16 +69,16 @@ class PreviewPane(QWidget):
         self.sheet_layout.setContentsMargins(16, 16, 16, 16)
         self.sheet_layout.setSpacing(16)
         self.sheet_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("preview_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setStyleSheet("QScrollArea, #preview_sheet { background: #8a8f96; }")
-        self.scroll.setWidget(self.sheet)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("preview_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setStyleSheet("QScrollArea, #preview_sheet { background: #8a8f96; }")
+        self.scroll_area.setWidget(self.sheet)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.message)
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -125,10 +125,10 @@ class PreviewPane(QWidget):
             label.setToolTip(tr("Page %1 of %2").replace("%1", str(i)).replace("%2", str(len(pages))))
             self.sheet_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self._labels.append(label)
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.scroll_area)
         self._width = 0
         self._fit()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def set_banner(self, text: str) -> None:
         """A note above the pages (e.g. that the data changed since); "" hides it."""
@@ -146,8 +146,8 @@ class PreviewPane(QWidget):
 
     def _target_width(self) -> int:
         margins = self.sheet_layout.contentsMargins()
-        scrollbar = self.scroll.verticalScrollBar().sizeHint().width()
-        avail = self.scroll.viewport().width() - margins.left() - margins.right() - scrollbar
+        scrollbar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        avail = self.scroll_area.viewport().width() - margins.left() - margins.right() - scrollbar
         return max(MIN_PAGE_WIDTH, min(MAX_PAGE_WIDTH, avail))
 
     def _fit(self) -> None:

@@ -4,7 +4,7 @@ Adding a screen needs no change to main_window.py. Either
 
 * create `inspector_app/ui/screens/<name>.py` with the class named in SCREENS below
   (e.g. `purchases.py` with `class PurchasesScreen(QWidget)`): it is imported the first
-  time the user opens that screen; until the module exists a "coming" placeholder shows; or
+  time the user opens that screen (a missing module is an error, never hidden); or
 * call `register_screen(name, factory)` (tests, plug-ins) with any `factory(env) -> QWidget`.
 
 A screen is constructed as `ScreenClass(env)` with a `ScreenEnv`, and may define these
@@ -23,20 +23,16 @@ Screens refresh themselves from `env.changes.changed(entity, ids)` and read data
 from __future__ import annotations
 
 import importlib
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from inspector_app.services.context import Actor, Context
 from inspector_app.ui.changes import ChangeHub
-from inspector_app.ui.i18n import QT_TR_NOOP, tr
+from inspector_app.ui.i18n import QT_TR_NOOP
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.state import AppState
-
-logger = logging.getLogger(__name__)
 
 ScreenFactory = Callable[["ScreenEnv"], QWidget]
 
@@ -100,34 +96,11 @@ class ScreenEnv:
         return self.state.actor
 
 
-class ComingScreen(QWidget):
-    """Stands in for a screen whose module has not been written yet."""
-
-    def __init__(self, env: ScreenEnv, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("coming_screen")
-        layout = QVBoxLayout(self)
-        label = QLabel(tr("The %1 screen is coming.").replace("%1", title), self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setObjectName("coming_label")
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        label.setFont(font)
-        layout.addWidget(label)
-
-
 def create_screen(name: str, env: ScreenEnv) -> QWidget:
-    """Build the screen registered as `name` (a placeholder if its module does not exist yet)."""
+    """Build the screen registered as `name`."""
     spec = SCREENS[name]
     target = spec.target
     if callable(target):
         return target(env)
     module_name, _, class_name = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise  # the screen exists but something it imports is missing: a real error
-        logger.info("Screen %s not written yet (%s)", name, module_name)
-        return ComingScreen(env, tr(spec.title))
-    return getattr(module, class_name)(env)
+    return getattr(importlib.import_module(module_name), class_name)(env)

@@ -27,7 +27,7 @@ from inspector_app.services import backups
 from inspector_app.ui import changes
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.settings import DAILY_BACKUP, DAILY_BACKUP_KEEP, LAST_RESTORE_DIR
-from inspector_app.ui.tasks import run_task, running_tasks
+from inspector_app.ui.tasks import Task, run_task, running_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class BackupPanel(QGroupBox):
         super().__init__(tr("Backups"), parent)
         self.env = env
         self.setObjectName("backup_panel")
-        self.last_task = None
+        self.last_task: Task | None = None
 
         self.where = QLabel(self)
         self.where.setWordWrap(True)

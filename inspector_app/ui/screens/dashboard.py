@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import FindingCategory
 from inspector_app.ui import changes, tasks
 from inspector_app.ui.dashboard.charts import ColumnChart, ParetoChart, RankedBars
@@ -71,7 +71,7 @@ class DashboardScreen(QWidget):
 
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("period_combo")
-        first = date.today().replace(day=1)
+        first = clock.today().replace(day=1)
         y, m = first.year, first.month
         for _ in range(MONTHS_OFFERED):
             self.period_combo.addItem(f"{y:04d}-{m:02d}", (y, m))

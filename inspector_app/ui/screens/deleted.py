@@ -209,9 +209,9 @@ class DeletedItemsScreen(QWidget):
 
     def _update_tabs(self) -> None:
         counts = count_by_kind(self.env.ctx)
-        counts[None] = sum(counts.values())
+        total = sum(counts.values())
         for i, kind in enumerate(self._tab_kinds):
-            n = counts[kind]
+            n = total if kind is None else counts[kind]
             title = tr(TAB_TITLES[kind])
             self.tabs.setTabText(i, f"{title} ({QLocale().toString(n)})" if n else title)
 

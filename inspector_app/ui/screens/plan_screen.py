@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PlanStatus
 from inspector_app.domain.money import format_cents
 from inspector_app.services import sampling_plans
@@ -93,7 +94,7 @@ PICK_COLUMNS: Sequence[Column] = (
 
 
 def next_month(today: date | None = None) -> str:
-    d = today or date.today()
+    d = today or clock.today()
     return f"{d.year + (d.month == 12):04d}-{d.month % 12 + 1:02d}"
 
 

@@ -45,21 +45,21 @@ class ReportsScreen(QWidget):
         layout.addWidget(self.chooser)
         layout.addWidget(self.tabs, 1)
 
-        self.actions = ReportActions(env, self, self.preview, self.memory)
+        self.report_actions = ReportActions(env, self, self.preview, self.memory)
         self.imports = ImportActions(env, self, self.memory)
         c = self.chooser
         c.preview_button.clicked.connect(self.preview_report)
         c.save_button.clicked.connect(self.save_report)
         c.print_button.clicked.connect(self.print_report)
-        c.folder_button.clicked.connect(self.actions.open_folder)
+        c.folder_button.clicked.connect(self.report_actions.open_folder)
         c.import_responses_button.clicked.connect(lambda: self.imports.import_responses())
         c.import_records_button.clicked.connect(lambda: self.imports.import_records())
         c.template_button.clicked.connect(
-            lambda: self.actions.save_request(kinds.ReportRequest(kinds.TEMPLATE)))
+            lambda: self.report_actions.save_request(kinds.ReportRequest(kinds.TEMPLATE)))
         c.kind_changed.connect(self._on_kind)
-        c.params.changed.connect(self.actions.forget_preview)
-        self.actions.saved.connect(self._on_saved)
-        self.actions.archived.connect(self.archive.refresh)
+        c.params.changed.connect(self.report_actions.forget_preview)
+        self.report_actions.saved.connect(self._on_saved)
+        self.report_actions.archived.connect(self.archive.refresh)
         self.archive.reproduce_requested.connect(self._reproduce)
         env.changes.changed.connect(self._on_changed)
         for keys, slot in ((QKeySequence.StandardKey.Save, self.save_report),
@@ -93,12 +93,12 @@ class ReportsScreen(QWidget):
         req = self._request()
         if req is not None:
             self.tabs.setCurrentWidget(self.preview)
-            self.actions.preview_request(req)
+            self.report_actions.preview_request(req)
 
     def save_report(self) -> None:
         req = self._request()
         if req is not None:
-            self.actions.save_request(req)
+            self.report_actions.save_request(req)
 
     def print_report(self) -> None:
         if not self.chooser.print_button.isEnabled():
@@ -106,21 +106,21 @@ class ReportsScreen(QWidget):
         req = self._request()
         if req is not None:
             self.tabs.setCurrentWidget(self.preview)
-            self.actions.print_request(req)
+            self.report_actions.print_request(req)
 
     def _reproduce(self, archive_id: int) -> None:
         row = self.archive.current()
         period = row.period if row is not None and row.id == archive_id else str(archive_id)
-        self.actions.reproduce(archive_id, period)
+        self.report_actions.reproduce(archive_id, period)
 
     def _on_kind(self, kind: str) -> None:
         spec = kinds.KINDS[kind]
-        can_print = spec.is_pdf and self.actions.can_print()
+        can_print = spec.is_pdf and self.report_actions.can_print()
         self.chooser.print_button.setEnabled(can_print)
         if spec.is_pdf and not can_print:
             self.chooser.print_button.setToolTip(
                 tr("Printing needs poppler-utils (the pdftoppm program) to draw the pages."))
-        self.actions.forget_preview()
+        self.report_actions.forget_preview()
         if not spec.is_pdf:
             self.preview.show_message(
                 tr("Workbooks have no preview here: save the workbook and open it in your "
@@ -139,6 +139,6 @@ class ReportsScreen(QWidget):
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in _DATA:
-            self.actions.data_changed()
+            self.report_actions.data_changed()
         if entity == changes.DATABASE:
             self.archive.refresh()

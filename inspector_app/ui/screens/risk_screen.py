@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import clock
 from inspector_app.services import risk as risk_service
 from inspector_app.services import team_settings
 from inspector_app.services.complaints import IMPORTERS, ImportResult, import_work_orders
@@ -82,6 +82,8 @@ class RiskScreen(QWidget):
         self.export_button.clicked.connect(self.export)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary_label")
+        # A longer translation wraps instead of widening the whole window.
+        self.summary_label.setWordWrap(True)
         self.slow_label = QLabel(tr("Select a merchant to see its slowest work orders."), self)
         self.slow_label.setObjectName("slow_label")
 
@@ -218,7 +220,7 @@ class RiskScreen(QWidget):
     @Slot()
     def export(self) -> None:
         folder = self.env.settings.folder(EXPORT_SAVE_DIR)
-        default = folder / f"risk-{date.today().isoformat()}.xlsx"
+        default = folder / f"risk-{clock.today().isoformat()}.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, tr("Export risk ranking"), str(default), tr("Excel workbook (*.xlsx)")
         )
@@ -229,7 +231,7 @@ class RiskScreen(QWidget):
     def start_export(self, path: str) -> None:
         rows = self.source.ordered(self.model.filters, self.model.sort_key, self.model.sort_desc)
         run_task(
-            partial(export_ranking, rows, path),
+            partial(export_ranking, rows, path, force=True),  # the dialog asked
             lambda p: self.env.show_status(tr("Exported to %1").replace("%1", str(p))),
             progress=self,
             label=tr("Exporting…"),

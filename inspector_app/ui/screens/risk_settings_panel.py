@@ -57,9 +57,10 @@ class RiskSettingsPanel(QGroupBox):
             spin = QDoubleSpinBox(self)
             spin.setDecimals(decimals)
             spin.setSingleStep(step)
+            spin.setRange(low, high)
         else:
             spin = QSpinBox(self)
-        spin.setRange(low, high)
+            spin.setRange(int(low), int(high))
         spin.setSuffix(suffix)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         spin.setMinimumWidth(110)

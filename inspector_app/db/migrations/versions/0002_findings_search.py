@@ -12,7 +12,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# The default unicode61 tokenizer misses most Chinese matches (PERFORMANCE.md); trigram
+# The default unicode61 tokenizer misses most Chinese matches (docs/performance.md); trigram
 # matches any substring of 3+ characters. External-content table: no second copy of the text.
 _SQLITE_UP = (
     "CREATE VIRTUAL TABLE findings_fts USING fts5("

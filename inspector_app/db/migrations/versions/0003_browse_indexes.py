@@ -1,4 +1,4 @@
-"""indexes for sorting and counting the big tables (issue 5: 1,000,000 findings)
+"""indexes for sorting and counting the big tables (docs/performance.md: 1,000,000 findings)
 
 Revision ID: 0003
 Revises: 0002
