@@ -73,15 +73,21 @@ def check_server(ctx, repair: bool = False) -> ServerCheck:
             present.add(sha)
             if hashlib.sha256(bytes(data)).hexdigest() != sha:
                 report.corrupt.append(sha)
-    missing = [(pid, sha) for pid, sha in rows if sha not in present]
-    if repair and missing:
-        store = ctx.photos
-        for sha in sorted({sha for _pid, sha in missing}):
-            if store.verify(sha):
-                with ctx.db.write() as s:
-                    put_blob(s, sha, store.read(sha))
-                report.uploaded.append(sha)
-                logger.info("uploaded photo %s to the team server", sha)
-        missing = [(pid, sha) for pid, sha in missing if sha not in report.uploaded]
-    report.missing = missing
+    report.missing = [(pid, sha) for pid, sha in rows if sha not in present]
+    if repair:
+        upload_missing(ctx, report)
     return report
+
+
+def upload_missing(ctx, report: ServerCheck) -> list[str]:
+    """Put back on the server the photos it lacks that this machine's cache holds intact
+    (nothing is removed anywhere); returns their hashes."""
+    store = ctx.photos
+    for sha in sorted({sha for _pid, sha in report.missing}):
+        if store.verify(sha):
+            with ctx.db.write() as s:
+                put_blob(s, sha, store.read(sha))
+            report.uploaded.append(sha)
+            logger.info("uploaded photo %s to the team server", sha)
+    report.missing = [(pid, sha) for pid, sha in report.missing if sha not in report.uploaded]
+    return report.uploaded

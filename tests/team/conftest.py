@@ -19,7 +19,7 @@ from inspector_app.db.engine import Database
 from inspector_app.domain.enums import Role
 from inspector_app.paths import data_dir
 from inspector_app.services import team
-from inspector_app.services.context import SYSTEM, Context
+from inspector_app.services.context import SYSTEM, Context, open_context
 
 PG_URL = os.environ.get("INSPECTOR_TEST_PG_URL")
 
@@ -112,11 +112,9 @@ def team_server(empty_database, tmp_path_factory):
     name, owner_url = empty_database
     server = TeamServer(name=name, owner_url=owner_url)
     tmp = tmp_path_factory.mktemp("team")
-    from inspector_app.db import migrate
-
-    owner = Database(owner_url)
-    migrate.upgrade(owner, None)
-    octx = Context(db=owner, paths=data_dir(tmp).ensure()).as_actor(SYSTEM)
+    # As `inspector team init` does: the owner opens (migrates, pairs the photo folder).
+    octx = open_context(owner_url, data_folder=str(tmp / "owner")).as_actor(SYSTEM)
+    owner = octx.db
     admin_name, suffix = PEOPLE[Role.ADMIN]
     server.logins[Role.ADMIN] = f"{name}_{suffix}"
     team.init_team(octx, admin_name, server.logins[Role.ADMIN], PASSWORD)
