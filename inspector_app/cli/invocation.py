@@ -114,6 +114,16 @@ class Invocation:
                 return ctx.as_actor(me)
         return ctx.as_actor(SYSTEM)
 
+    def reading_context(self) -> Context:
+        """Who is reading a listing: the login's user on a team server, else --as USER or
+        INSPECTOR_USER, else the system (a local file trusts whoever can open it)."""
+        ref = getattr(self.args, "acting_user", None) or os.environ.get(USER_ENV, "").strip()
+        if ref or not self.context().db.is_sqlite:
+            acting = self.acting_context(required=False, maintenance=True)
+            if acting.actor is not None:
+                return acting
+        return self.system_context()
+
     def _team_actor(self, ctx: Context, ref: str, maintenance: bool) -> Context | None:
         """The acting context on a team server, or None on SQLite and a plain server."""
         if ctx.db.is_sqlite:

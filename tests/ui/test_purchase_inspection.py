@@ -240,6 +240,8 @@ def test_merchant_manager_reads_only_and_sees_nothing_private(qtbot, screen, sam
     assert not page.facts.values["buyer_alias"].isVisible()
     assert not page.facts.values["delivery_address"].isVisible()
     assert page.facts.text("buyer_alias") == "—"  # the service withheld it
+    for key in ("inspector", "notes"):  # who inspected, and the inspector's notes
+        assert not page.facts.values[key].isVisible() and page.facts.text(key) == "—"
     for button in (page.edit_button, page.delete_button, page.findings.add_button, page.verdict.pass_button,
                    page.verdict.clear_button, page.editor.save_button, page.editor.delete_button):
         assert not button.isEnabled(), button.objectName()

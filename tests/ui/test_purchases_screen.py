@@ -215,10 +215,16 @@ def test_private_column_and_write_buttons_follow_the_role(qtbot, screen, state, 
     assert page.table.isColumnHidden(alias)
     assert not page.new_button.isEnabled()
     assert page.model.index(0, alias).data() == ""  # the service withholds it too
+    # Who inspected is private as well: no column, no filter, blank from the service.
+    inspector = page.model.column_index("inspector")
+    assert page.table.isColumnHidden(inspector)
+    assert page.filter_bar.inspector.isHidden()
+    assert all(page.model.index(r, inspector).data() == "" for r in range(page.model.rowCount()))
     _select(qtbot, screen, "A-100")
     assert page.open_button.isEnabled() and not page.delete_button.isEnabled()
     state.set_actor(users[Role.INSPECTOR])
     assert not page.table.isColumnHidden(alias) and page.new_button.isEnabled()
+    assert not page.table.isColumnHidden(inspector) and not page.filter_bar.inspector.isHidden()
 
 
 def test_changes_elsewhere_refresh_the_table(qtbot, screen, sample, state):

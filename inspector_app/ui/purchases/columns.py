@@ -12,8 +12,9 @@ from inspector_app.ui.models import CENTER, RIGHT, Column, enum_formatter
 
 logger = logging.getLogger(__name__)
 
-#: Keys of the columns only roles that may see private purchase fields are shown.
-PRIVATE_COLUMNS = ("buyer_alias",)
+#: Keys of the columns only roles that may see private purchase fields are shown (who
+#: inspected is private too: merchant managers never see it, services.browse blanks it).
+PRIVATE_COLUMNS = ("buyer_alias", "inspector")
 
 
 def money(value: Any) -> str:
