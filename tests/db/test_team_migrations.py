@@ -12,6 +12,8 @@ from inspector_app.db.engine import Database
 #: revision -> (table, column) that revision adds.
 ADDED = {"0005": ("users", "login"), "0006": ("findings", "version"),
          "0007": ("photo_blobs", "sha256")}
+#: Revisions that add nothing SQLite can see (PostgreSQL-only indexes).
+POSTGRESQL_ONLY = ("0008",)
 
 
 def has_column(db: Database, table: str, column: str) -> bool:
