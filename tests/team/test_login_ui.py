@@ -55,3 +55,34 @@ def test_the_team_user_cannot_be_switched(qtbot, team_server, tmp_path):
         assert state.actor == me
     finally:
         ctx.db.dispose()
+
+
+def test_an_admin_adds_a_team_user_from_settings(qtbot, team_server, tmp_path):
+    from inspector_app.ui.changes import changes
+    from inspector_app.ui.screens import ScreenEnv
+    from inspector_app.ui.screens.settings_screen import NewUserDialog
+    from inspector_app.ui.settings import AppSettings
+    from inspector_app.ui.state import AppState
+
+    ctx = open_context(team_server.login_url(Role.ADMIN), data_folder=str(tmp_path / "d"))
+    try:
+        state = AppState(ctx, AppSettings.at(tmp_path / "s.ini"))
+        state.restore_actor()
+        env = ScreenEnv(state=state, settings=state.settings, changes=changes())
+        dialog = NewUserDialog(env)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.login_edit.isVisible() and dialog.password_edit.isVisible()
+        login = f"{team_server.name}_ui_added"
+        qtbot.keyClicks(dialog.name_edit, "Ui Added")
+        qtbot.keyClicks(dialog.login_edit, login)
+        qtbot.keyClicks(dialog.password_edit, "short")
+        dialog.submit()
+        assert "at least 8 characters" in dialog.name_error.text()
+        dialog.password_edit.clear()
+        qtbot.keyClicks(dialog.password_edit, PASSWORD)
+        dialog.submit()
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert team_server.sql(login, "SELECT inspector_user_id()") == [(dialog.actor.id,)]
+    finally:
+        ctx.db.dispose()

@@ -71,6 +71,19 @@ class NewUserDialog(QDialog):
         form.addRow(tr("Name:"), self.name_edit)
         form.addRow("", self.name_error)
         form.addRow(tr("Role:"), self.role_combo)
+        # On a team server a user is a PostgreSQL login with a password (services.team).
+        self.team = env.state.is_team
+        self.login_edit = QLineEdit(self)
+        self.login_edit.setObjectName("login_edit")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("password_edit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if self.team:
+            form.addRow(tr("Login:"), self.login_edit)
+            form.addRow(tr("Password:"), self.password_edit)
+        else:
+            self.login_edit.hide()
+            self.password_edit.hide()
         form.addRow(buttons)
         self.name_edit.textChanged.connect(lambda _t: self.name_error.hide())
 
@@ -80,10 +93,15 @@ class NewUserDialog(QDialog):
             self.name_error.setText(tr("Please enter a name."))
             self.name_error.show()
             return
+        role = Role(self.role_combo.currentData())
         try:
-            self.actor = user_service.create_user(
-                self.env.ctx, self.name_edit.text(), Role(self.role_combo.currentData())
-            )
+            if self.team:
+                from inspector_app.services.team import add_team_user
+
+                self.actor = add_team_user(self.env.ctx, self.name_edit.text(), role,
+                                           self.login_edit.text(), self.password_edit.text())
+            else:
+                self.actor = user_service.create_user(self.env.ctx, self.name_edit.text(), role)
         except InspectorError as exc:
             self.name_error.setText(str(exc))
             self.name_error.show()
