@@ -97,3 +97,29 @@ def test_only_an_admin_adds_users_and_a_bad_login_is_one_line(cli_team):
     r = _run("team", "add-user", "Eve", "--role", "admin", "--login", "Eve X", "--db", admin_url,
              stdin="eve-pass-123\n", data_dir=cli_team["data"])
     assert r.returncode == 2 and "cannot be a login" in r.stderr
+
+
+def test_zz_an_old_schema_is_upgraded_by_the_owner_not_by_a_login(cli_team):
+    from inspector_app.db.engine import Database
+    from tests.db.test_team_migrations import downgrade
+
+    db = Database(cli_team["owner"])
+    try:
+        downgrade(db, "0007")
+    finally:
+        db.dispose()
+    ivy_url = cli_team["url"](cli_team["ivy"], "ivy-pass-12")
+    r = _run("merchants", "--db", ivy_url, data_dir=cli_team["data"])
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "is at schema 0007" in r.stderr and "inspector team init" in r.stderr
+    r = _run("team", "init", "--db", cli_team["owner"], data_dir=cli_team["data"])
+    assert r.returncode == 0, r.stderr
+    r = _run("merchants", "--db", ivy_url, data_dir=cli_team["data"])
+    assert r.returncode == 0, r.stderr
+
+
+def test_users_add_on_a_team_server_points_to_team_add_user(cli_team):
+    admin_url = cli_team["url"](cli_team["admin"], "admin-pass-1")
+    r = _run("users", "add", "Nobody", "--role", "inspector", "--db", admin_url,
+             data_dir=cli_team["data"])
+    assert r.returncode == 2 and "inspector team add-user" in r.stderr
