@@ -42,6 +42,15 @@ def _anchor_at(instant: datetime) -> None:
 
 
 _anchor_at(ANCHOR)
+#: When the run's clock was anchored: between tests the clock goes on from here, so what a
+#: session-scoped fixture wrote is never "in the future" of a later test.
+_RUN_STARTED = time.monotonic()
+
+
+def _run_time() -> datetime:
+    """The anchor plus the time this run has taken so far."""
+    return ANCHOR + timedelta(seconds=time.monotonic() - _RUN_STARTED)
+
 
 from inspector_app.domain.enums import Role  # noqa: E402
 from inspector_app.services.context import Actor, Context, open_context  # noqa: E402
@@ -94,10 +103,11 @@ def _set_zone(name: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _anchored_clock():
-    """Every test starts at the anchor in the run's zone, whatever the test before it did."""
-    _anchor_at(ANCHOR)
+    """Every test starts on the run's clock (the anchor plus the run's time so far) in the run's
+    zone, whatever the test before it did."""
+    _anchor_at(_run_time())
     yield
-    _anchor_at(ANCHOR)
+    _anchor_at(_run_time())
     if os.environ.get("TZ") != TEST_TZ:
         _set_zone(TEST_TZ)
 

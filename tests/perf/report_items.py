@@ -14,6 +14,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from inspector_app.domain import clock as app_clock
 from tests.perf.bigdb import STAMP, cached_world, raw_connection, scratch
 from tests.perf.harness import (
     MemorySampler,
@@ -55,7 +56,7 @@ def _window_for(ctx, wanted: int) -> tuple[date, int]:
     """The first day of the most recent days holding about `wanted` findings, and the count."""
     from inspector_app.services import browse
 
-    today = date.today()
+    today = app_clock.today()
     lo, hi = 1, 800
     while lo < hi:  # the fewest days back whose findings reach `wanted`
         mid = (lo + hi) // 2
@@ -77,7 +78,7 @@ def _capture_cells(ctx, filt, out: Path) -> dict[str, list[list]]:
     captured: dict = {}
     real = fx.write_findings_workbook
 
-    def grab(export, _out):
+    def grab(export, _out, **_options):
         captured["export"] = export
         if False:  # a generator, like the real one
             yield None
@@ -85,7 +86,7 @@ def _capture_cells(ctx, filt, out: Path) -> dict[str, list[list]]:
 
     fx.write_findings_workbook = grab
     try:
-        _drain(workbooks.export_findings(ctx, out, filt))
+        _drain(workbooks.export_findings(ctx, out, filt, force=True))
     finally:
         fx.write_findings_workbook = real
     e = captured["export"]
@@ -132,7 +133,7 @@ def excel_export(folder: Path, sz) -> Result:
 
         def ours():
             with MemorySampler() as m:
-                _drain(workbooks.export_findings(ctx, work / "ours.xlsx", filt))
+                _drain(workbooks.export_findings(ctx, work / "ours.xlsx", filt, force=True))
             growth["ours"].append(m.growth)
 
         def base():
@@ -156,7 +157,7 @@ def excel_export(folder: Path, sz) -> Result:
         if diagnose(result.ok):
             result.notes.append(_excel_breakdown(ctx, filt, work, median(o), median(b)))
             with profiled("excel_export"):
-                _drain(workbooks.export_findings(ctx, work / "ours.xlsx", filt))
+                _drain(workbooks.export_findings(ctx, work / "ours.xlsx", filt, force=True))
             result.notes.append(f"profile: {profile_path('excel_export')}")
         return result
     finally:
@@ -174,7 +175,7 @@ def _excel_breakdown(ctx, filt, work: Path, ours: float, raw: float) -> str:
     captured: dict = {}
     real = fx.write_findings_workbook
 
-    def grab(export, _out):
+    def grab(export, _out, **_options):
         captured["export"] = export
         if False:
             yield None
@@ -182,7 +183,7 @@ def _excel_breakdown(ctx, filt, work: Path, ours: float, raw: float) -> str:
 
     fx.write_findings_workbook = grab
     try:
-        read, _ = timed(lambda: _drain(workbooks.export_findings(ctx, work / "x.xlsx", filt)))
+        read, _ = timed(lambda: _drain(workbooks.export_findings(ctx, work / "x.xlsx", filt, force=True)))
         e = captured["export"]
         rows_time, rows = timed(lambda: [list(r) for r in e.finding_rows])
     finally:
@@ -322,7 +323,7 @@ def _notice_breakdown(ctx, case_number: str, data, sizes: dict, work: Path) -> s
     reopen = t(lambda: story(False)) - t(lambda: story(True))
     head = Letterhead(data.organisation, data.logo_path)
     info = DocInfo("t", "s", "k", "notice")
-    decorated = t(lambda: build_pdf(work / "b.pdf", story(True), head, info, work))
+    decorated = t(lambda: build_pdf(work / "b.pdf", story(True), head, info, work, force=True))
     plain = t(lambda: SimpleDocTemplate(str(work / "c.pdf"), pagesize=A4).build(story(True)))
     read = t(lambda: _drain(reporting._resolve_photos(
         ctx, reporting.notice_data(ctx, case_number=case_number), work)))
@@ -409,13 +410,14 @@ def monthly_report(folder: Path, sz) -> Result:
     ctx = _system_ctx(folder)
     raw = raw_connection(folder)
     work = scratch("monthly")
-    period = stats.previous_month(date.today()).label
+    period = stats.previous_month(app_clock.today()).label
     try:
         statements: list = []
 
         def ours():
             with capture(ctx.db.engine) as sql:
-                _drain(quality_reports.export_quality_report(ctx, period, work / "report.pdf"))
+                _drain(quality_reports.export_quality_report(
+                    ctx, period, work / "report.pdf", force=True))
             statements[:] = sql
 
         ours()

@@ -70,7 +70,7 @@ def _until_success(ctx, op: Callable[[int], object], out_dir: Path, code: int) -
 def _records_file(tmp: Path) -> Path:
     template = records_import.write_template(None, tmp / "template.xlsx")
     wb = load_workbook(template)
-    when = datetime(2026, 9, 1, 10, 0)
+    when = datetime(2026, 6, 1, 10, 0)  # before the test clock's anchor (tests/conftest.py)
     rows = {
         "Merchants": [[f"R-{i}", f"Shop {i}", "", "", "no"] for i in range(4)],
         "Products": [[f"RL-{i}", f"Product {i}", "B", "", 10 + i] for i in range(4)],

@@ -99,7 +99,7 @@ def _records(tmp_path, rows: dict[str, list[list]]):
 
 def test_records_refused_row_keeps_nothing_of_the_file(ctx, users, world, tmp_path):
     insp = ctx.as_actor(users[Role.INSPECTOR])
-    when = datetime(2026, 9, 1, 10, 0)
+    when = datetime(2026, 6, 1, 10, 0)  # before the test clock's anchor (tests/conftest.py)
     path = _records(tmp_path, {
         "Merchants": [["N-1", "New shop", "", "", "no"]],
         "Purchases": [

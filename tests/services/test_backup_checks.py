@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
+from inspector_app.domain import clock
 from inspector_app.domain.errors import DatabaseUnusable
 from inspector_app.services import backups
 
 
 def _age(folder, days: int, *, verified: bool | None = True) -> None:
     manifest = json.loads((folder / backups.MANIFEST).read_text())
-    manifest["created_at"] = (datetime.now(UTC) - timedelta(days=days)).isoformat()
+    manifest["created_at"] = (clock.now() - timedelta(days=days)).isoformat()
     manifest["verified"] = verified
     (folder / backups.MANIFEST).write_text(json.dumps(manifest))
 

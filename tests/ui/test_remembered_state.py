@@ -80,7 +80,7 @@ def test_report_save_and_import_folders_are_kept_apart_and_persist(
     screen = ReportsScreen(env)
     qtbot.addWidget(screen)
     dialogs.answer = [str(out / "template")]  # the suffix is added
-    task = screen.actions.save_request(kinds.ReportRequest(kinds.TEMPLATE))
+    task = screen.report_actions.save_request(kinds.ReportRequest(kinds.TEMPLATE))
     assert task is not None and task.is_done
     assert (out / "template.xlsx").is_file()
     dialogs.answer = [str(inbox / "responses.xlsx")]
