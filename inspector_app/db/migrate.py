@@ -130,6 +130,13 @@ def upgrade(db: Database, backup_dir: Path | None = None, target: str = "head") 
         with write_engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
+            if conn.dialect.name == "postgresql":
+                from inspector_app.db import team
+
+                if team.is_team_database(conn):
+                    # New tables and columns get the team's grants and views in the same
+                    # transaction (what `inspector team init` would do again).
+                    team.apply_security(conn)
     except DBAPIError as exc:
         if getattr(getattr(exc, "orig", None), "sqlstate", None) != "42501":
             raise

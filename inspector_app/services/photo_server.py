@@ -12,7 +12,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -23,7 +23,7 @@ from inspector_app.domain.messages import t
 logger = logging.getLogger(__name__)
 
 
-def put_blob(s: Session, sha: str, data: bytes) -> None:
+def put_blob(s: Session | Connection, sha: str, data: bytes) -> None:
     """Store the bytes once (a second photo with the same content adds nothing)."""
     s.execute(pg_insert(PhotoBlob).values(sha256=sha, byte_size=len(data), data=data)
               .on_conflict_do_nothing(index_elements=["sha256"]))

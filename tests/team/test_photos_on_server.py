@@ -86,3 +86,4 @@ def test_check_verifies_hashes_on_the_server_and_repair_uploads_from_a_cache(tea
     assert r.returncode in (0, 1), r.stderr
     r = _cli("check", "--db", url, data_dir=tmp_path / "admin-machine")
     assert r.returncode == 0, r.stdout
+
