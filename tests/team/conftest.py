@@ -7,7 +7,9 @@ so every one starts with the database's name (unique per module and run).
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -98,8 +100,18 @@ def empty_database():
     with psycopg.connect(_admin_conninfo(), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     yield name, make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    gc.collect()  # engines of the module's contexts close their pooled connections
     with psycopg.connect(_admin_conninfo(), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(50):
+            # FORCE ends only our own role's sessions; a login's session that is still
+            # closing (a subprocess just ended) needs a moment.
+            try:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                break
+            except psycopg.errors.InsufficientPrivilege:
+                if attempt == 49:
+                    raise
+                time.sleep(0.2)
         roles = [r for (r,) in conn.execute(
             "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"{name}\\_%",))]
         groups = tuple(f"{name}_{x.value}" for x in Role)
