@@ -25,6 +25,8 @@ time.tzset()  # before Qt or anything else reads the zone
 import pytest  # noqa: E402
 
 from inspector_app.domain import clock as app_clock  # noqa: E402
+from inspector_app.domain.enums import Role  # noqa: E402
+from inspector_app.services.context import Actor, Context, open_context  # noqa: E402
 
 #: Markers and the summary line for tests that need programs of the operating system.
 pytest_plugins = ["tests.programs"]
@@ -42,18 +44,63 @@ def _anchor_at(instant: datetime) -> None:
 
 
 _anchor_at(ANCHOR)
-#: When the run's clock was anchored: between tests the clock goes on from here, so what a
-#: session-scoped fixture wrote is never "in the future" of a later test.
-_RUN_STARTED = time.monotonic()
+#: Seconds spent building fixtures wider than one test (the shared demo database...). Between
+#: tests the clock goes back to the anchor plus this, so what such a fixture wrote is never
+#: "in the future" of a later test, and a long run (a slow machine) still sees the anchor's
+#: hour: a run anchored at 23:30 does not drift past midnight.
+_shared_fixture_seconds = 0.0
 
 
 def _run_time() -> datetime:
-    """The anchor plus the time this run has taken so far."""
-    return ANCHOR + timedelta(seconds=time.monotonic() - _RUN_STARTED)
+    """The anchor plus the time spent building shared fixtures so far."""
+    return ANCHOR + timedelta(seconds=_shared_fixture_seconds)
 
 
-from inspector_app.domain.enums import Role  # noqa: E402
-from inspector_app.services.context import Actor, Context, open_context  # noqa: E402
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    if fixturedef.scope == "function":
+        return (yield)
+    global _shared_fixture_seconds
+    start = time.monotonic()
+    try:
+        return (yield)
+    finally:
+        _shared_fixture_seconds += time.monotonic() - start
+
+
+#: Modules whose results depend on the date or the hour (deadlines, due soon, overdue, month
+#: figures, the demo laid out around "now", year-numbered cases, daily backups, date filters):
+#: marked ``time_sensitive``, they run again at other instants (tests/test_instants.py).
+TIME_SENSITIVE = (
+    "tests/unit/test_deadlines.py",
+    "tests/services/test_case_deadlines.py",
+    "tests/services/test_cases.py",
+    "tests/services/test_backups.py",
+    "tests/cli/test_due_soon.py",
+    "tests/cli/test_lists.py",
+    "tests/cli/test_changes.py",
+    "tests/db/test_demo.py",
+    "tests/reports/test_quality_report.py",
+    "tests/reports/test_workbooks.py",
+    "tests/reports/test_records_import.py",
+    "tests/risk/test_risk_service.py",
+    "tests/risk/test_sampling_plans.py",
+    "tests/ui/test_dashboard.py",
+    "tests/ui/test_cases_due_soon.py",
+    "tests/ui/test_cases_screen.py",
+    "tests/ui/test_purchase_form.py",
+    "tests/ui/test_purchases_screen.py",
+    "tests/ui/test_findings_screen.py",
+    "tests/ui/test_whole_flow.py",
+    "tests/unit/test_one_clock.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    root = config.rootpath
+    for item in items:
+        if item.path.is_relative_to(root) and item.path.relative_to(root).as_posix() in TIME_SENSITIVE:
+            item.add_marker(pytest.mark.time_sensitive)
 
 
 def pytest_report_header(config):
@@ -127,6 +174,7 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     # The command line speaks the locale's language; tests assert on the English messages.
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.delenv("INSPECTOR_LANGUAGE", raising=False)  # e.g. a developer's "pseudo"
     yield data
     from inspector_app.domain import messages
 

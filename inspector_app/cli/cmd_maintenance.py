@@ -183,10 +183,12 @@ def run_check(inv: Invocation) -> int:
 
         for sha in upload_missing(ctx, report.server):  # a team server's missing photos
             inv.print(t("uploaded photo {sha} to the team server", sha=sha))
+    shown: set[str] = set()
     if inv.args.repair and (report.unreferenced_files or report.temp_files):
         count = len(report.unreferenced_files) + len(report.temp_files)
         for line in report.problems():
             inv.print(line)
+            shown.add(line)
         confirm(inv, t(
             "Move these {count} files into the quarantine ({path})?", count=count, path=ctx.paths.quarantine
         ))
@@ -208,7 +210,8 @@ def run_check(inv: Invocation) -> int:
         ))
     problems = report.problems()
     for line in problems:
-        inv.print(line)
+        if line not in shown:
+            inv.print(line)
     integrity = (
         t("not checked (not SQLite)")
         if report.integrity is None
@@ -229,7 +232,7 @@ def run_check(inv: Invocation) -> int:
         )
         inv.print(
             found if inv.args.repair
-            else t("{found}; 'inspector check --repair' removes stray files", found=found)
+            else t("{found}; 'inspector check --repair' sets stray files aside", found=found)
         )
         return EXIT_PROBLEMS
     inv.print(t("Everything is in order."))

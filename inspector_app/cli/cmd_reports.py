@@ -112,8 +112,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="'import responses' reads a returned merchant workbook; "
         "'import records' reads merchants, products, purchases and findings from "
         "the template; 'import template' writes that template. Rows with problems "
-        "are listed (sheet, row, reason) and the rest are applied; importing the "
-        "same file again changes nothing. Exit status 1 when rows were refused.",
+        "are listed (sheet, row, reason). 'import records' is all or nothing (one refused "
+        "row and nothing of the file is kept); 'import responses' is per row (a refused row "
+        "changes nothing, the rest are applied). Importing the same file again changes "
+        "nothing. Exit status 1 when rows were refused.",
     )
     iacts = imp.add_subparsers(title="actions", metavar="ACTION")
     for name, handler, text in (

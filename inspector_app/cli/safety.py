@@ -52,7 +52,7 @@ def arguments_problem(args: argparse.Namespace) -> str | None:
     for name, value in sorted(vars(args).items()):
         if name in PATH_ARGUMENTS or not isinstance(value, str):
             continue
-        problem = text_problem(value)
+        problem = text_problem(value, multiline=True)  # a --reason may have line breaks
         if problem:
             option = "--" + name.replace("_", "-")
             if name == "acting_user":

@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import logging
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -358,41 +360,54 @@ def formula_cells(path: Path | str) -> dict[int, str]:
 
 def read_merchant_workbook(path: Path | str) -> MerchantWorkbookReading:
     """The filled-in rows of a returned workbook; a row's `error` says what is wrong with it."""
+    with open_merchant_workbook(path) as (reading, rows):
+        reading.rows.extend(rows)
+    return reading
+
+
+@contextmanager
+def open_merchant_workbook(
+    path: Path | str,
+) -> Iterator[tuple[MerchantWorkbookReading, Iterator[ResponseRow]]]:
+    """The workbook's hidden header (shop id, check; `rows` left empty) and its filled-in
+    rows streamed, for imports of any size."""
     formulas = formula_cells(path)
     with open_workbook(path) as wb:
         meta = _read_meta(wb)
         reading = MerchantWorkbookReading(meta.get("shop_id", ""), meta.get("check", ""))
-        for sr in read_sheet(wb, RESPONSES, HEADERS):
-            v = sr.values
-            row = ResponseRow(sr.number, None, as_text(v[CHECK]), {h: v[h] for h in PROTECTED})
-            try:
-                row.case_id = as_int(v[CASE_ID], required=True)
-                if not 1 <= row.case_id < 2**63:
-                    row.case_id = None
-                    raise ValueError(t("is out of range"))
-            except ValueError as exc:
-                row.error = t("the hidden case id {problem}", problem=exc)
-            if sr.number in formulas:
-                row.error = t(
-                    "{column} holds a formula; type the value itself (formulas are not read)",
-                    column=formulas[sr.number],
-                )
-            for attr, header in (
-                ("response_text", RESPONSE),
-                ("root_cause", ROOT_CAUSE),
-                ("corrective_action", ACTION),
-                ("preventive_action", PREVENTION),
-            ):
-                try:
-                    setattr(row, attr, as_text(v[header], max_len=MAX_RESPONSE))
-                except ValueError as exc:
-                    row.error = row.error or column_problem(header, exc)
-            try:
-                row.response_date = as_date(v[RESPONSE_DATE])
-            except ValueError as exc:
-                row.error = row.error or t("{column}: {problem}", column=RESPONSE_DATE, problem=exc)
-            reading.rows.append(row)
-    return reading
+        yield reading, (_response_row(sr, formulas) for sr in read_sheet(wb, RESPONSES, HEADERS))
+
+
+def _response_row(sr: Any, formulas: dict[int, str]) -> ResponseRow:
+    v = sr.values
+    row = ResponseRow(sr.number, None, as_text(v[CHECK]), {h: v[h] for h in PROTECTED})
+    try:
+        row.case_id = case_id = as_int(v[CASE_ID], required=True)
+        if case_id is None or not 1 <= case_id < 2**63:
+            row.case_id = None
+            raise ValueError(t("is out of range"))
+    except ValueError as exc:
+        row.error = t("the hidden case id {problem}", problem=exc)
+    if sr.number in formulas:
+        row.error = t(
+            "{column} holds a formula; type the value itself (formulas are not read)",
+            column=formulas[sr.number],
+        )
+    for attr, header in (
+        ("response_text", RESPONSE),
+        ("root_cause", ROOT_CAUSE),
+        ("corrective_action", ACTION),
+        ("preventive_action", PREVENTION),
+    ):
+        try:
+            setattr(row, attr, as_text(v[header], max_len=MAX_RESPONSE))
+        except ValueError as exc:
+            row.error = row.error or column_problem(header, exc)
+    try:
+        row.response_date = as_date(v[RESPONSE_DATE])
+    except ValueError as exc:
+        row.error = row.error or t("{column}: {problem}", column=RESPONSE_DATE, problem=exc)
+    return row
 
 
 def check_row(key: bytes, shop_id: str, row: ResponseRow) -> bool:

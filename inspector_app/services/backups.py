@@ -125,7 +125,7 @@ def backup_steps(
                 yield done, total, ""
         # Anything that appeared while we copied.
         copy_tree_incremental(ctx.paths.photos, photos)
-        problems = integrity_problems(folder / DB_FILE_NAME) + _missing_photos(folder)
+        problems = integrity_problems(folder / DB_FILE_NAME) + _missing_photos(folder, ctx.paths.photos)
         if problems:
             raise InspectorError(t(
                 "The backup in {path} failed its check ({problem}); it was removed and the "
@@ -349,8 +349,10 @@ def _copy_photo(src: Path, target: Path, previous: Path | None, photos: Path) ->
         logger.info("%s vanished while backing up; skipped", src)
 
 
-def _missing_photos(folder: Path) -> list[str]:
-    """Photo rows of the backup's database without a file in its photos folder."""
+def _missing_photos(folder: Path, live_photos: Path | None = None) -> list[str]:
+    """Photo rows of the backup's database without a file in its photos folder (leaving out
+    files the live photo folder lacks too: `check` reports those; the copy is as good as
+    its source)."""
     conn = sqlite3.connect(f"{(folder / DB_FILE_NAME).resolve().as_uri()}?mode=ro", uri=True)
     try:
         hashes = [r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM photos")]
@@ -358,7 +360,11 @@ def _missing_photos(folder: Path) -> list[str]:
         return [str(exc)]
     finally:
         conn.close()
-    missing = [h for h in hashes if not (folder / "photos" / h[:2] / h).is_file()]
+    missing = [
+        h for h in hashes
+        if not (folder / "photos" / h[:2] / h).is_file()
+        and (live_photos is None or (live_photos / h[:2] / h).is_file())
+    ]
     return [t("{count} photo files missing, e.g. {sha}", count=len(missing), sha=missing[0])] if missing else []
 
 

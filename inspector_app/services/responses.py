@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import select
@@ -58,33 +59,33 @@ def import_responses(ctx: Context, path: Path | str) -> ImportReport:
     One transaction for the file: a refused row changes nothing, and a file that cannot be
     read or written to the end changes nothing at all (not even the team's workbook key).
     """
-    from inspector_app.reports.merchant_xlsx import meta_check, read_merchant_workbook
+    from inspector_app.reports.merchant_xlsx import meta_check, open_merchant_workbook
     from inspector_app.services.input_files import check_input_file
 
     ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action=t("import merchant responses"))
     path = check_input_file(path)
     with ctx.db.read() as s:
         found = s.scalar(select(AppSetting.value_json).where(AppSetting.key == WORKBOOK_KEY))
-    reading = read_merchant_workbook(path)
     key = bytes.fromhex(found.strip('"')) if found else None
-    if key is None or not secrets.compare_digest(meta_check(key, reading.shop_id),
-                                                 reading.meta_check):
-        raise InspectorError(t(
-            "{file} was not exported by this team's Inspector, "
-            "or its hidden sheet was edited; nothing was imported", file=path.name,
-        ))
-    merchant_id = merchant_id_for(ctx, reading.shop_id)
     report = ImportReport()
-    try:
-        with ctx.db.batch():
-            for start in range(0, len(reading.rows), LOOKUP_CHUNK):
-                rows = reading.rows[start : start + LOOKUP_CHUNK]
-                _import_chunk(ctx, key, reading.shop_id, merchant_id, rows, report)
-    except (OSError, DBAPIError) as exc:
-        problem = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
-        raise InspectorError(t(
-            "{file}: {problem}; nothing was imported", file=path.name, problem=problem
-        )) from exc
+    with open_merchant_workbook(path) as (reading, rows):
+        if key is None or not secrets.compare_digest(
+            meta_check(key, reading.shop_id), reading.meta_check
+        ):
+            raise InspectorError(t(
+                "{file} was not exported by this team's Inspector, "
+                "or its hidden sheet was edited; nothing was imported", file=path.name,
+            ))
+        merchant_id = merchant_id_for(ctx, reading.shop_id)
+        try:
+            with ctx.db.batch():
+                while chunk := list(islice(rows, LOOKUP_CHUNK)):
+                    _import_chunk(ctx, key, reading.shop_id, merchant_id, chunk, report)
+        except (OSError, DBAPIError) as exc:
+            problem = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
+            raise InspectorError(t(
+                "{file}: {problem}; nothing was imported", file=path.name, problem=problem
+            )) from exc
     logger.info(
         "Imported responses from %s: %s applied, %s unchanged, %s errors",
         path.name,

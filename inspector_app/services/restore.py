@@ -129,7 +129,16 @@ def restore(ctx: Context, backup: Path | BackupInfo) -> Path:
     _fsync(staged)
     ctx.db.dispose()  # every pooled connection closed before the file changes under it
     aside = _set_current_aside(ctx, live)
-    os.replace(staged, live)
+    try:
+        os.replace(staged, live)
+    except OSError:
+        # Put the current database back where it was: the restore did not happen.
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            kept = aside / (DB_FILE_NAME + suffix)
+            if kept.exists():
+                os.replace(kept, live.with_name(live.name + suffix))
+        staged.unlink(missing_ok=True)
+        raise
     _fsync_dir(live.parent)
     logger.info("Restored %s over %s; the previous database is in %s", info.path, live, aside)
     if info.photos_dir is not None:

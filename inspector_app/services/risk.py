@@ -163,14 +163,14 @@ def _timing(s: Session, timed: Select, by_merchant: bool) -> dict[int, _Timing]:
     """{merchant id (0 for all): its timing}, in one pass: ranks and late counts by window
     functions, and only the rows at the median's and p90's ranks come back."""
     t = timed.subquery()
-    part = {"partition_by": t.c.mid} if by_merchant else {}
+    part = t.c.mid if by_merchant else None  # one window per merchant, or one for all
     inner = select(
         (t.c.mid if by_merchant else bindparam("all", 0)).label("mid"),
         t.c.hours,
-        func.row_number().over(order_by=(t.c.hours, t.c.id), **part).label("rn"),
-        func.count().over(**part).label("n"),
+        func.row_number().over(partition_by=part, order_by=(t.c.hours, t.c.id)).label("rn"),
+        func.count().over(partition_by=part).label("n"),
         *(
-            func.sum(case((t.c.hours > h, 1), else_=0)).over(**part).label(f"over{h}")
+            func.sum(case((t.c.hours > h, 1), else_=0)).over(partition_by=part).label(f"over{h}")
             for h in model.LATE_HOURS
         ),
     ).subquery()

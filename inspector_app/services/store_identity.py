@@ -96,7 +96,7 @@ def database_ids(ctx: Context) -> tuple[str | None, str | None]:
     """(photo-folder id, database id) as stored in the database."""
     # Plain SQL: this runs at every start, before the first paint, which loads no ORM model.
     with ctx.db.read() as s:
-        rows = dict(s.execute(
+        rows: dict[str, str] = dict(s.execute(
             text("SELECT key, value_json FROM app_settings WHERE key IN (:store, :db)"),
             {"store": STORE_ID_KEY, "db": DATABASE_ID_KEY},
         ).all())
@@ -146,7 +146,7 @@ def pair(ctx: Context) -> StoreMarker:
     db_store, db_id = database_ids(ctx)
     if db_store and marker is not None and marker.store_id != db_store:
         raise mismatch(ctx, db_store, marker)
-    where = ctx.db.describe()
+    where = _where(ctx)
     if db_store and db_id and marker is not None and marker.knows(db_id, where):
         return marker  # the usual case: nothing to write
     store_id = db_store or (marker.store_id if marker else str(uuid.uuid4()))
@@ -160,6 +160,12 @@ def pair(ctx: Context) -> StoreMarker:
     if missing_ids:
         _store_ids(ctx, store_id, db_id)
     return marker
+
+
+def _where(ctx: Context) -> str:
+    """How the marker names a database: an SQLite file's absolute path, else its URL."""
+    path = ctx.db.sqlite_path
+    return str(path.resolve()) if path is not None else ctx.db.describe()
 
 
 def _store_ids(ctx: Context, store_id: str, db_id: str) -> None:

@@ -621,6 +621,14 @@ Mystery purchases, findings and merchant rectification.</source>
             <translation>%1：新增 %2 条，已存在 %3 条</translation>
         </message>
         <message>
+            <source>Nothing imported</source>
+            <translation>未导入任何内容</translation>
+        </message>
+        <message>
+            <source>Nothing of the file was imported. Fix the rows below and import it again.</source>
+            <translation>该文件的内容均未导入。请修正下面所列的行后重新导入。</translation>
+        </message>
+        <message>
             <source>Records imported</source>
             <translation>记录已导入</translation>
         </message>

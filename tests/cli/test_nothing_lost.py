@@ -189,3 +189,39 @@ def test_read_only_database_is_named_even_as_root(initialised, tmp_path):
     shutil.copytree(initialised, folder)
     os.chmod(folder / "inspector.sqlite3", 0o400)
     assert_user_error(Cli(folder)("users"), "read-only")
+
+
+def test_backup_to_a_folder_under_home(demo_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    made = Cli(demo_copy.data_dir, in_process=True)("backup", "--to", "~/usb")
+    assert made.returncode == 0, made.stderr
+    [folder] = (tmp_path / "home" / "usb").iterdir()
+    assert str(folder) in made.stdout and (folder / "backup.json").is_file()
+
+
+class _Terminal:
+    """Standard input as a terminal where the user types `answer`."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self.answer
+
+
+@pytest.mark.parametrize(("answer", "moved"), [("\n", False), ("n\n", False), ("y\n", True)])
+def test_repair_asks_at_a_terminal_and_no_is_the_default(demo_copy, monkeypatch, answer, moved):
+    stray = demo_copy.data_dir / "photos" / "ab" / ("ab" + "1" * 62)
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_bytes(b"stray")
+    monkeypatch.setattr("sys.stdin", _Terminal(answer))
+    result = Cli(demo_copy.data_dir, in_process=True)("check", "--repair")
+    assert "[y/N]" in result.stdout
+    assert stray.exists() != moved
+    if moved:
+        assert result.returncode == 0 and "nothing was deleted" in result.stdout
+    else:
+        assert_user_error(result, "Nothing was changed")

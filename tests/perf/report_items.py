@@ -78,7 +78,7 @@ def _capture_cells(ctx, filt, out: Path) -> dict[str, list[list]]:
     captured: dict = {}
     real = fx.write_findings_workbook
 
-    def grab(export, _out, **_options):
+    def grab(export, _out, **_kw):
         captured["export"] = export
         if False:  # a generator, like the real one
             yield None
@@ -175,7 +175,7 @@ def _excel_breakdown(ctx, filt, work: Path, ours: float, raw: float) -> str:
     captured: dict = {}
     real = fx.write_findings_workbook
 
-    def grab(export, _out, **_options):
+    def grab(export, _out, **_kw):
         captured["export"] = export
         if False:
             yield None
@@ -416,8 +416,8 @@ def monthly_report(folder: Path, sz) -> Result:
 
         def ours():
             with capture(ctx.db.engine) as sql:
-                _drain(quality_reports.export_quality_report(
-                    ctx, period, work / "report.pdf", force=True))
+                _drain(quality_reports.export_quality_report(ctx, period, work / "report.pdf",
+                                                            force=True))
             statements[:] = sql
 
         ours()

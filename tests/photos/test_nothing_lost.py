@@ -117,3 +117,16 @@ def test_fifty_backups_while_another_process_imports_are_whole(ctx, tmp_path):
         photo_counts.append(backups._read_backup(folder).photos)
         assert backups._missing_photos(folder) == [], folder
     assert photo_counts[-1] > photo_counts[0], "the importer kept importing meanwhile"
+
+
+def test_a_database_named_by_a_relative_path_is_remembered_absolutely(
+    ictx, owners, src, tmp_path, monkeypatch
+):
+    from inspector_app.services.store_identity import known_database_files, read_marker
+
+    monkeypatch.chdir(tmp_path)
+    other = open_context("sqlite:///second.sqlite3", str(ictx.paths.root))
+    assert str(tmp_path / "second.sqlite3") in [d["path"] for d in read_marker(ictx.paths.photos).databases]
+    assert ictx.paths.database in known_database_files(other)
+    other.db.dispose()
+    assert tmp_path / "second.sqlite3" in known_database_files(ictx)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable
-from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from inspector_app.cli.main import _user_error_message
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.reports import merchant_xlsx as mx
 from inspector_app.reports.progress import run_job
@@ -70,7 +71,7 @@ def _until_success(ctx, op: Callable[[int], object], out_dir: Path, code: int) -
 def _records_file(tmp: Path) -> Path:
     template = records_import.write_template(None, tmp / "template.xlsx")
     wb = load_workbook(template)
-    when = datetime(2026, 6, 1, 10, 0)  # before the test clock's anchor (tests/conftest.py)
+    when = (clock.local_now() - timedelta(days=30)).replace(tzinfo=None, microsecond=0)
     rows = {
         "Merchants": [[f"R-{i}", f"Shop {i}", "", "", "no"] for i in range(4)],
         "Products": [[f"RL-{i}", f"Product {i}", "B", "", 10 + i] for i in range(4)],

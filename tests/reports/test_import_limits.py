@@ -6,13 +6,14 @@ Each failing import is checked against a dump of the database taken before it.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from inspector_app.db.models import AppSetting, Product, WorkOrder
+from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.domain.errors import InspectorError
 from inspector_app.reports import merchant_xlsx as mx
@@ -99,7 +100,7 @@ def _records(tmp_path, rows: dict[str, list[list]]):
 
 def test_records_refused_row_keeps_nothing_of_the_file(ctx, users, world, tmp_path):
     insp = ctx.as_actor(users[Role.INSPECTOR])
-    when = datetime(2026, 6, 1, 10, 0)  # before the test clock's anchor (tests/conftest.py)
+    when = (clock.local_now() - timedelta(days=30)).replace(tzinfo=None, microsecond=0)
     path = _records(tmp_path, {
         "Merchants": [["N-1", "New shop", "", "", "no"]],
         "Purchases": [

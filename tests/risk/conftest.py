@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import timedelta
 
 import pytest
 
+from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Role
 from inspector_app.services import catalog, purchases
 from inspector_app.services import merchants as merchant_service
@@ -36,6 +37,7 @@ def shops(manager):
 def shop_products(manager, shops):
     """Two known products per shop (bought earlier), with list prices 20..110 yuan."""
     out = {}
+    bought_earlier = clock.now() - timedelta(days=45)  # before this month's plan
     for i, (shop, mid) in enumerate(sorted(shops.items())):
         for k in range(2):
             p = catalog.create_product(
@@ -51,7 +53,7 @@ def shop_products(manager, shops):
                     merchant_id=mid,
                     product_id=p.id,
                     order_number=f"OLD-{shop}-{k}",
-                    ordered_at=datetime(2026, 6, 1, tzinfo=UTC),
+                    ordered_at=bought_earlier,
                     status=PurchaseStatus.ORDERED,
                 ),
             )

@@ -59,3 +59,20 @@ def test_rotation_keeps_the_last_good_dailies_and_counts_no_bad_one(admin):
     # Today's and the six newest good ones; the bad ones never pushed a good one out.
     assert kept >= set(good[:6]) and good[6] not in kept
     assert set(bad) <= kept
+
+
+def test_a_photo_missing_from_the_store_does_not_stop_the_backup(ctx, users, tmp_path):
+    """The copy is as good as its source: `check` reports the missing file, not the backup."""
+    from inspector_app.domain.enums import Role
+    from inspector_app.services import photos as svc
+    from tests.photos import samples
+    from tests.photos.conftest import make_owners
+
+    admin = ctx.as_actor(users[Role.ADMIN])
+    owners = make_owners(admin)
+    files = [samples.write(tmp_path, f"{n}.jpg", samples.jpeg_bytes((64, 48), noise=n)) for n in range(2)]
+    [gone, kept] = [r.sha256 for r in svc.add_photos(admin, files, purchase_id=owners.purchase_id)]
+    admin.photos.path_for(gone).unlink()
+    folder = backups.backup_now(admin)
+    assert (folder / "photos" / kept[:2] / kept).is_file()
+    assert backups._read_backup(folder).verified

@@ -207,3 +207,43 @@ def test_rows_by_id_leave_out_deleted_findings_and_keep_the_order(world):
     assert [r.id for r in browse.fetch_findings_by_id(world, ids)] == [live[2].id, live[0].id]
     assert [r.id for r in browse.fetch_findings_by_id(world, ids, deleted=True)] == [deleted.id]
     assert browse.fetch_findings_by_id(world, []) == []
+
+
+@pytest.mark.parametrize("walk", [10_000, 40])
+def test_a_common_words_pages_walked_in_sort_order_match_the_plain_order(world, monkeypatch, walk):
+    """At a million findings a common word's page is looked for by walking the sort order
+    (finding_search._walked_page); here every search counts as common, and the walk either
+    covers the table or gives up early (then the matches are sorted)."""
+    from inspector_app.services.browse import finding_search
+
+    monkeypatch.setattr(finding_search, "DENSE", 1)
+    monkeypatch.setattr(finding_search, "WALK", walk)
+    answered = []
+    real = finding_search._walked_page
+
+    def spy(*args):
+        ids = real(*args)
+        answered.append(ids is not None)
+        return ids
+
+    monkeypatch.setattr(finding_search, "_walked_page", spy)
+    for text in ("colour", "seam", "甲醛含量"):
+        flt = browse.FindingFilter(text=text)
+        for sort in sorted(bf.SORTS):
+            for desc in (True, False):
+                expected = _reference_ids(world, flt, sort, desc)
+                for offset, size in ((0, 5), (5, 7), (0, 200)):
+                    page = browse.fetch_findings(world, flt, sort=sort, desc=desc,
+                                                 offset=offset, limit=size)
+                    assert [r.id for r in page] == expected[offset:offset + size], (
+                        text, sort, desc, offset, size)
+    assert True in answered  # the walk answered some pages
+    if walk == 40:
+        assert False in answered  # and gave up on others
+
+
+def test_the_walk_is_only_for_queries_like_matches_exactly():
+    from inspector_app.services.browse.finding_search import _like_is_exact
+
+    assert _like_is_exact("colour") and _like_is_exact("甲醛含量") and _like_is_exact("A-1 ok")
+    assert not _like_is_exact("Éclair") and not _like_is_exact("Ωmega")

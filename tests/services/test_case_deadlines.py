@@ -121,3 +121,27 @@ def test_other_filters_still_apply(qm, deadlines, purchase):
     assert _names(deadlines, _ids(qm, CaseFilter(overdue_only=True, status=S.ESCALATED))) == set()
     assert count_cases(qm, CaseFilter(due_soon_only=True, text="no such thing")) == 0
     assert count_due_soon(qm, CaseFilter(merchant_id=purchase.merchant_id + 999)).cases == 0
+
+
+def test_a_case_due_today_turns_overdue_at_local_midnight(qm, deadlines, clock):
+    # Move the clock on purpose: the last minute of the due day, then the first of the next.
+    today = case_service.get_case_by_id(qm, deadlines["today"]).due_date
+    clock.set_local(today.year, today.month, today.day, 23, 59)
+    assert "today" not in _names(deadlines, _ids(qm, CaseFilter(overdue_only=True)))
+    assert "today" in _names(deadlines, _ids(qm, CaseFilter(due_soon_only=True)))
+    clock.advance(minutes=2)
+    assert clock.today() == today + timedelta(days=1)
+    assert _names(deadlines, _ids(qm, CaseFilter(overdue_only=True))) == {"yesterday", "today"}
+    assert "today" not in _names(deadlines, _ids(qm, CaseFilter(due_soon_only=True)))
+    assert case_service.get_case_by_id(qm, deadlines["today"]).is_overdue()
+
+
+def test_overdue_follows_the_local_date_not_utc(qm, deadlines, clock):
+    # 07:30 in Shanghai is still the previous day in UTC: the local day counts.
+    clock.zone("Asia/Shanghai")
+    today = case_service.get_case_by_id(qm, deadlines["today"]).due_date
+    clock.set_local(today.year, today.month, today.day, 7, 30)
+    tomorrow = clock.now() + timedelta(days=1)
+    clock.set(tomorrow)
+    assert clock.now().date() == today  # UTC has not reached the next day yet
+    assert _names(deadlines, _ids(qm, CaseFilter(overdue_only=True))) == {"yesterday", "today"}

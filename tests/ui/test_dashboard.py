@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Role
@@ -12,7 +12,9 @@ from inspector_app.ui import changes
 
 def _failed_purchase(ctx, shop="D1", order="DASH-1"):
     m = merchants.create_merchant(ctx, shop, "看板测试店")
-    t = clock.now() - timedelta(hours=3)
+    # Three hours ago, but inside the month the dashboard shows (this month).
+    today = clock.today()
+    t = max(clock.now() - timedelta(hours=3), datetime(today.year, today.month, 1).astimezone())
     p = purchases.create_purchase(ctx, purchases.PurchaseInput(
         merchant_id=m.id, order_number=order, ordered_at=t, received_at=t,
         status=PurchaseStatus.RECEIVED))

@@ -430,18 +430,15 @@ def test_records_import_from_the_saved_template(
     open_dialog.path = tmp_path / "filled.xlsx"
     click(qtbot, screen.chooser.import_records_button)
     dialog = result_dialogs[0]
-    # All or nothing per file (services/records_import.py): the refused row keeps the good
-    # one out too, and the dialog names the row to fix.
-    assert "Merchants: 0 new" in dialog.summary.text()
+    # All or nothing: the refused row is listed and nothing of the file was kept.
+    assert "Nothing of the file was imported" in dialog.summary.text()
     assert [(r.sheet, r.row) for r in dialog.outcome.refused] == [("Merchants", 3)]
-    assert changes.MERCHANT not in seen
-    ws.cell(3, 2).value = "Seventy-Eight Store"
-    wb.save(tmp_path / "fixed.xlsx")
-    open_dialog.path = tmp_path / "fixed.xlsx"
+    ws.cell(3, 1).value = None
+    wb.save(tmp_path / "filled.xlsx")
     click(qtbot, screen.chooser.import_records_button)
     dialog = result_dialogs[-1]
-    assert "Merchants: 2 new" in dialog.summary.text()
-    assert not dialog.outcome.refused
+    assert "Merchants: 1 new" in dialog.summary.text()
+    assert dialog.outcome.refused == []
     assert changes.MERCHANT in seen
 
 

@@ -121,11 +121,14 @@ def type_time(qtbot, field, moment: datetime) -> None:
 
 def times_this_month() -> tuple[datetime, datetime]:
     """Local order and delivery times in the past but inside this month (the dashboard's)."""
-    now = clock.local_now().replace(tzinfo=None).replace(second=0, microsecond=0)
-    month_start = now.replace(day=1, hour=0, minute=0)
+    # Computed on real instants, then shown as local wall-clock times: naive arithmetic
+    # would land in the hour that does not exist when the clocks go forward.
+    now = clock.now().replace(second=0, microsecond=0)
+    today = clock.today()
+    month_start = datetime(today.year, today.month, 1).astimezone()
     ordered = max(month_start, now - timedelta(hours=6))
     received = max(ordered, now - timedelta(hours=1))
-    return ordered, received
+    return ordered.astimezone().replace(tzinfo=None), received.astimezone().replace(tzinfo=None)
 
 
 def dropped_photos(qtbot, panel, *paths, stored: int) -> str:

@@ -6,14 +6,13 @@ SQL (docs/performance.md: proxy models take seconds at 100k rows).
 """
 
 from inspector_app.services.browse.cases import CaseFilter, CaseRow, count_cases, fetch_cases
+from inspector_app.services.browse.finding_search import fetch_findings_by_id, sorted_finding_ids
 from inspector_app.services.browse.findings import (
     FindingFilter,
     FindingRow,
     count_findings,
     fetch_findings,
-    fetch_findings_by_id,
     search_pages_by_id,
-    sorted_finding_ids,
 )
 from inspector_app.services.browse.merchants import (
     MerchantFilter,

@@ -12,12 +12,7 @@ Query shapes matter at a million findings (tests/perf, docs/performance.md):
 * a full-text search sorted by time walks the FTS index by rowid. Finding ids grow with
   time, so "Recorded" order is id order there; ordering every match by created_at
   instead would sort all of them (300,000 for a common word) for each page;
-* a full-text search sorted by another column must sort every match: it sorts only their
-  ids with the one sort column they need (`sorted_finding_ids`), then reads the page's rows
-  by id (`fetch_findings_by_id`). Selecting every column of every match for the sort (the
-  open case is a subquery per row) took 0.2-1 s for a common word at a million findings,
-  the ids alone a third of that. A screen may keep the whole id list of a search and
-  page from it (`search_pages_by_id` says when that pays).
+* a full-text search sorted by another column: see finding_search.py.
 """
 
 from __future__ import annotations
@@ -26,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, func, null, select, type_coerce
+from sqlalchemy import ColumnElement, Select, String, null, select, type_coerce
 
 from inspector_app.db.models import (
     CaseFinding,
@@ -42,7 +37,6 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.browse.common import (
-    MAX_PAGE,
     count,
     end_of,
     nulls_first,
@@ -262,6 +256,16 @@ def _count_query(flt: FindingFilter, dialect: str, *, fts: bool = False) -> Sele
     return q
 
 
+def search_pages_by_id(ctx: Context, flt: FindingFilter, sort: str | None) -> bool:
+    """True when this is a full-text search sorted by a column other than time: its pages
+    come from the sorted ids of the matches (finding_search.py), whose whole list a caller
+    may keep and page from."""
+    dialect = ctx.db.engine.dialect.name
+    return (sort or "created_at") not in ("created_at", "id") and fts_phrase(
+        dialect, flt.text or ""
+    ) is not None
+
+
 def count_findings(ctx: Context, flt: FindingFilter, cap: int | None = None) -> int:
     """How many findings match; with `cap`, min(count, cap) and quick whatever the total."""
     with ctx.db.read() as s:
@@ -289,82 +293,6 @@ def _split_by_null(
     return (empty, valued) if nulls_first(dialect, desc) else (valued, empty)
 
 
-#: What a sort key joins to reach its column, for the id-only sorted query.
-_SORT_JOINS = {"order_number": "purchase", "merchant": "merchant", "product": "product"}
-
-
-def search_pages_by_id(ctx: Context, flt: FindingFilter, sort: str | None) -> bool:
-    """True when this is a full-text search sorted by a column other than time: its pages
-    come from the sorted id list of every match (which a caller may keep and page from)."""
-    dialect = ctx.db.engine.dialect.name
-    return (sort or "created_at") not in ("created_at", "id") and fts_phrase(
-        dialect, flt.text or ""
-    ) is not None
-
-
-def _ids_query(flt: FindingFilter, dialect: str, key: str, desc: bool) -> Select:
-    """The matching findings' ids in ORDER BY `key` order, ties by id, joining only what the
-    filters and the sort column need. A NULL product or open case sorts where the database
-    puts NULLs, as `page_of_two` pages them."""
-    q = _count_query(flt, dialect, fts=True)
-    join = _SORT_JOINS.get(key)
-    if join:
-        q = q.join(Purchase, Purchase.id == Finding.purchase_id)
-    if join == "merchant":
-        q = q.join(Merchant, Merchant.id == Purchase.merchant_id)
-    elif join == "product":
-        q = q.outerjoin(Product, Product.id == Purchase.product_id)
-    sorts = SORTS
-    if key == "case_number":
-        # The few findings in an active case, joined once, instead of a subquery per match.
-        active = (
-            select(CaseFinding.finding_id, func.min(RectificationCase.case_number).label("n"))
-            .join(RectificationCase, RectificationCase.id == CaseFinding.case_id)
-            .where(RectificationCase.status.in_(_ACTIVE))
-            .group_by(CaseFinding.finding_id)
-            .subquery()
-        )
-        q = q.outerjoin(active, active.c.finding_id == Finding.id)
-        sorts = {"case_number": active.c.n}
-    return order(q, sorts, key, desc, Finding.id, "created_at")
-
-
-def sorted_finding_ids(
-    ctx: Context, flt: FindingFilter, *, sort: str | None = None, desc: bool = True,
-    offset: int = 0, limit: int | None = None,
-) -> list[int]:
-    """The ids of the matching findings in the table's order (all of them without `limit`)."""
-    key = sort or "created_at"
-    if key not in SORTS:
-        raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
-    q = _ids_query(flt, ctx.db.engine.dialect.name, key, desc)
-    if limit is not None:
-        q = page(q, offset, limit)
-    elif offset:
-        q = q.offset(offset)
-    with ctx.db.read() as s:
-        return list(s.scalars(q))
-
-
-def fetch_findings_by_id(
-    ctx: Context, ids: list[int], *, deleted: bool = False
-) -> list[FindingRow]:
-    """The rows of these findings in this order (those deleted or gone since are left out)."""
-    if not ids:
-        return []
-    if len(ids) > MAX_PAGE:
-        raise ValidationError(t("Page size must be 0..{most}", most=MAX_PAGE))
-    dialect = ctx.db.engine.dialect.name
-    with ctx.db.read() as s:
-        return _rows_in_order(s, FindingFilter(deleted=deleted), dialect, ids)
-
-
-def _rows_in_order(s, flt: FindingFilter, dialect: str, ids: list[int]) -> list[FindingRow]:
-    q = _base(FindingFilter(deleted=flt.deleted), dialect).where(Finding.id.in_(ids))
-    by_id = {r[0]: r for r in s.execute(q).all()}
-    return _finding_rows(by_id[i] for i in ids if i in by_id)
-
-
 def fetch_findings(
     ctx: Context, flt: FindingFilter, *, sort: str | None = None, desc: bool = True,
     offset: int = 0, limit: int = 200,
@@ -374,11 +302,12 @@ def fetch_findings(
     if key not in SORTS:
         raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
     with ctx.db.read() as s:
-        if search_pages_by_id(ctx, flt, key):
-            # Sort the matches' ids (ORDER BY ... LIMIT keeps only the page's), then read
-            # the page's rows by id.
-            ids = list(s.scalars(page(_ids_query(flt, dialect, key, desc), offset, limit)))
-            return _rows_in_order(s, flt, dialect, ids)
+        # By the open case the two-part page (below) is quicker: its first part walks the
+        # findings in id order and a common word fills it at once.
+        if key != "case_number" and search_pages_by_id(ctx, flt, key):
+            from inspector_app.services.browse.finding_search import sorted_search_page
+
+            return sorted_search_page(s, flt, dialect, key, desc, offset, limit)
         if key in ("product", "case_number"):
             first, second = _split_by_null(flt, dialect, key, desc)
             rows = page_of_two(s, first, second, offset, limit)

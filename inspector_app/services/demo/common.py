@@ -8,7 +8,7 @@ import logging
 import math
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Generic, TypeVar
@@ -103,7 +103,7 @@ class Randomness:
 class WeightedChoice(Generic[T]):
     """Repeated weighted choices without rebuilding the cumulative weights."""
 
-    def __init__(self, weights: dict[T, float]) -> None:
+    def __init__(self, weights: Mapping[T, float]) -> None:
         self.items = list(weights)
         self.cum = list(itertools.accumulate(float(w) for w in weights.values()))
 

@@ -79,7 +79,8 @@ def make_users(
             name = rand.pick(V.SURNAMES) + rand.pick(V.GIVEN_NAMES)
         if name not in taken and all(name != n for n, _ in wanted):
             wanted.append((name, Role.INSPECTOR))
-    users, rows = [], []
+    users: list[DemoUser] = []
+    rows: list[dict] = []
     joined = clock.start - timedelta(days=60)
     for name, role in wanted:
         if name in taken:
@@ -182,7 +183,7 @@ def _status_history(rand: Randomness, clock: Clock, m: DemoMerchant) -> list[dic
     """The status changes leading to the merchant's current status, oldest first."""
     S = MerchantStatus
     days = lambda lo, hi: clock.now - timedelta(days=rand.between(lo, hi))  # noqa: E731
-    steps: list[tuple[S, S, datetime, str]] = []
+    steps: list[tuple[MerchantStatus, MerchantStatus, datetime, str]] = []
     if m.status == S.WATCH:
         steps.append((S.ACTIVE, S.WATCH, days(20, 150), rand.pick(V.WATCH_REASONS)))
         m.risk *= 1.6

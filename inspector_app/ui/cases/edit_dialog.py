@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -20,6 +20,7 @@ from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import CaseInfo
 from inspector_app.ui import changes
+from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.findings.open_case_dialog import assignee_combo
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import tr
@@ -42,7 +43,7 @@ class EditCaseDialog(QDialog):
         self.due_edit.setObjectName("due_edit")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
-        self.due_edit.setDate(QDate(case.due_date) if case.due_date else QDate(clock.today()))
+        self.due_edit.setDate(to_qdate(case.due_date or clock.today()))
         self.assignee_combo = assignee_combo(env, self)
         self.assignee_combo.setCurrentIndex(max(0, self.assignee_combo.findData(case.assignee_id)))
         self.summary_edit = QPlainTextEdit(case.summary, self)
@@ -80,7 +81,7 @@ class EditCaseDialog(QDialog):
         try:
             self.updated = case_service.update_case(
                 self.env.ctx, self.case.case_number,
-                due_date=self.due_edit.date().toPython(),
+                due_date=from_qdate(self.due_edit.date()),
                 assignee_id=self.assignee_combo.currentData(),
                 summary=self.summary_edit.toPlainText(),
                 version=self.case.version,  # a save over someone else's newer one is refused

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -22,6 +22,7 @@ from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import CaseInfo, ResponseInput
 from inspector_app.ui import changes
+from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import tr
 
@@ -55,7 +56,7 @@ class ResponseTab(QWidget):
         self.date_edit.setObjectName("response_date_edit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setDate(QDate(clock.today()))
+        self.date_edit.setDate(to_qdate(clock.today()))
         self.save_button = QPushButton(tr("Save response"), self)
         self.save_button.setObjectName("save_response_button")
         self.save_button.clicked.connect(self.save)
@@ -107,7 +108,7 @@ class ResponseTab(QWidget):
         self.root_cause_edit.setPlainText(case.root_cause)
         self.corrective_edit.setPlainText(case.corrective_action)
         self.preventive_edit.setPlainText(case.preventive_action)
-        self.date_edit.setDate(QDate(case.response_date or clock.today()))
+        self.date_edit.setDate(to_qdate(case.response_date or clock.today()))
         for edit in self._edits:
             edit.setReadOnly(not editable)
         self.date_edit.setEnabled(editable)
@@ -131,7 +132,7 @@ class ResponseTab(QWidget):
             root_cause=self.root_cause_edit.toPlainText(),
             corrective_action=self.corrective_edit.toPlainText(),
             preventive_action=self.preventive_edit.toPlainText(),
-            response_date=self.date_edit.date().toPython(),
+            response_date=from_qdate(self.date_edit.date()),
             version=self.case.version if self.case is not None else None,
         )
 

@@ -138,9 +138,13 @@ class FindingsModel(PagedTableModel):
             return
         if source.has_ids(source.query_key(filters, sort_key, sort_desc)):
             return
+        def keep(result: tuple[int, tuple, array]) -> None:
+            if shiboken6.isValid(self):
+                source.keep_ids(result)
+
         run_task(
             source.load_ids(filters, sort_key, sort_desc),
-            lambda result: shiboken6.isValid(self) and source.keep_ids(result),
+            keep,
             lambda exc: logger.warning("Sorting the search's findings failed: %s", exc),
             name="sort search results",
         )

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
+from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.i18n import tr
 
 logger = logging.getLogger(__name__)
@@ -80,10 +81,10 @@ class OptionalDateEdit(QDateEdit):
 
     def value(self) -> date | None:
         d = self.date()
-        return None if d == NO_DATE else d.toPython()
+        return None if d == NO_DATE else from_qdate(d)
 
     def set_value(self, value: date | None) -> None:
-        self.setDate(QDate(value) if value else NO_DATE)
+        self.setDate(to_qdate(value) if value else NO_DATE)
 
     def clear_value(self) -> None:
         self.setDate(NO_DATE)

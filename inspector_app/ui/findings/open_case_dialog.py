@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,6 +28,7 @@ from inspector_app.services import users as user_service
 from inspector_app.services.browse import FindingRow
 from inspector_app.services.cases import CaseInfo
 from inspector_app.ui import changes
+from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import enum_label, tr
 
@@ -93,7 +94,7 @@ class OpenCaseDialog(QDialog):
         self.due_edit.setObjectName("due_edit")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
-        self.due_edit.setDate(QDate(clock.today() + timedelta(days=days)))
+        self.due_edit.setDate(to_qdate(clock.today() + timedelta(days=days)))
         self.due_hint = QLabel(
             tr("Team deadline for %1 findings: %n day(s)", None, days).replace("%1", enum_label(worst).lower()),
             self,
@@ -156,7 +157,7 @@ class OpenCaseDialog(QDialog):
             self.case = case_service.open_case(
                 self.env.ctx,
                 [r.id for r in self.rows],
-                due_date=self.due_edit.date().toPython(),
+                due_date=from_qdate(self.due_edit.date()),
                 assignee_id=self.assignee_combo.currentData(),
                 summary=self.summary_edit.toPlainText(),
             )

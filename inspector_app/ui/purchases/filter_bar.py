@@ -22,6 +22,7 @@ from inspector_app.domain.enums import PurchaseStatus, Verdict
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import users as user_service
 from inspector_app.services.browse import PurchaseFilter
+from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.purchases.pickers import merchant_picker
 
@@ -54,14 +55,18 @@ class OptionalDate(QWidget):
         self.setFocusProxy(self.check)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _on: self.changed.emit())
-        self.edit.dateChanged.connect(lambda _d: self.check.isChecked() and self.changed.emit())
+        self.edit.dateChanged.connect(self._date_changed)
+
+    def _date_changed(self, _date: object) -> None:
+        if self.check.isChecked():  # an unchecked date filters nothing: nothing changed
+            self.changed.emit()
 
     def value(self) -> date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
 
     def set_value(self, value: date | None) -> None:
         if value is not None:
-            self.edit.setDate(QDate(value))
+            self.edit.setDate(to_qdate(value))
         self.check.setChecked(value is not None)
 
 
@@ -103,7 +108,7 @@ class PurchaseFilterBar(QWidget):
         self.inspector.setObjectName("inspector_filter")
         self.inspector.setMinimumContentsLength(12)
         self.reload_inspectors()
-        today = QDate(clock.today())
+        today = to_qdate(clock.today())
         self.since = OptionalDate("since_filter", tr("From"), today.addMonths(-1), self)
         self.until = OptionalDate("until_filter", tr("To"), today, self)
         self.clear_button = QPushButton(tr("Clear filters"), self)

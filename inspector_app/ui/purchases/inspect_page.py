@@ -66,6 +66,8 @@ class PurchaseInspectPage(QWidget):
         self.back_button.setShortcut(QKeySequence("Alt+Left"))
         self.title = title_label("", self)
         self.title.setObjectName("purchase_title")
+        # A long product name (or a longer language) wraps instead of widening the window.
+        self.title.setWordWrap(True)
         self.deleted_label = QLabel(tr("In the waste basket"), self)
         self.deleted_label.setStyleSheet("color: #a50e0e; font-weight: bold;")
         self.restore_button = QPushButton(tr("Restore"), self)

@@ -79,6 +79,13 @@ def records_outcome(report, path: Path) -> ImportOutcome:
         .replace("%3", str(report.unchanged[sheet]))
         for sheet in ("Merchants", "Products", "Purchases", "Findings")
     ]
+    if report.errors:  # all or nothing: one refused row and nothing of the file was kept
+        return ImportOutcome(
+            tr("Nothing imported"),
+            path.name,
+            [tr("Nothing of the file was imported. Fix the rows below and import it again.")],
+            _refused(report.errors),
+        )
     return ImportOutcome(tr("Records imported"), path.name, lines, _refused(report.errors))
 
 

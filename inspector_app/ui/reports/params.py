@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus
+from inspector_app.ui.dates import from_qdate
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.reports import kinds
@@ -263,9 +264,7 @@ class FindingsPage(_Page):
     def dates(self) -> tuple[date | None, date | None]:
         if self.preset.currentIndex() != CUSTOM:
             return preset_range(self.preset.currentIndex(), self.today)
-        since, until = self.since_edit.date().toPython(), self.until_edit.date().toPython()
-        assert isinstance(since, date) and isinstance(until, date)
-        return since, until
+        return from_qdate(self.since_edit.date()), from_qdate(self.until_edit.date())
 
     def request(self, kind: str) -> ReportRequest | None:
         since, until = self.dates()
