@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from inspector_app.cli.invocation import Invocation
@@ -21,6 +22,7 @@ from inspector_app.cli.options import (
     year_arg,
 )
 from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -66,9 +68,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         actions,
         "xlsx",
         run_export_xlsx,
-        help="findings workbook (Summary, Findings, Cases, Merchants)",
+        help="findings workbook: internal (内部), or the one a merchant may receive",
+        description="Without --merchant: the internal workbook (Summary, Findings, Cases, "
+        "Merchants; its file name and every sheet marked 内部). With --merchant: the findings "
+        "already notified to that merchant, safe to forward (no order numbers, prices, buyer "
+        "or inspector); add --internal for that merchant's part of the internal workbook.",
     )
     xlsx.add_argument("--merchant", metavar="SHOP_ID", help="only this merchant")
+    xlsx.add_argument(
+        "--internal",
+        action="store_true",
+        help="with --merchant: the internal workbook for that merchant, not the merchant's",
+    )
     xlsx.add_argument("--since", type=iso_date, metavar="DATE", help="recorded on or after DATE")
     xlsx.add_argument("--until", type=iso_date, metavar="DATE", help="recorded on or before DATE")
     xlsx.add_argument(
@@ -84,7 +95,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         actions,
         "responses",
         run_export_responses,
-        help="the response workbook for one merchant's open cases",
+        help="the response workbook for one merchant's cases awaiting its reply",
     )
     resp.add_argument("--merchant", required=True, metavar="SHOP_ID")
     add_output(resp, "the .xlsx to write")
@@ -148,6 +159,20 @@ def _run(inv: Invocation, job: Any) -> Any:
     return result
 
 
+def _wrote(inv: Invocation, path: Path) -> None:
+    """'Wrote F', and for a merchant-facing file what the privacy gate did."""
+    inv.print(t("Wrote {path}", path=path))
+    redacted = getattr(path, "redacted", None)
+    if redacted is not None:
+        inv.print(t("Private values redacted: {count}", count=redacted))
+    missing = getattr(path, "undrawable", "")
+    if missing:
+        inv.print(t(
+            "Characters no bundled font can draw (printed as empty boxes): {chars}",
+            chars=" ".join(f"{c} (U+{ord(c):04X})" for c in missing),
+        ))
+
+
 def run_export_pdf(inv: Invocation) -> int:
     from inspector_app.services import reporting
 
@@ -156,7 +181,7 @@ def run_export_pdf(inv: Invocation) -> int:
     path = _run(inv, reporting.export_notice(
         ctx, a.out, case_number=a.case, shop_id=a.merchant, force=a.force
     ))
-    inv.print(t("Wrote {path}", path=path))
+    _wrote(inv, path)
     return 0
 
 
@@ -165,6 +190,18 @@ def run_export_xlsx(inv: Invocation) -> int:
 
     ctx = inv.acting_context()
     a = inv.args
+    if a.merchant and not a.internal:
+        if a.since or a.until or a.status:
+            raise ValidationError(t(
+                "--since, --until and --status select rows of the internal workbook; "
+                "add --internal, or leave them out for the merchant's workbook"
+            ))
+        from inspector_app.services.workbook_data import export_merchant_findings
+
+        _wrote(inv, export_merchant_findings(ctx, a.merchant, a.out, force=a.force))
+        return 0
+    if a.internal and not a.merchant:
+        raise ValidationError(t("--internal goes with --merchant"))
     filt = workbooks.ExportFilter(
         shop_id=a.merchant,
         since=a.since,
@@ -183,7 +220,7 @@ def run_export_responses(inv: Invocation) -> int:
     path = responses.export_merchant_workbook(
         inv.acting_context(), a.merchant, a.out, force=a.force
     )
-    inv.print(t("Wrote {path}", path=path))
+    _wrote(inv, path)
     return 0
 
 

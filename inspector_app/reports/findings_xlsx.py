@@ -22,6 +22,29 @@ logger = logging.getLogger(__name__)
 
 #: Rows written between two progress reports.
 PROGRESS_EVERY = 5_000
+#: The mark of the internal workbook, in its file name and on every sheet: it holds order
+#: numbers, prices and inspectors' merchants, and is never sent to a merchant.
+INTERNAL = "内部"
+#: Sheet titles of the internal workbook.
+SUMMARY_SHEET = f"Summary {INTERNAL}"
+FINDINGS_SHEET = f"Findings {INTERNAL}"
+CASES_SHEET = f"Cases {INTERNAL}"
+MERCHANTS_SHEET = f"Merchants {INTERNAL}"
+#: Printed at the top of every page of every sheet.
+INTERNAL_HEADER = "INTERNAL 内部 — not for merchants 不得发给商家"
+
+
+def internal_name(out: Path | str) -> Path:
+    """`out` with the internal mark in its file name ("findings.xlsx" -> "findings-内部.xlsx")."""
+    out = Path(out)
+    if INTERNAL in out.stem:
+        return out
+    return out.with_name(f"{out.stem}-{INTERNAL}{out.suffix or '.xlsx'}")
+
+
+def _mark_internal(ws: Any) -> None:
+    ws.HeaderFooter.oddHeader.center.text = INTERNAL_HEADER
+    ws.sheet_properties.tabColor = "C00000"
 
 FINDING_COLUMNS = [
     Column("Finding id", 10, "int"),
@@ -125,6 +148,7 @@ def _summary(ws: Any, export: FindingsExport) -> None:
         return c
 
     ws.append([bold(export.title)])
+    ws.append([bold(INTERNAL_HEADER)])
     ws.append([])
     for label, value in [*export.filters, (None, None), *summary.figures]:
         if label is None:
@@ -163,19 +187,25 @@ def write_findings_workbook(
     grand = export.finding_count + export.case_count + 1
     # The Summary stays the first tab but is filled last, from the figures tallied while the
     # rows streamed (each write-only sheet streams to its own file, in any order).
-    summary = wb.create_sheet(sheet_title("Summary"))
+    summary = wb.create_sheet(sheet_title(SUMMARY_SHEET))
+    _mark_internal(summary)
     yield Progress(0, grand, t("Findings"))
-    findings = SheetWriter(wb, "Findings", FINDING_COLUMNS)
+    findings = SheetWriter(wb, FINDINGS_SHEET, FINDING_COLUMNS)
+    _mark_internal(findings.ws)
     yield from _rows(findings, export.finding_rows, export.finding_count, 0, grand, t("Findings"))
-    cases = SheetWriter(wb, "Cases", CASE_COLUMNS)
+    cases = SheetWriter(wb, CASES_SHEET, CASE_COLUMNS)
+    _mark_internal(cases.ws)
     yield from _rows(
         cases, export.case_rows, export.case_count, export.finding_count, grand, t("Cases")
     )
-    merchants = SheetWriter(wb, "Merchants", MERCHANT_COLUMNS)
+    merchants = SheetWriter(wb, MERCHANTS_SHEET, MERCHANT_COLUMNS)
+    _mark_internal(merchants.ws)
     yield from _rows(merchants, export.merchant_rows, 0, grand - 1, grand, t("Merchants"))
     yield Progress(grand - 1, grand, t("Summary"))
     _summary(summary, export)
     yield Progress(grand - 1, grand, t("Saving the workbook"))
+    wb.properties.title = "Findings export (internal 内部)"
+    wb.properties.keywords = "internal 内部"
     path = save_workbook(wb, out, force=force)
     logger.info("Findings workbook: %d findings, %d cases", findings.rows, cases.rows)
     yield Progress(grand, grand, t("Done"))

@@ -5,35 +5,15 @@ from __future__ import annotations
 import logging
 from enum import Enum
 
+from inspector_app.domain import glossary
+from inspector_app.domain.glossary import bilingual
+
 logger = logging.getLogger(__name__)
 
-#: Finding categories as printed.
-CATEGORY = {
-    "product_quality": "Product quality 商品质量",
-    "counterfeit_ip": "Counterfeit / IP 假冒侵权",
-    "false_advertising": "False advertising 虚假宣传",
-    "wrong_item": "Wrong item 错发",
-    "missing_item": "Missing item or parts 漏发缺件",
-    "size_mismatch": "Size / specification mismatch 规格不符",
-    "packaging_damage": "Packaging or logistics damage 包装破损",
-    "safety_hazard": "Safety hazard 安全隐患",
-    "expired_spoiled": "Expired or spoiled 过期变质",
-    "other": "Other 其他",
-}
-#: Severities as printed.
-SEVERITY = {"critical": "Critical 严重", "major": "Major 一般", "minor": "Minor 轻微"}
-#: Case statuses as printed.
-CASE_STATUS = {
-    "open": "Open 待通知",
-    "notified": "Notified 已通知",
-    "responded": "Responded 已回复",
-    "rectifying": "Rectifying 整改中",
-    "awaiting_verification": "Awaiting re-check 待复检",
-    "escalated": "Escalated 已升级",
-    "closed": "Closed 已关闭",
-    "cancelled": "Cancelled 已取消",
-    "waived": "Waived 已豁免",
-}
+#: Finding categories, severities and case statuses as printed: from the one glossary.
+CATEGORY = {k: bilingual(glossary.CATEGORY, k) for k in glossary.CATEGORY}
+SEVERITY = {k: bilingual(glossary.SEVERITY, k) for k in glossary.SEVERITY}
+CASE_STATUS = {k: bilingual(glossary.CASE_STATUS, k) for k in glossary.CASE_STATUS}
 #: Merchant statuses as printed.
 MERCHANT_STATUS = {
     "active": "Active 正常",

@@ -16,6 +16,7 @@ from typing import Any
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.messages import t
 from inspector_app.reports import labels
+from inspector_app.reports.privacy_gate import PrivacyGate
 from inspector_app.reports.xlsx_read import (
     as_date,
     as_int,
@@ -156,9 +157,17 @@ def _protected_values(c: MerchantCaseRow) -> dict[str, Any]:
 
 
 def write_merchant_workbook(
-    data: MerchantWorkbookData, key: bytes, out: Path | str, *, force: bool = False
+    data: MerchantWorkbookData,
+    key: bytes,
+    out: Path | str,
+    gate: PrivacyGate,
+    *,
+    force: bool = False,
 ) -> Path:
-    """Only this merchant's open cases; response cells unlocked and validated, the rest locked."""
+    """Only this merchant's cases awaiting a reply; response cells unlocked and validated,
+    the rest locked. Published through `gate` (the data's texts have passed it already)."""
+    if not isinstance(gate, PrivacyGate):
+        raise TypeError("a merchant-facing workbook needs the merchant's PrivacyGate")
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -232,7 +241,12 @@ def write_merchant_workbook(
     _protect(ws)
     _findings_sheet(wb, data, head_font, head_fill, wrap)
     _meta_sheet(wb, data, key)
-    return save_workbook(wb, out, force=force)
+    wb.properties.creator = gate.meta(data.organisation)
+    wb.properties.lastModifiedBy = gate.meta(data.organisation)
+    wb.properties.title = gate.meta(f"Responses of {data.merchant_name}")
+    return gate.publish(
+        out, "xlsx", lambda tmp: save_workbook(wb, tmp, force=True), force=force
+    )
 
 
 def _print_setup(ws: Any) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.messages import t
-from inspector_app.domain.workflow import is_final
 from inspector_app.reports import labels
+from inspector_app.reports.notice_compare import photo_comparison
 from inspector_app.reports.notice_data import (
     NoticeCase,
     NoticeData,
@@ -24,7 +24,6 @@ from inspector_app.reports.pdf_base import (
     Letterhead,
     build_pdf,
     content_width,
-    image,
     keep,
     key_value_table,
     photo_grid,
@@ -37,8 +36,8 @@ from inspector_app.reports.pdf_images import (
     fit_budget,
     prepare_image,
 )
-from inspector_app.reports.pdf_text import para
-from inspector_app.reports.privacy import redactor
+from inspector_app.reports.pdf_text import collect_undrawable, label_para, para
+from inspector_app.reports.privacy_gate import ExportedFile, PrivacyGate
 from inspector_app.reports.progress import Job, Progress
 
 if TYPE_CHECKING:
@@ -50,89 +49,138 @@ logger = logging.getLogger(__name__)
 PHOTO_BUDGET_BYTES = 17_000_000
 
 
+#: Longest merchant name, finding title or caption printed where the layout has no room
+#: for more (headings, signature boxes, the receipt slip); the full text stays in a table.
+SHORT_NAME = 120
+SHORT_TITLE = 160
+SHORT_CAPTION = 200
+
+
 def _fmt(d: date | None) -> str:
     return d.isoformat() if d else "—"
 
 
-class _NoticeLayout:
-    """Builds the flowables of one notice; every user text passes the redactor."""
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis when longer."""
+    s = " ".join(text.split())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
-    def __init__(self, data: NoticeData, workdir: Path) -> None:
+
+def summary_lines(case: NoticeCase) -> str:
+    """The case's findings in English and then in Chinese, each sentence whole."""
+    n = len(case.findings)
+    en = f"{n} finding" + ("" if n == 1 else "s")
+    return f"{en}; {n} 项问题"
+
+
+class _NoticeLayout:
+    """Builds the flowables of one notice; every user text passes the privacy gate."""
+
+    def __init__(self, data: NoticeData, workdir: Path, gate: PrivacyGate) -> None:
         self.data = data
         self.workdir = workdir
-        self.clean = redactor(data.redact)
+        self.clean = gate.text
+        self.merchant = shorten(gate.text(data.merchant_name), SHORT_NAME)
 
-    def p(self, text: Any, style: str = "body") -> Flowable:
-        return para(self.clean(text), style)
+    def p(self, trusted: str, style: str = "body") -> Flowable:
+        """A paragraph of our own wording with user values already passed through clean()."""
+        return para(trusted, style)
 
     def kv(self, pairs: list[tuple[str, Any]]) -> Flowable:
         return key_value_table([(k, self.clean(v)) for k, v in pairs if v not in (None, "")])
 
     def story(self) -> list[Flowable]:
         d = self.data
-        out: list[Flowable] = [
-            section("Rectification notice 整改通知书", "title"),
-            self.kv(
-                [
-                    ("Notice number 通知编号", d.notice_number),
-                    ("Merchant 商家", f"{d.merchant_name} (shop {d.merchant_shop_id})"),
-                    ("Date of issue 发出日期", _fmt(d.issued_on)),
-                    ("Deadline 整改期限", _fmt(d.deadline)),
-                    ("Cases 案件", ", ".join(c.case_number for c in d.cases)),
-                ]
-            ),
-            spacer(8),
-            self.p(
-                "During the platform's routine quality inspection of goods offered for sale, the "
-                f"problems listed below were found in products sold by {d.merchant_name}. Under the "
-                "platform's merchant rules you are required to rectify them and to reply to this "
-                "notice by the deadline given for each case."
-            ),
+        shop = self.clean(d.merchant_shop_id)
+        head = [
+            ("Notice number 通知编号", d.notice_number),
+            ("Merchant 商家", f"{d.merchant_name} (shop {d.merchant_shop_id})"),
+            ("Date of issue 发出日期", _fmt(d.issued_on)),
         ]
+        if d.final:
+            out: list[Flowable] = [
+                section("Rectification outcome 整改结果通知书", "title"),
+                self.p(
+                    "This notice records the outcome of rectification "
+                    + ("case " if len(d.cases) == 1 else "cases ")
+                    + "; ".join(f"{c.case_number} ({labels.case_status(c.status)})" for c in d.cases)
+                    + f" for {self.merchant} (shop {shop}). No further action is required; "
+                    "keep this notice with your quality records. "
+                    "本通知书记录上述整改案件的结果，无需再采取行动，请存档备查。"
+                ),
+                self.kv([*head, ("Cases 案件", ", ".join(c.case_number for c in d.cases))]),
+                spacer(8),
+            ]
+        else:
+            overdue = [c for c in d.cases if d.overdue(c)]
+            out = [
+                section("Rectification notice 整改通知书", "title"),
+                self.kv(
+                    [
+                        *head,
+                        ("Reply by 回复期限", _fmt(d.deadline)),
+                        ("Cases 案件", ", ".join(c.case_number for c in d.cases)),
+                    ]
+                ),
+                spacer(8),
+                self.p(
+                    "During the platform's routine quality inspection of goods offered for sale, "
+                    f"the problems listed below were found in products sold by {self.merchant}. "
+                    "Under the platform's merchant rules you are required to rectify them and to "
+                    "reply to this notice by the date given for each case."
+                ),
+            ]
+            if overdue:
+                out.append(
+                    label_para(
+                        "Overdue 已逾期",
+                        "The date to rectify and reply has passed for "
+                        + ", ".join(f"{c.case_number} (due {_fmt(c.due_date)})" for c in overdue)
+                        + f". Reply by {_fmt(d.deadline)} at the latest. "
+                        f"上述案件已超过整改回复期限，请最迟于 {_fmt(d.deadline)} 前回复。"
+                    )
+                )
         for ci, case in enumerate(d.cases, 1):
             out.extend(self.case(ci, case))
-        if any(not is_final(c.status) for c in d.cases):
+        if not d.final:
             out.extend(self.demands())
             out.extend(self.signatures())
             out.extend(self.receipt_slip())
         else:
-            out.append(section("Outcome 结论", "h1"))
-            out.append(
-                self.p(
-                    ("The case in this notice is finished (" if len(d.cases) == 1
-                     else "The cases in this notice are finished (")
-                    + "; ".join(f"{c.case_number}: {labels.case_status(c.status)}" for c in d.cases)
-                    + "). No further action is required for them; keep this notice with your "
-                    "quality records."
-                )
-            )
             out.extend(self.signatures())
         return out
 
     def case(self, ci: int, case: NoticeCase) -> list[Flowable]:
-        out: list[Flowable] = [
-            section(f"Case {case.case_number}", "h1"),
-            self.kv(
-                [
-                    ("Status 状态", labels.case_status(case.status)),
-                    ("Opened 立案日期", _fmt(case.opened_on)),
-                    ("Rectify by 整改期限", _fmt(case.due_date)),
-                    ("Findings 问题数", str(len(case.findings))),
-                    ("Summary 概述", case.summary),
-                ]
-            ),
+        d = self.data
+        rows: list[tuple[str, Any]] = [
+            ("Status 状态", labels.case_status(case.status)),
+            ("Opened 立案日期", _fmt(case.opened_on)),
         ]
+        if d.overdue(case):
+            rows.append(("Rectify by 整改期限", f"{_fmt(case.due_date)} — overdue 已逾期"))
+            rows.append(("New reply-by date 新回复期限", _fmt(d.reply_by(case))))
+        elif not d.final or case.due_date:
+            rows.append(("Rectify by 整改期限", _fmt(case.due_date)))
+        rows.append(("Findings 问题数", summary_lines(case)))
+        rows.append(("Summary 概述", case.summary))
+        out: list[Flowable] = [section(f"Case {case.case_number}", "h1"), self.kv(rows)]
         for finding in case.findings:
-            out.extend(self.finding(finding))
-        if case.response_text or case.verified or case.rectification_photos:
+            out.extend(self.finding(finding, show_photos=not case.compared))
+        if case.response_text or case.verified or case.compared:
             out.extend(self.rectification(case))
         return out
 
-    def finding(self, f: NoticeFinding) -> list[Flowable]:
+    def finding(self, f: NoticeFinding, *, show_photos: bool = True) -> list[Flowable]:
+        title = self.clean(f.title)
+        heading = shorten(title, SHORT_TITLE)
+        rows: list[tuple[str, Any]] = []
+        if heading != " ".join(title.split()):
+            rows.append(("Title 标题", title))
         head = [
-            section(f"{f.number}  {self.clean(f.title)}", "h2"),
+            section(f"{f.number}  {heading}", "h2"),
             self.kv(
                 [
+                    *rows,
                     ("Category 类别", labels.category(f.category)),
                     ("Severity 严重程度", labels.severity(f.severity)),
                     ("Product 商品", f.product),
@@ -146,7 +194,7 @@ class _NoticeLayout:
             spacer(4),
         ]
         photos = [(p.source, self.caption(p)) for p in f.photos if p.path is not None]
-        if not photos:
+        if not photos or not show_photos:
             return [keep(head)]
         # Keep the heading with the first row of photos; later rows may start a new page.
         first, rest = photos[:2], photos[2:]
@@ -156,7 +204,7 @@ class _NoticeLayout:
         return out
 
     def caption(self, p: NoticePhoto) -> str:
-        base = self.clean(p.caption).strip()
+        base = shorten(self.clean(p.caption), SHORT_CAPTION)
         note = "annotated 已标注" if p.annotated else ""
         return " · ".join(x for x in (base, note) if x) or " "
 
@@ -179,49 +227,12 @@ class _NoticeLayout:
             ),
             spacer(4),
         ]
-        columns = [
-            ("Original defect 原问题", [p for p in case.evidence_photos if p.path]),
-            ("Merchant's evidence 商家整改证据", [p for p in case.rectification_photos if p.path]),
-            ("Re-check 复检", [p for p in case.verification_photos if p.path]),
-        ]
-        if any(photos for _, photos in columns):
-            out.append(self.side_by_side(columns))
+        if case.compared:
+            out.append(self.side_by_side(case))
         return out
 
-    def side_by_side(self, columns: list[tuple[str, list[NoticePhoto]]]) -> Flowable:
-        from reportlab.lib import colors
-        from reportlab.platypus import Table, TableStyle
-
-        col_w = content_width() / 3
-        rows: list[list[Any]] = [[para(title, "cell_head") for title, _ in columns]]
-        for i in range(max(len(photos) for _, photos in columns)):
-            row: list[Any] = []
-            for _, photos in columns:
-                if i < len(photos):
-                    ph = photos[i]
-                    row.append(
-                        [
-                            image(ph.source, col_w - 8, 150, self.workdir),
-                            para(self.caption(ph), "caption"),
-                        ]
-                    )
-                elif i == 0:
-                    row.append(para("No photo provided 未提供照片", "caption"))
-                else:
-                    row.append("")
-            rows.append(row)
-        t = Table(rows, colWidths=[col_w] * 3, repeatRows=1)
-        t.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("ALIGN", (0, 1), (-1, -1), "CENTER"),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2F4B6E")),
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9AA7B8")),
-                ]
-            )
-        )
-        return t
+    def side_by_side(self, case: NoticeCase) -> Flowable:
+        return photo_comparison(case, self.workdir, self.caption)
 
     def demands(self) -> list[Flowable]:
         d = self.data
@@ -230,7 +241,7 @@ class _NoticeLayout:
             "Investigate the cause of every problem listed above and rectify it: withdraw "
             "non-conforming stock from sale, correct product listings and fix the process "
             "that let the problem through.",
-            f"Reply in writing by {due} (or by the deadline of each case, where it differs): "
+            f"Reply in writing by {due} (or by the date of each case, where it is later): "
             "for each case, the root cause, the corrective action taken, the preventive action "
             "and the date completed.",
             "Send evidence with your reply: photos of the corrected product, packaging or "
@@ -252,13 +263,13 @@ class _NoticeLayout:
         w = content_width() / 2
         line = "Signature 签字: ______________________<br/><br/>Date 日期: ______________"
         left = [
-            para(d.organisation, "cell_bold"),
+            para(shorten(d.organisation, SHORT_NAME), "cell_bold"),
             para("Quality inspection 质检部门 (seal 盖章)", "cell"),
             spacer(22),
             _raw(line),
         ]
         right = [
-            para(self.clean(d.merchant_name), "cell_bold"),
+            para(self.merchant, "cell_bold"),
             para("Authorised signatory 授权签字人", "cell"),
             spacer(22),
             _raw(line),
@@ -277,7 +288,7 @@ class _NoticeLayout:
         body = [
             para("Acknowledgement of receipt 签收回执", "h2"),
             self.p(
-                f"We, {d.merchant_name} (shop {d.merchant_shop_id}), acknowledge receipt of "
+                f"We, {self.merchant} (shop {shorten(d.merchant_shop_id, 64)}), acknowledge receipt of "
                 f"rectification notice {d.notice_number} dated {_fmt(d.issued_on)}, covering "
                 f"{'case' if len(d.cases) == 1 else 'cases'} "
                 f"{', '.join(c.case_number for c in d.cases)}, and undertake to rectify "
@@ -290,7 +301,7 @@ class _NoticeLayout:
             spacer(8),
             _raw("Date 日期: ______________ &nbsp;&nbsp; Shop seal 商家盖章:"),
             spacer(26),
-            para(f"Return this slip to {d.organisation}.", "small"),
+            para(f"Return this slip to {shorten(d.organisation, SHORT_NAME)}.", "small"),
         ]
         box = Table([[body]], colWidths=[content_width()])
         box.setStyle(
@@ -328,9 +339,17 @@ def _result(value: str | None) -> str:
 
 
 def write_notice(
-    data: NoticeData, out: Path | str, workdir: Path | None = None, *, force: bool = False
-) -> Job[Path]:
-    """Lay out and write the notice; yields Progress per photo, returns the PDF's path."""
+    data: NoticeData,
+    out: Path | str,
+    gate: PrivacyGate,
+    workdir: Path | None = None,
+    *,
+    force: bool = False,
+) -> Job[ExportedFile]:
+    """Lay out and write the notice through the privacy gate; yields Progress per photo,
+    returns the published PDF's path (an ExportedFile with the redaction count)."""
+    if not isinstance(gate, PrivacyGate):
+        raise TypeError("a merchant-facing notice needs the merchant's PrivacyGate")
     photos = [p for p in data.photos if p.path is not None]
     total = len(photos) + 1
     own_tmp = None
@@ -349,21 +368,29 @@ def write_notice(
         # With their sizes, so the layout embeds them without opening each file again.
         data = with_photo_paths(data, prepared)
         yield Progress(len(photos), total, t("Writing the PDF"))
-        story = _NoticeLayout(data, workdir).story()
-        title = f"Rectification notice {data.notice_number}"
-        path = build_pdf(
-            out,
-            story,
-            Letterhead(data.organisation, data.logo_path),
-            DocInfo(
-                title,
-                f"Rectification notice for {data.merchant_name}",
-                data.notice_number,
-                "rectification notice",
-            ),
-            workdir,
-            force=force,
-        )
+
+        def build(tmp: Path) -> Job[Path]:
+            with collect_undrawable() as missing:
+                story = _NoticeLayout(data, workdir, gate).story()
+                kind = "Rectification outcome" if data.final else "Rectification notice"
+                path = build_pdf(
+                    tmp,
+                    story,
+                    Letterhead(data.organisation, data.logo_path),
+                    DocInfo(
+                        f"{kind} {data.notice_number}",
+                        gate.meta(f"{kind} for {shorten(data.merchant_name, SHORT_NAME)}"),
+                        data.notice_number,
+                        "rectification notice",
+                    ),
+                    workdir,
+                    force=True,  # the gate's temporary file, made by output_file
+                )
+            gate.undrawable.update(missing)
+            return path
+            yield  # pragma: no cover - a generator for publish_job
+
+        path = yield from gate.publish_job(out, "pdf", build, force=force)
         yield Progress(total, total, t("Done"))
         return path
     finally:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from inspector_app.domain.enums import CaseStatus
+from inspector_app.domain.workflow import is_final
 from inspector_app.reports.pdf_images import PreparedImage
 
 logger = logging.getLogger(__name__)
@@ -25,6 +26,8 @@ class NoticePhoto:
     annotated: bool = False
     #: Pixel size of `path` when write_notice has prepared it (None: the layout checks it).
     size: tuple[int, int] | None = None
+    #: The number ("1.2") of the finding a merchant's evidence or re-check photo is for.
+    for_finding: str = ""
 
     @property
     def source(self) -> Path | PreparedImage | None:
@@ -77,6 +80,12 @@ class NoticeCase:
     def evidence_photos(self) -> tuple[NoticePhoto, ...]:
         return tuple(p for f in self.findings for p in f.photos)
 
+    @property
+    def compared(self) -> bool:
+        """True when the merchant's evidence or a re-check is shown beside the original photos
+        (the findings then print no photos of their own: each photo is printed once)."""
+        return bool(self.rectification_photos or self.verification_photos)
+
 
 @dataclass(frozen=True)
 class NoticeData:
@@ -89,12 +98,31 @@ class NoticeData:
     merchant_name: str
     merchant_shop_id: str
     cases: tuple[NoticeCase, ...]
-    #: Text that must never appear (inspector names, buyer aliases, delivery addresses).
-    redact: tuple[str, ...] = field(default=(), repr=False)
+    #: Days to reply from the issue date when a case's own date has passed (team setting).
+    reply_days: int = 3
+
+    @property
+    def final(self) -> bool:
+        """True when every case is finished: the notice records an outcome, asks nothing."""
+        return all(is_final(c.status) for c in self.cases)
+
+    def overdue(self, case: NoticeCase) -> bool:
+        """The case is active and its date to rectify and reply by has passed."""
+        return (
+            not is_final(case.status) and case.due_date is not None and case.due_date < self.issued_on
+        )
+
+    def reply_by(self, case: NoticeCase) -> date | None:
+        """The date the merchant must reply by: the case's own, or a new one when it passed."""
+        if is_final(case.status):
+            return None
+        if self.overdue(case):
+            return self.issued_on + timedelta(days=self.reply_days)
+        return case.due_date
 
     @property
     def deadline(self) -> date | None:
-        dues = [c.due_date for c in self.cases if c.due_date is not None]
+        dues = [d for d in (self.reply_by(c) for c in self.cases) if d is not None]
         return min(dues) if dues else None
 
     @property

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from inspector_app.reports.pdf_fonts import LATIN, LATIN_BOLD, register_fonts
 from inspector_app.reports.pdf_images import PreparedImage, fit, prepare_image
 from inspector_app.reports.pdf_text import markup, para, styles
+from inspector_app.reports.privacy_gate import plain_line
+from inspector_app.version import producer
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -58,6 +60,12 @@ def configure_reportlab() -> None:
 
     rl_config.useA85 = 0
     register_fonts()
+    # A table sets its cells' font before drawing them even when every cell is a Paragraph;
+    # its default, Helvetica, is never embedded, and strict checks (PDF/A) refuse a font that
+    # is not. Our embedded Latin font instead, for every table of every report.
+    from reportlab.platypus.tables import CellStyle
+
+    CellStyle.fontname = LATIN
 
 
 def _numbered_canvas_class(letterhead: Letterhead, info: DocInfo, logo: PreparedImage | None):
@@ -75,13 +83,16 @@ def _numbered_canvas_class(letterhead: Letterhead, info: DocInfo, logo: Prepared
         """
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The embedded Latin font from the first page on: ReportLab's default Helvetica
+            # is never embedded, and strict checks (PDF/A) refuse a font that is not.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or LATIN
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict] = []
-            self.setAuthor(letterhead.organisation)
-            self.setTitle(info.title)
-            self.setSubject(info.subject)
+            self.setAuthor(plain_line(letterhead.organisation))
+            self.setTitle(plain_line(info.title))
+            self.setSubject(plain_line(info.subject))
             self.setCreator("Inspector")
-            self.setKeywords(info.keywords)
+            self.setKeywords(plain_line(info.keywords))
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's API
             self._saved_pages.append(dict(self.__dict__))
@@ -187,16 +198,17 @@ def build_pdf(
     with output_file(out, force=force) as tmp:
         doc = SimpleDocTemplate(
             str(tmp),
-            keywords=info.keywords,
+            keywords=plain_line(info.keywords),
             pagesize=A4,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_H - 10,
             bottomMargin=MARGIN + FOOTER_H - 10,
-            title=info.title,
-            author=letterhead.organisation,
-            subject=info.subject,
-            creator="Inspector",
+            title=plain_line(info.title),
+            author=plain_line(letterhead.organisation),
+            subject=plain_line(info.subject),
+            creator=producer(),
+            producer=producer(),
         )
         doc.build(story, canvasmaker=_numbered_canvas_class(letterhead, info, logo))
     logger.info("Wrote %s (%d bytes)", out, out.stat().st_size)

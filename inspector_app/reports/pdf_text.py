@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.reports.pdf_fonts import CJK, LATIN, LATIN_BOLD, register_fonts
@@ -40,13 +42,31 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_missing = threading.local()
+
+
+@contextmanager
+def collect_undrawable() -> Iterator[set[str]]:
+    """Collect, while the block runs on this thread, the characters no bundled font can draw."""
+    previous = getattr(_missing, "chars", None)
+    found: set[str] = set()
+    _missing.chars = found
+    try:
+        yield found
+    finally:
+        _missing.chars = previous
+
+
 def _font_runs(text: str) -> list[tuple[str, str]]:
     """Split `text` into (font name, run) pieces so each character gets a font with its glyph."""
     fonts = register_fonts()
     runs: list[tuple[str, str]] = []
     current, buf = LATIN, list[str]()
+    missing = getattr(_missing, "chars", None)
     for ch in text:
         font = current if ch.isspace() else fonts.font_for(ch)
+        if missing is not None and not ch.isspace() and not fonts.can_draw(ch):
+            missing.add(ch)
         if font != current and buf:
             runs.append((current, "".join(buf)))
             buf = []

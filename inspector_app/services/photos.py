@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime
 from os import PathLike
@@ -363,8 +363,18 @@ def restore_photo(ctx: Context, photo_id: int) -> PhotoInfo:
         return _info(photo)
 
 
-def annotated_render(ctx: Context, photo_id: int, max_edge: int = 1200) -> bytes:
-    """A metadata-free JPEG of the photo with its shapes drawn on; the original is untouched."""
+def annotated_render(
+    ctx: Context,
+    photo_id: int,
+    max_edge: int = 1200,
+    *,
+    shapes: Callable[[list[dict]], list[dict]] | None = None,
+) -> bytes:
+    """A metadata-free JPEG of the photo with its shapes drawn on; the original is untouched.
+
+    `shapes` rewrites the shapes before drawing: a merchant-facing render passes the privacy
+    gate's, which redacts the text of every text annotation.
+    """
     from inspector_app.photos.annotate import draw_shapes
     from inspector_app.photos.imaging import clean_image, encode_clean_jpeg
 
@@ -372,4 +382,5 @@ def annotated_render(ctx: Context, photo_id: int, max_edge: int = 1200) -> bytes
     if not info.annotations:
         return ctx.photos.clean_copy(info.sha256, max_edge).read_bytes()
     im = clean_image(ctx.photos.read(info.sha256), max_edge)
-    return encode_clean_jpeg(draw_shapes(im, info.annotations))
+    drawn = shapes(list(info.annotations)) if shapes is not None else info.annotations
+    return encode_clean_jpeg(draw_shapes(im, drawn))

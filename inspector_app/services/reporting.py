@@ -31,7 +31,7 @@ from inspector_app.domain.messages import t
 from inspector_app.services import team_settings
 from inspector_app.services.cases import merchant_open_cases
 from inspector_app.services.context import MANAGERS, Context
-from inspector_app.services.workbook_data import private_terms, product_text
+from inspector_app.services.workbook_data import product_text
 
 if TYPE_CHECKING:
     from inspector_app.reports.notice_data import (
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         NoticeFinding,
         NoticePhoto,
     )
+    from inspector_app.reports.privacy_gate import PrivacyGate
     from inspector_app.reports.progress import Progress
 
 logger = logging.getLogger(__name__)
@@ -63,11 +64,11 @@ def _local_month(when: datetime | None) -> str:
     return when.astimezone().strftime("%Y-%m") if when else ""
 
 
-def _notice_photo(p: Any) -> NoticePhoto:
+def _notice_photo(p: Any, for_finding: str = "") -> NoticePhoto:
     from inspector_app.reports.notice_data import NoticePhoto
 
     annotated = bool(p.annotations_json and p.annotations_json.strip() not in ("", "[]"))
-    return NoticePhoto(p.id, None, p.caption, PhotoRole(p.role).value, annotated)
+    return NoticePhoto(p.id, None, p.caption, PhotoRole(p.role).value, annotated, None, for_finding)
 
 
 def _notice_cases(
@@ -76,7 +77,9 @@ def _notice_cases(
     """The cases as a notice prints them, and each photo's sha256 (photo id -> sha).
 
     Two queries whatever the number of cases: the findings with their purchase, product and
-    brand, then the photos as plain columns (no ORM objects for a hundred photos).
+    brand, then the photos as plain columns (no ORM objects for a hundred photos). A finding
+    shows its evidence photos; the merchant's evidence and the re-check photos belong to the
+    case, matched to a finding when they name one.
     """
     from inspector_app.reports.notice_data import NoticeFinding
 
@@ -98,8 +101,13 @@ def _notice_cases(
     findings: dict[int, list[Finding]] = {cid: [] for cid in case_ids}
     for case_id, finding in rows:
         findings[case_id].append(finding)
+    #: finding id -> [(case id, its number in the notice)]
+    numbers: dict[int, list[tuple[int, str]]] = {}
+    for i, c in enumerate(cases, 1):
+        for j, f in enumerate(findings[c.id], 1):
+            numbers.setdefault(f.id, []).append((c.id, f"{i}.{j}"))
     cond: ColumnElement[bool] = Photo.case_id.in_(case_ids)
-    finding_ids = sorted({f.id for _, f in rows})
+    finding_ids = sorted(numbers)
     if finding_ids:
         cond = cond | Photo.finding_id.in_(finding_ids)
     photos = s.execute(
@@ -116,12 +124,21 @@ def _notice_cases(
         .order_by(Photo.id)
     ).all()
     by_finding: dict[int, list[NoticePhoto]] = {}
-    by_case: dict[int, list[Any]] = {}
+    by_case: dict[int, list[NoticePhoto]] = {}
     for p in photos:
-        if p.finding_id is not None:
+        if PhotoRole(p.role) == PhotoRole.EVIDENCE and p.finding_id is not None:
             by_finding.setdefault(p.finding_id, []).append(_notice_photo(p))
-        if p.case_id is not None:
-            by_case.setdefault(p.case_id, []).append(p)
+            continue
+        if PhotoRole(p.role) == PhotoRole.EVIDENCE:
+            continue  # evidence of the case as a whole is not sent (it names no finding)
+        if p.case_id is not None and p.case_id in findings:
+            number = next(
+                (n for cid, n in numbers.get(p.finding_id, ()) if cid == p.case_id), ""
+            )
+            by_case.setdefault(p.case_id, []).append(_notice_photo(p, number))
+        else:
+            for cid, number in numbers.get(p.finding_id, ()):
+                by_case.setdefault(cid, []).append(_notice_photo(p, number))
 
     def notice_finding(index: str, f: Finding) -> NoticeFinding:
         return NoticeFinding(
@@ -150,7 +167,7 @@ def _notice_cases(
 
 
 def _notice_case(
-    c: RectificationCase, findings: tuple[NoticeFinding, ...], case_photos: list[Any]
+    c: RectificationCase, findings: tuple[NoticeFinding, ...], case_photos: list[NoticePhoto]
 ) -> NoticeCase:
     from inspector_app.reports.notice_data import NoticeCase
 
@@ -169,10 +186,10 @@ def _notice_case(
         verification_result=c.verification_result.value if c.verification_result else None,
         verification_note=c.verification_note,
         rectification_photos=tuple(
-            _notice_photo(p) for p in case_photos if p.role == PhotoRole.RECTIFICATION
+            p for p in case_photos if p.role == PhotoRole.RECTIFICATION.value
         ),
         verification_photos=tuple(
-            _notice_photo(p) for p in case_photos if p.role == PhotoRole.VERIFICATION
+            p for p in case_photos if p.role == PhotoRole.VERIFICATION.value
         ),
     )
 
@@ -188,11 +205,23 @@ def notice_data(
     return _read_notice(ctx, case_number, shop_id, today)[0]
 
 
+def notice_gate(ctx: Context, shop_id: str) -> PrivacyGate:
+    """The privacy gate for the documents sent to the merchant with this shop id."""
+    from inspector_app.services.privacy_gate import merchant_gate
+    from inspector_app.services.workbooks import merchant_id_for
+
+    mid = merchant_id_for(ctx, shop_id)
+    organisation = team_settings.get(ctx, "organisation_name")
+    with ctx.db.read() as s:
+        return merchant_gate(s, mid, organisation)
+
+
 def _read_notice(
     ctx: Context, case_number: str | None, shop_id: str | None, today: date | None
-) -> tuple[NoticeData, dict[int, str]]:
-    """notice_data and the sha256 of each of its photos (photo id -> sha)."""
+) -> tuple[NoticeData, dict[int, str], PrivacyGate]:
+    """notice_data, the sha256 of each of its photos (photo id -> sha) and the privacy gate."""
     from inspector_app.reports.notice_data import NoticeData
+    from inspector_app.services.privacy_gate import merchant_gate
 
     if (case_number is None) == (shop_id is None):
         raise ValidationError(t("Give either a case number or a merchant's shop id"))
@@ -234,17 +263,23 @@ def _read_notice(
             merchant_name=merchant.name,
             merchant_shop_id=merchant.shop_id,
             cases=notice_cases,
-            redact=private_terms(s, merchant.id),
+            reply_days=int(settings["notices.reply_days"]),
         )
-        return data, shas
+        gate = merchant_gate(s, merchant.id, settings["organisation_name"])
+        return data, shas, gate
 
 
 def _resolve_photos(
-    ctx: Context, data: NoticeData, workdir: Path, shas: Mapping[int, str] | None = None
+    ctx: Context,
+    data: NoticeData,
+    workdir: Path,
+    shas: Mapping[int, str] | None,
+    gate: PrivacyGate,
 ) -> Generator[Progress, None, dict[int, Path]]:
     """Metadata-free files of every photo: annotated renders or the store's clean copies.
 
     `shas` (photo id -> sha256) comes with the notice's data; without it they are read here.
+    An annotated photo is rendered with its text annotations passed through `gate`.
     """
     from inspector_app.reports.progress import Progress
     from inspector_app.services.photos import annotated_render
@@ -263,7 +298,7 @@ def _resolve_photos(
         )
         if p.annotated:
             dest = workdir / f"annotated-{p.photo_id}.jpg"
-            dest.write_bytes(annotated_render(ctx, p.photo_id))
+            dest.write_bytes(annotated_render(ctx, p.photo_id, shapes=gate.shapes))
             paths[p.photo_id] = dest
         else:
             paths[p.photo_id] = ctx.photos.clean_copy(shas[p.photo_id])
@@ -336,21 +371,25 @@ def export_notice(
     from inspector_app.reports.progress import stage
 
     claim_output(out, force=force)
-    data, shas = _read_notice(ctx, case_number, shop_id, today)
+    data, shas, gate = _read_notice(ctx, case_number, shop_id, today)
     n = len(data.photos)
     total = 2 * n + 1
     with tempfile.TemporaryDirectory(prefix="inspector-notice-") as tmp:
         workdir = Path(tmp)
-        paths = yield from stage(_resolve_photos(ctx, data, workdir, shas), 0, n, total)
+        paths = yield from stage(_resolve_photos(ctx, data, workdir, shas, gate), 0, n, total)
         data = with_photo_paths(data, paths)
-        path = yield from stage(write_notice(data, out, workdir, force=force), n, n + 1, total)
+        path = yield from stage(
+            write_notice(data, out, gate, workdir, force=force), n, n + 1, total
+        )
     figures: dict[str, Any] = {
         "notice_number": data.notice_number,
         "merchant": data.merchant_shop_id,
         "issued_on": data.issued_on.isoformat(),
         "deadline": data.deadline.isoformat() if data.deadline else None,
+        "redacted": path.redacted,
         "cases": {
-            c.case_number: [f.number + " " + f.title for f in c.findings] for c in data.cases
+            c.case_number: [f.number + " " + gate.text(f.title) for f in c.findings]
+            for c in data.cases
         },
         "photos": [p.photo_id for p in data.photos],
     }

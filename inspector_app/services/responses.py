@@ -42,15 +42,16 @@ def workbook_key(ctx: Context) -> bytes:
 def export_merchant_workbook(
     ctx: Context, shop_id: str, out: Path | str, *, today: date | None = None, force: bool = False
 ) -> Path:
-    """The workbook a merchant fills in: its open cases only, response cells editable."""
+    """The workbook a merchant fills in: its cases awaiting a reply (notified, not yet
+    responded), response cells editable; written through the merchant's privacy gate."""
     from inspector_app.reports.merchant_xlsx import write_merchant_workbook
     from inspector_app.reports.output_file import claim_output
     from inspector_app.services.workbook_data import merchant_workbook_data
 
     ctx.require(Role.MERCHANT_MANAGER, *MANAGERS, action=t("export merchant workbooks"))
     claim_output(out, force=force)
-    data = merchant_workbook_data(ctx, shop_id, today=today)
-    return write_merchant_workbook(data, workbook_key(ctx), out, force=force)
+    data, gate = merchant_workbook_data(ctx, shop_id, today=today)
+    return write_merchant_workbook(data, workbook_key(ctx), out, gate, force=force)
 
 
 def import_responses(ctx: Context, path: Path | str) -> ImportReport:

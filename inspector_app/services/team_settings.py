@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "deadline_days.minor": 15,
     # Days before its due date from which an active case is "due soon" (0: no warning).
     "cases.warning_days": 2,
+    # Days from a notice's issue date a merchant gets to reply when the case's own date has
+    # passed (the notice then says the case is overdue and gives this new reply-by date).
+    "notices.reply_days": 3,
     "watch_threshold": 60.0,  # risk score at or above which a merchant is a watch candidate
     "eliminate_threshold": 80.0,  # ... an elimination candidate
     # The risk statistics window: complaints, work orders and our purchases of the last
@@ -43,6 +46,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "deadline_days.major": (1, 365),
     "deadline_days.minor": (1, 365),
     "cases.warning_days": (0, 30),
+    "notices.reply_days": (1, 60),
     "watch_threshold": (0, 100),
     "eliminate_threshold": (0, 100),
     "risk.window_days": (30, 1095),

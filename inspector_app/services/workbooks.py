@@ -360,13 +360,28 @@ def export_findings(
     *,
     today: date | None = None,
     force: bool = False,
+    mark_name: bool = True,
 ) -> Generator[Progress, None, Path]:
-    """The findings workbook (Summary, Findings, Cases, Merchants), streamed from SQL."""
-    from inspector_app.reports.findings_xlsx import FindingsExport, write_findings_workbook
+    """The internal findings workbook (Summary, Findings, Cases, Merchants), streamed from SQL.
+
+    Every sheet is marked 内部; with `mark_name` the file name gets "-内部" too unless it has
+    it or `force` replaces that existing file (the desktop's save dialog proposes such a name
+    and the user confirmed the one chosen: it passes mark_name=False).
+    """
+    from inspector_app.reports.findings_xlsx import (
+        FindingsExport,
+        internal_name,
+        write_findings_workbook,
+    )
     from inspector_app.reports.output_file import claim_output
 
     ctx.require(action=t("export findings"))
-    claim_output(out, force=force)
+    claim_output(out, force=force)  # a device, a folder, an existing file: refused as named
+    # The internal workbook says so in its file name, unless the user forces the replacement
+    # of the very file named (then that file is what they asked for).
+    if mark_name and not (force and Path(out).expanduser().exists()):
+        out = internal_name(out)
+        claim_output(out, force=force)
     filt = filt or ExportFilter()
     today = today or clock.today()
     merchant_id = merchant_id_for(ctx, filt.shop_id) if filt.shop_id else None

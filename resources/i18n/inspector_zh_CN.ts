@@ -372,10 +372,52 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>关于 Inspector</translation>
         </message>
         <message>
-            <source>Inspector %1
-Mystery purchases, findings and merchant rectification.</source>
-            <translation>Inspector %1
-神买抽检、问题记录与商家整改。</translation>
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>Libraries</source>
+            <translation>程序库</translation>
+        </message>
+        <message>
+            <source>Font licence</source>
+            <translation>字体许可</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Mystery purchases, findings and merchant rectification.</source>
+            <translation>神秘买家采购、问题记录与商家整改。</translation>
+        </message>
+        <message>
+            <source>Chinese font (UI and PDFs)</source>
+            <translation>中文字体（界面和 PDF）</translation>
+        </message>
+        <message>
+            <source>Component</source>
+            <translation>组件</translation>
+        </message>
+        <message>
+            <source>Used for</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <source>Qt and Qt for Python are used under the LGPL 3.0; their libraries are shipped as separate files that can be replaced.</source>
+            <translation>Qt 和 Qt for Python 依据 LGPL 3.0 使用；它们的库以可替换的独立文件随附。</translation>
         </message>
         <message>
             <source>Database: %1</source>
@@ -1071,6 +1113,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>到期前提醒：</translation>
         </message>
         <message>
+            <source>Reply time on an overdue notice:</source>
+            <translation>逾期通知的回复期限：</translation>
+        </message>
+        <message>
             <source>Save team settings</source>
             <translation>保存团队设置</translation>
         </message>
@@ -1081,6 +1127,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Open cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
             <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
+        </message>
+        <message>
+            <source>A notice for a case whose date has passed says it is overdue and asks for a reply this many days after the notice is issued.</source>
+            <translation>案件期限已过时，通知书会注明已逾期，并要求商家在通知书发出后的这些天内回复。</translation>
         </message>
         <message>
             <source>Password changed</source>
@@ -3103,6 +3153,14 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>已取消，未保存任何内容。</translation>
         </message>
         <message>
+            <source>Private values redacted: %1.</source>
+            <translation>已隐去的隐私信息：%1 处。</translation>
+        </message>
+        <message>
+            <source>Characters no bundled font can draw: %1</source>
+            <translation>内置字体无法显示的字符：%1</translation>
+        </message>
+        <message>
             <source>PDF documents (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -3139,12 +3197,12 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>全年数据及逐月趋势（PDF），与月度报告一样归档。</translation>
         </message>
         <message>
-            <source>Findings workbook</source>
-            <translation>问题工作簿</translation>
+            <source>Findings workbook (internal 内部)</source>
+            <translation>问题工作簿（内部）</translation>
         </message>
         <message>
-            <source>Summary, findings, cases and merchants as an Excel workbook, filtered by period, merchant and case status.</source>
-            <translation>汇总、问题、整改单和商家的 Excel 工作簿，可按期间、商家和整改状态筛选。</translation>
+            <source>Summary, findings, cases and merchants as an Excel workbook, filtered by period, merchant and case status. Internal: it holds order numbers, prices and who bought; never send it to a merchant.</source>
+            <translation>汇总、问题、整改单和商家的 Excel 工作簿，可按期间、商家和整改状态筛选。仅供内部使用：含订单号、价格和购买人，切勿发给商家。</translation>
         </message>
         <message>
             <source>Merchant response workbook</source>
@@ -3153,6 +3211,14 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>The chosen merchant's open cases as an Excel workbook for the merchant to fill in; import it back below when it returns.</source>
             <translation>所选商家的进行中整改单，导出为供商家填写的 Excel 工作簿；交回后在下方导入。</translation>
+        </message>
+        <message>
+            <source>Findings workbook for a merchant</source>
+            <translation>发给商家的问题工作簿</translation>
+        </message>
+        <message>
+            <source>The findings already notified to the chosen merchant, by case and finding number, safe to send: no order number, price, buyer or inspector (Excel).</source>
+            <translation>已通知所选商家的问题，按整改单号和问题编号列出，可放心发送：不含订单号、价格、买家或质检员（Excel）。</translation>
         </message>
         <message>
             <source>Records import template</source>

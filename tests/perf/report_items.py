@@ -258,7 +258,8 @@ def _notice_story_data(ctx, case_number: str, workdir: Path):
     from inspector_app.services import reporting
 
     data = reporting.notice_data(ctx, case_number=case_number)
-    paths = _drain(reporting._resolve_photos(ctx, data, workdir))
+    gate = reporting.notice_gate(ctx, data.merchant_shop_id)
+    paths = _drain(reporting._resolve_photos(ctx, data, workdir, None, gate))
     share = PHOTO_BUDGET_BYTES // max(len(paths), 1)
     prepared = {
         pid: fit_budget(prepare_image(p, workdir, PHOTO_MAX_EDGE), workdir, share)
@@ -282,13 +283,14 @@ def _raw_reportlab(data, workdir: Path, out: Path, sizes: dict) -> tuple[float, 
     import inspector_app.reports.pdf_base as pdf_base
     from inspector_app.reports.notice import _NoticeLayout
     from inspector_app.reports.pdf_base import configure_reportlab
+    from inspector_app.reports.privacy_gate import PrivacyGate
 
     configure_reportlab()
     real = pdf_base.prepare_image
     pdf_base.prepare_image = lambda path, *_a, **_k: sizes[str(path)]
     try:
         start = time.perf_counter()
-        story = _NoticeLayout(data, workdir).story()
+        story = _NoticeLayout(data, workdir, PrivacyGate(())).story()
         made = time.perf_counter()
         SimpleDocTemplate(str(out), pagesize=A4).build(story)
         end = time.perf_counter()
@@ -306,6 +308,7 @@ def _notice_breakdown(ctx, case_number: str, data, sizes: dict, work: Path) -> s
     import inspector_app.reports.pdf_base as pdf_base
     from inspector_app.reports.notice import _NoticeLayout
     from inspector_app.reports.pdf_base import DocInfo, Letterhead, build_pdf
+    from inspector_app.reports.privacy_gate import PrivacyGate
     from inspector_app.services import reporting
 
     def t(fn) -> float:
@@ -316,7 +319,7 @@ def _notice_breakdown(ctx, case_number: str, data, sizes: dict, work: Path) -> s
         if stub:
             pdf_base.prepare_image = lambda path, *_a, **_k: sizes[str(path)]
         try:
-            return _NoticeLayout(data, work).story()
+            return _NoticeLayout(data, work, PrivacyGate(())).story()
         finally:
             pdf_base.prepare_image = real
 
@@ -325,8 +328,12 @@ def _notice_breakdown(ctx, case_number: str, data, sizes: dict, work: Path) -> s
     info = DocInfo("t", "s", "k", "notice")
     decorated = t(lambda: build_pdf(work / "b.pdf", story(True), head, info, work, force=True))
     plain = t(lambda: SimpleDocTemplate(str(work / "c.pdf"), pagesize=A4).build(story(True)))
-    read = t(lambda: _drain(reporting._resolve_photos(
-        ctx, reporting.notice_data(ctx, case_number=case_number), work)))
+    def resolve():
+        data = reporting.notice_data(ctx, case_number=case_number)
+        gate = reporting.notice_gate(ctx, data.merchant_shop_id)
+        return _drain(reporting._resolve_photos(ctx, data, work, None, gate))
+
+    read = t(resolve)
     return (
         f"why: beyond ReportLab's own work, ours spends {secs(decorated - plain)} on the "
         f"letterhead and 'page x of y' (drawn on every page in a second pass), "

@@ -11,6 +11,9 @@ from pypdf import PdfReader
 from inspector_app.cli import cmd_reports
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import CommandParser, global_options
+from inspector_app.domain.enums import CaseStatus, Role
+from inspector_app.domain.errors import ValidationError
+from inspector_app.services import cases
 from tests.reports import scenario
 
 
@@ -32,8 +35,9 @@ def world(ctx, users, tmp_path):
     return scenario.build(ctx, users, tmp_path / "src")
 
 
-def test_cli_documents(world, tmp_path):
+def test_cli_documents(ctx, users, world, tmp_path):
     qm = ["--as", "Quinn Manager"]
+    qm_ctx = ctx.as_actor(users[Role.QUALITY_MANAGER])
     status, out, _ = run(
         "export", "pdf", "--case", world.open_case, "--out", str(tmp_path / "n.pdf"), *qm
     )
@@ -58,6 +62,7 @@ def test_cli_documents(world, tmp_path):
             "xlsx",
             "--merchant",
             world.merchant_shop,
+            "--internal",
             "--since",
             "2000-01-01",
             "--out",
@@ -66,7 +71,20 @@ def test_cli_documents(world, tmp_path):
         )[0]
         == 0
     )
-    assert load_workbook(tmp_path / "f.xlsx").sheetnames[1] == "Findings"
+    # The internal workbook says so in its file name and on every sheet.
+    assert not (tmp_path / "f.xlsx").exists()
+    assert load_workbook(tmp_path / "f-内部.xlsx").sheetnames[1] == "Findings 内部"
+    with pytest.raises(ValidationError, match="--internal"):
+        run(
+            "export", "xlsx", "--merchant", world.merchant_shop, "--since", "2000-01-01",
+            "--out", str(tmp_path / "g.xlsx"), *qm,
+        )
+    status, out, _ = run(
+        "export", "xlsx", "--merchant", world.merchant_shop, "--out", str(tmp_path / "g.xlsx"), *qm
+    )
+    assert status == 0 and "Private values redacted:" in out
+    assert load_workbook(tmp_path / "g.xlsx").sheetnames == ["Findings 问题"]
+    cases.advance(qm_ctx, world.open_case, CaseStatus.NOTIFIED)
     assert run("import", "template", str(tmp_path / "t.xlsx"))[0] == 0
     status, out, _ = run("import", "records", str(tmp_path / "t.xlsx"), "--as", "Ivy Inspector")
     assert status == 0 and "0 new" in out
@@ -87,8 +105,9 @@ def test_cli_documents(world, tmp_path):
     assert status == 0 and "Responses recorded: 0;" in out and "rows left blank: 1;" in out
 
 
-def test_cli_refused_rows_exit_one(world, tmp_path):
+def test_cli_refused_rows_exit_one(ctx, users, world, tmp_path):
     mm = ["--as", "Mia Merchant-Manager"]
+    cases.advance(ctx.as_actor(users[Role.QUALITY_MANAGER]), world.open_case, CaseStatus.NOTIFIED)
     run(
         "export",
         "responses",

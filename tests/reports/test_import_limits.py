@@ -131,6 +131,7 @@ def test_records_refused_row_keeps_nothing_of_the_file(ctx, users, world, tmp_pa
 
 def test_refused_responses_import_writes_nothing_not_even_the_key(ctx, users, world, tmp_path):
     mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    cases.advance(ctx.as_actor(users[Role.QUALITY_MANAGER]), world.open_case, CaseStatus.NOTIFIED)
     path = responses.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
     with ctx.db.write() as s:  # a database that never exported: no key yet
         s.query(AppSetting).filter(AppSetting.key == responses.WORKBOOK_KEY).delete()

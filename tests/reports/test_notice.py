@@ -7,10 +7,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from inspector_app.domain.enums import Role
+from inspector_app.domain.enums import CaseStatus, Role
 from inspector_app.domain.errors import PermissionDenied
 from inspector_app.reports.progress import run_job
-from inspector_app.services import reporting
+from inspector_app.services import cases, reporting
 from tests.reports import scenario
 from tests.reports.conftest import assert_no_image_metadata, pdf_text
 
@@ -84,7 +84,7 @@ def test_merchant_notice_with_verified_case(ctx, users, world, tmp_path):
     vtext = pdf_text(verified)
     assert "Merchant's evidence" in vtext and "Re-check" in vtext and "Passed" in vtext
     assert "=We replaced the supplier" in vtext
-    assert "The case in this notice is finished" in " ".join(vtext.split())
+    assert "This notice records the outcome of rectification case" in " ".join(vtext.split())
     _assert_private(vtext, world, users)
     assert assert_no_image_metadata(verified) >= 3  # logo, evidence and re-check photos
 
@@ -111,6 +111,7 @@ def test_who_deleted_never_reaches_a_merchant_document(ctx, users, world, tmp_pa
         world.manager_name]
     out = run_job(reporting.export_notice(qm, tmp_path / "d.pdf", shop_id=world.merchant_shop))
     _assert_private(pdf_text(out), world, users)
+    cases.advance(qm, world.open_case, CaseStatus.NOTIFIED)
     book = responses.export_merchant_workbook(
         ctx.as_actor(users[Role.MERCHANT_MANAGER]), world.merchant_shop, tmp_path / "d.xlsx")
     cells = " ".join(

@@ -10,6 +10,7 @@ from PIL import Image
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.reports.notice import write_notice
 from inspector_app.reports.notice_data import NoticeCase, NoticeData, NoticeFinding, NoticePhoto
+from inspector_app.reports.privacy_gate import PrivacyGate
 from inspector_app.reports.progress import run_job
 from tests.reports.conftest import assert_no_image_metadata, pdf_text
 
@@ -69,7 +70,7 @@ def test_hundred_photos_under_twenty_megabytes(tmp_path):
             ),
         ),
     )
-    out = run_job(write_notice(data, tmp_path / "big.pdf"))
+    out = run_job(write_notice(data, tmp_path / "big.pdf", PrivacyGate(())))
     size = out.stat().st_size
     assert size < 20_000_000, size
     assert assert_no_image_metadata(out) == 100

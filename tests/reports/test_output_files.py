@@ -112,7 +112,7 @@ def test_ui_export_jobs_replace_the_file_the_dialog_asked_about(ctx, users, tmp_
     out.write_bytes(b"old")  # Qt's save dialog asked "replace?" and the user said yes
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     run_job(export_job(qm, ReportRequest(FINDINGS), out))
-    assert load_workbook(out).sheetnames[0] == "Summary"
+    assert load_workbook(out).sheetnames[0] == "Summary 内部"
 
 
 def test_log_file_on_a_full_disk_warns_once(tmp_path, capsys):

@@ -87,7 +87,7 @@ def test_changes_compares_every_stated_figure():
     diff = dict((label, (a, b)) for label, a, b in changes(old, new))
     assert diff["Findings 问题"] == ("3", "4")
     assert diff["Hours to first response, median 首次回复时长中位数"] == ("10.0 h", "12.5 h")
-    assert diff["Findings: Wrong item 错发"] == ("0", "1")
+    assert diff["Findings: Wrong item 错发商品"] == ("0", "1")
     assert changes(new, new) == []
 
 

@@ -35,8 +35,8 @@ def test_findings_workbook_types_and_sheets(ctx, users, world, tmp_path):
     out = run_job(workbooks.export_findings(mm, tmp_path / "f.xlsx"), steps.append)
     assert steps[-1].done == steps[-1].total
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Summary", "Findings", "Cases", "Merchants"]
-    findings = wb["Findings"]
+    assert wb.sheetnames == ["Summary 内部", "Findings 内部", "Cases 内部", "Merchants 内部"]
+    findings = wb["Findings 内部"]
     assert findings.freeze_panes == "A2" and findings.auto_filter.ref == "A1:S5"
     rows = _sheet_rows(findings)
     assert len(rows) == 4
@@ -49,15 +49,15 @@ def test_findings_workbook_types_and_sheets(ctx, users, world, tmp_path):
     assert first["Title"] == world.hostile_title
     assert first["Case number"] == world.open_case and first["Case status"] == "open"
     # Formula-like user text stays text.
-    case_rows = _sheet_rows(wb["Cases"])
+    case_rows = _sheet_rows(wb["Cases 内部"])
     closed = next(r for r in case_rows if r["Case number"] == world.closed_case)
     assert closed["Response"] == "=We replaced the supplier"
-    cell = next(c for c in wb["Cases"]["N"] if c.value == "=We replaced the supplier")
+    cell = next(c for c in wb["Cases 内部"]["N"] if c.value == "=We replaced the supplier")
     assert cell.data_type == "s"
     assert isinstance(closed["Hours to response"], float)
-    merchants = _sheet_rows(wb["Merchants"])
+    merchants = _sheet_rows(wb["Merchants 内部"])
     assert merchants[0]["Shop id"] == world.merchant_shop and merchants[0]["Findings"] == 3
-    summary = [r for r in wb["Summary"].iter_rows(values_only=True) if r and r[0]]
+    summary = [r for r in wb["Summary 内部"].iter_rows(values_only=True) if r and r[0]]
     assert ("Findings", 4) in [tuple(r[:2]) for r in summary]
     for ws in wb.worksheets:  # nothing private in any sheet
         for row in ws.iter_rows(values_only=True):
@@ -71,12 +71,12 @@ def test_findings_workbook_filters(ctx, users, world, tmp_path):
         workbooks.export_findings(mm, tmp_path / "g.xlsx", ExportFilter(shop_id=world.other_shop))
     )
     wb = load_workbook(out)
-    assert [r["Shop id"] for r in _sheet_rows(wb["Findings"])] == [world.other_shop]
-    assert [r["Case number"] for r in _sheet_rows(wb["Cases"])] == [world.other_case]
+    assert [r["Shop id"] for r in _sheet_rows(wb["Findings 内部"])] == [world.other_shop]
+    assert [r["Case number"] for r in _sheet_rows(wb["Cases 内部"])] == [world.other_case]
     out = run_job(
         workbooks.export_findings(mm, tmp_path / "h.xlsx", ExportFilter(status=CaseStatus.CLOSED))
     )
-    assert [r["Case number"] for r in _sheet_rows(load_workbook(out)["Findings"])] == [
+    assert [r["Case number"] for r in _sheet_rows(load_workbook(out)["Findings 内部"])] == [
         world.closed_case
     ]
     out = run_job(
@@ -85,7 +85,7 @@ def test_findings_workbook_filters(ctx, users, world, tmp_path):
         )
     )
     wb = load_workbook(out)
-    assert _sheet_rows(wb["Findings"]) == [] and wb["Findings"]["A1"].value == "Finding id"
+    assert _sheet_rows(wb["Findings 内部"]) == [] and wb["Findings 内部"]["A1"].value == "Finding id"
 
 
 def _sql_figures(db_file, since: date, today: date):
@@ -172,16 +172,16 @@ def test_findings_workbook_figures_agree_with_sql(ctx, users, tmp_path, monkeypa
     assert len(by_cat) > 3 and len(by_status) > 3
     assert all(any(m[i] for m in per_merchant.values()) for i in range(5))
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Summary", "Findings", "Cases", "Merchants"]
-    assert [r["Finding id"] for r in _sheet_rows(wb["Findings"])] == ids
-    summary = [r[:2] for r in wb["Summary"].iter_rows(values_only=True)]
+    assert wb.sheetnames == ["Summary 内部", "Findings 内部", "Cases 内部", "Merchants 内部"]
+    assert [r["Finding id"] for r in _sheet_rows(wb["Findings 内部"])] == ids
+    summary = [r[:2] for r in wb["Summary 内部"].iter_rows(values_only=True)]
     assert ("Findings", len(ids)) in summary
     assert ("Cases", sum(n for _, n in by_status)) in summary
     start = summary.index(("Findings by category", None)) + 1
     assert summary[start : start + len(by_cat)] == by_cat
     start = summary.index(("Cases by status", None)) + 1
     assert summary[start : start + len(by_status)] == by_status
-    merchants = _sheet_rows(wb["Merchants"])
+    merchants = _sheet_rows(wb["Merchants 内部"])
     figures = ["Findings", "Critical", "Open cases", "Overdue cases", "Closed cases"]
     assert {r["Shop id"]: [r[k] for k in figures] for r in merchants} == per_merchant
     assert [r["Findings"] for r in merchants] == sorted(
@@ -287,6 +287,7 @@ def test_merchant_workbook_bad_rows_reported_good_rows_applied(ctx, users, world
 
 def test_foreign_or_broken_workbook_refused(ctx, users, world, tmp_path):
     mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    cases.advance(ctx.as_actor(users[Role.QUALITY_MANAGER]), world.open_case, CaseStatus.NOTIFIED)
     path = responses.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
     wb = load_workbook(path)
     wb[mx.META]["B2"].value = world.other_shop  # pretend it was another merchant's

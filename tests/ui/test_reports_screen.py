@@ -187,10 +187,10 @@ def test_findings_workbook_read_back(qtbot, screen, save_dialog, tmp_path, inlin
     page.preset.setCurrentIndex(0)
     save_dialog.path = tmp_path / "findings"  # the suffix is added
     click(qtbot, screen.chooser.save_button)
-    out = tmp_path / "findings.xlsx"
+    out = tmp_path / "findings.xlsx"  # the name chosen in the dialog (it proposes "-内部")
     wb = load_workbook(out, read_only=True)
-    assert wb.sheetnames == ["Summary", "Findings", "Cases", "Merchants"]
-    rows = list(wb["Findings"].iter_rows(values_only=True))
+    assert wb.sheetnames == ["Summary 内部", "Findings 内部", "Cases 内部", "Merchants 内部"]
+    rows = list(wb["Findings 内部"].iter_rows(values_only=True))
     wb.close()
     n = browse.count_findings(ctx, browse.FindingFilter())
     assert len(rows) - 1 == n > 0
@@ -457,7 +457,7 @@ def test_default_file_names():
     name = kinds.default_file_name(
         req(kinds.FINDINGS, shop_id="S1", since=date(2026, 1, 1), until=date(2026, 3, 31)), today
     )
-    assert name == "findings-S1-2026-01-01-to-2026-03-31.xlsx"
+    assert name == "findings-S1-2026-01-01-to-2026-03-31-内部.xlsx"
 
 
 def test_old_previews_are_purged(tmp_path):

@@ -205,11 +205,21 @@ class CaseHistory:
         first = c.purchases[0]
         more = len(c.finding_ids) - 1
         english = qm.english
-        summary = (
-            f"{first.title} and {more} more finding{'' if more == 1 else 's'} at {c.merchant.name}"
-            if english
-            else f"{c.merchant.name}：{first.title}等{len(c.finding_ids)}项问题"
-        )
+        # One language per summary, the title's: an English sentence around a Chinese title
+        # reads as neither ("运输导致商品损坏 and 4 more findings").
+        if english and first.title.isascii():
+            summary = (
+                f"{first.title} at {c.merchant.name}"
+                if more == 0
+                else f"{first.title} and {more} more finding{'' if more == 1 else 's'} "
+                f"at {c.merchant.name}"
+            )
+        else:
+            summary = (
+                f"{c.merchant.name}：{first.title}"
+                if more == 0
+                else f"{c.merchant.name}：{first.title}等{len(c.finding_ids)}项问题"
+            )
         row = {
             "id": c.id,
             "case_number": f"RC-{year}-{seq:04d}",

@@ -168,13 +168,13 @@ CATEGORY_MIX: dict[str, dict[C, int]] = {
 
 #: Opening sentence of a finding's description.
 DESCRIPTION_ZH = [
-    "神秘买家于收货当日开箱检验，{title}。",
+    "收货当日开箱检验，{title}。",  # never "神秘买家": a merchant must not learn it
     "按抽检流程拆封拍照，发现{title}，已留样封存。",
     "对照商品详情页逐项核验，{title}，与宣传不符。",
     "收货后送第三方实验室检测，结果显示{title}。",
 ]
 DESCRIPTION_EN = [
-    "Opened on the day of delivery as a mystery purchase: {title}.",
+    "Opened on the day of delivery: {title}.",
     "Unpacked and photographed per the inspection checklist; found: {title}. Sample retained.",
     "Checked item by item against the listing: {title}, contrary to what is advertised.",
     "Sent to an independent lab after receipt; the report shows: {title}.",

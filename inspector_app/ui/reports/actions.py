@@ -141,7 +141,7 @@ class ReportActions(QObject):
             return None
 
         def done(path) -> None:
-            self._saved(Path(path))
+            self._saved(Path(path), _gate_note(path))
             if req.spec.is_pdf:
                 self.archived.emit()
 
@@ -162,11 +162,11 @@ class ReportActions(QObject):
         return self._run(job, lambda path: self._saved(Path(path)),
                          tr("Writing %1…").replace("%1", out.name), "reproduce")
 
-    def _saved(self, path: Path) -> None:
+    def _saved(self, path: Path, note: str = "") -> None:
         self.memory.last_file = path
         self.memory.remember(path)
         logger.info("Saved %s", path)
-        self.env.show_status(tr("Saved %1").replace("%1", str(path)))
+        self.env.show_status(" ".join(x for x in (tr("Saved %1").replace("%1", str(path)), note) if x))
         self.saved.emit(path)
 
     # -- print and folder ----------------------------------------------------------------
@@ -206,3 +206,15 @@ class ReportActions(QObject):
             on_cancel=lambda: self.env.show_status(tr("Cancelled; nothing was saved.")),
         )
         return self.task
+
+
+def _gate_note(path: object) -> str:
+    """What the privacy gate did for a merchant-facing file ("" for internal files)."""
+    redacted = getattr(path, "redacted", None)
+    if redacted is None:
+        return ""
+    note = tr("Private values redacted: %1.").replace("%1", str(redacted))
+    missing = getattr(path, "undrawable", "")
+    if missing:
+        note += " " + tr("Characters no bundled font can draw: %1").replace("%1", " ".join(missing))
+    return note

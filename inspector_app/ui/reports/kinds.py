@@ -23,6 +23,7 @@ MONTHLY = "monthly"
 ANNUAL = "annual"
 FINDINGS = "findings"
 MERCHANT_WORKBOOK = "merchant_workbook"
+MERCHANT_FINDINGS = "merchant_findings"
 TEMPLATE = "template"
 
 #: Parameter pages (which widgets a kind needs).
@@ -91,10 +92,11 @@ KINDS: dict[str, ReportKind] = {
         ),
         ReportKind(
             FINDINGS,
-            QT_TR_NOOP("Findings workbook"),
+            QT_TR_NOOP("Findings workbook (internal 内部)"),
             QT_TR_NOOP(
                 "Summary, findings, cases and merchants as an Excel workbook, filtered by "
-                "period, merchant and case status."
+                "period, merchant and case status. Internal: it holds order numbers, prices and "
+                "who bought; never send it to a merchant."
             ),
             XLSX,
             FINDINGS_PAGE,
@@ -105,6 +107,16 @@ KINDS: dict[str, ReportKind] = {
             QT_TR_NOOP(
                 "The chosen merchant's open cases as an Excel workbook for the merchant to fill "
                 "in; import it back below when it returns."
+            ),
+            XLSX,
+            MERCHANT_PAGE,
+        ),
+        ReportKind(
+            MERCHANT_FINDINGS,
+            QT_TR_NOOP("Findings workbook for a merchant"),
+            QT_TR_NOOP(
+                "The findings already notified to the chosen merchant, by case and finding "
+                "number, safe to send: no order number, price, buyer or inspector (Excel)."
             ),
             XLSX,
             MERCHANT_PAGE,
@@ -162,9 +174,12 @@ def default_file_name(req: ReportRequest, today: date | None = None) -> str:
             parts.append(f"{today:%Y-%m-%d}")
         if req.status is not None:
             parts.append(req.status.value)
+        parts.append("内部")  # the internal workbook says so in its name (reports/findings_xlsx)
         return "-".join(str(p) for p in parts) + ".xlsx"
     if req.kind == MERCHANT_WORKBOOK:
         return f"{req.shop_id}-responses-{today:%Y-%m-%d}.xlsx"
+    if req.kind == MERCHANT_FINDINGS:
+        return f"{req.shop_id}-findings-{today:%Y-%m-%d}.xlsx"
     if req.kind == TEMPLATE:
         return "inspector-records-template.xlsx"
     raise KeyError(req.kind)
@@ -208,11 +223,15 @@ def export_job(
         filt = workbooks.ExportFilter(
             shop_id=req.shop_id or None, since=req.since, until=req.until, status=req.status
         )
-        return workbooks.export_findings(ctx, out, filt, force=True)
+        return workbooks.export_findings(ctx, out, filt, force=True, mark_name=False)
     if req.kind == MERCHANT_WORKBOOK:
         from inspector_app.services import responses
 
         return _plain(lambda: responses.export_merchant_workbook(ctx, req.shop_id, out, force=True))
+    if req.kind == MERCHANT_FINDINGS:
+        from inspector_app.services.workbook_data import export_merchant_findings
+
+        return _plain(lambda: export_merchant_findings(ctx, req.shop_id, out, force=True))
     if req.kind == TEMPLATE:
         from inspector_app.services import records_import
 

@@ -44,6 +44,8 @@ logger = logging.getLogger(__name__)
 MAX_DEADLINE_DAYS = 365
 #: The team setting of the due-soon warning (services.team_settings).
 WARNING_DAYS = "cases.warning_days"
+#: Days a notice gives to reply when a case's own date has passed (docs/privacy.md).
+REPLY_DAYS = "notices.reply_days"
 
 
 class NewUserDialog(QDialog):
@@ -240,6 +242,8 @@ class SettingsScreen(QWidget):
             form.addRow(tr("%1 findings:").replace("%1", enum_label(severity)), spin)
         self.warning_spin = self._warning_spin(box)
         form.addRow(tr("Warn before the due date:"), self.warning_spin)
+        self.reply_spin = self._reply_spin(box)
+        form.addRow(tr("Reply time on an overdue notice:"), self.reply_spin)
         self.risk_panel = RiskSettingsPanel(box)
         form.addRow(self.risk_panel)
         self.save_team_button = QPushButton(tr("Save team settings"), box)
@@ -269,6 +273,20 @@ class SettingsScreen(QWidget):
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         spin.setToolTip(tr("Open cases due within this many days (the due day included) are "
                            "marked “due soon” on the Cases screen; 0 turns the warning off."))
+        return spin
+
+    def _reply_spin(self, parent: QWidget) -> QSpinBox:
+        """Days from a notice's issue a merchant gets to reply when the case's date has passed."""
+        low, high = team_settings.RANGES[REPLY_DAYS]
+        spin = QSpinBox(parent)
+        spin.setObjectName("notices_reply_days")
+        spin.setRange(int(low), int(high))
+        spin.setSuffix(tr(" days"))
+        spin.setMinimumWidth(110)
+        spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        spin.setToolTip(tr("A notice for a case whose date has passed says it is overdue and "
+                           "asks for a reply this many days after the notice is issued."))
         return spin
 
     # -- behaviour -----------------------------------------------------------------------
@@ -302,10 +320,12 @@ class SettingsScreen(QWidget):
         for severity, spin in self.deadline_spins.items():
             spin.setValue(int(values[f"deadline_days.{severity.value}"]))
         self.warning_spin.setValue(int(values[WARNING_DAYS]))
+        self.reply_spin.setValue(int(values[REPLY_DAYS]))
         self.risk_panel.load(values)
         may_edit = self.env.state.has_role(*MANAGERS)
         self.risk_panel.set_editable(may_edit)
-        for widget in (*self.deadline_spins.values(), self.warning_spin, self.organisation_edit, self.logo_edit,
+        for widget in (*self.deadline_spins.values(), self.warning_spin, self.reply_spin,
+                       self.organisation_edit, self.logo_edit,
                        self.logo_button, self.save_team_button):
             widget.setEnabled(may_edit)
         self.team_hint.setVisible(not may_edit)
@@ -365,6 +385,7 @@ class SettingsScreen(QWidget):
             "organisation_logo": self.logo_edit.text().strip(),
             **{f"deadline_days.{sev.value}": spin.value() for sev, spin in self.deadline_spins.items()},
             WARNING_DAYS: self.warning_spin.value(),
+            REPLY_DAYS: self.reply_spin.value(),
             **self.risk_panel.values(),
         }
         try:
