@@ -3293,8 +3293,8 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>导入</translation>
         </message>
         <message>
-            <source>Rows with problems are listed with their row number and reason; the good rows are still imported, and importing a file twice changes nothing.</source>
-            <translation>有错误的行会列出行号和原因；正确的行仍会导入，重复导入同一文件不会产生任何变化。</translation>
+            <source>Rows with problems are listed with their row number and reason. A records file is imported whole or not at all; responses and work orders keep their good rows. Importing a file twice changes nothing.</source>
+            <translation>有错误的行会列出行号和原因。记录文件要么整体导入，要么完全不导入；商家回复和工单会保留正确的行。重复导入同一文件不会产生任何变化。</translation>
         </message>
         <message>
             <source>&amp;Case:</source>
