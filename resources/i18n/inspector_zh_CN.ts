@@ -1203,8 +1203,20 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>整改单 %2 为何“%1”？</translation>
         </message>
         <message>
+            <source>Ctrl+Return</source>
+            <translation>Ctrl+Return</translation>
+        </message>
+        <message>
+            <source>This cannot be taken back: the case stays as it is then.</source>
+            <translation>此操作无法撤回：案件将保持该状态。</translation>
+        </message>
+        <message>
             <source>Please give a reason.</source>
             <translation>请填写原因。</translation>
+        </message>
+        <message>
+            <source>“%1” for case %2: the case becomes “%3”. This cannot be taken back. Go ahead?</source>
+            <translation>对案件 %2 执行“%1”：案件将变为“%3”。此操作无法撤回。继续吗？</translation>
         </message>
         <message>
             <source>Select</source>
@@ -2003,6 +2015,14 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>None</source>
             <translation>无</translation>
+        </message>
+        <message>
+            <source>Choose Passed or Failed.</source>
+            <translation>请选择“通过”或“未通过”。</translation>
+        </message>
+        <message>
+            <source>Close case %1 as passed? A closed case cannot be reopened.</source>
+            <translation>以“通过”关闭案件 %1？已关闭的案件无法重新打开。</translation>
         </message>
         <message>
             <source>%1: verification recorded (%2)</source>
@@ -3416,6 +3436,18 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>
                 <numerusform>%n 个整改单将在 %1 天内到期：请查看“即将到期”标签页</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Discard changes?</source>
+            <translation>放弃更改？</translation>
+        </message>
+        <message>
+            <source>What you typed in this form has not been saved. Discard it?</source>
+            <translation>此表单中输入的内容尚未保存。要放弃吗？</translation>
+        </message>
+        <message>
+            <source>Ctrl+Return confirms</source>
+            <translation>按 Ctrl+Return 确认</translation>
         </message>
     </context>
 </TS>

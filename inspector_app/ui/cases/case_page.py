@@ -172,11 +172,17 @@ class CasePage(QWidget):
             return
         t = transition_for(case.status, target)
         note = ""
+        action = transitions.action_text(case.status, target)
+        final = transitions.is_irreversible(case.status, target)
         if t is not None and t.needs_note:
-            reason = transitions.ask_reason(self, transitions.action_text(case.status, target), case.case_number)
+            # The reason dialog is the confirmation: for a final move it says so.
+            reason = (transitions.ask_reason(self, action, case.case_number, final=True) if final
+                      else transitions.ask_reason(self, action, case.case_number))
             if reason is None:
                 return
             note = reason
+        elif final and not transitions.confirm_move(self, action, case.case_number, target):
+            return
         try:
             updated = case_service.advance(self.env.ctx, case.case_number, target, note)
         except InspectorError as exc:
