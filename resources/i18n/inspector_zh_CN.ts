@@ -348,6 +348,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>打开日志文件夹(&amp;L)</translation>
         </message>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
             <source>&amp;About Inspector</source>
             <translation>关于 Inspector(&amp;A)</translation>
         </message>
@@ -2049,6 +2053,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>撤销删除</translation>
         </message>
         <message>
+            <source>Bring the deleted findings back (%1)</source>
+            <translation>恢复已删除的问题（%1）</translation>
+        </message>
+        <message>
             <source>Searching…</source>
             <translation>正在搜索…</translation>
         </message>
@@ -3448,6 +3456,110 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Ctrl+Return confirms</source>
             <translation>按 Ctrl+Return 确认</translation>
+        </message>
+        <message>
+            <source>Everywhere</source>
+            <translation>任何位置</translation>
+        </message>
+        <message>
+            <source>Find (the search box of the screen)</source>
+            <translation>查找（当前页面的搜索框）</translation>
+        </message>
+        <message>
+            <source>Go to a screen (see the Go menu)</source>
+            <translation>转到某个页面（见“转到”菜单）</translation>
+        </message>
+        <message>
+            <source>Next / previous field (also out of a table)</source>
+            <translation>下一个 / 上一个字段（也可离开表格）</translation>
+        </message>
+        <message>
+            <source>Open the selected row</source>
+            <translation>打开所选行</translation>
+        </message>
+        <message>
+            <source>Tables</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <source>Back to the purchases table</source>
+            <translation>返回采购表格</translation>
+        </message>
+        <message>
+            <source>A purchase</source>
+            <translation>采购页面</translation>
+        </message>
+        <message>
+            <source>Save the finding being edited</source>
+            <translation>保存正在编辑的问题</translation>
+        </message>
+        <message>
+            <source>Delete the selected rows or photos (asks first)</source>
+            <translation>删除所选行或照片（先确认）</translation>
+        </message>
+        <message>
+            <source>Tables, photos</source>
+            <translation>表格、照片</translation>
+        </message>
+        <message>
+            <source>Open a rectification case on the selected findings</source>
+            <translation>为所选问题建立整改案件</translation>
+        </message>
+        <message>
+            <source>Undo the last delete</source>
+            <translation>撤销上一次删除</translation>
+        </message>
+        <message>
+            <source>Findings, photos</source>
+            <translation>问题、照片</translation>
+        </message>
+        <message>
+            <source>Confirm a dialog with a text box (reason, text on a photo)</source>
+            <translation>确认带文本框的对话框（原因、照片上的文字）</translation>
+        </message>
+        <message>
+            <source>Dialogs</source>
+            <translation>对话框</translation>
+        </message>
+        <message>
+            <source>Close a dialog (asks before discarding typed input)</source>
+            <translation>关闭对话框（放弃已输入内容前会询问）</translation>
+        </message>
+        <message>
+            <source>Save the report as…</source>
+            <translation>将报告另存为…</translation>
+        </message>
+        <message>
+            <source>Print the report</source>
+            <translation>打印报告</translation>
+        </message>
+        <message>
+            <source>Preview the report</source>
+            <translation>预览报告</translation>
+        </message>
+        <message>
+            <source>Paste a photo</source>
+            <translation>粘贴照片</translation>
+        </message>
+        <message>
+            <source>Edit the caption</source>
+            <translation>编辑说明</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>适用位置</translation>
         </message>
     </context>
 </TS>

@@ -428,3 +428,16 @@ def test_edit_the_due_date_and_summary(qtbot, env, users, world, qm, monkeypatch
     assert header.summary_label.text() == "Replace every zip"
     events = screen.page.history.model_
     assert events.index(events.rowCount() - 1, 2).data() == "Edited"
+
+
+def test_tab_leaves_the_cases_table(qtbot, env, users, world, qm):
+    open_case(qm, world)
+    open_case(qm, world, "Zip pull broken")
+    screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
+    table = screen.list.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    row = table.currentIndex().row()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus(), "Tab moved within the table instead of leaving it"
+    assert table.currentIndex().row() == row

@@ -298,3 +298,21 @@ def test_esc_on_a_filled_form_asks_before_discarding(qtbot, form, message_boxes)
 def test_esc_on_an_untouched_form_closes_without_asking(qtbot, form, message_boxes):
     qtbot.keyClick(form.merchant.edit, Qt.Key.Key_Escape)
     assert not form.isVisible() and message_boxes.shown == []
+
+
+def test_new_merchant_dialog_focuses_its_first_empty_field(qtbot, env):
+    """Typed text goes into a field, never onto OK: "Acme" fills the name, focus is on Shop id."""
+    dialog = NewMerchantDialog(env, "Acme")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.shop_id)
+    qtbot.keyClicks(dialog.focusWidget(), "10023")
+    assert (dialog.shop_id.text(), dialog.name.text()) == ("10023", "Acme")
+    numbered = NewMerchantDialog(env, "10024")
+    qtbot.addWidget(numbered)
+    numbered.show()
+    qtbot.waitUntil(lambda: numbered.focusWidget() is numbered.name)
+    product = NewProductDialog(env, "Trail runner")
+    qtbot.addWidget(product)
+    product.show()
+    qtbot.waitUntil(lambda: product.focusWidget() is product.brand)
