@@ -2205,6 +2205,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>缩小（-，Ctrl+滚轮）</translation>
         </message>
         <message>
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
             <source>Zoom</source>
             <translation>缩放</translation>
         </message>
@@ -2215,6 +2219,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Zoom in (+, Ctrl+wheel)</source>
             <translation>放大（+，Ctrl+滚轮）</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>放大</translation>
         </message>
         <message>
             <source>Fit</source>

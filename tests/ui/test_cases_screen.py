@@ -441,3 +441,26 @@ def test_tab_leaves_the_cases_table(qtbot, env, users, world, qm):
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert not table.hasFocus(), "Tab moved within the table instead of leaving it"
     assert table.currentIndex().row() == row
+
+
+def test_case_page_labels_have_readable_contrast(qtbot, env, users, world, qm):
+    """Secondary labels on the case page: contrast >= 4.5:1 on the window (was 184 on 239)."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from inspector_app.ui.contrast import contrast_ratio
+
+    case = open_case(qm, world)
+    screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
+    screen.open_item(case.id)
+    header = screen.page.header
+    captions = [w for w in header.findChildren(QLabel) if w.text() in ("Merchant:", "Due:", "Assignee:")]
+    assert len(captions) == 3
+    window = header.palette().color(QPalette.ColorRole.Window)
+    for label in (*captions, header.dates_label, screen.page.response_tab.state_label):
+        style = label.styleSheet()
+        assert "palette(mid)" not in style
+        color = QColor(style.split("color:")[1].split(";")[0].strip())
+        assert contrast_ratio(color, window) >= 4.5, (label.text(), color.name(), window.name())
+    # The default light theme's old grey failed this.
+    assert contrast_ratio(QColor(184, 184, 184), QColor(239, 239, 239)) < 4.5

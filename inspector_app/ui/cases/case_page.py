@@ -23,6 +23,7 @@ from inspector_app.ui.cases.header import CaseHeader
 from inspector_app.ui.cases.history import HistoryView
 from inspector_app.ui.cases.response_tab import ResponseTab
 from inspector_app.ui.cases.verification_tab import VerificationTab
+from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.photos import BeforeAfterView, PhotoPanel
@@ -91,7 +92,7 @@ class CasePage(QWidget):
         self.placeholder = QLabel(tr("Choose a case in the table to see it here."), self)
         self.placeholder.setObjectName("case_placeholder")
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.placeholder.setStyleSheet(f"{muted_style(self)} padding: 24px;")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(body)

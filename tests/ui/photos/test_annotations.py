@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QInputDialog, QPlainTextEdit
+from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QToolButton
 
 from inspector_app.photos.annotate import parse_shapes
 from inspector_app.services import photos as photo_service
@@ -199,3 +199,15 @@ def test_ctrl_return_confirms_the_text_annotation_dialog(qtbot, monkeypatch):
     drive_modal(qtbot, QInputDialog, type_and_confirm)
     assert keys.multiline_text(None, "Text annotation", "Text:") == ("Seam\nopen", True)
     assert answers == [QInputDialog.DialogCode.Accepted]
+
+
+def test_symbol_only_buttons_have_accessible_names(viewer):
+    """"−" and "+" are read out as "Zoom out" and "Zoom in"; every nav button has a name."""
+    out_button = viewer.nav_bar.widgetForAction(viewer.zoom_out_action)
+    in_button = viewer.nav_bar.widgetForAction(viewer.zoom_in_action)
+    assert (out_button.text(), out_button.accessibleName()) == ("−", "Zoom out")
+    assert (in_button.text(), in_button.accessibleName()) == ("+", "Zoom in")
+    for action in viewer.nav_bar.actions():
+        button = viewer.nav_bar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            assert button.accessibleName(), action.text()
