@@ -32,6 +32,7 @@ from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.keys import confirm_on_ctrl_return
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +124,7 @@ class OpenCaseDialog(QDialog):
         self.open_button.setDefault(True)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.submit)
+        confirm_on_ctrl_return(self.summary_edit, self.submit)  # Return: a new line
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
