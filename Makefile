@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots clean package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,4 +39,15 @@ screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m inspector_app.tools.screenshots build/screenshots --lang pseudo
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# The one-folder application for this platform in dist/Inspector (packaging/README.md).
+STAMP_PACKAGE := $(VENV)/.installed-package
+$(STAMP_PACKAGE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $@ $(STAMP_RUN)
+
+package: $(STAMP_PACKAGE)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/inspector.spec
+	QT_QPA_PLATFORM=offscreen dist/Inspector/inspector-app --self-test

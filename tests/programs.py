@@ -41,6 +41,10 @@ NEEDS = {
     "needs_poppler": Need(
         "pdftoppm/pdfinfo", "apt install poppler-utils", programs=("pdftoppm", "pdfinfo")
     ),
+    "needs_appstream": Need(
+        "appstreamcli", "apt install appstream", programs=("appstreamcli",)
+    ),
+    "needs_xvfb": Need("xvfb-run", "apt install xvfb xauth", programs=("xvfb-run",)),
     "needs_postgres": Need(
         "PostgreSQL",
         "apt install postgresql, then set INSPECTOR_TEST_PG_URL as .ci/run does",

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from inspector_app import __version__
 from inspector_app.cli.invocation import Invocation
 from inspector_app.cli.options import EXIT_USAGE, CommandParser, global_options
 from inspector_app.domain.messages import t
@@ -64,7 +63,9 @@ def build_parser() -> CommandParser:
         parents=[global_options(suppress_defaults=False)],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"inspector {__version__}")
+    from inspector_app.about import version_line
+
+    parser.add_argument("--version", action="version", version=version_line("inspector"))
     subparsers = parser.add_subparsers(
         title="commands", metavar="COMMAND", parser_class=CommandParser
     )
@@ -76,7 +77,15 @@ def build_parser() -> CommandParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 problems found, 2 user error)."""
     from inspector_app.cli import safety
+    from inspector_app.resources import ResourcesMissing, check_resources
 
+    args_seen = sys.argv[1:] if argv is None else list(argv)
+    try:  # a broken installation stops here, with one line (before any language is chosen)
+        if "--version" not in args_seen:
+            check_resources()
+    except ResourcesMissing as exc:
+        print(f"inspector: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     _use_language_of_environment()
     _prefer_utf8_output()
     argv = list(argv if argv is not None else sys.argv[1:])
@@ -99,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file, handlers = _configure_logging(args)
     inv = Invocation(args)
     try:
-        logger.info("inspector %s", safety.one_line(" ".join(argv), 2_000))
+        from inspector_app.version import app_version
+
+        logger.info("inspector %s: %s", app_version(), safety.one_line(" ".join(argv), 2_000))
         status = int(handler(inv) or 0)
         logger.info("exit %s", status)
         return status

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from inspector_app.reports.pdf_fonts import LATIN, LATIN_BOLD, register_fonts
 from inspector_app.reports.pdf_images import PreparedImage, fit, prepare_image
 from inspector_app.reports.pdf_text import markup, para, styles
+from inspector_app.version import producer
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -196,7 +197,8 @@ def build_pdf(
             title=info.title,
             author=letterhead.organisation,
             subject=info.subject,
-            creator="Inspector",
+            creator=producer(),
+            producer=producer(),
         )
         doc.build(story, canvasmaker=_numbered_canvas_class(letterhead, info, logo))
     logger.info("Wrote %s (%d bytes)", out, out.stat().st_size)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app.domain.errors import InspectorError
-from inspector_app.domain.labels import join_list
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -20,8 +19,6 @@ LATIN_ITALIC = "InspectorSans-Italic"
 LATIN_BOLD_ITALIC = "InspectorSans-BoldItalic"
 #: Name of the CJK font (one weight; bold/italic map to it so <b> never fails).
 CJK = "InspectorCJK"
-#: Where Debian's fonts-droid-fallback puts the font, used until resources/fonts has it.
-SYSTEM_CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 
 _lock = threading.Lock()
 _fonts: Fonts | None = None
@@ -44,17 +41,11 @@ class Fonts:
 
 
 def cjk_font_file() -> Path:
-    """The CJK TrueType file: the one shipped with the app, else the system copy."""
+    """The CJK TrueType file shipped with the application (never a system copy: the same
+    font on every machine); ResourcesMissing, an InspectorError, when it is not there."""
     from inspector_app.resources import cjk_font_path
 
-    candidates = [Path(cjk_font_path()), SYSTEM_CJK_FONT]
-    for path in candidates:
-        if path.is_file():
-            return path
-    raise InspectorError(t(
-        "The Chinese font for PDF reports is missing (looked for {paths}); "
-        "reinstall the application", paths=join_list(candidates),
-    ))
+    return cjk_font_path()
 
 
 def register_fonts() -> Fonts:

@@ -213,6 +213,16 @@ def write_sheet(
     return writer.rows
 
 
+def stamp_workbook(workbook: Workbook) -> None:
+    """Name the program and its version in the workbook's properties (docProps/core.xml)."""
+    from inspector_app.version import app_version, producer
+
+    props = workbook.properties
+    props.creator = producer()
+    props.lastModifiedBy = producer()
+    props.version = app_version()
+
+
 def save_workbook(workbook: Workbook, out: Path | str, *, force: bool = False) -> Path:
     """Save through a temporary file renamed into place (see output_file): never half a file.
 
@@ -220,6 +230,7 @@ def save_workbook(workbook: Workbook, out: Path | str, *, force: bool = False) -
     """
     from inspector_app.reports.output_file import output_file
 
+    stamp_workbook(workbook)
     with output_file(out, force=force) as tmp:
         workbook.save(tmp)
     return Path(out).expanduser()

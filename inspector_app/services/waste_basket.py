@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,7 +39,16 @@ _RESTORERS: dict[str, tuple[Role, ...]] = {
     PRODUCT: MANAGERS,
 }
 #: The table of each kind.
-MODELS = {PURCHASE: Purchase, FINDING: Finding, PHOTO: Photo, MERCHANT: Merchant, PRODUCT: Product}
+#: A row the waste basket holds.
+Restorable = Purchase | Finding | Photo | Merchant | Product
+MODELS: dict[str, type[Restorable]] = {
+    PURCHASE: Purchase, FINDING: Finding, PHOTO: Photo, MERCHANT: Merchant, PRODUCT: Product
+}
+
+
+def _get(s: Session, kind: str, row_id: int) -> Restorable | None:
+    # Session.get widens a union of classes to Base; MODELS maps each kind to one of them.
+    return cast("Restorable | None", s.get(MODELS[kind], row_id))
 
 
 def restorer_roles(kind: str, photo_role: PhotoRole | str | None = None) -> tuple[Role, ...]:
@@ -126,13 +136,13 @@ class _Restore:
             if requested and not self.done[key].requested:
                 self.done[key] = RestoredItem(kind, row_id, self.done[key].label, True)
             return
-        row = s.get(MODELS[kind], row_id)
+        row = _get(s, kind, row_id)
         if row is None:
             raise NotFound(t("No {what} with id {id}", what=thing_label(kind), id=row_id))
         self._require(kind, row)
-        if kind == FINDING:
+        if isinstance(row, Finding):
             self._parent(s, PURCHASE, row.purchase_id)
-        elif kind == PHOTO:
+        elif isinstance(row, Photo):
             self._photo_owner(s, row)
         if row.deleted_at is None:
             return  # restored meanwhile (another window, an Undo): nothing to do
@@ -141,10 +151,10 @@ class _Restore:
         self.done[key] = RestoredItem(kind, row_id, _label(kind, row), requested)
 
     def _parent(self, s: Session, kind: str, row_id: int) -> None:
-        parent = s.get(MODELS[kind], row_id)
+        parent = _get(s, kind, row_id)
         if parent is not None and parent.deleted_at is not None:
             self.restore(s, kind, row_id, requested=False)
-        elif kind == FINDING and parent is not None:
+        elif isinstance(parent, Finding):
             self._parent(s, PURCHASE, parent.purchase_id)
 
     def _photo_owner(self, s: Session, photo: Photo) -> None:

@@ -22,18 +22,21 @@ PACKAGE = Path(__file__).resolve().parents[1]
 LANGUAGES = ("zh_CN",)
 #: Layers whose user-facing messages go through t() (the UI uses Qt's tr()).
 LAYERS = ("domain", "services", "photos", "reports", "cli", "db")
+#: Qt-free modules at the top of the package whose messages reach users too.
+TOP_MODULES = ("about.py", "resources.py", "version.py")
 
 
 def collect() -> dict[str, str]:
     """Every literal message passed to t() (or tc(), as "context::text"), with where it is."""
     found: dict[str, str] = {}
-    for layer in LAYERS:
-        for path in sorted((PACKAGE / layer).rglob("*.py")):
-            tree = ast.parse(path.read_text("utf-8"))
-            for node in ast.walk(tree):
-                key = _message_key(node)
-                if key is not None and isinstance(node, ast.Call):
-                    found.setdefault(key, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    files = [p for layer in LAYERS for p in sorted((PACKAGE / layer).rglob("*.py"))]
+    files += [PACKAGE / name for name in TOP_MODULES if (PACKAGE / name).is_file()]
+    for path in files:
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            key = _message_key(node)
+            if key is not None and isinstance(node, ast.Call):
+                found.setdefault(key, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
     return found
 
 

@@ -219,14 +219,14 @@ def detail_targets(ctx) -> list[tuple[str, str, int | None]]:
     ctx = ctx.as_actor(SYSTEM)
     out: list[tuple[str, str, int | None]] = []
     for status in ("rectifying", "responded", "notified"):
-        rows = browse.fetch_cases(ctx, browse.CaseFilter(status=status), limit=1)
-        if rows:
-            out.append(("case_page", "cases", rows[0].id))
+        cases = browse.fetch_cases(ctx, browse.CaseFilter(status=status), limit=1)
+        if cases:
+            out.append(("case_page", "cases", cases[0].id))
             break
-    rows = browse.fetch_purchases(ctx, browse.PurchaseFilter(verdict="fail"), sort="finding_count",
-                                  limit=1)
-    if rows:
-        out.append(("purchase_inspection", "purchases", rows[0].id))
+    failed = browse.fetch_purchases(ctx, browse.PurchaseFilter(verdict="fail"),
+                                    sort="finding_count", limit=1)
+    if failed:
+        out.append(("purchase_inspection", "purchases", failed[0].id))
     return out
 
 

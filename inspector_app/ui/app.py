@@ -24,8 +24,8 @@ from inspector_app.services.actors import count_users
 from inspector_app.services.context import Context, open_context
 
 # isort: split
-from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QObject, QSize, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from inspector_app.ui.errors import format_exception, install_excepthook, show_unexpected
@@ -98,11 +98,25 @@ def install_cjk_font(app: QApplication) -> str | None:
 
 def create_application(argv: Sequence[str]) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv))
+    if not isinstance(app, QApplication):  # a QCoreApplication made by someone else
+        raise RuntimeError("the desktop application needs a QApplication, not a QCoreApplication")
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("inspector-app")  # packaging/linux/inspector-app.desktop
     install_cjk_font(app)
+    QApplication.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    """The application icon (resources/icons, drawn by packaging/make_icon.py), every size."""
+    icon = QIcon()
+    for size in resources.ICON_SIZES:
+        path = resources.icon_path(size)
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 class DailyBackup(QObject):
@@ -195,6 +209,14 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=["en", "zh_CN", "pseudo"],
                         help="language of the user interface (default: INSPECTOR_LANGUAGE, then "
                              "the setting; pseudo: accented and longer, to find clipped text)")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a temporary database (offscreen) and exit 0 if it works",
+    )
+    # Measuring start-up (tests/perf, packaging): quit once the main window has painted.
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(list(argv)[1:])
     return args
 
@@ -203,9 +225,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop application; the exit code (2 when the database cannot be opened)."""
     argv = list(sys.argv if argv is None else argv)
     args = _parse(argv)
+    if args.version:
+        from inspector_app.about import version_line
+
+        print(version_line("inspector-app"))
+        return 0
+    if args.self_test:
+        from inspector_app.ui.self_test import run
+
+        return run(argv)
     paths = data_dir(args.data_dir).ensure()
     log_file = setup_logging(paths)
     logger.info("Inspector %s starting; data folder %s", __version__, paths.root)
+    try:
+        resources.check_resources()
+    except resources.ResourcesMissing as exc:
+        # One line on stderr and in the log (setup_logging's handlers), and a dialog.
+        logger.error("%s", exc)
+        QApplication.instance() or QApplication(list(argv))
+        return _refuse(str(exc))
     if QApplication.instance() is None:
         qInstallMessageHandler(_qt_message)  # (a test harness keeps its own handler)
     app = create_application(argv)
@@ -239,6 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings.set(CURRENT_USER_ID, dialog.actor.id)
     state, window = create_main_window(ctx, settings)
     window.show()
+    if args.quit_after_paint:
+        from inspector_app.ui.startup_probe import quit_after_first_paint
+
+        quit_after_first_paint(window)
     daily = DailyBackup(state, settings, window)
     daily.start()
     try:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -291,15 +290,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def about(self) -> None:
-        from inspector_app import __version__
+        from inspector_app.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self,
-            tr("About Inspector"),
-            tr("Inspector %1\nMystery purchases, findings and merchant rectification.").replace(
-                "%1", __version__
-            ),
-        )
+        ctx = self.state.ctx
+        AboutDialog(ctx.db.describe(), str(ctx.paths.root), self).exec()
 
     # -- status bar ----------------------------------------------------------------------
 

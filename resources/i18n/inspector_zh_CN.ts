@@ -376,10 +376,52 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>关于 Inspector</translation>
         </message>
         <message>
-            <source>Inspector %1
-Mystery purchases, findings and merchant rectification.</source>
-            <translation>Inspector %1
-神买抽检、问题记录与商家整改。</translation>
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>Libraries</source>
+            <translation>程序库</translation>
+        </message>
+        <message>
+            <source>Font licence</source>
+            <translation>字体许可</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Mystery purchases, findings and merchant rectification.</source>
+            <translation>神秘买家采购、问题记录与商家整改。</translation>
+        </message>
+        <message>
+            <source>Chinese font (UI and PDFs)</source>
+            <translation>中文字体（界面和 PDF）</translation>
+        </message>
+        <message>
+            <source>Component</source>
+            <translation>组件</translation>
+        </message>
+        <message>
+            <source>Used for</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <source>Qt and Qt for Python are used under the LGPL 3.0; their libraries are shipped as separate files that can be replaced.</source>
+            <translation>Qt 和 Qt for Python 依据 LGPL 3.0 使用；它们的库以可替换的独立文件随附。</translation>
         </message>
         <message>
             <source>Database: %1</source>

@@ -4,7 +4,7 @@
 
 Writes the workbook (openpyxl write-only) into a temporary folder with a fresh database,
 then imports it in a child process and prints seconds and peak resident memory (ru_maxrss).
-Not part of `make test`; the figures are in tests/perf/RESULTS.md.
+Not part of `make test`; the figures are in tests/perf/IMPORTS.md.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@
 A merchant with one case; its workbook gets N filled-in rows whose hidden case ids are
 1..N (all but one unknown): the import must look them up in chunks (SQLite refuses more
 than 250,000 variables in one statement) and list the unknown ones. Runs in a child
-process and prints seconds and peak resident memory. Not part of `make test`.
+process and prints seconds and peak resident memory. Not part of `make test`; the figures
+are in tests/perf/IMPORTS.md.
 """
 
 from __future__ import annotations

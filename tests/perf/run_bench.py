@@ -98,7 +98,8 @@ def markdown(results: list[Result], meta: dict, earlier: str = "") -> str:
     out = [
         "# Benchmark results",
         "",
-        f"Run {meta['when']} on {meta['machine']} ({', '.join(r.item for r in results)}"
+        f"Run {meta['when']} on {meta['machine']}{meta.get('load', '')} "
+        f"({', '.join(r.item for r in results)}"
         f"{'' if len(results) == len(ITEMS) else '; the other rows are from earlier runs, see '}"
         f"{'' if len(results) == len(ITEMS) else 'the column measured'}); sizes: "
         f"{meta['sizes']}; medians of {RUNS} timed runs after a warm-up, ours and baseline "
@@ -172,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown item(s): {', '.join(unknown)}; known: {', '.join(ITEMS)}")
     sz = sizes(args.quick)
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     if any(ITEMS[i][2] for i in items):
         bigdb.ensure(sz, rebuild=args.rebuild, log=lambda m: print(m, flush=True))
     results: list[Result] = []
@@ -195,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
                    f"Python {platform.python_version()}",
         "sizes": json.dumps({k: v for k, v in vars(sz).items()}, ensure_ascii=False),
         "minutes": minutes,
+        # Other work on the machine slows every item: say how busy it was.
+        "load": f", load average {load_before:.1f} at the start and {os.getloadavg()[0]:.1f} "
+                "at the end",
     }
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:

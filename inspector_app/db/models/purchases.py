@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -18,7 +19,7 @@ from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity
 #: nearly every row, yet the statistics make it look as selective as one timestamp.
 #: PostgreSQL (which keeps the share of NULLs per column) gets a plain index; declaring
 #: postgresql_where here would load the PostgreSQL dialect at every start (~35 ms).
-_ONLY_DELETED = {
+_ONLY_DELETED: dict[str, Any] = {  # dialect options of Index(**kw)
     "sqlite_where": text("deleted_at IS NOT NULL"),
 }
 

@@ -7,10 +7,11 @@ every match for the sort (the open case is a subquery per row) took 0.2-1 s. So:
 
 * the page's rows are read by id after sorting only the matches' ids with the one column
   the sort needs (`_ids_query`, the open case as one grouped join);
-* when a search matches many findings (`DENSE` or more) and the sort column has an index,
-  the page is first looked for by walking that order over at most `WALK` findings and
-  testing each one's text (`_walked_page`): a common word fills a page within a few
-  hundred rows, in milliseconds. If the walk does not fill the page (matches clustered
+* when a search matches many findings (`DENSE` or more), the page is first looked for by
+  walking the sort order in its indexes (for product and open case: the findings with a
+  value, then the others, as findings._split_by_null pages them) over at most `WALK`
+  findings, testing each one's text (`_walked_page`): a common word fills a page within a
+  few hundred rows, in milliseconds. If the walk does not fill the page (matches clustered
   elsewhere in the order) the ids are sorted as above. The walk tests with LIKE, which is
   the trigram index's match exactly when the query has no letter with a case outside ASCII
   (LIKE folds ASCII only; Chinese has no case);
@@ -43,6 +44,7 @@ from inspector_app.services.browse.findings import (
     _base,
     _count_query,
     _finding_rows,
+    _split_by_null,
 )
 from inspector_app.services.context import Context
 
@@ -50,8 +52,8 @@ from inspector_app.services.context import Context
 DENSE = 50_000
 #: Most findings a walk looks at before giving up (~20-60 ms of LIKE tests).
 WALK = 20_000
-#: Sorts whose order an index gives without a filter (product and open case are mostly
-#: NULL: their order is two index walks, see findings._split_by_null).
+#: Sorts whose order one index walk gives (product and open case are mostly NULL: their
+#: order is two walks one after the other, see findings._split_by_null).
 _WALKABLE = {"order_number", "merchant", "category", "severity", "title"}
 
 
@@ -136,6 +138,23 @@ def _dense(s: Session, phrase: str) -> bool:
     return (s.scalar(select(func.count()).select_from(first)) or 0) >= DENSE
 
 
+def _walk_parts(s: Session, parts: list[Select], hit, need: int) -> list[int] | None:
+    """The first `need` matching ids along `parts` (ordered id queries, one after the
+    other), looking at WALK findings at most; None when that budget runs out first."""
+    found: list[int] = []
+    budget = WALK
+    for part in parts:
+        walk = part.add_columns(hit.label("hit")).limit(budget).subquery()
+        found += s.scalars(select(walk.c.id).where(walk.c.hit).limit(need - len(found)))
+        if len(found) >= need:
+            return found
+        walked = s.scalar(select(func.count()).select_from(walk)) or 0
+        if walked >= budget:
+            return None
+        budget -= walked
+    return found  # every part walked: these are all the matches
+
+
 def _walked_page(
     s: Session, flt: FindingFilter, dialect: str, key: str, desc: bool, offset: int, limit: int
 ) -> list[int] | None:
@@ -144,21 +163,23 @@ def _walked_page(
     text = " ".join((flt.text or "").split())
     plain = FindingFilter(deleted=flt.deleted)
     if (
-        key not in _WALKABLE or flt != FindingFilter(text=flt.text, deleted=flt.deleted)
+        flt != FindingFilter(text=flt.text, deleted=flt.deleted)
         or offset + limit > WALK or not _like_is_exact(text)
     ):
         return None
     phrase = fts_phrase(dialect, text)
     if phrase is None or not _dense(s, phrase):
         return None
+    if key in _WALKABLE:
+        parts = [_ids_query(plain, dialect, key, desc)]
+    else:  # mostly NULL: the rows with a value and the others, each in an index's order
+        parts = [
+            q.with_only_columns(Finding.id, maintain_column_froms=True)
+            for q in _split_by_null(plain, dialect, key, desc)
+        ]
     hit = like_any((Finding.title, Finding.description, Finding.observed), text, dialect)
-    walk = (
-        _ids_query(plain, dialect, key, desc).add_columns(hit.label("hit")).limit(WALK).subquery()
-    )
-    rows = list(s.scalars(select(walk.c.id).where(walk.c.hit).offset(offset).limit(limit)))
-    # A full page among the first WALK findings of the order is the page; else the matches
-    # lie further on (or fewer match than a page): sort the matches instead.
-    return rows if len(rows) == limit else None
+    ids = _walk_parts(s, parts, hit, offset + limit)
+    return None if ids is None else ids[offset:offset + limit]
 
 
 def sorted_search_page(

@@ -302,9 +302,7 @@ def fetch_findings(
     if key not in SORTS:
         raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
     with ctx.db.read() as s:
-        # By the open case the two-part page (below) is quicker: its first part walks the
-        # findings in id order and a common word fills it at once.
-        if key != "case_number" and search_pages_by_id(ctx, flt, key):
+        if search_pages_by_id(ctx, flt, key):
             from inspector_app.services.browse.finding_search import sorted_search_page
 
             return sorted_search_page(s, flt, dialect, key, desc, offset, limit)

@@ -252,12 +252,8 @@ class PhotoViewer(QDialog):
             if pm is not None:
                 self.scene.set_pixmap(pm)
                 self._full_shown = True
-            elif cache.failed_reason(self._store, key):
-                self.info_label.setText(
-                    tr("The photo could not be shown: %1").replace(
-                        "%1", cache.failed_reason(self._store, key)
-                    )
-                )
+            elif reason := cache.failed_reason(self._store, key):
+                self.info_label.setText(tr("The photo could not be shown: %1").replace("%1", reason))
         elif not self._full_shown:
             pm = cache.pixmap(key)
             if pm is not None:

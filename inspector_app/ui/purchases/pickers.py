@@ -127,7 +127,13 @@ class EntityPicker(QWidget):
         self.selection_changed.emit(self.selected_id)
 
     def popup_visible(self) -> bool:
-        return self.completer.popup().isVisible()
+        popup = self.completer.popup()
+        return popup is not None and popup.isVisible()
+
+    def _hide_popup(self) -> None:
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
 
     # -- searching -------------------------------------------------------------------------
 
@@ -141,7 +147,7 @@ class EntityPicker(QWidget):
             self._timer.start()
         else:
             self._timer.stop()
-            self.completer.popup().hide()
+            self._hide_popup()
 
     @Slot()
     def search_now(self) -> None:
@@ -173,7 +179,7 @@ class EntityPicker(QWidget):
         if self.choices.rowCount():
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            self._hide_popup()
 
     def choice_labels(self) -> list[str]:
         return [self.choices.item(r).text() for r in range(self.choices.rowCount())]
@@ -201,7 +207,7 @@ class EntityPicker(QWidget):
         self._pick(choice)
 
     def _pick(self, choice: Choice) -> None:
-        self.completer.popup().hide()
+        self._hide_popup()
         self.set_choice(choice)
         self.picked.emit(choice.id)
 
@@ -215,7 +221,7 @@ class EntityPicker(QWidget):
             return
         if self._timer.isActive() or not self.choices.rowCount():
             self.search_now()
-            self.completer.popup().hide()
+            self._hide_popup()
         exact = []
         for r in range(self.choices.rowCount()):
             choice = self.choices.item(r).data(CHOICE_ROLE)
