@@ -225,6 +225,9 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(tr("&Help"))
         logs = help_menu.addAction(tr("Open &log folder"))
         logs.triggered.connect(lambda: self._open_folder(self.state.ctx.paths.logs))
+        self.shortcuts_action = help_menu.addAction(tr("&Keyboard shortcuts"))
+        self.shortcuts_action.setObjectName("keyboard_shortcuts_action")
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         about = help_menu.addAction(tr("&About Inspector"))
         about.triggered.connect(self.about)
 
@@ -285,6 +288,16 @@ class MainWindow(QMainWindow):
     def _open_folder(self, path) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.show_status(tr("Could not open %1").replace("%1", str(path)))
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from inspector_app.ui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     @Slot()
     def about(self) -> None:

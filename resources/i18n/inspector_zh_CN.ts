@@ -348,6 +348,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>打开日志文件夹(&amp;L)</translation>
         </message>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
             <source>&amp;About Inspector</source>
             <translation>关于 Inspector(&amp;A)</translation>
         </message>
@@ -1261,8 +1265,20 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>整改单 %2 为何“%1”？</translation>
         </message>
         <message>
+            <source>Ctrl+Return</source>
+            <translation>Ctrl+Return</translation>
+        </message>
+        <message>
+            <source>This cannot be taken back: the case stays as it is then.</source>
+            <translation>此操作无法撤回：案件将保持该状态。</translation>
+        </message>
+        <message>
             <source>Please give a reason.</source>
             <translation>请填写原因。</translation>
+        </message>
+        <message>
+            <source>“%1” for case %2: the case becomes “%3”. This cannot be taken back. Go ahead?</source>
+            <translation>对案件 %2 执行“%1”：案件将变为“%3”。此操作无法撤回。继续吗？</translation>
         </message>
         <message>
             <source>Select</source>
@@ -2083,6 +2099,14 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>无</translation>
         </message>
         <message>
+            <source>Choose Passed or Failed.</source>
+            <translation>请选择“通过”或“未通过”。</translation>
+        </message>
+        <message>
+            <source>Close case %1 as passed? A closed case cannot be reopened.</source>
+            <translation>以“通过”关闭案件 %1？已关闭的案件无法重新打开。</translation>
+        </message>
+        <message>
             <source>%1: verification recorded (%2)</source>
             <translation>%1：已记录复核结果（%2）</translation>
         </message>
@@ -2105,6 +2129,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Undo delete</source>
             <translation>撤销删除</translation>
+        </message>
+        <message>
+            <source>Bring the deleted findings back (%1)</source>
+            <translation>恢复已删除的问题（%1）</translation>
         </message>
         <message>
             <source>Searching…</source>
@@ -2255,6 +2283,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>缩小（-，Ctrl+滚轮）</translation>
         </message>
         <message>
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
             <source>Zoom</source>
             <translation>缩放</translation>
         </message>
@@ -2265,6 +2297,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Zoom in (+, Ctrl+wheel)</source>
             <translation>放大（+，Ctrl+滚轮）</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>放大</translation>
         </message>
         <message>
             <source>Fit</source>
@@ -3546,6 +3582,122 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>New password for %1 (empty: none):</source>
             <translation>%1 的新密码（留空：不设密码）：</translation>
+        </message>
+        <message>
+            <source>Discard changes?</source>
+            <translation>放弃更改？</translation>
+        </message>
+        <message>
+            <source>What you typed in this form has not been saved. Discard it?</source>
+            <translation>此表单中输入的内容尚未保存。要放弃吗？</translation>
+        </message>
+        <message>
+            <source>Ctrl+Return confirms</source>
+            <translation>按 Ctrl+Return 确认</translation>
+        </message>
+        <message>
+            <source>Everywhere</source>
+            <translation>任何位置</translation>
+        </message>
+        <message>
+            <source>Find (the search box of the screen)</source>
+            <translation>查找（当前页面的搜索框）</translation>
+        </message>
+        <message>
+            <source>Go to a screen (see the Go menu)</source>
+            <translation>转到某个页面（见“转到”菜单）</translation>
+        </message>
+        <message>
+            <source>Next / previous field (also out of a table)</source>
+            <translation>下一个 / 上一个字段（也可离开表格）</translation>
+        </message>
+        <message>
+            <source>Open the selected row</source>
+            <translation>打开所选行</translation>
+        </message>
+        <message>
+            <source>Tables</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <source>Back to the purchases table</source>
+            <translation>返回采购表格</translation>
+        </message>
+        <message>
+            <source>A purchase</source>
+            <translation>采购页面</translation>
+        </message>
+        <message>
+            <source>Save the finding being edited</source>
+            <translation>保存正在编辑的问题</translation>
+        </message>
+        <message>
+            <source>Delete the selected rows or photos (asks first)</source>
+            <translation>删除所选行或照片（先确认）</translation>
+        </message>
+        <message>
+            <source>Tables, photos</source>
+            <translation>表格、照片</translation>
+        </message>
+        <message>
+            <source>Open a rectification case on the selected findings</source>
+            <translation>为所选问题建立整改案件</translation>
+        </message>
+        <message>
+            <source>Undo the last delete</source>
+            <translation>撤销上一次删除</translation>
+        </message>
+        <message>
+            <source>Findings, photos</source>
+            <translation>问题、照片</translation>
+        </message>
+        <message>
+            <source>Confirm a dialog with a text box (reason, text on a photo)</source>
+            <translation>确认带文本框的对话框（原因、照片上的文字）</translation>
+        </message>
+        <message>
+            <source>Dialogs</source>
+            <translation>对话框</translation>
+        </message>
+        <message>
+            <source>Close a dialog (asks before discarding typed input)</source>
+            <translation>关闭对话框（放弃已输入内容前会询问）</translation>
+        </message>
+        <message>
+            <source>Save the report as…</source>
+            <translation>将报告另存为…</translation>
+        </message>
+        <message>
+            <source>Print the report</source>
+            <translation>打印报告</translation>
+        </message>
+        <message>
+            <source>Preview the report</source>
+            <translation>预览报告</translation>
+        </message>
+        <message>
+            <source>Paste a photo</source>
+            <translation>粘贴照片</translation>
+        </message>
+        <message>
+            <source>Edit the caption</source>
+            <translation>编辑说明</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>适用位置</translation>
         </message>
     </context>
 </TS>
