@@ -28,6 +28,7 @@ from typing import BinaryIO
 
 from inspector_app.domain.errors import NotFound
 from inspector_app.domain.messages import t
+from inspector_app.durable import fsync_dir
 from inspector_app.paths import STORE_MARKER
 
 try:
@@ -82,14 +83,6 @@ def hash_file(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _drop_cached(fd: int) -> None:
@@ -126,7 +119,7 @@ def atomic_write(
         if not parent.is_dir():
             parent.mkdir(parents=True, exist_ok=True)
             if durable:
-                _fsync_dir(parent.parent)
+                fsync_dir(parent.parent)
         fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=parent)
         try:
             with os.fdopen(fd, "wb") as f:
@@ -153,7 +146,7 @@ def atomic_write(
             Path(tmp).unlink(missing_ok=True)
             raise
         if durable:
-            _fsync_dir(parent)
+            fsync_dir(parent)
         return
 
 
@@ -324,7 +317,7 @@ class PhotoStore:
             path.unlink()
         except FileNotFoundError:
             return False
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         return True
 
     def _missing(self, sha: str) -> NotFound:
