@@ -183,7 +183,7 @@ def _merchant_views(conn: Connection, merchant_managers: str) -> list[str]:
     sql = [f"CREATE SCHEMA IF NOT EXISTS {schema}",
            f"REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",
            f"GRANT USAGE ON SCHEMA {schema} TO {merchant_managers}"]
-    types = dict(conn.exec_driver_sql(
+    types: dict[str, str] = dict(conn.exec_driver_sql(
         "SELECT table_name || '.' || column_name, data_type FROM information_schema.columns"
         " WHERE table_schema = 'public'").all())
     for table, private in PRIVATE_COLUMNS.items():

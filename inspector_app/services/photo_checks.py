@@ -7,12 +7,16 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from inspector_app.db.models import Photo
 from inspector_app.domain.messages import t
+
+if TYPE_CHECKING:
+    from inspector_app.services.photo_server import ServerCheck
 from inspector_app.services.context import Context
 from inspector_app.services.quarantine import new_folder, set_aside
 
@@ -37,7 +41,7 @@ class StoreCheck:
     quarantine: Path | None = None
     rows_checked: int = 0
     files_checked: int = 0
-    server: object = None  # photo_server.ServerCheck on a team server
+    server: ServerCheck | None = None  # on a team server
 
     @property
     def database_ok(self) -> bool:

@@ -239,9 +239,10 @@ class MainWindow(QMainWindow):
         current = self.state.actor
         if self.state.is_team:
             # A team server knows who logged in: there is nobody to switch to.
-            me = self.user_menu.addAction(
-                f"{current.display_name} — {enum_label(current.role)}")
-            me.setEnabled(False)
+            if current is not None:
+                me = self.user_menu.addAction(
+                    f"{current.display_name} — {enum_label(current.role)}")
+                me.setEnabled(False)
             if self.state.is_admin:
                 self.user_menu.addSeparator()
                 self._add_manage_users(self.user_menu)

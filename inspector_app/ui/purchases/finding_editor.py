@@ -285,7 +285,7 @@ class FindingEditor(QWidget):
         what was typed here visible below the form."""
         typed = self.form_input()
         self.errors.show_exception(exc)
-        if not self.ask_reload(str(exc), typed):
+        if not self.ask_reload(str(exc), typed) or self.finding is None:
             return
         fresh = finding_service.get_finding(self.env.ctx, self.finding.id)
         self.edit_finding(fresh)

@@ -324,10 +324,12 @@ class SettingsScreen(QWidget):
         self.risk_panel.load(values)
         may_edit = self.env.state.has_role(*MANAGERS)
         self.risk_panel.set_editable(may_edit)
-        for widget in (*self.deadline_spins.values(), self.warning_spin, self.reply_spin,
-                       self.organisation_edit, self.logo_edit,
-                       self.logo_button, self.save_team_button):
-            widget.setEnabled(may_edit)
+        editable: tuple[QWidget, ...] = (
+            *self.deadline_spins.values(), self.warning_spin, self.reply_spin,
+            self.organisation_edit, self.logo_edit, self.logo_button, self.save_team_button,
+        )
+        for editable_widget in editable:
+            editable_widget.setEnabled(may_edit)
         self.team_hint.setVisible(not may_edit)
 
     def activate(self) -> None:
