@@ -75,9 +75,13 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> DataPaths:
 
 def database_url(cli_url: str | None = None, paths: DataPaths | None = None) -> str:
     """The database URL: --db, else INSPECTOR_DB_URL, else the SQLite file in the data folder."""
-    if cli_url:
-        return cli_url
-    if os.environ.get(DB_URL_ENV):
-        return os.environ[DB_URL_ENV]
+    given = cli_url or os.environ.get(DB_URL_ENV)
+    if given:
+        return given if "://" in given else sqlite_url(Path(given))
     paths = paths or data_dir()
     return f"sqlite:///{paths.database}"
+
+
+def sqlite_url(path: Path) -> str:
+    """The URL of a SQLite file given as a plain path (relative, or with ~)."""
+    return f"sqlite:///{path.expanduser().absolute()}"

@@ -58,6 +58,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "--merchant", metavar="SHOP_ID", help="only this merchant (platform shop id)"
         )
         p.add_argument(
+            "--as", dest="acting_user", metavar="USER",
+            help="list what this user may see (default: INSPECTOR_USER; a merchant manager "
+            "sees no buyer, address or inspector); on a team server, the login's user",
+        )
+        p.add_argument(
             "--status",
             type=choice_of(listing.statuses, "status"),
             metavar="STATUS",
@@ -180,7 +185,7 @@ def _merchants(inv: Invocation, args: argparse.Namespace) -> Iterator[Any]:
     # The merchant list is small (one row per shop); the read side filters status and text,
     # the exact shop id and the status-change dates are checked here.
     flt = MerchantFilter(text=args.merchant or "", status=args.status)
-    for row in _pages(fetch_merchants, inv.system_context(), flt, PAGE, sort="name"):
+    for row in _pages(fetch_merchants, inv.reading_context(), flt, PAGE, sort="name"):
         if args.merchant and row.shop_id != args.merchant:
             continue
         if _within(row.status_changed_at, args.since, args.until):
@@ -194,7 +199,7 @@ def _purchases(inv: Invocation, args: argparse.Namespace) -> Iterator[Any]:
         status=args.status, merchant_shop_id=args.merchant, since=args.since, until=args.until
     )
     yield from _pages(
-        fetch_purchases, inv.system_context(), flt, args.page_size, sort="ordered_at", desc=True
+        fetch_purchases, inv.reading_context(), flt, args.page_size, sort="ordered_at", desc=True
     )
 
 
@@ -211,7 +216,7 @@ def _findings(inv: Invocation, args: argparse.Namespace) -> Iterator[Any]:
         without_open_case=args.status == "no_case",
     )
     for row in _pages(
-        fetch_findings, inv.system_context(), flt, args.page_size, sort="created_at", desc=True
+        fetch_findings, inv.reading_context(), flt, args.page_size, sort="created_at", desc=True
     ):
         if args.status == "in_case" and not row.case_number:
             continue
@@ -221,7 +226,7 @@ def _findings(inv: Invocation, args: argparse.Namespace) -> Iterator[Any]:
 def _cases(inv: Invocation, args: argparse.Namespace) -> Iterator[Any]:
     from inspector_app.services.browse import CaseFilter, fetch_cases
 
-    ctx = inv.system_context()
+    ctx = inv.reading_context()
     flt = CaseFilter(
         status=args.status, merchant_shop_id=args.merchant, since=args.since, until=args.until
     )

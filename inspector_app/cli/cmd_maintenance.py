@@ -178,6 +178,11 @@ def run_check(inv: Invocation) -> int:
         inv.print(t("Deleted {count} files from the quarantine.", count=empty_quarantine(ctx)))
         return 0
     report = check_store(ctx)
+    if inv.args.repair and report.server is not None and report.server.missing:
+        from inspector_app.services.photo_server import upload_missing
+
+        for sha in upload_missing(ctx, report.server):  # a team server's missing photos
+            inv.print(t("uploaded photo {sha} to the team server", sha=sha))
     shown: set[str] = set()
     if inv.args.repair and (report.unreferenced_files or report.temp_files):
         count = len(report.unreferenced_files) + len(report.temp_files)

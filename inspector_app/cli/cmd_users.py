@@ -55,6 +55,14 @@ def run_add(inv: Invocation) -> int:
     from inspector_app.services.users import count_users, create_user
 
     ctx = inv.context()
+    if not ctx.db.is_sqlite:
+        from inspector_app.domain.errors import ValidationError
+        from inspector_app.services.team import is_team_database
+
+        if is_team_database(ctx):  # a user there is a login: see `inspector team add-user`
+            raise ValidationError(t(
+                "On a team server a user needs a login: use 'inspector team add-user NAME "
+                "--role ROLE --login LOGIN'"))
     first = count_users(ctx) == 0
     ctx = inv.acting_context(required=not first)
     user = create_user(ctx, inv.args.name, inv.args.role)

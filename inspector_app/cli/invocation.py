@@ -47,26 +47,121 @@ class Invocation:
         says so instead of making a new, empty one.
         """
         if self._ctx is None:
+            from sqlalchemy.exc import OperationalError
+
+            from inspector_app.domain.errors import ValidationError
             from inspector_app.services.context import open_context
 
-            self._ctx = open_context(
-                self.db_url, self.data_dir, migrate=migrate, create=create, check=check
-            )
+            url = self._url_with_password()
+            try:
+                self._ctx = open_context(
+                    url, self.data_dir, migrate=migrate, create=create, check=check
+                )
+            except OperationalError as exc:
+                message = _connect_error(exc, url)
+                if message is None:
+                    raise
+                raise ValidationError(message) from None
         return self._ctx
 
+    def _url_with_password(self) -> str | None:
+        """--db as given, with the password asked for when a team server wants one and the
+        URL has none (standard input when it is not a terminal)."""
+        from inspector_app.paths import data_dir, database_url
+
+        raw = database_url(self.db_url, data_dir(self.data_dir))
+        if not raw.startswith("postgresql"):
+            return self.db_url
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.pool import NullPool
+
+        from inspector_app.db.server_errors import needs_password
+
+        url = make_url(raw)
+        if url.password is not None or os.environ.get("PGPASSWORD"):
+            return raw
+        probe = create_engine(url, poolclass=NullPool)
+        try:
+            with probe.connect():
+                return raw  # trusted (peer, .pgpass, a service file): no password needed
+        except OperationalError as exc:
+            if not needs_password(exc):
+                return raw  # the real attempt says what is wrong
+        finally:
+            probe.dispose()
+        from inspector_app.cli.passwords import read_password
+
+        password = read_password(t("Password for {login} on {host}: ",
+                                   login=url.username or "", host=url.host or "localhost"))
+        return url.set(password=password).render_as_string(hide_password=False)
+
     def system_context(self) -> Context:
-        """The context acting as the system: read-only listings, init, demo, maintenance."""
+        """The context acting as the system: read-only listings, init, demo, maintenance.
+
+        On a team server a person's login acts as that person even here, so listings show
+        what their role may see.
+        """
         from inspector_app.services.context import SYSTEM
 
-        return self.context().as_actor(SYSTEM)
+        ctx = self.context()
+        if not ctx.db.is_sqlite:
+            from inspector_app.services.team import server_actor
 
-    def acting_context(self, *, required: bool = True) -> Context:
-        """The context acting as --as USER, else $INSPECTOR_USER (id or display name)."""
+            me = server_actor(ctx)
+            if me is not None:
+                return ctx.as_actor(me)
+        return ctx.as_actor(SYSTEM)
+
+    def reading_context(self) -> Context:
+        """Who is reading a listing: the login's user on a team server, else --as USER or
+        INSPECTOR_USER, else the system (a local file trusts whoever can open it)."""
+        ref = getattr(self.args, "acting_user", None) or os.environ.get(USER_ENV, "").strip()
+        if ref or not self.context().db.is_sqlite:
+            acting = self.acting_context(required=False, maintenance=True)
+            if acting.actor is not None:
+                return acting
+        return self.system_context()
+
+    def _team_actor(self, ctx: Context, ref: str, maintenance: bool) -> Context | None:
+        """The acting context on a team server, or None on SQLite and a plain server."""
+        if ctx.db.is_sqlite:
+            return None
+        from inspector_app.domain.errors import PermissionDenied, ValidationError
+        from inspector_app.services.context import SYSTEM
+        from inspector_app.services.team import is_team_database, server_actor
+
+        me = server_actor(ctx)
+        if me is None and not is_team_database(ctx):
+            return None
+        if ref:
+            raise ValidationError(t(
+                "On a team server you act as the login you connect with; --as and {variable} "
+                "are not accepted", variable=USER_ENV))
+        if me is not None:
+            return ctx.as_actor(me)
+        if maintenance:
+            return ctx.as_actor(SYSTEM)
+        raise PermissionDenied(t(
+            "The login '{login}' is no user of this team; ask an administrator for one "
+            "(inspector team add-user)", login=ctx.db.url.username or ""))
+
+    def acting_context(self, *, required: bool = True, maintenance: bool = False) -> Context:
+        """The context acting as --as USER, else $INSPECTOR_USER (id or display name).
+
+        On a team server the server says who is acting (the user of the login connected):
+        --as and INSPECTOR_USER are refused there. `maintenance` lets the database owner
+        (a login that is no user) act as the system, for `team` commands.
+        """
         from inspector_app.domain.errors import ValidationError
         from inspector_app.services.users import find_user
 
         ref = getattr(self.args, "acting_user", None) or os.environ.get(USER_ENV, "").strip()
         ctx = self.context()
+        team = self._team_actor(ctx, ref, maintenance)
+        if team is not None:
+            return team
         if not ref:
             if required:
                 raise ValidationError(t(
@@ -111,3 +206,13 @@ class Invocation:
         if count == 0:
             self.note(t("(nothing found)"))
         return max(0, count - 2)
+
+
+def _connect_error(exc: BaseException, url: str | None) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    from inspector_app.db.server_errors import describe_connect_error
+
+    if not url or not url.startswith("postgresql"):
+        return None
+    return describe_connect_error(exc, make_url(url))

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.cli.cmd_maintenance",
     "inspector_app.cli.cmd_reports",
     "inspector_app.cli.cmd_risk",
+    "inspector_app.cli.cmd_team",
 )
 
 #: Exit status when something unexpected went wrong (the traceback is in the log file).
@@ -175,6 +176,12 @@ def _user_error_message(exc: BaseException) -> str | None:
 
     if isinstance(exc, (sa_exc.ArgumentError, sa_exc.NoSuchModuleError)):
         return t("bad database URL: {error}", error=_one_line(exc))
+    if isinstance(exc, sa_exc.DBAPIError):
+        from inspector_app.db.server_errors import describe_refusal
+
+        refused = describe_refusal(exc)
+        if refused is not None:
+            return refused
     if isinstance(exc, sa_exc.OperationalError) and not _is_sqlite_error(exc):
         return t("cannot reach the database: {error}", error=_one_line(exc.orig or exc))
     if isinstance(exc, sa_exc.DatabaseError):

@@ -45,7 +45,8 @@ def global_options(*, suppress_defaults: bool) -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         default=default,
-        help="database URL (default: INSPECTOR_DB_URL, else the SQLite file in the data folder)",
+        help="database URL, or the path of a SQLite file (default: INSPECTOR_DB_URL, else the "
+        "SQLite file in the data folder)",
     )
     g.add_argument(
         "--data-dir",

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from inspector_app.durable import fsync_file
+
 logger = logging.getLogger(__name__)
 
 
@@ -30,7 +32,7 @@ def backup_sqlite(engine: Engine, dest: Path) -> Path:
             target.close()
     finally:
         raw.close()
-    _fsync(tmp)
+    fsync_file(tmp)
     os.replace(tmp, dest)
     return dest
 
@@ -82,9 +84,3 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     return [] if lines == ["ok"] else lines
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, TypeDecorator, event
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
 from inspector_app.domain import clock
 
@@ -93,3 +94,33 @@ class SoftDeleted:
     def deleted_by_id(cls) -> Mapped[int | None]:  # noqa: N805
         # Declared like created_by_id: users are deactivated, never deleted.
         return mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+#: Who is acting in this thread, for Versioned.updated_by_id (set by Context.require, which
+#: every service that writes calls first; on a team server a trigger fills it instead).
+ACTING_USER_ID: ContextVar[int | None] = ContextVar("acting_user_id", default=None)
+
+
+class Versioned:
+    """Rows people edit: `version` is SQLAlchemy's version_id_col (an UPDATE of an older
+    version than the row has matches nothing: StaleDataError), `updated_by_id` who changed
+    it last (migration 0006; no foreign key, see there)."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.version}
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_updated_by(session: Session, _context, _instances) -> None:
+    acting = ACTING_USER_ID.get()
+    if acting:
+        for obj in session.dirty:
+            if isinstance(obj, Versioned) and session.is_modified(obj, include_collections=False):
+                obj.updated_by_id = acting
+        for obj in session.new:
+            if isinstance(obj, Versioned) and obj.updated_by_id is None:
+                obj.updated_by_id = acting

@@ -13,10 +13,12 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import DBAPIError
+
 from inspector_app.db.backup import backup_sqlite
 from inspector_app.db.engine import Database
 from inspector_app.domain import clock
-from inspector_app.domain.errors import DatabaseTooNew
+from inspector_app.domain.errors import DatabaseTooNew, PermissionDenied
 from inspector_app.domain.messages import t
 
 if TYPE_CHECKING:
@@ -124,8 +126,25 @@ def upgrade(db: Database, backup_dir: Path | None = None, target: str = "head") 
         backup_sqlite(db.engine, backup)
         logger.info("Backed up %s to %s before upgrading", db.describe(), backup)
     write_engine = db.engine.execution_options(inspector_write=True)
-    with write_engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    try:
+        with write_engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+            if conn.dialect.name == "postgresql":
+                from inspector_app.db import team
+
+                if team.is_team_database(conn):
+                    # New tables and columns get the team's grants and views in the same
+                    # transaction (what `inspector team init` would do again).
+                    team.apply_security(conn)
+    except DBAPIError as exc:
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) != "42501":
+            raise
+        # A team member's login may not change the schema (db/team.py): say who can.
+        raise PermissionDenied(t(
+            "The team database {database} is at schema {current}; this version of Inspector "
+            "needs {head}. The database owner upgrades it with 'inspector team init'.",
+            database=db.describe(), current=current, head=wanted,
+        )) from None
     logger.info("Schema upgraded from %s to %s", current, wanted)
     return backup

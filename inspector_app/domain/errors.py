@@ -53,6 +53,16 @@ class PhotoRejected(InspectorError):
     pass
 
 
+class StaleEdit(ConflictError):
+    """A save based on an older version of a row than the database holds: someone else
+    changed it meanwhile. Nothing was written; `name` and `when` say who and when."""
+
+    def __init__(self, message: str, *, name: str = "", when=None) -> None:
+        super().__init__(message)
+        self.name = name
+        self.when = when
+
+
 class DatabaseUnusable(InspectorError):
     """The database file is missing, empty, damaged, not a database, or read-only."""
 

@@ -28,6 +28,7 @@ from typing import BinaryIO
 
 from inspector_app.domain.errors import NotFound
 from inspector_app.domain.messages import t
+from inspector_app.durable import fsync_dir
 from inspector_app.paths import STORE_MARKER
 
 try:
@@ -82,14 +83,6 @@ def hash_file(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _drop_cached(fd: int) -> None:
@@ -126,7 +119,7 @@ def atomic_write(
         if not parent.is_dir():
             parent.mkdir(parents=True, exist_ok=True)
             if durable:
-                _fsync_dir(parent.parent)
+                fsync_dir(parent.parent)
         fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=parent)
         try:
             with os.fdopen(fd, "wb") as f:
@@ -153,7 +146,7 @@ def atomic_write(
             Path(tmp).unlink(missing_ok=True)
             raise
         if durable:
-            _fsync_dir(parent)
+            fsync_dir(parent)
         return
 
 
@@ -206,9 +199,28 @@ def _is_idle(path: Path) -> bool:
 class PhotoStore:
     """Originals under `photos_dir` by SHA-256; derived JPEGs cached under `thumbs_dir`."""
 
-    def __init__(self, photos_dir: str | os.PathLike[str], thumbs_dir: str | os.PathLike[str]):
+    def __init__(
+        self,
+        photos_dir: str | os.PathLike[str],
+        thumbs_dir: str | os.PathLike[str],
+        fetch: Callable[[str], bytes | None] | None = None,
+    ):
         self.root = Path(photos_dir)
         self.thumbs = Path(thumbs_dir)
+        #: On a team server: the bytes of an original this machine lacks (its hash checked
+        #: by `put` again), so the folder is a cache of the server's photos.
+        self.fetch = fetch
+
+    def _ensure(self, sha: str) -> bool:
+        """True when the original is here, fetched first from the server if need be."""
+        if self.path_for(sha).is_file():
+            return True
+        data = self.fetch(sha) if self.fetch is not None else None
+        if data is None:
+            return False
+        self.put(data, sha)
+        logger.info("fetched photo %s from the team server", sha[:12])
+        return True
 
     # ---- originals -------------------------------------------------------------------
 
@@ -247,6 +259,7 @@ class PhotoStore:
         return self.put(Path(src).read_bytes())
 
     def open(self, sha: str) -> BinaryIO:
+        self._ensure(sha)
         try:
             return self.path_for(sha).open("rb")
         except FileNotFoundError:
@@ -304,7 +317,7 @@ class PhotoStore:
             path.unlink()
         except FileNotFoundError:
             return False
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         return True
 
     def _missing(self, sha: str) -> NotFound:
@@ -350,7 +363,7 @@ class PhotoStore:
                 return dest
         except FileNotFoundError:
             pass
-        if not original.is_file():
+        if not self._ensure(sha):
             raise self._missing(sha)
         # A cache: atomic but not fsynced; an empty file after a power cut is remade above.
         atomic_write(dest, make(original), durable=False)

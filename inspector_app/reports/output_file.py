@@ -19,6 +19,7 @@ from pathlib import Path
 
 from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.domain.messages import t
+from inspector_app.durable import fsync_file
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def output_file(out: Path | str | None, *, force: bool = False) -> Iterator[Path
         raise cannot_write(path, exc) from None
     try:
         yield tmp
-        _fsync(tmp)
+        fsync_file(tmp)
         if not force and os.path.lexists(path):  # appeared while we were writing
             claim_output(path, force=False)
         os.replace(tmp, path)
@@ -100,12 +101,6 @@ def output_file(out: Path | str | None, *, force: bool = False) -> Iterator[Path
     logger.info("Wrote %s", path)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _is_writer_io_error(exc: BaseException) -> bool:

@@ -90,8 +90,9 @@ README_LINES = [
     "Importing the same file again adds nothing: merchants are matched by shop id, products by "
     "listing id (or name and brand), purchases by order number, findings by order number, "
     "category and title.",
-    "Rows with a problem are listed with their sheet, row number and reason; all other rows "
-    "are still imported. Fix the listed rows and import the file again.",
+    "A file is imported whole or not at all: rows with a problem are listed with their sheet, "
+    "row number and reason, and then nothing of the file is kept. Fix the listed rows and "
+    "import the file again.",
     "A purchase with verdict 'fail' needs at least one row in the Findings sheet.",
     "Dates: use real dates (2026-10-31 or 2026-10-31 14:30), read as local time.",
     "",

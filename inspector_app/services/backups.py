@@ -28,15 +28,15 @@ from inspector_app.domain.errors import (
     ValidationError,
 )
 from inspector_app.domain.messages import t
+from inspector_app.durable import STAMP_FORMAT, new_dated_folder
 from inspector_app.paths import DB_FILE_NAME
 from inspector_app.services.context import Context
 
 logger = logging.getLogger(__name__)
 
-# Layout: <backups>/<YYYYmmddTHHMMSSZ>/inspector.sqlite3 + photos/ + backup.json
+# Layout: <backups>/<YYYYmmddTHHMMSSZ>/inspector.sqlite3 + photos/ + backup.json; the
+# folder is named by durable.new_dated_folder (a suffix -2, -3 ... if two fall in one second).
 
-#: Folder-name format of a backup (UTC); a suffix -2, -3 ... if two fall in one second.
-STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 #: Description of the backup, written last (a folder without it is incomplete).
 MANIFEST = "backup.json"
 #: Kinds of backup; only "daily" ones are rotated away.
@@ -78,17 +78,6 @@ def _live_db(ctx: Context) -> Path:
     return path
 
 
-def _new_folder(parent: Path, when: datetime) -> Path:
-    parent.mkdir(parents=True, exist_ok=True)
-    stamp = when.strftime(STAMP_FORMAT)
-    folder, n = parent / stamp, 1
-    while folder.exists():
-        n += 1
-        folder = parent / f"{stamp}-{n}"
-    folder.mkdir()
-    return folder
-
-
 def backup_steps(
     ctx: Context, dest_dir: Path | None = None, *, kind: str = MANUAL
 ) -> Generator[tuple[int, int, str], None, Path]:
@@ -105,7 +94,7 @@ def backup_steps(
         raise damaged_source(ctx, live, problems[0])
     when = clock.now()
     previous = _latest_folder(parent)
-    folder = _new_folder(parent, when)
+    folder = new_dated_folder(parent, when)
     complete = False
     try:
         # The database first, then the photos: a photo's file is durable before its row is

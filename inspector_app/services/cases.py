@@ -72,6 +72,7 @@ class CaseInfo:
     closed_at: datetime | None
     finding_ids: tuple[int, ...]
     events: tuple[EventInfo, ...]
+    version: int = 1
 
     @property
     def is_final(self) -> bool:
@@ -92,6 +93,8 @@ class ResponseInput:
     corrective_action: str = ""
     preventive_action: str = ""
     response_date: date | None = None
+    #: The case's version the response was written against (None: no check).
+    version: int | None = None
 
 
 def _info(c: RectificationCase) -> CaseInfo:
@@ -113,6 +116,7 @@ def _info(c: RectificationCase) -> CaseInfo:
                       e.from_status, e.to_status, e.note)
             for e in c.events
         ),
+        version=c.version,
     )
 
 
@@ -121,6 +125,27 @@ def _load(s: Session, case_number: str, *, lock: bool = False) -> RectificationC
     if c is None:
         raise NotFound(t("No case {case}", case=case_number))
     return c
+
+
+def _guard(ctx: Context, case_number: str):
+    """services.versions for a case: yields check(s, case, version); a concurrent change
+    refuses the save (StaleEdit), naming who and when."""
+    from contextlib import contextmanager
+
+    from inspector_app.services import versions
+
+    what = t("Case {case}", case=case_number)
+
+    @contextmanager
+    def guard():
+        def row_id():
+            with ctx.db.read() as s:
+                return _load(s, case_number).id
+
+        with versions.refused_when_stale(ctx, RectificationCase, row_id, what):
+            yield lambda s, c, version: versions.check(s, c, version, what)
+
+    return guard()
 
 
 def _read_only(c: RectificationCase) -> ValidationError:
@@ -253,7 +278,7 @@ def advance(ctx: Context, case_number: str, to: CaseStatus | str, note: str = ""
         to = CaseStatus(to)
     except ValueError:
         raise ValidationError(t("Unknown case status '{status}'", status=to), field="status") from None
-    with ctx.db.write() as s:
+    with _guard(ctx, case_number), ctx.db.write() as s:
         c = _load(s, case_number)
         _move(s, ctx, c, to, note or "")
         s.flush()
@@ -275,8 +300,9 @@ def record_response(ctx: Context, case_number: str, response: ResponseInput) -> 
     }
     if not any(fields.values()):
         raise ValidationError(t("The response is empty"), field="response_text")
-    with ctx.db.write() as s:
+    with _guard(ctx, case_number) as check, ctx.db.write() as s:
         c = _load(s, case_number)
+        check(s, c, response.version)
         if is_final(c.status):
             raise _read_only(c)
         if c.status == CaseStatus.OPEN:
@@ -321,10 +347,13 @@ def record_verification(
 def update_case(
     ctx: Context, case_number: str, *, due_date: date | None = None,
     assignee_id: int | None = None, summary: str | None = None, clear_assignee: bool = False,
+    version: int | None = None,
 ) -> CaseInfo:
+    """`version`: the case's version the edit was made on (None: no check)."""
     ctx.require(*MANAGERS, action=t("edit cases"))
-    with ctx.db.write() as s:
+    with _guard(ctx, case_number) as check, ctx.db.write() as s:
         c = _load(s, case_number)
+        check(s, c, version)
         if is_final(c.status):
             raise _read_only(c)
         changes = []

@@ -58,7 +58,14 @@ class Context:
     def photos(self) -> PhotoStore:
         from inspector_app.photos.store import PhotoStore
 
-        return PhotoStore(self.paths.photos, self.paths.thumbnails)
+        fetch = None
+        if not self.db.is_sqlite:  # a team server: this folder caches the server's photos
+            from functools import partial
+
+            from inspector_app.services.photo_server import fetch_blob
+
+            fetch = partial(fetch_blob, self.db)
+        return PhotoStore(self.paths.photos, self.paths.thumbnails, fetch=fetch)
 
     def as_actor(self, actor: Actor | None) -> Context:
         """The same database and folders, acting as someone else."""
@@ -89,6 +96,9 @@ class Context:
                 name=self.actor.display_name, role=role_label(self.actor.role), action=action,
                 allowed=join_list(role_label(r) for r in roles),
             ))
+        from inspector_app.db.base import ACTING_USER_ID
+
+        ACTING_USER_ID.set(self.actor_id)  # who changed a Versioned row (db/base.py)
         return self.actor
 
     def _is_active(self, user_id: int) -> bool:

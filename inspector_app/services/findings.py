@@ -29,6 +29,8 @@ class FindingInput:
     expected: str = ""
     observed: str = ""
     rule_ref: str = ""
+    #: The version the form was filled from; a save over a newer one is refused (None: no check).
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class FindingInfo:
     rule_ref: str
     created_at: datetime
     deleted: bool
+    version: int = 1
 
 
 def info(f: Finding) -> FindingInfo:
@@ -56,6 +59,7 @@ def info(f: Finding) -> FindingInfo:
         category=FindingCategory(f.category), severity=Severity(f.severity), title=f.title,
         description=f.description, expected=f.expected, observed=f.observed,
         rule_ref=f.rule_ref, created_at=f.created_at, deleted=f.deleted_at is not None,
+        version=f.version,
     )
 
 
@@ -109,15 +113,21 @@ def _locked_by_case(s, finding_id: int) -> str | None:
 
 
 def update_finding(ctx: Context, finding_id: int, data: FindingInput) -> FindingInfo:
+    from inspector_app.services import versions
+
     ctx.require(*RECORDERS, action=t("edit findings"))
-    with ctx.db.write() as s:
+    what = t("Finding {id}", id=finding_id)
+    with versions.refused_when_stale(ctx, Finding, lambda: finding_id, what), \
+            ctx.db.write() as s:
         f = get_live(s, Finding, finding_id, "finding")
+        versions.check(s, f, data.version, what)
         locked = _locked_by_case(s, f.id)
         if locked:
             raise ValidationError(
                 t("Finding {id} belongs to case {case}, which is closed", id=f.id, case=locked)
             )
         _apply(f, data)
+        s.flush()
         return info(f)
 
 

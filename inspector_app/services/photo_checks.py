@@ -7,12 +7,16 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from inspector_app.db.models import Photo
 from inspector_app.domain.messages import t
+
+if TYPE_CHECKING:
+    from inspector_app.services.photo_server import ServerCheck
 from inspector_app.services.context import Context
 from inspector_app.services.quarantine import new_folder, set_aside
 
@@ -37,6 +41,7 @@ class StoreCheck:
     quarantine: Path | None = None
     rows_checked: int = 0
     files_checked: int = 0
+    server: ServerCheck | None = None  # on a team server
 
     @property
     def database_ok(self) -> bool:
@@ -45,7 +50,8 @@ class StoreCheck:
     @property
     def ok(self) -> bool:
         return self.database_ok and not (
-            self.missing_files
+            (self.server is not None and self.server.problems())
+            or self.missing_files
             or self.corrupt_files
             or self.unreferenced_files
             or self.temp_files
@@ -59,6 +65,7 @@ class StoreCheck:
             for line in self.integrity or []
             if line != "ok"
         ]
+        out += self.server.problems() if self.server is not None else []
         out += [
             t("Photo {id} has no file in the photo store ({sha}).", id=i, sha=sha)
             for i, sha in self.missing_files
@@ -119,6 +126,12 @@ def check_store(
     stored = set(scan.stored)
     report.rows_checked = len(rows)
     report.missing_files = [(pid, sha) for pid, sha in rows if sha not in stored]
+    if not ctx.db.is_sqlite:
+        # A team server holds the photos; this folder is only a cache (services/photo_server).
+        from inspector_app.services.photo_server import check_server
+
+        report.server = check_server(ctx, repair)
+        report.missing_files = []
     referenced = {sha for _pid, sha in rows}
     corrupt: list[str] = []
     for i, sha in enumerate(scan.stored, 1):

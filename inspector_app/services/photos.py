@@ -253,6 +253,10 @@ def _store_one(
                 **{column: owner_id},
             )
             s.add(row)
+            if not ctx.db.is_sqlite:  # the team server's copy, in this same transaction
+                from inspector_app.services.photo_server import put_blob
+
+                put_blob(s, sha, data)
             s.flush()
             # We hold the write lock now, which a repair also takes while it deletes
             # unreferenced files: if one removed ours meanwhile, put it back.

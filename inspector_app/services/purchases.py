@@ -95,9 +95,12 @@ def info(s: Session, p: Purchase, role: Role | None) -> PurchaseInfo:
         price_paid_cents=p.price_paid_cents,
         buyer_alias=p.buyer_alias if private else "",
         delivery_address=p.delivery_address if private else "",
-        received_at=p.received_at, inspected_at=p.inspected_at, inspector_id=p.inspector_id,
-        inspector=p.inspector.display_name if p.inspector else "",
-        status=PurchaseStatus(p.status), verdict=p.verdict and Verdict(p.verdict), notes=p.notes,
+        received_at=p.received_at, inspected_at=p.inspected_at,
+        # Who inspected and the purchase's notes are private too (docs/team-server.md).
+        inspector_id=p.inspector_id if private else None,
+        inspector=p.inspector.display_name if p.inspector and private else "",
+        status=PurchaseStatus(p.status), verdict=p.verdict and Verdict(p.verdict),
+        notes=p.notes if private else "",
         finding_count=count, deleted=p.deleted_at is not None,
     )
 

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app.domain import clock
+from inspector_app.durable import fsync_file, new_dated_folder
 from inspector_app.services.context import Context
 
 logger = logging.getLogger(__name__)
-
-#: Folder-name format of one repair's quarantine (UTC).
-STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 
 
 @dataclass(frozen=True)
@@ -29,15 +27,8 @@ class QuarantineFolder:
 
 
 def new_folder(ctx: Context) -> Path:
-    parent = ctx.paths.quarantine
-    parent.mkdir(parents=True, exist_ok=True)
-    stamp = clock.now().strftime(STAMP_FORMAT)
-    folder, n = parent / stamp, 1
-    while folder.exists():
-        n += 1
-        folder = parent / f"{stamp}-{n}"
-    folder.mkdir()
-    return folder
+    """One repair's quarantine folder, named after now (UTC)."""
+    return new_dated_folder(ctx.paths.quarantine, clock.now())
 
 
 def set_aside(src: Path, folder: Path, rel: Path) -> Path:
@@ -50,8 +41,7 @@ def set_aside(src: Path, folder: Path, rel: Path) -> Path:
         if exc.errno != 18:  # EXDEV: another file system
             raise
         shutil.copy2(src, target)
-        with target.open("rb") as f:
-            os.fsync(f.fileno())
+        fsync_file(target)
         src.unlink()
     logger.info("set aside %s in %s", src, target)
     return target

@@ -17,13 +17,13 @@ from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import NotFound, StoreMismatch, ValidationError
 from inspector_app.domain.messages import t
+from inspector_app.durable import fsync_dir, fsync_file, new_dated_folder
 from inspector_app.paths import DB_FILE_NAME
 from inspector_app.services.backups import (
     MANIFEST,
     SAFETY,
     BackupInfo,
     _live_db,
-    _new_folder,
     _read_backup,
     _write_durably,
     check_database,
@@ -126,7 +126,7 @@ def restore(ctx: Context, backup: Path | BackupInfo) -> Path:
         ))
     staged = live.with_name(live.name + ".restoring")
     shutil.copyfile(info.database, staged)
-    _fsync(staged)
+    fsync_file(staged)
     ctx.db.dispose()  # every pooled connection closed before the file changes under it
     aside = _set_current_aside(ctx, live)
     try:
@@ -139,7 +139,7 @@ def restore(ctx: Context, backup: Path | BackupInfo) -> Path:
                 os.replace(kept, live.with_name(live.name + suffix))
         staged.unlink(missing_ok=True)
         raise
-    _fsync_dir(live.parent)
+    fsync_dir(live.parent)
     logger.info("Restored %s over %s; the previous database is in %s", info.path, live, aside)
     if info.photos_dir is not None:
         copy_tree_incremental(info.photos_dir, ctx.paths.photos)
@@ -149,7 +149,7 @@ def restore(ctx: Context, backup: Path | BackupInfo) -> Path:
 
 def _set_current_aside(ctx: Context, live: Path) -> Path:
     """Move the live database and its -wal/-shm into a new "safety" backup folder."""
-    folder = _new_folder(ctx.paths.backups, clock.now())
+    folder = new_dated_folder(ctx.paths.backups, clock.now())
     moved: list[tuple[Path, Path]] = []
     try:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -172,7 +172,7 @@ def _set_current_aside(ctx: Context, live: Path) -> Path:
         "verified": not integrity_problems(folder / DB_FILE_NAME, quick=True),
     }
     _write_durably(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return folder
 
 
@@ -189,16 +189,3 @@ def _fold_wal(database: Path) -> None:
         logger.warning("could not fold the log into %s: %s", database, exc)
 
 
-def _fsync(path: Path) -> None:
-    with path.open("rb") as f:
-        os.fsync(f.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

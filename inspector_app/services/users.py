@@ -25,7 +25,8 @@ def count_users(ctx: Context) -> int:
 
 
 def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
-    """Create a user. Admins may create anyone; the very first user may be created by anyone."""
+    """Create a user. Admins may create anyone; the very first user (an administrator) may be
+    created by anyone."""
     from inspector_app.domain.text_rules import check_name
 
     name = (display_name or "").strip()
@@ -43,6 +44,9 @@ def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
         first = (s.scalar(select(func.count()).select_from(User)) or 0) == 0
         if not first:
             ctx.require(Role.ADMIN, action=t("create users"))
+        elif ctx.actor is None and role != Role.ADMIN:
+            # Whoever creates the first user can add everyone else: that is an administrator.
+            raise ValidationError(t("The first user must be an administrator"), field="role")
         if s.scalar(select(User.id).where(User.display_name == name)):
             raise ConflictError(
                 t("There is already a user called '{name}'", name=name), field="display_name"
@@ -98,7 +102,10 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
             raise ValidationError(t("Unknown role '{role}'", role=role), field="role") from None
         if user.role == Role.ADMIN and new_role != Role.ADMIN:
             _keep_an_admin(s, user)
-        user.role = new_role
+        previous, user.role = Role(user.role), new_role
+        from inspector_app.services.team import on_role_changed
+
+        on_role_changed(s, user, previous)  # a team login changes group in this transaction
         return to_actor(user)
 
 
@@ -111,6 +118,9 @@ def deactivate(ctx: Context, user_id: int) -> None:
         if user.role == Role.ADMIN:
             _keep_an_admin(s, user)
         user.active = False
+        from inspector_app.services.team import on_active_changed
+
+        on_active_changed(s, user)  # a team login can no longer log in
 
 
 def _keep_an_admin(s, user: User) -> None:

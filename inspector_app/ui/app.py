@@ -221,6 +221,25 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def _open_or_log_in(paths: DataPaths, settings: AppSettings) -> Context | None:
+    """The context: the local database as today, or a team server after logging in (the
+    login is remembered, the password never)."""
+    from inspector_app.paths import database_url
+
+    url = database_url(None, paths)
+    if not url.startswith("postgresql"):
+        return open_context(data_folder=str(paths.root))
+    from inspector_app.ui.login import LoginDialog
+    from inspector_app.ui.settings import TEAM_LOGIN
+
+    dialog = LoginDialog(url, settings.get(TEAM_LOGIN),
+                         lambda u: open_context(u, data_folder=str(paths.root)))
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.ctx is None:
+        return None
+    settings.set(TEAM_LOGIN, dialog.login)
+    return dialog.ctx
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop application; the exit code (2 when the database cannot be opened)."""
     argv = list(sys.argv if argv is None else argv)
@@ -257,7 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.info("No database at %s; the user chose not to create one", paths.database)
         return 0
     try:
-        ctx = open_context(data_folder=str(paths.root))
+        ctx = _open_or_log_in(paths, settings)
+        if ctx is None:
+            return 0  # the login was cancelled
     except InspectorError as exc:
         logger.error("Cannot open the database: %s", exc)
         return _refuse(str(exc))

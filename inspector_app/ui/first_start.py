@@ -50,7 +50,7 @@ def field_error_label(parent: QWidget) -> QLabel:
 
 
 class FirstStartDialog(QDialog):
-    """Creates the first user (any role; administrator suggested) and may load demo data."""
+    """Creates the first user (an administrator) and may load demo data."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,8 +77,9 @@ class FirstStartDialog(QDialog):
         self.name_error = field_error_label(self)
         self.role_combo = QComboBox(self)
         self.role_combo.setObjectName("role_combo")
-        for role in (Role.ADMIN, Role.QUALITY_MANAGER, Role.INSPECTOR, Role.MERCHANT_MANAGER):
-            self.role_combo.addItem(enum_label(role), role.value)
+        # The first user adds everyone else, so it is an administrator (services.users).
+        self.role_combo.addItem(enum_label(Role.ADMIN), Role.ADMIN.value)
+        self.role_combo.setEnabled(False)
         self.demo_check = QCheckBox(tr("Load demo data to explore the application"), self)
         self.demo_check.setObjectName("demo_check")
         self._load_demo = demo_loader()

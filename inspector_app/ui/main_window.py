@@ -225,6 +225,9 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(tr("&Help"))
         logs = help_menu.addAction(tr("Open &log folder"))
         logs.triggered.connect(lambda: self._open_folder(self.state.ctx.paths.logs))
+        self.shortcuts_action = help_menu.addAction(tr("&Keyboard shortcuts"))
+        self.shortcuts_action.setObjectName("keyboard_shortcuts_action")
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         about = help_menu.addAction(tr("&About Inspector"))
         about.triggered.connect(self.about)
 
@@ -234,6 +237,16 @@ class MainWindow(QMainWindow):
         self.user_menu.clear()
         group = QActionGroup(self.user_menu)
         current = self.state.actor
+        if self.state.is_team:
+            # A team server knows who logged in: there is nobody to switch to.
+            if current is not None:
+                me = self.user_menu.addAction(
+                    f"{current.display_name} — {enum_label(current.role)}")
+                me.setEnabled(False)
+            if self.state.is_admin:
+                self.user_menu.addSeparator()
+                self._add_manage_users(self.user_menu)
+            return
         for actor in self.state.users():
             action = self.user_menu.addAction(f"{actor.display_name} — {enum_label(actor.role)}")
             action.setCheckable(True)
@@ -249,8 +262,10 @@ class MainWindow(QMainWindow):
         manage.triggered.connect(lambda: self.navigate("settings"))
 
     def switch_user(self, actor: Actor) -> None:
-        if self.state.actor is None or actor.id != self.state.actor.id:
-            self.state.set_actor(actor)
+        from inspector_app.ui.user_switch import switch_to
+
+        changing = self.state.actor is None or actor.id != self.state.actor.id
+        if changing and switch_to(self, self.state, actor):
             self.show_status(tr("Now acting as %1").replace("%1", actor.display_name))
 
     @Slot()
@@ -274,6 +289,16 @@ class MainWindow(QMainWindow):
     def _open_folder(self, path) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.show_status(tr("Could not open %1").replace("%1", str(path)))
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from inspector_app.ui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     @Slot()
     def about(self) -> None:

@@ -53,10 +53,13 @@ PHOTO_VIEWER_GEOMETRY: Key[QByteArray] = Key("photo_viewer/geometry", QByteArray
 DAILY_BACKUP: Key[bool] = Key("backup/daily", bool, True)
 #: Number of daily backups kept.
 DAILY_BACKUP_KEEP: Key[int] = Key("backup/daily_keep", int, 7)
+#: The login last used on a team server (never its password).
+TEAM_LOGIN: Key[str] = Key("team/login", str, "")
 
 KEYS: tuple[Key[Any], ...] = (
     LANGUAGE,
     CURRENT_USER_ID,
+    TEAM_LOGIN,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     LAST_SCREEN,

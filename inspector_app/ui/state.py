@@ -29,6 +29,16 @@ class AppState(QObject):
         self._base = ctx.as_actor(None)
         self._actor: Actor | None = None
         self.settings = settings
+        #: On a team server the login is the user: no switching (services.team).
+        self.team_actor: Actor | None = None
+        if not ctx.db.is_sqlite:
+            from inspector_app.services.team import server_actor
+
+            self.team_actor = server_actor(ctx)
+
+    @property
+    def is_team(self) -> bool:
+        return self.team_actor is not None
 
     @property
     def ctx(self) -> Context:
@@ -46,7 +56,13 @@ class AppState(QObject):
         return self._actor is not None and self._actor.role in roles
 
     def set_actor(self, actor: Actor | None, *, remember: bool = True) -> None:
-        """Act as `actor` from now on (remembered for the next start unless `remember` is off)."""
+        """Act as `actor` from now on (remembered for the next start unless `remember` is off).
+
+        On a team server the acting user is the login's and stays so.
+        """
+        if self.team_actor is not None and actor != self.team_actor:
+            logger.warning("Refused to switch to %s on a team server", actor)
+            return
         self._actor = actor
         if remember:
             self.settings.set(CURRENT_USER_ID, actor.id if actor else 0)
@@ -63,6 +79,9 @@ class AppState(QObject):
         """
         # Light reads (services.actors): this runs before the first paint too, and must not
         # load the ORM models.
+        if self.team_actor is not None:
+            self.set_actor(self.team_actor, remember=False)
+            return self.team_actor
         remembered = self.settings.get(CURRENT_USER_ID)
         actor: Actor | None = None
         if remembered:

@@ -348,6 +348,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>打开日志文件夹(&amp;L)</translation>
         </message>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
             <source>&amp;About Inspector</source>
             <translation>关于 Inspector(&amp;A)</translation>
         </message>
@@ -1057,6 +1061,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>新建用户…</translation>
         </message>
         <message>
+            <source>Password…</source>
+            <translation>密码…</translation>
+        </message>
+        <message>
             <source>Data</source>
             <translation>数据</translation>
         </message>
@@ -1127,6 +1135,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>A notice for a case whose date has passed says it is overdue and asks for a reply this many days after the notice is issued.</source>
             <translation>案件期限已过时，通知书会注明已逾期，并要求商家在通知书发出后的这些天内回复。</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>密码已更改</translation>
         </message>
         <message>
             <source>Choose the logo</source>
@@ -1253,8 +1265,20 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>整改单 %2 为何“%1”？</translation>
         </message>
         <message>
+            <source>Ctrl+Return</source>
+            <translation>Ctrl+Return</translation>
+        </message>
+        <message>
+            <source>This cannot be taken back: the case stays as it is then.</source>
+            <translation>此操作无法撤回：案件将保持该状态。</translation>
+        </message>
+        <message>
             <source>Please give a reason.</source>
             <translation>请填写原因。</translation>
+        </message>
+        <message>
+            <source>“%1” for case %2: the case becomes “%3”. This cannot be taken back. Go ahead?</source>
+            <translation>对案件 %2 执行“%1”：案件将变为“%3”。此操作无法撤回。继续吗？</translation>
         </message>
         <message>
             <source>Select</source>
@@ -1736,6 +1760,26 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>实际情况：</translation>
         </message>
         <message>
+            <source>Use my text</source>
+            <translation>使用我的文字</translation>
+        </message>
+        <message>
+            <source>Finding changed meanwhile</source>
+            <translation>问题已被他人修改</translation>
+        </message>
+        <message>
+            <source>Reload (keep my text visible)</source>
+            <translation>重新载入（保留我的文字可见）</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>继续编辑</translation>
+        </message>
+        <message>
+            <source>Your unsaved text:</source>
+            <translation>您未保存的文字：</translation>
+        </message>
+        <message>
             <source>Finding</source>
             <translation>问题</translation>
         </message>
@@ -2055,6 +2099,14 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>无</translation>
         </message>
         <message>
+            <source>Choose Passed or Failed.</source>
+            <translation>请选择“通过”或“未通过”。</translation>
+        </message>
+        <message>
+            <source>Close case %1 as passed? A closed case cannot be reopened.</source>
+            <translation>以“通过”关闭案件 %1？已关闭的案件无法重新打开。</translation>
+        </message>
+        <message>
             <source>%1: verification recorded (%2)</source>
             <translation>%1：已记录复核结果（%2）</translation>
         </message>
@@ -2077,6 +2129,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Undo delete</source>
             <translation>撤销删除</translation>
+        </message>
+        <message>
+            <source>Bring the deleted findings back (%1)</source>
+            <translation>恢复已删除的问题（%1）</translation>
         </message>
         <message>
             <source>Searching…</source>
@@ -2231,6 +2287,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>缩小（-，Ctrl+滚轮）</translation>
         </message>
         <message>
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
             <source>Zoom</source>
             <translation>缩放</translation>
         </message>
@@ -2241,6 +2301,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Zoom in (+, Ctrl+wheel)</source>
             <translation>放大（+，Ctrl+滚轮）</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>放大</translation>
         </message>
         <message>
             <source>Fit</source>
@@ -3269,8 +3333,8 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>导入</translation>
         </message>
         <message>
-            <source>Rows with problems are listed with their row number and reason; the good rows are still imported, and importing a file twice changes nothing.</source>
-            <translation>有错误的行会列出行号和原因；正确的行仍会导入，重复导入同一文件不会产生任何变化。</translation>
+            <source>Rows with problems are listed with their row number and reason. A records file is imported whole or not at all; responses and work orders keep their good rows. Importing a file twice changes nothing.</source>
+            <translation>有错误的行会列出行号和原因。记录文件要么整体导入，要么完全不导入；商家回复和工单会保留正确的行。重复导入同一文件不会产生任何变化。</translation>
         </message>
         <message>
             <source>&amp;Case:</source>
@@ -3486,6 +3550,158 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>
                 <numerusform>%n 个整改单将在 %1 天内到期：请查看“即将到期”标签页</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Log in to the team server</source>
+            <translation>登录团队服务器</translation>
+        </message>
+        <message>
+            <source>Team server: %1</source>
+            <translation>团队服务器：%1</translation>
+        </message>
+        <message>
+            <source>Login:</source>
+            <translation>登录名：</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Password of %1:</source>
+            <translation>%1 的密码：</translation>
+        </message>
+        <message>
+            <source>Wrong password for %1.</source>
+            <translation>%1 的密码错误。</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>New password for %1 (empty: none):</source>
+            <translation>%1 的新密码（留空：不设密码）：</translation>
+        </message>
+        <message>
+            <source>Discard changes?</source>
+            <translation>放弃更改？</translation>
+        </message>
+        <message>
+            <source>What you typed in this form has not been saved. Discard it?</source>
+            <translation>此表单中输入的内容尚未保存。要放弃吗？</translation>
+        </message>
+        <message>
+            <source>Ctrl+Return confirms</source>
+            <translation>按 Ctrl+Return 确认</translation>
+        </message>
+        <message>
+            <source>Everywhere</source>
+            <translation>任何位置</translation>
+        </message>
+        <message>
+            <source>Find (the search box of the screen)</source>
+            <translation>查找（当前页面的搜索框）</translation>
+        </message>
+        <message>
+            <source>Go to a screen (see the Go menu)</source>
+            <translation>转到某个页面（见“转到”菜单）</translation>
+        </message>
+        <message>
+            <source>Next / previous field (also out of a table)</source>
+            <translation>下一个 / 上一个字段（也可离开表格）</translation>
+        </message>
+        <message>
+            <source>Open the selected row</source>
+            <translation>打开所选行</translation>
+        </message>
+        <message>
+            <source>Tables</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <source>Back to the purchases table</source>
+            <translation>返回采购表格</translation>
+        </message>
+        <message>
+            <source>A purchase</source>
+            <translation>采购页面</translation>
+        </message>
+        <message>
+            <source>Save the finding being edited</source>
+            <translation>保存正在编辑的问题</translation>
+        </message>
+        <message>
+            <source>Delete the selected rows or photos (asks first)</source>
+            <translation>删除所选行或照片（先确认）</translation>
+        </message>
+        <message>
+            <source>Tables, photos</source>
+            <translation>表格、照片</translation>
+        </message>
+        <message>
+            <source>Open a rectification case on the selected findings</source>
+            <translation>为所选问题建立整改案件</translation>
+        </message>
+        <message>
+            <source>Undo the last delete</source>
+            <translation>撤销上一次删除</translation>
+        </message>
+        <message>
+            <source>Findings, photos</source>
+            <translation>问题、照片</translation>
+        </message>
+        <message>
+            <source>Confirm a dialog with a text box (reason, text on a photo)</source>
+            <translation>确认带文本框的对话框（原因、照片上的文字）</translation>
+        </message>
+        <message>
+            <source>Dialogs</source>
+            <translation>对话框</translation>
+        </message>
+        <message>
+            <source>Close a dialog (asks before discarding typed input)</source>
+            <translation>关闭对话框（放弃已输入内容前会询问）</translation>
+        </message>
+        <message>
+            <source>Save the report as…</source>
+            <translation>将报告另存为…</translation>
+        </message>
+        <message>
+            <source>Print the report</source>
+            <translation>打印报告</translation>
+        </message>
+        <message>
+            <source>Preview the report</source>
+            <translation>预览报告</translation>
+        </message>
+        <message>
+            <source>Paste a photo</source>
+            <translation>粘贴照片</translation>
+        </message>
+        <message>
+            <source>Edit the caption</source>
+            <translation>编辑说明</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>适用位置</translation>
         </message>
     </context>
 </TS>

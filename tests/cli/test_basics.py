@@ -136,3 +136,14 @@ def test_global_options_work_after_the_command(cli, tmp_path):
     assert result.returncode == 0, result.stderr
     assert (other / "inspector.sqlite3").exists()
     assert not (cli.data_dir / "inspector.sqlite3").exists()
+
+
+def test_db_takes_a_plain_file_path(cli, tmp_path):
+    """--db accepts the path of a SQLite file, not only a URL: a missing one is named as such."""
+    missing = tmp_path / "nowhere" / "x.sqlite3"
+    line = assert_user_error(cli("--db", str(missing), "cases"), "There is no database at")
+    assert str(missing) in line and "URL" not in line
+    cli("init")
+    db = cli.data_dir / "inspector.sqlite3"
+    listed = cli("--db", str(db), "cases", "--json")
+    assert listed.returncode == 0, listed.stderr

@@ -128,3 +128,13 @@ def test_render_table_aligns_wide_characters():
     assert display_width(lines[4]) == 14
     long = render_table([{"t": "很长的标题" * 20}], [("t", "T")])
     assert long.splitlines()[2].endswith("…") and display_width(long.splitlines()[2]) <= 48
+
+
+def test_a_merchant_manager_lists_no_buyer_address_or_inspector(demo_main):
+    people = demo_main.users()
+    mm = people["merchant_manager"][0]
+    purchases = demo_main.json("purchases", "--limit", "20", "--as", mm)
+    assert purchases and not any(
+        p["buyer_alias"] or p["delivery_address"] or p["inspector"] for p in purchases)
+    everyone = demo_main.json("purchases", "--limit", "20")
+    assert any(p["inspector"] for p in everyone)

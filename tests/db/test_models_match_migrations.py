@@ -120,7 +120,7 @@ def test_deleted_by_goes_down_and_up_keeping_triggers_indexes_and_rows(tmp_path)
     try:
         migrate.upgrade(db, None, target="0003")
         tables_0003 = _table_sql(db)
-        migrate.upgrade(db, None)
+        migrate.upgrade(db, None, target="0004")
         for table in _SOFT_DELETED:
             fks = inspect(db.engine).get_foreign_keys(table)
             assert any(fk["constrained_columns"] == ["deleted_by_id"]

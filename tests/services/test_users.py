@@ -10,11 +10,13 @@ from inspector_app.domain.errors import ConflictError, NotFound, PermissionDenie
 from inspector_app.services import users as svc
 
 
-def test_first_user_needs_no_actor(ctx):
+def test_first_user_needs_no_actor_and_is_an_administrator(ctx):
     assert svc.count_users(ctx) == 0
-    first = svc.create_user(ctx, "  Quinn  ", Role.QUALITY_MANAGER)
+    with pytest.raises(ValidationError, match="first user must be an administrator"):
+        svc.create_user(ctx, "Quinn", Role.QUALITY_MANAGER)
+    first = svc.create_user(ctx, "  Quinn  ", Role.ADMIN)
     assert first.display_name == "Quinn"
-    assert first.role is Role.QUALITY_MANAGER
+    assert first.role is Role.ADMIN
     assert first.id > 0
     assert svc.count_users(ctx) == 1
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
 
 from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role
@@ -134,7 +135,11 @@ def test_open_a_case_on_findings_and_take_it_to_closed(qtbot, env, users, world,
     click_move(qtbot, screen, S.AWAITING_VERIFICATION)
     click_move(qtbot, screen, S.CLOSED)  # "Verify and close"
     assert status(screen) == S.CLOSED
-    assert message_boxes.shown == []
+    # Every move that cannot be taken back was asked first (Yes is the test's answer).
+    assert [b["title"] for b in message_boxes.shown] == [
+        "Notify merchant", "Accept response", "Rectified", "Rectified", "Verify and close",
+    ]
+    assert all(b["kind"] == "question" and "cannot be taken back" in b["text"] for b in message_boxes.shown)
 
     # The whole history, with the reason, oldest first.
     events = page.history.model_
@@ -162,7 +167,7 @@ def assert_read_only(page) -> None:
     assert not any(c.panel.editable for c in page.before_after.columns())
 
 
-def test_merchant_manager_sees_only_its_moves(qtbot, env, users, world, qm):
+def test_merchant_manager_sees_only_its_moves(qtbot, env, users, world, qm, message_boxes):
     case = open_case(qm, world)
     case_service.advance(qm, case.case_number, S.NOTIFIED)
     screen = cases_screen(qtbot, env_as(env, users, Role.MERCHANT_MANAGER))
@@ -225,6 +230,12 @@ def test_verification_form_failed_needs_a_note_then_passes_with_a_repurchase(
     screen.page.tabs.setCurrentWidget(tab)
     assert tab.save_button.isEnabled()
 
+    # Neither result is preselected: saving without one says so and changes nothing.
+    assert not tab.passed_radio.isChecked() and not tab.failed_radio.isChecked()
+    qtbot.mouseClick(tab.save_button, LEFT)
+    assert tab.errors["result"].isVisible() and tab.errors["result"].text() == "Choose Passed or Failed."
+    assert status(screen) == S.AWAITING_VERIFICATION
+
     qtbot.mouseClick(tab.failed_radio, LEFT)
     qtbot.mouseClick(tab.save_button, LEFT)
     assert tab.errors["note"].isVisible() and "needs a reason" in tab.errors["note"].text()
@@ -242,26 +253,63 @@ def test_verification_form_failed_needs_a_note_then_passes_with_a_repurchase(
     tab.purchase_combo.setCurrentIndex(tab.purchase_combo.findData(world.acme_purchase))
     assert tab.purchase_combo.currentText().startswith("ORD-ACME-1")
     assert tab.purchase_combo.findData(world.beta_purchase) == -1  # only this merchant's
+    # "Passed" closes the case for good: asked first; No leaves it as it was.
+    message_boxes.answer = QMessageBox.StandardButton.No
+    qtbot.mouseClick(tab.save_button, LEFT)
+    assert status(screen) == S.AWAITING_VERIFICATION
+    assert message_boxes.texts() == [f"Close case {case.case_number} as passed? A closed case cannot be reopened."]
+    message_boxes.answer = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(tab.save_button, LEFT)
     closed = case_service.get_case_by_id(ctx, case.id)
     assert closed.status == S.CLOSED and closed.verification_purchase_id == world.acme_purchase
     assert_read_only(screen.page)
-    assert message_boxes.shown == []
+    assert len(message_boxes.shown) == 2
+
+
+def test_notify_answered_no_leaves_the_case_open(qtbot, env, users, world, qm, message_boxes):
+    case = open_case(qm, world)
+    screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
+    screen.open_item(case.id)
+    message_boxes.answer = QMessageBox.StandardButton.No
+    click_move(qtbot, screen, S.NOTIFIED)
+    assert status(screen) == S.OPEN
+    assert case_service.get_case_by_id(qm, case.id).status == S.OPEN
+    assert message_boxes.shown[0]["text"] == (
+        f"“Notify merchant” for case {case.case_number}: the case becomes “notified”. "
+        "This cannot be taken back. Go ahead?"
+    )
 
 
 def test_cancel_asks_for_a_reason_and_leaves_the_case_read_only(qtbot, env, users, world, qm, monkeypatch):
     case = open_case(qm, world)
     screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
     screen.open_item(case.id)
-    monkeypatch.setattr(transitions, "ask_reason", lambda parent, action, number: None)
+    finals = []
+    monkeypatch.setattr(transitions, "ask_reason", lambda parent, action, number, **_k: None)
     click_move(qtbot, screen, S.CANCELLED)
     assert status(screen) == S.OPEN
-    monkeypatch.setattr(transitions, "ask_reason", lambda parent, action, number: "Opened by mistake")
+    monkeypatch.setattr(transitions, "ask_reason",
+                        lambda parent, action, number, **kw: finals.append(kw) or "Opened by mistake")
     click_move(qtbot, screen, S.CANCELLED)
+    assert finals == [{"final": True}]  # the reason dialog warns that this is for good
     assert status(screen) == S.CANCELLED
     assert screen.page.header.reason_label.text() == "Reason: Opened by mistake"
     assert buttons(screen) == set()
     assert_read_only(screen.page)
+
+
+def test_ctrl_return_confirms_the_reason_dialog(qtbot):
+    dialog = transitions.ReasonDialog("Cancel case…", "RC-2026-0001", final=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.warning.isVisibleTo(dialog) and dialog.ok_button.text() == "Cancel case"
+    qtbot.keyClicks(dialog.note_edit, "Opened twice")
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)  # Return: a new line, not OK
+    assert dialog.isVisible() and dialog.note_edit.toPlainText() == "Opened twice\n"
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == transitions.QDialog.DialogCode.Accepted
+    assert dialog.reason() == "Opened twice"
 
 
 def test_reason_dialog_refuses_an_empty_reason(qtbot):
@@ -380,3 +428,39 @@ def test_edit_the_due_date_and_summary(qtbot, env, users, world, qm, monkeypatch
     assert header.summary_label.text() == "Replace every zip"
     events = screen.page.history.model_
     assert events.index(events.rowCount() - 1, 2).data() == "Edited"
+
+
+def test_tab_leaves_the_cases_table(qtbot, env, users, world, qm):
+    open_case(qm, world)
+    open_case(qm, world, "Zip pull broken")
+    screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
+    table = screen.list.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    row = table.currentIndex().row()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus(), "Tab moved within the table instead of leaving it"
+    assert table.currentIndex().row() == row
+
+
+def test_case_page_labels_have_readable_contrast(qtbot, env, users, world, qm):
+    """Secondary labels on the case page: contrast >= 4.5:1 on the window (was 184 on 239)."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from inspector_app.ui.contrast import contrast_ratio
+
+    case = open_case(qm, world)
+    screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
+    screen.open_item(case.id)
+    header = screen.page.header
+    captions = [w for w in header.findChildren(QLabel) if w.text() in ("Merchant:", "Due:", "Assignee:")]
+    assert len(captions) == 3
+    window = header.palette().color(QPalette.ColorRole.Window)
+    for label in (*captions, header.dates_label, screen.page.response_tab.state_label):
+        style = label.styleSheet()
+        assert "palette(mid)" not in style
+        color = QColor(style.split("color:")[1].split(";")[0].strip())
+        assert contrast_ratio(color, window) >= 4.5, (label.text(), color.name(), window.name())
+    # The default light theme's old grey failed this.
+    assert contrast_ratio(QColor(184, 184, 184), QColor(239, 239, 239)) < 4.5

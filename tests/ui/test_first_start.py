@@ -16,20 +16,20 @@ def _ok(dialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_creates_the_first_user_with_the_chosen_role(qtbot, ctx):
+def test_creates_the_first_user_as_administrator(qtbot, ctx):
     dialog = FirstStartDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.demo_check.isVisible() and not dialog.demo_check.isChecked()
+    assert dialog.role_combo.count() == 1 and not dialog.role_combo.isEnabled()
     dialog.name_edit.setText("王芳")  # (QTest cannot type CJK characters)
-    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.QUALITY_MANAGER.value))
     qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert dialog.actor.display_name == "王芳" and dialog.actor.role == Role.QUALITY_MANAGER
+    assert dialog.actor.display_name == "王芳" and dialog.actor.role == Role.ADMIN
     assert user_service.count_users(ctx) == 1
 
 
-def test_administrator_is_suggested(qtbot, ctx):
+def test_administrator_is_the_role(qtbot, ctx):
     dialog = FirstStartDialog(ctx)
     qtbot.addWidget(dialog)
     assert dialog.role_combo.currentData() == Role.ADMIN.value

@@ -160,3 +160,25 @@ def test_register_screen_keeps_the_navigation_place(monkeypatch):
     assert list(screens.SCREENS) == list(SCREENS)
     assert screens.SCREENS["findings"].target is FakeScreen
     assert screens.SCREENS["findings"].title == "Findings"
+
+
+def test_help_lists_the_keyboard_shortcuts(qtbot, window):
+    """Help > Keyboard shortcuts: a table with the shortcuts that are bound nowhere visible."""
+    from inspector_app.ui.shortcuts import ShortcutsDialog
+    from tests.ui.purchase_helpers import drive_modal
+
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    assert window.shortcuts_action in help_menu.actions()
+    seen: list = []
+
+    def read_and_close(dialog):
+        t = dialog.table
+        seen.extend((t.item(r, 0).text(), t.item(r, 1).text()) for r in range(t.rowCount()))
+        dialog.reject()
+
+    opened = drive_modal(qtbot, ShortcutsDialog, read_and_close)
+    window.shortcuts_action.trigger()
+    assert opened, "the dialog did not open"
+    keys = {k for k, _ in seen}
+    assert {"Ctrl+S", "Alt+Left", "Ctrl+Shift+R", "Ctrl+Z", "Ctrl+Return", "Ctrl+N"} <= keys
+    assert ("Ctrl+Shift+R", "Open a rectification case on the selected findings") in seen

@@ -76,7 +76,8 @@ def test_merchant_page_and_status_change(qtbot, env, shops, monkeypatch):
         dialog._save()  # nothing typed: the reason is required
         assert "why" in dialog.error_label.text().lower()
         dialog.reason_edit.setPlainText("两次抽检起球")
-        dialog._save()
+        # Ctrl+Return in the reason confirms the dialog (Return would type a new line).
+        qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         return dialog.result()
 
     monkeypatch.setattr(status_dialog.StatusChangeDialog, "exec", fake_exec)

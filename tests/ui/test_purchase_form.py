@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Role
@@ -279,3 +279,40 @@ def test_saving_shows_every_problem_next_to_its_field(qtbot, form):
     shown = form.errors.messages()
     assert {"merchant", "order_number", "ordered_at", "received_at"} <= shown.keys()
     assert form.result() != QDialog.DialogCode.Accepted
+
+
+def test_esc_on_a_filled_form_asks_before_discarding(qtbot, form, message_boxes):
+    """An untouched form closes on Esc at once; a filled one asks "Discard changes?"."""
+    qtbot.keyClicks(form.order_number, "ORD-77")
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    qtbot.keyClick(form.order_number, Qt.Key.Key_Escape)
+    assert form.isVisible() and form.order_number.text() == "ORD-77"
+    assert [b["title"] for b in message_boxes.shown] == ["Discard changes?"]
+    click(qtbot, form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel))
+    assert form.isVisible() and len(message_boxes.shown) == 2
+    message_boxes.answer = QMessageBox.StandardButton.Discard
+    qtbot.keyClick(form.order_number, Qt.Key.Key_Escape)
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
+
+
+def test_esc_on_an_untouched_form_closes_without_asking(qtbot, form, message_boxes):
+    qtbot.keyClick(form.merchant.edit, Qt.Key.Key_Escape)
+    assert not form.isVisible() and message_boxes.shown == []
+
+
+def test_new_merchant_dialog_focuses_its_first_empty_field(qtbot, env):
+    """Typed text goes into a field, never onto OK: "Acme" fills the name, focus is on Shop id."""
+    dialog = NewMerchantDialog(env, "Acme")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.shop_id)
+    qtbot.keyClicks(dialog.focusWidget(), "10023")
+    assert (dialog.shop_id.text(), dialog.name.text()) == ("10023", "Acme")
+    numbered = NewMerchantDialog(env, "10024")
+    qtbot.addWidget(numbered)
+    numbered.show()
+    qtbot.waitUntil(lambda: numbered.focusWidget() is numbered.name)
+    product = NewProductDialog(env, "Trail runner")
+    qtbot.addWidget(product)
+    product.show()
+    qtbot.waitUntil(lambda: product.focusWidget() is product.brand)

@@ -240,6 +240,8 @@ def test_merchant_manager_reads_only_and_sees_nothing_private(qtbot, screen, sam
     assert not page.facts.values["buyer_alias"].isVisible()
     assert not page.facts.values["delivery_address"].isVisible()
     assert page.facts.text("buyer_alias") == "—"  # the service withheld it
+    for key in ("inspector", "notes"):  # who inspected, and the inspector's notes
+        assert not page.facts.values[key].isVisible() and page.facts.text(key) == "—"
     for button in (page.edit_button, page.delete_button, page.findings.add_button, page.verdict.pass_button,
                    page.verdict.clear_button, page.editor.save_button, page.editor.delete_button):
         assert not button.isEnabled(), button.objectName()
@@ -263,3 +265,31 @@ def test_findings_model_passes_the_model_tester(qtmodeltester, screen, sample, s
     model.set_findings(finding_service.list_for_purchase(state.ctx, sample.purchases["B-200"]))
     qtmodeltester.check(model)
     assert model.rowCount() == 1
+
+
+def test_a_stale_save_is_refused_and_reload_keeps_the_typed_text(qtbot, screen, sample, state,
+                                                                monkeypatch):
+    from inspector_app.services.findings import FindingInput
+
+    finding_service.add_finding(
+        state.ctx, sample.purchases["A-101"], FindingInput("wrong_item", "major", "Blade chipped"))
+    page = _open(screen, sample, "A-101")
+    editor = page.editor
+    fid = editor.finding.id
+    # Someone else saves the finding while it is open here.
+    finding_service.update_finding(state.ctx, fid, FindingInput(
+        "wrong_item", "critical", "Blade chipped twice", version=editor.finding.version))
+    asked = []
+    monkeypatch.setattr(editor, "ask_reload", lambda message, typed: asked.append(message) or True)
+    editor.title.clear()
+    qtbot.keyClicks(editor.title, "My careful title")
+    click(qtbot, editor.save_button)
+    assert "changed by Admin at" in asked[0]
+    assert finding_service.get_finding(state.ctx, fid).title == "Blade chipped twice"
+    # Reloaded: their version in the form, mine visible below it; one click brings mine back.
+    assert editor.title.text() == "Blade chipped twice"
+    assert editor.unsaved_label.isVisible() and "My careful title" in editor.unsaved_label.text()
+    click(qtbot, editor.use_unsaved_button)
+    assert editor.title.text() == "My careful title" and not editor.unsaved_label.isVisible()
+    click(qtbot, editor.save_button)
+    assert finding_service.get_finding(state.ctx, fid).title == "My careful title"

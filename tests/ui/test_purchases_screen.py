@@ -215,10 +215,16 @@ def test_private_column_and_write_buttons_follow_the_role(qtbot, screen, state, 
     assert page.table.isColumnHidden(alias)
     assert not page.new_button.isEnabled()
     assert page.model.index(0, alias).data() == ""  # the service withholds it too
+    # Who inspected is private as well: no column, no filter, blank from the service.
+    inspector = page.model.column_index("inspector")
+    assert page.table.isColumnHidden(inspector)
+    assert page.filter_bar.inspector.isHidden()
+    assert all(page.model.index(r, inspector).data() == "" for r in range(page.model.rowCount()))
     _select(qtbot, screen, "A-100")
     assert page.open_button.isEnabled() and not page.delete_button.isEnabled()
     state.set_actor(users[Role.INSPECTOR])
     assert not page.table.isColumnHidden(alias) and page.new_button.isEnabled()
+    assert not page.table.isColumnHidden(inspector) and not page.filter_bar.inspector.isHidden()
 
 
 def test_changes_elsewhere_refresh_the_table(qtbot, screen, sample, state):
@@ -234,3 +240,26 @@ def test_paged_model_passes_the_model_tester(qtmodeltester, screen):
     qtmodeltester.check(model)
     screen.list_page.filter_bar.status.setCurrentIndex(1)
     qtmodeltester.check(model)
+
+
+def test_fail_differs_from_pass_by_word_colour_and_icon(screen):
+    """Not by colour alone: the word, a red/green text and a cross/tick icon of another shape."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from inspector_app.ui.contrast import contrast_ratio
+
+    model = screen.list_page.model
+    col = model.column_index("verdict")
+    cells = {model.index(r, col).data(): model.index(r, col) for r in range(model.rowCount())}
+    assert {"Pass", "Fail"} <= set(cells)
+    passed, failed = cells["Pass"], cells["Fail"]
+    fg_pass = passed.data(Qt.ItemDataRole.ForegroundRole)
+    fg_fail = failed.data(Qt.ItemDataRole.ForegroundRole)
+    assert fg_pass != fg_fail
+    for fg in (fg_pass, fg_fail):
+        for background in (QColor("white"), screen.list_page.table.palette().alternateBase().color()):
+            assert contrast_ratio(fg, background) >= 4.5
+    icon_pass = passed.data(Qt.ItemDataRole.DecorationRole).pixmap(14).toImage()
+    icon_fail = failed.data(Qt.ItemDataRole.DecorationRole).pixmap(14).toImage()
+    assert not icon_pass.isNull() and icon_pass != icon_fail

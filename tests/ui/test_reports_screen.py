@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from inspector_app.domain import clock
 from inspector_app.domain.enums import CaseStatus, Role
@@ -224,6 +224,38 @@ def test_cancelled_export_leaves_no_file(qtbot, screen, save_dialog, tmp_path, i
     assert statuses[-1] == "Cancelled; nothing was saved."
     assert reporting.list_archive(ctx) == []  # not archived either
     assert not screen.chooser.folder_button.isEnabled()
+
+
+def test_cancel_button_of_the_progress_dialog_stops_an_export(
+    qtbot, screen, save_dialog, tmp_path, inline_tasks, monkeypatch, ctx
+):
+    """The export's progress dialog has a Cancel button, and pressing it mid-export works."""
+    real = jobs.export_job
+    out = tmp_path / "pressed.pdf"
+    buttons = []
+
+    def pressing_cancel(ctx, req, path):
+        for i, step in enumerate(real(ctx, req, path)):
+            if i == 1:
+                (task,) = tasks.running_tasks()
+                button = task.dialog.findChild(QPushButton)
+                buttons.append(button)
+                assert button is not None, "the progress dialog has a Cancel button"
+                button.click()
+            yield step
+        return path
+
+    monkeypatch.setattr(jobs, "export_job", pressing_cancel)
+    statuses = []
+    screen.env.show_status = statuses.append
+    choose_kind(qtbot, screen, kinds.MONTHLY)
+    save_dialog.path = out
+    click(qtbot, screen.chooser.save_button)
+    assert buttons and buttons[0] is not None
+    assert not out.exists()
+    assert not list(tmp_path.glob(".~*"))
+    assert statuses[-1] == "Cancelled; nothing was saved."
+    assert reporting.list_archive(ctx) == []
 
 
 def test_cancelled_save_keeps_the_file_it_would_have_replaced(tmp_path):

@@ -115,6 +115,25 @@ def test_switch_user(qtbot, screen, state, users):
     assert screen.actor_label.text() == "You are acting as Quinn Manager (Quality manager)."
 
 
+def test_switching_to_a_user_with_a_password_asks_for_it(qtbot, screen, state, users,
+                                                        monkeypatch, message_boxes):
+    from PySide6.QtWidgets import QInputDialog
+
+    from inspector_app.services import passwords
+
+    target = users[Role.QUALITY_MANAGER]
+    passwords.set_password(state.ctx.as_actor(target), target.id, "quinn-secret")
+    typed = iter(["wrong", "quinn-secret"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(typed), True))
+    screen.user_combo.setCurrentIndex(screen.user_combo.findData(target.id))
+    qtbot.mouseClick(screen.switch_button, Qt.MouseButton.LeftButton)
+    assert state.actor == users[Role.ADMIN]
+    assert message_boxes.texts()[-1] == "Wrong password for Quinn Manager."
+    with qtbot.waitSignal(state.actor_changed):
+        qtbot.mouseClick(screen.switch_button, Qt.MouseButton.LeftButton)
+    assert state.actor == target
+
+
 def test_language_choice_is_saved_with_a_restart_notice(screen, settings):
     assert not screen.restart_label.isVisibleTo(screen)
     screen.language_combo.setCurrentIndex(screen.language_combo.findData("zh_CN"))

@@ -349,7 +349,10 @@ def test_purchase_to_closed_case_and_the_dashboard_follows(
     assert moves[-1] == "Awaiting verification → Closed"
     notes = [events.index(r, 4).data() for r in range(events.rowCount())]
     assert "Re-test: the seam still leaks" in notes
-    assert len(message_boxes.shown) == 1  # only the "open a case?" question
+    # Besides "open a case?": notify, accept, "Rectified" twice and close were each asked first.
+    assert [b["title"] for b in message_boxes.shown[1:]] == [
+        "Notify merchant", "Accept response", "Rectified", "Rectified", "Verify and close",
+    ]
 
     # -- 6. Back on the Dashboard, the figures moved. ---------------------------------------
     go(qtbot, window, Qt.Key.Key_1, "dashboard")

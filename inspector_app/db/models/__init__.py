@@ -5,7 +5,7 @@ from inspector_app.db.models.cases import CaseEvent, CaseFinding, RectificationC
 from inspector_app.db.models.catalog import Brand, Product
 from inspector_app.db.models.merchants import Merchant, MerchantStatusChange
 from inspector_app.db.models.people import User
-from inspector_app.db.models.photos import Photo
+from inspector_app.db.models.photos import Photo, PhotoBlob
 from inspector_app.db.models.purchases import Finding, Purchase
 from inspector_app.db.models.records import (
     AppSetting,
@@ -25,6 +25,7 @@ __all__ = [
     "Merchant",
     "MerchantStatusChange",
     "Photo",
+    "PhotoBlob",
     "Product",
     "Purchase",
     "RectificationCase",

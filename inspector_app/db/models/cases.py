@@ -7,14 +7,14 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from inspector_app.db.base import Base, Tracked, UTCDateTime, enum_column
+from inspector_app.db.base import Base, Tracked, UTCDateTime, Versioned, enum_column
 from inspector_app.db.models.merchants import Merchant
 from inspector_app.db.models.people import User
 from inspector_app.db.models.purchases import Finding
 from inspector_app.domain.enums import CaseStatus, VerificationResult
 
 
-class RectificationCase(Tracked, Base):
+class RectificationCase(Tracked, Versioned, Base):
     __tablename__ = "rectification_cases"
     __table_args__ = (
         UniqueConstraint("year", "sequence", name="uq_rectification_cases_year_sequence"),

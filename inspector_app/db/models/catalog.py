@@ -5,16 +5,16 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from inspector_app.db.base import Base, SoftDeleted, Tracked
+from inspector_app.db.base import Base, SoftDeleted, Tracked, Versioned
 
 
-class Brand(Tracked, SoftDeleted, Base):
+class Brand(Tracked, Versioned, SoftDeleted, Base):
     __tablename__ = "brands"
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
 
 
-class Product(Tracked, SoftDeleted, Base):
+class Product(Tracked, Versioned, SoftDeleted, Base):
     __tablename__ = "products"
 
     name: Mapped[str] = mapped_column(String(300), index=True)

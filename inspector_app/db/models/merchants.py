@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, enum_column
+from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, Versioned, enum_column
 from inspector_app.domain.enums import MerchantStatus
 
 
-class Merchant(Tracked, SoftDeleted, Base):
+class Merchant(Tracked, Versioned, SoftDeleted, Base):
     __tablename__ = "merchants"
 
     name: Mapped[str] = mapped_column(String(200), index=True)

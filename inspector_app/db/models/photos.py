@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, enum_column
+from inspector_app.db.base import (
+    Base,
+    SoftDeleted,
+    Tracked,
+    UTCDateTime,
+    Versioned,
+    enum_column,
+    utcnow,
+)
 from inspector_app.domain.enums import PhotoRole
 
 
-class Photo(Tracked, SoftDeleted, Base):
+class Photo(Tracked, Versioned, SoftDeleted, Base):
     __tablename__ = "photos"
     __table_args__ = (
         CheckConstraint(
@@ -37,3 +45,16 @@ class Photo(Tracked, SoftDeleted, Base):
     purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"), index=True)
     finding_id: Mapped[int | None] = mapped_column(ForeignKey("findings.id"), index=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("rectification_cases.id"), index=True)
+
+
+class PhotoBlob(Base):
+    """A photo's bytes on a team server (migration 0007), stored once per SHA-256 and
+    written in the same transaction as the first photo row that uses them. Each machine
+    keeps a cache of them in its photo store; a one-laptop SQLite file leaves this empty."""
+
+    __tablename__ = "photo_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    byte_size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

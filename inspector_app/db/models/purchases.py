@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, enum_column
+from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, Versioned, enum_column
 from inspector_app.db.models.catalog import Product
 from inspector_app.db.models.merchants import Merchant
 from inspector_app.db.models.people import User
@@ -24,7 +24,7 @@ _ONLY_DELETED: dict[str, Any] = {  # dialect options of Index(**kw)
 }
 
 
-class Purchase(Tracked, SoftDeleted, Base):
+class Purchase(Tracked, Versioned, SoftDeleted, Base):
     __tablename__ = "purchases"
     __table_args__ = (
         Index("ix_purchases_ordered_at_id", "ordered_at", "id"),
@@ -68,7 +68,7 @@ class Purchase(Tracked, SoftDeleted, Base):
     )
 
 
-class Finding(Tracked, SoftDeleted, Base):
+class Finding(Tracked, Versioned, SoftDeleted, Base):
     __tablename__ = "findings"
     __table_args__ = (
         Index("ix_findings_created_id", "created_at", "id"),

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from inspector_app.db.base import Base, Tracked, UTCDateTime, enum_column
+from inspector_app.db.base import Base, Tracked, UTCDateTime, Versioned, enum_column
 from inspector_app.domain.enums import PlanStatus, WorkOrderKind
 
 
@@ -40,7 +40,7 @@ class ReportArchive(Tracked, Base):
     file_sha256: Mapped[str] = mapped_column(String(64), default="")
 
 
-class SamplingPlan(Tracked, Base):
+class SamplingPlan(Tracked, Versioned, Base):
     __tablename__ = "sampling_plans"
 
     period: Mapped[str] = mapped_column(String(16), index=True)  # 2026-12
@@ -61,7 +61,7 @@ class SamplingPick(Tracked, Base):
     weight: Mapped[float] = mapped_column(default=1.0)
 
 
-class AppSetting(Tracked, Base):
+class AppSetting(Tracked, Versioned, Base):
     """Team-wide settings (organisation name, deadlines, thresholds) as JSON values."""
 
     __tablename__ = "app_settings"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -169,6 +169,8 @@ def _count_query(flt: PurchaseFilter, dialect: str) -> Select:
 
 def count_purchases(ctx: Context, flt: PurchaseFilter, cap: int | None = None) -> int:
     """How many purchases match; with `cap`, at most that many."""
+    if not (ctx.actor is not None and ctx.actor.role in SEES_PRIVATE):
+        flt = replace(flt, inspector_id=None)  # as fetch_purchases: no filter by who inspected
     with ctx.db.read() as s:
         return count(s, _count_query(flt, ctx.db.engine.dialect.name), cap)
 
@@ -184,6 +186,11 @@ def fetch_purchases(
     private = ctx.actor is not None and ctx.actor.role in SEES_PRIVATE
     dialect = ctx.db.engine.dialect.name
     key = sort or "ordered_at"
+    if not private:
+        # Who inspected is private too: neither shown, nor filtered or sorted by (a filter
+        # or an order would reveal it as well).
+        flt = replace(flt, inspector_id=None)
+        key = "ordered_at" if key == "inspector" else key
     with ctx.db.read() as s:
         if key in _SPLIT:
             # An outer-joined sort column cannot drive the query from its index: page the
@@ -220,7 +227,8 @@ def fetch_purchases(
         out.append(PurchaseRow(
             id=r[0], uid=r[1], order_number=r[2] or "", ordered_at=r[3], received_at=r[4],
             merchant_id=r[5], merchant_shop_id=r[6], merchant=r[7], product=r[8] or "",
-            brand=r[9] or "", inspector=r[10] or "", status=PurchaseStatus(r[11]),
+            brand=r[9] or "", inspector=(r[10] or "") if private else "",
+            status=PurchaseStatus(r[11]),
             verdict=None if r[12] is None else Verdict(r[12]), price_paid_cents=r[13],
             finding_count=r[14] or 0,
             buyer_alias=r[15] if private else "", delivery_address=r[16] if private else "",

@@ -273,6 +273,11 @@ class _DemoRun:
         self.total += len(rows) - self.scale.photos
         for _ in self._insert(conn, Photo, self.photo_rows):
             pass
+        if conn.dialect.name != "sqlite":  # a team server holds the bytes (photo_server)
+            from inspector_app.services.photo_server import put_blob
+
+            for sha in sorted({img.sha256 for img in images.values()}):
+                put_blob(conn, sha, self.ctx.photos.read(sha))
         yield self.progress(f"{len(rows):,} photos")
 
     def work_orders(self, conn: Connection) -> Iterator[DemoProgress]:

@@ -23,6 +23,7 @@ from inspector_app.ui.cases.header import CaseHeader
 from inspector_app.ui.cases.history import HistoryView
 from inspector_app.ui.cases.response_tab import ResponseTab
 from inspector_app.ui.cases.verification_tab import VerificationTab
+from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.photos import BeforeAfterView, PhotoPanel
@@ -91,7 +92,7 @@ class CasePage(QWidget):
         self.placeholder = QLabel(tr("Choose a case in the table to see it here."), self)
         self.placeholder.setObjectName("case_placeholder")
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.placeholder.setStyleSheet(f"{muted_style(self)} padding: 24px;")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(body)
@@ -172,11 +173,17 @@ class CasePage(QWidget):
             return
         t = transition_for(case.status, target)
         note = ""
+        action = transitions.action_text(case.status, target)
+        final = transitions.is_irreversible(case.status, target)
         if t is not None and t.needs_note:
-            reason = transitions.ask_reason(self, transitions.action_text(case.status, target), case.case_number)
+            # The reason dialog is the confirmation: for a final move it says so.
+            reason = (transitions.ask_reason(self, action, case.case_number, final=True) if final
+                      else transitions.ask_reason(self, action, case.case_number))
             if reason is None:
                 return
             note = reason
+        elif final and not transitions.confirm_move(self, action, case.case_number, target):
+            return
         try:
             updated = case_service.advance(self.env.ctx, case.case_number, target, note)
         except InspectorError as exc:

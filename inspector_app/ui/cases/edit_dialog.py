@@ -24,6 +24,7 @@ from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.findings.open_case_dialog import assignee_combo
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.keys import confirm_on_ctrl_return
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class EditCaseDialog(QDialog):
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.submit)
+        confirm_on_ctrl_return(self.summary_edit, self.submit)  # Return: a new line
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(tr("Due date:"), self.due_edit)
@@ -84,6 +86,7 @@ class EditCaseDialog(QDialog):
                 due_date=from_qdate(self.due_edit.date()),
                 assignee_id=self.assignee_combo.currentData(),
                 summary=self.summary_edit.toPlainText(),
+                version=self.case.version,  # a save over someone else's newer one is refused
             )
         except InspectorError as exc:
             field = exc.field if isinstance(exc, ValidationError) else None

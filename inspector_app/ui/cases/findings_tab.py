@@ -85,6 +85,7 @@ class CaseFindingsTab(QWidget):
         self.model = CaseFindingsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("case_findings_table")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

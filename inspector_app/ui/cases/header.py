@@ -18,6 +18,7 @@ from inspector_app.ui.cases.marks import (
     deadline_icon,
     deadline_tooltip,
 )
+from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.i18n import enum_label, tr
 
 logger = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ class CaseHeader(QWidget):
         self.assignee_label.setObjectName("case_assignee_label")
         self.dates_label = QLabel(self)
         self.dates_label.setObjectName("case_dates_label")
-        self.dates_label.setStyleSheet("color: palette(mid);")
+        self.dates_label.setStyleSheet(muted_style(self))
         self.dates_label.setWordWrap(True)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("case_summary_label")
@@ -109,7 +110,7 @@ class CaseHeader(QWidget):
             (tr("Assignee:"), self.assignee_label),
         ):
             label = QLabel(caption, self)
-            label.setStyleSheet("color: palette(mid);")
+            label.setStyleSheet(muted_style(self))
             grid.addWidget(label, row, 0)
             if widget is self.due_label:
                 due = QHBoxLayout()
@@ -144,6 +145,8 @@ class CaseHeader(QWidget):
         icon = deadline_icon(state)
         if icon is not None:
             self.due_icon.setPixmap(icon.pixmap(16, 16))
+            # An image only: a screen reader says what it means.
+            self.due_icon.setAccessibleName(badge_text(state) or deadline_tooltip(case.due_date, state))
         else:
             self.due_icon.clear()
         self.due_icon.setVisible(icon is not None)

@@ -88,6 +88,7 @@ class EventsModel(QAbstractTableModel):
 class HistoryView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table
         self.setObjectName("case_history")
         self.model_ = EventsModel(self)
         self.setModel(self.model_)

@@ -22,6 +22,7 @@ from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import CaseInfo, ResponseInput
 from inspector_app.ui import changes
+from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import tr
@@ -62,7 +63,7 @@ class ResponseTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("response_state_label")
-        self.state_label.setStyleSheet("color: palette(mid);")
+        self.state_label.setStyleSheet(muted_style(self))
         self.state_label.setWordWrap(True)
 
         self.errors = {
@@ -133,6 +134,7 @@ class ResponseTab(QWidget):
             corrective_action=self.corrective_edit.toPlainText(),
             preventive_action=self.preventive_edit.toPlainText(),
             response_date=from_qdate(self.date_edit.date()),
+            version=self.case.version if self.case is not None else None,
         )
 
     @Slot()

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.workflow import transition_for
+from inspector_app.ui.confirm import confirm
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
+from inspector_app.ui.keys import confirm_on_ctrl_return
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +39,16 @@ _ACTION_NAMES = (
 )
 #: Moves that leave the normal flow; shown apart, after the flow's own buttons.
 EXCEPTIONAL = frozenset({CaseStatus.ESCALATED, CaseStatus.CANCELLED, CaseStatus.WAIVED})
+#: Moves that cannot be taken back: asked before they are made (docs/ workflow: no move back).
+IRREVERSIBLE = frozenset({
+    CaseStatus.NOTIFIED, CaseStatus.AWAITING_VERIFICATION, CaseStatus.CLOSED,
+    CaseStatus.CANCELLED, CaseStatus.WAIVED,
+})
+
+
+def is_irreversible(source: CaseStatus, target: CaseStatus) -> bool:
+    """Whether the move is asked first: a final status, notifying, accepting, "Rectified"."""
+    return target in IRREVERSIBLE or (source, target) == (CaseStatus.RESPONDED, CaseStatus.RECTIFYING)
 
 
 def action_text(source: CaseStatus, target: CaseStatus) -> str:
@@ -61,7 +73,9 @@ def _needs_note(source: CaseStatus, target: CaseStatus) -> bool:
 class ReasonDialog(QDialog):
     """Asks for the reason a move needs (cancelling, waiving, escalating, a failed check)."""
 
-    def __init__(self, action: str, case_number: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, action: str, case_number: str, parent: QWidget | None = None, final: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reason_dialog")
         self.setWindowTitle(tr("Reason"))
@@ -76,11 +90,22 @@ class ReasonDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setToolTip(tr("Ctrl+Return"))
         buttons.accepted.connect(self._accept_if_given)
         buttons.rejected.connect(self.reject)
+        # Return types a new line in the reason; Ctrl+Return (or Ctrl+Enter) confirms.
+        confirm_on_ctrl_return(self.note_edit, self._accept_if_given)
         layout = QVBoxLayout(self)
         layout.addWidget(prompt)
         layout.addWidget(self.note_edit)
+        self.warning = QLabel(tr("This cannot be taken back: the case stays as it is then."), self)
+        self.warning.setObjectName("reason_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(final)
+        if final:
+            self.ok_button.setText(action.rstrip("…"))
+        layout.addWidget(self.warning)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.note_edit.textChanged.connect(self.error.hide)
@@ -97,13 +122,26 @@ class ReasonDialog(QDialog):
         self.accept()
 
 
-def ask_reason(parent: QWidget, action: str, case_number: str) -> str | None:
-    """The reason typed, or None when the user cancelled (tests patch this function)."""
-    dialog = ReasonDialog(action, case_number, parent)
+def ask_reason(parent: QWidget, action: str, case_number: str, final: bool = False) -> str | None:
+    """The reason typed, or None when the user cancelled (tests patch this function).
+
+    `final`: the move cannot be taken back; the dialog says so and its OK button names the move.
+    """
+    dialog = ReasonDialog(action, case_number, parent, final)
     try:
         return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+def confirm_move(parent: QWidget, action: str, case_number: str, target: CaseStatus) -> bool:
+    """Ask before a move that cannot be taken back; True when the user goes ahead."""
+    text = (
+        tr("“%1” for case %2: the case becomes “%3”. This cannot be taken back. Go ahead?")
+        .replace("%1", action.rstrip("…")).replace("%2", case_number)
+        .replace("%3", enum_label(target).lower())
+    )
+    return confirm(parent, action.rstrip("…"), text)
 
 
 class TransitionBar(QWidget):

@@ -24,6 +24,7 @@ from inspector_app.services import cases as case_service
 from inspector_app.services.browse import PurchaseFilter
 from inspector_app.services.cases import CaseInfo
 from inspector_app.ui import changes
+from inspector_app.ui.confirm import confirm
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import enum_label, tr
 
@@ -50,7 +51,7 @@ class VerificationTab(QWidget):
         self.result_group = QButtonGroup(self)
         self.result_group.addButton(self.passed_radio)
         self.result_group.addButton(self.failed_radio)
-        self.passed_radio.setChecked(True)
+        # Neither result is chosen for the user: passing closes the case for good.
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("verification_note_edit")
         self.note_edit.setPlaceholderText(tr("What the re-check found (required when it failed)"))
@@ -66,7 +67,9 @@ class VerificationTab(QWidget):
         self.state_label = QLabel(self)
         self.state_label.setObjectName("verification_state_label")
         self.state_label.setWordWrap(True)
-        self.errors = {"note": field_error_label(self), "purchase": field_error_label(self)}
+        self.errors = {
+            "result": field_error_label(self), "note": field_error_label(self), "purchase": field_error_label(self),
+        }
         self.general_error = field_error_label(self)
 
         result_row = QHBoxLayout()
@@ -75,6 +78,7 @@ class VerificationTab(QWidget):
         result_row.addStretch(1)
         form = QFormLayout()
         form.addRow(tr("Result:"), result_row)
+        form.addRow("", self.errors["result"])
         form.addRow(tr("Note:"), self.note_edit)
         form.addRow("", self.errors["note"])
         form.addRow(tr("Re-purchase:"), self.purchase_combo)
@@ -90,12 +94,14 @@ class VerificationTab(QWidget):
         layout.addWidget(photos, 1)
         self.note_edit.textChanged.connect(self.errors["note"].hide)
         self.purchase_combo.currentIndexChanged.connect(lambda _i: self.errors["purchase"].hide())
+        self.result_group.buttonClicked.connect(lambda _b: self.errors["result"].hide())
 
     def show_case(self, case: CaseInfo, can_verify: bool) -> None:
         self.case = case
         for label in (*self.errors.values(), self.general_error):
             label.hide()
         self._fill_purchases(case)
+        self._clear_result()
         self.note_edit.setPlainText(case.verification_note)
         if case.verification_result is not None:
             self.state_label.setText(tr("Last result: %1").replace("%1", enum_label(case.verification_result)))
@@ -107,6 +113,12 @@ class VerificationTab(QWidget):
             w.setEnabled(can_verify)
         self.note_edit.setReadOnly(not can_verify)
         self.save_button.setVisible(can_verify)
+
+    def _clear_result(self) -> None:
+        self.result_group.setExclusive(False)
+        self.passed_radio.setChecked(False)
+        self.failed_radio.setChecked(False)
+        self.result_group.setExclusive(True)
 
     def _fill_purchases(self, case: CaseInfo) -> None:
         self.purchase_combo.blockSignals(True)
@@ -133,9 +145,19 @@ class VerificationTab(QWidget):
             return
         for label in (*self.errors.values(), self.general_error):
             label.hide()
+        passed = self.passed_radio.isChecked()
+        if not passed and not self.failed_radio.isChecked():
+            self.errors["result"].setText(tr("Choose Passed or Failed."))
+            self.errors["result"].show()
+            return
+        if passed and not confirm(
+            self, tr("Verify and close"),
+            tr("Close case %1 as passed? A closed case cannot be reopened.").replace("%1", self.case.case_number),
+        ):
+            return
         try:
             case = case_service.record_verification(
-                self.env.ctx, self.case.case_number, self.passed_radio.isChecked(),
+                self.env.ctx, self.case.case_number, passed,
                 self.note_edit.toPlainText(), self.purchase_combo.currentData(),
             )
         except InspectorError as exc:

@@ -28,9 +28,11 @@ from inspector_app.services import users as user_service
 from inspector_app.services.browse import FindingRow
 from inspector_app.services.cases import CaseInfo
 from inspector_app.ui import changes
+from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.keys import confirm_on_ctrl_return
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +102,7 @@ class OpenCaseDialog(QDialog):
             self,
         )
         self.due_hint.setObjectName("due_hint")
-        self.due_hint.setStyleSheet("color: palette(mid);")
+        self.due_hint.setStyleSheet(muted_style(self))
         self.due_error = field_error_label(self)
 
         self.assignee_combo = assignee_combo(env, self)
@@ -122,6 +124,7 @@ class OpenCaseDialog(QDialog):
         self.open_button.setDefault(True)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.submit)
+        confirm_on_ctrl_return(self.summary_edit, self.submit)  # Return: a new line
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()

@@ -81,6 +81,8 @@ class FindingsView(QWidget):
         self.undo_button = QPushButton(tr("Undo delete"), self)
         self.undo_button.setObjectName("undo_delete_button")
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_button.setToolTip(tr("Bring the deleted findings back (%1)").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)))
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_button.hide()
         self._deleted: list[int] = []

@@ -19,6 +19,7 @@ from inspector_app.services import merchants
 from inspector_app.services.context import Context
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.keys import confirm_on_ctrl_return
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class StatusChangeDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._save)
+        confirm_on_ctrl_return(self.reason_edit, self._save)  # Return: a new line
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)

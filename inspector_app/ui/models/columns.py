@@ -147,6 +147,10 @@ class Column:
     formatter: Callable[[Any], str] = format_value
     width: int = 120
     tooltip: Callable[[Any], str] | None = None
+    #: Text colour (QColor or None) of a value, e.g. red for Fail; never the only sign.
+    foreground: Callable[[Any], Any] | None = None
+    #: Icon (QIcon or None) shown before a value, e.g. a cross for Fail.
+    decoration: Callable[[Any], Any] | None = None
 
     def value(self, row: Any) -> Any:
         return _get(row, self.key if self.field is None else self.field)

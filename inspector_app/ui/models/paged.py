@@ -292,6 +292,10 @@ class PagedTableModel(QAbstractTableModel):
             return int(col.align.value)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             return col.tooltip(col.value(row))
+        if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
+            return col.foreground(col.value(row))
+        if role == Qt.ItemDataRole.DecorationRole and col.decoration is not None:
+            return col.decoration(col.value(row))
         if role == ID_ROLE:
             return self._source.row_id(row)
         if role == SORT_ROLE:

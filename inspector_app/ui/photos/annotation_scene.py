@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
-    QInputDialog,
 )
 
 from inspector_app.photos.annotate import DEFAULT_COLOR, MAX_TEXT
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.keys import multiline_text
 from inspector_app.ui.photos.handles import sync_handles
 from inspector_app.ui.photos.shapes import AnnotationItem, TextItem, TwoPointItem, item_from_shape
 
@@ -239,7 +239,7 @@ class AnnotationScene(QGraphicsScene):
 
     def _ask(self, text: str = "") -> str | None:
         view = self.views()[0] if self.views() else None
-        value, ok = QInputDialog.getMultiLineText(
+        value, ok = multiline_text(
             view, tr("Text annotation"), tr("Text shown on the photo:"), text
         )
         value = value.strip()[:MAX_TEXT] if ok else ""

@@ -89,18 +89,21 @@ class PhotoViewer(QDialog):
             tr("Next ▶"), ["Right", "PgDown"], self.next, tr("Next photo (Right)")
         )
         self.nav_bar.addSeparator()
-        self._nav(tr("−"), ["-", "Ctrl+-"], self.view.zoom_out, tr("Zoom out (-, Ctrl+wheel)"))
+        self.zoom_out_action = self._nav(
+            tr("−"), ["-", "Ctrl+-"], self.view.zoom_out, tr("Zoom out (-, Ctrl+wheel)"), name=tr("Zoom out")
+        )
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("zoom_label")
         self.zoom_label.setMinimumWidth(48)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zoom_label.setToolTip(tr("Zoom"))
         self.nav_bar.addWidget(self.zoom_label)
-        self._nav(
+        self.zoom_in_action = self._nav(
             tr("+"),
             ["+", "=", "Ctrl++", "Ctrl+="],
             self.view.zoom_in,
             tr("Zoom in (+, Ctrl+wheel)"),
+            name=tr("Zoom in"),
         )
         self._nav(tr("Fit"), ["F", "Ctrl+0"], self.view.fit, tr("Fit the photo in the window (F)"))
         self._nav(
@@ -149,13 +152,18 @@ class PhotoViewer(QDialog):
         if self.photos:
             self.show_photo(min(max(index, 0), len(self.photos) - 1))
 
-    def _nav(self, text: str, keys: list[str], slot, tip: str) -> QAction:
+    def _nav(self, text: str, keys: list[str], slot, tip: str, name: str = "") -> QAction:
+        """A toolbar action; `name` is what a screen reader says for a symbol-only button."""
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(tip)
         action.triggered.connect(lambda _c=False: slot())
         self.nav_bar.addAction(action)
+        button = self.nav_bar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(name or text)
+            button.setAccessibleDescription(tip)
         return action
 
     def _restore_geometry(self) -> None:

@@ -33,6 +33,8 @@ PRIVATE_FACTS = (
     ("buyer_alias", QT_TR_NOOP("Buyer alias (private)")),
     ("delivery_address", QT_TR_NOOP("Delivery address (private)")),
 )
+#: Facts shown as usual but only to roles that may see private fields (who inspected, notes).
+WITHHELD_FACTS = ("inspector", "notes")
 #: Label/value pairs per row.
 FACT_COLUMNS = 3
 
@@ -97,7 +99,7 @@ class PurchaseFacts(QWidget):
         for key, label in self.values.items():
             label.setText(texts.get(key, ""))
             label.setToolTip(p.notes if p is not None and key == "notes" else "")
-        for key, _label in PRIVATE_FACTS:
+        for key in (*WITHHELD_FACTS, *(k for k, _label in PRIVATE_FACTS)):
             self.values[key].setVisible(show_private)
             self._names[key].setVisible(show_private)
 

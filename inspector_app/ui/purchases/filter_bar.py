@@ -134,6 +134,14 @@ class PurchaseFilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
 
     def reload_inspectors(self) -> None:
+        from inspector_app.services.context import SEES_PRIVATE
+
+        # Who inspected is private: no inspector filter for roles that may not see it.
+        private = self.env.state.has_role(*SEES_PRIVATE)
+        self.inspector.setVisible(private)
+        if not private:
+            self.inspector.clear()
+            return
         current = self.inspector.currentData()
         self.inspector.blockSignals(True)
         self.inspector.clear()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.enums import FindingCategory, Severity
-from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.errors import InspectorError, StaleEdit
 from inspector_app.services import findings as finding_service
 from inspector_app.services.findings import FindingInfo, FindingInput
 from inspector_app.ui import changes
@@ -128,6 +129,21 @@ class FindingEditor(QWidget):
         layout.addLayout(form)
         layout.addLayout(pair)
         layout.addLayout(buttons)
+        # After a refused stale save and a reload: what the person had typed stays visible,
+        # and one click puts it back over the reloaded version (services/versions.py).
+        self.unsaved: FindingInput | None = None
+        self.unsaved_label = QLabel(self)
+        self.unsaved_label.setObjectName("unsaved_label")
+        self.unsaved_label.setWordWrap(True)
+        self.unsaved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.use_unsaved_button = QPushButton(tr("Use my text"), self)
+        self.use_unsaved_button.setObjectName("use_unsaved_button")
+        self.use_unsaved_button.clicked.connect(self._use_unsaved)
+        unsaved = QHBoxLayout()
+        unsaved.addWidget(self.unsaved_label, 1)
+        unsaved.addWidget(self.use_unsaved_button)
+        layout.addLayout(unsaved)
+        self._show_unsaved(None)
         QWidget.setTabOrder(self.category, self.severity)
         QWidget.setTabOrder(self.severity, self.title)
         QWidget.setTabOrder(self.title, self.rule_ref)
@@ -235,6 +251,7 @@ class FindingEditor(QWidget):
             expected=self.expected.toPlainText(),
             observed=self.observed.toPlainText(),
             rule_ref=self.rule_ref.text(),
+            version=self.finding.version if self.finding is not None else None,
         )
 
     @Slot()
@@ -248,15 +265,62 @@ class FindingEditor(QWidget):
                 info = finding_service.add_finding(self.env.ctx, self.purchase_id, self.form_input())
             else:
                 info = finding_service.update_finding(self.env.ctx, self.finding.id, self.form_input())
+        except StaleEdit as exc:
+            logger.info("Finding not saved: %s", exc)
+            self._stale(exc)
+            return False
         except InspectorError as exc:
             logger.info("Finding not saved: %s", exc)
             self.errors.show_exception(exc)
             return False
+        self._show_unsaved(None)
         self.edit_finding(info)
         self.saved.emit(info.id)
         changes.notify(changes.FINDING, [info.id])
         changes.notify(changes.PURCHASE, [info.purchase_id])
         return True
+
+    def _stale(self, exc: StaleEdit) -> None:
+        """Someone saved this finding since it was opened: offer their version, keeping
+        what was typed here visible below the form."""
+        typed = self.form_input()
+        self.errors.show_exception(exc)
+        if not self.ask_reload(str(exc), typed) or self.finding is None:
+            return
+        fresh = finding_service.get_finding(self.env.ctx, self.finding.id)
+        self.edit_finding(fresh)
+        self._show_unsaved(typed)
+
+    def ask_reload(self, message: str, typed: FindingInput) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Finding changed meanwhile"), message,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setDetailedText(_describe(typed))
+        reload = box.addButton(tr("Reload (keep my text visible)"),
+                               QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is reload
+
+    def _show_unsaved(self, typed: FindingInput | None) -> None:
+        self.unsaved = typed
+        if typed is not None:
+            self.unsaved_label.setText(tr("Your unsaved text:") + "\n" + _describe(typed))
+        self.unsaved_label.setVisible(typed is not None)
+        self.use_unsaved_button.setVisible(typed is not None)
+
+    @Slot()
+    def _use_unsaved(self) -> None:
+        """Put the unsaved text back over the reloaded version (saving it then overwrites
+        knowingly: the form now carries the reloaded version)."""
+        typed, current = self.unsaved, self.finding
+        if typed is None or current is None:
+            return
+        self._fill(FindingInfo(**{**current.__dict__, **{
+            k: getattr(typed, k) for k in ("title", "description", "expected", "observed",
+                                           "rule_ref")},
+            "category": FindingCategory(typed.category), "severity": Severity(typed.severity)}))
+        self._mark_dirty()
+        self._show_unsaved(None)
 
     @Slot()
     def revert(self) -> None:
@@ -266,3 +330,8 @@ class FindingEditor(QWidget):
     def _ask_delete(self) -> None:
         if self.finding is not None:
             self.delete_requested.emit(self.finding.id)
+
+
+def _describe(typed: FindingInput) -> str:
+    parts = [typed.title, typed.description, typed.expected, typed.observed, typed.rule_ref]
+    return "\n".join(p for p in parts if p)

@@ -48,6 +48,7 @@ class FindingsSection(QSplitter):
         self.model = FindingListModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("findings_table")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

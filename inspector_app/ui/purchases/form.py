@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +27,7 @@ from inspector_app.services import purchases as purchase_service
 from inspector_app.services import users as user_service
 from inspector_app.services.purchases import PurchaseInfo, PurchaseInput
 from inspector_app.ui import changes
+from inspector_app.ui.confirm import confirm_discard
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.purchases.pickers import Choice, merchant_picker, product_picker
 from inspector_app.ui.purchases.quick_create import create_merchant_inline, create_product_inline
@@ -73,7 +75,38 @@ class PurchaseForm(QDialog):
             self._select_inspector(env.actor.id if env.actor else None)
         self._touched.clear()  # filling the form in is not the user's editing
         self._live_timer.stop()
+        self._pristine = self._snapshot()
         self.merchant.setFocus()
+
+    def _snapshot(self) -> tuple:
+        """What the form holds, typed-but-unpicked text included (to tell an edited form)."""
+        return (self.form_input(), self.merchant.edit.text(), self.product.edit.text())
+
+    def has_changes(self) -> bool:
+        return self._snapshot() != self._pristine
+
+    def may_leave(self) -> bool:
+        """Ask before throwing typed input away ("Discard changes?"); True: leave the form."""
+        return self.saved is not None or not self.has_changes() or confirm_discard(self)
+
+    @Slot()
+    def cancel(self) -> None:
+        """Esc, the Cancel button: leave the form, asking first when something was typed."""
+        if self.may_leave():
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        # Only the user's closing of the window asks (close() from code does not).
+        if event.spontaneous() and self.isVisible() and not self.may_leave():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -139,7 +172,7 @@ class PurchaseForm(QDialog):
         )
         buttons.setObjectName("form_buttons")
         buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
 
         layout = QVBoxLayout(self)

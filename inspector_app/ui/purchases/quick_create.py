@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -38,6 +39,7 @@ class _QuickDialog(QDialog):
         self.general_error = error_label(self, "general")
         self.errors = FieldErrors(self.general_error)
         self.result_choice: Choice | None = None
+        self.fields: list[QLineEdit] = []
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -52,7 +54,18 @@ class _QuickDialog(QDialog):
         self.form.addRow(label, edit)
         self.form.addRow("", err)
         edit.textEdited.connect(lambda _t, f=field: self.errors.clear(f))
+        self.fields.append(edit)
         return edit
+
+    def first_empty_field(self) -> QLineEdit | None:
+        return next((edit for edit in self.fields if not edit.text().strip()), None)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Typing goes into the first empty field, never onto OK (nothing typed is lost)."""
+        super().showEvent(event)
+        target = self.first_empty_field() or (self.fields[0] if self.fields else None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def finish_layout(self) -> None:
         self.form.addRow(self.general_error)

@@ -84,13 +84,17 @@ def guarded(job: Generator[Progress, None, Path], out: Path) -> Generator[Progre
 
 
 def save_job(ctx, req: ReportRequest, out: Path) -> Generator[Progress, None, Path]:
-    """Write the report `req` to the file the user chose."""
-    return guarded(export_job(ctx, req, out), out)
+    """Write the report `req` to the file the user chose.
+
+    A generator function itself (not one returning a generator), so the task runner sees a
+    job it can cancel and gives its progress dialog a Cancel button.
+    """
+    return (yield from guarded(export_job(ctx, req, out), out))
 
 
 def guarded_reproduce(ctx, archive_id: int, out: Path) -> Generator[Progress, None, Path]:
-    """Write an archived quality report again to the file the user chose."""
-    return guarded(reproduce_job(ctx, archive_id, out), out)
+    """Write an archived quality report again to the file the user chose (cancellable)."""
+    return (yield from guarded(reproduce_job(ctx, archive_id, out), out))
 
 
 def page_count(pdf: Path) -> int:

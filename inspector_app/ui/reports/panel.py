@@ -104,8 +104,9 @@ class ReportChooser(QWidget):
         import_box = QGroupBox(tr("Imports"), self)
         imports = QVBoxLayout(import_box)
         hint = QLabel(
-            tr("Rows with problems are listed with their row number and reason; the good rows "
-               "are still imported, and importing a file twice changes nothing."),
+            tr("Rows with problems are listed with their row number and reason. A records file "
+               "is imported whole or not at all; responses and work orders keep their good "
+               "rows. Importing a file twice changes nothing."),
             import_box,
         )
         hint.setWordWrap(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.i18n import tr
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class PreviewPane(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setContentsMargins(40, 40, 40, 40)
-        self.message.setStyleSheet("QLabel { color: palette(mid); font-size: 12pt; }")
+        self.message.setStyleSheet(f"QLabel {{ {muted_style(self)} font-size: 12pt; }}")
 
         self.sheet = QWidget()
         self.sheet.setObjectName("preview_sheet")

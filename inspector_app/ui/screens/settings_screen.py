@@ -73,6 +73,19 @@ class NewUserDialog(QDialog):
         form.addRow(tr("Name:"), self.name_edit)
         form.addRow("", self.name_error)
         form.addRow(tr("Role:"), self.role_combo)
+        # On a team server a user is a PostgreSQL login with a password (services.team).
+        self.team = env.state.is_team
+        self.login_edit = QLineEdit(self)
+        self.login_edit.setObjectName("login_edit")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("password_edit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if self.team:
+            form.addRow(tr("Login:"), self.login_edit)
+            form.addRow(tr("Password:"), self.password_edit)
+        else:
+            self.login_edit.hide()
+            self.password_edit.hide()
         form.addRow(buttons)
         self.name_edit.textChanged.connect(lambda _t: self.name_error.hide())
 
@@ -82,10 +95,15 @@ class NewUserDialog(QDialog):
             self.name_error.setText(tr("Please enter a name."))
             self.name_error.show()
             return
+        role = Role(self.role_combo.currentData())
         try:
-            self.actor = user_service.create_user(
-                self.env.ctx, self.name_edit.text(), Role(self.role_combo.currentData())
-            )
+            if self.team:
+                from inspector_app.services.team import add_team_user
+
+                self.actor = add_team_user(self.env.ctx, self.name_edit.text(), role,
+                                           self.login_edit.text(), self.password_edit.text())
+            else:
+                self.actor = user_service.create_user(self.env.ctx, self.name_edit.text(), role)
         except InspectorError as exc:
             self.name_error.setText(str(exc))
             self.name_error.show()
@@ -148,6 +166,10 @@ class SettingsScreen(QWidget):
         row.addWidget(self.user_combo)
         row.addWidget(self.switch_button)
         row.addWidget(self.new_user_button)
+        self.password_button = QPushButton(tr("Password…"), box)
+        self.password_button.setObjectName("password_button")
+        self.password_button.clicked.connect(self.set_password)
+        row.addWidget(self.password_button)
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.actor_label)
@@ -284,6 +306,12 @@ class SettingsScreen(QWidget):
         if actor is not None:
             self.user_combo.setCurrentIndex(max(0, self.user_combo.findData(actor.id)))
         self.new_user_button.setEnabled(self.env.state.has_role(Role.ADMIN))
+        # A team server knows who logged in: no switching, passwords are the server's.
+        team = self.env.state.is_team
+        for widget in (self.user_combo, self.switch_button, self.new_user_button,
+                       self.password_button):
+            widget.setVisible(not team)
+        self.password_button.setEnabled(actor is not None)
         self.data_folder_label.setText(str(ctx.paths.root))
         self.database_label.setText(ctx.db.describe())
         values = team_settings.get_all(ctx)
@@ -296,10 +324,12 @@ class SettingsScreen(QWidget):
         self.risk_panel.load(values)
         may_edit = self.env.state.has_role(*MANAGERS)
         self.risk_panel.set_editable(may_edit)
-        for widget in (*self.deadline_spins.values(), self.warning_spin, self.reply_spin,
-                       self.organisation_edit, self.logo_edit,
-                       self.logo_button, self.save_team_button):
-            widget.setEnabled(may_edit)
+        editable: tuple[QWidget, ...] = (
+            *self.deadline_spins.values(), self.warning_spin, self.reply_spin,
+            self.organisation_edit, self.logo_edit, self.logo_button, self.save_team_button,
+        )
+        for editable_widget in editable:
+            editable_widget.setEnabled(may_edit)
         self.team_hint.setVisible(not may_edit)
 
     def activate(self) -> None:
@@ -322,8 +352,20 @@ class SettingsScreen(QWidget):
         except InspectorError as exc:
             show_error(self, exc)
             return
-        self.env.state.set_actor(actor)
-        self.env.show_status(tr("Now acting as %1").replace("%1", actor.display_name))
+        from inspector_app.ui.user_switch import switch_to
+
+        if switch_to(self, self.env.state, actor):
+            self.env.show_status(tr("Now acting as %1").replace("%1", actor.display_name))
+
+    @Slot()
+    def set_password(self) -> None:
+        from inspector_app.ui.user_switch import set_own_password
+
+        try:
+            if set_own_password(self, self.env.state):
+                self.env.show_status(tr("Password changed"))
+        except InspectorError as exc:
+            show_error(self, exc)
 
     @Slot()
     def new_user(self) -> None:

@@ -8,14 +8,15 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QToolButton
 
 from inspector_app.photos.annotate import parse_shapes
 from inspector_app.services import photos as photo_service
-from inspector_app.ui.photos import PhotoViewer
+from inspector_app.ui.photos import PhotoViewer, annotation_scene
 from inspector_app.ui.photos.shapes import TextItem, TwoPointItem
 from tests.ui.photos.conftest import activate
 from tests.ui.photos.mouse import send
+from tests.ui.purchase_helpers import drive_modal
 
 W, H = 800, 600
 
@@ -86,9 +87,7 @@ def test_a_click_is_not_a_shape(qtbot, env, viewer):
 
 
 def test_text_select_delete_undo_and_hide(qtbot, env, viewer, monkeypatch):
-    monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("Seam open\n开线", True))
-    )
+    monkeypatch.setattr(annotation_scene, "multiline_text", lambda *a, **k: ("Seam open\n开线", True))
     qtbot.keyClick(viewer.view, Qt.Key.Key_T)
     with qtbot.waitSignal(viewer.photo_changed):
         send(viewer.view, QEvent.Type.MouseButtonPress, QPointF(0.2 * W, 0.1 * H))
@@ -180,3 +179,35 @@ def test_screen_drawing_matches_the_report_rendering(qtbot, env, viewer):
     tip = (int(0.7 * W) + 3, int(0.8 * H) + 1)
     assert min(screen.pixelColor(*tip).getRgb()[:3]) > 200
     assert min(report.getpixel(tip)) > 200
+
+
+def test_ctrl_return_confirms_the_text_annotation_dialog(qtbot, monkeypatch):
+    """The text annotation dialog: Return is a new line, Ctrl+Return is OK."""
+    from inspector_app.ui import keys
+
+    answers = []
+
+    def type_and_confirm(dialog):
+        edit = dialog.findChild(QPlainTextEdit)
+        qtbot.keyClicks(edit, "Seam")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        qtbot.keyClicks(edit, "open")
+        assert dialog.isVisible()
+        qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        answers.append(dialog.result())
+
+    drive_modal(qtbot, QInputDialog, type_and_confirm)
+    assert keys.multiline_text(None, "Text annotation", "Text:") == ("Seam\nopen", True)
+    assert answers == [QInputDialog.DialogCode.Accepted]
+
+
+def test_symbol_only_buttons_have_accessible_names(viewer):
+    """"−" and "+" are read out as "Zoom out" and "Zoom in"; every nav button has a name."""
+    out_button = viewer.nav_bar.widgetForAction(viewer.zoom_out_action)
+    in_button = viewer.nav_bar.widgetForAction(viewer.zoom_in_action)
+    assert (out_button.text(), out_button.accessibleName()) == ("−", "Zoom out")
+    assert (in_button.text(), in_button.accessibleName()) == ("+", "Zoom in")
+    for action in viewer.nav_bar.actions():
+        button = viewer.nav_bar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            assert button.accessibleName(), action.text()

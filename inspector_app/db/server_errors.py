@@ -1,0 +1,56 @@
+"""One clear sentence for what goes wrong between the application and a team server."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.engine import URL
+
+from inspector_app.domain.messages import t
+
+logger = logging.getLogger(__name__)
+
+#: PostgreSQL's SQLSTATE for "insufficient privilege".
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def needs_password(exc: BaseException) -> bool:
+    """The server wants a password and none was given."""
+    return "no password supplied" in str(getattr(exc, "orig", exc))
+
+
+def describe_connect_error(exc: BaseException, url: URL) -> str | None:
+    """The sentence for a failed connection to a PostgreSQL server, or None if it is not one."""
+    text = " ".join(str(getattr(exc, "orig", exc)).split())
+    login = url.username or ""
+    server = f"{url.host or 'localhost'}:{url.port or 5432}"
+    if "password authentication failed" in text or "no password supplied" in text:
+        return t("The server {server} refused the login '{login}': wrong password, "
+                 "or the login has expired", server=server, login=login)
+    if "is not permitted to log in" in text:
+        return t("The login '{login}' is disabled on {server}; ask your administrator",
+                 login=login, server=server)
+    if "permission denied for database" in text:
+        return t("The login '{login}' may not use the database {database}",
+                 login=login, database=url.database or "")
+    if "does not exist" in text and "database" in text:
+        return t("There is no database {database} on {server}",
+                 database=url.database or "", server=server)
+    if "does not exist" in text and "role" in text:
+        return t("The server {server} refused the login '{login}': wrong password, "
+                 "or the login has expired", server=server, login=login)
+    if any(k in text for k in ("Connection refused", "could not translate host name",
+                               "timeout expired", "No route to host", "Network is unreachable",
+                               "could not connect", "server closed the connection")):
+        return t("Cannot reach the database server {server}; is it running and on the "
+                 "network? ({error})", server=server, error=text[:200])
+    return None
+
+
+def describe_refusal(exc: BaseException) -> str | None:
+    """The sentence for a statement the server refused for lack of privilege."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+        return None
+    first = " ".join(str(orig).split("\n")[0].split())
+    return t("The team server refused this for your login: {error}", error=first)
