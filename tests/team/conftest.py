@@ -22,6 +22,7 @@ from inspector_app.domain.enums import Role
 from inspector_app.paths import data_dir
 from inspector_app.services import team
 from inspector_app.services.context import SYSTEM, Context, open_context
+from tests import programs
 
 PG_URL = os.environ.get("INSPECTOR_TEST_PG_URL")
 
@@ -94,6 +95,8 @@ class TeamServer:
 def empty_database():
     """(name, owner URL) of a new empty database; dropped with its roles afterwards."""
     problem = _server_problem()
+    if problem and programs.required():  # .ci/run: a team-server test may not be skipped
+        pytest.fail(f"{problem}; {programs.REQUIRE_ENV} is set", pytrace=False)
     if problem:
         pytest.skip(problem)
     name = f"team_{uuid.uuid4().hex[:10]}"
@@ -141,3 +144,12 @@ def team_server(empty_database, tmp_path_factory):
     yield server
     for db in server._opened:
         db.dispose()
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Every team-server test needs PostgreSQL: counted in the run's one summary line of
+    missing programs, and a failure (not a skip) under .ci/run (tests/programs.py)."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.path).startswith(here):
+            item.add_marker(pytest.mark.needs_postgres)
