@@ -16,18 +16,18 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select
 
-from inspector_app.db.models import Brand, Finding, Merchant, Product, Purchase, User
-from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Role, Severity, Verdict
+from inspector_app.db.models import Brand, Merchant, Product, Purchase, User
+from inspector_app.domain.enums import PurchaseStatus, Role, Verdict
 from inspector_app.domain.errors import InspectorError
-from inspector_app.domain.labels import purchase_status_label
 from inspector_app.domain.limits import FIRST_YEAR, LAST_YEAR
 from inspector_app.domain.messages import t
 from inspector_app.domain.money import to_cents
-from inspector_app.reports.xlsx_read import as_datetime, as_decimal, as_text, column_problem
+from inspector_app.reports.xlsx_read import as_datetime, as_decimal, as_text
 from inspector_app.services.common import aware, clean_line, clean_text, now
 from inspector_app.services.context import RECORDERS
+from inspector_app.services.records_findings import FindingRows, field, quiet
 
 if TYPE_CHECKING:
     from inspector_app.reports.xlsx_read import SheetRow
@@ -35,21 +35,8 @@ if TYPE_CHECKING:
 #: Rows checked and written together: big enough that per-chunk queries cost nothing per
 #: row, small enough that a chunk's rows stay a few MB (and under SQLite's 32,766 variables).
 CHUNK = 2_000
-#: Keys per IN (...) list.
-IN_LIST = 900
-
-CATEGORIES = frozenset(c.value for c in FindingCategory)
-SEVERITIES = frozenset(s.value for s in Severity)
 YES = ("yes", "y", "true", "1")
 YES_NO = ("", "yes", "no", "y", "n", "true", "false", "1", "0")
-
-
-def field(row: SheetRow, column: str, convert: Callable, **kw) -> Any:
-    """A converted cell; a conversion error names the column."""
-    try:
-        return convert(row.get(column), **kw)
-    except ValueError as exc:
-        raise ValueError(column_problem(column, exc)) from None
 
 
 def in_range(value: Any, *, required: bool = False) -> datetime | None:
@@ -74,16 +61,9 @@ def chunks(rows: Iterable, size: int = CHUNK) -> Iterator[list]:
         yield chunk
 
 
-def _quiet(fn: Callable, *args, **kw) -> Any:
-    """A key for a lookup, or None when the cell is unusable (the row check says why)."""
-    try:
-        return fn(*args, **kw)
-    except (ValueError, InspectorError):
-        return None
-
-
-class SheetWriter:
-    """Checks and writes the four sheets' rows; `check_*` return a row's fate per chunk."""
+class SheetWriter(FindingRows):
+    """Checks and writes the four sheets' rows, a chunk at a time (`*_chunk`): each row is
+    reported once, to `refuse(row, reason)` or `done(row, created)`."""
 
     def __init__(self, conn: Connection, actor_id: int | None, actor_role: Role | None) -> None:
         self.conn = conn
@@ -112,11 +92,6 @@ class SheetWriter:
         return {"created_at": stamp, "updated_at": stamp, "created_by_id": self.actor_id,
                 "updated_by_id": self.actor_id, "version": 1}
 
-    def _lookup(self, query_for: Callable, keys: Iterable) -> Iterator:
-        keys = list(keys)
-        for i in range(0, len(keys), IN_LIST):
-            yield from self.conn.execute(query_for(keys[i:i + IN_LIST]))
-
     def _insert(self, table, rows: list[dict]) -> None:
         if rows:
             stamps = self._stamps()
@@ -127,7 +102,7 @@ class SheetWriter:
     # -- merchants ---------------------------------------------------------------------------
 
     def merchants_chunk(self, rows: list[SheetRow], refuse: Callable, done: Callable) -> None:
-        keys = {k for r in rows if (k := _quiet(field, r, "Shop id", as_text, max_len=64))}
+        keys = {k for r in rows if (k := quiet(field, r, "Shop id", as_text, max_len=64))}
         known = {s for (s,) in self._lookup(
             lambda ks: select(Merchant.shop_id).where(Merchant.shop_id.in_(ks)), keys)}
         new: list[dict] = []
@@ -188,8 +163,8 @@ class SheetWriter:
             self._insert(Brand.__table__, [{"name": n} for n in sorted(missing)])
 
     def products_chunk(self, rows: list[SheetRow], refuse: Callable, done: Callable) -> None:
-        listings = {k for r in rows if (k := _quiet(field, r, "Listing id", as_text, max_len=64))}
-        names = {k for r in rows if (k := _quiet(field, r, "Name", as_text))}
+        listings = {k for r in rows if (k := quiet(field, r, "Listing id", as_text, max_len=64))}
+        names = {k for r in rows if (k := quiet(field, r, "Name", as_text))}
         self._load_products(listings, set())
         # As the form finds one: by listing id; else by name and brand (any brand when none).
         listed = {k for k in listings if self.by_listing.get(k) is not None}
@@ -261,17 +236,17 @@ class SheetWriter:
         self._load_products(set(), set(missing))
 
     def purchases_chunk(self, rows: list[SheetRow], refuse: Callable, done: Callable) -> None:
-        orders = {k for r in rows if (k := _quiet(self._order, r))}
+        orders = {k for r in rows if (k := quiet(self._order, r))}
         existing = dict(self._lookup(
             lambda ks: select(Purchase.order_number, Purchase.verdict)
             .where(Purchase.order_number.in_(ks)), orders,
         ))
-        self._load_merchants({k for r in rows if (k := _quiet(field, r, "Shop id", as_text))})
-        listings = {k for r in rows if (k := _quiet(field, r, "Product listing id", as_text))}
+        self._load_merchants({k for r in rows if (k := quiet(field, r, "Shop id", as_text))})
+        listings = {k for r in rows if (k := quiet(field, r, "Product listing id", as_text))}
         names = {k for r in rows
-                 if _quiet(self._order, r) not in existing
-                 and not _quiet(field, r, "Product listing id", as_text)
-                 and (k := _quiet(field, r, "Product name", as_text))}
+                 if quiet(self._order, r) not in existing
+                 and not quiet(field, r, "Product listing id", as_text)
+                 and (k := quiet(field, r, "Product name", as_text))}
         self._load_products(listings, names)
         self._new_products_by_name(names)
         new: list[dict] = []
@@ -369,100 +344,3 @@ class SheetWriter:
             "status": PurchaseStatus.INSPECTED if verdict else status,
             "inspected_at": stamp if verdict else None,
         }
-
-    # -- findings ----------------------------------------------------------------------------
-
-    def findings_chunk(self, rows: list[SheetRow], refuse: Callable, done: Callable) -> None:
-        orders = {k for r in rows if (k := _quiet(field, r, "Order number", as_text))}
-        purchases = {
-            order: (pid, status)
-            for pid, order, status in self._lookup(
-                lambda ks: select(Purchase.id, Purchase.order_number, Purchase.status)
-                .where(Purchase.order_number.in_(ks), Purchase.deleted_at.is_(None)), orders,
-            )
-        }
-        ids = [pid for pid, _ in purchases.values()]
-        have = {
-            (pid, str(getattr(cat, "value", cat)), title)
-            for pid, cat, title in self._lookup(
-                lambda ks: select(Finding.purchase_id, Finding.category, Finding.title)
-                .where(Finding.purchase_id.in_(ks), Finding.deleted_at.is_(None)), ids,
-            )
-        }
-        new: list[dict] = []
-        arrived: set[int] = set()
-        for row in rows:
-            try:
-                order = field(row, "Order number", as_text, required=True)
-                if order not in purchases:
-                    raise ValueError(t("no purchase with order number '{order}'", order=order))
-                pid, status = purchases[order]
-                category = field(row, "Category", as_text, required=True).casefold()
-                severity = field(row, "Severity", as_text, required=True).casefold()
-                if category not in CATEGORIES:
-                    raise ValueError(t(
-                        "Category: '{value}' is not one of the listed categories", value=category
-                    ))
-                if severity not in SEVERITIES:
-                    raise ValueError(
-                        t("Severity: '{value}' is not critical, major or minor", value=severity)
-                    )
-                title = field(row, "Title", as_text, required=True)
-                key = (pid, category, " ".join(title.split()))
-                if key in have:
-                    done(row, False)
-                    continue
-                if status in (PurchaseStatus.PLANNED, PurchaseStatus.CANCELLED):
-                    raise ValueError(t(
-                        "Purchase {purchase} is {status}; findings are recorded once the parcel "
-                        "has arrived", purchase=order, status=purchase_status_label(status),
-                    ))
-                values = {
-                    "purchase_id": pid, "category": FindingCategory(category),
-                    "severity": Severity(severity),
-                    "title": clean_line(title, "title", required=True),
-                    "description": clean_text(field(row, "Description", as_text), "description"),
-                    "expected": clean_text(field(row, "Expected", as_text), "expected"),
-                    "observed": clean_text(field(row, "Observed", as_text), "observed"),
-                    "rule_ref": clean_line(field(row, "Rule broken", as_text), "rule_ref"),
-                }
-            except (ValueError, InspectorError) as exc:
-                refuse(row, str(exc))
-                continue
-            have.add(key)
-            if status == PurchaseStatus.ORDERED:
-                arrived.add(pid)
-            new.append(values)
-            done(row, True)
-        self._insert(Finding.__table__, new)
-        if arrived:  # a finding means the parcel arrived (services/findings.add_finding)
-            stamp = now()
-            for i in range(0, len(arrived), IN_LIST):
-                self.conn.execute(
-                    update(Purchase).where(Purchase.id.in_(sorted(arrived)[i:i + IN_LIST]))
-                    .values(status=PurchaseStatus.RECEIVED,
-                            received_at=func.coalesce(Purchase.received_at, stamp),
-                            version=Purchase.version + 1, updated_at=stamp,
-                            updated_by_id=self.actor_id)
-                )
-
-    def failed_without_findings(self) -> Iterator[int]:
-        """Row numbers of new purchases marked fail that have no live finding."""
-        by_id = dict(zip(self.fail_ids, self.fail_rows, strict=True))
-        ids = list(self.fail_ids)
-        for i in range(0, len(ids), IN_LIST):
-            part = ids[i:i + IN_LIST]
-            with_findings = {pid for (pid,) in self.conn.execute(
-                select(Finding.purchase_id).distinct()
-                .where(Finding.purchase_id.in_(part), Finding.deleted_at.is_(None))
-            )}
-            yield from (by_id[p] for p in part if p not in with_findings)
-
-    def later_verdict_ids(self) -> Iterator[tuple[int, int, Verdict]]:
-        """(row, purchase id, verdict) for verdicts given to purchases already recorded."""
-        for row, order, verdict in self.later_verdicts:
-            pid = self.conn.execute(
-                select(Purchase.id).where(Purchase.order_number == order)
-            ).scalar()
-            if pid is not None:
-                yield row, pid, verdict

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from inspector_app.db.models import Finding
 from inspector_app.db.search import findings_search_paused
 from inspector_app.domain.errors import InspectorError
-from inspector_app.domain.limits import MAX_IMPORT_ROWS
+from inspector_app.domain.limits import MAX_CELL_CHARS, MAX_IMPORT_ROWS
 from inspector_app.domain.messages import t, tc
 from inspector_app.services.context import RECORDERS, Context
 from inspector_app.services.records_bulk import SheetWriter, chunks
@@ -102,16 +102,13 @@ class _Importer:
                     "Sheet '{sheet}' has more than {limit} rows; split the file",
                     sheet=sheet, limit=f"{MAX_IMPORT_ROWS:,}",
                 ))
-            problem = next(
-                (
-                    t("{column} {problem}", column=col, problem=p)
-                    for col, v in row.values.items()
-                    if isinstance(v, str) and (p := cell_problem(v))
-                ),
-                None,
-            )
-            if problem:
-                self.error(sheet, row, problem)
+            for col, v in row.values.items():
+                # Plain short ASCII text (nearly every cell) needs no closer look.
+                if v.__class__ is str and not (
+                    v.isascii() and v.isprintable() and len(v) <= MAX_CELL_CHARS
+                ) and (p := cell_problem(v)):
+                    self.error(sheet, row, t("{column} {problem}", column=col, problem=p))
+                    break
             else:
                 yield row
 

@@ -12,7 +12,6 @@ from datetime import UTC, timedelta
 
 from openpyxl import Workbook
 
-from inspector_app.domain import clock
 from inspector_app.domain.enums import Role
 from inspector_app.reports.records_xlsx import COLUMNS
 from inspector_app.services import records_import
