@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 #: Rows checked and written together: big enough that per-chunk queries cost nothing per
 #: row, small enough that a chunk's rows stay a few MB (and under SQLite's 32,766 variables).
 CHUNK = 2_000
+#: Keys of merchants and products remembered across chunks, at most (then read again).
+MAX_CACHED = 100_000
 YES = ("yes", "y", "true", "1")
 YES_NO = ("", "yes", "no", "y", "n", "true", "false", "1", "0")
 
@@ -204,9 +206,9 @@ class SheetWriter(FindingRows):
         for values, brand_name in new:
             values["brand_id"] = self.brands.get(brand_name) if brand_name else None
         self._insert(Product.__table__, [v for v, _ in new])
-        for values, _ in new:  # read again when a purchase asks
-            self.by_listing.pop(values["listing_id"], None)
-            self.by_name.pop(values["name"], None)
+        # Purchases ask for what they refer to; this sheet's keys need not stay in memory.
+        self.by_listing.clear()
+        self.by_name.clear()
 
     # -- purchases ---------------------------------------------------------------------------
 
@@ -236,6 +238,10 @@ class SheetWriter(FindingRows):
         self._load_products(set(), set(missing))
 
     def purchases_chunk(self, rows: list[SheetRow], refuse: Callable, done: Callable) -> None:
+        if len(self.merchants) + len(self.by_listing) + len(self.by_name) > MAX_CACHED:
+            self.merchants.clear()  # a file naming very many: memory stays bounded
+            self.by_listing.clear()
+            self.by_name.clear()
         orders = {k for r in rows if (k := quiet(self._order, r))}
         existing = dict(self._lookup(
             lambda ks: select(Purchase.order_number, Purchase.verdict)
