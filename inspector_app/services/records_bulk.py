@@ -95,11 +95,49 @@ class SheetWriter(FindingRows):
                 "updated_by_id": self.actor_id, "version": 1}
 
     def _insert(self, table, rows: list[dict]) -> None:
-        if rows:
-            stamps = self._stamps()
-            for r in rows:
-                r.update(stamps, uid=str(uuid.uuid4()))
+        if not rows:
+            return
+        stamps = self._stamps()
+        for r in rows:
+            r.update(stamps, uid=str(uuid.uuid4()))
+        if self.conn.dialect.name != "sqlite":
             self.conn.execute(insert(table), rows)
+            return
+        # SQLite: the same INSERT and the same type conversions (each column's own bind
+        # processor, scalar defaults for the columns not given), handed to the driver's
+        # executemany in one call: SQLAlchemy's per-row parameter handling costs more than
+        # the insert itself at a million rows (docs/performance.md).
+        keys = list(rows[0])
+        defaults = {
+            c.key: c.default.arg for c in table.c
+            if c.key not in rows[0] and c.default is not None and c.default.is_scalar
+        }
+        compiled = insert(table).compile(
+            dialect=self.conn.dialect, column_keys=keys + list(defaults)
+        )
+        order = list(compiled.positiontup or ())
+        convert = [table.c[k].type._cached_bind_processor(self.conn.dialect) for k in order]
+        # A value converted once per insert: the time stamps are one per chunk, and dates,
+        # shops and statuses repeat.
+        memo: list[dict] = [{} for _ in order]
+
+        def value(i: int, v: Any) -> Any:
+            f = convert[i]
+            if f is None or v is None:
+                return v
+            try:
+                return memo[i][v]
+            except KeyError:
+                done = memo[i][v] = f(v)
+                return done
+            except TypeError:  # not hashable
+                return f(v)
+
+        params = [
+            tuple(value(i, r[k] if k in r else defaults[k]) for i, k in enumerate(order))
+            for r in rows
+        ]
+        self.conn.exec_driver_sql(compiled.string, params)
 
     # -- merchants ---------------------------------------------------------------------------
 
