@@ -239,6 +239,11 @@ def run_import_complaints(inv: Invocation) -> int:
             inv.note(t(
                 "... {count} more (use --json for all)", count=result.error_count - SHOWN_ERRORS
             ))
+        if result.refused:
+            inv.note(t("nothing was imported (fix the rows listed and import the file again)"))
+        elif result.updated:
+            inv.print(t("{count} already imported work orders brought up to date",
+                        count=result.updated))
     return EXIT_PROBLEMS if result.error_count else 0
 
 
