@@ -2933,6 +2933,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
+            <source>Nothing was imported: correct these rows and import the file again.</source>
+            <translation>未导入任何内容：请修正这些行后重新导入该文件。</translation>
+        </message>
+        <message>
             <source>Import</source>
             <translation>导入</translation>
         </message>
