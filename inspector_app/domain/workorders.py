@@ -111,12 +111,16 @@ def service_end(
     result: WorkOrderResult | str | None,
     first_reviewed_at: datetime | None,
     first_handled_at: datetime | None,
+    closed_at: datetime | None = None,
 ) -> datetime | None:
     """Where the service duration ends: the first review for a cancelled or rejected work
     order, the first handling otherwise (lightning refunds, returns, exchanges, repairs).
-    When the file lacks that time the other one stands in: the merchant did act then."""
+    When a finished work order's file lacks that time the other one stands in (the merchant
+    did act then); an open one without a result keeps counting until its first handling."""
     if result is not None and WorkOrderResult(result) in ENDS_AT_REVIEW:
         return first_reviewed_at or first_handled_at
+    if result is None and closed_at is None:
+        return first_handled_at
     return first_handled_at or first_reviewed_at
 
 
@@ -125,9 +129,10 @@ def service_duration(
     result: WorkOrderResult | str | None,
     first_reviewed_at: datetime | None,
     first_handled_at: datetime | None,
+    closed_at: datetime | None = None,
 ) -> float | None:
-    """Hours from the application to the end point; None while the merchant has not acted."""
-    end = service_end(result, first_reviewed_at, first_handled_at)
+    """Hours from the application to the end point; None while it is still counting."""
+    end = service_end(result, first_reviewed_at, first_handled_at, closed_at)
     return None if end is None else max(0.0, (end - applied_at).total_seconds() / 3600.0)
 
 

@@ -249,8 +249,8 @@ def _filled_in(old: Any, values: dict[str, Any]) -> dict[str, Any]:
     if not diff:
         return {}
     merged = {c: diff.get(c, getattr(old, c)) for c in UPDATABLE}
-    duration = rules.service_duration(old.applied_at, merged["result"],
-                                      merged["first_reviewed_at"], merged["first_handled_at"])
+    duration = rules.service_duration(old.applied_at, merged["result"], merged["first_reviewed_at"],
+                                      merged["first_handled_at"], merged["closed_at"])
     if duration != old.duration_hours:
         diff["duration_hours"] = duration
     return {"id": old.id, **diff}

@@ -192,7 +192,7 @@ def check_row(number: int, values: list[Any], pos: dict[str, int], tz: tzinfo | 
                                earlier=named(earlier)))
     key = f"{cells['shop_id']}|{kind.value}|{cells['order_id']}|{key_time(applied_wall)}"
     duration = rules.service_duration(
-        applied, result, times["first_reviewed_at"], times["first_handled_at"])
+        applied, result, times["first_reviewed_at"], times["first_handled_at"], times["closed_at"])
     return CheckedRow(
         number,
         cells["shop_id"],

@@ -312,6 +312,51 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>售后工单</translation>
         </message>
         <message>
+            <source>Completed</source>
+            <comment>work order result</comment>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <comment>work order result</comment>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <comment>work order result</comment>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>Lightning refund</source>
+            <comment>work order result</comment>
+            <translation>闪电退款</translation>
+        </message>
+        <message>
+            <source>Pickup or dispatch</source>
+            <comment>work order stage</comment>
+            <translation>上门取件/发货</translation>
+        </message>
+        <message>
+            <source>Reverse-logistics information</source>
+            <comment>work order stage</comment>
+            <translation>逆向物流信息</translation>
+        </message>
+        <message>
+            <source>Arrival at the warehouse</source>
+            <comment>work order stage</comment>
+            <translation>到仓</translation>
+        </message>
+        <message>
+            <source>Stock-in alert</source>
+            <comment>work order stage</comment>
+            <translation>入库预警</translation>
+        </message>
+        <message>
+            <source>Stock-in</source>
+            <comment>work order stage</comment>
+            <translation>入库</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>

@@ -40,3 +40,18 @@ def wshops(wctx):
         f"S{i}": merchant_service.create_merchant(wctx, f"S{i}", f"店铺{i}").id
         for i in range(1, 6)
     }
+
+
+@pytest.fixture
+def manager(ctx, users):
+    """A quality manager on the test's SQLite file (the one the command line opens)."""
+    return ctx.as_actor(users[Role.QUALITY_MANAGER])
+
+
+@pytest.fixture
+def shops(manager):
+    """Shop id -> merchant id for S1..S5."""
+    return {
+        f"S{i}": merchant_service.create_merchant(manager, f"S{i}", f"店铺{i}").id
+        for i in range(1, 6)
+    }

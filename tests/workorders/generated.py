@@ -43,6 +43,8 @@ class Row:
         review, handled = self.t["first_reviewed_at"], self.t["first_handled_at"]
         if self.result in ("cancelled", "rejected"):
             end = review if review is not None else handled
+        elif self.result is None and self.t["closed_at"] is None:
+            end = handled  # still open: counting until the first handling
         else:
             end = handled if handled is not None else review
         return None if end is None else (end - self.t["applied_at"]).total_seconds() / 3600
@@ -90,7 +92,8 @@ def generate(now: datetime, n: int = 400, seed: int = 15) -> list[Row]:
         kind = "after_sales" if rnd.random() < 0.85 else "complaint"
         result = rnd.choice(["completed", "completed", "cancelled", "rejected",
                              "lightning_refund", None])
-        applied = (now - timedelta(minutes=rnd.randrange(0, 220 * 24 * 60))).replace(second=0)
+        applied = (now - timedelta(minutes=rnd.randrange(0, 220 * 24 * 60))).replace(
+            second=0, microsecond=0)
         h = lambda lo, hi: timedelta(minutes=rnd.randrange(int(lo * 60), int(hi * 60)))  # noqa: E731
         t: dict[str, datetime | None] = {"applied_at": applied}
         t["first_reviewed_at"] = applied + h(0.5, 30) if rnd.random() < 0.9 else None
