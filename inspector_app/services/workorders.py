@@ -103,6 +103,11 @@ class WorkOrderRow:
     running: bool
     late_stages: tuple[WorkOrderStage, ...]
 
+    @property
+    def hours_so_far(self) -> tuple[float | None, bool]:
+        """(duration_hours, running): what a table shows as '52.3' or, still counting, '52.3+'."""
+        return self.duration_hours, self.running
+
 
 #: Sortable columns by name (the names the table model and the CLI use).
 SORTS: dict[str, Any] = {
