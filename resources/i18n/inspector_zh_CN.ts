@@ -312,6 +312,51 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>售后工单</translation>
         </message>
         <message>
+            <source>Completed</source>
+            <comment>work order result</comment>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <comment>work order result</comment>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <comment>work order result</comment>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>Lightning refund</source>
+            <comment>work order result</comment>
+            <translation>闪电退款</translation>
+        </message>
+        <message>
+            <source>Pickup or dispatch</source>
+            <comment>work order stage</comment>
+            <translation>上门取件/发货</translation>
+        </message>
+        <message>
+            <source>Reverse-logistics information</source>
+            <comment>work order stage</comment>
+            <translation>逆向物流信息</translation>
+        </message>
+        <message>
+            <source>Arrival at the warehouse</source>
+            <comment>work order stage</comment>
+            <translation>到仓</translation>
+        </message>
+        <message>
+            <source>Stock-in alert</source>
+            <comment>work order stage</comment>
+            <translation>入库预警</translation>
+        </message>
+        <message>
+            <source>Stock-in</source>
+            <comment>work order stage</comment>
+            <translation>入库</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -727,6 +772,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
         <message>
             <source>Risk</source>
             <translation>风险</translation>
+        </message>
+        <message>
+            <source>Work orders</source>
+            <translation>工单</translation>
         </message>
         <message>
             <source>Sampling plan</source>
@@ -2933,6 +2982,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
+            <source>Nothing was imported: correct these rows and import the file again.</source>
+            <translation>未导入任何内容：请修正这些行后重新导入该文件。</translation>
+        </message>
+        <message>
             <source>Import</source>
             <translation>导入</translation>
         </message>
@@ -3702,6 +3755,71 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Where</source>
             <translation>适用位置</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>All stages</source>
+            <translation>全部环节</translation>
+        </message>
+        <message>
+            <source>Running late</source>
+            <comment>after-sales term</comment>
+            <translation>超时未完成</translation>
+        </message>
+        <message>
+            <source>Statistics window</source>
+            <comment>after-sales term</comment>
+            <translation>统计周期</translation>
+        </message>
+        <message>
+            <source>Work orders closed in the last 30 days and applied for in the last 180 days</source>
+            <translation>近30天完结且近180天申请的工单</translation>
+        </message>
+        <message>
+            <source>Longest work orders</source>
+            <comment>after-sales term</comment>
+            <translation>时长最长的工单</translation>
+        </message>
+        <message>
+            <source>The 100 after-sales work orders of the statistics window with the longest service duration, platform-wide or for the shop ID given</source>
+            <translation>统计周期内售后服务时长最长的100个售后工单（全平台，或所填店铺ID的）</translation>
+        </message>
+        <message>
+            <source>Service duration: hours from the application to the merchant's first handling (first review for cancelled or rejected work orders); '+' still counting.</source>
+            <translation>售后服务时长：从消费者申请到商家首次处理的小时数（取消、驳回的服务单到商家首次审核）；“+”表示仍在计时。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln work order(s)</source>
+            <translation>
+                <numerusform>%Ln 个工单</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export work orders</source>
+            <translation>导出工单</translation>
+        </message>
+        <message>
+            <source>Exporting work orders…</source>
+            <translation>正在导出工单…</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>服务单结果</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>完结时间</translation>
+        </message>
+        <message>
+            <source>Service duration (h)</source>
+            <translation>售后服务时长（小时）</translation>
+        </message>
+        <message>
+            <source>Late stages</source>
+            <translation>超时环节</translation>
         </message>
     </context>
 </TS>
