@@ -10,6 +10,7 @@ from inspector_app.db.models.purchases import Finding, Purchase
 from inspector_app.db.models.records import (
     AppSetting,
     ReportArchive,
+    ReviewDecisionRecord,
     SamplingPick,
     SamplingPlan,
     WorkOrder,
@@ -30,6 +31,7 @@ __all__ = [
     "Purchase",
     "RectificationCase",
     "ReportArchive",
+    "ReviewDecisionRecord",
     "SamplingPick",
     "SamplingPlan",
     "User",
