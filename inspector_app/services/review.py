@@ -28,7 +28,7 @@ from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services import risk
 from inspector_app.services.context import Context
 from inspector_app.services.review_decisions import DecisionInfo, month_decisions
-from inspector_app.services.stats import Period
+from inspector_app.services.stats import Period, live_purchases
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +172,7 @@ def month_review(
         # Findings on the purchases ordered in the month: the basis of the monthly figures
         # (docs/domain.md, "The figures").
         p = Purchase
-        month_purchases = (p.deleted_at.is_(None), p.ordered_at >= a, p.ordered_at < b)
+        month_purchases = live_purchases(a, b)
         failed = dict(s.execute(
             select(p.merchant_id, func.count())
             .where(*month_purchases, p.verdict == Verdict.FAIL.value).group_by(p.merchant_id)

@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 UI_SOURCE = ROOT / "inspector_app" / "ui" / "i18n.py"
 #: Enum class in ui/i18n.py -> glossary vocabulary.
-UI_ENUMS = {"Severity": "severity", "CaseStatus": "case status", "FindingCategory": "finding category"}
+UI_ENUMS = {"Severity": "severity", "CaseStatus": "case status", "FindingCategory": "finding category",
+            "ReviewDecision": "review decision", "ReviewReason": "review reason",
+            "GoodsDisposition": "goods disposition"}
 
 
 def _ts_translations() -> dict[tuple[str, str], str]:
@@ -50,9 +52,14 @@ def test_ui_speaks_the_glossary(vocab):
 
 def test_command_line_messages_speak_the_glossary():
     messages = json.loads((I18N / "messages_zh_CN.json").read_text(encoding="utf-8"))
-    for vocab, context in (("severity", "severity"), ("case status", "case status")):
+    for vocab, context in (("severity", "severity"), ("case status", "case status"),
+                           ("review decision", "review decision"),
+                           ("goods disposition", "goods disposition")):
         for value, (_, zh) in glossary.TERMS[vocab].items():
             assert messages[f"{context}::{value}"] == zh, (vocab, value)
+    # Review reasons read as words in English too ("work orders over 72 h").
+    for value, (en, zh) in glossary.REVIEW_REASON.items():
+        assert messages[f"review reason::{en}"] == zh, value
 
 
 def test_documents_speak_the_glossary():
@@ -62,3 +69,9 @@ def test_documents_speak_the_glossary():
         assert labels.case_status(value) == f"{en} {zh}"
     for value, (en, zh) in glossary.CATEGORY.items():
         assert labels.category(value) == f"{en} {zh}"
+    for value, (en, zh) in glossary.REVIEW_DECISION.items():
+        assert labels.review_decision(value) == f"{en} {zh}"
+    for value, (en, zh) in glossary.REVIEW_REASON.items():
+        assert labels.review_reason(value) == f"{en} {zh}"
+    for value, (en, zh) in glossary.DISPOSITION.items():
+        assert labels.disposition(value) == f"{en} {zh}"

@@ -100,6 +100,9 @@ class Finding(Tracked, Versioned, SoftDeleted, Base):
         Index(
             "ix_findings_period", "created_at", "deleted_at", "purchase_id", "severity", "category"
         ),
+        # Migration 0010: a period's findings are those on its purchases; this covers
+        # grouping them by purchase, severity and category.
+        Index("ix_findings_purchase_stats", "purchase_id", "deleted_at", "severity", "category"),
     )
 
     purchase_id: Mapped[int] = mapped_column(ForeignKey("purchases.id"))

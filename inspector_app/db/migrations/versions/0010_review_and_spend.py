@@ -11,6 +11,8 @@ Create Date: 2026-12-07
 - purchases: disposition (returned / sample / disposed), refund_cents, lightning_refund,
   sample_location (docs/domain.md, "What the team spent"). Plain ADD COLUMN on SQLite (no
   batch copy: copying purchases would rewrite every row of a big database).
+- ix_findings_purchase_stats: a period's findings are counted on the period's purchases
+  (the purchase's order month, docs/domain.md "The figures"); covers grouping them.
 - ix_work_orders_kind_applied: the month's work orders by kind and application time, with
   the merchant and the first-handling time, so the month's review reads the index only.
 
@@ -70,9 +72,12 @@ def upgrade() -> None:
                                          nullable=False, server_default=""))
     op.create_index("ix_work_orders_kind_applied", "work_orders",
                     ["kind", "applied_at", "merchant_id", "first_handled_at"])
+    op.create_index("ix_findings_purchase_stats", "findings",
+                    ["purchase_id", "deleted_at", "severity", "category"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_findings_purchase_stats", table_name="findings")
     op.drop_index("ix_work_orders_kind_applied", table_name="work_orders")
     # A plain DROP COLUMN (SQLite >= 3.35): a batch copy of purchases cannot run with the
     # foreign keys of findings on it (see 0004).
