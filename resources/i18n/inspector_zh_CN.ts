@@ -1938,6 +1938,18 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>备注(&amp;N)：</translation>
         </message>
         <message>
+            <source>&amp;Goods:</source>
+            <translation>货品去向(&amp;G):</translation>
+        </message>
+        <message>
+            <source>&amp;Refund:</source>
+            <translation>退款(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Sample &amp;kept at:</source>
+            <translation>留样位置(&amp;K):</translation>
+        </message>
+        <message>
             <source>Private — never shown to merchants</source>
             <translation>私密 —— 不会向商家展示</translation>
         </message>
@@ -2735,6 +2747,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             </translation>
         </message>
         <message>
+            <source>Net cost of purchases</source>
+            <translation>神买净成本</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
         </message>
@@ -2791,12 +2807,20 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>本月开立的整改单</translation>
         </message>
         <message>
+            <source>median; 90th percentile %1; %2 not answered yet</source>
+            <translation>中位数;90分位 %1;%2 件尚未回复</translation>
+        </message>
+        <message>
             <source>median; 90th percentile %1</source>
             <translation>中位数；P90 为 %1</translation>
         </message>
         <message>
             <source>%1 suspended, %2 eliminated</source>
             <translation>暂停 %1 个，清退 %2 个</translation>
+        </message>
+        <message>
+            <source>spent %1, refunded %2 (%3 lightning refunds)</source>
+            <translation>支出 %1,退款 %2(闪电退款 %3 笔)</translation>
         </message>
         <message>
             <source>Draft</source>
@@ -3820,6 +3844,22 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Where</source>
             <translation>适用位置</translation>
+        </message>
+        <message>
+            <source>What happened to the goods</source>
+            <translation>货品去向</translation>
+        </message>
+        <message>
+            <source>(not recorded yet)</source>
+            <translation>(尚未记录)</translation>
+        </message>
+        <message>
+            <source>Lightning refund (refunded before the return arrived)</source>
+            <translation>闪电退款(退货到仓前已退款)</translation>
+        </message>
+        <message>
+            <source>e.g. sample cabinet A-3</source>
+            <translation>例如 样品柜 A-3</translation>
         </message>
     </context>
 </TS>

@@ -64,3 +64,31 @@ def test_bad_input_is_one_line_exit_2(ctx, world, args):
     out = inspector(*args)
     assert out.returncode == 2, (out.returncode, out.stderr)
     assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_goods_records_how_a_purchase_ended(ctx, users):
+    from datetime import timedelta
+
+    from inspector_app.domain.enums import PurchaseStatus
+    from inspector_app.services import merchants, purchases
+
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    m = merchants.create_merchant(qm, "G1", "货品店")
+    when = app_clock.now() - timedelta(days=3)
+    purchases.create_purchase(qm, purchases.PurchaseInput(
+        merchant_id=m.id, order_number="G-1", ordered_at=when, received_at=when,
+        price_paid="80.00", status=PurchaseStatus.RECEIVED))
+    out = inspector("goods", "G-1", "--returned", "80", "--lightning", "--json", "--as", MANAGER)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)[0] == {
+        "order_number": "G-1", "disposition": "returned", "refund_cents": 8000,
+        "lightning_refund": True, "sample_location": ""}
+    out = inspector("goods", "G-1", "--sample", "样品柜 B", "--as", MANAGER)
+    assert out.returncode == 0, out.stderr
+    assert purchases.find_by_order_number(qm, "G-1").sample_location == "样品柜 B"
+    for bad in (("goods", "G-1", "--returned", "81", "--as", MANAGER),
+                ("goods", "G-1", "--disposed", "--lightning", "--as", MANAGER),
+                ("goods", "NOPE", "--disposed", "--as", MANAGER),
+                ("goods", "G-1", "--returned", "x", "--as", MANAGER)):
+        out = inspector(*bad)
+        assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1, bad
