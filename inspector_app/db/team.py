@@ -131,7 +131,7 @@ def _privileges(role: Role, tables: list[str]) -> dict[str, str]:
     elif role == Role.MERCHANT_MANAGER:
         out = {"rectification_cases": "UPDATE", "case_events": "INSERT",
                "photos": "INSERT, UPDATE", "photo_blobs": "INSERT",
-               "work_orders": "INSERT, UPDATE"}
+               "work_orders": "INSERT, UPDATE", "order_volumes": "INSERT, UPDATE"}
     return {t: p for t, p in out.items() if t in tables}
 
 

@@ -79,6 +79,26 @@ class WorkOrderKind(StrEnum):
     AFTER_SALES = "after_sales"
 
 
+class WorkOrderResult(StrEnum):
+    """How a work order ended; it decides the end point of its service duration
+    (docs/domain.md, "After-sales service duration")."""
+
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    REJECTED = "rejected"
+    LIGHTNING_REFUND = "lightning_refund"
+
+
+class WorkOrderStage(StrEnum):
+    """The after-sales stages a warning is set on (docs/domain.md, "Work-order warnings")."""
+
+    PICKUP = "pickup"
+    RETURN_INFO = "return_info"
+    ARRIVAL = "arrival"
+    STOCK_IN_ALERT = "stock_in_alert"
+    STOCK_IN = "stock_in"
+
+
 class PlanStatus(StrEnum):
     DRAFT = "draft"
     ACCEPTED = "accepted"

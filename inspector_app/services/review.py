@@ -148,11 +148,13 @@ def month_review(
         ).all()
         hours: dict[int, list[float]] = defaultdict(list)
         unhandled: dict[int, int] = defaultdict(int)
-        # The month's after-sales work orders from ix_work_orders_kind_applied alone.
+        # The month's after-sales work orders from ix_work_orders_kind_applied alone: the
+        # service duration by the platform's definition (migration 0009), or, while the
+        # merchant has not reviewed or handled it, its age at the month's end.
         for mid, hrs, handled in s.execute(
             select(wo.merchant_id,
-                   _hours(dialect, wo.applied_at, func.coalesce(wo.first_handled_at, at)),
-                   wo.first_handled_at.is_not(None))
+                   func.coalesce(wo.duration_hours, _hours(dialect, wo.applied_at, at)),
+                   wo.duration_hours.is_not(None))
             .where(wo.kind == WorkOrderKind.AFTER_SALES.value, wo.applied_at >= a,
                    wo.applied_at < b)
         ):

@@ -57,7 +57,7 @@ def plant(ctx, *, seed: int = 7, extra: int = 14) -> Planted:
         handled = None if hours is None else applied + timedelta(hours=hours)
         out.work_orders.setdefault(shop, []).append((kind.value, applied, handled))
         s.add(WorkOrder(merchant_id=out.ids[shop], kind=kind, order_ref=f"W{n}",
-                        applied_at=applied, first_handled_at=handled,
+                        applied_at=applied, first_handled_at=handled, duration_hours=hours,
                         source_key=f"{shop}|{kind.value}|W{n}"))
 
     def may(day, hour=10):

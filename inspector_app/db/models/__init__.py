@@ -9,6 +9,7 @@ from inspector_app.db.models.photos import Photo, PhotoBlob
 from inspector_app.db.models.purchases import Finding, Purchase
 from inspector_app.db.models.records import (
     AppSetting,
+    OrderVolume,
     ReportArchive,
     ReviewDecisionRecord,
     SamplingPick,
@@ -25,6 +26,7 @@ __all__ = [
     "Finding",
     "Merchant",
     "MerchantStatusChange",
+    "OrderVolume",
     "Photo",
     "PhotoBlob",
     "Product",

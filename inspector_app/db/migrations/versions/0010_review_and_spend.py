@@ -1,7 +1,7 @@
 """the monthly merchant review's decisions; how each purchase's goods ended
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 
 - review_decisions: one row per decision of the monthly merchant review (watch, suspend,
@@ -14,17 +14,14 @@ Create Date: 2026-12-07
 - ix_findings_purchase_stats: a period's findings are counted on the period's purchases
   (the purchase's order month, docs/domain.md "The figures"); covers grouping them.
 - ix_work_orders_kind_applied: the month's work orders by kind and application time, with
-  the merchant and the first-handling time, so the month's review reads the index only.
-
-down_revision: the workorders branch adds 0009; until it is merged this points at 0008
-(the integrator re-chains it to 0009).
+  the merchant and the service duration (0009), so the month's review reads the index only.
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
@@ -71,7 +68,7 @@ def upgrade() -> None:
     op.add_column("purchases", sa.Column("sample_location", sa.String(length=200),
                                          nullable=False, server_default=""))
     op.create_index("ix_work_orders_kind_applied", "work_orders",
-                    ["kind", "applied_at", "merchant_id", "first_handled_at"])
+                    ["kind", "applied_at", "merchant_id", "duration_hours"])
     op.create_index("ix_findings_purchase_stats", "findings",
                     ["purchase_id", "deleted_at", "severity", "category"])
 
