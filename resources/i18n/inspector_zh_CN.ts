@@ -3821,5 +3821,159 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <source>Late stages</source>
             <translation>超时环节</translation>
         </message>
+        <message>
+            <source>Watch</source>
+            <comment>review decision</comment>
+            <translation>观察</translation>
+        </message>
+        <message>
+            <source>Suspend</source>
+            <comment>review decision</comment>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Eliminate</source>
+            <comment>review decision</comment>
+            <translation>清退</translation>
+        </message>
+        <message>
+            <source>No action</source>
+            <comment>review decision</comment>
+            <translation>不处理</translation>
+        </message>
+        <message>
+            <source>work orders over 72 h</source>
+            <comment>review reason</comment>
+            <translation>工单超过72小时</translation>
+        </message>
+        <message>
+            <source>complaints surging</source>
+            <comment>review reason</comment>
+            <translation>投诉激增</translation>
+        </message>
+        <message>
+            <source>risk score</source>
+            <comment>review reason</comment>
+            <translation>风险分</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <comment>goods disposition</comment>
+            <translation>已退货</translation>
+        </message>
+        <message>
+            <source>Kept as sample</source>
+            <comment>goods disposition</comment>
+            <translation>留样</translation>
+        </message>
+        <message>
+            <source>Disposed of</source>
+            <comment>goods disposition</comment>
+            <translation>已处置</translation>
+        </message>
+        <message>
+            <source>Monthly review</source>
+            <translation>月度商家评审</translation>
+        </message>
+        <message>
+            <source>&amp;Goods:</source>
+            <translation>货品去向(&amp;G):</translation>
+        </message>
+        <message>
+            <source>&amp;Refund:</source>
+            <translation>退款(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Sample &amp;kept at:</source>
+            <translation>留样位置(&amp;K):</translation>
+        </message>
+        <message>
+            <source>Net cost of purchases</source>
+            <translation>神买净成本</translation>
+        </message>
+        <message>
+            <source>median; 90th percentile %1; %2 not answered yet</source>
+            <translation>中位数;90分位 %1;%2 件尚未回复</translation>
+        </message>
+        <message>
+            <source>spent %1, refunded %2 (%3 lightning refunds)</source>
+            <translation>支出 %1,退款 %2(闪电退款 %3 笔)</translation>
+        </message>
+        <message>
+            <source>Suggested</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Over 72 h</source>
+            <translation>超过72小时</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Before /mo</source>
+            <translation>此前每月</translation>
+        </message>
+        <message>
+            <source>Decided</source>
+            <translation>已决定</translation>
+        </message>
+        <message>
+            <source>Only candidates</source>
+            <translation>仅候选商家</translation>
+        </message>
+        <message>
+            <source>Already suspended or eliminated (not reviewed):</source>
+            <translation>已暂停或已清退(不参加评审):</translation>
+        </message>
+        <message>
+            <source>Reason (required)</source>
+            <translation>理由(必填)</translation>
+        </message>
+        <message>
+            <source>Record decision for the selected merchants</source>
+            <translation>为所选商家记录决定</translation>
+        </message>
+        <message>
+            <source>Reviewing %1…</source>
+            <translation>正在评审 %1…</translation>
+        </message>
+        <message>
+            <source>%1: %2 merchants reviewed, %3 candidates, %4 decisions recorded; %5 suspended or eliminated apart. Work orders applied for in the month; complaints against the merchant's own 6 months before.</source>
+            <translation>%1:评审 %2 个商家,%3 个候选,已记录 %4 项决定;另有 %5 个已暂停或已清退。工单按当月申请计;投诉与该商家此前 6 个月相比。</translation>
+        </message>
+        <message>
+            <source>%1: %2 work orders in the month, %3 over 72 h, %4 not handled yet; median %5 h, p90 %6 h. %7 complaints (before: %8 a month). %9 findings on the month's purchases, %10 failed purchases, %11 overdue rectifications.</source>
+            <translation>%1:当月工单 %2 个,超过72小时 %3 个,尚未处理 %4 个;中位数 %5 小时,p90 %6 小时。投诉 %7 个(此前每月 %8 个)。当月购买的问题 %9 个,不合格购买 %10 个,逾期整改 %11 个。</translation>
+        </message>
+        <message>
+            <source>Decided: %1 (%2)</source>
+            <translation>已决定:%1(%2)</translation>
+        </message>
+        <message>
+            <source>Recording decisions…</source>
+            <translation>正在记录决定…</translation>
+        </message>
+        <message>
+            <source>Recorded %1 for %2 merchants.</source>
+            <translation>已为 %2 个商家记录“%1”。</translation>
+        </message>
+        <message>
+            <source>What happened to the goods</source>
+            <translation>货品去向</translation>
+        </message>
+        <message>
+            <source>(not recorded yet)</source>
+            <translation>(尚未记录)</translation>
+        </message>
+        <message>
+            <source>Lightning refund (refunded before the return arrived)</source>
+            <translation>闪电退款(退货到仓前已退款)</translation>
+        </message>
+        <message>
+            <source>e.g. sample cabinet A-3</source>
+            <translation>例如 样品柜 A-3</translation>
+        </message>
     </context>
 </TS>
