@@ -25,6 +25,7 @@ from inspector_app.ui.cases.response_tab import ResponseTab
 from inspector_app.ui.cases.verification_tab import VerificationTab
 from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.fit import scrolling
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.photos import BeforeAfterView, PhotoPanel
 
@@ -95,7 +96,8 @@ class CasePage(QWidget):
         self.placeholder.setStyleSheet(f"{muted_style(self)} padding: 24px;")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(body)
+        # On a low screen (1366x768) the page scrolls rather than make the window taller.
+        self.stack.addWidget(scrolling(body))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
