@@ -476,6 +476,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>轻微</translation>
         </message>
         <message>
+            <source>Active cases</source>
+            <translation>进行中整改单</translation>
+        </message>
+        <message>
             <source>Response h (median)</source>
             <translation>回复小时（中位）</translation>
         </message>
@@ -1129,10 +1133,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>不提醒</translation>
         </message>
         <message>
-            <source>Open cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
-            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
-        </message>
-        <message>
             <source>A notice for a case whose date has passed says it is overdue and asks for a reply this many days after the notice is issued.</source>
             <translation>案件期限已过时，通知书会注明已逾期，并要求商家在通知书发出后的这些天内回复。</translation>
         </message>
@@ -1195,6 +1195,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Only quality managers and administrators change team settings.</source>
             <translation>只有质量经理和管理员可以修改团队设置。</translation>
+        </message>
+        <message>
+            <source>Active cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
+            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
         </message>
         <message>
             <source>No user chosen.</source>
@@ -2447,7 +2451,7 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>问题（严重 / 重要 / 轻微）</translation>
         </message>
         <message>
-            <source>Open cases (overdue)</source>
+            <source>Active cases (overdue)</source>
             <translation>进行中整改单（逾期）</translation>
         </message>
         <message>
@@ -2583,10 +2587,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>有问题的商家</translation>
         </message>
         <message>
-            <source>Open cases</source>
-            <translation>进行中整改单</translation>
-        </message>
-        <message>
             <source>Overdue cases</source>
             <translation>逾期整改单</translation>
         </message>
@@ -2619,7 +2619,7 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>年度质量报告</translation>
         </message>
         <message>
-            <source>Open cases of %1</source>
+            <source>Active cases of %1</source>
             <translation>%1 的进行中整改单</translation>
         </message>
         <message>
@@ -3085,6 +3085,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>
                 <numerusform>%n 天内（含今天）到期的进行中整改单（可在“设置 › 团队设置”中修改）</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Case status</source>
+            <translation>整改单状态</translation>
         </message>
         <message>
             <source>Change merchant status</source>
