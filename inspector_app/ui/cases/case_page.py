@@ -40,6 +40,8 @@ class CasePage(QWidget):
 
     #: The case changed here (its id), so the list can refresh.
     case_changed = Signal(int)
+    #: Another case (or none) is shown, or the shown one was read again (the Case menu follows).
+    case_shown = Signal()
 
     def __init__(self, env, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +111,7 @@ class CasePage(QWidget):
         if case_id is None:
             self.case = None
             self.stack.setCurrentWidget(self.placeholder)
+            self.case_shown.emit()
             return
         try:
             case = case_service.get_case_by_id(self.env.ctx, case_id)
@@ -155,6 +158,7 @@ class CasePage(QWidget):
         self.before_after.set_case(case.id, read_only=read_only)
         self.history.set_events(case.events)
         self.stack.setCurrentIndex(1)
+        self.case_shown.emit()
 
     # -- actions -------------------------------------------------------------------------
 
