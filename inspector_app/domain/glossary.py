@@ -31,6 +31,13 @@ CASE_STATUS: dict[str, tuple[str, str]] = {
     "cancelled": ("Cancelled", "已撤销"),
     "waived": ("Waived", "已豁免"),
 }
+#: Groups of case statuses the screens count by -> (English, Chinese). "Active" is every
+#: status that is not final; it is never called "open", which is the status of a case not
+#: yet notified (the dashboard's tile and the Cases screen's filter say the same).
+CASE_GROUP: dict[str, tuple[str, str]] = {
+    "active": ("Active", "进行中"),
+    "active_cases": ("Active cases", "进行中整改单"),
+}
 #: Finding category value -> (English, Chinese).
 CATEGORY: dict[str, tuple[str, str]] = {
     "product_quality": ("Product quality", "产品质量"),

@@ -1178,10 +1178,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>不提醒</translation>
         </message>
         <message>
-            <source>Open cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
-            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
-        </message>
-        <message>
             <source>A notice for a case whose date has passed says it is overdue and asks for a reply this many days after the notice is issued.</source>
             <translation>案件期限已过时，通知书会注明已逾期，并要求商家在通知书发出后的这些天内回复。</translation>
         </message>
@@ -2496,10 +2492,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>问题（严重 / 重要 / 轻微）</translation>
         </message>
         <message>
-            <source>Open cases (overdue)</source>
-            <translation>进行中整改单（逾期）</translation>
-        </message>
-        <message>
             <source>Hours to first response (median / P90)</source>
             <translation>首次回复小时数（中位 / P90）</translation>
         </message>
@@ -2632,10 +2624,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>有问题的商家</translation>
         </message>
         <message>
-            <source>Open cases</source>
-            <translation>进行中整改单</translation>
-        </message>
-        <message>
             <source>Overdue cases</source>
             <translation>逾期整改单</translation>
         </message>
@@ -2666,10 +2654,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Annual quality report</source>
             <translation>年度质量报告</translation>
-        </message>
-        <message>
-            <source>Open cases of %1</source>
-            <translation>%1 的进行中整改单</translation>
         </message>
         <message>
             <source>%1 purchases, %2 findings, %3 problem products</source>
@@ -3974,6 +3958,154 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>e.g. sample cabinet A-3</source>
             <translation>例如 样品柜 A-3</translation>
+        </message>
+        <message>
+            <source>Active cases</source>
+            <translation>进行中整改单</translation>
+        </message>
+        <message>
+            <source>Active cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
+            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
+        </message>
+        <message>
+            <source>Active cases (overdue)</source>
+            <translation>进行中整改单（逾期）</translation>
+        </message>
+        <message>
+            <source>Active cases of %1</source>
+            <translation>%1 的进行中整改单</translation>
+        </message>
+        <message>
+            <source>Case status</source>
+            <translation>整改单状态</translation>
+        </message>
+        <message>
+            <source>Notify the merchant of the case</source>
+            <translation>就整改单通知商家</translation>
+        </message>
+        <message>
+            <source>Record the merchant's response</source>
+            <translation>记录商家回复</translation>
+        </message>
+        <message>
+            <source>Accept the merchant's response</source>
+            <translation>接受商家回复</translation>
+        </message>
+        <message>
+            <source>Mark the case as rectified</source>
+            <translation>将整改单标记为已整改</translation>
+        </message>
+        <message>
+            <source>Verify and close the case</source>
+            <translation>复核通过并关闭整改单</translation>
+        </message>
+        <message>
+            <source>Verification failed: back to rectifying</source>
+            <translation>复核未通过：退回整改中</translation>
+        </message>
+        <message>
+            <source>Escalate the case</source>
+            <translation>升级整改单</translation>
+        </message>
+        <message>
+            <source>Edit the case</source>
+            <translation>编辑整改单</translation>
+        </message>
+        <message>
+            <source>Print the case's notice</source>
+            <translation>打印整改单的通知书</translation>
+        </message>
+        <message>
+            <source>Save the case's notice as PDF</source>
+            <translation>将整改单的通知书另存为 PDF</translation>
+        </message>
+        <message>
+            <source>&amp;Notify merchant…</source>
+            <translation>通知商家(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Record &amp;response…</source>
+            <translation>记录回复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Accept response…</source>
+            <translation>接受回复(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Mark as rec&amp;tified…</source>
+            <translation>标记为已整改(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Verify and close…</source>
+            <translation>复核通过并关闭(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Verification &amp;failed…</source>
+            <translation>复核未通过(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Esca&amp;late…</source>
+            <translation>升级(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Back to n&amp;otified…</source>
+            <translation>退回“已通知”(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Back to rectif&amp;ying…</source>
+            <translation>退回“整改中”(&amp;Y)…</translation>
+        </message>
+        <message>
+            <source>Back to awaiting verificat&amp;ion…</source>
+            <translation>退回“待复核”(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Clo&amp;se after escalation…</source>
+            <translation>升级后关闭(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel case…</source>
+            <translation>撤销整改单(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Waive…</source>
+            <translation>豁免(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Choose a case on the Cases screen first</source>
+            <translation>请先在“整改”页面选择一个整改单</translation>
+        </message>
+        <message>
+            <source>Choose a user first (User menu)</source>
+            <translation>请先选择用户（“用户”菜单）</translation>
+        </message>
+        <message>
+            <source>Case %1 is %2 and can no longer change</source>
+            <translation>整改单 %1 状态为“%2”，不能再变更</translation>
+        </message>
+        <message>
+            <source>Only for a case that is %1; case %2 is %3</source>
+            <translation>仅适用于状态为%1的整改单；整改单 %2 为%3</translation>
+        </message>
+        <message>
+            <source>That is for: %1 (you act as %2)</source>
+            <translation>此操作仅限：%1（您当前的身份是%2）</translation>
+        </message>
+        <message>
+            <source>&amp;Case</source>
+            <translation>整改单(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit case…</source>
+            <translation>编辑整改单(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Print notice…</source>
+            <translation>打印通知书(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Save notice as P&amp;DF…</source>
+            <translation>将通知书另存为 PDF(&amp;D)…</translation>
         </message>
     </context>
 </TS>
