@@ -35,7 +35,7 @@ from inspector_app.db.models import (
 from inspector_app.db.search import FINDINGS_FTS, fts_match, fts_phrase, like_any
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
-from inspector_app.services.browse.common import MAX_PAGE, order, page
+from inspector_app.services.browse.common import MAX_PAGE, order, page, page_of_two
 from inspector_app.services.browse.findings import (
     _ACTIVE,
     SORTS,
@@ -52,20 +52,42 @@ from inspector_app.services.context import Context
 DENSE = 50_000
 #: Most findings a walk looks at before giving up (~20-60 ms of LIKE tests).
 WALK = 20_000
+#: A walk looks at up to this many times the findings that evenly spread matches need.
+BUDGET_FACTOR = 4
 #: Sorts whose order one index walk gives (product and open case are mostly NULL: their
 #: order is two walks one after the other, see findings._split_by_null).
 _WALKABLE = {"order_number", "merchant", "category", "severity", "title"}
+#: Sorts whose matches are paged in two parts (see _WALKABLE) rather than sorted: few
+#: findings are in an open case. (Most purchases have a product: sorting the matches'
+#: ids is quicker there; measured in docs/performance.md.)
+_SPLIT = {"case_number"}
 
 
 #: What a sort key joins to reach its column, for the id-only sorted query.
 _SORT_JOINS = {"order_number": "purchase", "merchant": "merchant", "product": "product"}
 
 
-def _ids_query(flt: FindingFilter, dialect: str, key: str, desc: bool) -> Select:
+#: Up to this many soft-deleted purchases are excluded as a constant list (see _deleted).
+_FEW_DELETED = 200
+
+
+def _deleted(s: Session) -> list[int] | None:
+    """The soft-deleted purchases' ids when they are few (from their partial index), else
+    None. Sorting a common word's 300,000 matches tested each against the subquery of
+    deleted purchases: ~15 ms of a ~90 ms query, for a list that is usually empty."""
+    ids = list(s.scalars(select(Purchase.id).where(Purchase.deleted_at.is_not(None))
+                         .limit(_FEW_DELETED + 1)))
+    return ids if len(ids) <= _FEW_DELETED else None
+
+
+def _ids_query(
+    flt: FindingFilter, dialect: str, key: str, desc: bool,
+    deleted_purchases: list[int] | None = None,
+) -> Select:
     """The matching findings' ids in ORDER BY `key` order, ties by id, joining only what the
     filters and the sort column need. A NULL product or open case sorts where the database
-    puts NULLs, as `page_of_two` pages them."""
-    q = _count_query(flt, dialect, fts=True)
+    puts NULLs, as `page_of_two` pages them. `deleted_purchases`: see _deleted."""
+    q = _count_query(flt, dialect, fts=True, deleted_purchases=deleted_purchases)
     join = _SORT_JOINS.get(key)
     if join:
         q = q.join(Purchase, Purchase.id == Finding.purchase_id)
@@ -96,12 +118,12 @@ def sorted_finding_ids(
     key = sort or "created_at"
     if key not in SORTS:
         raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
-    q = _ids_query(flt, ctx.db.engine.dialect.name, key, desc)
-    if limit is not None:
-        q = page(q, offset, limit)
-    elif offset:
-        q = q.offset(offset)
     with ctx.db.read() as s:
+        q = _ids_query(flt, ctx.db.engine.dialect.name, key, desc, _deleted(s))
+        if limit is not None:
+            q = page(q, offset, limit)
+        elif offset:
+            q = q.offset(offset)
         return list(s.scalars(q))
 
 
@@ -129,26 +151,43 @@ def _like_is_exact(text: str) -> bool:
     return all(c.isascii() or c.lower() == c.upper() for c in text)
 
 
-def _dense(s: Session, phrase: str) -> bool:
-    """At least DENSE matches (the FTS index stops counting there)."""
+def _walk_budget(s: Session, phrase: str, need: int) -> int | None:
+    """How many findings a walk may look at for the first `need` matches, or None when the
+    search is not common enough for a walk to pay (fewer than DENSE matches, or a page so
+    deep that the walk would outgrow WALK).
+
+    Matches spread evenly over the order fill `need` rows within need * total / matches
+    findings; the walk gets BUDGET_FACTOR times that (never more than WALK). An order in
+    which the matches cluster elsewhere (a common English word sorted by title descending,
+    where Chinese titles come first: the first match 686,000 findings down) gives up after
+    those few thousand findings instead of WALK, and its ids are sorted."""
     first = (
         select(literal_column("rowid")).select_from(FINDINGS_FTS).where(fts_match(phrase))
         .limit(DENSE).subquery()
     )
-    return (s.scalar(select(func.count()).select_from(first)) or 0) >= DENSE
+    matches = s.scalar(select(func.count()).select_from(first)) or 0
+    if matches < DENSE:
+        return None
+    total = s.scalar(select(func.max(Finding.id))) or 0  # the rowid b-tree's last key: instant
+    expected = need * max(total, matches) // matches
+    if expected > WALK:
+        return None
+    return min(WALK, max(BUDGET_FACTOR * expected, 2 * need))
 
 
-def _walk_parts(s: Session, parts: list[Select], hit, need: int) -> list[int] | None:
+def _walk_parts(
+    s: Session, parts: list[Select], hit, need: int, budget: int = WALK
+) -> list[int] | None:
     """The first `need` matching ids along `parts` (ordered id queries, one after the
-    other), looking at WALK findings at most; None when that budget runs out first."""
+    other), looking at `budget` findings at most; None when that budget runs out first."""
     found: list[int] = []
-    budget = WALK
     for part in parts:
         walk = part.add_columns(hit.label("hit")).limit(budget).subquery()
         found += s.scalars(select(walk.c.id).where(walk.c.hit).limit(need - len(found)))
         if len(found) >= need:
             return found
-        walked = s.scalar(select(func.count()).select_from(walk)) or 0
+        # How far the walk went, counted on the sort order alone (no text tests again).
+        walked = s.scalar(select(func.count()).select_from(part.limit(budget).subquery())) or 0
         if walked >= budget:
             return None
         budget -= walked
@@ -168,7 +207,8 @@ def _walked_page(
     ):
         return None
     phrase = fts_phrase(dialect, text)
-    if phrase is None or not _dense(s, phrase):
+    budget = None if phrase is None else _walk_budget(s, phrase, offset + limit)
+    if budget is None:
         return None
     if key in _WALKABLE:
         parts = [_ids_query(plain, dialect, key, desc)]
@@ -178,7 +218,7 @@ def _walked_page(
             for q in _split_by_null(plain, dialect, key, desc)
         ]
     hit = like_any((Finding.title, Finding.description, Finding.observed), text, dialect)
-    ids = _walk_parts(s, parts, hit, offset + limit)
+    ids = _walk_parts(s, parts, hit, offset + limit, budget)
     return None if ids is None else ids[offset:offset + limit]
 
 
@@ -187,6 +227,14 @@ def sorted_search_page(
 ) -> list[FindingRow]:
     """A page of a full-text search sorted by `key` (see the module's docstring)."""
     ids = _walked_page(s, flt, dialect, key, desc, offset, limit)
+    if ids is None and key in _SPLIT and not flt.without_open_case:
+        # Few findings have an open case: those among the matches, sorted, then the other
+        # matches by id, each part stopping after the page (findings._split_by_null);
+        # sorting every match for this took 0.1-0.5 s, the two parts 8-160 ms.
+        parts = [q.with_only_columns(Finding.id, maintain_column_froms=True)
+                 for q in _split_by_null(flt, dialect, key, desc)]
+        ids = [r[0] for r in page_of_two(s, *parts, offset, limit)]
     if ids is None:
-        ids = list(s.scalars(page(_ids_query(flt, dialect, key, desc), offset, limit)))
+        q = _ids_query(flt, dialect, key, desc, _deleted(s))
+        ids = list(s.scalars(page(q, offset, limit)))
     return _rows_in_order(s, flt, dialect, ids)

@@ -215,9 +215,14 @@ def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str
     return q
 
 
-def _count_query(flt: FindingFilter, dialect: str, *, fts: bool = False) -> Select:
+def _count_query(
+    flt: FindingFilter, dialect: str, *, fts: bool = False,
+    deleted_purchases: list[int] | None = None,
+) -> Select:
     """The matching findings' ids, joining only what the filters need; with `fts`, a
-    full-text search is driven from the FTS index (for a query that sorts every match)."""
+    full-text search is driven from the FTS index (for a query that sorts every match).
+    `deleted_purchases`: the ids of the soft-deleted purchases when the caller has read
+    them (a constant list, or nothing when empty, instead of the subquery per row)."""
     phrase = fts_phrase(dialect, flt.text or "") if fts else None
     if phrase is not None:
         q = (
@@ -245,7 +250,10 @@ def _count_query(flt: FindingFilter, dialect: str, *, fts: bool = False) -> Sele
         q = q.where(Finding.purchase_id.in_(purchases))
     else:
         # Deleted purchases are few: exclude them as a list instead of joining every row.
-        q = q.where(_on_live_purchase())
+        if deleted_purchases is None:
+            q = q.where(_on_live_purchase())
+        elif deleted_purchases:
+            q = q.where(Finding.purchase_id.not_in(deleted_purchases))
     if flt.without_open_case:
         in_active_case = (
             select(CaseFinding.finding_id)
