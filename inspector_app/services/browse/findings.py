@@ -31,7 +31,13 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
-from inspector_app.db.search import FINDINGS_FTS, finding_text_clause, fts_match, fts_phrase
+from inspector_app.db.search import (
+    FINDINGS_FTS,
+    finding_text_clause,
+    fts_match,
+    fts_phrase,
+    trigram_searchable,
+)
 from inspector_app.domain.enums import FindingCategory, Severity
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
@@ -269,9 +275,8 @@ def search_pages_by_id(ctx: Context, flt: FindingFilter, sort: str | None) -> bo
     come from the sorted ids of the matches (finding_search.py), whose whole list a caller
     may keep and page from."""
     dialect = ctx.db.engine.dialect.name
-    return (sort or "created_at") not in ("created_at", "id") and fts_phrase(
-        dialect, flt.text or ""
-    ) is not None
+    return (sort or "created_at") not in ("created_at", "id") and trigram_searchable(
+        dialect, flt.text or "")
 
 
 def count_findings(ctx: Context, flt: FindingFilter, cap: int | None = None) -> int:
