@@ -249,7 +249,11 @@ def _walked_page(
         return None
     if dialect == "postgresql":
         # ILIKE is the search's own test there; counting the matches is no quick index
-        # read as on SQLite: every search first walks a short stretch of the order.
+        # read as on SQLite: every search first walks a short stretch of the order (not
+        # for product and open case, whose two-part walks cost more there than sorting
+        # the matches: 0.5 s against 40 ms for a rare Chinese phrase).
+        if key not in _WALKABLE:
+            return None
         budget: int | None = min(WALK, max(PG_WALK, 2 * (offset + limit)))
     else:
         phrase = fts_phrase(dialect, text) if _like_is_exact(text) else None
