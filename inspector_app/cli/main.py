@@ -30,6 +30,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.cli.cmd_maintenance",
     "inspector_app.cli.cmd_reports",
     "inspector_app.cli.cmd_risk",
+    "inspector_app.cli.cmd_workorders",
+    "inspector_app.cli.cmd_review",
+    "inspector_app.cli.cmd_goods",
     "inspector_app.cli.cmd_team",
 )
 
