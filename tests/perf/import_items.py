@@ -89,14 +89,14 @@ def workbook(rows: int) -> Path:
 
     from inspector_app.reports.records_xlsx import COLUMNS
 
-    path = cache_dir() / f"records-purchases-{rows}.xlsx"
+    path = cache_dir() / f"records-purchases-{rows}-2025.xlsx"
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Purchases")
     ws.append([c.header for c in COLUMNS["Purchases"]])
-    when = datetime(2026, 9, 1, 10, 0)
+    when = datetime(2025, 9, 1, 10, 0)  # in the past of any clock a test run anchors
     for i in range(rows):
         ws.append([f"ORD-{i}", f"S-{i % 3}", None, None, when, 19.9, when, "pass",
                    None, None, None, None])
