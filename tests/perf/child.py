@@ -39,6 +39,8 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
     "notice": ("tests.perf.report_items:notice", "rectification notice with 100 photos", False),
     "monthly_report": ("tests.perf.report_items:monthly_report",
                        "monthly report on the big database", True),
+    "records_import": ("tests.perf.import_items:records_import",
+                       "records import of 1,048,575 rows (Purchases sheet)", False),
     "demo": ("tests.perf.demo_item:demo",
              "`inspector demo --purchases 100000` with 1,000,000 findings", True),
     "pg_findings_first_page": ("tests.perf.pg_items:first_page",
