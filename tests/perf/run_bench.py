@@ -7,6 +7,10 @@ with `inspector demo` and cached under tests/perf/.cache/; --rebuild builds it a
 Each item runs in its own process (tests/perf/child.py), times ours and the baseline
 alternately in the same run, and reports medians of 5 timed runs.
 
+The PostgreSQL rows (pg_*) run when INSPECTOR_BENCH_PG_URL or INSPECTOR_TEST_PG_URL is set
+(tests/perf/pgdb.py: a database of the bench's own on that server, filled with COPY and
+kept); without it they are left out and RESULTS.md keeps their earlier figures.
+
 --quick runs every item at small sizes in seconds, with one timed run and no timing goals:
 an item passes when it ran to the end (its explanations and profiles included). Its
 database and files are cached in a folder of its own under the system's temporary folder
