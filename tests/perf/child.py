@@ -39,6 +39,8 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
     "notice": ("tests.perf.report_items:notice", "rectification notice with 100 photos", False),
     "monthly_report": ("tests.perf.report_items:monthly_report",
                        "monthly report on the big database", True),
+    "review_month": ("tests.perf.review_items:month_review",
+                     "the month's merchant review over 1,000,000 work orders", False),
     "demo": ("tests.perf.demo_item:demo",
              "`inspector demo --purchases 100000` with 1,000,000 findings", True),
 }
