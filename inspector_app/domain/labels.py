@@ -26,6 +26,9 @@ from inspector_app.domain.enums import (
     Role,
     Severity,
     Verdict,
+    WorkOrderKind,
+    WorkOrderResult,
+    WorkOrderStage,
 )
 from inspector_app.domain.messages import tc
 
@@ -109,6 +112,35 @@ def verdict_label(verdict: Verdict | str) -> str:
     return {Verdict.PASS: tc("verdict", "pass"), Verdict.FAIL: tc("verdict", "fail")}[v]
 
 
+def work_order_result_label(result: WorkOrderResult | str) -> str:
+    r = WorkOrderResult(result)
+    return {
+        WorkOrderResult.COMPLETED: tc("work order result", "completed"),
+        WorkOrderResult.CANCELLED: tc("work order result", "cancelled"),
+        WorkOrderResult.REJECTED: tc("work order result", "rejected"),
+        WorkOrderResult.LIGHTNING_REFUND: tc("work order result", "lightning_refund"),
+    }[r]
+
+
+def work_order_stage_label(stage: WorkOrderStage | str) -> str:
+    s = WorkOrderStage(stage)
+    return {
+        WorkOrderStage.PICKUP: tc("work order stage", "pickup"),
+        WorkOrderStage.RETURN_INFO: tc("work order stage", "return_info"),
+        WorkOrderStage.ARRIVAL: tc("work order stage", "arrival"),
+        WorkOrderStage.STOCK_IN_ALERT: tc("work order stage", "stock_in_alert"),
+        WorkOrderStage.STOCK_IN: tc("work order stage", "stock_in"),
+    }[s]
+
+
+def work_order_kind_label(kind: WorkOrderKind | str) -> str:
+    k = WorkOrderKind(kind)
+    return {
+        WorkOrderKind.COMPLAINT: tc("work order kind", "complaint"),
+        WorkOrderKind.AFTER_SALES: tc("work order kind", "after_sales"),
+    }[k]
+
+
 def review_decision_label(decision: ReviewDecision | str) -> str:
     d = ReviewDecision(decision)
     return {
@@ -148,6 +180,9 @@ _BY_TYPE: dict[type[Enum], Callable[[Any], str]] = {
     PhotoRole: photo_role_label,
     Severity: severity_label,
     Verdict: verdict_label,
+    WorkOrderResult: work_order_result_label,
+    WorkOrderStage: work_order_stage_label,
+    WorkOrderKind: work_order_kind_label,
     ReviewDecision: review_decision_label,
     ReviewReason: review_reason_label,
     GoodsDisposition: disposition_label,

@@ -23,6 +23,8 @@ from inspector_app.domain.enums import (
     Verdict,
     VerificationResult,
     WorkOrderKind,
+    WorkOrderResult,
+    WorkOrderStage,
 )
 
 logger = logging.getLogger(__name__)
@@ -174,6 +176,15 @@ def _enum_labels() -> dict[tuple[type, Enum], str]:
         (VerificationResult.FAILED, tr("Failed", "verification result")),
         (WorkOrderKind.COMPLAINT, tr("Complaint", "work order kind")),
         (WorkOrderKind.AFTER_SALES, tr("After-sales work order", "work order kind")),
+        (WorkOrderResult.COMPLETED, tr("Completed", "work order result")),
+        (WorkOrderResult.CANCELLED, tr("Cancelled", "work order result")),
+        (WorkOrderResult.REJECTED, tr("Rejected", "work order result")),
+        (WorkOrderResult.LIGHTNING_REFUND, tr("Lightning refund", "work order result")),
+        (WorkOrderStage.PICKUP, tr("Pickup or dispatch", "work order stage")),
+        (WorkOrderStage.RETURN_INFO, tr("Reverse-logistics information", "work order stage")),
+        (WorkOrderStage.ARRIVAL, tr("Arrival at the warehouse", "work order stage")),
+        (WorkOrderStage.STOCK_IN_ALERT, tr("Stock-in alert", "work order stage")),
+        (WorkOrderStage.STOCK_IN, tr("Stock-in", "work order stage")),
         (ReviewDecision.WATCH, tr("Watch", "review decision")),
         (ReviewDecision.SUSPEND, tr("Suspend", "review decision")),
         (ReviewDecision.ELIMINATE, tr("Eliminate", "review decision")),

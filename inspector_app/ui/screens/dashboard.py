@@ -44,7 +44,7 @@ TILES = (
     ("problem_products", QT_TR_NOOP("Problem products")),
     ("merchants_with_findings", QT_TR_NOOP("Merchants with findings")),
     ("findings", QT_TR_NOOP("Findings")),
-    ("cases_open_now", QT_TR_NOOP("Open cases")),
+    ("cases_open_now", QT_TR_NOOP("Active cases")),
     ("cases_overdue_now", QT_TR_NOOP("Overdue cases")),
     ("rectification_rate", QT_TR_NOOP("Rectification rate")),
     ("response_median", QT_TR_NOOP("Hours to first response")),
