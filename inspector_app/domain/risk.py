@@ -295,7 +295,7 @@ def score(e: MerchantEvidence, refs: References, params: RiskParams | None = Non
         Factor.LATE_SHARE: e.late_points / e.timed if e.timed else None,
         Factor.OVERDUE_CASES: float(e.overdue_cases),
     }
-    est: dict[Factor, float | None] = dict.fromkeys(Factor)
+    est: dict[Factor, float | None] = dict.fromkeys(_FACTOR_ORDER)  # Factor's order; no enum walk
     bad: dict[Factor, float] = {}
     if ref_comp is not None:
         v = shrink(e.complaints, e.exposure, ref_comp, p.prior_exposure)

@@ -162,7 +162,7 @@ def month_review(
                    wo.duration_hours.is_not(None))
             .where(wo.kind == WorkOrderKind.AFTER_SALES.value, wo.applied_at >= a,
                    wo.applied_at < b)
-        ):
+        ).all():
             hours[mid].append(max(0.0, float(hrs)))
             unhandled[mid] += not handled
         breaches = _stage_breaches(ctx, s, dialect, a, b, as_of)

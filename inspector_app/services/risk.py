@@ -183,7 +183,7 @@ def _timings(s: Session, timed: Select) -> tuple[dict[int, _Timing], _Timing | N
     t = timed.subquery()
     by_merchant: dict[int, list[float]] = defaultdict(list)
     everyone: list[float] = []
-    for mid, hours in s.connection().execute(select(t.c.mid, t.c.hours)):
+    for mid, hours in s.connection().execute(select(t.c.mid, t.c.hours)).all():
         hours = float(hours)  # PostgreSQL's epoch arithmetic is numeric
         by_merchant[mid].append(hours)
         everyone.append(hours)
