@@ -154,5 +154,9 @@ def test_bad_input_is_one_clear_error(manager, world, month, decision, reason):
 
 
 def test_a_month_not_started_is_refused(manager):
+    from inspector_app.domain import clock
+
+    today = clock.today()
+    following = f"{today.year + today.month // 12:04d}-{today.month % 12 + 1:02d}"
     with pytest.raises(ValidationError, match="has not started"):
-        review.month_review(manager, "2026-07")
+        review.month_review(manager, following)
