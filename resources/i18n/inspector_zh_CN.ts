@@ -3900,6 +3900,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>此前每月</translation>
         </message>
         <message>
+            <source>Stage breaches</source>
+            <translation>环节超时</translation>
+        </message>
+        <message>
             <source>Decided</source>
             <translation>已决定</translation>
         </message>
@@ -3930,6 +3934,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>%1: %2 work orders in the month, %3 over 72 h, %4 not handled yet; median %5 h, p90 %6 h. %7 complaints (before: %8 a month). %9 findings on the month's purchases, %10 failed purchases, %11 overdue rectifications.</source>
             <translation>%1:当月工单 %2 个,超过72小时 %3 个,尚未处理 %4 个;中位数 %5 小时,p90 %6 小时。投诉 %7 个(此前每月 %8 个)。当月购买的问题 %9 个,不合格购买 %10 个,逾期整改 %11 个。</translation>
+        </message>
+        <message>
+            <source>Stages past their limit: %1.</source>
+            <translation>超时环节:%1。</translation>
         </message>
         <message>
             <source>Decided: %1 (%2)</source>

@@ -39,6 +39,8 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
     "notice": ("tests.perf.report_items:notice", "rectification notice with 100 photos", False),
     "monthly_report": ("tests.perf.report_items:monthly_report",
                        "monthly report on the big database", True),
+    "review_month": ("tests.perf.review_items:month_review",
+                     "the month's merchant review over 1,000,000 work orders", False),
     "records_import": ("tests.perf.import_items:records_import",
                        "records import of 1,048,575 rows (Purchases sheet)", False),
     "demo": ("tests.perf.demo_item:demo",
