@@ -2730,8 +2730,27 @@ The deadline follows the most severe finding; you can change it on the case.</so
             </translation>
         </message>
         <message>
+            <source>After-sales work orders</source>
+            <translation>售后工单</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
+        </message>
+        <message>
+            <source>Service duration</source>
+            <comment>after-sales term</comment>
+            <translation>售后服务时长</translation>
+        </message>
+        <message>
+            <source>After-sales rate</source>
+            <comment>after-sales term</comment>
+            <translation>售后率</translation>
+        </message>
+        <message>
+            <source>Shops over 60 h</source>
+            <comment>after-sales term</comment>
+            <translation>售后服务时长超过60小时的店铺</translation>
         </message>
         <message>
             <source>Findings by category (Pareto)</source>
@@ -2792,6 +2811,22 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>%1 suspended, %2 eliminated</source>
             <translation>暂停 %1 个，清退 %2 个</translation>
+        </message>
+        <message>
+            <source>%1 complaints</source>
+            <translation>投诉 %1 个</translation>
+        </message>
+        <message>
+            <source>median hours; 90th percentile %1; %2 over 72 h</source>
+            <translation>中位数（小时）；90分位 %1；超过72小时 %2 个</translation>
+        </message>
+        <message>
+            <source>per order, over %1 orders</source>
+            <translation>按订单计，共 %1 单</translation>
+        </message>
+        <message>
+            <source>per month: no order volumes imported</source>
+            <translation>按月计：未导入订单量</translation>
         </message>
         <message>
             <source>Draft</source>

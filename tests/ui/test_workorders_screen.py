@@ -96,3 +96,31 @@ def test_longest_work_orders_and_export(qtbot, env, rows, tmp_path, monkeypatch)
     qtbot.waitUntil(out.exists, timeout=10_000)
     table = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))
     assert [r[2] for r in table[1:]] == [r.order for r in timed]
+
+
+def test_dashboard_after_sales_tiles(qtbot, env, rows, inline_tasks, tmp_path):
+    from inspector_app.services import stats
+    from inspector_app.services.order_volumes import import_volumes
+    from inspector_app.ui import changes
+    from inspector_app.ui.screens.dashboard import DashboardScreen
+
+    screen = DashboardScreen(env)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activate()
+    screen.period_combo.setCurrentIndex(screen.period_combo.findText("2026-05"))
+    qtbot.waitUntil(lambda: screen.figures is not None and screen.figures.period == "2026-05",
+                    timeout=5000)
+    want = stats.figures(env.ctx, stats.Period.month(2026, 5)).after_sales
+    t = screen.tiles
+    assert t["after_sales"].value.text() == f"{want['after_sales']:,}"
+    assert t["service_duration"].value.text() == f"{want['median']:.0f}"
+    assert t["after_sales_rate"].note.text() == "per month: no order volumes imported"
+    assert t["over_60h"].value.text() == str(len(want["shops_over_60h"])) != "0"
+    path = tmp_path / "v.csv"
+    path.write_text("shop_id,month,orders\nS1,2026-05,1000\n", encoding="utf-8")
+    import_volumes(env.ctx, path)
+    changes.notify(changes.WORK_ORDER)
+    qtbot.waitUntil(lambda: "per order" in t["after_sales_rate"].note.text(), timeout=5000)
+    rate = stats.figures(env.ctx, stats.Period.month(2026, 5)).after_sales["after_sales_rate"]
+    assert t["after_sales_rate"].value.text() == f"{100 * rate:.2f}%"
