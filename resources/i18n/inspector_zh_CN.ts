@@ -1238,6 +1238,18 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>风险分为 100 时权重再加 1.0：取 0.20 时，风险分 80 的商家被抽中的频率是无问题商家的五倍。</translation>
         </message>
         <message>
+            <source>Work-order stages are late past these limits (Work orders screen):</source>
+            <translation>工单各环节超过以下时限即为超时（见“工单”页面）：</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>Signed to stocked in, average aim:</source>
+            <translation>签收到入库的平均目标时长：</translation>
+        </message>
+        <message>
             <source>%1 findings:</source>
             <translation>%1问题：</translation>
         </message>
