@@ -174,6 +174,10 @@ def _conditions(ctx: Context, flt: WorkOrderFilter, now: datetime, dialect: str)
         stages = [_stage(flt.stage)] if flt.stage else list(WorkOrderStage)
         clauses = [late_clause(s, limits[s], now, dialect, running_only=flt.late) for s in stages]
         cond.append(or_(*clauses) if clauses else false())
+        if flt.late:
+            # Said once more outside the OR: the planner can then read only the open work
+            # orders from ix_work_orders_closed_at instead of testing every row.
+            cond.append(WorkOrder.closed_at.is_(None))
     return cond
 
 

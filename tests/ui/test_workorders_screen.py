@@ -34,7 +34,9 @@ def _screen(qtbot, env):
     return screen
 
 
-def _all(model) -> list:
+def _all(model, qtbot=None) -> list:
+    if qtbot is not None:
+        qtbot.waitUntil(lambda: not model.busy, timeout=5000)
     while model.canFetchMore():
         model.fetchMore()
     return [model.row_object(i) for i in range(model.rowCount())]
@@ -47,7 +49,7 @@ def test_filters_and_running_late_match_the_independent_figures(qtbot, env, rows
     assert screen.model.total == len(rows)
     assert f"{len(rows)}" in screen.count_label.text()
     screen.model.sort(screen.model.column_index("duration"), Qt.SortOrder.DescendingOrder)
-    shown = _all(screen.model)
+    shown = _all(screen.model, qtbot)
     hours = [r.duration_hours for r in shown if not r.running and r.duration_hours is not None]
     assert hours == sorted(hours, reverse=True)
 
@@ -55,7 +57,8 @@ def test_filters_and_running_late_match_the_independent_figures(qtbot, env, rows
     qtbot.waitUntil(lambda: screen.model.total == sum(r.shop == "S2" for r in rows), timeout=3000)
     screen.late_check.setChecked(True)
     want = {r.order for r in rows if r.shop == "S2" and r.running_late(now)}
-    assert want and {w.order_id for w in _all(screen.model)} == want
+    assert want and {w.order_id for w in _all(screen.model, qtbot)} == want
+    assert f"{len(want)}" in screen.count_label.text()
     late_col = screen.model.column_index("late_stages")
     idx = screen.model.index(0, late_col)
     assert screen.model.data(idx) and screen.model.data(idx, Qt.ItemDataRole.ForegroundRole)
@@ -82,6 +85,7 @@ def test_longest_work_orders_and_export(qtbot, env, rows, tmp_path, monkeypatch)
     now = clock.now()
     screen = _screen(qtbot, env)
     screen.longest_check.setChecked(True)
+    qtbot.waitUntil(lambda: not screen.model.busy, timeout=5000)
     index = {r.order: i for i, r in enumerate(rows)}
     timed = sorted((r for r in rows if r.in_window(now) and r.duration() is not None),
                    key=lambda r: (-round(r.duration(), 6), -index[r.order]))[:100]

@@ -93,6 +93,10 @@ class WorkOrdersScreen(QWidget):
         self.model = PagedTableModel(WorkOrderSource(lambda: self.env.ctx), COLUMNS,
                                      filters=WorkOrderQuery(), sort_key="applied_at",
                                      sort_desc=True, parent=self)
+        # A late-stage filter over a million work orders counts for most of a second: later
+        # re-queries run in a task while the old rows stay on show (the first load does not).
+        self.model.set_background(True, on_error=self._reload_failed)
+        self.model.busy_changed.connect(self._busy)
         self.view = PagedTableView("workorders", env.settings, self)
         self.view.setModel(self.model)
         self.legend = QLabel(tr(
@@ -159,7 +163,19 @@ class WorkOrdersScreen(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self.model.busy:
+            self.count_label.setText(tr("Counting…"))
+            return
         self.count_label.setText(tr("%Ln work order(s)", "", self.model.total))
+
+    def _busy(self, _busy: bool) -> None:
+        self._update_count()
+
+    def _reload_failed(self, exc: BaseException) -> None:
+        from inspector_app.ui.errors import show_error
+
+        self._update_count()
+        show_error(self, exc)
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity not in _WATCHED:
