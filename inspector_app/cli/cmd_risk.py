@@ -214,8 +214,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_acting_user(plan)
     plan_actions = plan.add_subparsers(title="actions", metavar="ACTION")
     for name, fn, text in (
-        ("show", run_plan_show, "show a plan"),
-        ("accept", run_plan_accept, "accept a draft plan"),
+        ("show", run_plan_show, t("show a plan")),
+        ("accept", run_plan_accept, t("accept a draft plan")),
     ):
         a = add_command(plan_actions, name, fn, help=text)
         a.add_argument("plan_id", type=positive_int, metavar="ID", help="the plan's id")

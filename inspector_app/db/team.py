@@ -46,7 +46,7 @@ PRIVATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "findings": ("created_by_id", "deleted_by_id"),
 }
 #: Append-only history: INSERT and SELECT only, for everyone.
-APPEND_ONLY = ("case_events", "merchant_status_changes")
+APPEND_ONLY = ("case_events", "merchant_status_changes", "review_decisions")
 #: Purchase statuses a merchant manager never sees (an order still on its way).
 HIDDEN_FROM_MERCHANT_MANAGERS = ("planned", "ordered")
 #: SCRAM-SHA-256 iterations, as PostgreSQL's own default.

@@ -102,3 +102,28 @@ class WorkOrderStage(StrEnum):
 class PlanStatus(StrEnum):
     DRAFT = "draft"
     ACCEPTED = "accepted"
+
+
+class ReviewDecision(StrEnum):
+    """What the monthly merchant review decided for a merchant (docs/domain.md, "The monthly merchant review")."""
+
+    WATCH = "watch"
+    SUSPEND = "suspend"
+    ELIMINATE = "eliminate"
+    NO_ACTION = "no_action"
+
+
+class GoodsDisposition(StrEnum):
+    """How a purchase's goods ended (docs/domain.md, "What the team spent")."""
+
+    RETURNED = "returned"
+    SAMPLE = "sample"
+    DISPOSED = "disposed"
+
+
+class ReviewReason(StrEnum):
+    """A rule of the monthly review that makes a merchant a candidate on its own."""
+
+    LATE_WORK_ORDERS = "late_work_orders"
+    COMPLAINT_SURGE = "complaint_surge"
+    RISK_SCORE = "risk_score"

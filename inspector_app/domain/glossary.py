@@ -1,5 +1,5 @@
-"""The one glossary of severity, case status, finding category and work-order terms, in English
-and Chinese.
+"""The one glossary of severity, case status, finding category, work-order, review and disposition
+terms, in English and Chinese.
 
 The desktop application (ui/i18n.enum_label and its .ts translations), the command line
 (domain/labels.py through messages_zh_CN.json), the PDFs and the workbooks
@@ -30,6 +30,13 @@ CASE_STATUS: dict[str, tuple[str, str]] = {
     "closed": ("Closed", "已关闭"),
     "cancelled": ("Cancelled", "已撤销"),
     "waived": ("Waived", "已豁免"),
+}
+#: Groups of case statuses the screens count by -> (English, Chinese). "Active" is every
+#: status that is not final; it is never called "open", which is the status of a case not
+#: yet notified (the dashboard's tile and the Cases screen's filter say the same).
+CASE_GROUP: dict[str, tuple[str, str]] = {
+    "active": ("Active", "进行中"),
+    "active_cases": ("Active cases", "进行中整改单"),
 }
 #: Finding category value -> (English, Chinese).
 CATEGORY: dict[str, tuple[str, str]] = {
@@ -78,6 +85,25 @@ AFTER_SALES: dict[str, tuple[str, str]] = {
     "complaint_rate": ("Complaint rate", "投诉率"),
     "orders": ("Orders", "订单量"),
 }
+#: Monthly merchant review decision value -> (English, Chinese).
+REVIEW_DECISION: dict[str, tuple[str, str]] = {
+    "watch": ("Watch", "观察"),
+    "suspend": ("Suspend", "暂停"),
+    "eliminate": ("Eliminate", "清退"),
+    "no_action": ("No action", "不处理"),
+}
+#: Why the monthly review makes a merchant a candidate -> (English, Chinese).
+REVIEW_REASON: dict[str, tuple[str, str]] = {
+    "late_work_orders": ("work orders over 72 h", "工单超过72小时"),
+    "complaint_surge": ("complaints surging", "投诉激增"),
+    "risk_score": ("risk score", "风险分"),
+}
+#: How a purchase's goods ended -> (English, Chinese).
+DISPOSITION: dict[str, tuple[str, str]] = {
+    "returned": ("Returned", "已退货"),
+    "sample": ("Kept as sample", "留样"),
+    "disposed": ("Disposed of", "已处置"),
+}
 #: Vocabulary name (as the translation contexts call it) -> its table.
 TERMS: dict[str, dict[str, tuple[str, str]]] = {
     "severity": SEVERITY,
@@ -86,6 +112,9 @@ TERMS: dict[str, dict[str, tuple[str, str]]] = {
     "work order kind": WORK_ORDER_KIND,
     "work order result": WORK_ORDER_RESULT,
     "work order stage": WORK_ORDER_STAGE,
+    "review decision": REVIEW_DECISION,
+    "review reason": REVIEW_REASON,
+    "goods disposition": DISPOSITION,
 }
 
 

@@ -16,10 +16,13 @@ from typing import Any
 
 from inspector_app.domain.enums import (
     CaseStatus,
+    GoodsDisposition,
     MerchantStatus,
     PhotoRole,
     PlanStatus,
     PurchaseStatus,
+    ReviewDecision,
+    ReviewReason,
     Role,
     Severity,
     Verdict,
@@ -138,6 +141,35 @@ def work_order_kind_label(kind: WorkOrderKind | str) -> str:
     }[k]
 
 
+def review_decision_label(decision: ReviewDecision | str) -> str:
+    d = ReviewDecision(decision)
+    return {
+        ReviewDecision.WATCH: tc("review decision", "watch"),
+        ReviewDecision.SUSPEND: tc("review decision", "suspend"),
+        ReviewDecision.ELIMINATE: tc("review decision", "eliminate"),
+        ReviewDecision.NO_ACTION: tc("review decision", "no_action"),
+    }[d]
+
+
+def review_reason_label(reason: ReviewReason | str) -> str:
+    """Why the review picked a merchant, in words (domain/glossary.py REVIEW_REASON)."""
+    r = ReviewReason(reason)
+    return {
+        ReviewReason.LATE_WORK_ORDERS: tc("review reason", "work orders over 72 h"),
+        ReviewReason.COMPLAINT_SURGE: tc("review reason", "complaints surging"),
+        ReviewReason.RISK_SCORE: tc("review reason", "risk score"),
+    }[r]
+
+
+def disposition_label(disposition: GoodsDisposition | str) -> str:
+    d = GoodsDisposition(disposition)
+    return {
+        GoodsDisposition.RETURNED: tc("goods disposition", "returned"),
+        GoodsDisposition.SAMPLE: tc("goods disposition", "sample"),
+        GoodsDisposition.DISPOSED: tc("goods disposition", "disposed"),
+    }[d]
+
+
 #: Enum type -> its label function, for value_label().
 _BY_TYPE: dict[type[Enum], Callable[[Any], str]] = {
     CaseStatus: case_status_label,
@@ -151,6 +183,9 @@ _BY_TYPE: dict[type[Enum], Callable[[Any], str]] = {
     WorkOrderResult: work_order_result_label,
     WorkOrderStage: work_order_stage_label,
     WorkOrderKind: work_order_kind_label,
+    ReviewDecision: review_decision_label,
+    ReviewReason: review_reason_label,
+    GoodsDisposition: disposition_label,
 }
 
 

@@ -18,6 +18,9 @@ WORK_ORDER_KIND = {k: bilingual(glossary.WORK_ORDER_KIND, k) for k in glossary.W
 WORK_ORDER_RESULT = {
     k: bilingual(glossary.WORK_ORDER_RESULT, k) for k in glossary.WORK_ORDER_RESULT}
 WORK_ORDER_STAGE = {k: bilingual(glossary.WORK_ORDER_STAGE, k) for k in glossary.WORK_ORDER_STAGE}
+REVIEW_DECISION = {k: bilingual(glossary.REVIEW_DECISION, k) for k in glossary.REVIEW_DECISION}
+REVIEW_REASON = {k: bilingual(glossary.REVIEW_REASON, k) for k in glossary.REVIEW_REASON}
+DISPOSITION = {k: bilingual(glossary.DISPOSITION, k) for k in glossary.DISPOSITION}
 #: Merchant statuses as printed.
 MERCHANT_STATUS = {
     "active": "Active 正常",
@@ -59,6 +62,21 @@ def work_order_result(value: object) -> str:
 def work_order_stage(value: object) -> str:
     key = _key(value)
     return WORK_ORDER_STAGE.get(key, key)
+
+
+def review_decision(value: object) -> str:
+    key = _key(value)
+    return REVIEW_DECISION.get(key, key)
+
+
+def review_reason(value: object) -> str:
+    key = _key(value)
+    return REVIEW_REASON.get(key, key)
+
+
+def disposition(value: object) -> str:
+    key = _key(value)
+    return DISPOSITION.get(key, key)
 
 
 def merchant_status(value: object) -> str:

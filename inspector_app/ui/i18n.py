@@ -12,9 +12,12 @@ from inspector_app.domain import messages, pseudo
 from inspector_app.domain.enums import (
     CaseStatus,
     FindingCategory,
+    GoodsDisposition,
     MerchantStatus,
     PhotoRole,
     PurchaseStatus,
+    ReviewDecision,
+    ReviewReason,
     Role,
     Severity,
     Verdict,
@@ -182,6 +185,16 @@ def _enum_labels() -> dict[tuple[type, Enum], str]:
         (WorkOrderStage.ARRIVAL, tr("Arrival at the warehouse", "work order stage")),
         (WorkOrderStage.STOCK_IN_ALERT, tr("Stock-in alert", "work order stage")),
         (WorkOrderStage.STOCK_IN, tr("Stock-in", "work order stage")),
+        (ReviewDecision.WATCH, tr("Watch", "review decision")),
+        (ReviewDecision.SUSPEND, tr("Suspend", "review decision")),
+        (ReviewDecision.ELIMINATE, tr("Eliminate", "review decision")),
+        (ReviewDecision.NO_ACTION, tr("No action", "review decision")),
+        (ReviewReason.LATE_WORK_ORDERS, tr("work orders over 72 h", "review reason")),
+        (ReviewReason.COMPLAINT_SURGE, tr("complaints surging", "review reason")),
+        (ReviewReason.RISK_SCORE, tr("risk score", "review reason")),
+        (GoodsDisposition.RETURNED, tr("Returned", "goods disposition")),
+        (GoodsDisposition.SAMPLE, tr("Kept as sample", "goods disposition")),
+        (GoodsDisposition.DISPOSED, tr("Disposed of", "goods disposition")),
     ]
     return {(type(k), k): v for k, v in labels}
 

@@ -18,7 +18,9 @@ UI_SOURCE = ROOT / "inspector_app" / "ui" / "i18n.py"
 #: Enum class in ui/i18n.py -> glossary vocabulary.
 UI_ENUMS = {"Severity": "severity", "CaseStatus": "case status", "FindingCategory": "finding category",
             "WorkOrderKind": "work order kind", "WorkOrderResult": "work order result",
-            "WorkOrderStage": "work order stage"}
+            "WorkOrderStage": "work order stage",
+            "ReviewDecision": "review decision", "ReviewReason": "review reason",
+            "GoodsDisposition": "goods disposition"}
 
 
 def _ts_translations() -> dict[tuple[str, str], str]:
@@ -55,9 +57,14 @@ def test_command_line_messages_speak_the_glossary():
     for vocab, context in (("severity", "severity"), ("case status", "case status"),
                            ("work order kind", "work order kind"),
                            ("work order result", "work order result"),
-                           ("work order stage", "work order stage")):
+                           ("work order stage", "work order stage"),
+                           ("review decision", "review decision"),
+                           ("goods disposition", "goods disposition")):
         for value, (_, zh) in glossary.TERMS[vocab].items():
             assert messages[f"{context}::{value}"] == zh, (vocab, value)
+    # Review reasons read as words in English too ("work orders over 72 h").
+    for value, (en, zh) in glossary.REVIEW_REASON.items():
+        assert messages[f"review reason::{en}"] == zh, value
 
 
 def test_documents_speak_the_glossary():
@@ -73,6 +80,12 @@ def test_documents_speak_the_glossary():
         assert labels.work_order_stage(value) == f"{en} {zh}"
     for value, (en, zh) in glossary.WORK_ORDER_KIND.items():
         assert labels.work_order_kind(value) == f"{en} {zh}"
+    for value, (en, zh) in glossary.REVIEW_DECISION.items():
+        assert labels.review_decision(value) == f"{en} {zh}"
+    for value, (en, zh) in glossary.REVIEW_REASON.items():
+        assert labels.review_reason(value) == f"{en} {zh}"
+    for value, (en, zh) in glossary.DISPOSITION.items():
+        assert labels.disposition(value) == f"{en} {zh}"
 
 
 def test_after_sales_words_speak_the_glossary():

@@ -8,7 +8,13 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstrain
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector_app.db.base import Base, Tracked, UTCDateTime, Versioned, enum_column
-from inspector_app.domain.enums import PlanStatus, WorkOrderKind, WorkOrderResult
+from inspector_app.domain.enums import (
+    MerchantStatus,
+    PlanStatus,
+    ReviewDecision,
+    WorkOrderKind,
+    WorkOrderResult,
+)
 
 
 class WorkOrder(Tracked, Base):
@@ -23,6 +29,10 @@ class WorkOrder(Tracked, Base):
         Index("ix_work_orders_duration", "duration_hours"),
         Index("ix_work_orders_merchant_duration", "merchant_id", "duration_hours"),
         Index("ix_work_orders_type", "type"),
+        # Migration 0010: the month's review reads the month's work orders (their service
+        # duration included) from this index alone.
+        Index("ix_work_orders_kind_applied", "kind", "applied_at", "merchant_id",
+              "duration_hours"),
     )
 
     merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
@@ -103,3 +113,27 @@ class AppSetting(Tracked, Versioned, Base):
 
     key: Mapped[str] = mapped_column(String(100), unique=True)
     value_json: Mapped[str] = mapped_column(Text)
+
+
+class ReviewDecisionRecord(Tracked, Base):
+    """One decision of the monthly merchant review (append-only; migration 0010).
+
+    A watch/suspend/eliminate decision that changes the merchant's status also wrote a
+    MerchantStatusChange in the same transaction (`status_change_id`); "no action", or a
+    decision the merchant's status already matches, records the decision alone.
+    """
+
+    __tablename__ = "review_decisions"
+
+    month: Mapped[str] = mapped_column(String(7), index=True)  # 2026-11
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
+    decision: Mapped[ReviewDecision] = enum_column(ReviewDecision)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    #: The merchant's status when decided.
+    from_status: Mapped[MerchantStatus] = enum_column(MerchantStatus)
+    status_change_id: Mapped[int | None] = mapped_column(
+        ForeignKey("merchant_status_changes.id"), nullable=True
+    )
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: Decisions recorded together share it (one step for many merchants).
+    batch: Mapped[str] = mapped_column(String(36), default="")
