@@ -191,7 +191,7 @@ class WorkOrdersScreen(QWidget):
     @Slot()
     def export(self) -> None:
         folder = self.env.settings.folder(EXPORT_SAVE_DIR)
-        default = folder / f"work-orders-{clock.today().isoformat()}.xlsx"
+        default = folder / f"work-orders-{clock.today().isoformat()}-内部.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, tr("Export work orders"), str(default), tr("Excel workbook (*.xlsx)"))
         if path:
