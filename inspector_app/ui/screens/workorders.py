@@ -82,13 +82,17 @@ class WorkOrdersScreen(QWidget):
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("count_label")
 
+        # Two rows: the whole bar on one would not fit a 1280-pixel laptop screen.
         bar = QHBoxLayout()
-        for w in (self.merchant_edit, self.type_edit, self.kind_combo, self.stage_combo,
-                  self.late_check, self.window_check, self.longest_check):
+        for w in (self.merchant_edit, self.type_edit, self.kind_combo, self.stage_combo):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
-        bar.addWidget(self.export_button)
+        modes = QHBoxLayout()
+        for w in (self.late_check, self.window_check, self.longest_check):
+            modes.addWidget(w)
+        modes.addStretch(1)
+        modes.addWidget(self.export_button)
 
         self.model = PagedTableModel(WorkOrderSource(lambda: self.env.ctx), COLUMNS,
                                      filters=WorkOrderQuery(), sort_key="applied_at",
@@ -107,6 +111,7 @@ class WorkOrdersScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(modes)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
 
