@@ -98,6 +98,13 @@ def is_team_database(conn: Connection) -> bool:
         "SELECT 1 FROM pg_roles WHERE rolname = %(name)s", {"name": admin}).scalar())
 
 
+def drop_merchant_views(conn: Connection) -> None:
+    """Drop the merchant managers' views before the schema changes: a view holds on to the
+    columns it reads, so a migration could not drop or retype them. `apply_security` builds the
+    views again from the new columns, in the same transaction (docs/team-server.md)."""
+    conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {MERCHANT_VIEW_SCHEMA} CASCADE")
+
+
 def database_ctype(conn: Connection) -> str:
     return conn.exec_driver_sql(
         "SELECT datctype FROM pg_database WHERE datname = current_database()").scalar_one()
