@@ -44,7 +44,6 @@ COLUMNS = (
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    stages = ", ".join(s.value for s in WorkOrderStage)
     p = add_command(
         subparsers,
         "workorders",
@@ -55,7 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "orders of the statistics window (closed in the last 30 days, applied in the last "
         "180) with the longest service duration (hours from application to the merchant's "
         "first handling; first review for cancelled or rejected ones), platform-wide or for "
-        f"--merchant. Stages: {stages}; their limits are team settings.",
+        "--merchant. Stages: pickup, return_info, arrival, stock_in_alert, stock_in; their "
+        "limits are team settings.",
     )
     p.add_argument("--late", action="store_true",
                    help="only open work orders running late (at --stage, else at any stage)")
@@ -66,9 +66,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=[k.value for k in WorkOrderKind],
                    help="only complaints or only after-sales work orders")
     p.add_argument("--stage", choices=[s.value for s in WorkOrderStage], metavar="S",
-                   help=f"only work orders late at this stage ({stages})")
+                   help="only work orders late at this stage (pickup, return_info, arrival, "
+                   "stock_in_alert, stock_in)")
     p.add_argument("--limit", type=positive_int, metavar="N",
-                   help=f"at most N rows (default {DEFAULT_LIMIT}; not with --slowest)")
+                   help="at most N rows (default 200; not with --slowest)")
     p.add_argument("--xlsx", type=output_path, metavar="FILE",
                    help="also write the rows to an Excel file")
     add_force(p)

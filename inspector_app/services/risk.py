@@ -127,7 +127,11 @@ def _hours(dialect: str, start, end) -> ColumnElement[float]:
 def _timed(dialect: str, window: RiskWindow, now: datetime) -> Select:
     """The timing population with each work order's hours (still counting when unhandled)."""
     wo = WorkOrder
+    # The stored service duration (first review for cancelled/rejected work orders, first
+    # handling otherwise; docs/domain.md); without one, to the first handling or, still
+    # counting, to now.
     end = func.coalesce(wo.first_handled_at, bindparam("now", now, type_=UTCDateTime()))
+    running = _hours(dialect, wo.applied_at, end)
     conds = [
         wo.kind.in_([k.value for k in TIMED_KINDS]),
         wo.applied_at >= now - timedelta(days=window.applied_days),
@@ -140,7 +144,8 @@ def _timed(dialect: str, window: RiskWindow, now: datetime) -> Select:
             or_(wo.closed_at.is_(None), wo.closed_at >= now - timedelta(days=window.finished_days))
         )
     return select(
-        wo.id, wo.merchant_id.label("mid"), _hours(dialect, wo.applied_at, end).label("hours")
+        wo.id, wo.merchant_id.label("mid"),
+        func.coalesce(wo.duration_hours, running).label("hours")
     ).where(*conds)
 
 

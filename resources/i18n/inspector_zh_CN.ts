@@ -1234,6 +1234,18 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>风险分为 100 时权重再加 1.0：取 0.20 时，风险分 80 的商家被抽中的频率是无问题商家的五倍。</translation>
         </message>
         <message>
+            <source>Work-order stages are late past these limits (Work orders screen):</source>
+            <translation>工单各环节超过以下时限即为超时（见“工单”页面）：</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>Signed to stocked in, average aim:</source>
+            <translation>签收到入库的平均目标时长：</translation>
+        </message>
+        <message>
             <source>%1 findings:</source>
             <translation>%1问题：</translation>
         </message>
@@ -2714,8 +2726,27 @@ The deadline follows the most severe finding; you can change it on the case.</so
             </translation>
         </message>
         <message>
+            <source>After-sales work orders</source>
+            <translation>售后工单</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
+        </message>
+        <message>
+            <source>Service duration</source>
+            <comment>after-sales term</comment>
+            <translation>售后服务时长</translation>
+        </message>
+        <message>
+            <source>After-sales rate</source>
+            <comment>after-sales term</comment>
+            <translation>售后率</translation>
+        </message>
+        <message>
+            <source>Shops over 60 h</source>
+            <comment>after-sales term</comment>
+            <translation>售后服务时长超过60小时的店铺</translation>
         </message>
         <message>
             <source>Findings by category (Pareto)</source>
@@ -2776,6 +2807,22 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>%1 suspended, %2 eliminated</source>
             <translation>暂停 %1 个，清退 %2 个</translation>
+        </message>
+        <message>
+            <source>%1 complaints</source>
+            <translation>投诉 %1 个</translation>
+        </message>
+        <message>
+            <source>median hours; 90th percentile %1; %2 over 72 h</source>
+            <translation>中位数（小时）；90分位 %1；超过72小时 %2 个</translation>
+        </message>
+        <message>
+            <source>per order, over %1 orders</source>
+            <translation>按订单计，共 %1 单</translation>
+        </message>
+        <message>
+            <source>per month: no order volumes imported</source>
+            <translation>按月计：未导入订单量</translation>
         </message>
         <message>
             <source>Draft</source>

@@ -30,6 +30,8 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
                       "sort the findings table by any visible column", True),
     "findings_search_sort": ("tests.perf.gui_search_sort:search_sort",
                              "sort the findings table with a search active, painted", True),
+    "workorders_first_page": ("tests.perf.gui_workorders:first_page",
+                              "open the Work orders screen, first page painted", False),
     "memory": ("tests.perf.app_items:memory",
                "memory with the big database open, after visiting every screen", True),
     "excel_export": ("tests.perf.report_items:excel_export",
