@@ -545,8 +545,16 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>打印通知书…</translation>
         </message>
         <message>
-            <source>Write the rectification notice (PDF) and open it</source>
-            <translation>生成整改通知书（PDF）并打开</translation>
+            <source>Print the rectification notice (Ctrl+Shift+P); printing it notifies the merchant</source>
+            <translation>打印整改通知书（Ctrl+Shift+P）；打印即视为已通知商家</translation>
+        </message>
+        <message>
+            <source>Save notice as PDF…</source>
+            <translation>将通知书另存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Save the rectification notice as a PDF file (Ctrl+Shift+S) to send it</source>
+            <translation>将整改通知书另存为 PDF 文件（Ctrl+Shift+S），以便发送</translation>
         </message>
         <message>
             <source>Edit case…</source>
@@ -584,9 +592,11 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <source>%1 is now %2</source>
             <translation>%1 现为“%2”</translation>
         </message>
-        <message>
-            <source>Notice written to %1</source>
-            <translation>通知书已写入 %1</translation>
+        <message numerus="yes">
+            <source>Sent %n page(s) of the notice to the printer; a copy is in %1</source>
+            <translation>
+                <numerusform>已将通知书的 %n 页发送到打印机；副本保存在 %1</numerusform>
+            </translation>
         </message>
         <message>
             <source>Merchant responses imported</source>
@@ -1981,6 +1991,22 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Writing the rectification notice for %1…</source>
             <translation>正在生成 %1 的整改通知书…</translation>
+        </message>
+        <message>
+            <source>Rectification notice %1</source>
+            <translation>整改通知书 %1</translation>
+        </message>
+        <message>
+            <source>Replace file?</source>
+            <translation>替换文件？</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Replace it?</source>
+            <translation>%1 已存在。要替换吗？</translation>
+        </message>
+        <message>
+            <source>Save notice %1 as PDF</source>
+            <translation>将通知书 %1 另存为 PDF</translation>
         </message>
         <message>
             <source>What the merchant answered</source>

@@ -52,6 +52,16 @@ class PurchasesScreen(QWidget):
         if self.stack.currentWidget() is self.inspect_page:
             self.inspect_page.activate()
 
+    def may_leave(self) -> bool:
+        """Before another screen or quitting: ask about a finding with unsaved edits."""
+        page = self.inspect_page
+        if self.stack.currentWidget() is not page or not page.editor.dirty:
+            return True
+        if not page.findings.confirm_discard():
+            return False
+        page.editor.revert()
+        return True
+
     def focus_search(self) -> None:
         self.show_list()
         self.list_page.filter_bar.search.setFocus()

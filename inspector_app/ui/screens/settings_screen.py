@@ -30,6 +30,7 @@ from inspector_app.services import team_settings
 from inspector_app.services import users as user_service
 from inspector_app.services.context import MANAGERS, Actor
 from inspector_app.ui import changes
+from inspector_app.ui.confirm import confirm_discard
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import LANGUAGES, current_language, enum_label, tr
@@ -117,6 +118,8 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         self.env = env
         self.setObjectName("settings_screen")
+        #: The team settings as last loaded or saved (None before the first load).
+        self._team_pristine: dict | None = None
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(24, 18, 24, 18)
@@ -292,6 +295,14 @@ class SettingsScreen(QWidget):
     # -- behaviour -----------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self.has_changes():
+            # Typed but unsaved team settings stay (leaving the screen asks about them).
+            self._refresh_people()
+            return
+        self._refresh_people()
+        self._refresh_team()
+
+    def _refresh_people(self) -> None:
         ctx = self.env.ctx
         actor = self.env.actor
         if actor is None:
@@ -314,6 +325,9 @@ class SettingsScreen(QWidget):
         self.password_button.setEnabled(actor is not None)
         self.data_folder_label.setText(str(ctx.paths.root))
         self.database_label.setText(ctx.db.describe())
+
+    def _refresh_team(self) -> None:
+        ctx = self.env.ctx
         values = team_settings.get_all(ctx)
         self.organisation_edit.setText(str(values["organisation_name"]))
         self.logo_edit.setText(str(values["organisation_logo"]))
@@ -322,6 +336,7 @@ class SettingsScreen(QWidget):
         self.warning_spin.setValue(int(values[WARNING_DAYS]))
         self.reply_spin.setValue(int(values[REPLY_DAYS]))
         self.risk_panel.load(values)
+        self._team_pristine = self.team_values()
         may_edit = self.env.state.has_role(*MANAGERS)
         self.risk_panel.set_editable(may_edit)
         editable: tuple[QWidget, ...] = (
@@ -379,10 +394,9 @@ class SettingsScreen(QWidget):
         if chosen:
             self.logo_edit.setText(chosen)
 
-    @Slot()
-    def save_team_settings(self) -> None:
-        ctx = self.env.ctx
-        values = {
+    def team_values(self) -> dict:
+        """The team settings as the form holds them."""
+        return {
             "organisation_name": self.organisation_edit.text().strip(),
             "organisation_logo": self.logo_edit.text().strip(),
             **{f"deadline_days.{sev.value}": spin.value() for sev, spin in self.deadline_spins.items()},
@@ -390,11 +404,33 @@ class SettingsScreen(QWidget):
             REPLY_DAYS: self.reply_spin.value(),
             **self.risk_panel.values(),
         }
+
+    def has_changes(self) -> bool:
+        """Team settings edited and not saved (only a manager can edit them)."""
+        return (self._team_pristine is not None and self.save_team_button.isEnabled()
+                and self.team_values() != self._team_pristine)
+
+    def may_leave(self) -> bool:
+        """Before another screen or quitting: "Discard changes?" for unsaved team settings;
+        discarding shows the saved values again."""
+        if not self.has_changes():
+            return True
+        if not confirm_discard(self):
+            return False
+        self._team_pristine = None
+        self.refresh()
+        return True
+
+    @Slot()
+    def save_team_settings(self) -> None:
+        ctx = self.env.ctx
+        values = self.team_values()
         try:
             team_settings.put_many(ctx, values)
         except InspectorError as exc:
             show_error(self, exc)
             return
+        self._team_pristine = self.team_values()
         changes.notify(changes.SETTINGS)
         self.env.show_status(tr("Team settings saved."))
 
