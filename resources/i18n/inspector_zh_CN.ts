@@ -3475,8 +3475,8 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>归档报表</translation>
         </message>
         <message>
-            <source>Printing needs poppler-utils (the pdftoppm program) to draw the pages.</source>
-            <translation>打印需要 poppler-utils（pdftoppm 程序）来绘制页面。</translation>
+            <source>Printing is not available: this installation lacks Qt's print support.</source>
+            <translation>无法打印：此安装缺少 Qt 的打印支持。</translation>
         </message>
         <message>
             <source>Make your choices on the left and press Preview to see the report here.</source>
