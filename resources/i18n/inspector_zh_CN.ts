@@ -517,6 +517,14 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>将所选神买移到回收站（Delete）</translation>
         </message>
         <message>
+            <source>No purchases yet. Log your first mystery purchase with New purchase (Ctrl+N); the Sampling plan screen can suggest what to buy. To look around first, load the demo data (administrators).</source>
+            <translation>还没有神买。请用“新建神买”（Ctrl+N）记录第一笔神买；“抽检计划”页面可以建议买什么。想先熟悉一下，可以载入演示数据（限管理员）。</translation>
+        </message>
+        <message>
+            <source>Load demo data…</source>
+            <translation>载入演示数据…</translation>
+        </message>
+        <message>
             <source>%1 (filtered)</source>
             <translation>%1（已筛选）</translation>
         </message>
@@ -1103,6 +1111,14 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>重新启动 Inspector 后将使用新语言。</translation>
         </message>
         <message>
+            <source>Restart now</source>
+            <translation>立即重启</translation>
+        </message>
+        <message>
+            <source>Close Inspector and start it again in the chosen language</source>
+            <translation>关闭 Inspector，并以所选语言重新启动</translation>
+        </message>
+        <message>
             <source>Team settings</source>
             <translation>团队设置</translation>
         </message>
@@ -1161,6 +1177,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Team settings saved.</source>
             <translation>团队设置已保存。</translation>
+        </message>
+        <message>
+            <source>Inspector was not restarted.</source>
+            <translation>Inspector 未重新启动。</translation>
         </message>
         <message>
             <source>Risk and sampling</source>
@@ -1979,6 +1999,14 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>搜索整改单号、商家、摘要…（Ctrl+F）</translation>
         </message>
         <message>
+            <source>No cases yet. A rectification case is opened from findings: on the Findings screen, select findings of one merchant and choose Open rectification case (Ctrl+Shift+R).</source>
+            <translation>还没有整改单。整改单从问题开立：在“问题”页面选择同一商家的问题，然后选择“开立整改单”（Ctrl+Shift+R）。</translation>
+        </message>
+        <message>
+            <source>Go to Findings</source>
+            <translation>转到“问题”</translation>
+        </message>
+        <message>
             <source>Overdue cases are marked red with a warning sign and the days overdue; cases due soon amber with a clock and the days left</source>
             <translation>逾期的整改单标为红色，带警告符号和逾期天数；即将到期的整改单标为琥珀色，带时钟图标和剩余天数</translation>
         </message>
@@ -2163,6 +2191,14 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Bring the deleted findings back (%1)</source>
             <translation>恢复已删除的问题（%1）</translation>
+        </message>
+        <message>
+            <source>No findings yet. Findings are recorded while inspecting a purchase: open a purchase on the Purchases screen and add a finding. Cases are then opened from here.</source>
+            <translation>还没有问题。问题在检验神买时记录：在“神买”页面打开一笔神买并添加问题。之后即可在此开立整改单。</translation>
+        </message>
+        <message>
+            <source>Go to Purchases</source>
+            <translation>转到“神买”</translation>
         </message>
         <message>
             <source>Searching…</source>
@@ -2705,6 +2741,26 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>
                 <numerusform>%n 份报表</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Show this month's purchases</source>
+            <translation>查看本月的神买</translation>
+        </message>
+        <message>
+            <source>Show the findings</source>
+            <translation>查看问题</translation>
+        </message>
+        <message>
+            <source>Show the merchants with findings</source>
+            <translation>查看有问题的商家</translation>
+        </message>
+        <message>
+            <source>Show the active cases</source>
+            <translation>查看进行中整改单</translation>
+        </message>
+        <message>
+            <source>Show the overdue cases</source>
+            <translation>查看逾期整改单</translation>
         </message>
         <message>
             <source>Month</source>

@@ -209,9 +209,15 @@ class SettingsScreen(QWidget):
         self.restart_label = QLabel(tr("Restart Inspector to use the new language."), box)
         self.restart_label.setObjectName("restart_label")
         self.restart_label.setVisible(chosen != current_language())
+        self.restart_button = QPushButton(tr("Restart now"), box)
+        self.restart_button.setObjectName("restart_button")
+        self.restart_button.setToolTip(tr("Close Inspector and start it again in the chosen language"))
+        self.restart_button.setVisible(chosen != current_language())
+        self.restart_button.clicked.connect(self.restart_now)
         row = QHBoxLayout(box)
         row.addWidget(self.language_combo)
         row.addWidget(self.restart_label)
+        row.addWidget(self.restart_button)
         row.addStretch(1)
         return box
 
@@ -444,3 +450,11 @@ class SettingsScreen(QWidget):
         self.env.settings.set(LANGUAGE, code)
         self.env.settings.sync()
         self.restart_label.setVisible(code != current_language())
+        self.restart_button.setVisible(code != current_language())
+
+    @Slot()
+    def restart_now(self) -> None:
+        from inspector_app.ui.restart import restart
+
+        if not restart(self.window()):
+            self.env.show_status(tr("Inspector was not restarted."))
