@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from inspector_app.domain.enums import CaseStatus, PhotoRole, Role
@@ -92,6 +92,11 @@ class CasePage(QWidget):
         self.tabs.addTab(self.response_tab, tr("Merchant's response"))
         self.tabs.addTab(self.verification_tab, tr("Verification"))
         self.tabs.addTab(self.history, tr("History"))
+        # A narrow page shortens the tab names (whole in their tooltips) rather than scroll.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        for i in range(self.tabs.count()):
+            self.tabs.setTabToolTip(i, self.tabs.tabText(i))
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
