@@ -312,6 +312,51 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>售后工单</translation>
         </message>
         <message>
+            <source>Completed</source>
+            <comment>work order result</comment>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <comment>work order result</comment>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <comment>work order result</comment>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>Lightning refund</source>
+            <comment>work order result</comment>
+            <translation>闪电退款</translation>
+        </message>
+        <message>
+            <source>Pickup or dispatch</source>
+            <comment>work order stage</comment>
+            <translation>上门取件/发货</translation>
+        </message>
+        <message>
+            <source>Reverse-logistics information</source>
+            <comment>work order stage</comment>
+            <translation>逆向物流信息</translation>
+        </message>
+        <message>
+            <source>Arrival at the warehouse</source>
+            <comment>work order stage</comment>
+            <translation>到仓</translation>
+        </message>
+        <message>
+            <source>Stock-in alert</source>
+            <comment>work order stage</comment>
+            <translation>入库预警</translation>
+        </message>
+        <message>
+            <source>Stock-in</source>
+            <comment>work order stage</comment>
+            <translation>入库</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -474,10 +519,6 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
         <message>
             <source>Minor</source>
             <translation>轻微</translation>
-        </message>
-        <message>
-            <source>Active cases</source>
-            <translation>进行中整改单</translation>
         </message>
         <message>
             <source>Response h (median)</source>
@@ -749,6 +790,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
         <message>
             <source>Risk</source>
             <translation>风险</translation>
+        </message>
+        <message>
+            <source>Work orders</source>
+            <translation>工单</translation>
         </message>
         <message>
             <source>Sampling plan</source>
@@ -1225,10 +1270,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Only quality managers and administrators change team settings.</source>
             <translation>只有质量经理和管理员可以修改团队设置。</translation>
-        </message>
-        <message>
-            <source>Active cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
-            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
         </message>
         <message>
             <source>No user chosen.</source>
@@ -2513,10 +2554,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>问题（严重 / 重要 / 轻微）</translation>
         </message>
         <message>
-            <source>Active cases (overdue)</source>
-            <translation>进行中整改单（逾期）</translation>
-        </message>
-        <message>
             <source>Hours to first response (median / P90)</source>
             <translation>首次回复小时数（中位 / P90）</translation>
         </message>
@@ -2679,10 +2716,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Annual quality report</source>
             <translation>年度质量报告</translation>
-        </message>
-        <message>
-            <source>Active cases of %1</source>
-            <translation>%1 的进行中整改单</translation>
         </message>
         <message>
             <source>%1 purchases, %2 findings, %3 problem products</source>
@@ -3015,6 +3048,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
+            <source>Nothing was imported: correct these rows and import the file again.</source>
+            <translation>未导入任何内容：请修正这些行后重新导入该文件。</translation>
+        </message>
+        <message>
             <source>Import</source>
             <translation>导入</translation>
         </message>
@@ -3167,10 +3204,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>
                 <numerusform>%n 天内（含今天）到期的进行中整改单（可在“设置 › 团队设置”中修改）</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Case status</source>
-            <translation>整改单状态</translation>
         </message>
         <message>
             <source>Change merchant status</source>
@@ -3742,46 +3775,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>问题、照片</translation>
         </message>
         <message>
-            <source>Notify the merchant of the case</source>
-            <translation>就整改单通知商家</translation>
-        </message>
-        <message>
-            <source>Record the merchant's response</source>
-            <translation>记录商家回复</translation>
-        </message>
-        <message>
-            <source>Accept the merchant's response</source>
-            <translation>接受商家回复</translation>
-        </message>
-        <message>
-            <source>Mark the case as rectified</source>
-            <translation>将整改单标记为已整改</translation>
-        </message>
-        <message>
-            <source>Verify and close the case</source>
-            <translation>复核通过并关闭整改单</translation>
-        </message>
-        <message>
-            <source>Verification failed: back to rectifying</source>
-            <translation>复核未通过：退回整改中</translation>
-        </message>
-        <message>
-            <source>Escalate the case</source>
-            <translation>升级整改单</translation>
-        </message>
-        <message>
-            <source>Edit the case</source>
-            <translation>编辑整改单</translation>
-        </message>
-        <message>
-            <source>Print the case's notice</source>
-            <translation>打印整改单的通知书</translation>
-        </message>
-        <message>
-            <source>Save the case's notice as PDF</source>
-            <translation>将整改单的通知书另存为 PDF</translation>
-        </message>
-        <message>
             <source>Confirm a dialog with a text box (reason, text on a photo)</source>
             <translation>确认带文本框的对话框（原因、照片上的文字）</translation>
         </message>
@@ -3828,6 +3821,285 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Where</source>
             <translation>适用位置</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>All stages</source>
+            <translation>全部环节</translation>
+        </message>
+        <message>
+            <source>Running late</source>
+            <comment>after-sales term</comment>
+            <translation>超时未完成</translation>
+        </message>
+        <message>
+            <source>Statistics window</source>
+            <comment>after-sales term</comment>
+            <translation>统计周期</translation>
+        </message>
+        <message>
+            <source>Work orders closed in the last 30 days and applied for in the last 180 days</source>
+            <translation>近30天完结且近180天申请的工单</translation>
+        </message>
+        <message>
+            <source>Longest work orders</source>
+            <comment>after-sales term</comment>
+            <translation>时长最长的工单</translation>
+        </message>
+        <message>
+            <source>The 100 after-sales work orders of the statistics window with the longest service duration, platform-wide or for the shop ID given</source>
+            <translation>统计周期内售后服务时长最长的100个售后工单（全平台，或所填店铺ID的）</translation>
+        </message>
+        <message>
+            <source>Service duration: hours from the application to the merchant's first handling (first review for cancelled or rejected work orders); '+' still counting.</source>
+            <translation>售后服务时长：从消费者申请到商家首次处理的小时数（取消、驳回的服务单到商家首次审核）；“+”表示仍在计时。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln work order(s)</source>
+            <translation>
+                <numerusform>%Ln 个工单</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export work orders</source>
+            <translation>导出工单</translation>
+        </message>
+        <message>
+            <source>Exporting work orders…</source>
+            <translation>正在导出工单…</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>服务单结果</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>完结时间</translation>
+        </message>
+        <message>
+            <source>Service duration (h)</source>
+            <translation>售后服务时长（小时）</translation>
+        </message>
+        <message>
+            <source>Late stages</source>
+            <translation>超时环节</translation>
+        </message>
+        <message>
+            <source>Watch</source>
+            <comment>review decision</comment>
+            <translation>观察</translation>
+        </message>
+        <message>
+            <source>Suspend</source>
+            <comment>review decision</comment>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Eliminate</source>
+            <comment>review decision</comment>
+            <translation>清退</translation>
+        </message>
+        <message>
+            <source>No action</source>
+            <comment>review decision</comment>
+            <translation>不处理</translation>
+        </message>
+        <message>
+            <source>work orders over 72 h</source>
+            <comment>review reason</comment>
+            <translation>工单超过72小时</translation>
+        </message>
+        <message>
+            <source>complaints surging</source>
+            <comment>review reason</comment>
+            <translation>投诉激增</translation>
+        </message>
+        <message>
+            <source>risk score</source>
+            <comment>review reason</comment>
+            <translation>风险分</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <comment>goods disposition</comment>
+            <translation>已退货</translation>
+        </message>
+        <message>
+            <source>Kept as sample</source>
+            <comment>goods disposition</comment>
+            <translation>留样</translation>
+        </message>
+        <message>
+            <source>Disposed of</source>
+            <comment>goods disposition</comment>
+            <translation>已处置</translation>
+        </message>
+        <message>
+            <source>Monthly review</source>
+            <translation>月度商家评审</translation>
+        </message>
+        <message>
+            <source>&amp;Goods:</source>
+            <translation>货品去向(&amp;G):</translation>
+        </message>
+        <message>
+            <source>&amp;Refund:</source>
+            <translation>退款(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Sample &amp;kept at:</source>
+            <translation>留样位置(&amp;K):</translation>
+        </message>
+        <message>
+            <source>Net cost of purchases</source>
+            <translation>神买净成本</translation>
+        </message>
+        <message>
+            <source>median; 90th percentile %1; %2 not answered yet</source>
+            <translation>中位数;90分位 %1;%2 件尚未回复</translation>
+        </message>
+        <message>
+            <source>spent %1, refunded %2 (%3 lightning refunds)</source>
+            <translation>支出 %1,退款 %2(闪电退款 %3 笔)</translation>
+        </message>
+        <message>
+            <source>Suggested</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Over 72 h</source>
+            <translation>超过72小时</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Before /mo</source>
+            <translation>此前每月</translation>
+        </message>
+        <message>
+            <source>Decided</source>
+            <translation>已决定</translation>
+        </message>
+        <message>
+            <source>Only candidates</source>
+            <translation>仅候选商家</translation>
+        </message>
+        <message>
+            <source>Already suspended or eliminated (not reviewed):</source>
+            <translation>已暂停或已清退(不参加评审):</translation>
+        </message>
+        <message>
+            <source>Reason (required)</source>
+            <translation>理由(必填)</translation>
+        </message>
+        <message>
+            <source>Record decision for the selected merchants</source>
+            <translation>为所选商家记录决定</translation>
+        </message>
+        <message>
+            <source>Reviewing %1…</source>
+            <translation>正在评审 %1…</translation>
+        </message>
+        <message>
+            <source>%1: %2 merchants reviewed, %3 candidates, %4 decisions recorded; %5 suspended or eliminated apart. Work orders applied for in the month; complaints against the merchant's own 6 months before.</source>
+            <translation>%1:评审 %2 个商家,%3 个候选,已记录 %4 项决定;另有 %5 个已暂停或已清退。工单按当月申请计;投诉与该商家此前 6 个月相比。</translation>
+        </message>
+        <message>
+            <source>%1: %2 work orders in the month, %3 over 72 h, %4 not handled yet; median %5 h, p90 %6 h. %7 complaints (before: %8 a month). %9 findings on the month's purchases, %10 failed purchases, %11 overdue rectifications.</source>
+            <translation>%1:当月工单 %2 个,超过72小时 %3 个,尚未处理 %4 个;中位数 %5 小时,p90 %6 小时。投诉 %7 个(此前每月 %8 个)。当月购买的问题 %9 个,不合格购买 %10 个,逾期整改 %11 个。</translation>
+        </message>
+        <message>
+            <source>Decided: %1 (%2)</source>
+            <translation>已决定:%1(%2)</translation>
+        </message>
+        <message>
+            <source>Recording decisions…</source>
+            <translation>正在记录决定…</translation>
+        </message>
+        <message>
+            <source>Recorded %1 for %2 merchants.</source>
+            <translation>已为 %2 个商家记录“%1”。</translation>
+        </message>
+        <message>
+            <source>What happened to the goods</source>
+            <translation>货品去向</translation>
+        </message>
+        <message>
+            <source>(not recorded yet)</source>
+            <translation>(尚未记录)</translation>
+        </message>
+        <message>
+            <source>Lightning refund (refunded before the return arrived)</source>
+            <translation>闪电退款(退货到仓前已退款)</translation>
+        </message>
+        <message>
+            <source>e.g. sample cabinet A-3</source>
+            <translation>例如 样品柜 A-3</translation>
+        </message>
+        <message>
+            <source>Active cases</source>
+            <translation>进行中整改单</translation>
+        </message>
+        <message>
+            <source>Active cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
+            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
+        </message>
+        <message>
+            <source>Active cases (overdue)</source>
+            <translation>进行中整改单（逾期）</translation>
+        </message>
+        <message>
+            <source>Active cases of %1</source>
+            <translation>%1 的进行中整改单</translation>
+        </message>
+        <message>
+            <source>Case status</source>
+            <translation>整改单状态</translation>
+        </message>
+        <message>
+            <source>Notify the merchant of the case</source>
+            <translation>就整改单通知商家</translation>
+        </message>
+        <message>
+            <source>Record the merchant's response</source>
+            <translation>记录商家回复</translation>
+        </message>
+        <message>
+            <source>Accept the merchant's response</source>
+            <translation>接受商家回复</translation>
+        </message>
+        <message>
+            <source>Mark the case as rectified</source>
+            <translation>将整改单标记为已整改</translation>
+        </message>
+        <message>
+            <source>Verify and close the case</source>
+            <translation>复核通过并关闭整改单</translation>
+        </message>
+        <message>
+            <source>Verification failed: back to rectifying</source>
+            <translation>复核未通过：退回整改中</translation>
+        </message>
+        <message>
+            <source>Escalate the case</source>
+            <translation>升级整改单</translation>
+        </message>
+        <message>
+            <source>Edit the case</source>
+            <translation>编辑整改单</translation>
+        </message>
+        <message>
+            <source>Print the case's notice</source>
+            <translation>打印整改单的通知书</translation>
+        </message>
+        <message>
+            <source>Save the case's notice as PDF</source>
+            <translation>将整改单的通知书另存为 PDF</translation>
         </message>
         <message>
             <source>&amp;Notify merchant…</source>
