@@ -202,8 +202,9 @@ class MainWindow(QMainWindow):
             screen.setObjectName(screen.objectName() or f"screen_{name}")
             self._screens[name] = screen
             self.stack.addWidget(screen)
-            if name == "cases":
-                screen.page.case_shown.connect(self.case_menu.refresh)
+            page = getattr(screen, "page", None) if name == "cases" else None
+            if page is not None and hasattr(page, "case_shown"):
+                page.case_shown.connect(self.case_menu.refresh)
         self.stack.setCurrentWidget(screen)
         self._shown_name = name
         self.case_menu.refresh()
