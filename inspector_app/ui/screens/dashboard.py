@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -58,6 +59,16 @@ TILES = (
 AFTER_SALES_TILES = ("service_duration", "after_sales_rate", "over_60h")
 
 
+#: Tiles that open the rows behind their figure: key -> what the tooltip says.
+TILE_LINKS = {
+    "purchases": QT_TR_NOOP("Show this month's purchases"),
+    "findings": QT_TR_NOOP("Show the findings"),
+    "merchants_with_findings": QT_TR_NOOP("Show the merchants with findings"),
+    "cases_open_now": QT_TR_NOOP("Show the active cases"),
+    "cases_overdue_now": QT_TR_NOOP("Show the overdue cases"),
+}
+
+
 def _hours(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
@@ -111,6 +122,9 @@ class DashboardScreen(QWidget):
         ]
         for i, (key, caption) in enumerate(captions):
             tile = FigureTile(key, caption, self)
+            if key in TILE_LINKS:
+                tile.make_link(tr(TILE_LINKS[key]))
+                tile.opened.connect(self.open_tile)
             self.tiles[key] = tile
             grid.addWidget(tile, i // 6, i % 6)
 
@@ -148,6 +162,24 @@ class DashboardScreen(QWidget):
         env.changes.changed.connect(self._on_changed)
 
     # -- hooks ---------------------------------------------------------------------------
+
+    def open_tile(self, key: str) -> None:
+        """The rows behind a figure: its screen, filtered as the figure counts them."""
+        if key in ("cases_open_now", "cases_overdue_now"):
+            screen = self.env.navigate("cases")
+            if screen is not None:
+                screen.show_filter("active" if key == "cases_open_now" else "overdue")
+        elif key == "purchases":
+            period = self.period()
+            screen = self.env.navigate("purchases")
+            if screen is not None:
+                screen.show_period(period.start, period.end - timedelta(days=1))
+        elif key == "merchants_with_findings":
+            screen = self.env.navigate("merchants")
+            if screen is not None:
+                screen.show_with_findings()
+        elif key == "findings":
+            self.env.navigate("findings")
 
     def activate(self) -> None:
         if self._stale:

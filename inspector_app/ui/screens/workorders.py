@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from inspector_app.domain.enums import WorkOrderKind, WorkOrderStage
 from inspector_app.reports.workorders_xlsx import export_work_orders
 from inspector_app.services import workorders
 from inspector_app.ui import changes
+from inspector_app.ui.fit import FlowLayout, shrinkable_combo
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.models import PagedTableModel, PagedTableView
 from inspector_app.ui.screens import ScreenEnv
@@ -82,17 +82,17 @@ class WorkOrdersScreen(QWidget):
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("count_label")
 
-        # Two rows: the whole bar on one would not fit a 1280-pixel laptop screen.
-        bar = QHBoxLayout()
-        for w in (self.merchant_edit, self.type_edit, self.kind_combo, self.stage_combo):
+        # The filters wrap onto a second line on a small screen (docs/architecture.md,
+        # "Small screens").
+        bar_box = QWidget(self)
+        bar = FlowLayout(bar_box, spacing=8)
+        for w in (self.merchant_edit, self.type_edit, self.kind_combo, self.stage_combo,
+                  self.late_check, self.window_check, self.longest_check, self.count_label,
+                  self.export_button):
+            w.setParent(bar_box)
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-        modes = QHBoxLayout()
-        for w in (self.late_check, self.window_check, self.longest_check):
-            modes.addWidget(w)
-        modes.addStretch(1)
-        modes.addWidget(self.export_button)
+        for combo in (self.kind_combo, self.stage_combo):
+            shrinkable_combo(combo)
 
         self.model = PagedTableModel(WorkOrderSource(lambda: self.env.ctx), COLUMNS,
                                      filters=WorkOrderQuery(), sort_key="applied_at",
@@ -110,8 +110,7 @@ class WorkOrdersScreen(QWidget):
         self.legend.setWordWrap(True)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addLayout(modes)
+        layout.addWidget(bar_box)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
 
