@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.cli.cmd_reports",
     "inspector_app.cli.cmd_risk",
     "inspector_app.cli.cmd_team",
+    "inspector_app.cli.cmd_sync",
 )
 
 #: Exit status when something unexpected went wrong (the traceback is in the log file).

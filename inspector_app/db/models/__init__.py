@@ -14,6 +14,15 @@ from inspector_app.db.models.records import (
     SamplingPlan,
     WorkOrder,
 )
+from inspector_app.db.models.sync import (
+    SyncBinding,
+    SyncBlobChunk,
+    SyncConflict,
+    SyncLog,
+    SyncOutbox,
+    SyncReceipt,
+    SyncWatermark,
+)
 
 __all__ = [
     "AppSetting",
@@ -32,6 +41,13 @@ __all__ = [
     "ReportArchive",
     "SamplingPick",
     "SamplingPlan",
+    "SyncBinding",
+    "SyncBlobChunk",
+    "SyncConflict",
+    "SyncLog",
+    "SyncOutbox",
+    "SyncReceipt",
+    "SyncWatermark",
     "User",
     "WorkOrder",
 ]
