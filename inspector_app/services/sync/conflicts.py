@@ -1,5 +1,5 @@
 """Conflicts: a laptop's copy that lost against a newer server version, kept whole until a
-person chooses which to keep (docs/sync.md, "Conflict")."""
+person chooses which to keep (docs/sync.md, "Conflicts")."""
 
 from __future__ import annotations
 

@@ -144,10 +144,8 @@ def _apply(server: Database, c: Claim, role: Role, user_uid: str) -> int | None 
                                 .where(SyncReceipt.push_id == c.push_id)).first()
             if done is not None:
                 return done[0]
-            q = select(tb).where(tb.c.uid == c.uid)
-            if c.base is not None:
-                q = q.with_for_update()
-            found = conn.execute(q).mappings().first()
+            # No lock: the UPDATE's "WHERE version = base" is the check (docs/sync.md).
+            found = conn.execute(select(tb).where(tb.c.uid == c.uid)).mappings().first()
             current = encode_rows(conn, tb, [dict(found)])[0] if found else None
             if c.base is None and current is not None:
                 return current  # made here and there with one uid: keep both
@@ -163,6 +161,9 @@ def _apply(server: Database, c: Claim, role: Role, user_uid: str) -> int | None 
                 raise rules.Refused(t("its {column} ({uid}) is not on the server",
                                       column=decoded.column, uid=decoded.uid))
             version = _write(conn, tb, c, decoded, changed, current)
+            if version is _RACED:  # changed on the server since it was read: a conflict
+                found = conn.execute(select(tb).where(tb.c.uid == c.uid)).mappings().one()
+                return encode_rows(conn, tb, [dict(found)])[0]
             conn.execute(insert(SyncReceipt).values(
                 push_id=c.push_id, row_uid=c.uid, version=version, login=func.current_user()))
             return version
@@ -183,9 +184,14 @@ def _write(conn, tb, c: Claim, decoded: dict, changed: set[str], current: dict |
     stmt = update(tb).where(tb.c.uid == c.uid)
     if has_version(tb):
         stmt = stmt.where(tb.c.version == c.base).values({**values, "version": tb.c.version + 1})
-        return conn.execute(stmt.returning(tb.c.version)).scalar_one()
+        row = conn.execute(stmt.returning(tb.c.version)).first()
+        return _RACED if row is None else row[0]
     conn.execute(stmt.values(values))
     return None
+
+
+#: _write's answer when the row's version moved between the read and the UPDATE.
+_RACED = object()
 
 
 def _finish(ctx: Context, c: Claim, version: int | None) -> None:

@@ -3,7 +3,7 @@
 PostgreSQL refuses most of it again (grants, column privileges, row-level security,
 docs/team-server.md); these rules give the sentence and cover what only the services know:
 cases are opened, moved and numbered only on the server, a merchant's status is changed
-only there, and nobody pushes a row as someone else. docs/sync.md, "Push".
+only there, and nobody pushes a row as someone else. docs/sync.md, "Push" and "Rules".
 """
 
 from __future__ import annotations
