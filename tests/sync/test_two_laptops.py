@@ -71,3 +71,31 @@ def test_the_same_finding_edited_on_laptop_and_server_keeps_both(team_server, tm
     assert findings.get_finding(ivy_server, f.id).description == "笔记本上写的长文字"
     assert _count(a, SyncConflict, SyncConflict.resolved_at.is_(None)) == 0
     assert sync(a).transferred == 0
+
+
+def test_photos_travel_once_and_arrive_hash_checked(team_server, tmp_path):
+    from inspector_app.services import photos
+    from tests.photos.samples import jpeg_bytes
+
+    ivy_server = team_server.context(team_server.login_url(Role.INSPECTOR), tmp_path / "srv")
+    shop = merchants.create_merchant(ivy_server, "SYNC-3", "照片同步")
+    p = purchases.create_purchase(ivy_server, received_input(
+        shop.id, inspector_id=ivy_server.actor.id))
+    known, new = tmp_path / "known.jpg", tmp_path / "new.jpg"
+    known.write_bytes(jpeg_bytes())
+    new.write_bytes(jpeg_bytes((900, 700), orientation=1))
+    (on_server,) = list(photos.add_photos(ivy_server, [known], purchase_id=p.id))
+    a = join(team_server, team_server.logins[Role.INSPECTOR], tmp_path / "a")
+    assert a.photos.has(on_server.sha256)  # pulled at join, hash checked by the store
+    (m_id,) = [m.id for m in merchants.search_merchants(a, "SYNC-3")]
+    offline = purchases.create_purchase(a, received_input(m_id, inspector_id=a.actor.id))
+    added = list(photos.add_photos(a, [known, new], purchase_id=offline.id))
+    assert len(added) == 2
+    report = sync(a)
+    assert report.refused == [] and report.pushed == 3
+    # Only the photo the server lacked was sent; the known one went as a row only.
+    assert report.photos_sent_bytes == len(a.photos.path_for(added[1].sha256).read_bytes())
+    assert ivy_server.photos.read(added[1].sha256) == a.photos.path_for(
+        added[1].sha256).read_bytes()
+    b = join(team_server, team_server.second_inspector, tmp_path / "b")
+    assert not b.photos.has(added[1].sha256)  # ian does not see ivy's purchase (RLS)
