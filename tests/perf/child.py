@@ -41,7 +41,12 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
                        "monthly report on the big database", True),
     "demo": ("tests.perf.demo_item:demo",
              "`inspector demo --purchases 100000` with 1,000,000 findings", True),
+    "sync": ("tests.perf.sync_bench:sync",
+             "first sync of 10,000 purchases, 40,000 findings, 2,000 photos (and incremental)",
+             False),
 }
+#: Items that need a PostgreSQL server (INSPECTOR_TEST_PG_URL); "not measured" without one.
+NEEDS_POSTGRES = ("sync",)
 
 
 def run(item: str, quick: bool) -> Result:

@@ -1,5 +1,7 @@
 """What makes a SQLite file a replica: its binding to one server and one login, the
-triggers that fill its outbox, and who acts on it (docs/sync.md)."""
+triggers that fill its outbox, and who acts on it (docs/sync.md).
+
+Plain SQL, no ORM models: the application asks this before its first paint."""
 
 from __future__ import annotations
 
@@ -7,15 +9,15 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import OperationalError
 
-from inspector_app.db.models import SyncBinding, SyncConflict, SyncOutbox, User
+from inspector_app.db.base import UTCDateTime
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.services.context import Actor, Context
-from inspector_app.services.sync.tables import TRACKED, has_version, table
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +42,27 @@ def binding(ctx: Context) -> Binding | None:
         return None
     if "sync_binding" in ctx._extras:
         return ctx._extras["sync_binding"]
-    with ctx.db.read() as s:
-        row = s.execute(select(SyncBinding)).scalars().first()
-        found = (Binding(row.server_url, row.login, row.user_uid, row.last_sync_at)
-                 if row else None)
+    try:
+        with ctx.db.engine.connect() as conn:
+            row = conn.execute(text("SELECT server_url, login, user_uid, last_sync_at "
+                                    "FROM sync_binding LIMIT 1")).first()
+    except OperationalError:  # a file not migrated yet (no such table)
+        return None
+    found = None
+    if row is not None:
+        last = UTCDateTime().process_result_value(
+            _as_datetime(row.last_sync_at), None) if row.last_sync_at else None
+        found = Binding(row.server_url, row.login, row.user_uid, last)
     ctx._extras["sync_binding"] = found
     return found
+
+
+def _as_datetime(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def forget_binding_cache(ctx: Context) -> None:
+    ctx._extras.pop("sync_binding", None)
 
 
 def is_replica(ctx: Context) -> bool:
@@ -65,9 +82,9 @@ def bound_actor(ctx: Context) -> Actor:
     """The person the replica belongs to (their users row arrives with the first pull)."""
     bound = binding(ctx)
     assert bound is not None
-    with ctx.db.read() as s:
-        row = s.execute(select(User.id, User.display_name, User.role)
-                        .where(User.uid == bound.user_uid)).first()
+    with ctx.db.engine.connect() as conn:
+        row = conn.execute(text("SELECT id, display_name, role FROM users WHERE uid = :u"),
+                           {"u": bound.user_uid}).first()
     if row is None:
         raise ValidationError(t(
             "This laptop's copy is not complete yet: run inspector sync while connected"))
@@ -75,19 +92,22 @@ def bound_actor(ctx: Context) -> Actor:
 
 
 def pending_count(ctx: Context) -> int:
-    with ctx.db.read() as s:
-        return s.scalar(select(func.count()).select_from(SyncOutbox)) or 0
+    """Local changes waiting to be sent (refused ones included: they wait for an edit)."""
+    with ctx.db.engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM sync_outbox")).scalar_one()
 
 
 def open_conflicts(ctx: Context) -> int:
-    with ctx.db.read() as s:
-        return s.scalar(select(func.count()).select_from(SyncConflict)
-                        .where(SyncConflict.resolved_at.is_(None))) or 0
+    with ctx.db.engine.connect() as conn:
+        return conn.execute(text(
+            "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL")).scalar_one()
 
 
 def install_tracking(conn: Connection) -> None:
     """The outbox triggers (idempotent; a migration that rebuilds a table drops its
     triggers, so every open of a replica runs this again)."""
+    from inspector_app.services.sync.tables import TRACKED, has_version, table
+
     applying = "(SELECT applying FROM sync_binding LIMIT 1) = 0"
     for name in TRACKED:
         base = "OLD.version" if has_version(table(name)) else "NULL"
@@ -102,8 +122,8 @@ def install_tracking(conn: Connection) -> None:
 
 def ensure_tracking(ctx: Context) -> None:
     if is_replica(ctx):
-        with ctx.db.engine.begin() as conn:
-            install_tracking(conn)
+        with ctx.db.write() as s:
+            install_tracking(s.connection())
 
 
 def set_applying(conn: Connection, on: bool) -> None:

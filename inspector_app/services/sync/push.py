@@ -62,6 +62,10 @@ class Claim:
     payload: dict
 
 
+#: Outbox entries claimed, and finished, per local transaction.
+CLAIM_BATCH = 500
+
+
 def push(ctx: Context, server: Database, role: Role, user_uid: str, *,
          progress: Progress | None = None,
          cancelled: Callable[[], bool] = lambda: False) -> PushResult:
@@ -70,68 +74,88 @@ def push(ctx: Context, server: Database, role: Role, user_uid: str, *,
         entries = s.execute(select(SyncOutbox.id, SyncOutbox.table_name, SyncOutbox.seq,
                                    SyncOutbox.refused_seq)).all()
     entries.sort(key=lambda e: (order(e.table_name), e.id))
-    for done, entry in enumerate(entries):
-        if cancelled():
-            result.cancelled = True
-            break
-        if progress:
-            progress(done, len(entries), entry.table_name)
-        claim = _claim(ctx, entry.id)
-        if claim is None:
-            continue
-        if claim.seq == _refused_seq(ctx, claim.entry_id):
-            result.refused.append(_refused_text(ctx, claim.entry_id))
-            continue
+    todo = [e.id for e in entries if e.refused_seq != e.seq]
+    result.refused += _still_refused(ctx, [e.id for e in entries if e.refused_seq == e.seq])
+    done = 0
+    for start in range(0, len(todo), CLAIM_BATCH):
+        claims = _claim(ctx, todo[start:start + CLAIM_BATCH])
+        outcomes: list[tuple[Claim, object]] = []
         try:
-            if claim.table == "photos":
-                result.photo_bytes += sync_photos.ensure_on_server(
-                    ctx, server, claim.payload["sha256"])
-            outcome = _apply(server, claim, role, user_uid)
-        except rules.Refused as exc:
-            text = t("The server refused {record}: {reason}",
-                     record=describe(claim.table, claim.payload, claim.uid), reason=str(exc))
-            _refuse(ctx, claim, text)
-            result.refused.append(text)
-            continue
-        except sync_photos.PhotoTransferError as exc:
-            result.refused.append(str(exc))
-            continue
-        if isinstance(outcome, dict):
-            _conflict(ctx, claim, outcome)
-            result.conflicts.append(describe(claim.table, claim.payload, claim.uid))
-        else:
-            _finish(ctx, claim, outcome)
-            result.applied += 1
+            for claim in claims:
+                if cancelled():
+                    result.cancelled = True
+                    break
+                if progress:
+                    progress(done, len(todo), claim.table)
+                done += 1
+                outcomes.append((claim, _push_one(ctx, server, claim, role, user_uid, result)))
+        finally:  # what the server applied is finished here even when cancelled or failing
+            _finish(ctx, outcomes, result)
+        if result.cancelled:
+            break
     return result
 
 
-def _claim(ctx: Context, entry_id: int) -> Claim | None:
-    """The entry with its push id and payload, made durable before anything is sent."""
+def _push_one(ctx: Context, server: Database, claim: Claim, role: Role, user_uid: str,
+              result: PushResult) -> object:
+    try:
+        if claim.table == "photos":
+            result.photo_bytes += sync_photos.ensure_on_server(
+                ctx, server, claim.payload["sha256"])
+        return _apply(server, claim, role, user_uid)
+    except rules.Refused as exc:
+        return _Refusal(t("The server refused {record}: {reason}",
+                          record=describe(claim.table, claim.payload, claim.uid),
+                          reason=str(exc)))
+    except sync_photos.PhotoTransferError as exc:
+        result.refused.append(str(exc))
+        return None
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    text: str
+
+
+def _claim(ctx: Context, entry_ids: list[int]) -> list[Claim]:
+    """The entries with their push ids and payloads, made durable before anything is sent
+    (one local transaction)."""
+    claims = []
     with ctx.db.write() as s:
-        e = s.get(SyncOutbox, entry_id)
-        if e is None:
-            return None
-        if e.push_id is None or e.payload is None:
-            conn = s.connection()
-            row = read_local(conn, table(e.table_name), e.row_uid)
-            if row is None:  # a row that no longer exists has nothing to push
-                s.delete(e)
-                return None
-            e.payload = dumps(encode_rows(conn, table(e.table_name), [row])[0])
-            e.push_id = str(uuid.uuid4())
-            e.claimed_seq = e.seq
-        return Claim(e.id, e.table_name, e.row_uid, e.push_id, e.base_version,
-                     e.claimed_seq or 0, json.loads(e.payload))
+        conn = s.connection()
+        rows = s.execute(select(SyncOutbox).where(SyncOutbox.id.in_(entry_ids))).scalars()
+        by_id = {e.id: e for e in rows}
+        fresh: dict[str, list[SyncOutbox]] = {}
+        for e in by_id.values():
+            if e.push_id is None or e.payload is None:
+                fresh.setdefault(e.table_name, []).append(e)
+        for name, group in fresh.items():
+            tb = table(name)
+            local = {r["uid"]: r for r in conn.execute(select(tb).where(
+                tb.c.uid.in_([e.row_uid for e in group]))).mappings()}
+            wire = {w["uid"]: w for w in encode_rows(conn, tb, [dict(r) for r in local.values()])}
+            for e in group:
+                if e.row_uid not in wire:  # gone, or pointing at a row that is gone
+                    s.delete(e)
+                    by_id.pop(e.id)
+                    continue
+                e.payload = dumps(wire[e.row_uid])
+                e.push_id = str(uuid.uuid4())
+                e.claimed_seq = e.seq
+        for entry_id in entry_ids:
+            e = by_id.get(entry_id)
+            if e is not None:
+                claims.append(Claim(e.id, e.table_name, e.row_uid, e.push_id, e.base_version,
+                                    e.claimed_seq or 0, json.loads(e.payload)))
+    return claims
 
 
-def _refused_seq(ctx: Context, entry_id: int) -> int | None:
+def _still_refused(ctx: Context, entry_ids: list[int]) -> list[str]:
+    """Refused before and not edited since: named again, not sent again."""
+    if not entry_ids:
+        return []
     with ctx.db.read() as s:
-        return s.scalar(select(SyncOutbox.refused_seq).where(SyncOutbox.id == entry_id))
-
-
-def _refused_text(ctx: Context, entry_id: int) -> str:
-    with ctx.db.read() as s:
-        return s.scalar(select(SyncOutbox.refused).where(SyncOutbox.id == entry_id)) or ""
+        return list(s.scalars(select(SyncOutbox.refused).where(SyncOutbox.id.in_(entry_ids))))
 
 
 def _apply(server: Database, c: Claim, role: Role, user_uid: str) -> int | None | dict:
@@ -143,7 +167,7 @@ def _apply(server: Database, c: Claim, role: Role, user_uid: str) -> int | None 
             done = conn.execute(select(SyncReceipt.version)
                                 .where(SyncReceipt.push_id == c.push_id)).first()
             if done is not None:
-                return done[0]
+                return _UNVERSIONED if done[0] is None else done[0]
             # No lock: the UPDATE's "WHERE version = base" is the check (docs/sync.md).
             found = conn.execute(select(tb).where(tb.c.uid == c.uid)).mappings().first()
             current = encode_rows(conn, tb, [dict(found)])[0] if found else None
@@ -165,7 +189,9 @@ def _apply(server: Database, c: Claim, role: Role, user_uid: str) -> int | None 
                 found = conn.execute(select(tb).where(tb.c.uid == c.uid)).mappings().one()
                 return encode_rows(conn, tb, [dict(found)])[0]
             conn.execute(insert(SyncReceipt).values(
-                push_id=c.push_id, row_uid=c.uid, version=version, login=func.current_user()))
+                push_id=c.push_id, row_uid=c.uid,
+                version=None if version is _UNVERSIONED else version,
+                login=func.current_user()))
             return version
     except DBAPIError as exc:
         raise rules.Refused(str(exc.orig).splitlines()[0]) from None
@@ -177,9 +203,9 @@ def _write(conn, tb, c: Claim, decoded: dict, changed: set[str], current: dict |
         if has_version(tb):
             return conn.execute(stmt.returning(tb.c.version)).scalar_one()
         conn.execute(stmt)
-        return None
+        return _UNVERSIONED
     if not changed:
-        return current.get("version")
+        return current["version"] if has_version(tb) else _UNVERSIONED
     values = {k: decoded[k] for k in changed}
     stmt = update(tb).where(tb.c.uid == c.uid)
     if has_version(tb):
@@ -187,46 +213,61 @@ def _write(conn, tb, c: Claim, decoded: dict, changed: set[str], current: dict |
         row = conn.execute(stmt.returning(tb.c.version)).first()
         return _RACED if row is None else row[0]
     conn.execute(stmt.values(values))
-    return None
+    return _UNVERSIONED
 
 
 #: _write's answer when the row's version moved between the read and the UPDATE.
 _RACED = object()
+#: Applied to a table without versions (append-only history).
+_UNVERSIONED = object()
 
 
-def _finish(ctx: Context, c: Claim, version: int | None) -> None:
-    with ctx.db.write() as s:
+def _finish(ctx: Context, outcomes: list[tuple[Claim, object]], result: PushResult) -> None:
+    """Record what the server answered, in one local transaction: applied rows take the
+    server's version and leave the outbox (or go again when edited since the claim),
+    refusals are kept with their sentence, conflicts keep the laptop's copy."""
+    if not outcomes:
+        return
+    with ctx.db.batch() as s:
         conn = s.connection()
-        tb = table(c.table)
-        if version is not None and has_version(tb):
-            set_applying(conn, True)
-            conn.execute(update(tb).where(tb.c.uid == c.uid).values(version=version))
-            set_applying(conn, False)
-        e = s.get(SyncOutbox, c.entry_id)
-        if e.seq == c.seq:
-            s.delete(e)
-        else:  # changed again since the claim: send the newer text on top of this version
-            e.base_version, e.push_id, e.payload, e.claimed_seq = version, None, None, None
+        set_applying(conn, True)
+        for c, outcome in outcomes:
+            if outcome is None:
+                continue
+            e = s.get(SyncOutbox, c.entry_id)
+            if isinstance(outcome, _Refusal):
+                e.refused, e.refused_seq, e.push_id, e.payload = outcome.text, c.seq, None, None
+                result.refused.append(outcome.text)
+                logger.warning("%s", outcome.text)
+            elif isinstance(outcome, dict):
+                _conflict(ctx, s, c, outcome)
+                set_applying(conn, True)  # apply_rows turned it off
+                result.conflicts.append(describe(c.table, c.payload, c.uid))
+            else:
+                tb = table(c.table)
+                if outcome is not _UNVERSIONED and has_version(tb):
+                    conn.execute(update(tb).where(tb.c.uid == c.uid).values(version=outcome))
+                if e.seq == c.seq:
+                    s.delete(e)
+                else:  # changed again since the claim: the newer text goes on top of this
+                    e.base_version = None if outcome is _UNVERSIONED else outcome
+                    e.push_id, e.payload, e.claimed_seq = None, None, None
+                result.applied += 1
+        s.flush()
+        set_applying(conn, False)
 
 
-def _refuse(ctx: Context, c: Claim, text: str) -> None:
-    with ctx.db.write() as s:
-        e = s.get(SyncOutbox, c.entry_id)
-        e.refused, e.refused_seq, e.push_id, e.payload = text, c.seq, None, None
-    logger.warning("%s", text)
-
-
-def _conflict(ctx: Context, c: Claim, server_row: dict) -> None:
-    """Keep the laptop's copy whole in sync_conflicts, take the server's into the row."""
+def _conflict(ctx: Context, s, c: Claim, server_row: dict) -> None:
+    """Keep the laptop's copy whole in sync_conflicts, take the server's into the row
+    (inside _finish's transaction)."""
     tb = table(c.table)
-    with ctx.db.batch() as s:  # one local transaction: the copy kept, the row replaced
-        conn = s.connection()
-        mine = read_local(conn, tb, c.uid)
-        local = encode_rows(conn, tb, [mine])[0] if mine else c.payload
-        conn.execute(insert(SyncConflict).values(
-            table_name=c.table, row_uid=c.uid, base_version=c.base,
-            server_version=server_row.get("version"), payload=dumps(local)))
-        conn.execute(delete(SyncOutbox).where(SyncOutbox.id == c.entry_id))
-        apply_rows(ctx, tb, [server_row], [], force=True)
+    conn = s.connection()
+    mine = read_local(conn, tb, c.uid)
+    local = encode_rows(conn, tb, [mine])[0] if mine else c.payload
+    conn.execute(insert(SyncConflict).values(
+        table_name=c.table, row_uid=c.uid, base_version=c.base,
+        server_version=server_row.get("version"), payload=dumps(local)))
+    conn.execute(delete(SyncOutbox).where(SyncOutbox.id == c.entry_id))
+    s.expire_all()
+    apply_rows(ctx, tb, [server_row], [], force=True)
     logger.info("conflict on %s %s kept for a person to settle", c.table, c.uid)
-

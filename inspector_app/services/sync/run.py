@@ -9,7 +9,9 @@ docs/sync.md.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
@@ -27,7 +29,12 @@ from inspector_app.paths import data_dir, sqlite_url
 from inspector_app.services.context import Actor, Context, open_context
 from inspector_app.services.sync import pull as sync_pull
 from inspector_app.services.sync import push as sync_push
-from inspector_app.services.sync.binding import binding, install_tracking, pending_count
+from inspector_app.services.sync.binding import (
+    binding,
+    forget_binding_cache,
+    install_tracking,
+    pending_count,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +117,7 @@ def join(url: str, login: str, password: str, data_folder: str | None = None, *,
             s.add(SyncBinding(server_url=target.set(password=None).render_as_string(),
                               login=login, user_uid=user_uid))
             install_tracking(s.connection())
-        ctx._extras.pop("sync_binding", None)
+        forget_binding_cache(ctx)
         report = _run(ctx, server, actor, user_uid, progress, lambda: False, push=False)
     finally:
         server.dispose()
@@ -155,6 +162,39 @@ def _run(ctx: Context, server: Database, actor: Actor, user_uid: str,
     if not report.cancelled:
         with ctx.db.write() as s:
             s.execute(update(SyncBinding).values(last_sync_at=clock.now()))
-        ctx._extras.pop("sync_binding", None)
+        forget_binding_cache(ctx)
     report.pending = pending_count(ctx)
     return report
+
+
+def sync_steps(ctx: Context, password: str | None) -> Iterator[tuple[int, int, str]]:
+    """`sync` as a generator of (done, total, label) for a background task: closing it
+    (a Cancel button) stops the sync at its next record; what was sent stays sent and the
+    next sync goes on from there. Returns the SyncReport (StopIteration.value)."""
+    steps: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            outcome["report"] = sync(ctx, password, cancelled=stop.is_set,
+                                     progress=lambda text, d, n: steps.put((d, n, text)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the generator's caller
+            outcome["error"] = exc
+        finally:
+            steps.put(None)
+
+    worker = threading.Thread(target=work, name="sync", daemon=True)
+    worker.start()
+    try:
+        while True:
+            step = steps.get()
+            if step is None:
+                break
+            yield step
+    finally:
+        stop.set()
+        worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["report"]
