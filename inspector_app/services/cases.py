@@ -28,7 +28,7 @@ from inspector_app.domain.workflow import ACTIVE_STATUSES, check_transition, is_
 from inspector_app.services import team_settings
 from inspector_app.services.common import as_date, clean_text, get_live, now
 from inspector_app.services.context import MANAGERS, Context
-from inspector_app.services.sync.binding import require_server
+from inspector_app.services.sync.binding import require_server, server_only_reason
 
 logger = logging.getLogger(__name__)
 
@@ -402,8 +402,4 @@ def allowed_targets(ctx: Context, case: CaseInfo) -> list[CaseStatus]:
 
 def offline_reason(ctx: Context) -> str | None:
     """Why cases cannot be opened or moved here (a laptop copy of a team server), or None."""
-    try:
-        require_server(ctx, t("Moving a case"))
-    except ValidationError as exc:
-        return str(exc)
-    return None
+    return server_only_reason(ctx, t("Moving a case"))

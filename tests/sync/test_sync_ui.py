@@ -89,3 +89,20 @@ def test_the_conflicts_dialog_keeps_mine(qtbot, team_server, tmp_path, monkeypat
     window.sync.sync_action.trigger()
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=60_000)
     assert findings.get_finding(ivy, f.id).description == "我在笔记本上写的"
+
+
+def test_what_needs_the_server_is_disabled_with_the_reason(qtbot, team_server, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    qm = team_server.context(team_server.login_url(Role.QUALITY_MANAGER), tmp_path / "qm")
+    merchants.create_merchant(qm, "UI-3", "离线商店")
+    laptop = join(team_server, team_server.logins[Role.QUALITY_MANAGER], tmp_path / "a")
+    (local,) = merchants.search_merchants(laptop, "UI-3")
+    window = _window(qtbot, laptop, tmp_path)
+    window.show()
+    window.navigate("merchants", local.id)
+    qtbot.waitUntil(lambda: any("needs the team server" in b.toolTip()
+                                for b in window.findChildren(QPushButton)), timeout=10_000)
+    offline = [b for b in window.findChildren(QPushButton)
+               if "needs the team server" in b.toolTip()]
+    assert offline and not any(b.isEnabled() for b in offline)

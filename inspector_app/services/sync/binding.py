@@ -78,6 +78,16 @@ def require_server(ctx: Context, action: str) -> None:
             "Do it while connected to the server", action=action, server=bound.server))
 
 
+def server_only_reason(ctx: Context, action: str) -> str | None:
+    """The sentence require_server would refuse `action` with, or None (for a disabled
+    action's tooltip: the menu, the button and the service agree)."""
+    try:
+        require_server(ctx, action)
+    except ValidationError as exc:
+        return str(exc)
+    return None
+
+
 def bound_actor(ctx: Context) -> Actor:
     """The person the replica belongs to (their users row arrives with the first pull)."""
     bound = binding(ctx)
