@@ -92,6 +92,7 @@ def sync(_folder, _sz) -> Result:
     from inspector_app.db.models import Finding
     from inspector_app.domain.enums import Role
     from inspector_app.services import merchants
+    from inspector_app.services.sync.binding import pending_count
     from tests.sync.conftest import cli, join
     from tests.sync.conftest import sync as sync_laptop
     from tests.sync.dataset import offline_work
@@ -133,7 +134,7 @@ def sync(_folder, _sz) -> Result:
         b = join(server, server.second_inspector, tmp / "b")
         shas_b = offline_work(b, "BENCH-B", purchases=purchases, findings_each=each,
                               photos=photos, prefix="BB", seed=2)
-        seen = kill_and_resume(tmp / "b", kills, seed=5, window=(1.5, max(2.0, first_s)),
+        seen = kill_and_resume(tmp / "b", kills, seed=5, total=pending_count(b),
                                progress=lambda: server.sql(
                                    Role.QUALITY_MANAGER, "SELECT count(*) FROM sync_receipts"
                                )[0][0])

@@ -17,11 +17,12 @@ from sqlalchemy import func, select, text
 from inspector_app.db.models import Finding, Photo, Purchase, SyncOutbox
 from inspector_app.domain.enums import Role
 from inspector_app.services import merchants
+from inspector_app.services.sync.binding import pending_count
 from tests.sync.conftest import PASSWORD, cli, join
 from tests.sync.dataset import offline_work
 
 #: Small enough for make test; tests/perf/sync_bench.py runs 10,000/40,000/2,000 x 20.
-PURCHASES, FINDINGS_EACH, PHOTOS, KILLS = 80, 4, 10, 5
+PURCHASES, FINDINGS_EACH, PHOTOS, KILLS = 400, 4, 20, 6
 
 
 def _start_sync(folder) -> subprocess.Popen:
@@ -35,21 +36,30 @@ def _start_sync(folder) -> subprocess.Popen:
     return proc
 
 
-def kill_and_resume(folder, kills: int, seed: int, window: tuple[float, float],
-                    progress=lambda: 0) -> list[int]:
-    """Start `inspector sync` and SIGKILL it after a random delay, `kills` times; returns
-    `progress()` after each kill (-1 for a run that ended before its kill)."""
+def kill_and_resume(folder, kills: int, seed: int, total: int, progress) -> list[int]:
+    """Start `inspector sync` and SIGKILL it `kills` times at random points: once the
+    server's receipts (`progress()`) pass a random share of what is left, plus a random
+    0-300 ms (so also inside a transaction). Returns `progress()` after each kill (-1 for a
+    run that ended before its kill)."""
     rnd = random.Random(seed)
-    seen = []
+    seen: list[int] = []
+    base = progress()
     for _ in range(kills):
+        now = progress() - base
+        if now >= total:
+            break
+        target = base + now + rnd.randint(0, max(1, (total - now) // 2))
         proc = _start_sync(folder)
-        try:
-            proc.wait(timeout=rnd.uniform(*window))
-            seen.append(-1)
-        except subprocess.TimeoutExpired:
+        deadline = time.monotonic() + 300
+        while proc.poll() is None and progress() < target and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(rnd.uniform(0, 0.3))
+        if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-            seen.append(progress())
+            seen.append(progress() - base)
+        else:
+            seen.append(-1)
     return seen
 
 
@@ -89,11 +99,12 @@ def test_sync_killed_at_random_points_ends_with_one_copy_of_everything(team_serv
     shas = offline_work(laptop, "KILL-1", purchases=PURCHASES, findings_each=FINDINGS_EACH,
                         photos=PHOTOS, prefix="KILL")
     started = time.monotonic()
-    seen = kill_and_resume(tmp_path / "laptop", KILLS, seed=13, window=(1.0, 3.0),
+    waiting = pending_count(laptop)
+    seen = kill_and_resume(tmp_path / "laptop", KILLS, seed=13, total=waiting,
                            progress=lambda: team_server.sql(
                                Role.QUALITY_MANAGER, "SELECT count(*) FROM sync_receipts")[0][0])
     # The kills fell in the middle of pushing (receipts grew between them, work was left).
-    assert len({n for n in seen if n > 0}) >= 2, seen
+    assert len({n for n in seen if 0 < n < waiting}) >= 2, seen
     final = cli("sync", "--json", data_dir=tmp_path / "laptop")
     assert final.returncode == 0, final.stderr
     check_one_copy(qm, laptop, shas, "KILL")

@@ -35,17 +35,17 @@ def test_sync_runs_in_the_background_and_cancel_stops_it(qtbot, team_server, tmp
     qm = team_server.context(team_server.login_url(Role.QUALITY_MANAGER), tmp_path / "qm")
     merchants.create_merchant(qm, "UI-1", "界面商店")
     laptop = join(team_server, team_server.logins[Role.INSPECTOR], tmp_path / "a")
-    offline_work(laptop, "UI-1", purchases=150, findings_each=2, photos=0, prefix="UI")
+    offline_work(laptop, "UI-1", purchases=1500, findings_each=2, photos=0, prefix="UI")
     window = _window(qtbot, laptop, tmp_path)
     waiting = pending_count(laptop)
-    assert waiting == 450 and "450 waiting" in window.sync.label.text()
+    assert waiting == 4500 and "4500 waiting" in window.sync.label.text()
     assert window.state.actor.role == Role.INSPECTOR  # the copy's login acts
     seen = []
     window.sync.sync_action.trigger()
     task = window.sync.task
     assert task is not None and not window.sync.sync_action.isEnabled()
     task.progressed.connect(lambda d, n, label: seen.append(d))
-    qtbot.waitUntil(lambda: len(seen) > 0 and seen[-1] > 20, timeout=60_000)
+    qtbot.waitUntil(lambda: len(seen) > 0 and seen[-1] > 0, timeout=60_000)
     task.cancel()
     qtbot.waitUntil(lambda: window.sync.task is None, timeout=60_000)
     left = pending_count(laptop)

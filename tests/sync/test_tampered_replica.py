@@ -53,14 +53,17 @@ def test_a_forged_created_by_is_refused(team_server, world):
     laptop = join(team_server, team_server.logins[Role.INSPECTOR], world["tmp"] / "b")
     with laptop.db.read() as s:
         quinn = s.scalar(select(Purchase.id).where(Purchase.order_number == "TAMPER-ORDER-1"))
+    shop_id = merchants.search_merchants(laptop, "TAMPER-1")[0].id
     p = purchases.create_purchase(laptop, received_input(
-        merchants.search_merchants(laptop, "TAMPER-1")[0].id, inspector_id=laptop.actor.id,
-        order_number="FORGED-1"))
+        shop_id, inspector_id=laptop.actor.id, order_number="FORGED-1"))
+    for i in range(9):  # honest ones in the same batch still arrive (push_bulk falls back)
+        purchases.create_purchase(laptop, received_input(
+            shop_id, inspector_id=laptop.actor.id, order_number=f"HONEST-{i}"))
     _edit(laptop, "UPDATE purchases SET created_by_id = (SELECT id FROM users WHERE "
           "display_name = 'Quinn Manager') WHERE id = ?", p.id)
     report = sync(laptop)
     assert len(report.refused) == 1 and "FORGED-1" in report.refused[0]
-    assert "created_by_id" in report.refused[0]
+    assert "created_by_id" in report.refused[0] and report.pushed == 9
     with world["qm"].db.read() as s:
         assert s.scalar(select(Purchase.id).where(Purchase.order_number == "FORGED-1")) is None
     assert quinn is not None
