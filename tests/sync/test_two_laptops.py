@@ -41,6 +41,18 @@ def test_both_laptops_work_offline_and_every_record_arrives_once(team_server, tm
     again_b = sync(b)
     assert again_a.transferred == 0 and again_b.transferred == 0
     assert _count(qm, Purchase, Purchase.merchant_id == shop.id) == 6
+    # A deletion travels as a soft delete, recorded by the server as the login's.
+    with a.db.read() as s:
+        gone_id, gone_uid = s.execute(select(Finding.id, Finding.uid)
+                                      .where(Finding.title == "划痕 a0")).one()
+    findings.delete_finding(a, gone_id)
+    assert sync(a).pushed == 1
+    with qm.db.read() as s:
+        deleted_at, deleted_by = s.execute(select(Finding.deleted_at, Finding.deleted_by_id)
+                                           .where(Finding.uid == gone_uid)).one()
+    assert deleted_at is not None
+    assert deleted_by == team_server.context(team_server.login_url(Role.INSPECTOR),
+                                             tmp_path / "ivy").actor.id
 
 
 def test_the_same_finding_edited_on_laptop_and_server_keeps_both(team_server, tmp_path):
