@@ -70,6 +70,52 @@ def ensure_on_server(ctx: Context, server: Database, sha: str) -> int:
         return sent
 
 
+#: Bytes of small photos sent per server transaction.
+SMALL_BATCH_BYTES = 4 * 1024 * 1024
+
+
+def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, set[str]]:
+    """Send the photos the server lacks: those of one chunk several per transaction (each
+    hashed by PostgreSQL before it is kept), bigger ones chunk by chunk. Returns (bytes
+    sent, the hashes that could not be sent)."""
+    wanted = sorted(set(shas))
+    with server.engine.connect() as conn:
+        have = set(conn.execute(select(PhotoBlob.sha256).where(
+            PhotoBlob.sha256.in_(wanted))).scalars())
+    missing = [sha for sha in wanted if sha not in have]
+    sent, failed = 0, set()
+    small: list[tuple[str, bytes]] = []
+    for sha in missing:
+        path = ctx.photos.path_for(sha)
+        if not path.is_file():
+            failed.add(sha)
+        elif path.stat().st_size > CHUNK:
+            try:
+                sent += ensure_on_server(ctx, server, sha)
+            except PhotoTransferError:
+                failed.add(sha)
+        else:
+            small.append((sha, path.read_bytes()))
+    while small:
+        batch, size = [], 0
+        while small and (not batch or size + len(small[0][1]) <= SMALL_BATCH_BYTES):
+            batch.append(small.pop(0))
+            size += len(batch[-1][1])
+        with server.engine.begin() as conn:
+            for sha, data in batch:
+                conn.execute(text(
+                    "INSERT INTO photo_blobs (sha256, byte_size, data, created_at) "
+                    "SELECT s, octet_length(d), d, (now() AT TIME ZONE 'utc') FROM "
+                    "(SELECT CAST(:sha AS text) AS s, CAST(:d AS bytea) AS d) x "
+                    "WHERE encode(sha256(d), 'hex') = s ON CONFLICT (sha256) DO NOTHING"),
+                    {"sha": sha, "d": data})
+            kept = set(conn.execute(select(PhotoBlob.sha256).where(
+                PhotoBlob.sha256.in_([sha for sha, _ in batch]))).scalars())
+        failed.update(sha for sha, _ in batch if sha not in kept)
+        sent += sum(len(d) for sha, d in batch if sha in kept)
+    return sent, failed
+
+
 def fetch_missing(ctx: Context, conn: Connection, shas: list[str], *,
                   cancelled: Callable[[], bool] = lambda: False) -> tuple[int, int]:
     """Fetch the photos this laptop lacks, chunk by chunk, checking each hash (the store

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from inspector_app.db.engine import Database
@@ -123,16 +123,10 @@ def _bulk(ctx: Context, server: Database, group: list[Claim], role: Role, user_u
     """New records of one table in one statement (push_bulk); photos' bytes go first."""
     ready = group
     if group[0].table == "photos":
-        ready = []
-        for c in group:
-            if c.base is not None:
-                continue
-            try:
-                result.photo_bytes += sync_photos.ensure_on_server(ctx, server,
-                                                                   c.payload["sha256"])
-                ready.append(c)
-            except sync_photos.PhotoTransferError:
-                continue  # the one-by-one path reports it
+        sent, failed = sync_photos.ensure_many(
+            ctx, server, [c.payload["sha256"] for c in group])
+        result.photo_bytes += sent
+        ready = [c for c in group if c.payload["sha256"] not in failed]  # reported one by one
     applied = push_bulk.apply_new(server, ready, role, user_uid)
     versioned = has_version(table(group[0].table))
     return {k: (v if versioned and v is not None else _UNVERSIONED) for k, v in applied.items()}
@@ -270,15 +264,17 @@ def _finish(ctx: Context, outcomes: list[tuple[Claim, object]], result: PushResu
     refusals are kept with their sentence, conflicts keep the laptop's copy."""
     if not outcomes:
         return
+    applied: dict[str, list[dict]] = {}
     with ctx.db.batch() as s:
         conn = s.connection()
         set_applying(conn, True)
         for c, outcome in outcomes:
             if outcome is None:
                 continue
-            e = s.get(SyncOutbox, c.entry_id)
             if isinstance(outcome, _Refusal):
+                e = s.get(SyncOutbox, c.entry_id)
                 e.refused, e.refused_seq, e.push_id, e.payload = outcome.text, c.seq, None, None
+                s.flush()
                 result.refused.append(outcome.text)
                 logger.warning("%s", outcome.text)
             elif isinstance(outcome, dict):
@@ -286,16 +282,20 @@ def _finish(ctx: Context, outcomes: list[tuple[Claim, object]], result: PushResu
                 set_applying(conn, True)  # apply_rows turned it off
                 result.conflicts.append(describe(c.table, c.payload, c.uid))
             else:
-                tb = table(c.table)
-                if outcome is not _UNVERSIONED and has_version(tb):
-                    conn.execute(update(tb).where(tb.c.uid == c.uid).values(version=outcome))
-                if e.seq == c.seq:
-                    s.delete(e)
-                else:  # changed again since the claim: the newer text goes on top of this
-                    e.base_version = None if outcome is _UNVERSIONED else outcome
-                    e.push_id, e.payload, e.claimed_seq = None, None, None
+                version = None if outcome is _UNVERSIONED else outcome
+                applied.setdefault(c.table, []).append(
+                    {"u": c.uid, "v": version, "i": c.entry_id, "s": c.seq})
                 result.applied += 1
-        s.flush()
+        for name, rows in applied.items():  # set-based: thousands per batch
+            tb = table(name)
+            versioned = [r for r in rows if r["v"] is not None]
+            if versioned and has_version(tb):
+                conn.execute(text(f"UPDATE {name} SET version = :v WHERE uid = :u"), versioned)
+            # Changed again since the claim: the newer text goes on top of this version.
+            conn.execute(text(
+                "UPDATE sync_outbox SET base_version = :v, push_id = NULL, payload = NULL, "
+                "claimed_seq = NULL WHERE id = :i AND seq <> :s"), rows)
+            conn.execute(text("DELETE FROM sync_outbox WHERE id = :i AND seq = :s"), rows)
         set_applying(conn, False)
 
 
