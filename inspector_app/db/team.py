@@ -46,7 +46,7 @@ PRIVATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "findings": ("created_by_id", "deleted_by_id"),
 }
 #: Append-only history: INSERT and SELECT only, for everyone.
-APPEND_ONLY = ("case_events", "merchant_status_changes")
+APPEND_ONLY = ("case_events", "merchant_status_changes", "review_decisions")
 #: Purchase statuses a merchant manager never sees (an order still on its way).
 HIDDEN_FROM_MERCHANT_MANAGERS = ("planned", "ordered")
 #: SCRAM-SHA-256 iterations, as PostgreSQL's own default.
@@ -131,7 +131,7 @@ def _privileges(role: Role, tables: list[str]) -> dict[str, str]:
     elif role == Role.MERCHANT_MANAGER:
         out = {"rectification_cases": "UPDATE", "case_events": "INSERT",
                "photos": "INSERT, UPDATE", "photo_blobs": "INSERT",
-               "work_orders": "INSERT, UPDATE"}
+               "work_orders": "INSERT, UPDATE", "order_volumes": "INSERT, UPDATE"}
     # Laptop replicas (docs/sync.md): everyone pushes with a receipt and sends photo chunks.
     out.update({"sync_receipts": "INSERT", "sync_blob_chunks": "INSERT, DELETE"})
     return {t: p for t, p in out.items() if t in tables}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import time
 import uuid
 
@@ -89,6 +90,12 @@ def _copy_baseline(server, prefix: str) -> tuple[float, int]:
 
 
 def sync(_folder, _sz) -> Result:
+    from tests.perf import pgdb
+
+    if pgdb.server_url() is None:
+        return Result("sync", TITLE, ok=None, notes=[pgdb.why_not()])
+    # The team fixtures read this when first imported (below).
+    os.environ.setdefault("INSPECTOR_TEST_PG_URL", pgdb.server_url() or "")
     from inspector_app.db.models import Finding
     from inspector_app.domain.enums import Role
     from inspector_app.services import merchants

@@ -1,21 +1,21 @@
 """laptop replicas and their team server: binding, outbox, conflicts; change log, receipts
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0013
 Create Date: 2026-12-07
 
 docs/sync.md. On a replica (SQLite) the outbox is filled by triggers created when the file
 joins a server (services/sync/tracking.py), not here: a one-laptop file tracks nothing. On
 PostgreSQL a SECURITY DEFINER trigger function appends every inserted or changed row of the
 synced tables to `sync_log` with its transaction id, so no login can write the log itself.
-(down_revision points at 0008 while this branch lacks 0009 and 0010; re-chained at merge.)
+(down_revision is 0013, the head this branch found on main: 0010 -> 0013 -> 0011.)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
