@@ -49,6 +49,8 @@ class PushResult:
     refused: list[str] = field(default_factory=list)
     photo_bytes: int = 0
     cancelled: bool = False
+    #: The server's id <-> uid pairs seen in this push (tables.uid_maps).
+    uid_cache: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def _push_one(ctx: Context, server: Database, claim: Claim, role: Role, user_uid
         if claim.table == "photos":
             result.photo_bytes += sync_photos.ensure_on_server(
                 ctx, server, claim.payload["sha256"])
-        return _apply(server, claim, role, user_uid)
+        return _apply(server, claim, role, user_uid, result.uid_cache)
     except rules.Refused as exc:
         return _Refusal(t("The server refused {record}: {reason}",
                           record=describe(claim.table, claim.payload, claim.uid),
@@ -194,7 +196,8 @@ def _still_refused(ctx: Context, entry_ids: list[int]) -> list[str]:
         return list(s.scalars(select(SyncOutbox.refused).where(SyncOutbox.id.in_(entry_ids))))
 
 
-def _apply(server: Database, c: Claim, role: Role, user_uid: str) -> int | None | dict:
+def _apply(server: Database, c: Claim, role: Role, user_uid: str,
+           cache: dict | None = None) -> object:
     """Apply one claim in one server transaction. Returns the server's new version (None
     for a table without versions), or the server's row (wire form) on a conflict."""
     tb = table(c.table)
@@ -206,7 +209,7 @@ def _apply(server: Database, c: Claim, role: Role, user_uid: str) -> int | None 
                 return _UNVERSIONED if done[0] is None else done[0]
             # No lock: the UPDATE's "WHERE version = base" is the check (docs/sync.md).
             found = conn.execute(select(tb).where(tb.c.uid == c.uid)).mappings().first()
-            current = encode_rows(conn, tb, [dict(found)])[0] if found else None
+            current = encode_rows(conn, tb, [dict(found)], cache=cache)[0] if found else None
             if c.base is None and current is not None:
                 return current  # made here and there with one uid: keep both
             if c.base is not None and current is None:
@@ -216,7 +219,7 @@ def _apply(server: Database, c: Claim, role: Role, user_uid: str) -> int | None 
             changed = {k for k, v in c.payload.items()
                        if k != "version" and (current is None or current.get(k) != v)}
             rules.check(role, user_uid, c.table, c.payload, current, changed)
-            decoded = decode_rows(conn, tb, [c.payload])[0]
+            decoded = decode_rows(conn, tb, [c.payload], cache=cache)[0]
             if isinstance(decoded, MissingParent):
                 raise rules.Refused(t("its {column} ({uid}) is not on the server",
                                       column=decoded.column, uid=decoded.uid))

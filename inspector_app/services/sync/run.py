@@ -77,11 +77,18 @@ def server_url(url: str, login: str, password: str | None = None) -> URL:
 
 def connect(url: URL) -> tuple[Database, Actor]:
     """The server as the login, and who the login is there; one sentence when it cannot."""
+    from inspector_app.db.migrate import current_revision, head_from_files
     from inspector_app.services.team import server_actor
 
     server = Database(url.render_as_string(hide_password=False))
     try:
         actor = server_actor(Context(db=server, paths=data_dir()))
+        schema, head = current_revision(server), head_from_files()
+        if schema != head:  # the laptop's copy and the server must share one schema
+            raise ValidationError(t(
+                "The team server is at schema {current}, this Inspector at {head}: the "
+                "server's owner runs inspector team init (or both use one version)",
+                current=schema or "-", head=head))
     except OperationalError as exc:
         server.dispose()
         raise ValidationError(describe_connect_error(exc, url) or str(exc).splitlines()[0]

@@ -74,10 +74,12 @@ def decode_value(col: Column, value: Any) -> Any:
     return value
 
 
-def uid_maps(conn: Connection, t: Table, rows: list[dict], *, by: str) -> dict[str, dict]:
+def uid_maps(conn: Connection, t: Table, rows: list[dict], *, by: str,
+             cache: dict | None = None) -> dict[str, dict]:
     """For each foreign-key column of `t`: the mapping needed to translate `rows`.
 
-    by="id": local/server id -> uid (encoding); by="uid": uid -> id (decoding).
+    by="id": local/server id -> uid (encoding); by="uid": uid -> id (decoding). `cache`
+    (one per run and database) keeps what was found: a row's id and uid never change.
     """
     maps: dict[str, dict] = {}
     for col in wire_columns(t):
@@ -85,25 +87,29 @@ def uid_maps(conn: Connection, t: Table, rows: list[dict], *, by: str) -> dict[s
         if parent is None:
             continue
         keys = {r[col.name] for r in rows if r.get(col.name) is not None}
-        found: dict = {}
+        known = cache.setdefault((parent, by), {}) if cache is not None else {}
+        found: dict = {k: known[k] for k in keys if k in known}
         ptable = table(parent)
-        keys_list = list(keys)
+        keys_list = [k for k in keys if k not in found]
         for i in range(0, len(keys_list), 500):
             part = keys_list[i:i + 500]
             if by == "id":
                 q = select(ptable.c.id, ptable.c.uid).where(ptable.c.id.in_(part))
             else:
                 q = select(ptable.c.uid, ptable.c.id).where(ptable.c.uid.in_(part))
-            found.update({a: b for a, b in conn.execute(q).all()})
+            fetched = {a: b for a, b in conn.execute(q).all()}
+            found.update(fetched)
+            known.update(fetched)
         maps[col.name] = found
     return maps
 
 
-def encode_rows(conn: Connection, t: Table, rows: list[dict]) -> list[dict]:
+def encode_rows(conn: Connection, t: Table, rows: list[dict], *,
+                cache: dict | None = None) -> list[dict]:
     """Rows as read from `conn` (with ids) -> wire form (foreign keys as uids, JSON-safe).
 
     A row pointing at a row `conn` does not show (row-level security) is left out."""
-    maps = uid_maps(conn, t, rows, by="id")
+    maps = uid_maps(conn, t, rows, by="id", cache=cache)
     out = []
     for r in rows:
         wire = {}
@@ -128,10 +134,11 @@ class MissingParent(Exception):
         self.uid = uid
 
 
-def decode_rows(conn: Connection, t: Table, rows: list[dict]) -> list[dict | MissingParent]:
+def decode_rows(conn: Connection, t: Table, rows: list[dict], *,
+                cache: dict | None = None) -> list[dict | MissingParent]:
     """Wire rows -> column values for `conn` (uids back to its ids); a row whose parent
     `conn` lacks comes back as MissingParent."""
-    maps = uid_maps(conn, t, rows, by="uid")
+    maps = uid_maps(conn, t, rows, by="uid", cache=cache)
     cols = {c.name: c for c in wire_columns(t)}
     out: list[dict | MissingParent] = []
     for r in rows:
