@@ -139,6 +139,8 @@ def _privileges(role: Role, tables: list[str]) -> dict[str, str]:
         out = {"rectification_cases": "UPDATE", "case_events": "INSERT",
                "photos": "INSERT, UPDATE", "photo_blobs": "INSERT",
                "work_orders": "INSERT, UPDATE", "order_volumes": "INSERT, UPDATE"}
+    # Laptop replicas (docs/sync.md): everyone pushes with a receipt and sends photo chunks.
+    out.update({"sync_receipts": "INSERT", "sync_blob_chunks": "INSERT, DELETE"})
     return {t: p for t, p in out.items() if t in tables}
 
 

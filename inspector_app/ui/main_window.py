@@ -238,6 +238,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         open_data = file_menu.addAction(tr("Open &data folder"))
         open_data.triggered.connect(self.open_data_folder)
+        #: File → Sync and the sync status, on a laptop copy of a team server (docs/sync.md).
+        self.sync = None
+        if getattr(self.state, "replica", None) is not None:
+            from inspector_app.ui.sync.controller import SyncController
+
+            file_menu.addSeparator()
+            self.sync = SyncController(self, self.state, file_menu)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

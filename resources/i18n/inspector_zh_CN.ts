@@ -4244,5 +4244,97 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <source>Printing is not available: this installation lacks Qt's print support.</source>
             <translation>无法打印：此安装缺少 Qt 的打印支持。</translation>
         </message>
+        <message>
+            <source>Sync conflicts</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <source>These records were changed on this laptop and on the server. Nothing was lost: choose which version to keep.</source>
+            <translation>这些记录在本笔记本和服务器上都被修改过。没有任何内容丢失：请选择保留哪个版本。</translation>
+        </message>
+        <message>
+            <source>Mine (this laptop)</source>
+            <translation>我的（本笔记本）</translation>
+        </message>
+        <message>
+            <source>Theirs (the server, shown now)</source>
+            <translation>服务器的（当前显示）</translation>
+        </message>
+        <message>
+            <source>Keep &amp;mine</source>
+            <translation>保留我的(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Keep &amp;theirs</source>
+            <translation>保留服务器的(&amp;T)</translation>
+        </message>
+        <message>
+            <source>S&amp;ync with the team server</source>
+            <translation>与团队服务器同步(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>Sync &amp;conflicts…</source>
+            <translation>同步冲突(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Checking the server…</source>
+            <translation>正在检查服务器…</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>在线</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>%1 · last sync %2 · %3 waiting</source>
+            <translation>%1 · 上次同步 %2 · %3 项等待中</translation>
+        </message>
+        <message>
+            <source>%1 conflicts</source>
+            <translation>%1 个冲突</translation>
+        </message>
+        <message>
+            <source>Laptop copy of %1 (login %2)</source>
+            <translation>%1 的笔记本副本（登录名 %2）</translation>
+        </message>
+        <message>
+            <source>The team server does not answer: work goes on offline and waits here</source>
+            <translation>团队服务器无响应：工作可离线继续，更改在此等待</translation>
+        </message>
+        <message>
+            <source>Send this laptop's changes and receive the server's</source>
+            <translation>发送本笔记本的更改并接收服务器的更改</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <source>Password of %1 on the team server:</source>
+            <translation>%1 在团队服务器上的密码：</translation>
+        </message>
+        <message>
+            <source>Syncing with the team server…</source>
+            <translation>正在与团队服务器同步…</translation>
+        </message>
+        <message>
+            <source>Sync done: %1 sent, %2 received, %3 waiting</source>
+            <translation>同步完成：已发送 %1 项，已接收 %2 项，%3 项等待中</translation>
+        </message>
+        <message>
+            <source>%1 refused by the server</source>
+            <translation>%1 项被服务器拒绝</translation>
+        </message>
+        <message>
+            <source>Sync cancelled: what was sent stays sent; the next sync goes on</source>
+            <translation>同步已取消：已发送的内容保持不变；下次同步将继续</translation>
+        </message>
     </context>
 </TS>

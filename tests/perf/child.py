@@ -55,10 +55,13 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
                          "PostgreSQL: sort the findings, with and without a search", True),
     "pg_photo_import": ("tests.perf.pg_items:photo_import",
                         "PostgreSQL: importing photos of 12 megapixels to the server", True),
+    "sync": ("tests.perf.sync_bench:sync",
+             "first sync of 10,000 purchases, 40,000 findings, 2,000 photos (and incremental)",
+             False),
 }
 #: Items on a PostgreSQL server (tests/perf/pgdb.py): not measured without its URL.
 PG_ITEMS = ("pg_findings_first_page", "pg_findings_search", "pg_findings_sort",
-            "pg_photo_import")
+            "pg_photo_import", "sync")
 
 
 def run(item: str, quick: bool) -> Result:

@@ -149,6 +149,7 @@ class CasePage(QWidget):
         allowed = case_service.allowed_targets(ctx, case)
         self.header.show_case(case, team_settings.warning_days(ctx))
         self.transitions.set_moves(case.status, allowed)
+        self.transitions.setToolTip(case_service.offline_reason(ctx) or "")
         manager = self.env.state.has_role(*MANAGERS)
         self.edit_button.setVisible(manager)
         self.edit_button.setEnabled(manager and not read_only)

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWi
 
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.messages import t
 from inspector_app.services import browse
 from inspector_app.services import findings as finding_service
 from inspector_app.services.browse import FindingFilter
 from inspector_app.services.context import RECORDERS
+from inspector_app.services.sync.binding import server_only_reason
 from inspector_app.ui import changes
 from inspector_app.ui.empty_state import EmptyState
 from inspector_app.ui.errors import show_error
@@ -198,9 +200,13 @@ class FindingsView(QWidget):
     def _update_actions(self, *_args) -> None:
         may_open = self.env.state.has_role(*CASE_OPENERS)
         selected = bool(self.table.selectionModel().selectedRows())
+        # On a laptop copy, cases are opened on the server (docs/sync.md): say so.
+        offline = server_only_reason(self.env.ctx, t("Opening a case")) if may_open else None
         self.open_case_button.setVisible(may_open)
-        self.open_case_button.setEnabled(may_open and selected)
-        self.open_case_action.setEnabled(may_open and selected)
+        self.open_case_button.setEnabled(may_open and selected and not offline)
+        self.open_case_action.setEnabled(may_open and selected and not offline)
+        if offline:
+            self.open_case_button.setToolTip(offline)
         self.open_purchase_button.setEnabled(self.table.currentIndex().isValid())
         self.delete_action.setEnabled(selected and self.env.state.has_role(*RECORDERS))
 
