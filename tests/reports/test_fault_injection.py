@@ -43,7 +43,7 @@ def world(ctx, users, tmp_path):
 
 def _until_success(ctx, op: Callable[[int], object], out_dir: Path, code: int) -> dict:
     """Run op(n) with a fault at the n-th write for n in FAIL_POINTS until it succeeds."""
-    db_file = ctx.db.sqlite_path
+    db_file = ctx.db.sqlite_path or ctx.db.url
     out_dir.mkdir(exist_ok=True)
     before = dump_digest(db_file)
     points = FAIL_POINTS if code == errno.ENOSPC else FAIL_POINTS[::3]
