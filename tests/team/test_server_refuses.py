@@ -162,3 +162,44 @@ def test_deactivating_disables_the_login_and_a_new_role_changes_the_grant(
     users.deactivate(admin, tom.id)
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
         team_server.sql(login, "SELECT 1")
+
+
+def test_a_merchant_manager_cannot_read_sampling_plans_or_who_recorded(team_server, data):
+    """Plans and picks name the next purchases; who recorded, changed or deleted a purchase,
+    finding or photo names an inspector. None of it reaches a merchant manager's login."""
+    for table in ("sampling_plans", "sampling_picks"):
+        for name in (table, f"public.{table}"):
+            with pytest.raises(Denied, match=f"permission denied for table {table}"):
+                team_server.sql(Role.MERCHANT_MANAGER, f"SELECT count(*) FROM {name}")
+        assert team_server.sql(Role.INSPECTOR, f"SELECT count(*) FROM {table}") == [(0,)]
+    for table in ("purchases", "findings", "photos"):
+        for column in ("created_by_id", "updated_by_id", "deleted_by_id"):
+            with pytest.raises(Denied, match=f"permission denied for table {table}"):
+                team_server.sql(Role.MERCHANT_MANAGER, f"SELECT {column} FROM public.{table}")
+
+
+def test_a_merchant_manager_adds_rectification_photos_through_the_view(team_server, data):
+    """The merchant manager's `photos` is the view: an INSERT and an UPDATE reach the table
+    (as the login: row-level security applies), the server fills who did it, the view keeps
+    it blank."""
+    insert = ("INSERT INTO photos (sha256, original_name, media_type, byte_size, width, height,"
+              " caption, role, annotations_json, case_id, uid, created_at, updated_at,"
+              " created_by_id) VALUES (repeat('b', 64), 'fix.jpg', 'image/jpeg', 1, 1, 1, '',"
+              " 'rectification', '[]', %s, %s, now(), now(), 1) RETURNING id, version")
+    [(photo_id, version)] = team_server.sql(Role.MERCHANT_MANAGER, insert,
+                                            (data["case"].id, "mm-photo-1"))
+    assert version == 1
+    mia = team_server.sql(Role.MERCHANT_MANAGER, "SELECT inspector_user_id()")[0][0]
+    who = "SELECT created_by_id, updated_by_id, caption FROM photos WHERE id = %s"
+    assert team_server.sql(Role.MERCHANT_MANAGER, who, (photo_id,)) == [(None, None, "")]
+    assert team_server.sql(Role.MERCHANT_MANAGER, "UPDATE photos SET caption = 'after',"
+                           " version = version + 1 WHERE id = %s", (photo_id,)) == 1
+    assert team_server.sql(Role.QUALITY_MANAGER, who, (photo_id,)) == [(mia, mia, "after")]
+    # An evidence photo stays out of reach through the view as through the table.
+    evidence = team_server.sql(Role.QUALITY_MANAGER, "SELECT id FROM photos WHERE role ="
+                               " 'evidence' LIMIT 1")
+    if evidence:
+        assert team_server.sql(Role.MERCHANT_MANAGER, "UPDATE photos SET caption = 'x'"
+                               " WHERE id = %s", (evidence[0][0],)) == 0
+    with pytest.raises(Denied):
+        team_server.sql(Role.MERCHANT_MANAGER, "DELETE FROM photos WHERE id = %s", (photo_id,))
