@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         required=True,
         type=choice_of(STATUSES, "case status"),
         metavar="STATUS",
-        help="the new status: " + ", ".join(STATUSES),
+        help=t("the new status: {values}", values=", ".join(STATUSES)),
     )
     adv.add_argument(
         "--note",

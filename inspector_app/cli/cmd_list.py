@@ -50,9 +50,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             listing.name,
             _runner(listing),
             help=listing.help,
-            description=f"List {listing.name}, newest first for dated rows. With --json, print a "
-            "JSON array of objects whose keys are the rows' attribute names (UTF-8, ISO 8601 "
-            "dates); otherwise an aligned table of the main columns.",
+            description=t(
+                "List {what}, newest first for dated rows. With --json, print a JSON array of "
+                "objects whose keys are the rows' attribute names (UTF-8, ISO 8601 dates); "
+                "otherwise an aligned table of the main columns.", what=listing.name,
+            ),
         )
         p.add_argument(
             "--merchant", metavar="SHOP_ID", help="only this merchant (platform shop id)"
@@ -66,26 +68,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "--status",
             type=choice_of(listing.statuses, "status"),
             metavar="STATUS",
-            help=f"{listing.status_help}: {', '.join(listing.statuses)}",
+            help=t("{what}: {values}", what=t(listing.status_help),
+                   values=", ".join(listing.statuses)),
         )
         p.add_argument(
             "--since",
             type=iso_date,
             metavar="DATE",
-            help=f"{listing.dates_help} on or after DATE (YYYY-MM-DD)",
+            help=t("{when} on or after DATE (YYYY-MM-DD)", when=t(listing.dates_help)),
         )
         p.add_argument(
             "--until",
             type=iso_date,
             metavar="DATE",
-            help=f"{listing.dates_help} on or before DATE (YYYY-MM-DD)",
+            help=t("{when} on or before DATE (YYYY-MM-DD)", when=t(listing.dates_help)),
         )
         p.add_argument(
             "--limit",
             type=non_negative_int,
             default=DEFAULT_LIMIT,
             metavar="N",
-            help=f"at most N rows (default {DEFAULT_LIMIT}; 0 = all)",
+            help=t("at most N rows (default {limit}; 0 = all)", limit=DEFAULT_LIMIT),
         )
         p.add_argument("--json", action="store_true", help="print a JSON array of objects")
         if listing.name == "cases":
@@ -106,7 +109,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                 "--category",
                 metavar="CATEGORY",
                 type=choice_of([c.value for c in FindingCategory], "category"),
-                help="only this category: " + ", ".join(c.value for c in FindingCategory),
+                help=t("only this category: {values}",
+                       values=", ".join(c.value for c in FindingCategory)),
             )
             p.add_argument(
                 "--search",

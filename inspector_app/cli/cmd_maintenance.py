@@ -77,7 +77,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "moved into a dated folder among the backups (kind 'safety'), never deleted; "
         "photos the backup has that the photo folder lacks are copied back.",
     )
-    restore.add_argument("backup", metavar="DIR", type=Path, help="the backup to restore")
+    restore.add_argument(
+        "backup", metavar="DIR", type=Path,
+        help="the backup to restore, or a folder of backups (the newest good one with --yes)",
+    )
     restore.add_argument("--yes", action="store_true", help="do not ask first (for scripts)")
 
 
@@ -138,11 +141,54 @@ def confirm(inv: Invocation, question: str) -> None:
         raise ValidationError(t("Nothing was changed."))
 
 
+def _choose_backup(inv: Invocation, folder: Path):
+    """A backup from a folder of backups: the newest good one under --yes, else the user's
+    pick from a numbered list (no terminal: refused in one line naming the newest)."""
+    from inspector_app.domain.errors import NotFound, ValidationError
+    from inspector_app.services.restore import backups_in, newest_good_backup
+
+    found = backups_in(folder)
+    if not found:
+        raise NotFound(t("There is no backup in {path}", path=folder))
+    if getattr(inv.args, "yes", False):
+        info, passed = newest_good_backup(found)
+        for line in passed:
+            inv.print(t("Passed over {backup}", backup=line))
+        if info is None:
+            raise ValidationError(t(
+                "No backup in {path} passes its check; nothing was restored.", path=folder
+            ))
+        inv.print(t("The newest good backup: {path}", path=info.path))
+        return info
+    if not sys.stdin.isatty():
+        raise ValidationError(t(
+            "{path} holds {count} backups: name one (newest: {newest}), or pass --yes for "
+            "the newest good one.", path=folder, count=len(found), newest=found[0].path,
+        ))
+    for n, info in enumerate(found, 1):
+        state = {True: t("checked"), False: t("FAILED its check"), None: ""}[info.verified]
+        when = info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        inv.print(f"{n:>3}  {when}  {info.kind:<8} {state:<10} {info.path.name}")
+    try:
+        answer = input(t("Which backup? [1-{count}, Enter: 1] ", count=len(found))).strip()
+    except EOFError:
+        answer = ""
+    if not answer:
+        return found[0]
+    if not answer.isdigit() or not 1 <= int(answer) <= len(found):
+        raise ValidationError(t("Nothing was changed."))
+    return found[int(answer) - 1]
+
+
 def run_restore(inv: Invocation) -> int:
     from inspector_app.services.context import SYSTEM
-    from inspector_app.services.restore import find_backup, restore, verify_backup
+    from inspector_app.services.restore import find_backup, is_backup, restore, verify_backup
 
-    info = find_backup(inv.args.backup)
+    where = Path(os.path.expanduser(str(inv.args.backup))).absolute()
+    if where.is_dir() and not is_backup(where):
+        info = _choose_backup(inv, where)
+    else:
+        info = find_backup(where)
     # The current database may be the damaged one being replaced: opened unchecked.
     ctx = inv.context(migrate=False, check=False).as_actor(SYSTEM)
     result = verify_backup(info)

@@ -29,20 +29,31 @@ logger = logging.getLogger(__name__)
 
 #: Exit status when an import applied its good rows but listed bad ones.
 EXIT_ROWS_REFUSED = 1
-#: How each import treats a file with problems (also in README, "Imports").
-IMPORT_HELP = {
-    "responses": "Attach merchants' responses to their cases. Per row: a refused row (listed "
-    "with its row number and reason) changes nothing, the other rows are recorded, all in one "
-    "transaction; a file that cannot be read to the end (damaged, too large, a full disk) "
-    "changes nothing at all. Exit status 1 when rows were refused.",
-    "records": "Import merchants, products, purchases and findings from the template. All or "
-    "nothing: the file is checked and written in one transaction, and if any row is refused "
-    "nothing at all is imported (every refused row is listed: sheet, row, reason; fix them and "
-    "import the file again). Importing the same file twice adds nothing. Exit status 1 when "
-    "rows were refused.",
-    "template": "Write the empty records template to FILE (an existing file is refused unless "
-    "--force; written to a temporary file and renamed when complete).",
-}
+
+
+def import_help() -> dict[str, str]:
+    """How each import treats a file with problems (also in README, "Imports")."""
+    return {
+        "responses": t(
+            "Attach merchants' responses to their cases. Per row: a refused row (listed "
+            "with its row number and reason) changes nothing, the other rows are recorded, all in one "
+            "transaction; a file that cannot be read to the end (damaged, too large, a full disk) "
+            "changes nothing at all. Exit status 1 when rows were refused."
+        ),
+        "records": t(
+            "Import merchants, products, purchases and findings from the template. All or "
+            "nothing: the file is checked and written in one transaction, and if any row is refused "
+            "nothing at all is imported (every refused row is listed: sheet, row, reason; fix them and "
+            "import the file again). Importing the same file twice adds nothing. Exit status 1 when "
+            "rows were refused."
+        ),
+        "template": t(
+            "Write the empty records template to FILE (an existing file is refused unless "
+            "--force; written to a temporary file and renamed when complete)."
+        ),
+    }
+
+
 STATUSES = [s.value for s in CaseStatus]
 
 
@@ -61,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which = pdf.add_mutually_exclusive_group(required=True)
     which.add_argument("--case", metavar="CASE_NUMBER", help="one case, e.g. RC-2026-0042")
     which.add_argument("--merchant", metavar="SHOP_ID", help="all open cases of this merchant")
-    add_output(pdf, "the PDF to write")
+    add_output(pdf, t("the PDF to write"))
     add_acting_user(pdf)
 
     xlsx = add_command(
@@ -86,9 +97,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--status",
         type=choice_of(STATUSES, "case status"),
         metavar="STATUS",
-        help=f"only findings/cases whose case is: {', '.join(STATUSES)}",
+        help=t("only findings/cases whose case is: {values}", values=", ".join(STATUSES)),
     )
-    add_output(xlsx, "the .xlsx to write")
+    add_output(xlsx, t("the .xlsx to write"))
     add_acting_user(xlsx)
 
     resp = add_command(
@@ -98,7 +109,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="the response workbook for one merchant's cases awaiting its reply",
     )
     resp.add_argument("--merchant", required=True, metavar="SHOP_ID")
-    add_output(resp, "the .xlsx to write")
+    add_output(resp, t("the .xlsx to write"))
     add_acting_user(resp)
 
     report = add_command(
@@ -112,7 +123,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     period = report.add_mutually_exclusive_group(required=True)
     period.add_argument("--month", type=month_arg, metavar="YYYY-MM")
     period.add_argument("--year", type=year_arg, metavar="YYYY")
-    add_output(report, "the PDF to write")
+    add_output(report, t("the PDF to write"))
     add_acting_user(report)
 
     imp = add_command(
@@ -130,11 +141,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     iacts = imp.add_subparsers(title="actions", metavar="ACTION")
     for name, handler, text in (
-        ("responses", run_import_responses, "attach merchants' responses to their cases"),
-        ("records", run_import_records, "import records from the template workbook"),
-        ("template", run_import_template, "write the empty records template to FILE"),
+        ("responses", run_import_responses, t("attach merchants' responses to their cases")),
+        ("records", run_import_records, t("import records from the template workbook")),
+        ("template", run_import_template, t("write the empty records template to FILE")),
     ):
-        p = add_command(iacts, name, handler, help=text, description=IMPORT_HELP.get(name))
+        p = add_command(iacts, name, handler, help=text, description=import_help().get(name))
         if name == "template":
             p.add_argument("file", type=output_path, metavar="FILE")
             add_force(p)

@@ -123,12 +123,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="import complaints and after-sales work orders (CSV or .xlsx)",
         description="Import complaints and after-sales work orders from CSV (UTF-8 or GB18030) "
         "or Excel, with the columns shop_id, order_id, kind, type, applied_at, first_handled_at, "
-        "closed_at, outcome (or 店铺ID, 订单号, 类别, 类型, 申请时间, 首次处理时间, 完结时间, 结果). "
-        "Per row, in one transaction: a rejected row is listed with its row number and nothing "
-        "of it is kept, the rest are imported; a file that cannot be read to the end (a cell "
-        "over 32,767 characters, more than 1,048,575 rows, a full disk) imports nothing. Dates "
-        "must be in 2000-2100; control characters are refused. Importing the same file again "
-        "adds nothing. Exit status 1 when rows were rejected.",
+        "closed_at, outcome (or 店铺ID, 订单号, 类别, 类型, 申请时间, 首次处理时间, 完结时间, 结果) "
+        "and, when present, the stages first_reviewed_at, pickup_at, return_info_at, "
+        "arrived_at, signed_at, stocked_at (首次审核时间, 上门取件时间, 逆向物流信息时间, 到仓时间, "
+        "签收时间, 入库时间) and result (服务单结果: completed, cancelled, rejected, "
+        "lightning_refund; else read from the outcome). The service duration follows the "
+        "platform: first review for cancelled/rejected, first handling otherwise. All or "
+        "nothing: every refused row is listed with its row number and then nothing is "
+        "imported; so is a file that cannot be read to the end (a cell over 32,767 characters, "
+        "more than 1,048,575 rows, a full disk). Dates must be in 2000-2100; control characters "
+        "are refused. Importing the same file again adds nothing; a work order imported before "
+        "gets the times it lacked. Exit status 1 when rows were refused.",
     )
     p.add_argument("file", type=input_file, metavar="FILE", help="a .csv or .xlsx file")
     p.add_argument(
@@ -209,8 +214,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_acting_user(plan)
     plan_actions = plan.add_subparsers(title="actions", metavar="ACTION")
     for name, fn, text in (
-        ("show", run_plan_show, "show a plan"),
-        ("accept", run_plan_accept, "accept a draft plan"),
+        ("show", run_plan_show, t("show a plan")),
+        ("accept", run_plan_accept, t("accept a draft plan")),
     ):
         a = add_command(plan_actions, name, fn, help=text)
         a.add_argument("plan_id", type=positive_int, metavar="ID", help="the plan's id")
@@ -239,6 +244,11 @@ def run_import_complaints(inv: Invocation) -> int:
             inv.note(t(
                 "... {count} more (use --json for all)", count=result.error_count - SHOWN_ERRORS
             ))
+        if result.refused:
+            inv.note(t("nothing was imported (fix the rows listed and import the file again)"))
+        elif result.updated:
+            inv.print(t("{count} already imported work orders brought up to date",
+                        count=result.updated))
     return EXIT_PROBLEMS if result.error_count else 0
 
 

@@ -38,14 +38,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="create a user with a PostgreSQL login and password")
     add.add_argument("name", metavar="NAME", help="display name (unique)")
     add.add_argument("--role", required=True, type=choice_of(ROLES, "role"),
-                     help=f"one of: {', '.join(ROLES)}")
+                     help=t("one of: {values}", values=", ".join(ROLES)))
     add.add_argument("--login", required=True, metavar="LOGIN",
                      help="PostgreSQL login: lower-case letters, digits and _")
     role = add_command(actions, "set-role", run_set_role,
                        help="give a user another role (their login changes group)")
     role.add_argument("user", metavar="USER", help="display name or login")
     role.add_argument("--role", required=True, type=choice_of(ROLES, "role"),
-                      help=f"one of: {', '.join(ROLES)}")
+                      help=t("one of: {values}", values=", ".join(ROLES)))
     off = add_command(actions, "deactivate", run_deactivate,
                       help="deactivate a user: their login can no longer log in")
     off.add_argument("user", metavar="USER", help="display name or login")

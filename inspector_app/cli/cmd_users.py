@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--role",
         required=True,
         type=choice_of(ROLES, "role"),
-        help=f"one of: {', '.join(ROLES)}",
+        help=t("one of: {values}", values=", ".join(ROLES)),
     )
     add_acting_user(add)
 
@@ -44,7 +44,7 @@ def run_list(inv: Invocation) -> int:
     from inspector_app.services.users import list_users
 
     users = list_users(inv.system_context(), include_inactive=inv.args.all)
-    rows = [{"id": u.id, "display_name": u.display_name, "role": u.role.value} for u in users]
+    rows = [{"id": u.id, "display_name": u.display_name, "role": u.role} for u in users]
     inv.emit_rows(
         rows, [("id", "ID"), ("display_name", "NAME"), ("role", "ROLE")], as_json=inv.args.json
     )

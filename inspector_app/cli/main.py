@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from inspector_app.cli.invocation import Invocation
-from inspector_app.cli.options import EXIT_USAGE, CommandParser, global_options
+from inspector_app.cli.options import EXIT_USAGE, CommandParser, global_options, lang_option
+from inspector_app.cli.translated import TranslatedHelpFormatter, install_argparse_words
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.cli.cmd_maintenance",
     "inspector_app.cli.cmd_reports",
     "inspector_app.cli.cmd_risk",
+    "inspector_app.cli.cmd_workorders",
+    "inspector_app.cli.cmd_review",
+    "inspector_app.cli.cmd_goods",
     "inspector_app.cli.cmd_team",
 )
 
@@ -62,7 +66,7 @@ def build_parser() -> CommandParser:
         "rectification cases, from the command line.",
         epilog=EPILOG,
         parents=[global_options(suppress_defaults=False)],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=TranslatedHelpFormatter,
     )
     from inspector_app.about import version_line
 
@@ -90,6 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _use_language_of_environment()
     _prefer_utf8_output()
     argv = list(argv if argv is not None else sys.argv[1:])
+    chosen = lang_option(argv)
+    if chosen in ("en", "zh_CN"):
+        from inspector_app.domain.messages import set_language
+
+        set_language(chosen)
+    install_argparse_words()
     problem = safety.argv_problem(argv)
     if problem:
         return _usage_error(problem)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from inspector_app.cli.translated import TranslatedHelpFormatter
 from inspector_app.domain.messages import t, tc
 
 if TYPE_CHECKING:
@@ -19,6 +20,21 @@ logger = logging.getLogger(__name__)
 
 #: Exit status of a user error: bad arguments, a missing file, an InspectorError.
 EXIT_USAGE = 2
+#: What --lang accepts.
+LANGUAGES = ("en", "zh_CN")
+
+
+def lang_option(argv: Sequence[str]) -> str | None:
+    """The value of --lang in `argv` (read before the parser is built, so that its help
+    texts are in that language), else None."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            return None
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 class CommandParser(argparse.ArgumentParser):
@@ -28,7 +44,7 @@ class CommandParser(argparse.ArgumentParser):
         from inspector_app.cli.safety import one_line
 
         hint = t("{message} (see '{help}')", message=message, help=f"{self.prog} --help")
-        sys.stderr.write(one_line(f"{self.prog}: error: {hint}") + "\n")
+        sys.stderr.write(one_line(f"{self.prog}: {t('error')}: {hint}") + "\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -54,6 +70,14 @@ def global_options(*, suppress_defaults: bool) -> argparse.ArgumentParser:
         default=default,
         help="data folder for the database, photos, backups and logs "
         "(default: INSPECTOR_DATA_DIR, else the per-user data folder)",
+    )
+    g.add_argument(
+        "--lang",
+        metavar="LANG",
+        choices=LANGUAGES,
+        default=default,
+        help="language of messages, tables and help: en or zh_CN (default: INSPECTOR_LANGUAGE, "
+        "else LC_ALL / LC_MESSAGES / LANG)",
     )
     g.add_argument(
         "-v",
@@ -84,7 +108,7 @@ def add_command(
         description=description or help[:1].upper() + help[1:] + ".",
         epilog=epilog,
         parents=[_SUB_GLOBALS],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=TranslatedHelpFormatter,
     )
     if handler is not None:
         parser.set_defaults(handler=handler)
@@ -173,8 +197,10 @@ def add_output(parser: argparse.ArgumentParser, what: str) -> None:
         required=True,
         type=output_path,
         metavar="FILE",
-        help=f"{what}; an existing file is refused unless --force. Written to a temporary "
-        "file in the same folder and renamed when complete",
+        help=t(
+            "{what}; an existing file is refused unless --force. Written to a temporary file "
+            "in the same folder and renamed when complete", what=what,
+        ),
     )
     add_force(parser)
 

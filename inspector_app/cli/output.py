@@ -13,7 +13,14 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, TextIO
 
+from inspector_app.domain.messages import current_language, t
+
 logger = logging.getLogger(__name__)
+
+
+def _translated() -> bool:
+    """Whether cells and headers are shown in another language than the source's."""
+    return current_language() != "en"
 
 #: Widest a table column may grow (in terminal cells) before its text is cut with an ellipsis.
 MAX_COLUMN_WIDTH = 48
@@ -65,8 +72,12 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return (t("yes") if value else t("no")) if _translated() else ("yes" if value else "no")
     if isinstance(value, Enum):
+        if _translated():
+            from inspector_app.domain.labels import value_label
+
+            return value_label(value)
         return str(value.value)
     if isinstance(value, datetime):
         return (
@@ -108,7 +119,9 @@ def table_lines(
     head = list(itertools.islice(it, sample))
     if not head:
         return
-    columns = [(k, h) for k, h in columns if k in head[0]]
+    from inspector_app.cli.translated import header_label
+
+    columns = [(k, header_label(h)) for k, h in columns if k in head[0]]
     cells = [[truncate(cell_text(row.get(k)), max_width) for k, _ in columns] for row in head]
     numeric = [
         all(_is_number(row.get(k)) for row in head if row.get(k) is not None)

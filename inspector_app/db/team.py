@@ -53,7 +53,7 @@ WRITABLE_VIEWS = ("photos",)
 #: purchases about to be made, which a merchant must never learn.
 HIDDEN_FROM_MERCHANT_MANAGER = ("sampling_plans", "sampling_picks")
 #: Append-only history: INSERT and SELECT only, for everyone.
-APPEND_ONLY = ("case_events", "merchant_status_changes")
+APPEND_ONLY = ("case_events", "merchant_status_changes", "review_decisions")
 #: Purchase statuses a merchant manager never sees (an order still on its way).
 HIDDEN_FROM_MERCHANT_MANAGERS = ("planned", "ordered")
 #: SCRAM-SHA-256 iterations, as PostgreSQL's own default.
@@ -138,7 +138,7 @@ def _privileges(role: Role, tables: list[str]) -> dict[str, str]:
     elif role == Role.MERCHANT_MANAGER:
         out = {"rectification_cases": "UPDATE", "case_events": "INSERT",
                "photos": "INSERT, UPDATE", "photo_blobs": "INSERT",
-               "work_orders": "INSERT, UPDATE"}
+               "work_orders": "INSERT, UPDATE", "order_volumes": "INSERT, UPDATE"}
     return {t: p for t, p in out.items() if t in tables}
 
 

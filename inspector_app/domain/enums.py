@@ -79,6 +79,51 @@ class WorkOrderKind(StrEnum):
     AFTER_SALES = "after_sales"
 
 
+class WorkOrderResult(StrEnum):
+    """How a work order ended; it decides the end point of its service duration
+    (docs/domain.md, "After-sales service duration")."""
+
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    REJECTED = "rejected"
+    LIGHTNING_REFUND = "lightning_refund"
+
+
+class WorkOrderStage(StrEnum):
+    """The after-sales stages a warning is set on (docs/domain.md, "Work-order warnings")."""
+
+    PICKUP = "pickup"
+    RETURN_INFO = "return_info"
+    ARRIVAL = "arrival"
+    STOCK_IN_ALERT = "stock_in_alert"
+    STOCK_IN = "stock_in"
+
+
 class PlanStatus(StrEnum):
     DRAFT = "draft"
     ACCEPTED = "accepted"
+
+
+class ReviewDecision(StrEnum):
+    """What the monthly merchant review decided for a merchant (docs/domain.md, "The monthly merchant review")."""
+
+    WATCH = "watch"
+    SUSPEND = "suspend"
+    ELIMINATE = "eliminate"
+    NO_ACTION = "no_action"
+
+
+class GoodsDisposition(StrEnum):
+    """How a purchase's goods ended (docs/domain.md, "What the team spent")."""
+
+    RETURNED = "returned"
+    SAMPLE = "sample"
+    DISPOSED = "disposed"
+
+
+class ReviewReason(StrEnum):
+    """A rule of the monthly review that makes a merchant a candidate on its own."""
+
+    LATE_WORK_ORDERS = "late_work_orders"
+    COMPLAINT_SURGE = "complaint_surge"
+    RISK_SCORE = "risk_score"

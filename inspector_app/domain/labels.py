@@ -16,13 +16,19 @@ from typing import Any
 
 from inspector_app.domain.enums import (
     CaseStatus,
+    GoodsDisposition,
     MerchantStatus,
     PhotoRole,
     PlanStatus,
     PurchaseStatus,
+    ReviewDecision,
+    ReviewReason,
     Role,
     Severity,
     Verdict,
+    WorkOrderKind,
+    WorkOrderResult,
+    WorkOrderStage,
 )
 from inspector_app.domain.messages import tc
 
@@ -106,6 +112,64 @@ def verdict_label(verdict: Verdict | str) -> str:
     return {Verdict.PASS: tc("verdict", "pass"), Verdict.FAIL: tc("verdict", "fail")}[v]
 
 
+def work_order_result_label(result: WorkOrderResult | str) -> str:
+    r = WorkOrderResult(result)
+    return {
+        WorkOrderResult.COMPLETED: tc("work order result", "completed"),
+        WorkOrderResult.CANCELLED: tc("work order result", "cancelled"),
+        WorkOrderResult.REJECTED: tc("work order result", "rejected"),
+        WorkOrderResult.LIGHTNING_REFUND: tc("work order result", "lightning_refund"),
+    }[r]
+
+
+def work_order_stage_label(stage: WorkOrderStage | str) -> str:
+    s = WorkOrderStage(stage)
+    return {
+        WorkOrderStage.PICKUP: tc("work order stage", "pickup"),
+        WorkOrderStage.RETURN_INFO: tc("work order stage", "return_info"),
+        WorkOrderStage.ARRIVAL: tc("work order stage", "arrival"),
+        WorkOrderStage.STOCK_IN_ALERT: tc("work order stage", "stock_in_alert"),
+        WorkOrderStage.STOCK_IN: tc("work order stage", "stock_in"),
+    }[s]
+
+
+def work_order_kind_label(kind: WorkOrderKind | str) -> str:
+    k = WorkOrderKind(kind)
+    return {
+        WorkOrderKind.COMPLAINT: tc("work order kind", "complaint"),
+        WorkOrderKind.AFTER_SALES: tc("work order kind", "after_sales"),
+    }[k]
+
+
+def review_decision_label(decision: ReviewDecision | str) -> str:
+    d = ReviewDecision(decision)
+    return {
+        ReviewDecision.WATCH: tc("review decision", "watch"),
+        ReviewDecision.SUSPEND: tc("review decision", "suspend"),
+        ReviewDecision.ELIMINATE: tc("review decision", "eliminate"),
+        ReviewDecision.NO_ACTION: tc("review decision", "no_action"),
+    }[d]
+
+
+def review_reason_label(reason: ReviewReason | str) -> str:
+    """Why the review picked a merchant, in words (domain/glossary.py REVIEW_REASON)."""
+    r = ReviewReason(reason)
+    return {
+        ReviewReason.LATE_WORK_ORDERS: tc("review reason", "work orders over 72 h"),
+        ReviewReason.COMPLAINT_SURGE: tc("review reason", "complaints surging"),
+        ReviewReason.RISK_SCORE: tc("review reason", "risk score"),
+    }[r]
+
+
+def disposition_label(disposition: GoodsDisposition | str) -> str:
+    d = GoodsDisposition(disposition)
+    return {
+        GoodsDisposition.RETURNED: tc("goods disposition", "returned"),
+        GoodsDisposition.SAMPLE: tc("goods disposition", "sample"),
+        GoodsDisposition.DISPOSED: tc("goods disposition", "disposed"),
+    }[d]
+
+
 #: Enum type -> its label function, for value_label().
 _BY_TYPE: dict[type[Enum], Callable[[Any], str]] = {
     CaseStatus: case_status_label,
@@ -116,6 +180,12 @@ _BY_TYPE: dict[type[Enum], Callable[[Any], str]] = {
     PhotoRole: photo_role_label,
     Severity: severity_label,
     Verdict: verdict_label,
+    WorkOrderResult: work_order_result_label,
+    WorkOrderStage: work_order_stage_label,
+    WorkOrderKind: work_order_kind_label,
+    ReviewDecision: review_decision_label,
+    ReviewReason: review_reason_label,
+    GoodsDisposition: disposition_label,
 }
 
 

@@ -18,6 +18,8 @@ not make a merchant more likely to be drawn.
    highest W / (taken + 0.5) (Sainte-Lague).
 3. Within a stratum, units are drawn without replacement with probability proportional to
    weight by Efraimidis-Spirakis keys u ** (1 / w) (log form).
+   Prices are what a pick is expected to cost net of refunds (services/sampling_plans.py,
+   docs/domain.md "What the team spent").
 4. No product is picked twice, unless allowed; the caller removes products already bought
    in the period. Random numbers come from random.Random(seed) and the inputs are sorted
    first, so the same seed and data give the same plan.

@@ -1,4 +1,7 @@
-"""Photo validation and image work with Pillow: probing, thumbnails and metadata-free copies.
+"""Photo validation with Pillow: reading a photo file, probing and checking it on import.
+
+Decoding within the memory budget is in photos/decoding.py, thumbnails and metadata-free
+copies in photos/renditions.py; their public names are importable from here as before.
 
 Only JPEG, PNG and WebP (and HEIC when pillow-heif is installed) are ever decoded; every
 other file, every damaged or truncated file and every decompression bomb is refused with a
@@ -7,42 +10,46 @@ other file, every damaged or truncated file and every decompression bomb is refu
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageFile, ImageOps
+from PIL import Image
 
 from inspector_app.domain.errors import PhotoRejected
 from inspector_app.domain.labels import join_list
 from inspector_app.domain.messages import t
+from inspector_app.photos.decoding import (  # noqa: F401 - public names stay importable here
+    BASE_FORMATS,
+    DECODED_PIXEL_BYTES,
+    MAX_DECODED_PIXELS,
+    OverBudget,
+    accepted_formats,
+    decoded_pixels,
+    draft,
+    open_image,
+    reason,
+)
 from inspector_app.photos.exif import orientation, taken_at_from_exif
 from inspector_app.photos.exif import parse_exif_time as parse_exif_time  # re-exported
+from inspector_app.photos.renditions import (  # noqa: F401 - public names stay importable here
+    CLEAN_MAX_EDGE,
+    JPEG_QUALITY,
+    THUMB_QUALITY,
+    clean_image,
+    encode_clean_jpeg,
+    make_clean_copy,
+    make_thumbnail,
+    thumbnail_of,
+)
 
 logger = logging.getLogger(__name__)
 
 #: Largest photo file accepted, in bytes; phone photos are 2-15 MB, RAW-sized JPEGs ~40 MB.
 MAX_FILE_BYTES = 60 * 1024 * 1024
-#: The memory budget of one decode, in pixels: a photo is decoded whole only if it has at
-#: most this many (a 64 MP RGBA decode is 256 MB). JPEGs decode at 1/2, 1/4 or 1/8 scale
-#: (draft mode) and are held to it at 1/8; PNG and WebP, decoded at full size, are refused
-#: above it. Pillow's own bomb limit (~89 MP) would let one PNG cost over 700 MB.
-MAX_DECODED_PIXELS = 64_000_000
-#: Bytes a decoded pixel takes in Pillow (RGB is stored as RGBX).
-DECODED_PIXEL_BYTES = 4
-#: Longest edge of the clean copy put into merchant-facing documents.
-CLEAN_MAX_EDGE = 1200
-#: JPEG quality of clean copies.
-JPEG_QUALITY = 85
-#: JPEG quality of thumbnails.
-THUMB_QUALITY = 80
-#: Pillow format name -> media type of the formats accepted without optional packages.
-BASE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 #: Leading bytes of formats people commonly rename to .jpg, to say what a refused file is
 #: (the key of its description in _kind()).
 _MAGIC = [
@@ -68,20 +75,6 @@ class ImageProbe:
     width: int  # after EXIF orientation, i.e. as displayed
     height: int
     taken_at: datetime | None  # aware UTC, from EXIF DateTimeOriginal when usable
-
-
-@cache
-def accepted_formats() -> dict[str, str]:
-    """Pillow format name -> media type; HEIC is added when pillow-heif can be imported."""
-    formats = dict(BASE_FORMATS)
-    try:
-        import pillow_heif
-
-        pillow_heif.register_heif_opener()
-        formats["HEIF"] = "image/heic"
-    except Exception:  # noqa: BLE001 - optional; any import problem just means no HEIC
-        logger.debug("pillow-heif not available; HEIC photos are refused")
-    return formats
 
 
 def accepted_names() -> str:
@@ -128,36 +121,6 @@ def _too_big(name: str, size: int, limit: int) -> str:
         "'{name}' is {size} MB; photos larger than {limit} MB are not accepted.",
         name=name, size=f"{size / 1048576:.1f}", limit=f"{limit / 1048576:.0f}",
     )
-
-
-class OverBudget(Exception):
-    """The image would decode to more than MAX_DECODED_PIXELS."""
-
-    def __init__(self, width: int, height: int) -> None:
-        super().__init__(f"{width}x{height} pixels")
-        self.width, self.height = width, height
-
-
-def decoded_pixels(im: Image.Image) -> int:
-    """Pixels a decode of `im` holds at the least: a JPEG at 1/8 scale, others whole."""
-    if im.format in ("JPEG", "MPO"):
-        return -(-im.width // 8) * -(-im.height // 8)
-    return im.width * im.height
-
-
-def _open(source: bytes | Path) -> ImageFile.ImageFile:
-    fp = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
-    im = Image.open(fp, formats=list(accepted_formats()))
-    # The warnings filter set around this call is process-global and not thread-safe
-    # (thumbnails are made on worker threads), so check the declared size here as well.
-    limit = Image.MAX_IMAGE_PIXELS  # None when an embedding program turned the check off
-    if limit is not None and im.width * im.height > limit:
-        im.close()
-        raise Image.DecompressionBombError(f"{im.width}x{im.height} pixels")
-    if decoded_pixels(im) > MAX_DECODED_PIXELS:
-        im.close()
-        raise OverBudget(im.width, im.height)
-    return im
 
 
 def _what_is(data: bytes) -> str | None:
@@ -229,16 +192,16 @@ def check_photo(data: bytes, name: str, *, thumb_edge: int | None = None) -> Che
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            im = _open(data)
+            im = open_image(data)
             if type(im).verify is not Image.Image.verify:
                 # verify() checks what load() does not (PNG chunk CRCs); it needs its own open.
                 with im:
                     im.verify()
-                im = _open(data)
+                im = open_image(data)
             with im:
                 fmt = im.format or ""
                 width, height = im.size
-                _draft(im, thumb_edge or 1)
+                draft(im, thumb_edge or 1)
                 # Hand the decoder all the data at once: it then decodes without the GIL in
                 # one call, instead of retaking the GIL every 64 KB (on an import's worker
                 # thread, beside the storing thread and the GUI, that cost up to 3x).
@@ -249,7 +212,7 @@ def check_photo(data: bytes, name: str, *, thumb_edge: int | None = None) -> Che
                 turned = orientation(exif) in (5, 6, 7, 8)
                 taken_at = taken_at_from_exif(exif)
                 if thumb_edge:
-                    thumb = _thumbnail_of(im, thumb_edge, name)
+                    thumb = thumbnail_of(im, thumb_edge, name)
         except OverBudget as e:
             raise PhotoRejected(t(
                 "'{name}' is {width} x {height} pixels ({megapixels} MP); a {kind} photo is "
@@ -286,7 +249,7 @@ def check_photo(data: bytes, name: str, *, thumb_edge: int | None = None) -> Che
             logger.info("rejected %s: %r", name, e)
             raise PhotoRejected(t(
                 "'{name}' is damaged or incomplete and could not be read ({problem}).",
-                name=name, problem=_reason(e),
+                name=name, problem=reason(e),
             )) from None
     if fmt == "MPO":  # a JPEG with extra frames (HDR gain maps, previews): still a JPEG
         fmt = "JPEG"
@@ -303,28 +266,6 @@ def check_photo(data: bytes, name: str, *, thumb_edge: int | None = None) -> Che
 def _kind_of(data: bytes) -> str:
     magic = _accepted_magic(data)
     return {"png": "PNG", "webp": "WebP", "jpeg": "JPEG"}.get(magic or "", "PNG/WebP")
-
-
-def _draft(im: Image.Image, max_edge: int) -> None:
-    """Have a JPEG decode at the smallest 1/2, 1/4 or 1/8 scale still covering max_edge."""
-    if im.format in ("JPEG", "MPO"):
-        im.draft("RGB", (max_edge, max_edge))
-
-
-def _thumbnail_of(im: Image.Image, edge: int, name: str) -> bytes | None:
-    """make_thumbnail's JPEG from an image already decoded; None (made later) if it fails."""
-    try:
-        return encode_clean_jpeg(_displayed(im, edge), quality=THUMB_QUALITY)
-    except Exception as e:  # noqa: BLE001 - the photo is good; its thumbnail is made on demand
-        logger.info("no thumbnail for %s at import: %r", name, e)
-        return None
-
-
-def _reason(e: Exception) -> str:
-    text = str(e).strip() or type(e).__name__
-    if "truncated" in text:
-        return t("the file ends before the picture does, as after an interrupted copy")
-    return text[:120]
 
 
 def _accepted_magic(data: bytes) -> str | None:
@@ -345,85 +286,3 @@ def _safe_exif(im: Image.Image, name: str) -> Image.Exif | None:
         return None
 
 
-def _display_image(source: bytes | Path, max_edge: int) -> Image.Image:
-    """The photo as it should look: oriented, sRGB, RGB, fitting in max_edge x max_edge."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            im = _open(source)
-        except Exception as e:  # noqa: BLE001
-            raise PhotoRejected(
-                t("A stored photo could not be read ({problem}).", problem=_reason(e))
-            ) from None
-    with im:
-        try:
-            _draft(im, max_edge)
-            im.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
-        except Exception as e:  # noqa: BLE001
-            raise PhotoRejected(
-                t("A stored photo could not be read ({problem}).", problem=_reason(e))
-            ) from None
-        return _displayed(im, max_edge)
-
-
-def _displayed(im: Image.Image, max_edge: int) -> Image.Image:
-    """An opened (drafted) image fitted into max_edge, oriented, sRGB RGB, no metadata."""
-    im.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)  # no-op when already done
-    try:
-        ImageOps.exif_transpose(im, in_place=True)
-    except Exception as e:  # noqa: BLE001 - broken EXIF: show it unrotated
-        logger.info("could not apply EXIF orientation: %r", e)
-    icc = im.info.get("icc_profile")
-    out = _to_srgb(im, icc) if icc and im.mode in ("RGB", "CMYK", "L") else None
-    if out is None:
-        out = _to_rgb(im)
-    out.info.clear()
-    return out
-
-
-def _to_rgb(im: Image.Image) -> Image.Image:
-    if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-        return im.convert("I").point(lambda v: v * (1 / 256)).convert("L").convert("RGB")
-    if im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
-        im.mode == "P" and "transparency" in im.info
-    ):
-        rgba = im.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(white, rgba).convert("RGB")
-    return im.convert("RGB") if im.mode != "RGB" else im.copy()
-
-
-def _to_srgb(im: Image.Image, icc: bytes) -> Image.Image | None:
-    """RGB converted from the embedded colour profile, so it looks right without it."""
-    try:
-        from PIL import ImageCms
-
-        src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(im, src, ImageCms.createProfile("sRGB"), outputMode="RGB")
-    except Exception as e:  # noqa: BLE001 - a bad profile: keep the pixels as they are
-        logger.info("ignoring unusable ICC profile: %r", e)
-        return None
-
-
-def encode_clean_jpeg(im: Image.Image, *, quality: int = JPEG_QUALITY) -> bytes:
-    """JPEG bytes with no metadata at all: no EXIF, GPS, XMP, ICC, comment or text."""
-    clean = Image.new("RGB", im.size)
-    clean.paste(im.convert("RGB") if im.mode != "RGB" else im)
-    buf = io.BytesIO()
-    clean.save(buf, "JPEG", quality=quality, optimize=True, exif=b"")
-    return buf.getvalue()
-
-
-def clean_image(source: bytes | Path, max_edge: int = CLEAN_MAX_EDGE) -> Image.Image:
-    """An oriented, downscaled RGB copy of the photo with no metadata, for drawing on."""
-    return _display_image(source, max_edge)
-
-
-def make_thumbnail(source: bytes | Path, size: int) -> bytes:
-    """A JPEG thumbnail fitting size x size, oriented as displayed, without metadata."""
-    return encode_clean_jpeg(_display_image(source, size), quality=THUMB_QUALITY)
-
-
-def make_clean_copy(source: bytes | Path, max_edge: int = CLEAN_MAX_EDGE) -> bytes:
-    """The copy for merchant-facing documents: oriented, at most max_edge, JPEG, no metadata."""
-    return encode_clean_jpeg(_display_image(source, max_edge))

@@ -232,11 +232,16 @@ class PhotoStore:
     def has(self, sha: str) -> bool:
         return self.path_for(sha).is_file()
 
-    def put(self, data: bytes, sha: str | None = None, *, trust_sha: bool = False) -> StoredFile:
+    def put(
+        self, data: bytes, sha: str | None = None, *, trust_sha: bool = False,
+        durable: bool = True,
+    ) -> StoredFile:
         """Store bytes durably (fsynced, renamed, folder fsynced) unless already stored.
 
         A given `sha` is checked against the content, unless `trust_sha` says the caller
-        has just hashed these very bytes (an import hashes each file once).
+        has just hashed these very bytes (an import hashes each file once). `durable=False`
+        for a copy of bytes kept elsewhere (a team server's: this folder is its cache),
+        written whole or not at all but not fsynced.
         """
         if sha is not None and trust_sha:
             digest = check_sha(sha)
@@ -251,7 +256,7 @@ class PhotoStore:
             logger.warning("stored photo %s was damaged; writing it again", digest)
         # Originals are evidence, written once and seldom read back: leave them out of the
         # OS cache (thumbnails are what screens show).
-        atomic_write(dest, data, durable=True, mode=ORIGINAL_MODE, keep_cached=False)
+        atomic_write(dest, data, durable=durable, mode=ORIGINAL_MODE, keep_cached=False)
         logger.debug("stored photo %s (%d bytes)", digest, len(data))
         return StoredFile(digest, dest, created=True)
 

@@ -14,6 +14,13 @@ logger = logging.getLogger(__name__)
 CATEGORY = {k: bilingual(glossary.CATEGORY, k) for k in glossary.CATEGORY}
 SEVERITY = {k: bilingual(glossary.SEVERITY, k) for k in glossary.SEVERITY}
 CASE_STATUS = {k: bilingual(glossary.CASE_STATUS, k) for k in glossary.CASE_STATUS}
+WORK_ORDER_KIND = {k: bilingual(glossary.WORK_ORDER_KIND, k) for k in glossary.WORK_ORDER_KIND}
+WORK_ORDER_RESULT = {
+    k: bilingual(glossary.WORK_ORDER_RESULT, k) for k in glossary.WORK_ORDER_RESULT}
+WORK_ORDER_STAGE = {k: bilingual(glossary.WORK_ORDER_STAGE, k) for k in glossary.WORK_ORDER_STAGE}
+REVIEW_DECISION = {k: bilingual(glossary.REVIEW_DECISION, k) for k in glossary.REVIEW_DECISION}
+REVIEW_REASON = {k: bilingual(glossary.REVIEW_REASON, k) for k in glossary.REVIEW_REASON}
+DISPOSITION = {k: bilingual(glossary.DISPOSITION, k) for k in glossary.DISPOSITION}
 #: Merchant statuses as printed.
 MERCHANT_STATUS = {
     "active": "Active 正常",
@@ -40,6 +47,36 @@ def severity(value: object) -> str:
 def case_status(value: object) -> str:
     key = _key(value)
     return CASE_STATUS.get(key, key.replace("_", " ").capitalize())
+
+
+def work_order_kind(value: object) -> str:
+    key = _key(value)
+    return WORK_ORDER_KIND.get(key, key)
+
+
+def work_order_result(value: object) -> str:
+    key = _key(value)
+    return WORK_ORDER_RESULT.get(key, key)
+
+
+def work_order_stage(value: object) -> str:
+    key = _key(value)
+    return WORK_ORDER_STAGE.get(key, key)
+
+
+def review_decision(value: object) -> str:
+    key = _key(value)
+    return REVIEW_DECISION.get(key, key)
+
+
+def review_reason(value: object) -> str:
+    key = _key(value)
+    return REVIEW_REASON.get(key, key)
+
+
+def disposition(value: object) -> str:
+    key = _key(value)
+    return DISPOSITION.get(key, key)
 
 
 def merchant_status(value: object) -> str:

@@ -46,6 +46,10 @@ def _hours(v: Any) -> str:
     return "—" if v is None else f"{float(v):.1f} h"
 
 
+def _money(v: Any) -> str:
+    return "—" if v is None else f"¥{int(v) / 100:,.2f}"
+
+
 #: The figures a report states, in order: (path into the figures dict, label, formatter).
 FIGURE_ROWS: list[tuple[str, str, Callable[[Any], str]]] = [
     ("purchases", "Mystery purchases 神买订单", _int),
@@ -71,6 +75,15 @@ FIGURE_ROWS: list[tuple[str, str, Callable[[Any], str]]] = [
     ("merchants_watch", "Merchants put on watch 列入观察", _int),
     ("merchants_suspended", "Merchants suspended 暂停", _int),
     ("merchants_eliminated", "Merchants eliminated 清退", _int),
+    # What the team spent on the period's purchases (docs/domain.md, "What the team spent").
+    ("spend_cents", "Spend on purchases 采购支出", _money),
+    ("refunds_cents", "Refunds received 收到退款", _money),
+    ("net_cost_cents", "Net cost 净成本", _money),
+    ("lightning_refunds", "of which lightning refunds 其中闪电退款", _int),
+    ("goods_returned", f"Goods: {labels.disposition('returned')}", _int),
+    ("goods_kept", f"Goods: {labels.disposition('sample')}", _int),
+    ("goods_disposed", f"Goods: {labels.disposition('disposed')}", _int),
+    ("goods_undecided", "Goods not yet returned, kept or disposed of 货品去向未记录", _int),
     ("cases_open_now", "Cases open at generation 当前未结案件", _int),
     ("cases_overdue_now", "Cases overdue at generation 当前逾期案件", _int),
 ]
@@ -250,6 +263,24 @@ def _merchants_section(data: QualityReportData) -> list[Flowable]:
     return out
 
 
+def _decisions_section(figures: Mapping[str, Any]) -> list[Flowable]:
+    """The monthly merchant review's decisions of the period (docs/domain.md)."""
+    w = content_width()
+    rows = [
+        [month, shop, name, labels.review_decision(decision), reason]
+        for month, shop, name, decision, reason in figures.get("review_decisions") or []
+    ]
+    out: list[Flowable] = [section("Merchant review decisions 商家月度评审决定", "h1")]
+    if rows:
+        out.append(table(
+            rows, [w * 0.11, w * 0.14, w * 0.25, w * 0.16, w * 0.34],
+            header=["Month 月份", "Shop id", "Merchant 商家", "Decision 决定", "Reason 理由"],
+        ))
+    else:
+        out.append(para("No review decision recorded in this period. 本期无评审决定。"))
+    return out
+
+
 def story(data: QualityReportData) -> list[Flowable]:
     """The report's flowables; depends on `data` alone, so an archived report re-renders."""
     sub = f"{data.organisation} · generated {_when(data.generated_at)}"
@@ -261,6 +292,7 @@ def story(data: QualityReportData) -> list[Flowable]:
     out += _pareto_section(data.figures)
     out += _trend_section(data.figures)
     out += _merchants_section(data)
+    out += _decisions_section(data.figures)
     return out
 
 

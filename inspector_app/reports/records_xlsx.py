@@ -160,7 +160,7 @@ def iter_records(path: Path | str) -> Iterator[tuple[str, Iterator[SheetRow]]]:
     required column raises InspectorError naming it."""
     from inspector_app.domain.errors import InspectorError
 
-    with open_workbook(path) as wb:
+    with open_workbook(path, streaming=True) as wb:
         names = {n.strip().casefold() for n in wb.sheetnames}
         present = [s for s in SHEET_ORDER if s.casefold() in names]
         if not present:

@@ -15,7 +15,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.db.models import Finding, Photo, Purchase, RectificationCase
@@ -209,12 +209,15 @@ def _store_one(
     from inspector_app.photos.store import THUMB_SIZE
 
     store = ctx.photos
-    owner_col = getattr(Photo, column)
     path, name, data, info = photo.path, photo.name, photo.data, photo.checked.probe
     sha = hashlib.sha256(data).hexdigest()  # the only hash of these bytes
     existed = store.has(sha)
+    # One laptop: the file is the photo, durable before its row exists. A team server
+    # keeps the bytes in the row's own transaction; the file is this machine's cache of
+    # them, not fsynced (docs/performance.md, "Photos").
+    durable = ctx.db.is_sqlite
     try:
-        store.put(data, sha, trust_sha=True)  # durable before the row exists
+        store.put(data, sha, trust_sha=True, durable=durable)
     except OSError as e:
         if not existed:
             _drop_if_unreferenced(ctx, sha)
@@ -228,21 +231,22 @@ def _store_one(
         except OSError as e:  # a cache: the thumbnail is made again when first shown
             logger.warning("could not cache the thumbnail of %s: %s", name, e)
     with ctx.db.write() as s:
-        existing = s.scalar(
-            select(Photo.id)
-            .where(Photo.sha256 == sha, owner_col == owner_id, Photo.deleted_at.is_(None))
-            .limit(1)
-        )
+        # Every live photo with this content, read once: whether it is already attached
+        # here, and else whether it is evidence elsewhere (on a team server each query is
+        # a round trip to a busy machine: docs/performance.md, "Photos").
+        same = _same_content(s, sha)
+        existing = next((p for p in same if getattr(p, column) == owner_id), None)
         if existing is not None:
             result = AddResult(
                 path,
                 ALREADY_STORED,
-                t("'{name}' is already attached as photo {id}.", name=name, id=existing),
-                existing,
+                t("'{name}' is already attached as photo {id}.", name=name, id=existing.id),
+                existing.id,
                 sha,
             )
         else:
-            _check_owner(s, column, owner_id)
+            model, what = _OWNERS[column]
+            owner = get_live(s, model, owner_id, what)  # still there (checked before too)
             row = Photo(
                 sha256=sha,
                 original_name=name[:255],
@@ -265,36 +269,54 @@ def _store_one(
             # We hold the write lock now, which a repair also takes while it deletes
             # unreferenced files: if one removed ours meanwhile, put it back.
             if not store.has(sha):
-                store.put(data, sha, trust_sha=True)
+                store.put(data, sha, trust_sha=True, durable=durable)
+            own_purchase = (owner_id if column == "purchase_id"
+                            else owner.purchase_id if column == "finding_id" else None)
             result = AddResult(path, STORED, "", row.id, sha,
-                               _evidence_elsewhere(s, sha, column, owner_id, row.id))
+                               _evidence_elsewhere(same, own_purchase))
     logger.info("photo %s: %s (%s)", name, result.status, sha[:12])
     return result
 
 
-def _evidence_elsewhere(s: Session, sha: str, column: str, owner_id: int, photo_id: int) -> str:
+@dataclass(frozen=True)
+class _SameContent:
+    """A live photo with the content being imported."""
+
+    id: int
+    purchase_id: int | None
+    finding_id: int | None
+    case_id: int | None
+    role: PhotoRole
+    evidence_of: int | None  # the purchase it is evidence of, directly or by its finding
+    finding_live: bool
+
+
+def _same_content(s: Session, sha: str) -> list[_SameContent]:
+    rows = s.execute(
+        select(Photo.id, Photo.purchase_id, Photo.finding_id, Photo.case_id, Photo.role,
+               func.coalesce(Photo.purchase_id, Finding.purchase_id), Finding.deleted_at)
+        .outerjoin(Finding, Finding.id == Photo.finding_id)
+        .where(Photo.sha256 == sha, Photo.deleted_at.is_(None))
+        .order_by(Photo.id)
+    ).all()
+    return [_SameContent(i, p, f, c, PhotoRole(r), e, d is None) for i, p, f, c, r, e, d in rows]
+
+
+def _evidence_elsewhere(same: list[_SameContent], own_purchase: int | None) -> str:
     """The flag of a photo whose content is already evidence of another purchase (directly
     or of one of its findings), or "" (docs/domain.md, "Photos"). The same picture on two
     purchases means one of them did not show what was bought; within one purchase (the
-    purchase and its findings) sharing a picture is normal."""
-    own_purchase = (
-        owner_id if column == "purchase_id"
-        else s.scalar(select(Finding.purchase_id).where(Finding.id == owner_id))
-        if column == "finding_id" else None
-    )
-    rows = s.execute(
-        select(Photo.finding_id, func.coalesce(Photo.purchase_id, Finding.purchase_id))
-        .outerjoin(Finding, Finding.id == Photo.finding_id)
-        .where(Photo.sha256 == sha, Photo.id != photo_id, Photo.deleted_at.is_(None),
-               Photo.role == PhotoRole.EVIDENCE, Finding.deleted_at.is_(None),
-               or_(Photo.purchase_id.is_not(None), Photo.finding_id.is_not(None)))
-        .order_by(Photo.id)
-    ).all()
-    others = [(f, p) for f, p in rows if p is not None and p != own_purchase]
-    for finding_id, _purchase_id in others:  # a finding says more than its purchase
-        if finding_id is not None:
-            return t("already evidence for finding {id}", id=finding_id)
-    return t("already evidence for purchase {id}", id=others[0][1]) if others else ""
+    purchase and its findings) sharing a picture is normal. `same`: the other live photos
+    with this content (read before this one was added)."""
+    others = [
+        p for p in same
+        if p.role == PhotoRole.EVIDENCE and p.finding_live and p.case_id is None
+        and p.evidence_of is not None and p.evidence_of != own_purchase
+    ]
+    for p in others:  # a finding says more than its purchase
+        if p.finding_id is not None:
+            return t("already evidence for finding {id}", id=p.finding_id)
+    return t("already evidence for purchase {id}", id=others[0].evidence_of) if others else ""
 
 
 def _drop_if_unreferenced(ctx: Context, sha: str) -> None:

@@ -29,6 +29,7 @@ from inspector_app.domain.errors import (
 from inspector_app.domain.labels import purchase_status_label
 from inspector_app.domain.messages import t
 from inspector_app.domain.money import to_cents
+from inspector_app.domain.spend import Disposition, check_disposition
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.common import aware, clean_line, clean_text, get_live, now
 from inspector_app.services.context import RECORDERS, SEES_PRIVATE, Context
@@ -51,6 +52,11 @@ class PurchaseInput:
     inspector_id: int | None = None
     status: PurchaseStatus = PurchaseStatus.PLANNED
     notes: str = ""
+    #: How the goods ended (domain/spend.py): returned / sample / disposed, or None.
+    disposition: str | None = None
+    refund: str | int | None = None
+    lightning_refund: bool = False
+    sample_location: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,10 @@ class PurchaseInfo:
     finding_count: int = 0
     deleted: bool = False
     extra: dict = field(default_factory=dict)
+    disposition: str | None = None
+    refund_cents: int | None = None
+    lightning_refund: bool = False
+    sample_location: str = ""
 
 
 def info(s: Session, p: Purchase, role: Role | None) -> PurchaseInfo:
@@ -102,6 +112,9 @@ def info(s: Session, p: Purchase, role: Role | None) -> PurchaseInfo:
         status=PurchaseStatus(p.status), verdict=p.verdict and Verdict(p.verdict),
         notes=p.notes if private else "",
         finding_count=count, deleted=p.deleted_at is not None,
+        disposition=p.disposition.value if p.disposition else None,
+        refund_cents=p.refund_cents, lightning_refund=bool(p.lightning_refund),
+        sample_location=p.sample_location or "",
     )
 
 
@@ -177,11 +190,20 @@ def _checked(s: Session, p: Purchase, data: PurchaseInput) -> tuple[list[Inspect
         if clash:
             refuse(t("Order number {order} is already recorded", order=order_number),
                    "order_number", ConflictError)
+    price_cents = attempt(lambda: to_cents(data.price_paid, "price_paid"))
+    refund_cents = attempt(lambda: to_cents(data.refund, "refund"))
+    wrong, disposition = check_disposition(
+        data.disposition, refund_cents, data.lightning_refund, data.sample_location, price_cents)
+    problems.extend(wrong)
+    if disposition.disposition is not None and status not in (PurchaseStatus.RECEIVED,
+                                                               PurchaseStatus.INSPECTED):
+        refuse(t("Only goods that arrived can be returned, kept or disposed of"), "disposition")
     cleaned = {
+        "disposition": disposition,
         "order_number": order_number,
         "ordered_at": ordered_at,
         "received_at": received_at,
-        "price_paid_cents": attempt(lambda: to_cents(data.price_paid, "price_paid")),
+        "price_paid_cents": price_cents,
         "buyer_alias": attempt(lambda: clean_line(data.buyer_alias, "buyer_alias", limit=100)),
         "delivery_address": attempt(
             lambda: clean_text(data.delivery_address, "delivery_address", limit=1000)
@@ -208,6 +230,36 @@ def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
     p.inspector_id = data.inspector_id
     p.status = PurchaseStatus(data.status)
     p.notes = v["notes"]
+    _set_disposition(p, v["disposition"])
+
+
+def _set_disposition(p: Purchase, d: Disposition) -> None:
+    p.disposition, p.refund_cents = d.disposition, d.refund_cents
+    p.lightning_refund, p.sample_location = d.lightning_refund, d.sample_location
+
+
+def set_disposition(
+    ctx: Context, purchase_id: int, disposition: str | None, *, refund: str | int | None = None,
+    lightning_refund: bool = False, sample_location: str = "",
+) -> PurchaseInfo:
+    """Record how a purchase's goods ended (docs/domain.md, "What the team spent")."""
+    actor = ctx.require(*RECORDERS, action=t("edit purchases"))
+    refund_cents = to_cents(refund, "refund")
+    with ctx.db.write() as s:
+        p = get_live(s, Purchase, purchase_id, "purchase")
+        wrong, d = check_disposition(disposition, refund_cents, lightning_refund,
+                                     sample_location, p.price_paid_cents)
+        if d.disposition is not None and p.status not in (PurchaseStatus.RECEIVED,
+                                                          PurchaseStatus.INSPECTED):
+            wrong.append(ValidationError(
+                t("Only goods that arrived can be returned, kept or disposed of"),
+                field="disposition"))
+        if len(wrong) == 1:
+            raise wrong[0]
+        if wrong:
+            raise InvalidForm(wrong)
+        _set_disposition(p, d)
+        return info(s, p, actor.role)
 
 
 def validate_purchase(

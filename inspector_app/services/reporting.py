@@ -6,13 +6,13 @@ import hashlib
 import json
 import logging
 import tempfile
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from inspector_app.db.models import (
@@ -28,7 +28,7 @@ from inspector_app.domain import clock
 from inspector_app.domain.enums import PhotoRole
 from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
-from inspector_app.services import team_settings
+from inspector_app.services import notice_numbers, team_settings
 from inspector_app.services.cases import merchant_open_cases
 from inspector_app.services.context import MANAGERS, Context
 from inspector_app.services.workbook_data import product_text
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: ReportArchive.kind of a rectification notice.
-NOTICE = "notice"
+NOTICE = notice_numbers.NOTICE
 
 
 @dataclass(frozen=True)
@@ -240,24 +240,17 @@ def _read_notice(
         else:
             merchant, cases = merchant_open_cases(s, shop_id)
             period = f"merchant:{merchant.shop_id}"
-        issued = (
-            s.scalar(
-                select(func.count())
-                .select_from(ReportArchive)
-                .where(ReportArchive.kind == NOTICE, ReportArchive.period == period)
-            )
-            or 0
-        ) + 1
-        number = (
-            f"{case_number.strip()}-N{issued}"
-            if case_number is not None
-            else f"RN-{merchant.shop_id}-{today:%Y%m%d}-{issued}"
-        )
         logo = settings.get("organisation_logo") or ""
         notice_cases, shas = _notice_cases(s, cases)
+        # A reprint of the same notice keeps its number and date (services/notice_numbers.py).
+        number, issued_on = notice_numbers.number_for(
+            s, period, notice_numbers.content_key(notice_cases), today,
+            lambda n: (f"{case_number.strip()}-N{n}" if case_number is not None
+                       else f"RN-{merchant.shop_id}-{today:%Y%m%d}-{n}"),
+        )
         data = NoticeData(
             notice_number=number,
-            issued_on=today,
+            issued_on=issued_on,
             organisation=settings["organisation_name"],
             logo_path=Path(logo) if logo and Path(logo).is_file() else None,
             merchant_name=merchant.name,
@@ -310,8 +303,12 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def archive(ctx: Context, kind: str, period: str, figures: dict, path: Path | None) -> int:
-    """Record a generated document with the figures it stated; returns the archive id."""
+def archive(ctx: Context, kind: str, period: str, figures: dict, path: Path | None,
+            then: Callable[[Session], object] | None = None) -> int:
+    """Record a generated document with the figures it stated; returns the archive id.
+
+    `then(session)` runs in the same transaction (a notice marks its open cases notified).
+    """
     with ctx.db.write() as s:
         row = ReportArchive(
             kind=kind,
@@ -323,6 +320,8 @@ def archive(ctx: Context, kind: str, period: str, figures: dict, path: Path | No
         )
         s.add(row)
         s.flush()
+        if then is not None:
+            then(s)
         return row.id
 
 
@@ -359,10 +358,13 @@ def export_notice(
     today: date | None = None,
     record: bool = True,
     force: bool = False,
+    notify: bool = True,
 ) -> Generator[Progress, None, Path]:
     """Write the rectification notice PDF for one case or a merchant's open cases.
 
     `record=False` is for previews: nothing is archived, so no notice number is used up.
+    A recorded notice marks its open cases notified in the archiving transaction (unless
+    `notify=False`): the notice is what the merchant is sent.
     """
     ctx.require(*MANAGERS, action=t("print rectification notices"))
     from inspector_app.reports.notice import write_notice
@@ -392,18 +394,24 @@ def export_notice(
             for c in data.cases
         },
         "photos": [p.photo_id for p in data.photos],
+        "content": notice_numbers.content_key(data.cases),
     }
     period = case_number.strip() if case_number else f"merchant:{data.merchant_shop_id}"
     if record:
-        archive_or_remove(ctx, NOTICE, period, figures, path)
+        from inspector_app.services.case_moves import notify_open_cases
+
+        numbers = [c.case_number for c in data.cases]
+        then = (lambda s: notify_open_cases(s, ctx, numbers)) if notify else None
+        archive_or_remove(ctx, NOTICE, period, figures, path, then)
     return path
 
 
-def archive_or_remove(ctx: Context, kind: str, period: str, figures: dict, path: Path) -> int:
+def archive_or_remove(ctx: Context, kind: str, period: str, figures: dict, path: Path,
+                      then: Callable[[Session], object] | None = None) -> int:
     """archive() the document just written; if that fails, the document goes too, so no
     notice or report exists that the archive does not know."""
     try:
-        return archive(ctx, kind, period, figures, path)
+        return archive(ctx, kind, period, figures, path, then)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -60,6 +60,52 @@ def find_backup(path: Path | str) -> BackupInfo:
     return info
 
 
+def refuse_when_open_elsewhere(live: Path) -> None:
+    """Refuse (ValidationError) while another process has the database open: swapping the
+    file under it would leave it writing to the set-aside copy (db/in_use.py)."""
+    from inspector_app.db.in_use import held_elsewhere
+
+    how = held_elsewhere(live)
+    if how is not None:
+        raise ValidationError(t(
+            "The database {path} is in use by another program or Inspector window ({how}); "
+            "close it and run the restore again. Nothing was restored.",
+            path=live, how=t("writing") if how == "writing" else t("open"),
+        ))
+
+
+def backups_in(folder: Path | str) -> list[BackupInfo]:
+    """The backups directly inside `folder` (a parent of backups), newest first; sets
+    aside by earlier restores (kind "safety") last."""
+    from inspector_app.services.backups import list_backups
+
+    found = list_backups(None, Path(os.path.expanduser(str(folder))).absolute())  # type: ignore[arg-type]
+    return sorted(found, key=lambda b: b.kind == SAFETY)  # stable: newest first within each
+
+
+def is_backup(path: Path | str) -> bool:
+    """Whether `path` is one backup (a backup folder or a database file), not a parent."""
+    path = Path(os.path.expanduser(str(path))).absolute()
+    return path.exists() and _read_backup(path) is not None
+
+
+def newest_good_backup(found: list[BackupInfo]) -> tuple[BackupInfo | None, list[str]]:
+    """The newest backup (not a safety copy) that passes verify_backup, and one line for
+    each newer one passed over."""
+    passed: list[str] = []
+    for info in found:
+        if info.kind == SAFETY:
+            continue
+        if info.verified is False:
+            passed.append(t("{path}: failed its check when written", path=info.path))
+            continue
+        result = verify_backup(info)
+        if result.ok:
+            return info, passed
+        passed.append(t("{path}: {problem}", path=info.path, problem=result.problems[0]))
+    return None, passed
+
+
 def verify_backup(info: BackupInfo) -> Verification:
     """Check a backup: its database's integrity and schema, and every photo it refers to
     (present, and its content still hashing to its name)."""
@@ -124,10 +170,11 @@ def restore(ctx: Context, backup: Path | BackupInfo) -> Path:
             "The backup {path} belongs to another photo folder than {photos}; nothing was restored.",
             path=info.path, photos=ctx.paths.photos,
         ))
+    ctx.db.dispose()  # every pooled connection closed before the file changes under it
+    refuse_when_open_elsewhere(live)
     staged = live.with_name(live.name + ".restoring")
     shutil.copyfile(info.database, staged)
     fsync_file(staged)
-    ctx.db.dispose()  # every pooled connection closed before the file changes under it
     aside = _set_current_aside(ctx, live)
     try:
         os.replace(staged, live)

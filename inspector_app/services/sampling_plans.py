@@ -6,7 +6,7 @@ import json
 import logging
 import secrets
 import statistics
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import delete, func, or_, select
@@ -27,12 +27,14 @@ from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
 from inspector_app.domain.labels import plan_status_label, purchase_status_label
 from inspector_app.domain.messages import t
 from inspector_app.domain.money import parse_cents
+from inspector_app.domain.spend import net_cents
 from inspector_app.services import risk as risk_service
 from inspector_app.services import team_settings
 from inspector_app.services.common import get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
 from inspector_app.services.purchases import PurchaseInfo
 from inspector_app.services.purchases import info as purchase_info
+from inspector_app.services.spend import net_cost_share
 from inspector_app.services.stats import Period
 
 logger = logging.getLogger(__name__)
@@ -182,6 +184,11 @@ def make_plan(
         )
     seed = secrets.randbelow(2**31) if seed is None else int(seed)
     options, products, excluded, overall = _options(ctx, period, allow_repeat)
+    # The budget counts net cost: what a pick costs once its refund comes back
+    # (docs/domain.md, "What the team spent").
+    share = net_cost_share(ctx)
+    options = [replace(o, open_price_cents=net_cents(o.open_price_cents, share)) for o in options]
+    products = [replace(p, price_cents=net_cents(p.price_cents, share)) for p in products]
     if budget_cents is not None and overall is None:
         raise ValidationError(
             t("A budget needs list prices, and no product has one"), field="budget"
@@ -200,6 +207,8 @@ def make_plan(
         "excluded_products": len(excluded),
         "units": len(units),
         "cost_cents": result.cost_cents,
+        "cost_basis": "net",
+        "net_cost_share": round(share, 4),
         "allocation": result.allocation,
         "warnings": result.warnings,
     }

@@ -38,6 +38,15 @@ DEFAULTS: dict[str, Any] = {
     "risk.finished_days": 30,
     # Sampling weight of a spotless merchant beside 1.0 added at risk 100 (domain/sampling.py).
     "sampling.weight_floor": 0.2,
+    # Work-order stage limits in hours (domain/workorders.py STAGES; docs/domain.md,
+    # "Work-order warnings"): past them a stage is late.
+    "workorders.pickup_hours": 24.0,
+    "workorders.return_info_hours": 48.0,
+    "workorders.arrival_hours": 72.0,
+    "workorders.stock_in_alert_hours": 24.0,
+    "workorders.stock_in_hours": 48.0,
+    # The average signed -> stocked-in time to aim at, shown beside the statistics.
+    "workorders.stock_in_average_hours": 12.0,
 }
 
 #: Allowed range of the numeric settings (inclusive); others only need to be >= 0.
@@ -52,6 +61,12 @@ RANGES: dict[str, tuple[float, float]] = {
     "risk.window_days": (30, 1095),
     "risk.finished_days": (1, 1095),
     "sampling.weight_floor": (0.01, 10),
+    "workorders.pickup_hours": (1, 720),
+    "workorders.return_info_hours": (1, 720),
+    "workorders.arrival_hours": (1, 720),
+    "workorders.stock_in_alert_hours": (1, 720),
+    "workorders.stock_in_hours": (1, 720),
+    "workorders.stock_in_average_hours": (1, 720),
 }
 
 

@@ -33,11 +33,31 @@ def collect() -> dict[str, str]:
     files += [PACKAGE / name for name in TOP_MODULES if (PACKAGE / name).is_file()]
     for path in files:
         tree = ast.parse(path.read_text("utf-8"))
+        cli = path.parent.name == "cli"
         for node in ast.walk(tree):
-            key = _message_key(node)
-            if key is not None and isinstance(node, ast.Call):
-                found.setdefault(key, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+            keys = [_message_key(node)] + (_help_texts(node) if cli else [])
+            for key in keys:
+                if key is not None and isinstance(node, ast.Call):
+                    found.setdefault(key, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
     return found
+
+
+#: Keyword arguments of argparse calls whose literal text the help formatter translates
+#: (cli/translated.py).
+HELP_KEYWORDS = ("help", "description", "epilog")
+#: Positional arguments of cli/cmd_list.py's Listing(...) that become help texts.
+LISTING_HELP_ARGS = (1, 3, 4)
+
+
+def _help_texts(node: ast.AST) -> list[str | None]:
+    """Literal help texts of a command line's argparse call (or of a Listing)."""
+    if not isinstance(node, ast.Call):
+        return []
+    values = [kw.value for kw in node.keywords if kw.arg in HELP_KEYWORDS]
+    if isinstance(node.func, ast.Name) and node.func.id == "Listing":
+        values += [node.args[i] for i in LISTING_HELP_ARGS if i < len(node.args)]
+    return [v.value for v in values
+            if isinstance(v, ast.Constant) and isinstance(v.value, str) and v.value.strip()]
 
 
 def _message_key(node: ast.AST) -> str | None:

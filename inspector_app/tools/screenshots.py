@@ -19,8 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 logger = logging.getLogger(__name__)
 
-#: Window size of the screenshots.
-WIDTH, HEIGHT = 1400, 900
+#: Window size of the screenshots: the smallest laptop screen the app is made for
+#: (docs/architecture.md, "Small screens"); `--size` takes others (e.g. 1366x768).
+WIDTH, HEIGHT = 1280, 800
 #: Longest wait for a screen's background work before its picture is taken (s).
 SETTLE_S = 20.0
 
@@ -125,7 +126,8 @@ def settle(app, seconds: float = SETTLE_S) -> None:
         time.sleep(0.02)
 
 
-def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
+def shoot(ctx, settings_file: Path, lang: str, outdir: Path,
+          size: tuple[int, int] = (WIDTH, HEIGHT)) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from inspector_app.ui.app import create_main_window
@@ -137,7 +139,7 @@ def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
     install_translator(lang)
     settings = AppSettings.at(settings_file)
     _state, window = create_main_window(ctx, settings)
-    window.resize(WIDTH, HEIGHT)
+    window.resize(*size)
     window.show()
     settle(app)
     target = outdir / lang
@@ -153,7 +155,7 @@ def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
             raise OSError(f"Could not write {path}")
         written.append(path)
         print(f"{path}")
-        clipped += [f"{shot}: {line}" for line in clipped_texts(window)]
+        clipped += [f"{shot}: {line}" for line in clipped_texts(window, size[0])]
     report = target / "clipped.txt"
     report.write_text("".join(f"{line}\n" for line in clipped), encoding="utf-8")
     print(f"{report}: {len(clipped)} clipped texts")
@@ -163,15 +165,15 @@ def shoot(ctx, settings_file: Path, lang: str, outdir: Path) -> list[Path]:
     return written
 
 
-def clipped_texts(window) -> list[str]:
+def clipped_texts(window, width: int = WIDTH) -> list[str]:
     """What no longer fits in `window`: a window wider than asked, labels and buttons whose
     text is wider than they are, tab bars that scroll, elided table headers."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QTabBar
 
     out: list[str] = []
-    if window.width() > WIDTH:
-        out.append(f"window: {window.width()} px wide, not {WIDTH} (its minimum width grew)")
+    if window.width() > width:
+        out.append(f"window: {window.width()} px wide, not {width} (its minimum width grew)")
 
     def name(widget) -> str:
         return f"{type(widget).__name__} {widget.objectName() or '-'}"
@@ -235,8 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--lang", choices=["en", "zh_CN", "pseudo", "both", "all"], default="both",
                         help="both: en and zh_CN; all: also the pseudo-locale")
+    parser.add_argument("--size", default=f"{WIDTH}x{HEIGHT}", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    try:
+        size = tuple(int(v) for v in args.size.lower().split("x"))
+        if len(size) != 2:
+            raise ValueError
+    except ValueError:
+        parser.error(f"--size: {args.size!r} is not WIDTHxHEIGHT")
 
     with tempfile.TemporaryDirectory(prefix="inspector-shots-") as tmp:
         os.environ["INSPECTOR_DATA_DIR"] = str(Path(tmp) / "data")
@@ -253,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
             langs = {"both": ["en", "zh_CN"], "all": ["en", "zh_CN", "pseudo"]}.get(
                 args.lang, [args.lang])
             for lang in langs:
-                shoot(ctx, Path(tmp) / f"settings-{lang}.ini", lang, args.outdir)
+                shoot(ctx, Path(tmp) / f"settings-{lang}.ini", lang, args.outdir, size)
         finally:
             from inspector_app.ui.tasks import wait_for_tasks
 

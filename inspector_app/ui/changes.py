@@ -17,6 +17,8 @@ MERCHANT = "merchant"
 PRODUCT = "product"
 CASE = "case"
 USER = "user"
+#: Imported complaints and after-sales work orders, and monthly order volumes.
+WORK_ORDER = "work_order"
 #: Team settings (deadlines, organisation); ids are empty.
 SETTINGS = "settings"
 #: The whole database was replaced (restore from a backup); every screen reloads.

@@ -12,14 +12,19 @@ from inspector_app.domain import messages, pseudo
 from inspector_app.domain.enums import (
     CaseStatus,
     FindingCategory,
+    GoodsDisposition,
     MerchantStatus,
     PhotoRole,
     PurchaseStatus,
+    ReviewDecision,
+    ReviewReason,
     Role,
     Severity,
     Verdict,
     VerificationResult,
     WorkOrderKind,
+    WorkOrderResult,
+    WorkOrderStage,
 )
 
 logger = logging.getLogger(__name__)
@@ -171,6 +176,25 @@ def _enum_labels() -> dict[tuple[type, Enum], str]:
         (VerificationResult.FAILED, tr("Failed", "verification result")),
         (WorkOrderKind.COMPLAINT, tr("Complaint", "work order kind")),
         (WorkOrderKind.AFTER_SALES, tr("After-sales work order", "work order kind")),
+        (WorkOrderResult.COMPLETED, tr("Completed", "work order result")),
+        (WorkOrderResult.CANCELLED, tr("Cancelled", "work order result")),
+        (WorkOrderResult.REJECTED, tr("Rejected", "work order result")),
+        (WorkOrderResult.LIGHTNING_REFUND, tr("Lightning refund", "work order result")),
+        (WorkOrderStage.PICKUP, tr("Pickup or dispatch", "work order stage")),
+        (WorkOrderStage.RETURN_INFO, tr("Reverse-logistics information", "work order stage")),
+        (WorkOrderStage.ARRIVAL, tr("Arrival at the warehouse", "work order stage")),
+        (WorkOrderStage.STOCK_IN_ALERT, tr("Stock-in alert", "work order stage")),
+        (WorkOrderStage.STOCK_IN, tr("Stock-in", "work order stage")),
+        (ReviewDecision.WATCH, tr("Watch", "review decision")),
+        (ReviewDecision.SUSPEND, tr("Suspend", "review decision")),
+        (ReviewDecision.ELIMINATE, tr("Eliminate", "review decision")),
+        (ReviewDecision.NO_ACTION, tr("No action", "review decision")),
+        (ReviewReason.LATE_WORK_ORDERS, tr("work orders over 72 h", "review reason")),
+        (ReviewReason.COMPLAINT_SURGE, tr("complaints surging", "review reason")),
+        (ReviewReason.RISK_SCORE, tr("risk score", "review reason")),
+        (GoodsDisposition.RETURNED, tr("Returned", "goods disposition")),
+        (GoodsDisposition.SAMPLE, tr("Kept as sample", "goods disposition")),
+        (GoodsDisposition.DISPOSED, tr("Disposed of", "goods disposition")),
     ]
     return {(type(k), k): v for k, v in labels}
 

@@ -154,6 +154,11 @@ class MainWindow(QMainWindow):
     def current_screen(self) -> QWidget | None:
         return self._screens.get(self.current_screen_name())
 
+    def shown_case_page(self) -> QWidget | None:
+        """The case page while the Cases screen is shown (the Case menu acts on its case)."""
+        screen = self.current_screen() if self.current_screen_name() == "cases" else None
+        return getattr(screen, "page", None)
+
     @Slot(int)
     def _on_nav_row(self, row: int) -> None:
         if 0 <= row < len(self._names):
@@ -170,7 +175,10 @@ class MainWindow(QMainWindow):
             screen.setObjectName(screen.objectName() or f"screen_{name}")
             self._screens[name] = screen
             self.stack.addWidget(screen)
+            if name == "cases":
+                screen.page.case_shown.connect(self.case_menu.refresh)
         self.stack.setCurrentWidget(screen)
+        self.case_menu.refresh()
         self._pending_activation = None
         if hasattr(screen, "activate"):
             if self._defer_activation:
@@ -213,6 +221,11 @@ class MainWindow(QMainWindow):
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
             action.triggered.connect(lambda _=False, n=name: self.navigate(n))
+
+        from inspector_app.ui.cases.case_menu import CaseMenu
+
+        self.case_menu = CaseMenu(self.shown_case_page, lambda: self.state.ctx, self)
+        bar.addMenu(self.case_menu)
 
         self.user_menu = QMenu(tr("&User"), self)
         self.user_menu.setObjectName("user_menu")
@@ -327,6 +340,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_actor_changed(self, _actor: Actor | None) -> None:
         self._update_status()
+        self.case_menu.refresh()
 
     # -- window state --------------------------------------------------------------------
 

@@ -198,5 +198,12 @@ The deadline follows the most severe finding; you can change it on the case.</nu
                 <numerusform>%Ln merchants</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%Ln work order(s)</source>
+            <translation>
+                <numerusform>%Ln work order</numerusform>
+                <numerusform>%Ln work orders</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -312,6 +312,51 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>售后工单</translation>
         </message>
         <message>
+            <source>Completed</source>
+            <comment>work order result</comment>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <comment>work order result</comment>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <comment>work order result</comment>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>Lightning refund</source>
+            <comment>work order result</comment>
+            <translation>闪电退款</translation>
+        </message>
+        <message>
+            <source>Pickup or dispatch</source>
+            <comment>work order stage</comment>
+            <translation>上门取件/发货</translation>
+        </message>
+        <message>
+            <source>Reverse-logistics information</source>
+            <comment>work order stage</comment>
+            <translation>逆向物流信息</translation>
+        </message>
+        <message>
+            <source>Arrival at the warehouse</source>
+            <comment>work order stage</comment>
+            <translation>到仓</translation>
+        </message>
+        <message>
+            <source>Stock-in alert</source>
+            <comment>work order stage</comment>
+            <translation>入库预警</translation>
+        </message>
+        <message>
+            <source>Stock-in</source>
+            <comment>work order stage</comment>
+            <translation>入库</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -729,6 +774,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>风险</translation>
         </message>
         <message>
+            <source>Work orders</source>
+            <translation>工单</translation>
+        </message>
+        <message>
             <source>Sampling plan</source>
             <translation>抽检计划</translation>
         </message>
@@ -1127,10 +1176,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>No warning</source>
             <translation>不提醒</translation>
-        </message>
-        <message>
-            <source>Open cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
-            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
         </message>
         <message>
             <source>A notice for a case whose date has passed says it is overdue and asks for a reply this many days after the notice is issued.</source>
@@ -2447,10 +2492,6 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>问题（严重 / 重要 / 轻微）</translation>
         </message>
         <message>
-            <source>Open cases (overdue)</source>
-            <translation>进行中整改单（逾期）</translation>
-        </message>
-        <message>
             <source>Hours to first response (median / P90)</source>
             <translation>首次回复小时数（中位 / P90）</translation>
         </message>
@@ -2583,10 +2624,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>有问题的商家</translation>
         </message>
         <message>
-            <source>Open cases</source>
-            <translation>进行中整改单</translation>
-        </message>
-        <message>
             <source>Overdue cases</source>
             <translation>逾期整改单</translation>
         </message>
@@ -2617,10 +2654,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Annual quality report</source>
             <translation>年度质量报告</translation>
-        </message>
-        <message>
-            <source>Open cases of %1</source>
-            <translation>%1 的进行中整改单</translation>
         </message>
         <message>
             <source>%1 purchases, %2 findings, %3 problem products</source>
@@ -2931,6 +2964,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Row %1: %2</source>
             <translation>第 %1 行：%2</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: correct these rows and import the file again.</source>
+            <translation>未导入任何内容：请修正这些行后重新导入该文件。</translation>
         </message>
         <message>
             <source>Import</source>
@@ -3702,6 +3739,373 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Where</source>
             <translation>适用位置</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>All stages</source>
+            <translation>全部环节</translation>
+        </message>
+        <message>
+            <source>Running late</source>
+            <comment>after-sales term</comment>
+            <translation>超时未完成</translation>
+        </message>
+        <message>
+            <source>Statistics window</source>
+            <comment>after-sales term</comment>
+            <translation>统计周期</translation>
+        </message>
+        <message>
+            <source>Work orders closed in the last 30 days and applied for in the last 180 days</source>
+            <translation>近30天完结且近180天申请的工单</translation>
+        </message>
+        <message>
+            <source>Longest work orders</source>
+            <comment>after-sales term</comment>
+            <translation>时长最长的工单</translation>
+        </message>
+        <message>
+            <source>The 100 after-sales work orders of the statistics window with the longest service duration, platform-wide or for the shop ID given</source>
+            <translation>统计周期内售后服务时长最长的100个售后工单（全平台，或所填店铺ID的）</translation>
+        </message>
+        <message>
+            <source>Service duration: hours from the application to the merchant's first handling (first review for cancelled or rejected work orders); '+' still counting.</source>
+            <translation>售后服务时长：从消费者申请到商家首次处理的小时数（取消、驳回的服务单到商家首次审核）；“+”表示仍在计时。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln work order(s)</source>
+            <translation>
+                <numerusform>%Ln 个工单</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export work orders</source>
+            <translation>导出工单</translation>
+        </message>
+        <message>
+            <source>Exporting work orders…</source>
+            <translation>正在导出工单…</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>服务单结果</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>完结时间</translation>
+        </message>
+        <message>
+            <source>Service duration (h)</source>
+            <translation>售后服务时长（小时）</translation>
+        </message>
+        <message>
+            <source>Late stages</source>
+            <translation>超时环节</translation>
+        </message>
+        <message>
+            <source>Watch</source>
+            <comment>review decision</comment>
+            <translation>观察</translation>
+        </message>
+        <message>
+            <source>Suspend</source>
+            <comment>review decision</comment>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Eliminate</source>
+            <comment>review decision</comment>
+            <translation>清退</translation>
+        </message>
+        <message>
+            <source>No action</source>
+            <comment>review decision</comment>
+            <translation>不处理</translation>
+        </message>
+        <message>
+            <source>work orders over 72 h</source>
+            <comment>review reason</comment>
+            <translation>工单超过72小时</translation>
+        </message>
+        <message>
+            <source>complaints surging</source>
+            <comment>review reason</comment>
+            <translation>投诉激增</translation>
+        </message>
+        <message>
+            <source>risk score</source>
+            <comment>review reason</comment>
+            <translation>风险分</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <comment>goods disposition</comment>
+            <translation>已退货</translation>
+        </message>
+        <message>
+            <source>Kept as sample</source>
+            <comment>goods disposition</comment>
+            <translation>留样</translation>
+        </message>
+        <message>
+            <source>Disposed of</source>
+            <comment>goods disposition</comment>
+            <translation>已处置</translation>
+        </message>
+        <message>
+            <source>Monthly review</source>
+            <translation>月度商家评审</translation>
+        </message>
+        <message>
+            <source>&amp;Goods:</source>
+            <translation>货品去向(&amp;G):</translation>
+        </message>
+        <message>
+            <source>&amp;Refund:</source>
+            <translation>退款(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Sample &amp;kept at:</source>
+            <translation>留样位置(&amp;K):</translation>
+        </message>
+        <message>
+            <source>Net cost of purchases</source>
+            <translation>神买净成本</translation>
+        </message>
+        <message>
+            <source>median; 90th percentile %1; %2 not answered yet</source>
+            <translation>中位数;90分位 %1;%2 件尚未回复</translation>
+        </message>
+        <message>
+            <source>spent %1, refunded %2 (%3 lightning refunds)</source>
+            <translation>支出 %1,退款 %2(闪电退款 %3 笔)</translation>
+        </message>
+        <message>
+            <source>Suggested</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Over 72 h</source>
+            <translation>超过72小时</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Before /mo</source>
+            <translation>此前每月</translation>
+        </message>
+        <message>
+            <source>Decided</source>
+            <translation>已决定</translation>
+        </message>
+        <message>
+            <source>Only candidates</source>
+            <translation>仅候选商家</translation>
+        </message>
+        <message>
+            <source>Already suspended or eliminated (not reviewed):</source>
+            <translation>已暂停或已清退(不参加评审):</translation>
+        </message>
+        <message>
+            <source>Reason (required)</source>
+            <translation>理由(必填)</translation>
+        </message>
+        <message>
+            <source>Record decision for the selected merchants</source>
+            <translation>为所选商家记录决定</translation>
+        </message>
+        <message>
+            <source>Reviewing %1…</source>
+            <translation>正在评审 %1…</translation>
+        </message>
+        <message>
+            <source>%1: %2 merchants reviewed, %3 candidates, %4 decisions recorded; %5 suspended or eliminated apart. Work orders applied for in the month; complaints against the merchant's own 6 months before.</source>
+            <translation>%1:评审 %2 个商家,%3 个候选,已记录 %4 项决定;另有 %5 个已暂停或已清退。工单按当月申请计;投诉与该商家此前 6 个月相比。</translation>
+        </message>
+        <message>
+            <source>%1: %2 work orders in the month, %3 over 72 h, %4 not handled yet; median %5 h, p90 %6 h. %7 complaints (before: %8 a month). %9 findings on the month's purchases, %10 failed purchases, %11 overdue rectifications.</source>
+            <translation>%1:当月工单 %2 个,超过72小时 %3 个,尚未处理 %4 个;中位数 %5 小时,p90 %6 小时。投诉 %7 个(此前每月 %8 个)。当月购买的问题 %9 个,不合格购买 %10 个,逾期整改 %11 个。</translation>
+        </message>
+        <message>
+            <source>Decided: %1 (%2)</source>
+            <translation>已决定:%1(%2)</translation>
+        </message>
+        <message>
+            <source>Recording decisions…</source>
+            <translation>正在记录决定…</translation>
+        </message>
+        <message>
+            <source>Recorded %1 for %2 merchants.</source>
+            <translation>已为 %2 个商家记录“%1”。</translation>
+        </message>
+        <message>
+            <source>What happened to the goods</source>
+            <translation>货品去向</translation>
+        </message>
+        <message>
+            <source>(not recorded yet)</source>
+            <translation>(尚未记录)</translation>
+        </message>
+        <message>
+            <source>Lightning refund (refunded before the return arrived)</source>
+            <translation>闪电退款(退货到仓前已退款)</translation>
+        </message>
+        <message>
+            <source>e.g. sample cabinet A-3</source>
+            <translation>例如 样品柜 A-3</translation>
+        </message>
+        <message>
+            <source>Active cases</source>
+            <translation>进行中整改单</translation>
+        </message>
+        <message>
+            <source>Active cases due within this many days (the due day included) are marked “due soon” on the Cases screen; 0 turns the warning off.</source>
+            <translation>在这么多天内（含到期当天）到期的进行中整改单，会在“整改”页面标为“即将到期”；设为 0 则关闭提醒。</translation>
+        </message>
+        <message>
+            <source>Active cases (overdue)</source>
+            <translation>进行中整改单（逾期）</translation>
+        </message>
+        <message>
+            <source>Active cases of %1</source>
+            <translation>%1 的进行中整改单</translation>
+        </message>
+        <message>
+            <source>Case status</source>
+            <translation>整改单状态</translation>
+        </message>
+        <message>
+            <source>Notify the merchant of the case</source>
+            <translation>就整改单通知商家</translation>
+        </message>
+        <message>
+            <source>Record the merchant's response</source>
+            <translation>记录商家回复</translation>
+        </message>
+        <message>
+            <source>Accept the merchant's response</source>
+            <translation>接受商家回复</translation>
+        </message>
+        <message>
+            <source>Mark the case as rectified</source>
+            <translation>将整改单标记为已整改</translation>
+        </message>
+        <message>
+            <source>Verify and close the case</source>
+            <translation>复核通过并关闭整改单</translation>
+        </message>
+        <message>
+            <source>Verification failed: back to rectifying</source>
+            <translation>复核未通过：退回整改中</translation>
+        </message>
+        <message>
+            <source>Escalate the case</source>
+            <translation>升级整改单</translation>
+        </message>
+        <message>
+            <source>Edit the case</source>
+            <translation>编辑整改单</translation>
+        </message>
+        <message>
+            <source>Print the case's notice</source>
+            <translation>打印整改单的通知书</translation>
+        </message>
+        <message>
+            <source>Save the case's notice as PDF</source>
+            <translation>将整改单的通知书另存为 PDF</translation>
+        </message>
+        <message>
+            <source>&amp;Notify merchant…</source>
+            <translation>通知商家(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Record &amp;response…</source>
+            <translation>记录回复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Accept response…</source>
+            <translation>接受回复(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Mark as rec&amp;tified…</source>
+            <translation>标记为已整改(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Verify and close…</source>
+            <translation>复核通过并关闭(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Verification &amp;failed…</source>
+            <translation>复核未通过(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Esca&amp;late…</source>
+            <translation>升级(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Back to n&amp;otified…</source>
+            <translation>退回“已通知”(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Back to rectif&amp;ying…</source>
+            <translation>退回“整改中”(&amp;Y)…</translation>
+        </message>
+        <message>
+            <source>Back to awaiting verificat&amp;ion…</source>
+            <translation>退回“待复核”(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Clo&amp;se after escalation…</source>
+            <translation>升级后关闭(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel case…</source>
+            <translation>撤销整改单(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Waive…</source>
+            <translation>豁免(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Choose a case on the Cases screen first</source>
+            <translation>请先在“整改”页面选择一个整改单</translation>
+        </message>
+        <message>
+            <source>Choose a user first (User menu)</source>
+            <translation>请先选择用户（“用户”菜单）</translation>
+        </message>
+        <message>
+            <source>Case %1 is %2 and can no longer change</source>
+            <translation>整改单 %1 状态为“%2”，不能再变更</translation>
+        </message>
+        <message>
+            <source>Only for a case that is %1; case %2 is %3</source>
+            <translation>仅适用于状态为%1的整改单；整改单 %2 为%3</translation>
+        </message>
+        <message>
+            <source>That is for: %1 (you act as %2)</source>
+            <translation>此操作仅限：%1（您当前的身份是%2）</translation>
+        </message>
+        <message>
+            <source>&amp;Case</source>
+            <translation>整改单(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit case…</source>
+            <translation>编辑整改单(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Print notice…</source>
+            <translation>打印通知书(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Save notice as P&amp;DF…</source>
+            <translation>将通知书另存为 PDF(&amp;D)…</translation>
         </message>
     </context>
 </TS>

@@ -228,3 +228,28 @@ def test_repair_asks_at_a_terminal_and_no_is_the_default(demo_copy, monkeypatch,
         assert result.returncode == 0 and "nothing was deleted" in result.stdout
     else:
         assert_user_error(result, "Nothing was changed")
+
+
+def test_restore_from_a_folder_of_backups(initialised, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(initialised, folder)
+    cli = Cli(folder, in_process=True)
+    usb = tmp_path / "usb"
+    assert cli("backup", "--to", str(usb)).returncode == 0
+    assert cli("users", "add", "Bea", "--role", "inspector", "--as", "Ada").returncode == 0
+    assert cli("backup", "--to", str(usb)).returncode == 0
+    older, newer = sorted(usb.iterdir())
+    assert cli("users", "add", "Cy", "--role", "inspector", "--as", "Ada").returncode == 0
+    # No terminal and no --yes: one line naming the newest, nothing changed.
+    asked = cli("restore", str(usb))
+    assert_user_error(asked, "2 backups", str(newer), "--yes")
+    assert "Cy" in {u["display_name"] for u in cli.json("users")}
+    # --yes: the newest good one; a damaged newest is passed over, saying so.
+    (newer / "inspector.sqlite3").write_bytes(b"\0" * 4096)
+    done = cli("restore", str(usb), "--yes")
+    assert done.returncode == 0, done.stderr
+    assert str(newer) in done.stdout and f"The newest good backup: {older}" in done.stdout
+    assert {u["display_name"] for u in cli.json("users")} == {"Ada"}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert_user_error(cli("restore", str(empty), "--yes"), "no backup", str(empty))

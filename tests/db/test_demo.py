@@ -203,3 +203,35 @@ def test_many_findings_per_purchase_stay_in_the_past(tmp_path):
         assert latest <= clock.now()
     finally:
         ctx.db.dispose()
+
+
+def _same_title_twice(s) -> list:
+    return s.execute(
+        select(Finding.purchase_id, Finding.title, func.count())
+        .where(Finding.deleted_at.is_(None))
+        .group_by(Finding.purchase_id, Finding.title)
+        .having(func.count() > 1)
+    ).all()
+
+
+def test_a_purchase_records_each_defect_once_and_summaries_keep_one_language(demo):
+    import re
+
+    ctx, _ = demo
+    with ctx.db.read() as s:
+        assert _same_title_twice(s) == []
+        # Three letters make an English word ("pH值" is Chinese).
+        latin, cjk = re.compile("[A-Za-z]{3,}"), re.compile("[\u4e00-\u9fff]")
+        rows = s.execute(
+            select(RectificationCase.summary, Merchant.name, User.display_name)
+            .join(Merchant, Merchant.id == RectificationCase.merchant_id)
+            .join(User, User.id == RectificationCase.assignee_id)
+        ).all()
+        assert rows
+        for summary, merchant, manager in rows:
+            words = summary.replace(merchant, "")  # a shop's name is a name in any sentence
+            if manager.isascii():  # an English-speaking manager writes English
+                assert not cjk.search(words), summary
+            else:
+                assert not latin.search(words), summary
+

@@ -39,9 +39,22 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
     "notice": ("tests.perf.report_items:notice", "rectification notice with 100 photos", False),
     "monthly_report": ("tests.perf.report_items:monthly_report",
                        "monthly report on the big database", True),
+    "records_import": ("tests.perf.import_items:records_import",
+                       "records import of 1,048,575 rows (Purchases sheet)", False),
     "demo": ("tests.perf.demo_item:demo",
              "`inspector demo --purchases 100000` with 1,000,000 findings", True),
+    "pg_findings_first_page": ("tests.perf.pg_items:first_page",
+                               "PostgreSQL: findings first page", True),
+    "pg_findings_search": ("tests.perf.pg_items:search",
+                           "PostgreSQL: full-text search in findings (pg_trgm)", True),
+    "pg_findings_sort": ("tests.perf.pg_items:sort",
+                         "PostgreSQL: sort the findings, with and without a search", True),
+    "pg_photo_import": ("tests.perf.pg_items:photo_import",
+                        "PostgreSQL: importing photos of 12 megapixels to the server", True),
 }
+#: Items on a PostgreSQL server (tests/perf/pgdb.py): not measured without its URL.
+PG_ITEMS = ("pg_findings_first_page", "pg_findings_search", "pg_findings_sort",
+            "pg_photo_import")
 
 
 def run(item: str, quick: bool) -> Result:

@@ -84,7 +84,8 @@ def build(ctx, users, tmp: Path) -> Scenario:
     m = merchants.create_merchant(qm, "SHOP-001", "好物优选 Good Things", category="apparel")
     rival = merchants.create_merchant(qm, "SHOP-002", OTHER_MERCHANT)
     prod = catalog.create_product(insp, "纯棉T恤 Cotton tee", brand="BrandX", listing_id="L-1001")
-    when = clock.now() - timedelta(days=20)
+    # Ordered this month: a month's findings are those on its purchases (docs/domain.md).
+    when = clock.now() - timedelta(days=5)
     hostile = "Seam <i>open & <a href='http://x'>link</a> 开线"
     ids = []
     for k, (merchant, title) in enumerate(

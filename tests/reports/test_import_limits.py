@@ -52,7 +52,7 @@ def test_complaints_huge_cell_after_6000_good_rows_keeps_nothing(ctx, users, wor
     assert _count(ctx, WorkOrder) == 0
 
 
-def test_complaints_rows_with_nul_bad_dates_are_refused_rest_kept(ctx, users, world, tmp_path):
+def test_complaints_rows_with_nul_bad_dates_are_refused_and_nothing_stored(ctx, users, world, tmp_path):
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     s = world.merchant_shop
     path = tmp_path / "wo.csv"
@@ -68,11 +68,11 @@ def test_complaints_rows_with_nul_bad_dates_are_refused_rest_kept(ctx, users, wo
     )
     result = complaints.import_work_orders(qm, path)
     reasons = {e.row: e.reason for e in result.errors}
-    assert result.added == 1 and set(reasons) == {3, 4, 5, 6, 7}, reasons
+    assert result.added == 0 and result.refused and set(reasons) == {3, 4, 5, 6, 7}, reasons
     assert "U+0000" in reasons[3] and "U+0007" in reasons[7]
     assert all("2000-2100" in reasons[r] for r in (4, 5, 6)), reasons
     with ctx.db.read() as sess:
-        assert sess.scalars(select(WorkOrder.order_ref)).all() == ["O-1"]
+        assert sess.scalars(select(WorkOrder.order_ref)).all() == []
 
 
 def test_complaints_refuse_pipes_devices_and_folders(ctx, users, world, tmp_path):

@@ -37,7 +37,7 @@ def _assert_private(text: str, world, users) -> None:
         assert user.display_name not in text
 
 
-def test_case_notice(ctx, users, world, tmp_path):
+def test_case_notice(ctx, users, world, tmp_path, clock):
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     steps = []
     out = run_job(
@@ -63,11 +63,35 @@ def test_case_notice(ctx, users, world, tmp_path):
     assert assert_no_image_metadata(out) >= 4  # logo + 4 finding photos (one annotated)
     for page in reader.pages:
         assert "/Annots" not in page
-    # A second notice for the same case gets the next number; both are archived.
+    # Printing the notice sent it: the open case is notified, in the archiving transaction.
+    case = cases.get_case(qm, world.open_case)
+    assert case.status == CaseStatus.NOTIFIED and case.notified_at is not None
+    assert case.events[-1].note == "Rectification notice printed"
+    # A reprint of the same notice keeps its number and date; both prints are archived.
+    clock.advance(days=2)
     run_job(reporting.export_notice(qm, tmp_path / "n2.pdf", case_number=world.open_case))
-    assert f"{world.open_case}-N2" in pdf_text(tmp_path / "n2.pdf")
+    reprint = pdf_text(tmp_path / "n2.pdf")
+    assert f"{world.open_case}-N1" in reprint and f"{world.open_case}-N2" not in reprint
     archived = reporting.list_archive(qm, reporting.NOTICE, world.open_case)
     assert len(archived) == 2 and archived[0].file_name == "n2.pdf"
+    assert archived[0].figures["issued_on"] == archived[1].figures["issued_on"]
+    # --force over the same file is a reprint too.
+    run_job(reporting.export_notice(qm, tmp_path / "n2.pdf", case_number=world.open_case, force=True))
+    assert f"{world.open_case}-N1" in pdf_text(tmp_path / "n2.pdf")
+    # A different notice (the case's outcome changed) takes the next number.
+    cases.advance(qm, world.open_case, CaseStatus.CANCELLED, "duplicate of another case")
+    run_job(reporting.export_notice(qm, tmp_path / "n3.pdf", case_number=world.open_case))
+    assert f"{world.open_case}-N2" in pdf_text(tmp_path / "n3.pdf")
+
+
+def test_a_preview_or_a_notice_without_notify_leaves_the_case_open(ctx, users, world, tmp_path):
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    run_job(reporting.export_notice(qm, tmp_path / "p.pdf", case_number=world.open_case,
+                                    record=False))
+    run_job(reporting.export_notice(qm, tmp_path / "q.pdf", case_number=world.open_case,
+                                    notify=False))
+    assert cases.get_case(qm, world.open_case).status == CaseStatus.OPEN
+    assert len(reporting.list_archive(qm, reporting.NOTICE, world.open_case)) == 1
 
 
 def test_merchant_notice_with_verified_case(ctx, users, world, tmp_path):
@@ -111,7 +135,7 @@ def test_who_deleted_never_reaches_a_merchant_document(ctx, users, world, tmp_pa
         world.manager_name]
     out = run_job(reporting.export_notice(qm, tmp_path / "d.pdf", shop_id=world.merchant_shop))
     _assert_private(pdf_text(out), world, users)
-    cases.advance(qm, world.open_case, CaseStatus.NOTIFIED)
+    assert cases.get_case(qm, world.open_case).status == CaseStatus.NOTIFIED  # the notice sent it
     book = responses.export_merchant_workbook(
         ctx.as_actor(users[Role.MERCHANT_MANAGER]), world.merchant_shop, tmp_path / "d.xlsx")
     cells = " ".join(

@@ -35,12 +35,18 @@ def test_import_risk_and_plan_from_the_command_line(manager, shops, shop_product
     csv.write_bytes("\n".join(rows).encode("gb18030"))
 
     out = inspector("import", "complaints", str(csv), "--as", MANAGER, "--tz", "+08:00", "--json")
-    assert out.returncode == 1, out.stderr  # one row rejected
+    assert out.returncode == 1, out.stderr  # one row rejected: nothing imported
     result = json.loads(out.stdout)
-    assert (result["added"], result["source_format"]) == (9, "gb18030")
+    assert (result["added"], result["refused"], result["source_format"]) == (0, True, "gb18030")
     assert result["errors"] == [{"row": 11, "reason": "unknown shop id 'S9'"}]
+    csv.write_bytes("\n".join(rows[:-1]).encode("gb18030"))
+    out = inspector("import", "complaints", str(csv), "--as", MANAGER, "--tz", "+08:00")
+    assert out.returncode == 0 and "9 added" in out.stdout, out.stderr
+    csv.write_bytes("\n".join(rows).encode("gb18030"))
     again = inspector("import", "complaints", str(csv), "--as", MANAGER)
     assert again.returncode == 1 and "0 added, 9 already imported, 1 rejected" in again.stdout
+    assert "row 11: unknown shop id 'S9'" in again.stderr
+    assert again.stderr.count("nothing was imported (fix the rows listed") == 1
 
     out = inspector("risk", "--top", "3", "--json")
     assert out.returncode == 0, out.stderr

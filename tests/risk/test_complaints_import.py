@@ -88,7 +88,7 @@ def test_utf8_bom_and_reordered_columns(manager, shops, tmp_path):
     assert (res.source_format, res.added, res.errors) == ("utf-8-sig", 1, [])
 
 
-def test_each_bad_row_is_reported_with_its_row_number_and_the_good_rows_kept(
+def test_each_bad_row_is_reported_with_its_row_number_and_nothing_is_stored(
     manager, shops, tmp_path
 ):
     bad = [
@@ -104,7 +104,7 @@ def test_each_bad_row_is_reported_with_its_row_number_and_the_good_rows_kept(
     ]
     path = _write(tmp_path, "mixed.csv", [HEADER_EN, *GOOD, *bad])
     res = import_work_orders(manager, path, tz=CST)
-    assert res.added == 4
+    assert (res.added, res.refused, _count(manager)) == (0, True, 0)
     reasons = {e.row: e.reason for e in res.errors}
     assert reasons == {
         6: "unknown shop id 'S9'",
@@ -177,8 +177,12 @@ def test_excel_with_real_datetimes_serial_numbers_and_text(manager, shops, tmp_p
     path = tmp_path / "wo.xlsx"
     wb.save(path)
     res = import_work_orders(manager, path, tz=CST)
-    assert (res.source_format, res.added) == ("xlsx", 3)
+    assert (res.source_format, res.added, res.refused) == ("xlsx", 0, True)
     assert [(e.row, e.reason.split(":")[0]) for e in res.errors] == [(5, "applied_at (申请时间)")]
+    ws.delete_rows(5)
+    wb.save(path)
+    res = import_work_orders(manager, path, tz=CST)
+    assert (res.added, res.errors) == (3, [])
     expected = datetime(2026, 10, 3, 6, 5, tzinfo=UTC)
     with manager.db.read() as s:
         rows = {

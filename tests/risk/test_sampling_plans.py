@@ -145,3 +145,27 @@ def test_a_month_with_an_accepted_plan_refuses_a_second_one(manager, shops, shop
         plans.check_month_can_accept(manager, "2026-12")
     plans.check_month_can_accept(manager, "2027-01")  # another month is free
     plans.accept_plan(manager, plans.make_plan(manager, "2027-01", purchases=3, seed=3).id)
+
+
+def test_budget_counts_net_cost(manager, shops, shop_products):
+    """Refunds coming back make each pick cheaper against the budget (docs/domain.md)."""
+    from datetime import timedelta
+
+    from inspector_app.domain import clock
+
+    gross = plans.make_plan(manager, "2026-12", budget="150.00", seed=3)
+    when = clock.now() - timedelta(days=30)
+    for k in range(5):  # paid 500.00, got 300.00 back: net cost is 40% of the price
+        p = purchases.create_purchase(manager, purchases.PurchaseInput(
+            merchant_id=shops["S1"], order_number=f"NET-{k}", ordered_at=when,
+            received_at=when + timedelta(days=1), price_paid="100.00",
+            status=PurchaseStatus.RECEIVED))
+        if k < 3:
+            purchases.set_disposition(manager, p.id, "returned", refund="100.00")
+        else:
+            purchases.set_disposition(manager, p.id, "disposed")
+    net = plans.make_plan(manager, "2026-12", budget="150.00", seed=3)
+    assert 0 < net.cost_cents <= 15000
+    assert len(net.picks) > len(gross.picks)
+    priced = sum(p.list_price_cents or 0 for p in net.picks)
+    assert round(priced * 0.4) <= net.cost_cents < priced

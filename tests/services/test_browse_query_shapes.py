@@ -216,8 +216,7 @@ def test_a_common_words_pages_walked_in_sort_order_match_the_plain_order(world, 
     covers the table or gives up early (then the matches are sorted)."""
     from inspector_app.services.browse import finding_search
 
-    monkeypatch.setattr(finding_search, "DENSE", 1)
-    monkeypatch.setattr(finding_search, "WALK", walk)
+    monkeypatch.setattr(finding_search, "_walk_budget", lambda _s, _phrase, need: walk)
     answered = []
     real = finding_search._walked_page
 
@@ -247,3 +246,24 @@ def test_the_walk_is_only_for_queries_like_matches_exactly():
 
     assert _like_is_exact("colour") and _like_is_exact("甲醛含量") and _like_is_exact("A-1 ok")
     assert not _like_is_exact("Éclair") and not _like_is_exact("Ωmega")
+
+
+def test_a_walk_gets_a_budget_only_for_common_words_and_shallow_pages(world, monkeypatch):
+    """A walk may look at BUDGET_FACTOR times the findings that evenly spread matches need
+    (at most WALK); a rarer search or a page too deep for that is sorted instead."""
+    from inspector_app.services.browse import finding_search as fs
+
+    with world.db.read() as s:
+        total = s.scalar(select(Finding.id).order_by(Finding.id.desc()).limit(1))
+        matches = len(browse.sorted_finding_ids(world, browse.FindingFilter(text="colour")))
+        assert matches > 3
+        monkeypatch.setattr(fs, "DENSE", 10**6)
+        assert fs._walk_budget(s, '"colour"', 10) is None  # not common enough
+        monkeypatch.setattr(fs, "DENSE", 3)  # counting stops at DENSE: 3 matches seen
+        monkeypatch.setattr(fs, "WALK", 10**9)
+        expected = 5 * total // 3  # findings that 5 evenly spread matches need
+        assert fs._walk_budget(s, '"colour"', 5) == fs.BUDGET_FACTOR * expected
+        monkeypatch.setattr(fs, "WALK", expected + 1)
+        assert fs._walk_budget(s, '"colour"', 5) == expected + 1  # capped at WALK
+        monkeypatch.setattr(fs, "WALK", expected - 1)
+        assert fs._walk_budget(s, '"colour"', 5) is None  # even spread would outrun WALK

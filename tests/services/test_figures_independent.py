@@ -8,7 +8,8 @@ no helper of the application; times as the naive UTC text SQLite stores) and com
 - purchases: live (not deleted, not planned, not cancelled), ordered in the period;
   inspected = with an inspection time, failed = verdict "fail", styles = distinct
   products, brands = distinct brands of those products, merchants bought from;
-- findings: not deleted, recorded in the period, on a purchase that is not deleted;
+- findings: not deleted, on a live purchase of the period (ordered in it: a month's
+  purchases and its findings are the same parcels, whenever the finding was recorded);
   problem purchases / products / merchants are the distinct ones among them;
 - cases opened in the period; rectification rate = closed / (opened - cancelled - waived);
   closed in the period = status closed with the closure in the period; open and overdue now
@@ -144,8 +145,8 @@ def reference(db_url, start: date, end: date, today: date, now: datetime | None 
     by_purchase = {p[0]: p for p in purchases}
 
     def live_findings(a, b):
-        return [f for f in findings if f[5] is None and within(f[4], a, b)
-                and by_purchase[f[1]][7] is None]
+        bought_then = {p[0] for p in live_purchases(a, b)}
+        return [f for f in findings if f[5] is None and f[1] in bought_then]
 
     bought = live_purchases(start, end)
     found = live_findings(start, end)

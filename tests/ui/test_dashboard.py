@@ -71,3 +71,26 @@ def test_dashboard_as_merchant_manager_reads_figures(qtbot, env, state, users, i
     # Choosing another month recomputes for that month.
     screen.period_combo.setCurrentIndex(1)
     assert screen.figures.period == screen.period_combo.currentText()
+
+
+def test_dashboard_spend_and_unanswered_cases(qtbot, env, users, inline_tasks):
+    from inspector_app.domain.enums import CaseStatus
+    from inspector_app.ui.screens.dashboard import DashboardScreen
+
+    ctx = env.ctx
+    p, f = _failed_purchase(ctx, shop="D3", order="DASH-3")
+    data = purchases.PurchaseInput(
+        merchant_id=p.merchant_id, order_number="DASH-3", ordered_at=p.ordered_at,
+        received_at=p.received_at, price_paid="200.00", status=PurchaseStatus.INSPECTED,
+        disposition="returned", refund="150.00", lightning_refund=True)
+    purchases.update_purchase(ctx, p.id, data)
+    k = cases.open_case(ctx, [f.id], due_date=clock.today() + timedelta(days=9))
+    cases.advance(ctx, k.case_number, CaseStatus.NOTIFIED)  # sent; no response yet
+
+    screen = DashboardScreen(env)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activate()
+    assert screen.tiles["net_cost"].value.text() == "¥50.00"
+    assert screen.tiles["net_cost"].note.text() == "spent ¥200.00, refunded ¥150.00 (1 lightning refunds)"
+    assert screen.tiles["response_median"].note.text().endswith("; 1 not answered yet")

@@ -78,7 +78,8 @@ def test_main_window_in_chinese(qtbot, state, settings):
     window = MainWindow(state, settings)
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["概览", "神买", "问题", "商家", "整改", "风险", "抽检计划", "报表", "设置", "回收站"]
+    assert titles == ["概览", "神买", "问题", "商家", "整改", "风险", "工单", "月度商家评审", "抽检计划", "报表",
+                      "设置", "回收站"]
     assert window.user_label.text() == "用户：Admin（管理员）"
 
 

@@ -53,7 +53,8 @@ def _click_nav(qtbot, window, name):
 
 def test_opens_on_a_fresh_database_with_every_screen_listed(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Dashboard", "Purchases", "Findings", "Merchants", "Cases", "Risk", "Sampling plan", "Reports", "Settings", "Deleted items"]
+    assert titles == ["Dashboard", "Purchases", "Findings", "Merchants", "Cases", "Risk", "Work orders",
+                      "Monthly review", "Sampling plan", "Reports", "Settings", "Deleted items"]
     assert window.current_screen_name() == "dashboard"
     assert window.stack.currentWidget() is window.built_screen("dashboard")
     # Only the first screen is built; the others wait for their first visit.

@@ -316,3 +316,39 @@ def test_new_merchant_dialog_focuses_its_first_empty_field(qtbot, env):
     qtbot.addWidget(product)
     product.show()
     qtbot.waitUntil(lambda: product.focusWidget() is product.brand)
+
+
+@POPUP_LOG_IGNORE
+def test_the_form_records_what_happened_to_the_goods(qtbot, env, state, users):
+    from tests.ui.purchase_helpers import make_sample
+
+    sample = make_sample(state.ctx, inspector_id=users[Role.INSPECTOR].id)
+    pid = sample.purchases["B-200"]  # received, paid 349.00
+    form = PurchaseForm(env, purchase_service.get_purchase(state.ctx, pid))
+    qtbot.addWidget(form)
+    form.show()
+    assert not form.goods.refund.isEnabled() and not form.goods.location.isEnabled()
+    form.goods.disposition.setCurrentIndex(form.goods.disposition.findData("returned"))
+    assert form.goods.refund.isEnabled() and not form.goods.location.isEnabled()
+    qtbot.keyClicks(form.goods.refund, "400")  # more than was paid
+    click(qtbot, form.save_button)
+    assert form.result() != QDialog.DialogCode.Accepted
+    assert form.errors.label("refund").text() == "The refund is more than was paid"
+    form.goods.refund.clear()
+    qtbot.keyClicks(form.goods.refund, "349.00")
+    qtbot.mouseClick(form.goods.lightning, Qt.MouseButton.LeftButton)
+    click(qtbot, form.save_button)
+    saved = purchase_service.get_purchase(state.ctx, pid)
+    assert (saved.disposition, saved.refund_cents, saved.lightning_refund) == (
+        "returned", 34900, True)
+
+    # Opened again, the form shows it; saving a note keeps it.
+    again = PurchaseForm(env, saved)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.goods.disposition.currentData() == "returned"
+    assert again.goods.refund.text() == "349.00" and again.goods.lightning.isChecked()
+    again.notes.setPlainText("Refund arrived")
+    click(qtbot, again.save_button)
+    kept = purchase_service.get_purchase(state.ctx, pid)
+    assert (kept.disposition, kept.refund_cents, kept.notes) == ("returned", 34900, "Refund arrived")

@@ -5,14 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from inspector_app.db.base import Base, SoftDeleted, Tracked, UTCDateTime, Versioned, enum_column
 from inspector_app.db.models.catalog import Product
 from inspector_app.db.models.merchants import Merchant
 from inspector_app.db.models.people import User
-from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity, Verdict
+from inspector_app.domain.enums import (
+    FindingCategory,
+    GoodsDisposition,
+    PurchaseStatus,
+    Severity,
+    Verdict,
+)
 
 #: A partial index over the soft-deleted rows only (the waste basket; few rows). An index
 #: over all of deleted_at would mislead SQLite's planner: "deleted_at IS NULL" matches
@@ -59,6 +65,13 @@ class Purchase(Tracked, Versioned, SoftDeleted, Base):
     plan_pick_id: Mapped[int | None] = mapped_column(
         ForeignKey("sampling_picks.id"), nullable=True
     )
+    # How the goods ended (migration 0010; docs/domain.md, "What the team spent").
+    disposition: Mapped[GoodsDisposition | None] = enum_column(GoodsDisposition, nullable=True)
+    #: Money back for returned goods, in cents.
+    refund_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    lightning_refund: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    #: Where a kept sample is stored.
+    sample_location: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     product: Mapped[Product | None] = relationship()
     merchant: Mapped[Merchant] = relationship()
@@ -87,6 +100,9 @@ class Finding(Tracked, Versioned, SoftDeleted, Base):
         Index(
             "ix_findings_period", "created_at", "deleted_at", "purchase_id", "severity", "category"
         ),
+        # Migration 0010: a period's findings are those on its purchases; this covers
+        # grouping them by purchase, severity and category.
+        Index("ix_findings_purchase_stats", "purchase_id", "deleted_at", "severity", "category"),
     )
 
     purchase_id: Mapped[int] = mapped_column(ForeignKey("purchases.id"))

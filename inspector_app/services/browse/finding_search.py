@@ -32,10 +32,16 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
-from inspector_app.db.search import FINDINGS_FTS, fts_match, fts_phrase, like_any
+from inspector_app.db.search import (
+    FINDINGS_FTS,
+    fts_match,
+    fts_phrase,
+    like_any,
+    trigram_searchable,
+)
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
-from inspector_app.services.browse.common import MAX_PAGE, order, page
+from inspector_app.services.browse.common import MAX_PAGE, order, page, page_of_two
 from inspector_app.services.browse.findings import (
     _ACTIVE,
     SORTS,
@@ -52,20 +58,46 @@ from inspector_app.services.context import Context
 DENSE = 50_000
 #: Most findings a walk looks at before giving up (~20-60 ms of LIKE tests).
 WALK = 20_000
+#: A walk looks at up to this many times the findings that evenly spread matches need.
+BUDGET_FACTOR = 4
+#: On PostgreSQL a walk looks at this many findings (a match in 20 fills a first page).
+PG_WALK = 4_000
 #: Sorts whose order one index walk gives (product and open case are mostly NULL: their
 #: order is two walks one after the other, see findings._split_by_null).
 _WALKABLE = {"order_number", "merchant", "category", "severity", "title"}
+#: Sorts whose matches are paged in two parts (see _WALKABLE) rather than sorted: few
+#: findings are in an open case. (Most purchases have a product: sorting the matches'
+#: ids is quicker there; measured in docs/performance.md.)
+_SPLIT = {"case_number"}
 
 
 #: What a sort key joins to reach its column, for the id-only sorted query.
 _SORT_JOINS = {"order_number": "purchase", "merchant": "merchant", "product": "product"}
 
 
-def _ids_query(flt: FindingFilter, dialect: str, key: str, desc: bool) -> Select:
+#: Up to this many soft-deleted purchases are excluded as a constant list (see _deleted).
+_FEW_DELETED = 200
+
+
+def _deleted(s: Session) -> list[int] | None:
+    """The soft-deleted purchases' ids when they are few (from their partial index), else
+    None. Sorting a common word's 300,000 matches tested each against the subquery of
+    deleted purchases: ~15 ms of a ~90 ms query, for a list that is usually empty."""
+    ids = list(s.scalars(select(Purchase.id).where(Purchase.deleted_at.is_not(None))
+                         .limit(_FEW_DELETED + 1)))
+    return ids if len(ids) <= _FEW_DELETED else None
+
+
+def _ids_query(
+    flt: FindingFilter, dialect: str, key: str, desc: bool,
+    deleted_purchases: list[int] | None = None,
+) -> Select:
     """The matching findings' ids in ORDER BY `key` order, ties by id, joining only what the
     filters and the sort column need. A NULL product or open case sorts where the database
-    puts NULLs, as `page_of_two` pages them."""
-    q = _count_query(flt, dialect, fts=True)
+    puts NULLs, as `page_of_two` pages them. `deleted_purchases`: see _deleted."""
+    if dialect == "postgresql" and trigram_searchable(dialect, flt.text or ""):
+        return _pg_ids_query(flt, key, desc, deleted_purchases)
+    q = _count_query(flt, dialect, fts=True, deleted_purchases=deleted_purchases)
     join = _SORT_JOINS.get(key)
     if join:
         q = q.join(Purchase, Purchase.id == Finding.purchase_id)
@@ -76,16 +108,50 @@ def _ids_query(flt: FindingFilter, dialect: str, key: str, desc: bool) -> Select
     sorts = SORTS
     if key == "case_number":
         # The few findings in an active case, joined once, instead of a subquery per match.
-        active = (
-            select(CaseFinding.finding_id, func.min(RectificationCase.case_number).label("n"))
-            .join(RectificationCase, RectificationCase.id == CaseFinding.case_id)
-            .where(RectificationCase.status.in_(_ACTIVE))
-            .group_by(CaseFinding.finding_id)
-            .subquery()
-        )
+        active = _active_cases()
         q = q.outerjoin(active, active.c.finding_id == Finding.id)
         sorts = {"case_number": active.c.n}
     return order(q, sorts, key, desc, Finding.id, "created_at")
+
+
+def _active_cases():
+    """Each finding in an active case, with the (first) case's number: few rows."""
+    return (
+        select(CaseFinding.finding_id, func.min(RectificationCase.case_number).label("n"))
+        .join(RectificationCase, RectificationCase.id == CaseFinding.case_id)
+        .where(RectificationCase.status.in_(_ACTIVE))
+        .group_by(CaseFinding.finding_id)
+        .subquery()
+    )
+
+
+def _pg_ids_query(
+    flt: FindingFilter, key: str, desc: bool, deleted_purchases: list[int] | None
+) -> Select:
+    """_ids_query on PostgreSQL: the matches first, with the columns the sort needs, from
+    the trigram indexes (a bitmap scan) in a MATERIALIZED CTE, then sorted. Left to itself
+    the planner walked a sort index testing each row's text (a Chinese phrase sorted by
+    title: 2.6 s), or merge-joined the matches with every finding (0.9 s)."""
+    inner = _count_query(flt, "postgresql", deleted_purchases=deleted_purchases).add_columns(
+        Finding.purchase_id.label("purchase_id"), Finding.category.label("category"),
+        Finding.severity.label("severity"), Finding.title.label("title"))
+    m = inner.cte("matches").prefix_with("MATERIALIZED")
+    q = select(m.c.id).select_from(m)
+    join = _SORT_JOINS.get(key)
+    if join:
+        q = q.join(Purchase, Purchase.id == m.c.purchase_id)
+    if join == "merchant":
+        q = q.join(Merchant, Merchant.id == Purchase.merchant_id)
+    elif join == "product":
+        q = q.outerjoin(Product, Product.id == Purchase.product_id)
+    sorts = {"order_number": Purchase.order_number, "merchant": Merchant.name,
+             "product": Product.name, "category": m.c.category, "severity": m.c.severity,
+             "title": m.c.title}
+    if key == "case_number":
+        active = _active_cases()
+        q = q.outerjoin(active, active.c.finding_id == m.c.id)
+        sorts["case_number"] = active.c.n
+    return order(q, sorts, key, desc, m.c.id, key)
 
 
 def sorted_finding_ids(
@@ -96,12 +162,12 @@ def sorted_finding_ids(
     key = sort or "created_at"
     if key not in SORTS:
         raise ValidationError(t("Cannot sort by '{key}'", key=key), field="sort")
-    q = _ids_query(flt, ctx.db.engine.dialect.name, key, desc)
-    if limit is not None:
-        q = page(q, offset, limit)
-    elif offset:
-        q = q.offset(offset)
     with ctx.db.read() as s:
+        q = _ids_query(flt, ctx.db.engine.dialect.name, key, desc, _deleted(s))
+        if limit is not None:
+            q = page(q, offset, limit)
+        elif offset:
+            q = q.offset(offset)
         return list(s.scalars(q))
 
 
@@ -129,26 +195,43 @@ def _like_is_exact(text: str) -> bool:
     return all(c.isascii() or c.lower() == c.upper() for c in text)
 
 
-def _dense(s: Session, phrase: str) -> bool:
-    """At least DENSE matches (the FTS index stops counting there)."""
+def _walk_budget(s: Session, phrase: str, need: int) -> int | None:
+    """How many findings a walk may look at for the first `need` matches, or None when the
+    search is not common enough for a walk to pay (fewer than DENSE matches, or a page so
+    deep that the walk would outgrow WALK).
+
+    Matches spread evenly over the order fill `need` rows within need * total / matches
+    findings; the walk gets BUDGET_FACTOR times that (never more than WALK). An order in
+    which the matches cluster elsewhere (a common English word sorted by title descending,
+    where Chinese titles come first: the first match 686,000 findings down) gives up after
+    those few thousand findings instead of WALK, and its ids are sorted."""
     first = (
         select(literal_column("rowid")).select_from(FINDINGS_FTS).where(fts_match(phrase))
         .limit(DENSE).subquery()
     )
-    return (s.scalar(select(func.count()).select_from(first)) or 0) >= DENSE
+    matches = s.scalar(select(func.count()).select_from(first)) or 0
+    if matches < DENSE:
+        return None
+    total = s.scalar(select(func.max(Finding.id))) or 0  # the rowid b-tree's last key: instant
+    expected = need * max(total, matches) // matches
+    if expected > WALK:
+        return None
+    return min(WALK, max(BUDGET_FACTOR * expected, 2 * need))
 
 
-def _walk_parts(s: Session, parts: list[Select], hit, need: int) -> list[int] | None:
+def _walk_parts(
+    s: Session, parts: list[Select], hit, need: int, budget: int = WALK
+) -> list[int] | None:
     """The first `need` matching ids along `parts` (ordered id queries, one after the
-    other), looking at WALK findings at most; None when that budget runs out first."""
+    other), looking at `budget` findings at most; None when that budget runs out first."""
     found: list[int] = []
-    budget = WALK
     for part in parts:
         walk = part.add_columns(hit.label("hit")).limit(budget).subquery()
         found += s.scalars(select(walk.c.id).where(walk.c.hit).limit(need - len(found)))
         if len(found) >= need:
             return found
-        walked = s.scalar(select(func.count()).select_from(walk)) or 0
+        # How far the walk went, counted on the sort order alone (no text tests again).
+        walked = s.scalar(select(func.count()).select_from(part.limit(budget).subquery())) or 0
         if walked >= budget:
             return None
         budget -= walked
@@ -162,13 +245,20 @@ def _walked_page(
     each one's text; None when the walk cannot answer (then the ids are sorted)."""
     text = " ".join((flt.text or "").split())
     plain = FindingFilter(deleted=flt.deleted)
-    if (
-        flt != FindingFilter(text=flt.text, deleted=flt.deleted)
-        or offset + limit > WALK or not _like_is_exact(text)
-    ):
+    if flt != FindingFilter(text=flt.text, deleted=flt.deleted) or offset + limit > WALK:
         return None
-    phrase = fts_phrase(dialect, text)
-    if phrase is None or not _dense(s, phrase):
+    if dialect == "postgresql":
+        # ILIKE is the search's own test there; counting the matches is no quick index
+        # read as on SQLite: every search first walks a short stretch of the order (not
+        # for product and open case, whose two-part walks cost more there than sorting
+        # the matches: 0.5 s against 40 ms for a rare Chinese phrase).
+        if key not in _WALKABLE:
+            return None
+        budget: int | None = min(WALK, max(PG_WALK, 2 * (offset + limit)))
+    else:
+        phrase = fts_phrase(dialect, text) if _like_is_exact(text) else None
+        budget = None if phrase is None else _walk_budget(s, phrase, offset + limit)
+    if budget is None:
         return None
     if key in _WALKABLE:
         parts = [_ids_query(plain, dialect, key, desc)]
@@ -178,7 +268,7 @@ def _walked_page(
             for q in _split_by_null(plain, dialect, key, desc)
         ]
     hit = like_any((Finding.title, Finding.description, Finding.observed), text, dialect)
-    ids = _walk_parts(s, parts, hit, offset + limit)
+    ids = _walk_parts(s, parts, hit, offset + limit, budget)
     return None if ids is None else ids[offset:offset + limit]
 
 
@@ -187,6 +277,14 @@ def sorted_search_page(
 ) -> list[FindingRow]:
     """A page of a full-text search sorted by `key` (see the module's docstring)."""
     ids = _walked_page(s, flt, dialect, key, desc, offset, limit)
+    if ids is None and key in _SPLIT and dialect == "sqlite" and not flt.without_open_case:
+        # Few findings have an open case: those among the matches, sorted, then the other
+        # matches by id, each part stopping after the page (findings._split_by_null);
+        # sorting every match for this took 0.1-0.5 s, the two parts 8-160 ms.
+        parts = [q.with_only_columns(Finding.id, maintain_column_froms=True)
+                 for q in _split_by_null(flt, dialect, key, desc)]
+        ids = [r[0] for r in page_of_two(s, *parts, offset, limit)]
     if ids is None:
-        ids = list(s.scalars(page(_ids_query(flt, dialect, key, desc), offset, limit)))
+        q = _ids_query(flt, dialect, key, desc, _deleted(s))
+        ids = list(s.scalars(page(q, offset, limit)))
     return _rows_in_order(s, flt, dialect, ids)

@@ -31,7 +31,13 @@ from inspector_app.db.models import (
     Purchase,
     RectificationCase,
 )
-from inspector_app.db.search import FINDINGS_FTS, finding_text_clause, fts_match, fts_phrase
+from inspector_app.db.search import (
+    FINDINGS_FTS,
+    finding_text_clause,
+    fts_match,
+    fts_phrase,
+    trigram_searchable,
+)
 from inspector_app.domain.enums import FindingCategory, Severity
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
@@ -215,9 +221,14 @@ def _base(flt: FindingFilter, dialect: str, *, product: str = "outer", case: str
     return q
 
 
-def _count_query(flt: FindingFilter, dialect: str, *, fts: bool = False) -> Select:
+def _count_query(
+    flt: FindingFilter, dialect: str, *, fts: bool = False,
+    deleted_purchases: list[int] | None = None,
+) -> Select:
     """The matching findings' ids, joining only what the filters need; with `fts`, a
-    full-text search is driven from the FTS index (for a query that sorts every match)."""
+    full-text search is driven from the FTS index (for a query that sorts every match).
+    `deleted_purchases`: the ids of the soft-deleted purchases when the caller has read
+    them (a constant list, or nothing when empty, instead of the subquery per row)."""
     phrase = fts_phrase(dialect, flt.text or "") if fts else None
     if phrase is not None:
         q = (
@@ -245,7 +256,10 @@ def _count_query(flt: FindingFilter, dialect: str, *, fts: bool = False) -> Sele
         q = q.where(Finding.purchase_id.in_(purchases))
     else:
         # Deleted purchases are few: exclude them as a list instead of joining every row.
-        q = q.where(_on_live_purchase())
+        if deleted_purchases is None:
+            q = q.where(_on_live_purchase())
+        elif deleted_purchases:
+            q = q.where(Finding.purchase_id.not_in(deleted_purchases))
     if flt.without_open_case:
         in_active_case = (
             select(CaseFinding.finding_id)
@@ -261,9 +275,8 @@ def search_pages_by_id(ctx: Context, flt: FindingFilter, sort: str | None) -> bo
     come from the sorted ids of the matches (finding_search.py), whose whole list a caller
     may keep and page from."""
     dialect = ctx.db.engine.dialect.name
-    return (sort or "created_at") not in ("created_at", "id") and fts_phrase(
-        dialect, flt.text or ""
-    ) is not None
+    return (sort or "created_at") not in ("created_at", "id") and trigram_searchable(
+        dialect, flt.text or "")
 
 
 def count_findings(ctx: Context, flt: FindingFilter, cap: int | None = None) -> int:

@@ -204,21 +204,22 @@ class CaseHistory:
         opened_local = c.opened_at.astimezone(CST).date()
         first = c.purchases[0]
         more = len(c.finding_ids) - 1
-        english = qm.english
-        # One language per summary, the title's: an English sentence around a Chinese title
-        # reads as neither ("运输导致商品损坏 and 4 more findings").
-        if english and first.title.isascii():
+        # One language per summary, the manager's who opens the case, the finding's title
+        # included: an English title in a Chinese sentence reads as neither
+        # ("谷丰服饰个人店：Seam slippage等2项问题").
+        title_en, title_zh = first.titles
+        if qm.english:
             summary = (
-                f"{first.title} at {c.merchant.name}"
+                f"{title_en} at {c.merchant.name}"
                 if more == 0
-                else f"{first.title} and {more} more finding{'' if more == 1 else 's'} "
+                else f"{title_en} and {more} more finding{'' if more == 1 else 's'} "
                 f"at {c.merchant.name}"
             )
         else:
             summary = (
-                f"{c.merchant.name}：{first.title}"
+                f"{c.merchant.name}：{title_zh}"
                 if more == 0
-                else f"{c.merchant.name}：{first.title}等{len(c.finding_ids)}项问题"
+                else f"{c.merchant.name}：{title_zh}等{len(c.finding_ids)}项问题"
             )
         row = {
             "id": c.id,

@@ -43,7 +43,8 @@ class DemoPurchase:
     findings: int = 0
     first_finding_id: int = 0
     worst: Severity | None = None
-    title: str = ""  # the first finding's title, for case summaries
+    #: The first finding's title in English and in Chinese, for case summaries.
+    titles: tuple[str, str] = ("", "")
 
 
 class Buyers:
@@ -212,6 +213,25 @@ class FindingWriter:
                 anyone = [t for t in F.TEMPLATES if t.category == fc and not t.applies_to]
                 general = [t for t in F.TEMPLATES if t.category == fc]
                 self.templates[(cat, fc)] = own + anyone or general
+        #: Every template that fits a product category (when a purchase used up its category's).
+        self.fitting = {
+            cat: [t for t in F.TEMPLATES if not t.applies_to or cat in t.applies_to]
+            for cat in F.CATEGORY_MIX
+        }
+
+    def _pick(self, category: str, used: dict[str, int]) -> tuple[F.FindingTemplate, int]:
+        """A template this purchase has not used yet (a defect is recorded once), and how
+        many times it was used before: only a purchase with more findings than its product
+        category has kinds of defect records one again, as another spot (numbered)."""
+        rand = self.rand
+        fc = self.mix[category].pick(rand.rng)
+        fresh = [t for t in self.templates[(category, fc)] if t.title_en not in used]
+        if not fresh:
+            fresh = [t for t in self.fitting[category] if t.title_en not in used]
+        if fresh:
+            return rand.pick(fresh), 0
+        t = rand.pick(self.templates[(category, fc)])
+        return t, used[t.title_en]
 
     def rows(self, p: DemoPurchase, next_id: int) -> Iterator[dict]:
         rand = self.rand
@@ -221,9 +241,11 @@ class FindingWriter:
         # A few minutes per finding, squeezed when the inspection was only just now.
         room = (self.clock.now - p.inspected_at).total_seconds() / 60 - 5
         step = max(0.0, min(3.0, room / p.findings))
+        used: dict[str, int] = {}
         for i in range(p.findings):
-            fc = self.mix[p.product.category].pick(rand.rng)
-            t = rand.pick(self.templates[(p.product.category, fc)])
+            t, before = self._pick(p.product.category, used)
+            used[t.title_en] = before + 1
+            fc = t.category
             severity = t.severity
             roll = rand.rng.random()
             if roll < 0.12 and severity != Severity.CRITICAL:
@@ -233,7 +255,10 @@ class FindingWriter:
             lo, hi = t.x_range
             x = rand.between(lo, hi)
             xs = f"{x:.1f}" if hi - lo < 5 and (lo % 1 or hi % 1) else str(round(x))
-            title = t.title_en if english else t.title_zh
+            title_en, title_zh = t.title_en, t.title_zh
+            if before:  # the same kind of defect at another spot of the item
+                title_en, title_zh = f"{title_en} (spot {before + 1})", f"{title_zh}（第{before + 1}处）"
+            title = title_en if english else title_zh
             observed = (t.observed_en if english else t.observed_zh).format(x=xs)
             opening = rand.pick(F.DESCRIPTION_EN if english else F.DESCRIPTION_ZH)
             tail = f" Item: {noun}." if english else f"商品：{noun}。"
@@ -242,7 +267,7 @@ class FindingWriter:
             if i == 0 or _SEVERITY_RANK[severity] < _SEVERITY_RANK[p.worst]:
                 p.worst = severity
             if i == 0:
-                p.title = title
+                p.titles = (title_en, title_zh)
             # Now and then the inspector deletes a duplicate entry (the waste basket).
             deleted = None
             if i >= 4 and rand.chance(0.01):

@@ -25,6 +25,7 @@ from inspector_app.ui.cases.response_tab import ResponseTab
 from inspector_app.ui.cases.verification_tab import VerificationTab
 from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.fit import scrolling
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.photos import BeforeAfterView, PhotoPanel
 
@@ -39,6 +40,8 @@ class CasePage(QWidget):
 
     #: The case changed here (its id), so the list can refresh.
     case_changed = Signal(int)
+    #: Another case (or none) is shown, or the shown one was read again (the Case menu follows).
+    case_shown = Signal()
 
     def __init__(self, env, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +98,8 @@ class CasePage(QWidget):
         self.placeholder.setStyleSheet(f"{muted_style(self)} padding: 24px;")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(body)
+        # On a low screen (1366x768) the page scrolls rather than make the window taller.
+        self.stack.addWidget(scrolling(body))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -107,6 +111,7 @@ class CasePage(QWidget):
         if case_id is None:
             self.case = None
             self.stack.setCurrentWidget(self.placeholder)
+            self.case_shown.emit()
             return
         try:
             case = case_service.get_case_by_id(self.env.ctx, case_id)
@@ -153,6 +158,7 @@ class CasePage(QWidget):
         self.before_after.set_case(case.id, read_only=read_only)
         self.history.set_events(case.events)
         self.stack.setCurrentIndex(1)
+        self.case_shown.emit()
 
     # -- actions -------------------------------------------------------------------------
 

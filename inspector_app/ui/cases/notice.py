@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from inspector_app.domain import clock
+from inspector_app.ui import changes
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.tasks import Task, run_task
 
@@ -45,6 +46,8 @@ def print_notice(ctx, case_number: str, parent: QWidget, on_done: Callable[[Path
 
     def done(path) -> None:
         logger.info("Notice for %s written to %s", case_number, path)
+        # Printing marked an open case notified (services.reporting.export_notice).
+        changes.notify(changes.CASE)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         if on_done is not None:
             on_done(Path(path))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -20,6 +19,7 @@ from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.workflow import transition_for
 from inspector_app.ui.confirm import confirm
 from inspector_app.ui.first_start import field_error_label
+from inspector_app.ui.fit import FlowLayout
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
 from inspector_app.ui.keys import confirm_on_ctrl_return
 
@@ -147,8 +147,9 @@ def confirm_move(parent: QWidget, action: str, case_number: str, target: CaseSta
 class TransitionBar(QWidget):
     """Buttons for the allowed moves; `move_requested(target status value)` when one is clicked.
 
-    The flow's moves come first, on their own row; moves out of the flow (escalate, cancel,
-    waive) and extra actions sit on a second row, so a narrow page never clips them.
+    The flow's moves come first, then moves out of the flow (escalate, cancel, waive), then
+    extra actions; they wrap onto further lines on a narrow page, so they never widen the
+    window (docs/architecture.md, "Small screens"). The Case menu offers the same moves.
     """
 
     move_requested = Signal(str)
@@ -156,13 +157,8 @@ class TransitionBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transition_bar")
-        self._flow_row = QHBoxLayout()
-        self._other_row = QHBoxLayout()
-        rows = QVBoxLayout(self)
-        rows.setContentsMargins(0, 0, 0, 0)
-        rows.setSpacing(4)
-        rows.addLayout(self._flow_row)
-        rows.addLayout(self._other_row)
+        self._row = FlowLayout(self, spacing=6)
+        self._row.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[CaseStatus, QPushButton] = {}
         self.extra: list[QWidget] = []
 
@@ -171,9 +167,8 @@ class TransitionBar(QWidget):
             button.hide()
             button.deleteLater()
         self.buttons.clear()
-        for row in (self._flow_row, self._other_row):
-            while row.count():
-                row.takeAt(0)
+        while self._row.count():
+            self._row.takeAt(0)
         # The ordinary step forward (no reason needed) leads; moves needing a reason follow.
         flow = sorted((t for t in targets if t not in EXCEPTIONAL), key=lambda t: _needs_note(source, t))
         other = [t for t in targets if t in EXCEPTIONAL]
@@ -182,13 +177,12 @@ class TransitionBar(QWidget):
             if i == 0 and not _needs_note(source, target):
                 button.setDefault(True)
                 button.setStyleSheet("font-weight: bold;")
-            self._flow_row.addWidget(button)
-        self._flow_row.addStretch(1)
+            self._row.addWidget(button)
         for target in other:
-            self._other_row.addWidget(self._button(source, target))
-        self._other_row.addStretch(1)
+            self._row.addWidget(self._button(source, target))
         for w in self.extra:
-            self._other_row.addWidget(w)
+            self._row.addWidget(w)
+        self._row.invalidate()
 
     def _button(self, source: CaseStatus, target: CaseStatus) -> QPushButton:
         button = QPushButton(action_text(source, target), self)
@@ -200,6 +194,6 @@ class TransitionBar(QWidget):
         return button
 
     def add_extra(self, widget: QWidget) -> None:
-        """A widget kept at the end of the second row (e.g. "Print notice…")."""
+        """A widget kept after the moves (e.g. "Print notice…")."""
         self.extra.append(widget)
-        self._other_row.addWidget(widget)
+        self._row.addWidget(widget)

@@ -98,7 +98,7 @@ class MerchantPage(QWidget):
             ("purchases", QT_TR_NOOP("Purchases (inspected / failed)")),
             ("defect_rate", QT_TR_NOOP("Defect rate")),
             ("findings", QT_TR_NOOP("Findings (critical / major / minor)")),
-            ("cases", QT_TR_NOOP("Open cases (overdue)")),
+            ("cases", QT_TR_NOOP("Active cases (overdue)")),
             ("response", QT_TR_NOOP("Hours to first response (median / P90)")),
             ("closure", QT_TR_NOOP("Hours to closure (median / P90)")),
         ):

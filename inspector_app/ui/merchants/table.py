@@ -81,7 +81,7 @@ COLUMNS = [
     Column("critical", QT_TR_NOOP("Critical"), sort_key="critical", align=RIGHT, width=64),
     Column("major", QT_TR_NOOP("Major"), sort_key="major", align=RIGHT, width=60),
     Column("minor", QT_TR_NOOP("Minor"), sort_key="minor", align=RIGHT, width=60),
-    Column("open_cases", QT_TR_NOOP("Open cases"), sort_key="open_cases", align=RIGHT, width=80),
+    Column("open_cases", QT_TR_NOOP("Active cases"), sort_key="open_cases", align=RIGHT, width=80),
     Column("overdue_cases", QT_TR_NOOP("Overdue"), sort_key="overdue_cases", align=RIGHT, width=70),
     Column("response_median", QT_TR_NOOP("Response h (median)"), align=RIGHT, formatter=_hours,
            width=120),

@@ -311,7 +311,8 @@ class PagedTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         col = self._columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            # The tooltip: the whole header where a narrow column elides it.
             return tr(col.header)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.align.value)

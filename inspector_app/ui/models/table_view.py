@@ -15,6 +15,8 @@ logger = logging.getLogger(__name__)
 
 #: Row height that fits one line of CJK text with some air.
 ROW_HEIGHT = 26
+#: Pixels a column header needs besides its text: margins and the sort indicator.
+HEADER_PADDING = 26
 
 
 class PagedTableView(QTableView):
@@ -57,8 +59,12 @@ class PagedTableView(QTableView):
 
     def setModel(self, model: PagedTableModel) -> None:  # type: ignore[override]
         super().setModel(model)
+        header_metrics = self.horizontalHeader().fontMetrics()
         for i, col in enumerate(model.columns):
-            self.setColumnWidth(i, col.width)
+            # Room for the header's text and the sort arrow, in any language; a column never
+            # grows past twice its planned width (the header then elides, with a tooltip).
+            needed = header_metrics.horizontalAdvance(str(model.headerData(i, Qt.Orientation.Horizontal))) + HEADER_PADDING
+            self.setColumnWidth(i, max(col.width, min(needed, 2 * col.width)))
         header = self.horizontalHeader()
         if not self.restore_layout():
             # No saved layout: show the model's own order (or none).

@@ -19,8 +19,6 @@ import shiboken6
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QMenu,
     QToolButton,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from inspector_app.domain.errors import InspectorError
 from inspector_app.services import photos as photo_service
 from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.fit import ElidedLabel, FlowLayout
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.photos.grid import PhotoGridView
 from inspector_app.ui.photos.message_bar import MessageBar
@@ -77,7 +76,7 @@ class PhotoPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
 
-        self.count_label = QLabel(self)
+        self.count_label = ElidedLabel("", self)
         self.count_label.setObjectName("photo_count")
         self.add_action = self._action(
             tr("Add photos…"), QKeySequence.StandardKey.Open, self.choose_files
@@ -96,9 +95,13 @@ class PhotoPanel(QWidget):
         self.caption_action.setToolTip(tr("Edit the caption of the selected photo (F2)"))
         self.delete_action.setToolTip(tr("Delete the selected photos (Delete); you can undo it"))
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.count_label, 1)
+        # The count, then the buttons; they wrap onto a second line in a narrow panel rather
+        # than widen the window.
+        button_box = QWidget(self)
+        button_flow = FlowLayout(button_box, spacing=2)
+        button_flow.setContentsMargins(0, 0, 0, 0)
+        self.count_label.setParent(button_box)
+        button_flow.addWidget(self.count_label)
         self.buttons: dict[str, QToolButton] = {}
         for name, action in (
             ("add", self.add_action),
@@ -107,12 +110,12 @@ class PhotoPanel(QWidget):
             ("caption", self.caption_action),
             ("delete", self.delete_action),
         ):
-            button = QToolButton(self)
+            button = QToolButton(button_box)
             button.setObjectName(f"photo_{name}_button")
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons[name] = button
-            top.addWidget(button)
+            button_flow.addWidget(button)
         self.view.setAccessibleName(tr("Photos"))
         previous = None
         for widget in [*self.buttons.values(), self.view]:
@@ -125,7 +128,7 @@ class PhotoPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(top)
+        layout.addWidget(button_box)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message_bar)
 

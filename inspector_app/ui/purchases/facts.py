@@ -82,6 +82,7 @@ class PurchaseFacts(QWidget):
             name = QLabel(tr(label) + ":", self)
             name.setStyleSheet(PRIVATE_STYLE if (key, label) in PRIVATE_FACTS else "color: #4b5563;")
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            name.setWordWrap(True)  # a long name takes two lines rather than widening the page
             value = QLabel(self)
             value.setObjectName(f"fact_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

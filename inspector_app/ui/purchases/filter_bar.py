@@ -23,6 +23,7 @@ from inspector_app.domain.errors import InspectorError
 from inspector_app.services import users as user_service
 from inspector_app.services.browse import PurchaseFilter
 from inspector_app.ui.dates import from_qdate, to_qdate
+from inspector_app.ui.fit import FlowLayout
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.purchases.pickers import merchant_picker
 
@@ -114,13 +115,13 @@ class PurchaseFilterBar(QWidget):
         self.clear_button = QPushButton(tr("Clear filters"), self)
         self.clear_button.setObjectName("clear_filters")
 
-        row = QHBoxLayout(self)
+        # Wraps onto a second line on a narrow window instead of widening it.
+        row = FlowLayout(self, spacing=8)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
         row.addWidget(QLabel(tr("Filters:"), self))
         row.addWidget(self.status)
         row.addWidget(self.verdict)
-        row.addWidget(self.merchant, 1)
+        row.addWidget(self.merchant)
         row.addWidget(self.inspector)
         row.addWidget(self.since)
         row.addWidget(self.until)

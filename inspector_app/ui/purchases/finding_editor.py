@@ -25,6 +25,7 @@ from inspector_app.domain.errors import InspectorError, StaleEdit
 from inspector_app.services import findings as finding_service
 from inspector_app.services.findings import FindingInfo, FindingInput
 from inspector_app.ui import changes
+from inspector_app.ui.fit import shrinkable_combo
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.purchases.widgets import FieldErrors, error_label
 
@@ -78,6 +79,8 @@ class FindingEditor(QWidget):
         for s in Severity:
             self.severity.addItem(enum_label(s), s.value)
         self.severity.setCurrentIndex(self.severity.findData(Severity.MAJOR.value))
+        for combo in (self.category, self.severity):
+            shrinkable_combo(combo)
         self.title = QLineEdit(self)
         self.title.setObjectName("title_edit")
         self.title.setPlaceholderText(tr("A short statement of the problem"))

@@ -29,6 +29,7 @@ from inspector_app.services.purchases import PurchaseInfo, PurchaseInput
 from inspector_app.ui import changes
 from inspector_app.ui.confirm import confirm_discard
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.purchases.goods_end import GoodsEndGroup
 from inspector_app.ui.purchases.pickers import Choice, merchant_picker, product_picker
 from inspector_app.ui.purchases.quick_create import create_merchant_inline, create_product_inline
 from inspector_app.ui.purchases.widgets import (
@@ -155,6 +156,11 @@ class PurchaseForm(QDialog):
         self._row(form, tr("Price &paid:"), self.price, "price_paid", "price")
         self._row(form, tr("&Inspector:"), self.inspector, "inspector", "inspector_id")
         self._row(form, tr("&Notes:"), self.notes, "notes")
+        self.goods = GoodsEndGroup(self)
+        self._row(self.goods.form, tr("&Goods:"), self.goods.disposition, "disposition")
+        self._row(self.goods.form, tr("&Refund:"), self.goods.refund, "refund")
+        self.goods.form.addRow("", self.goods.lightning)
+        self._row(self.goods.form, tr("Sample &kept at:"), self.goods.location, "sample_location")
 
         private = QGroupBox(tr("Private — never shown to merchants"), self)
         private.setObjectName("private_group")
@@ -177,6 +183,7 @@ class PurchaseForm(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.goods)
         layout.addWidget(private)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
@@ -191,7 +198,11 @@ class PurchaseForm(QDialog):
         QWidget.setTabOrder(self.received_at.edit, self.price)
         QWidget.setTabOrder(self.price, self.inspector)
         QWidget.setTabOrder(self.inspector, self.notes)
-        QWidget.setTabOrder(self.notes, self.buyer_alias)
+        QWidget.setTabOrder(self.notes, self.goods.disposition)
+        QWidget.setTabOrder(self.goods.disposition, self.goods.refund)
+        QWidget.setTabOrder(self.goods.refund, self.goods.lightning)
+        QWidget.setTabOrder(self.goods.lightning, self.goods.location)
+        QWidget.setTabOrder(self.goods.location, self.buyer_alias)
         QWidget.setTabOrder(self.buyer_alias, self.address)
 
         # Cheap checks as the user types or leaves a field; then, after a pause, the service
@@ -210,6 +221,7 @@ class PurchaseForm(QDialog):
         self.status.currentIndexChanged.connect(lambda _i: self._edited(*STATUS_DEPENDENT))
         self.inspector.currentIndexChanged.connect(lambda _i: self._edited("inspector"))
         self.buyer_alias.textEdited.connect(lambda _t: self._edited("buyer_alias"))
+        self.goods.edited.connect(lambda name: self._edited(name, clear=False))
 
     def _date_field(self, edit: QWidget) -> QHBoxLayout:
         # The editor keeps its natural width instead of stretching across the dialog.
@@ -253,6 +265,7 @@ class PurchaseForm(QDialog):
         self.buyer_alias.setText(p.buyer_alias)
         self.address.setPlainText(p.delivery_address)
         self.notes.setPlainText(p.notes)
+        self.goods.load(p.disposition, p.refund_cents, p.lightning_refund, p.sample_location)
 
     # -- checks while typing ---------------------------------------------------------------
 
@@ -323,6 +336,7 @@ class PurchaseForm(QDialog):
             inspector_id=self.inspector.currentData(),
             status=PurchaseStatus(self.status.currentData()),
             notes=self.notes.toPlainText(),
+            **self.goods.values(),
         )
 
     @Slot()

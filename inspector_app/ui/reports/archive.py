@@ -35,7 +35,7 @@ def kind_label(kind: str) -> str:
 
 def period_label(period: str) -> str:
     if period.startswith("merchant:"):
-        return tr("Open cases of %1").replace("%1", period.partition(":")[2])
+        return tr("Active cases of %1").replace("%1", period.partition(":")[2])
     return period
 
 

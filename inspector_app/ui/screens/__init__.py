@@ -57,6 +57,8 @@ SCREENS: dict[str, ScreenSpec] = {
         ScreenSpec("merchants", QT_TR_NOOP("Merchants"), "inspector_app.ui.screens.merchants:MerchantsScreen", "Alt+4"),
         ScreenSpec("cases", QT_TR_NOOP("Cases"), "inspector_app.ui.screens.cases:CasesScreen", "Alt+5"),
         ScreenSpec("risk", QT_TR_NOOP("Risk"), "inspector_app.ui.screens.risk_screen:RiskScreen", "Alt+6"),
+        ScreenSpec("workorders", QT_TR_NOOP("Work orders"), "inspector_app.ui.screens.workorders:WorkOrdersScreen"),
+        ScreenSpec("review", QT_TR_NOOP("Monthly review"), "inspector_app.ui.screens.review_screen:ReviewScreen"),
         ScreenSpec("plan", QT_TR_NOOP("Sampling plan"), "inspector_app.ui.screens.plan_screen:PlanScreen", "Alt+7"),
         ScreenSpec("reports", QT_TR_NOOP("Reports"), "inspector_app.ui.screens.reports:ReportsScreen", "Alt+8"),
         ScreenSpec("settings", QT_TR_NOOP("Settings"), "inspector_app.ui.screens.settings_screen:SettingsScreen", "Alt+9"),

@@ -44,17 +44,22 @@ TILES = (
     ("problem_products", QT_TR_NOOP("Problem products")),
     ("merchants_with_findings", QT_TR_NOOP("Merchants with findings")),
     ("findings", QT_TR_NOOP("Findings")),
-    ("cases_open_now", QT_TR_NOOP("Open cases")),
+    ("cases_open_now", QT_TR_NOOP("Active cases")),
     ("cases_overdue_now", QT_TR_NOOP("Overdue cases")),
     ("rectification_rate", QT_TR_NOOP("Rectification rate")),
     ("response_median", QT_TR_NOOP("Hours to first response")),
     ("closure_median", QT_TR_NOOP("Hours to closure")),
     ("merchants_watch", QT_TR_NOOP("Merchants put on watch")),
+    ("net_cost", QT_TR_NOOP("Net cost of purchases")),
 )
 
 
 def _hours(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
+
+
+def _money(cents: int) -> str:
+    return f"¥{cents / 100:,.2f}"
 
 
 class DashboardScreen(QWidget):
@@ -202,13 +207,21 @@ class DashboardScreen(QWidget):
         t["rectification_rate"].set("–" if rate is None else f"{rate:.0%}",
                                     tr("of cases opened this month"))
         tm = fig.timing
-        t["response_median"].set(_hours(tm.response_median), tr("median; 90th percentile %1")
-                                 .replace("%1", _hours(tm.response_p90)))
+        # Unanswered cases count at their age, so the median is a lower bound: say how many.
+        t["response_median"].set(_hours(tm.response_median),
+                                 tr("median; 90th percentile %1; %2 not answered yet")
+                                 .replace("%1", _hours(tm.response_p90))
+                                 .replace("%2", f"{tm.response_unanswered:,}"))
         t["closure_median"].set(_hours(tm.closure_median), tr("median; 90th percentile %1")
                                 .replace("%1", _hours(tm.closure_p90)))
         t["merchants_watch"].set(f"{fig.merchants_watch:,}", tr("%1 suspended, %2 eliminated")
                                  .replace("%1", str(fig.merchants_suspended))
                                  .replace("%2", str(fig.merchants_eliminated)))
+        t["net_cost"].set(_money(fig.net_cost_cents),
+                          tr("spent %1, refunded %2 (%3 lightning refunds)")
+                          .replace("%1", _money(fig.spend_cents))
+                          .replace("%2", _money(fig.refunds_cents))
+                          .replace("%3", f"{fig.lightning_refunds:,}"))
         self.pareto.set_items([(enum_label(FindingCategory(k)), n) for k, n in fig.by_category])
         self.trend.set_items([(month, n_findings) for month, _, n_findings in fig.trend])
         self.top_merchants.set_items([(name, n) for _, name, n in fig.top_merchants])

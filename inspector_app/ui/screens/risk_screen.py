@@ -212,10 +212,13 @@ class RiskScreen(QWidget):
             tr("Row %1: %2").replace("%1", str(e.row)).replace("%2", e.reason)
             for e in result.errors[:SHOWN_ERRORS]
         ]
+        if result.refused:
+            lines.append(tr("Nothing was imported: correct these rows and import the file again."))
         self.env.show_status(text)
         if lines:
             QMessageBox.warning(self, tr("Import"), text + "\n\n" + "\n".join(lines))
         changes.notify(changes.MERCHANT)
+        changes.notify(changes.WORK_ORDER)
 
     @Slot()
     def export(self) -> None:

@@ -271,7 +271,7 @@ class SettingsScreen(QWidget):
         spin.setMinimumWidth(110)
         spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-        spin.setToolTip(tr("Open cases due within this many days (the due day included) are "
+        spin.setToolTip(tr("Active cases due within this many days (the due day included) are "
                            "marked “due soon” on the Cases screen; 0 turns the warning off."))
         return spin
 

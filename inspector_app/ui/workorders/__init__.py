@@ -1,0 +1,1 @@
+"""The Work orders screen's table: columns and the page source."""

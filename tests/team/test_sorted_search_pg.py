@@ -1,0 +1,68 @@
+"""A search sorted by a column on PostgreSQL gives the rows of the plain single query.
+
+The fast shapes there (services/browse/finding_search.py: a short walk of the sort order,
+else the matches from the trigram indexes in a MATERIALIZED CTE, sorted) are checked
+against `ORDER BY column, id` over the same filter, for many search/sort/direction
+combinations, pages and filters, with the walk both answering and giving up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector_app.db.models import Finding
+from inspector_app.services import browse
+from inspector_app.services.browse import finding_search
+from inspector_app.services.browse import findings as bf
+from inspector_app.services.browse.common import order
+from inspector_app.services.context import SYSTEM, open_context
+from inspector_app.services.demo import load_demo
+
+
+@pytest.fixture(scope="module")
+def pg_world(empty_database, tmp_path_factory):
+    _name, url = empty_database
+    ctx = open_context(url, data_folder=str(tmp_path_factory.mktemp("pgsort") / "d"))
+    ctx = ctx.as_actor(SYSTEM)
+    load_demo(ctx, seed=5, purchases=200, photos=0)
+    yield ctx
+    ctx.db.dispose()
+
+
+def _reference(ctx, flt, sort, desc) -> list[int]:
+    q = order(bf._base(flt, "postgresql"), bf.SORTS, sort, desc, Finding.id, "created_at")
+    with ctx.db.read() as s:
+        return [r[0] for r in s.execute(q)]
+
+
+def _texts(ctx) -> list[str]:
+    """A common word of the demo, a Chinese phrase it holds, and a rarer one."""
+    rows = browse.fetch_findings(ctx, browse.FindingFilter(), limit=200)
+    chinese = next(r.title for r in rows if not r.title.isascii())
+    return ["the", chinese[:3], chinese[:4] if len(chinese) >= 4 else chinese]
+
+
+@pytest.mark.parametrize("walk", [4_000, 1])
+def test_sorted_search_pages_match_the_plain_query_on_postgresql(pg_world, monkeypatch, walk):
+    monkeypatch.setattr(finding_search, "PG_WALK", walk)
+    first = browse.fetch_findings(pg_world, browse.FindingFilter(text="the"), limit=1)[0]
+    checked = 0
+    for text in _texts(pg_world):
+        filters = [browse.FindingFilter(text=text),
+                   browse.FindingFilter(text=text, category=first.category),
+                   browse.FindingFilter(text=text, merchant_id=first.merchant_id),
+                   browse.FindingFilter(text=text, without_open_case=True)]
+        for flt in filters:
+            assert browse.search_pages_by_id(pg_world, flt, "title")
+            for sort in sorted(k for k in bf.SORTS if k not in ("created_at", "id")):
+                for desc in (True, False):
+                    expected = _reference(pg_world, flt, sort, desc)
+                    for offset, size in ((0, 7), (5, 11), (0, 200)):
+                        got = browse.fetch_findings(pg_world, flt, sort=sort, desc=desc,
+                                                    offset=offset, limit=size)
+                        assert [r.id for r in got] == expected[offset:offset + size], (
+                            text, flt, sort, desc, offset)
+                    assert browse.sorted_finding_ids(pg_world, flt, sort=sort,
+                                                     desc=desc) == expected
+                    checked += bool(expected)
+    assert checked > 50

@@ -1,0 +1,98 @@
+"""The Work orders screen: the paged model over SQL (qtmodeltester), filters by merchant, type,
+late stage and running late, the longest of the statistics window, and the Excel export
+read back with openpyxl; the rows equal the independent computation of tests/workorders."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from inspector_app.domain import clock
+from inspector_app.services import merchants
+from inspector_app.services.complaints import import_work_orders
+from tests.workorders import generated as g
+
+
+@pytest.fixture
+def rows(env, tmp_path):
+    for i in range(1, 6):
+        merchants.create_merchant(env.ctx, f"S{i}", f"店铺{i}")
+    made = g.generate(clock.now(), n=300, seed=21)
+    g.write_xlsx(tmp_path / "wo.xlsx", made)
+    assert import_work_orders(env.ctx, tmp_path / "wo.xlsx", tz=g.CST).added == len(made)
+    return made
+
+
+def _screen(qtbot, env):
+    from inspector_app.ui.screens.workorders import WorkOrdersScreen
+
+    screen = WorkOrdersScreen(env)
+    qtbot.addWidget(screen)
+    screen.resize(1400, 800)
+    screen.show()
+    return screen
+
+
+def _all(model) -> list:
+    while model.canFetchMore():
+        model.fetchMore()
+    return [model.row_object(i) for i in range(model.rowCount())]
+
+
+def test_filters_and_running_late_match_the_independent_figures(qtbot, env, rows, qtmodeltester):
+    now = clock.now()
+    screen = _screen(qtbot, env)
+    qtmodeltester.check(screen.model)
+    assert screen.model.total == len(rows)
+    assert f"{len(rows)}" in screen.count_label.text()
+    screen.model.sort(screen.model.column_index("duration"), Qt.SortOrder.DescendingOrder)
+    shown = _all(screen.model)
+    hours = [r.duration_hours for r in shown if not r.running and r.duration_hours is not None]
+    assert hours == sorted(hours, reverse=True)
+
+    qtbot.keyClicks(screen.merchant_edit, "S2")
+    qtbot.waitUntil(lambda: screen.model.total == sum(r.shop == "S2" for r in rows), timeout=3000)
+    screen.late_check.setChecked(True)
+    want = {r.order for r in rows if r.shop == "S2" and r.running_late(now)}
+    assert want and {w.order_id for w in _all(screen.model)} == want
+    late_col = screen.model.column_index("late_stages")
+    idx = screen.model.index(0, late_col)
+    assert screen.model.data(idx) and screen.model.data(idx, Qt.ItemDataRole.ForegroundRole)
+    hours_idx = screen.model.index(0, screen.model.column_index("duration"))
+    first = screen.model.row_object(0)
+    assert screen.model.data(hours_idx).endswith("+") == first.running
+
+    screen.late_check.setChecked(False)
+    screen.merchant_edit.clear()
+    screen.stage_combo.setCurrentIndex(screen.stage_combo.findData("stock_in"))
+    qtbot.waitUntil(lambda: screen.model.total == sum("stock_in" in r.late(now) for r in rows),
+                    timeout=3000)
+    qtmodeltester.check(screen.model)
+
+    screen.merchant_edit.setText("NO-SUCH-SHOP")
+    qtbot.waitUntil(lambda: screen.model.total == 0, timeout=3000)
+
+
+def test_longest_work_orders_and_export(qtbot, env, rows, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from inspector_app.ui import tasks
+
+    now = clock.now()
+    screen = _screen(qtbot, env)
+    screen.longest_check.setChecked(True)
+    index = {r.order: i for i, r in enumerate(rows)}
+    timed = sorted((r for r in rows if r.in_window(now) and r.duration() is not None),
+                   key=lambda r: (-round(r.duration(), 6), -index[r.order]))[:100]
+    shown = _all(screen.model)
+    assert [w.order_id for w in shown] == [r.order for r in timed]
+    assert not screen.stage_combo.isEnabled()
+
+    out = tmp_path / "longest.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tasks.set_inline(True)
+    screen.export_button.click()
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    table = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))
+    assert [r[2] for r in table[1:]] == [r.order for r in timed]
