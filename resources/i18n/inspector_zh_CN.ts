@@ -2882,6 +2882,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>认领所选神买</translation>
         </message>
         <message>
+            <source>Sampling plans are for inspectors and quality managers.</source>
+            <translation>抽样计划仅供质检员和质量经理查看。</translation>
+        </message>
+        <message>
             <source>Plan %1 for %2 (%3): %4 purchases, about %5 at list prices; seed %6.</source>
             <translation>计划 %1，%2（%3）：%4 个神买，按标价约 %5；随机种子 %6。</translation>
         </message>

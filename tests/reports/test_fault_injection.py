@@ -100,8 +100,9 @@ def test_records_import(ctx, users, world, tmp_path, code):
                             tmp_path / "out", code)
     report = records_import.import_records(insp, path)  # the completed run kept everything
     assert report.unchanged["Purchases"] == 4 and report.unchanged["Findings"] == 4
-    # The bulk writer makes few writes (one executemany per sheet chunk); each was failed.
-    assert result["failures"] >= 3, result
+    # The bulk writer makes few writes (one executemany per sheet chunk); each was failed
+    # (EIO tries every third: on PostgreSQL, without SQLite's index rebuild, that is two).
+    assert result["failures"] >= (2 if code == errno.EIO and not ctx.db.is_sqlite else 3), result
 
 
 @pytest.mark.parametrize("code", CODES.values(), ids=CODES.keys())
