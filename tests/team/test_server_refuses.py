@@ -203,3 +203,30 @@ def test_a_merchant_manager_adds_rectification_photos_through_the_view(team_serv
                                " WHERE id = %s", (evidence[0][0],)) == 0
     with pytest.raises(Denied):
         team_server.sql(Role.MERCHANT_MANAGER, "DELETE FROM photos WHERE id = %s", (photo_id,))
+
+
+def test_an_upgrade_takes_the_old_grants_back(team_server, data):
+    """A team database set up before revision 0012 let merchant managers read plans and who
+    photographed: upgrading it (as the owner) applies the team's security again."""
+    from alembic.script import ScriptDirectory
+
+    from inspector_app.db import migrate
+    from inspector_app.db.engine import Database
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    before = script.get_revision("0012").down_revision  # the head without revision 0012
+    group = f'"{team_server.name}_merchant_manager"'
+    with psycopg.connect(team_server.owner_url.replace("+psycopg", ""), autocommit=True) as c:
+        c.execute(f"GRANT SELECT ON sampling_plans, sampling_picks, photos TO {group}")
+        c.execute("UPDATE alembic_version SET version_num = %s", (before,))
+    assert team_server.sql(Role.MERCHANT_MANAGER, "SELECT count(*) FROM public.sampling_picks")
+    db = Database(team_server.owner_url)
+    try:
+        migrate.upgrade(db, None)
+        assert migrate.current_revision(db) == migrate.head_revision()
+    finally:
+        db.dispose()
+    for sql in ("SELECT count(*) FROM public.sampling_picks",
+                "SELECT created_by_id FROM public.photos"):
+        with pytest.raises(Denied):
+            team_server.sql(Role.MERCHANT_MANAGER, sql)
