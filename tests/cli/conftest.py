@@ -41,7 +41,8 @@ class Cli:
         """The same data folder and database, calling main() in this process."""
         return Cli(self.data_dir, in_process=True, db_url=self.db_url)
 
-    def __call__(self, *args: str, user: str | None = None, timeout: float = 120):
+    def __call__(self, *args: str, user: str | None = None, timeout: float = 120,
+                 input: str | None = None):
         if self.in_process:
             return self._in_process(list(args), user)
         env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
@@ -60,6 +61,8 @@ class Cli:
             encoding="utf-8",
             env=env,
             timeout=timeout,
+            input=input,
+            stdin=None if input is not None else subprocess.DEVNULL,
         )
 
     def _in_process(self, args: list[str], user: str | None) -> subprocess.CompletedProcess:

@@ -120,6 +120,32 @@ def test_first_user_needs_no_acting_user_then_admins_add_users(cli):
     assert table[0].split() == ["ID", "NAME", "ROLE"]
 
 
+def test_acting_as_a_user_with_a_password_asks_for_it(cli):
+    """A one-laptop user's password (set in the application) is asked before acting as them:
+    one line of standard input when it is not a terminal. Listings do not ask."""
+    from inspector_app.services import passwords, users
+    from inspector_app.services.context import open_context
+
+    assert cli("init").returncode == 0
+    assert cli("users", "add", "Ada Admin", "--role", "admin").returncode == 0
+    ctx = open_context(cli.db_url, data_folder=str(cli.data_dir))
+    try:
+        ada = users.find_user(ctx, "Ada Admin")
+        passwords.set_password(ctx.as_actor(ada), ada.id, "s3cret-pw")
+    finally:
+        ctx.db.dispose()
+    add = ("users", "add", "王芳", "--role", "inspector", "--as", "Ada Admin")
+    assert_user_error(cli(*add), "No password on standard input")
+    assert_user_error(cli(*add, input="wrong\n"), "Wrong password for Ada Admin")
+    assert_user_error(cli(*add[:-2], user="Ada Admin", input="guess\n"), "Wrong password")
+    assert [u["display_name"] for u in cli.json("users")] == ["Ada Admin"]  # nothing added
+    ok = cli(*add, input="s3cret-pw\n")
+    assert ok.returncode == 0, ok.stderr
+    assert "王芳" in ok.stdout and "Password" not in ok.stdout + ok.stderr
+    listed = cli("purchases", "--json", "--as", "Ada Admin")  # reading: no password asked
+    assert listed.returncode == 0 and listed.stdout.strip() == "[]", listed.stderr
+
+
 def test_unexpected_error_is_logged_with_its_traceback(cli, monkeypatch, capsys):
     def broken(*_a, **_k):
         raise RuntimeError("disk on fire")
