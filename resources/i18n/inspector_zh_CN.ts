@@ -3601,6 +3601,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>团队服务器：%1</translation>
         </message>
         <message>
+            <source>Remember the password in the system keyring</source>
+            <translation>在系统钥匙串中记住密码</translation>
+        </message>
+        <message>
             <source>Login:</source>
             <translation>登录名：</translation>
         </message>
