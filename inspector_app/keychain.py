@@ -14,6 +14,7 @@ and treated as "nothing remembered": a broken keyring never stops a login.
 from __future__ import annotations
 
 import logging
+import sys
 
 from sqlalchemy.engine import URL, make_url
 
@@ -33,6 +34,8 @@ def _backend():
     try:
         import keyring
     except ImportError:
+        if getattr(sys, "frozen", False):  # the built program does not bundle it (packaging/)
+            return None, t("This installation cannot remember passwords (no keyring support)")
         return None, t("Install the keyring package to remember the password")
     try:
         backend = keyring.get_keyring()
