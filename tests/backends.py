@@ -125,7 +125,7 @@ class PgServer:
         """The name of a database that `build(url)` filled, built on first use."""
         if key not in self._templates:
             name = self.new_name(key)
-            self.admin(f'CREATE DATABASE "{name}"')
+            self.admin(f'CREATE DATABASE "{name}"{_locale_clause()}')
             self._made.append(name)
             build(self.url_of(name))
             gc.collect()
@@ -171,6 +171,15 @@ class PgServer:
         for name in self._made:
             with contextlib.suppress(Exception):  # best effort at the end of the run
                 self._drop_now(name)
+
+
+def _locale_clause() -> str:
+    """INSPECTOR_TEST_PG_ICU=zh-CN (say) makes the test databases sort text by that ICU
+    locale, as a team server created with a linguistic collation does."""
+    icu = os.environ.get("INSPECTOR_TEST_PG_ICU", "").strip()
+    if not icu:
+        return ""
+    return f" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icu}' LOCALE 'C.UTF-8'"
 
 
 def _migrate(url: str) -> None:
