@@ -2921,6 +2921,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>认领所选神买</translation>
         </message>
         <message>
+            <source>Sampling plans are for inspectors and quality managers.</source>
+            <translation>抽样计划仅供质检员和质量经理查看。</translation>
+        </message>
+        <message>
             <source>Plan %1 for %2 (%3): %4 purchases, about %5 at list prices; seed %6.</source>
             <translation>计划 %1，%2（%3）：%4 个神买，按标价约 %5；随机种子 %6。</translation>
         </message>
@@ -3630,6 +3634,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Team server: %1</source>
             <translation>团队服务器：%1</translation>
+        </message>
+        <message>
+            <source>Remember the password in the system keyring</source>
+            <translation>在系统钥匙串中记住密码</translation>
         </message>
         <message>
             <source>Login:</source>
