@@ -69,6 +69,8 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
                     return result
                 if progress:
                     progress(name)
+                if not _readable(conn, name):
+                    continue  # the server keeps it from this login (docs/team-server.md)
                 _pull_table(ctx, conn, table(name), mark, result, shas)
             result.photos, result.photo_bytes = sync_photos.fetch_missing(
                 ctx, conn, sorted(shas), cancelled=cancelled)
@@ -77,6 +79,14 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
     with ctx.db.write() as s:
         s.merge(SyncWatermark(name=WATERMARK, value=horizon))
     return result
+
+
+def _readable(conn: Connection, name: str) -> bool:
+    """Whether this login may read table `name` at all (a merchant manager may not read the
+    sampling plans: they name the next purchases). Resolved on the login's search path, so a
+    merchant manager's blanked view counts."""
+    return bool(conn.exec_driver_sql(
+        "SELECT has_table_privilege(current_user, %(t)s, 'SELECT')", {"t": name}).scalar())
 
 
 def _pull_table(ctx: Context, conn: Connection, t: Table, mark: int | None,
