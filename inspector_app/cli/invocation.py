@@ -31,6 +31,8 @@ class Invocation:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _ctx: Context | None = None
+    #: Users whose one-laptop password was typed in this run.
+    _verified: set[int] = field(default_factory=set)
 
     @property
     def db_url(self) -> str | None:
@@ -106,6 +108,9 @@ class Invocation:
         from inspector_app.services.context import SYSTEM
 
         ctx = self.context()
+        replica = self._replica_actor(ctx, "")
+        if replica is not None:
+            return replica
         if not ctx.db.is_sqlite:
             from inspector_app.services.team import server_actor
 
@@ -125,9 +130,10 @@ class Invocation:
         return self.system_context()
 
     def _team_actor(self, ctx: Context, ref: str, maintenance: bool) -> Context | None:
-        """The acting context on a team server, or None on SQLite and a plain server."""
+        """The acting context on a team server or a laptop copy of one, or None on a
+        one-laptop SQLite file and a plain server."""
         if ctx.db.is_sqlite:
-            return None
+            return self._replica_actor(ctx, ref)
         from inspector_app.domain.errors import PermissionDenied, ValidationError
         from inspector_app.services.context import SYSTEM
         from inspector_app.services.team import is_team_database, server_actor
@@ -146,6 +152,20 @@ class Invocation:
         raise PermissionDenied(t(
             "The login '{login}' is no user of this team; ask an administrator for one "
             "(inspector team add-user)", login=ctx.db.url.username or ""))
+
+    def _replica_actor(self, ctx: Context, ref: str) -> Context | None:
+        """On a laptop copy of a team server (docs/sync.md) the person it belongs to acts."""
+        from inspector_app.services.sync.binding import bound_actor, is_replica
+
+        if not ctx.db.is_sqlite or not is_replica(ctx):
+            return None
+        if ref:
+            from inspector_app.domain.errors import ValidationError
+
+            raise ValidationError(t(
+                "On a laptop copy of a team server you act as its login; --as and {variable} "
+                "are not accepted", variable=USER_ENV))
+        return ctx.as_actor(bound_actor(ctx))
 
     def acting_context(self, *, required: bool = True, maintenance: bool = False) -> Context:
         """The context acting as --as USER, else $INSPECTOR_USER (id or display name).
@@ -169,7 +189,27 @@ class Invocation:
                     variable=USER_ENV,
                 ))
             return ctx
-        return ctx.as_actor(find_user(ctx, ref))
+        actor = find_user(ctx, ref)
+        if not maintenance:
+            self._verify_password(ctx, actor)
+        return ctx.as_actor(actor)
+
+    def _verify_password(self, ctx: Context, actor) -> None:
+        """A one-laptop user with a password (services/passwords.py) acts only after typing it,
+        as when switching in the User menu: asked at a terminal, else one line of standard
+        input. Listings (reading_context) do not ask: reading as someone shows no more than
+        reading as the system."""
+        from inspector_app.domain.errors import PermissionDenied
+        from inspector_app.services import passwords
+
+        if actor.id in self._verified or not passwords.has_password(ctx, actor.id):
+            return
+        from inspector_app.cli.passwords import read_password
+
+        typed = read_password(t("Password of {name}: ", name=actor.display_name))
+        if not passwords.check_password(ctx, actor.id, typed):
+            raise PermissionDenied(t("Wrong password for {name}", name=actor.display_name))
+        self._verified.add(actor.id)
 
     def close(self) -> None:
         if self._ctx is not None:

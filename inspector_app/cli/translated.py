@@ -144,4 +144,11 @@ def header_label(header: str) -> str:
         "HOURS": tc("table header", "HOURS"),
         "OPEN": tc("table header", "OPEN"),
         "OUTCOME": tc("table header", "OUTCOME"),
+        "SUGGEST": tc("table header", "SUGGEST"),
+        "WORK ORDERS": tc("table header", "WORK ORDERS"),
+        ">72H": tc("table header", ">72H"),
+        "COMPLAINTS": tc("table header", "COMPLAINTS"),
+        "BEFORE/MO": tc("table header", "BEFORE/MO"),
+        "DECIDED": tc("table header", "DECIDED"),
+        "STAGES LATE": tc("table header", "STAGES LATE"),
     }.get(header, header)

@@ -12,6 +12,9 @@ import pytest
 
 from tests.cli.conftest import Cli, assert_user_error
 
+#: About the SQLite file and its folder backups; a team server has its own (pg_dump, README).
+pytestmark = pytest.mark.sqlite_only
+
 #: Commands every damaged database is tried with (each opens the database its own way).
 COMMANDS = [("users",), ("cases", "--json"), ("check",), ("check", "--repair", "--yes"), ("backup",)]
 
@@ -149,7 +152,7 @@ def test_a_zeroed_page_is_reported_by_check_and_refused_by_backup(demo_copy):
 
 def test_backup_to_a_relative_path_verify_and_restore_round_trip(demo_copy, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    cli = Cli(demo_copy.data_dir, in_process=True)
+    cli = demo_copy.in_proc()
     made = cli("backup", "--to", "usb-backup")
     assert made.returncode == 0, made.stderr
     [folder] = (tmp_path / "usb-backup").iterdir()
@@ -193,7 +196,7 @@ def test_read_only_database_is_named_even_as_root(initialised, tmp_path):
 
 def test_backup_to_a_folder_under_home(demo_copy, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    made = Cli(demo_copy.data_dir, in_process=True)("backup", "--to", "~/usb")
+    made = demo_copy.in_proc()("backup", "--to", "~/usb")
     assert made.returncode == 0, made.stderr
     [folder] = (tmp_path / "home" / "usb").iterdir()
     assert str(folder) in made.stdout and (folder / "backup.json").is_file()
@@ -218,7 +221,7 @@ def test_repair_asks_at_a_terminal_and_no_is_the_default(demo_copy, monkeypatch,
     stray.parent.mkdir(exist_ok=True)
     stray.write_bytes(b"stray")
     monkeypatch.setattr("sys.stdin", _Terminal(answer))
-    result = Cli(demo_copy.data_dir, in_process=True)("check", "--repair")
+    result = demo_copy.in_proc()("check", "--repair")
     assert "[y/N]" in result.stdout
     assert stray.exists() != moved
     if moved:
