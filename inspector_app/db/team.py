@@ -187,6 +187,12 @@ def apply_security(conn: Connection) -> dict[Role, str]:
     return groups
 
 
+def drop_merchant_views(conn: Connection) -> None:
+    """Drop the merchant managers' views (apply_security makes them again), so that a schema
+    revision may drop or change the columns they select."""
+    conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {MERCHANT_VIEW_SCHEMA} CASCADE")
+
+
 def _merchant_views(conn: Connection, merchant_managers: str) -> list[str]:
     schema = MERCHANT_VIEW_SCHEMA
     sql = [f"CREATE SCHEMA IF NOT EXISTS {schema}",

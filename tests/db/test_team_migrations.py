@@ -25,6 +25,10 @@ def downgrade(db: Database, target: str) -> None:
     cfg = migrate.alembic_config()
     with db.engine.execution_options(inspector_write=True).begin() as conn:
         cfg.attributes["connection"] = conn
+        if conn.dialect.name == "postgresql":  # as migrate.upgrade does on a team database
+            from inspector_app.db import team
+
+            team.drop_merchant_views(conn)
         command.downgrade(cfg, target)
 
 
