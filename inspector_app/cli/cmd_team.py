@@ -49,6 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     off = add_command(actions, "deactivate", run_deactivate,
                       help="deactivate a user: their login can no longer log in")
     off.add_argument("user", metavar="USER", help="display name or login")
+    from inspector_app.cli.cmd_sync import register_join
+
+    register_join(actions)
 
 
 def _connect_hint(inv: Invocation, login: str) -> str:

@@ -108,6 +108,9 @@ class Invocation:
         from inspector_app.services.context import SYSTEM
 
         ctx = self.context()
+        replica = self._replica_actor(ctx, "")
+        if replica is not None:
+            return replica
         if not ctx.db.is_sqlite:
             from inspector_app.services.team import server_actor
 
@@ -127,9 +130,10 @@ class Invocation:
         return self.system_context()
 
     def _team_actor(self, ctx: Context, ref: str, maintenance: bool) -> Context | None:
-        """The acting context on a team server, or None on SQLite and a plain server."""
+        """The acting context on a team server or a laptop copy of one, or None on a
+        one-laptop SQLite file and a plain server."""
         if ctx.db.is_sqlite:
-            return None
+            return self._replica_actor(ctx, ref)
         from inspector_app.domain.errors import PermissionDenied, ValidationError
         from inspector_app.services.context import SYSTEM
         from inspector_app.services.team import is_team_database, server_actor
@@ -148,6 +152,20 @@ class Invocation:
         raise PermissionDenied(t(
             "The login '{login}' is no user of this team; ask an administrator for one "
             "(inspector team add-user)", login=ctx.db.url.username or ""))
+
+    def _replica_actor(self, ctx: Context, ref: str) -> Context | None:
+        """On a laptop copy of a team server (docs/sync.md) the person it belongs to acts."""
+        from inspector_app.services.sync.binding import bound_actor, is_replica
+
+        if not ctx.db.is_sqlite or not is_replica(ctx):
+            return None
+        if ref:
+            from inspector_app.domain.errors import ValidationError
+
+            raise ValidationError(t(
+                "On a laptop copy of a team server you act as its login; --as and {variable} "
+                "are not accepted", variable=USER_ENV))
+        return ctx.as_actor(bound_actor(ctx))
 
     def acting_context(self, *, required: bool = True, maintenance: bool = False) -> Context:
         """The context acting as --as USER, else $INSPECTOR_USER (id or display name).

@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.cli.cmd_review",
     "inspector_app.cli.cmd_goods",
     "inspector_app.cli.cmd_team",
+    "inspector_app.cli.cmd_sync",
 )
 
 #: Exit status when something unexpected went wrong (the traceback is in the log file).

@@ -135,11 +135,11 @@ def upgrade(db: Database, backup_dir: Path | None = None, target: str = "head") 
 
                 team_database = team.is_team_database(conn)
                 if team_database:
-                    # The merchant views select every column of their tables: a revision
-                    # that drops or changes one would be refused. They are made again below.
                     team.drop_merchant_views(conn)
             command.upgrade(cfg, target)
             if team_database:
+                from inspector_app.db import team
+
                 # New tables and columns get the team's grants and views in the same
                 # transaction (what `inspector team init` would do again).
                 team.apply_security(conn)

@@ -105,6 +105,13 @@ def is_team_database(conn: Connection) -> bool:
         "SELECT 1 FROM pg_roles WHERE rolname = %(name)s", {"name": admin}).scalar())
 
 
+def drop_merchant_views(conn: Connection) -> None:
+    """Drop the merchant managers' views before the schema changes: a view holds on to the
+    columns it reads, so a migration could not drop or retype them. `apply_security` builds the
+    views again from the new columns, in the same transaction (docs/team-server.md)."""
+    conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {MERCHANT_VIEW_SCHEMA} CASCADE")
+
+
 def database_ctype(conn: Connection) -> str:
     return conn.exec_driver_sql(
         "SELECT datctype FROM pg_database WHERE datname = current_database()").scalar_one()
@@ -139,6 +146,8 @@ def _privileges(role: Role, tables: list[str]) -> dict[str, str]:
         out = {"rectification_cases": "UPDATE", "case_events": "INSERT",
                "photos": "INSERT, UPDATE", "photo_blobs": "INSERT",
                "work_orders": "INSERT, UPDATE", "order_volumes": "INSERT, UPDATE"}
+    # Laptop replicas (docs/sync.md): everyone pushes with a receipt and sends photo chunks.
+    out.update({"sync_receipts": "INSERT", "sync_blob_chunks": "INSERT, DELETE"})
     return {t: p for t, p in out.items() if t in tables}
 
 
@@ -185,12 +194,6 @@ def apply_security(conn: Connection) -> dict[Role, str]:
         conn.exec_driver_sql(statement)
     logger.info("team security applied to %s (%d statements)", database, len(sql))
     return groups
-
-
-def drop_merchant_views(conn: Connection) -> None:
-    """Drop the merchant managers' views (apply_security makes them again), so that a schema
-    revision may drop or change the columns they select."""
-    conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {MERCHANT_VIEW_SCHEMA} CASCADE")
 
 
 def _merchant_views(conn: Connection, merchant_managers: str) -> list[str]:

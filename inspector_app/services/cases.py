@@ -28,6 +28,7 @@ from inspector_app.domain.workflow import ACTIVE_STATUSES, check_transition, is_
 from inspector_app.services import team_settings
 from inspector_app.services.common import as_date, clean_text, get_live, now
 from inspector_app.services.context import MANAGERS, Context
+from inspector_app.services.sync.binding import require_server, server_only_reason
 
 logger = logging.getLogger(__name__)
 
@@ -201,6 +202,7 @@ def open_case(
 ) -> CaseInfo:
     """Open one case for findings of ONE merchant; the deadline defaults by the worst severity."""
     ctx.require(*MANAGERS, action=t("open rectification cases"))
+    require_server(ctx, t("Opening a case"))  # numbers come from the server (docs/sync.md)
     ids = sorted(set(finding_ids))
     if not ids:
         raise ValidationError(t("Choose at least one finding for the case"), field="findings")
@@ -253,6 +255,7 @@ def open_case(
 
 def _move(s: Session, ctx: Context, c: RectificationCase, to: CaseStatus, note: str) -> None:
     role = ctx.require(action=t("change cases")).role
+    require_server(ctx, t("Moving a case"))
     source = CaseStatus(c.status)
     check_transition(c.case_number, source, to, role, note)
     when = now()
@@ -392,6 +395,11 @@ def get_case_by_id(ctx: Context, case_id: int) -> CaseInfo:
 
 def allowed_targets(ctx: Context, case: CaseInfo) -> list[CaseStatus]:
     """The statuses the acting user may move this case to (for showing only valid buttons)."""
-    if ctx.actor is None:
+    if ctx.actor is None or offline_reason(ctx):
         return []
     return targets(case.status, ctx.actor.role)
+
+
+def offline_reason(ctx: Context) -> str | None:
+    """Why cases cannot be opened or moved here (a laptop copy of a team server), or None."""
+    return server_only_reason(ctx, t("Moving a case"))

@@ -142,6 +142,10 @@ def open_context(
             from inspector_app.services.store_identity import pair
 
             pair(ctx)
+        if migrate and path is not None:
+            from inspector_app.services.sync.binding import ensure_tracking
+
+            ensure_tracking(ctx)  # a laptop copy of a team server (docs/sync.md)
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         db.dispose()
         if path is not None and is_damage_error(exc):

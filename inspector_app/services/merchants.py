@@ -16,6 +16,7 @@ from inspector_app.domain.labels import merchant_status_label
 from inspector_app.domain.messages import t
 from inspector_app.services.common import clean_line, clean_text, get_live, now
 from inspector_app.services.context import MANAGERS, RECORDERS, Context
+from inspector_app.services.sync.binding import require_server
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def update_merchant(
 def set_status(ctx: Context, merchant_id: int, status: MerchantStatus | str, reason: str) -> MerchantInfo:
     """Put a merchant on watch, suspend, eliminate or reinstate it; a reason is required."""
     ctx.require(*MANAGERS, action=t("change a merchant's status"))
+    require_server(ctx, t("Changing a merchant's status"))  # docs/sync.md
     try:
         status = MerchantStatus(status)
     except ValueError:

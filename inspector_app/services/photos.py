@@ -271,7 +271,7 @@ def _store_one(
             if not store.has(sha):
                 store.put(data, sha, trust_sha=True, durable=durable)
             own_purchase = (owner_id if column == "purchase_id"
-                            else owner.purchase_id if column == "finding_id" else None)
+                            else owner.purchase_id if isinstance(owner, Finding) else None)
             result = AddResult(path, STORED, "", row.id, sha,
                                _evidence_elsewhere(same, own_purchase))
     logger.info("photo %s: %s (%s)", name, result.status, sha[:12])

@@ -35,6 +35,17 @@ class AppState(QObject):
             from inspector_app.services.team import server_actor
 
             self.team_actor = server_actor(ctx)
+        #: A laptop copy of a team server (docs/sync.md): its login's user acts, offline.
+        self.replica = None
+        if ctx.db.is_sqlite:
+            from inspector_app.services.sync.binding import binding, bound_actor
+
+            self.replica = binding(ctx)
+            if self.replica is not None:
+                try:
+                    self.team_actor = bound_actor(ctx)
+                except Exception:  # noqa: BLE001 - a copy not complete yet: sync first
+                    logger.warning("the laptop copy has no user yet", exc_info=True)
 
     @property
     def is_team(self) -> bool:

@@ -253,3 +253,26 @@ def test_restore_from_a_folder_of_backups(initialised, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert_user_error(cli("restore", str(empty), "--yes"), "no backup", str(empty))
+
+
+def test_restore_from_a_folder_asks_which_at_a_terminal(initialised, tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(initialised, folder)
+    cli = Cli(folder, in_process=True)
+    usb = tmp_path / "usb"
+    assert cli("backup", "--to", str(usb)).returncode == 0
+    assert cli("users", "add", "Bea", "--role", "inspector", "--as", "Ada").returncode == 0
+    assert cli("backup", "--to", str(usb)).returncode == 0
+    older, newer = sorted(usb.iterdir())
+    answers = iter(["2", "y"])  # the second in the list (the older), then yes to the swap
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    done = cli("restore", str(usb))
+    assert done.returncode == 0, done.stderr
+    listed = [line for line in done.stdout.splitlines() if line.strip()[:1].isdigit()]
+    assert [line.split()[0] for line in listed[:2]] == ["1", "2"]
+    assert newer.name in listed[0] and older.name in listed[1]
+    assert {u["display_name"] for u in cli.json("users")} == {"Ada"}
+    answers = iter(["7"])  # not in the list: nothing changes
+    refused = cli("restore", str(usb))
+    assert_user_error(refused, "Nothing was changed")

@@ -30,6 +30,8 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
                       "sort the findings table by any visible column", True),
     "findings_search_sort": ("tests.perf.gui_search_sort:search_sort",
                              "sort the findings table with a search active, painted", True),
+    "workorders_first_page": ("tests.perf.gui_workorders:first_page",
+                              "open the Work orders screen, first page painted", False),
     "memory": ("tests.perf.app_items:memory",
                "memory with the big database open, after visiting every screen", True),
     "excel_export": ("tests.perf.report_items:excel_export",
@@ -39,6 +41,8 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
     "notice": ("tests.perf.report_items:notice", "rectification notice with 100 photos", False),
     "monthly_report": ("tests.perf.report_items:monthly_report",
                        "monthly report on the big database", True),
+    "review_month": ("tests.perf.review_items:month_review",
+                     "the month's merchant review over 1,000,000 work orders", False),
     "records_import": ("tests.perf.import_items:records_import",
                        "records import of 1,048,575 rows (Purchases sheet)", False),
     "demo": ("tests.perf.demo_item:demo",
@@ -51,10 +55,13 @@ ITEMS: dict[str, tuple[str, str, bool]] = {
                          "PostgreSQL: sort the findings, with and without a search", True),
     "pg_photo_import": ("tests.perf.pg_items:photo_import",
                         "PostgreSQL: importing photos of 12 megapixels to the server", True),
+    "sync": ("tests.perf.sync_bench:sync",
+             "first sync of 10,000 purchases, 40,000 findings, 2,000 photos (and incremental)",
+             False),
 }
 #: Items on a PostgreSQL server (tests/perf/pgdb.py): not measured without its URL.
 PG_ITEMS = ("pg_findings_first_page", "pg_findings_search", "pg_findings_sort",
-            "pg_photo_import")
+            "pg_photo_import", "sync")
 
 
 def run(item: str, quick: bool) -> Result:

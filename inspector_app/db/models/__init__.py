@@ -16,6 +16,15 @@ from inspector_app.db.models.records import (
     SamplingPlan,
     WorkOrder,
 )
+from inspector_app.db.models.sync import (
+    SyncBinding,
+    SyncBlobChunk,
+    SyncConflict,
+    SyncLog,
+    SyncOutbox,
+    SyncReceipt,
+    SyncWatermark,
+)
 
 __all__ = [
     "AppSetting",
@@ -36,6 +45,13 @@ __all__ = [
     "ReviewDecisionRecord",
     "SamplingPick",
     "SamplingPlan",
+    "SyncBinding",
+    "SyncBlobChunk",
+    "SyncConflict",
+    "SyncLog",
+    "SyncOutbox",
+    "SyncReceipt",
+    "SyncWatermark",
     "User",
     "WorkOrder",
 ]

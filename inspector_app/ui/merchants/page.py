@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.enums import CaseStatus, MerchantStatus
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.messages import t
 from inspector_app.services import browse, merchants, stats
 from inspector_app.services.context import MANAGERS
+from inspector_app.services.sync.binding import server_only_reason
 from inspector_app.ui import changes
 from inspector_app.ui.cases.model import CasesModel
 from inspector_app.ui.errors import show_error
@@ -198,9 +200,13 @@ class MerchantPage(QWidget):
     def _update_controls(self) -> None:
         manager = self.env.state.has_role(*MANAGERS)
         self.key_check.setEnabled(manager and self.info is not None)
+        offline = server_only_reason(self.env.ctx, t("Changing a merchant's status"))
         for status, button in self.status_buttons.items():
             button.setVisible(manager)
-            button.setEnabled(self.info is not None and self.info.status != status)
+            button.setEnabled(self.info is not None and self.info.status != status
+                              and not offline)
+            if offline:  # a laptop copy of a team server (docs/sync.md)
+                button.setToolTip(offline)
 
     # -- actions -------------------------------------------------------------------------
 

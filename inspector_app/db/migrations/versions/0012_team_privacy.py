@@ -15,7 +15,7 @@ upgrade once and get the new grants (docs/team-server.md). SQLite: nothing to do
 """
 
 revision = "0012"
-down_revision = "0013"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

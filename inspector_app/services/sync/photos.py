@@ -1,0 +1,146 @@
+"""Photos between a replica and its server: in chunks, each its own transaction, hashed by
+PostgreSQL on arrival and by the laptop on receipt; a hash the server has is not sent.
+
+The photo store never evicts an original (no cache limit), so a photo not yet pushed is
+always on the laptop. docs/sync.md, "Photos".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import Connection
+
+from inspector_app.db.engine import Database
+from inspector_app.db.models import PhotoBlob, SyncBlobChunk
+from inspector_app.domain.messages import t
+from inspector_app.services.context import Context
+
+logger = logging.getLogger(__name__)
+
+#: Bytes per chunk, both ways.
+CHUNK = 256 * 1024
+
+
+class PhotoTransferError(Exception):
+    """A photo could not be moved whole (missing here, damaged on the way)."""
+
+
+def on_server(conn: Connection, sha: str) -> bool:
+    return conn.execute(select(PhotoBlob.sha256).where(PhotoBlob.sha256 == sha)).first() is not None
+
+
+def ensure_on_server(ctx: Context, server: Database, sha: str) -> int:
+    """Send the photo `sha` unless the server has it; the bytes sent (0 when it had it)."""
+    with server.engine.connect() as conn:
+        if on_server(conn, sha):
+            return 0
+        if not ctx.photos.has(sha):
+            raise PhotoTransferError(t("The photo {sha} is not on this laptop", sha=sha[:12]))
+        data = ctx.photos.path_for(sha).read_bytes()
+        have = set(conn.execute(select(SyncBlobChunk.offset).where(
+            SyncBlobChunk.sha256 == sha)).scalars())
+        conn.commit()
+        sent = 0
+        for offset in range(0, max(len(data), 1), CHUNK):
+            if offset in have:
+                continue
+            with conn.begin():  # one chunk, one transaction: a resumed upload goes on
+                conn.execute(pg_insert(SyncBlobChunk).values(
+                    sha256=sha, offset=offset, data=data[offset:offset + CHUNK])
+                    .on_conflict_do_nothing())
+            sent += len(data[offset:offset + CHUNK])
+        with conn.begin():
+            # PostgreSQL joins and hashes the chunks; only a whole, matching photo is kept.
+            conn.execute(text(
+                'INSERT INTO photo_blobs (sha256, byte_size, data, created_at) '
+                'SELECT :sha, octet_length(b), b, (now() AT TIME ZONE \'utc\') FROM ('
+                ' SELECT string_agg(data, \'\'::bytea ORDER BY "offset") AS b'
+                ' FROM sync_blob_chunks WHERE sha256 = :sha) j'
+                " WHERE encode(sha256(b), 'hex') = :sha"
+                ' ON CONFLICT (sha256) DO NOTHING'), {"sha": sha})
+            conn.execute(delete(SyncBlobChunk).where(SyncBlobChunk.sha256 == sha))
+            if not on_server(conn, sha):
+                raise PhotoTransferError(t(
+                    "The photo {sha} arrived damaged on the server; it is sent again at the "
+                    "next sync", sha=sha[:12]))
+        return sent
+
+
+#: Bytes of small photos sent per server transaction.
+SMALL_BATCH_BYTES = 4 * 1024 * 1024
+
+
+def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, set[str]]:
+    """Send the photos the server lacks: those of one chunk several per transaction (each
+    hashed by PostgreSQL before it is kept), bigger ones chunk by chunk. Returns (bytes
+    sent, the hashes that could not be sent)."""
+    wanted = sorted(set(shas))
+    with server.engine.connect() as conn:
+        have = set(conn.execute(select(PhotoBlob.sha256).where(
+            PhotoBlob.sha256.in_(wanted))).scalars())
+    missing = [sha for sha in wanted if sha not in have]
+    sent, failed = 0, set()
+    small: list[tuple[str, bytes]] = []
+    for sha in missing:
+        path = ctx.photos.path_for(sha)
+        if not path.is_file():
+            failed.add(sha)
+        elif path.stat().st_size > CHUNK:
+            try:
+                sent += ensure_on_server(ctx, server, sha)
+            except PhotoTransferError:
+                failed.add(sha)
+        else:
+            small.append((sha, path.read_bytes()))
+    while small:
+        batch, size = [], 0
+        while small and (not batch or size + len(small[0][1]) <= SMALL_BATCH_BYTES):
+            batch.append(small.pop(0))
+            size += len(batch[-1][1])
+        with server.engine.begin() as conn:
+            for sha, data in batch:
+                conn.execute(text(
+                    "INSERT INTO photo_blobs (sha256, byte_size, data, created_at) "
+                    "SELECT s, octet_length(d), d, (now() AT TIME ZONE 'utc') FROM "
+                    "(SELECT CAST(:sha AS text) AS s, CAST(:d AS bytea) AS d) x "
+                    "WHERE encode(sha256(d), 'hex') = s ON CONFLICT (sha256) DO NOTHING"),
+                    {"sha": sha, "d": data})
+            kept = set(conn.execute(select(PhotoBlob.sha256).where(
+                PhotoBlob.sha256.in_([sha for sha, _ in batch]))).scalars())
+        failed.update(sha for sha, _ in batch if sha not in kept)
+        sent += sum(len(d) for sha, d in batch if sha in kept)
+    return sent, failed
+
+
+def fetch_missing(ctx: Context, conn: Connection, shas: list[str], *,
+                  cancelled: Callable[[], bool] = lambda: False) -> tuple[int, int]:
+    """Fetch the photos this laptop lacks, chunk by chunk, checking each hash (the store
+    refuses bytes that do not match). Returns (photos, bytes)."""
+    count = size = 0
+    for sha in shas:
+        if cancelled():
+            break
+        if ctx.photos.has(sha):
+            continue
+        total = conn.execute(select(func.octet_length(PhotoBlob.data))
+                             .where(PhotoBlob.sha256 == sha)).scalar()
+        if total is None:
+            logger.warning("photo %s is not on the server", sha[:12])
+            continue
+        parts = []
+        for offset in range(0, max(total, 1), CHUNK):
+            parts.append(bytes(conn.execute(
+                select(func.substring(PhotoBlob.data, offset + 1, CHUNK))
+                .where(PhotoBlob.sha256 == sha)).scalar_one()))
+        try:
+            ctx.photos.put(b"".join(parts), sha)
+        except ValueError:
+            logger.error("photo %s from the server does not match its hash", sha[:12])
+            continue
+        count += 1
+        size += total
+    return count, size

@@ -1,0 +1,59 @@
+"""What a pushed change may do, checked on the server's side before it is applied.
+
+PostgreSQL refuses most of it again (grants, column privileges, row-level security,
+docs/team-server.md); these rules give the sentence and cover what only the services know:
+cases are opened, moved and numbered only on the server, a merchant's status is changed
+only there, and nobody pushes a row as someone else. docs/sync.md, "Push" and "Rules".
+"""
+
+from __future__ import annotations
+
+from inspector_app.db.team import PRIVATE_COLUMNS
+from inspector_app.domain.enums import Role
+from inspector_app.domain.messages import t
+
+#: Tables a replica may push changes of.
+PUSHABLE = ("merchants", "brands", "products", "purchases", "findings", "photos",
+            "rectification_cases", "case_events")
+#: What a pushed case may change: the merchant's response and the team's summary.
+CASE_FIELDS = ("response_text", "root_cause", "corrective_action", "preventive_action",
+               "response_date", "summary", "updated_at")
+#: Columns naming who did something: a pushed row may only name its own login's user.
+WHO_COLUMNS = ("created_by_id", "deleted_by_id", "actor_id")
+
+
+class Refused(Exception):
+    """The server would not apply a pushed change; the message names why."""
+
+
+def check(role: Role, user_uid: str, table: str, new: dict, server: dict | None,
+          changed: set[str]) -> None:
+    """Raise Refused when the change `new` (wire form) of `table` may not be pushed.
+
+    `server` is the server's row (wire form) or None for a new row; `changed` the columns
+    that differ from it."""
+    if table not in PUSHABLE:
+        raise Refused(t("changes to {table} are made on the team server only", table=table))
+    if table == "rectification_cases":
+        if server is None:
+            raise Refused(t("cases are opened and numbered on the team server only"))
+        moved = sorted(changed - set(CASE_FIELDS))
+        if moved:
+            raise Refused(t("a case's {columns} is changed on the team server only "
+                            "(moving a case needs the server)", columns=", ".join(moved)))
+    if table == "merchants" and (
+            "status" in changed or (server is None and new.get("status") != "active")):
+        raise Refused(t("a merchant's status is changed on the team server only"))
+    for column in WHO_COLUMNS:
+        if column not in new:
+            continue
+        if server is None and new[column] not in (None, user_uid):
+            raise Refused(t("{column} names another user than this login's", column=column))
+        if server is not None and column in changed and (
+                column == "created_by_id" or new[column] not in (None, user_uid)):
+            raise Refused(t("{column} names another user than this login's", column=column))
+    if role == Role.MERCHANT_MANAGER:
+        private = sorted(changed & set(PRIVATE_COLUMNS.get(table, ())))
+        if private:
+            raise Refused(t("a merchant manager may not set {columns}",
+                            columns=", ".join(private)))

@@ -1,0 +1,164 @@
+"""Syncing a laptop with a team server (docs/sync.md), on a PostgreSQL database of its own.
+
+Ours: the first `sync` of offline work (10,000 purchases, 40,000 findings, 2,000 photos at
+full size) from a joined laptop, in this process; then an incremental sync after 100 edited
+findings. Baseline: PostgreSQL `COPY ... FROM STDIN` of the same rows and photo bytes (as
+the owner, into tables LIKE the real ones, one transaction). Then a second laptop's sync of
+the same amount is killed with SIGKILL at 20 random points and resumed: one copy of every
+record and photo, hashes checked by PostgreSQL, the second sync transfers nothing.
+Needs INSPECTOR_TEST_PG_URL (a role with CREATEDB and CREATEROLE, as .ci/run sets).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import time
+import uuid
+
+from tests.perf.bigdb import scratch
+from tests.perf.harness import Result, is_quick, secs
+
+TITLE = "first sync of 10,000 purchases, 40,000 findings, 2,000 photos (and incremental)"
+#: (purchases, findings per purchase, photos, kills) per size.
+FULL, QUICK = (10_000, 4, 2_000, 20), (60, 4, 6, 2)
+#: Goals of the sync issue.
+FIRST_GOAL, INCREMENTAL_GOAL = 3.0, 2.0
+
+
+def _team(tmp):
+    """A new team database: owner, quality manager and two inspectors; (server, cleanup)."""
+    from tests.team import conftest as team_conftest
+
+    problem = team_conftest._server_problem()
+    if problem:
+        raise RuntimeError(problem)
+    gen = team_conftest.empty_database.__wrapped__()
+    name, owner_url = next(gen)
+
+    class _Factory:
+        def mktemp(self, what):
+            path = tmp / what
+            path.mkdir(parents=True, exist_ok=True)
+            return path
+
+    server_gen = team_conftest.team_server.__wrapped__((name, owner_url), _Factory())
+    server = next(server_gen)
+
+    def cleanup():
+        for g in (server_gen, gen):
+            with contextlib.suppress(StopIteration):
+                next(g)
+
+    return server, cleanup
+
+
+def _copy_baseline(server, prefix: str) -> tuple[float, int]:
+    """Seconds to COPY the rows and photo bytes the sync sent; and those bytes."""
+    import psycopg
+
+    from tests.team.conftest import _admin_conninfo
+
+    where = {
+        "purchases": f"order_number LIKE '{prefix}-%'",
+        "findings": f"purchase_id IN (SELECT id FROM purchases WHERE order_number LIKE "
+                    f"'{prefix}-%')",
+        "photos": f"purchase_id IN (SELECT id FROM purchases WHERE order_number LIKE "
+                  f"'{prefix}-%')",
+        "photo_blobs": f"sha256 IN (SELECT sha256 FROM photos WHERE purchase_id IN (SELECT id "
+                       f"FROM purchases WHERE order_number LIKE '{prefix}-%'))",
+    }
+    data: dict[str, bytes] = {}
+    with psycopg.connect(_admin_conninfo(server.name)) as conn:
+        for table, clause in where.items():
+            buf = io.BytesIO()
+            with conn.cursor().copy(f"COPY (SELECT * FROM {table} WHERE {clause}) TO STDOUT "
+                                    "(FORMAT binary)") as copy:
+                for chunk in copy:
+                    buf.write(chunk)
+            data[table] = buf.getvalue()
+        started = time.perf_counter()
+        with conn.transaction():
+            for table, payload in data.items():
+                conn.execute(f"CREATE TEMP TABLE copy_{table} (LIKE {table})")
+                with conn.cursor().copy(f"COPY copy_{table} FROM STDIN (FORMAT binary)") as c:
+                    c.write(payload)
+        elapsed = time.perf_counter() - started
+    return elapsed, sum(len(v) for v in data.values())
+
+
+def sync(_folder, _sz) -> Result:
+    from tests.perf import pgdb
+
+    if pgdb.server_url() is None:
+        return Result("sync", TITLE, ok=None, notes=[pgdb.why_not()])
+    # The team fixtures read this when first imported (below).
+    os.environ.setdefault("INSPECTOR_TEST_PG_URL", pgdb.server_url() or "")
+    from inspector_app.db.models import Finding
+    from inspector_app.domain.enums import Role
+    from inspector_app.services import merchants
+    from inspector_app.services.sync.binding import pending_count
+    from tests.sync.conftest import cli, join
+    from tests.sync.conftest import sync as sync_laptop
+    from tests.sync.dataset import offline_work
+    from tests.sync.test_kill_resume import check_one_copy, kill_and_resume
+
+    purchases, each, photos, kills = QUICK if is_quick() else FULL
+    tmp = scratch(f"sync-{uuid.uuid4().hex[:6]}")
+    try:
+        server, cleanup = _team(tmp)
+    except RuntimeError as exc:
+        return Result("sync", TITLE, ok=None, notes=[f"not measured: {exc}"])
+    notes = [f"{purchases:,} purchases, {purchases * each:,} findings, {photos:,} photos of "
+             "40 KB, made offline on a laptop copy (SQLite) and pushed as the inspector's login"]
+    try:
+        qm = server.context(server.login_url(Role.QUALITY_MANAGER), tmp / "qm")
+        merchants.create_merchant(qm, "BENCH-A", "基准商店甲")
+        merchants.create_merchant(qm, "BENCH-B", "基准商店乙")
+        a = join(server, server.logins[Role.INSPECTOR], tmp / "a")
+        shas_a = offline_work(a, "BENCH-A", purchases=purchases, findings_each=each,
+                              photos=photos, prefix="BA", seed=1)
+        started = time.perf_counter()
+        first = sync_laptop(a)
+        first_s = time.perf_counter() - started
+        assert first.refused == [] and first.pending == 0, first.refused[:3]
+        copy_s, copy_bytes = _copy_baseline(server, "BA")
+        notes.append(f"first sync: {first.pushed:,} records pushed, "
+                     f"{first.photos_sent_bytes / 1048576:.0f} MB of photos; COPY of the same "
+                     f"rows and bytes ({copy_bytes / 1048576:.0f} MB binary) {secs(copy_s)}")
+        with a.db.write() as s:  # 100 findings edited (the outbox triggers track them)
+            for f in s.query(Finding).order_by(Finding.id).limit(100):
+                f.description = f.description + " 已复核"
+        started = time.perf_counter()
+        incremental = sync_laptop(a)
+        incremental_s = time.perf_counter() - started
+        assert incremental.pushed == 100, incremental.as_dict()
+        notes.append(f"incremental sync after 100 edited findings: {secs(incremental_s)} "
+                     f"(goal < {INCREMENTAL_GOAL:.0f} s)")
+        # The kill -9 run on a second laptop, same amount of work.
+        b = join(server, server.second_inspector, tmp / "b")
+        shas_b = offline_work(b, "BENCH-B", purchases=purchases, findings_each=each,
+                              photos=photos, prefix="BB", seed=2)
+        seen = kill_and_resume(tmp / "b", kills, seed=5, total=pending_count(b),
+                               progress=lambda: server.sql(
+                                   Role.QUALITY_MANAGER, "SELECT count(*) FROM sync_receipts"
+                               )[0][0])
+        final = cli("sync", "--json", data_dir=tmp / "b", timeout=3600)
+        assert final.returncode == 0, final.stderr
+        check_one_copy(qm, b, shas_b, "BB")
+        again = json.loads(cli("sync", "--json", data_dir=tmp / "b").stdout)
+        assert (again["pushed"], again["pulled"], again["photos_sent_bytes"]) == (0, 0, 0)
+        notes.append(f"kill -9 at {kills} random points ({sum(1 for n in seen if n > 0)} "
+                     "mid-push), resumed: one copy of every record and photo, hashes match, "
+                     "the second sync transferred nothing")
+        check_one_copy(qm, a, shas_a, "BA")
+    finally:
+        cleanup()
+    ratio = first_s / copy_s
+    ok = ratio <= FIRST_GOAL and incremental_s < INCREMENTAL_GOAL
+    return Result("sync", TITLE, secs(first_s), secs(copy_s), f"{ratio:.1f}x",
+                  f"<= {FIRST_GOAL:.0f}x COPY; incremental < {INCREMENTAL_GOAL:.0f} s", ok,
+                  notes, {"ours": [first_s], "baseline": [copy_s],
+                          "incremental": [incremental_s]})
