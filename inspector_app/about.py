@@ -23,6 +23,8 @@ LIBRARIES: tuple[tuple[str, str, str], ...] = (
     ("defusedxml", "safe XML parsing", "PSF-2.0"),
     ("platformdirs", "per-user folders", "MIT"),
     ("pypdf", "reading merchant-facing PDFs back for the privacy check", "BSD-3-Clause"),
+    ("pypdfium2", "drawing PDF pages for the printer (PDFium)", "Apache-2.0 OR BSD-3-Clause"),
+    ("psycopg", "connecting to a team PostgreSQL server", "LGPL-3.0-only"),
 )
 #: The bundled CJK font: (name, licence).
 FONT = ("Droid Sans Fallback", "Apache-2.0")
@@ -68,6 +70,7 @@ def _purpose(text: str) -> str:
         "XML documents": t("XML documents"),
         "safe XML parsing": t("safe XML parsing"),
         "per-user folders": t("per-user folders"),
+        "connecting to a team PostgreSQL server": t("connecting to a team PostgreSQL server"),
     }.get(text, text)
 
 

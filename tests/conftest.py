@@ -28,8 +28,9 @@ from inspector_app.domain import clock as app_clock  # noqa: E402
 from inspector_app.domain.enums import Role  # noqa: E402
 from inspector_app.services.context import Actor, Context, open_context  # noqa: E402
 
-#: Markers and the summary line for tests that need programs of the operating system.
-pytest_plugins = ["tests.programs"]
+#: Markers and the summary line for tests that need programs of the operating system; the
+#: ``backend`` fixture that runs a suite on SQLite and on PostgreSQL.
+pytest_plugins = ["tests.programs", "tests.backends"]
 
 #: The default anchor: a mid-month weekday morning, far from any day, month or year boundary.
 DEFAULT_INSTANT = "2026-06-17T10:30:00+08:00"

@@ -23,6 +23,7 @@ from inspector_app.cli.options import (
 )
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.labels import join_list
 from inspector_app.domain.messages import t
 
 logger = logging.getLogger(__name__)
@@ -176,6 +177,9 @@ def _wrote(inv: Invocation, path: Path) -> None:
     redacted = getattr(path, "redacted", None)
     if redacted is not None:
         inv.print(t("Private values redacted: {count}", count=redacted))
+    notified = getattr(path, "notified", ())
+    if notified:
+        inv.print(t("Now notified (the notice was sent): {cases}", cases=join_list(notified)))
     missing = getattr(path, "undrawable", "")
     if missing:
         inv.print(t(

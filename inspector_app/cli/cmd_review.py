@@ -28,6 +28,7 @@ REVIEW_COLUMNS = (
     ("complaint_baseline", "BEFORE/MO"),
     ("findings", "FINDINGS"),
     ("overdue_cases", "OVERDUE"),
+    ("stage_breaches", "STAGES LATE"),
     ("decision", "DECIDED"),
 )
 

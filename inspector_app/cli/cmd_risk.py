@@ -341,7 +341,8 @@ def run_plan(inv: Invocation) -> int:
 def run_plan_show(inv: Invocation) -> int:
     from inspector_app.services import sampling_plans
 
-    _emit_plan(inv, sampling_plans.get_plan(inv.system_context(), inv.args.plan_id))
+    # Who reads: a merchant manager may not see the next purchases (--as, or the login).
+    _emit_plan(inv, sampling_plans.get_plan(inv.reading_context(), inv.args.plan_id))
     return 0
 
 

@@ -50,12 +50,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "workorders",
         run_workorders,
         help="after-sales work orders: running late per stage, the longest, by merchant/type",
-        description="List work orders, newest application first. --late: open work orders "
-        "running late at some stage (or at --stage). --slowest N: the N after-sales work "
-        "orders of the statistics window (closed in the last 30 days, applied in the last "
-        "180) with the longest service duration (hours from application to the merchant's "
-        "first handling; first review for cancelled or rejected ones), platform-wide or for "
-        f"--merchant. Stages: {stages}; their limits are team settings.",
+        description=t(
+            "List work orders, newest application first. --late: open work orders running "
+            "late at some stage (or at --stage). --slowest N: the N after-sales work orders of "
+            "the statistics window (closed in the last 30 days, applied in the last 180) with "
+            "the longest service duration (hours from application to the merchant's first "
+            "handling; first review for cancelled or rejected ones), platform-wide or for "
+            "--merchant. Stages: {stages}; their limits are team settings.", stages=stages,
+        ),
     )
     p.add_argument("--late", action="store_true",
                    help="only open work orders running late (at --stage, else at any stage)")
@@ -66,9 +68,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=[k.value for k in WorkOrderKind],
                    help="only complaints or only after-sales work orders")
     p.add_argument("--stage", choices=[s.value for s in WorkOrderStage], metavar="S",
-                   help=f"only work orders late at this stage ({stages})")
+                   help=t("only work orders late at this stage ({stages})", stages=stages))
     p.add_argument("--limit", type=positive_int, metavar="N",
-                   help=f"at most N rows (default {DEFAULT_LIMIT}; not with --slowest)")
+                   help=t("at most N rows (default {limit}; not with --slowest)",
+                          limit=DEFAULT_LIMIT))
     p.add_argument("--xlsx", type=output_path, metavar="FILE",
                    help="also write the rows to an Excel file")
     add_force(p)

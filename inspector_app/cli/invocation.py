@@ -31,6 +31,8 @@ class Invocation:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _ctx: Context | None = None
+    #: Users whose one-laptop password was typed in this run.
+    _verified: set[int] = field(default_factory=set)
 
     @property
     def db_url(self) -> str | None:
@@ -187,7 +189,27 @@ class Invocation:
                     variable=USER_ENV,
                 ))
             return ctx
-        return ctx.as_actor(find_user(ctx, ref))
+        actor = find_user(ctx, ref)
+        if not maintenance:
+            self._verify_password(ctx, actor)
+        return ctx.as_actor(actor)
+
+    def _verify_password(self, ctx: Context, actor) -> None:
+        """A one-laptop user with a password (services/passwords.py) acts only after typing it,
+        as when switching in the User menu: asked at a terminal, else one line of standard
+        input. Listings (reading_context) do not ask: reading as someone shows no more than
+        reading as the system."""
+        from inspector_app.domain.errors import PermissionDenied
+        from inspector_app.services import passwords
+
+        if actor.id in self._verified or not passwords.has_password(ctx, actor.id):
+            return
+        from inspector_app.cli.passwords import read_password
+
+        typed = read_password(t("Password of {name}: ", name=actor.display_name))
+        if not passwords.check_password(ctx, actor.id, typed):
+            raise PermissionDenied(t("Wrong password for {name}", name=actor.display_name))
+        self._verified.add(actor.id)
 
     def close(self) -> None:
         if self._ctx is not None:

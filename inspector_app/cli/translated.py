@@ -9,6 +9,7 @@ collects them from cli/ as it collects t() calls. argparse's own words ("usage:"
 from __future__ import annotations
 
 import argparse
+import copy
 import logging
 
 from inspector_app.domain.messages import current_language, t, tc
@@ -86,11 +87,8 @@ class TranslatedHelpFormatter(argparse.RawDescriptionHelpFormatter):
         if action.help and action.help is not argparse.SUPPRESS:
             translated = help_text(action.help)
             if translated != action.help:
-                action = argparse.Action(
-                    action.option_strings, action.dest, nargs=action.nargs,
-                    default=action.default, type=action.type, choices=action.choices,
-                    required=action.required, help=translated, metavar=action.metavar,
-                )
+                action = copy.copy(action)  # the parser's own action keeps its English text
+                action.help = translated
         return super()._expand_help(action)
 
 
@@ -146,4 +144,11 @@ def header_label(header: str) -> str:
         "HOURS": tc("table header", "HOURS"),
         "OPEN": tc("table header", "OPEN"),
         "OUTCOME": tc("table header", "OUTCOME"),
+        "SUGGEST": tc("table header", "SUGGEST"),
+        "WORK ORDERS": tc("table header", "WORK ORDERS"),
+        ">72H": tc("table header", ">72H"),
+        "COMPLAINTS": tc("table header", "COMPLAINTS"),
+        "BEFORE/MO": tc("table header", "BEFORE/MO"),
+        "DECIDED": tc("table header", "DECIDED"),
+        "STAGES LATE": tc("table header", "STAGES LATE"),
     }.get(header, header)

@@ -129,14 +129,20 @@ def upgrade(db: Database, backup_dir: Path | None = None, target: str = "head") 
     try:
         with write_engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, target)
+            team_database = False
             if conn.dialect.name == "postgresql":
                 from inspector_app.db import team
 
-                if team.is_team_database(conn):
-                    # New tables and columns get the team's grants and views in the same
-                    # transaction (what `inspector team init` would do again).
-                    team.apply_security(conn)
+                team_database = team.is_team_database(conn)
+                if team_database:
+                    team.drop_merchant_views(conn)
+            command.upgrade(cfg, target)
+            if team_database:
+                from inspector_app.db import team
+
+                # New tables and columns get the team's grants and views in the same
+                # transaction (what `inspector team init` would do again).
+                team.apply_security(conn)
     except DBAPIError as exc:
         if getattr(getattr(exc, "orig", None), "sqlstate", None) != "42501":
             raise

@@ -42,9 +42,16 @@ MERCHANT_VIEW_SCHEMA = "merchant_view"
 #: What a merchant manager may not read, per table (the views show '' or NULL instead).
 PRIVATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "purchases": ("buyer_alias", "delivery_address", "notes", "inspector_id", "created_by_id",
-                  "deleted_by_id"),
-    "findings": ("created_by_id", "deleted_by_id"),
+                  "deleted_by_id", "updated_by_id"),
+    "findings": ("created_by_id", "deleted_by_id", "updated_by_id"),
+    "photos": ("created_by_id", "deleted_by_id", "updated_by_id"),
 }
+#: Of those, the tables a merchant manager also writes (rectification photos): their views
+#: take INSERT and UPDATE through INSTEAD OF triggers into the table, private columns aside.
+WRITABLE_VIEWS = ("photos",)
+#: Tables a merchant manager may not read at all: sampling plans and their picks name the
+#: purchases about to be made, which a merchant must never learn.
+HIDDEN_FROM_MERCHANT_MANAGER = ("sampling_plans", "sampling_picks")
 #: Append-only history: INSERT and SELECT only, for everyone.
 APPEND_ONLY = ("case_events", "merchant_status_changes", "review_decisions")
 #: Purchase statuses a merchant manager never sees (an order still on its way).
@@ -96,6 +103,13 @@ def is_team_database(conn: Connection) -> bool:
     admin = group_role(current_prefix(conn), Role.ADMIN)
     return bool(conn.exec_driver_sql(
         "SELECT 1 FROM pg_roles WHERE rolname = %(name)s", {"name": admin}).scalar())
+
+
+def drop_merchant_views(conn: Connection) -> None:
+    """Drop the merchant managers' views before the schema changes: a view holds on to the
+    columns it reads, so a migration could not drop or retype them. `apply_security` builds the
+    views again from the new columns, in the same transaction (docs/team-server.md)."""
+    conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {MERCHANT_VIEW_SCHEMA} CASCADE")
 
 
 def database_ctype(conn: Connection) -> str:
@@ -167,6 +181,8 @@ def apply_security(conn: Connection) -> dict[Role, str]:
         for table, privileges in _privileges(role, tables).items():
             sql.append(f"GRANT {privileges} ON {table} TO {q[role]}")
         for table in tables:
+            if role == Role.MERCHANT_MANAGER and table in HIDDEN_FROM_MERCHANT_MANAGER:
+                continue
             if role == Role.MERCHANT_MANAGER and table in PRIVATE_COLUMNS:
                 allowed = [c for c in _columns(conn, table) if c not in PRIVATE_COLUMNS[table]]
                 sql.append(f"GRANT SELECT ({', '.join(allowed)}) ON {table} TO {q[role]}")
@@ -204,6 +220,45 @@ def _merchant_views(conn: Connection, merchant_managers: str) -> list[str]:
             f"SELECT {', '.join(parts)} FROM public.{table}",
             f"GRANT SELECT ON {schema}.{table} TO {merchant_managers}",
         ]
+        if table in WRITABLE_VIEWS:
+            sql += _view_writes(conn, table, [c for c in _columns(conn, table)
+                                              if c not in private], merchant_managers)
+    return sql
+
+
+def _view_writes(conn: Connection, table: str, columns: list[str], grantee: str) -> list[str]:
+    """INSERT and UPDATE on a merchant view go to the table, the private columns left to the
+    server (its triggers fill who did it). The function runs as the caller (SECURITY INVOKER,
+    the default): the caller's privileges and row-level security apply to the table."""
+    schema = MERCHANT_VIEW_SCHEMA
+    defaults = conn.exec_driver_sql(
+        "SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d"
+        " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
+        " WHERE d.adrelid = %(t)s::regclass", {"t": f"public.{table}"}).all()
+    cols = ", ".join(columns)
+    new = ", ".join(f"NEW.{c}" for c in columns)
+    sets = ", ".join(f"{c} = NEW.{c}" for c in columns if c != "id")
+    function = f"{schema}.{table}_write"
+    sql = [
+        # Omitted columns take the table's defaults (the sequence for id, a version of 1...).
+        *(f"ALTER VIEW {schema}.{table} ALTER COLUMN {c} SET DEFAULT {expr}"
+          for c, expr in defaults if c in columns),
+        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "BEGIN\n"
+        "  IF TG_OP = 'INSERT' THEN\n"
+        f"    INSERT INTO public.{table} ({cols}) VALUES ({new});\n"
+        "  ELSE\n"
+        f"    UPDATE public.{table} SET {sets} WHERE id = OLD.id;\n"
+        "    IF NOT FOUND THEN RETURN NULL; END IF;\n"
+        "  END IF;\n"
+        "  RETURN NEW;\n"
+        "END $$",
+        f"GRANT INSERT, UPDATE ON {schema}.{table} TO {grantee}",
+        f"REVOKE ALL ON FUNCTION {function}() FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION {function}() TO {grantee}",
+        f"CREATE TRIGGER {table}_write INSTEAD OF INSERT OR UPDATE ON {schema}.{table}"
+        f" FOR EACH ROW EXECUTE FUNCTION {function}()",
+    ]
     return sql
 
 

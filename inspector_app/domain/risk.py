@@ -87,6 +87,9 @@ WHY: dict[Factor, str] = {
     "over 48 h two thirds, over 24 h one third), against peers.",
 }
 
+#: Each factor's place in Factor (ties in main_factors keep this order).
+_FACTOR_ORDER: dict[Factor, int] = {f: i for i, f in enumerate(Factor)}
+
 #: Short names used in reasons and tables.
 LABELS: dict[Factor, str] = {
     Factor.DEFECT_RATE: "defect rate",
@@ -185,7 +188,7 @@ class RiskResult:
 
     def main_factors(self, n: int = 2) -> list[Factor]:
         """The factors that push the score up most (worse than their reference first)."""
-        ranked = sorted(self.points, key=lambda f: (-self.points[f], list(Factor).index(f)))
+        ranked = sorted(self.points, key=lambda f: (-self.points[f], _FACTOR_ORDER[f]))
         worse = [f for f in ranked if self.badness[f] > 0.5 and self.observed.get(f) is not None]
         return (worse or [f for f in ranked if self.observed.get(f) is not None])[:n]
 
@@ -292,7 +295,7 @@ def score(e: MerchantEvidence, refs: References, params: RiskParams | None = Non
         Factor.LATE_SHARE: e.late_points / e.timed if e.timed else None,
         Factor.OVERDUE_CASES: float(e.overdue_cases),
     }
-    est: dict[Factor, float | None] = dict.fromkeys(Factor)
+    est: dict[Factor, float | None] = dict.fromkeys(_FACTOR_ORDER)  # Factor's order; no enum walk
     bad: dict[Factor, float] = {}
     if ref_comp is not None:
         v = shrink(e.complaints, e.exposure, ref_comp, p.prior_exposure)

@@ -100,6 +100,8 @@ MERCHANT_COLUMNS = [
     Column("Open cases", 10, "int"),
     Column("Overdue cases", 10, "int"),
     Column("Closed cases", 10, "int"),
+    Column("Orders, last 12 months 近12个月订单量", 14, "int"),
+    Column("After-sales rate 售后率", 10, "percent"),
 ]
 
 

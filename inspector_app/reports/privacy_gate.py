@@ -60,6 +60,8 @@ class ExportedFile(type(Path())):  # type: ignore[misc]
 
     redacted: int = 0
     undrawable: str = ""
+    #: Cases this document moved to notified (a rectification notice: services.reporting).
+    notified: tuple[str, ...] = ()
 
 
 @dataclass

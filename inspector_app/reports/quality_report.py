@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.messages import t
-from inspector_app.reports import labels
+from inspector_app.reports import aftersales_section, labels
 from inspector_app.reports.charts import pareto_chart, trend_chart
 from inspector_app.reports.pdf_base import (
     DocInfo,
@@ -106,6 +106,8 @@ def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[str, s
         a, b = figure(old, path), figure(new, path)
         if fmt(a) != fmt(b):
             out.append((label.strip(), fmt(a), fmt(b)))
+    before, now = aftersales_section.compared(old), aftersales_section.compared(new)
+    out += [(label, before[label], now[label]) for label in now if before[label] != now[label]]
     cat_a = {k: n for k, n in old.get("by_category", [])}
     cat_b = {k: n for k, n in new.get("by_category", [])}
     for key in sorted(set(cat_a) | set(cat_b)):
@@ -291,6 +293,7 @@ def story(data: QualityReportData) -> list[Flowable]:
     out += _figures_section(data.figures)
     out += _pareto_section(data.figures)
     out += _trend_section(data.figures)
+    out += aftersales_section.story(data.figures)
     out += _merchants_section(data)
     out += _decisions_section(data.figures)
     return out

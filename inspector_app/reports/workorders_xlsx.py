@@ -1,6 +1,7 @@
 """Work orders as an Excel workbook (formula-safe, local times), written as a progress generator:
 the Work orders screen's export and `inspector workorders --xlsx FILE`. Internal: it names
-order numbers, so it is not for merchants."""
+order numbers, so it is not for merchants: its sheet is marked 内部 (internal), and the
+screen proposes a file name ending in -内部."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def _cell(row: Any, attr: str) -> Any:
 
 
 def export_work_orders(
-    rows: Sequence[Any], out: Path | str, *, force: bool = False, title: str = "Work orders"
+    rows: Sequence[Any], out: Path | str, *, force: bool = False,
+    title: str = "Work orders 内部",
 ) -> Generator[tuple[int, int, str], None, Path]:
     """Write `rows` (services.workorders.WorkOrderRow) to `out`; yields (done, total, label).
 

@@ -15,9 +15,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from inspector_app.db.models import Merchant, OrderVolume
+from inspector_app.db.models import Merchant, OrderVolume, WorkOrder
+from inspector_app.domain.enums import WorkOrderKind
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.labels import join_list
 from inspector_app.domain.messages import t
@@ -174,6 +176,43 @@ def _parse(rows, result: VolumeImport) -> list[tuple[int, str, str, int]]:
     if positions is None:
         result.errors.append(RowError(1, t("the file has no header row")))
     return out
+
+
+def last_months(today: date, n: int = 12) -> list[str]:
+    """The n months up to and including today's, oldest first ('2026-01' ...)."""
+    y, m, out = today.year, today.month, []
+    for _ in range(n):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    return out[::-1]
+
+
+def after_sales_per_order(s: Session, merchant_ids: list[int], months: list[str]
+                          ) -> dict[int, tuple[int, int]]:
+    """merchant id -> (orders, after-sales work orders applied in the months that have an order
+    volume for that merchant): the merchant's after-sales rate per order is their ratio."""
+    from inspector_app.services.stats import Period
+
+    have: dict[str, dict[int, int]] = {}
+    for i in range(0, len(merchant_ids), 500):
+        for mid, month, orders in s.execute(select(
+                OrderVolume.merchant_id, OrderVolume.month, OrderVolume.orders).where(
+                OrderVolume.merchant_id.in_(merchant_ids[i:i + 500]),
+                OrderVolume.month.in_(months))):
+            have.setdefault(month, {})[mid] = orders
+    out: dict[int, list[int]] = {}
+    for month, orders in have.items():
+        a, b = Period.parse(month).bounds()
+        counts = dict(s.execute(
+            select(WorkOrder.merchant_id, func.count()).where(
+                WorkOrder.merchant_id.in_(list(orders)), WorkOrder.applied_at >= a,
+                WorkOrder.applied_at < b, WorkOrder.kind == WorkOrderKind.AFTER_SALES)
+            .group_by(WorkOrder.merchant_id)).all())
+        for mid, n in orders.items():
+            got = out.setdefault(mid, [0, 0])
+            got[0] += n
+            got[1] += int(counts.get(mid, 0))
+    return {mid: (v[0], v[1]) for mid, v in out.items()}
 
 
 def volumes(ctx: Context, months: list[str]) -> dict[int, dict[str, int]]:

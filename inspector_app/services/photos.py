@@ -29,7 +29,7 @@ from inspector_app.domain.errors import (
 from inspector_app.domain.labels import photo_role_label
 from inspector_app.domain.messages import t
 from inspector_app.services.common import clean_text, get_live, now
-from inspector_app.services.context import MANAGERS, RECORDERS, Context
+from inspector_app.services.context import MANAGERS, RECORDERS, SEES_PRIVATE, Context
 from inspector_app.services.photo_checks import StoreCheck, check_store, repair_store  # noqa: F401 - the API
 
 if TYPE_CHECKING:
@@ -106,7 +106,9 @@ def roles_for(role: PhotoRole) -> tuple[Role, ...]:
     return RECORDERS
 
 
-def _info(p: Photo) -> PhotoInfo:
+def _info(p: Photo, ctx: Context | None = None) -> PhotoInfo:
+    """The photo as the services return it; who added it only for the roles that may know
+    (a merchant manager never learns which inspector photographed a parcel)."""
     from inspector_app.photos.annotate import parse_shapes
 
     try:
@@ -115,6 +117,8 @@ def _info(p: Photo) -> PhotoInfo:
         logger.warning("photo %s has unreadable annotations; showing none", p.id)
         shapes = []
     values = {f.name: getattr(p, f.name) for f in fields(PhotoInfo) if f.name != "annotations"}
+    if ctx is not None and not (ctx.actor is not None and ctx.actor.role in SEES_PRIVATE):
+        values["created_by_id"] = None
     return PhotoInfo(**values, annotations=shapes)
 
 
@@ -267,7 +271,7 @@ def _store_one(
             if not store.has(sha):
                 store.put(data, sha, trust_sha=True, durable=durable)
             own_purchase = (owner_id if column == "purchase_id"
-                            else owner.purchase_id if column == "finding_id" else None)
+                            else owner.purchase_id if isinstance(owner, Finding) else None)
             result = AddResult(path, STORED, "", row.id, sha,
                                _evidence_elsewhere(same, own_purchase))
     logger.info("photo %s: %s (%s)", name, result.status, sha[:12])
@@ -331,7 +335,7 @@ def _drop_if_unreferenced(ctx: Context, sha: str) -> None:
 
 def get_photo(ctx: Context, photo_id: int, *, include_deleted: bool = False) -> PhotoInfo:
     with ctx.db.read() as s:
-        return _info(_load(s, photo_id, include_deleted=include_deleted))
+        return _info(_load(s, photo_id, include_deleted=include_deleted), ctx)
 
 
 def list_photos(
@@ -356,7 +360,7 @@ def list_photos(
     if not include_deleted:
         q = q.where(Photo.deleted_at.is_(None))
     with ctx.db.read() as s:
-        return [_info(p) for p in s.scalars(q)]
+        return [_info(p, ctx) for p in s.scalars(q)]
 
 
 def set_caption(ctx: Context, photo_id: int, caption: str) -> PhotoInfo:
@@ -366,7 +370,7 @@ def set_caption(ctx: Context, photo_id: int, caption: str) -> PhotoInfo:
         ctx.require(*roles_for(photo.role), action=t("change this photo's caption"))
         photo.caption = caption
         s.flush()
-        return _info(photo)
+        return _info(photo, ctx)
 
 
 def set_annotations(ctx: Context, photo_id: int, shapes_json: str | list | None) -> PhotoInfo:
@@ -379,7 +383,7 @@ def set_annotations(ctx: Context, photo_id: int, shapes_json: str | list | None)
         ctx.require(*roles_for(photo.role), action=t("annotate this photo"))
         photo.annotations_json = stored
         s.flush()
-        return _info(photo)
+        return _info(photo, ctx)
 
 
 def delete_photo(ctx: Context, photo_id: int) -> None:
@@ -395,7 +399,7 @@ def restore_photo(ctx: Context, photo_id: int) -> PhotoInfo:
         photo = _load(s, photo_id, include_deleted=True)
         ctx.require(*roles_for(photo.role), action=t("restore this photo"))
         if photo.deleted_at is None:
-            return _info(photo)
+            return _info(photo, ctx)
         column = next(c for c in _OWNERS if getattr(photo, c) is not None)
         twin = s.scalar(
             select(Photo.id).where(
@@ -411,7 +415,7 @@ def restore_photo(ctx: Context, photo_id: int) -> PhotoInfo:
         _check_owner(s, column, getattr(photo, column))
         photo.deleted_at = photo.deleted_by_id = None
         s.flush()
-        return _info(photo)
+        return _info(photo, ctx)
 
 
 def annotated_render(

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 #: Rows checked and written together: big enough that per-chunk queries cost nothing per
 #: row, small enough that a chunk's rows stay a few MB (and under SQLite's 32,766 variables).
 CHUNK = 2_000
+#: Keys of merchants and products remembered across chunks, at most (then read again).
+MAX_CACHED = 100_000
 YES = ("yes", "y", "true", "1")
 YES_NO = ("", "yes", "no", "y", "n", "true", "false", "1", "0")
 
@@ -93,11 +95,49 @@ class SheetWriter(FindingRows):
                 "updated_by_id": self.actor_id, "version": 1}
 
     def _insert(self, table, rows: list[dict]) -> None:
-        if rows:
-            stamps = self._stamps()
-            for r in rows:
-                r.update(stamps, uid=str(uuid.uuid4()))
+        if not rows:
+            return
+        stamps = self._stamps()
+        for r in rows:
+            r.update(stamps, uid=str(uuid.uuid4()))
+        if self.conn.dialect.name != "sqlite":
             self.conn.execute(insert(table), rows)
+            return
+        # SQLite: the same INSERT and the same type conversions (each column's own bind
+        # processor, scalar defaults for the columns not given), handed to the driver's
+        # executemany in one call: SQLAlchemy's per-row parameter handling costs more than
+        # the insert itself at a million rows (docs/performance.md).
+        keys = list(rows[0])
+        defaults = {
+            c.key: c.default.arg for c in table.c
+            if c.key not in rows[0] and c.default is not None and c.default.is_scalar
+        }
+        compiled = insert(table).compile(
+            dialect=self.conn.dialect, column_keys=keys + list(defaults)
+        )
+        order = list(compiled.positiontup or ())
+        convert = [table.c[k].type._cached_bind_processor(self.conn.dialect) for k in order]
+        # A value converted once per insert: the time stamps are one per chunk, and dates,
+        # shops and statuses repeat.
+        memo: list[dict] = [{} for _ in order]
+
+        def value(i: int, v: Any) -> Any:
+            f = convert[i]
+            if f is None or v is None:
+                return v
+            try:
+                return memo[i][v]
+            except KeyError:
+                done = memo[i][v] = f(v)
+                return done
+            except TypeError:  # not hashable
+                return f(v)
+
+        params = [
+            tuple(value(i, r[k] if k in r else defaults[k]) for i, k in enumerate(order))
+            for r in rows
+        ]
+        self.conn.exec_driver_sql(compiled.string, params)
 
     # -- merchants ---------------------------------------------------------------------------
 
@@ -204,9 +244,9 @@ class SheetWriter(FindingRows):
         for values, brand_name in new:
             values["brand_id"] = self.brands.get(brand_name) if brand_name else None
         self._insert(Product.__table__, [v for v, _ in new])
-        for values, _ in new:  # read again when a purchase asks
-            self.by_listing.pop(values["listing_id"], None)
-            self.by_name.pop(values["name"], None)
+        # Purchases ask for what they refer to; this sheet's keys need not stay in memory.
+        self.by_listing.clear()
+        self.by_name.clear()
 
     # -- purchases ---------------------------------------------------------------------------
 
@@ -236,6 +276,10 @@ class SheetWriter(FindingRows):
         self._load_products(set(), set(missing))
 
     def purchases_chunk(self, rows: list[SheetRow], refuse: Callable, done: Callable) -> None:
+        if len(self.merchants) + len(self.by_listing) + len(self.by_name) > MAX_CACHED:
+            self.merchants.clear()  # a file naming very many: memory stays bounded
+            self.by_listing.clear()
+            self.by_name.clear()
         orders = {k for r in rows if (k := quiet(self._order, r))}
         existing = dict(self._lookup(
             lambda ks: select(Purchase.order_number, Purchase.verdict)

@@ -401,8 +401,11 @@ def export_notice(
         from inspector_app.services.case_moves import notify_open_cases
 
         numbers = [c.case_number for c in data.cases]
-        then = (lambda s: notify_open_cases(s, ctx, numbers)) if notify else None
+        moved: list[str] = []
+        then = (lambda s: moved.extend(notify_open_cases(s, ctx, numbers))) if notify else None
         archive_or_remove(ctx, NOTICE, period, figures, path, then)
+        if moved and hasattr(path, "notified"):
+            path.notified = tuple(moved)
     return path
 
 

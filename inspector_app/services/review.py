@@ -13,19 +13,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import bindparam, case, func, or_, select
 
 from inspector_app.db.base import UTCDateTime
 from inspector_app.db.models import Finding, Merchant, Purchase, RectificationCase, WorkOrder
 from inspector_app.domain import clock
 from inspector_app.domain import review as rules_model
 from inspector_app.domain import risk as risk_model
-from inspector_app.domain.enums import MerchantStatus, Verdict, WorkOrderKind
+from inspector_app.domain.enums import MerchantStatus, Verdict, WorkOrderKind, WorkOrderStage
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.domain.metrics import median, percentile
 from inspector_app.domain.workflow import ACTIVE_STATUSES
-from inspector_app.services import risk
+from inspector_app.services import risk, workorders
 from inspector_app.services.context import Context
 from inspector_app.services.review_decisions import DecisionInfo, month_decisions
 from inspector_app.services.stats import Period, live_purchases
@@ -63,6 +63,10 @@ class ReviewRow:
     findings: int
     failed_purchases: int
     overdue_cases: int
+    #: The month's work orders with at least one stage past its limit (as of the month's
+    #: end; services/workorders.late_clause), and how many per stage (WorkOrderStage value).
+    stage_breaches: int = 0
+    breaches_by_stage: dict[str, int] = field(default_factory=dict)
     #: The month's decision so far (latest), if any.
     decision: str | None = None
     decision_reason: str = ""
@@ -82,7 +86,8 @@ class ReviewRow:
             "duration_median_h": self.duration_median, "duration_p90_h": self.duration_p90,
             "complaints": self.complaints, "complaint_baseline": self.complaint_baseline,
             "findings": self.findings, "failed_purchases": self.failed_purchases,
-            "overdue_cases": self.overdue_cases, "decision": self.decision,
+            "overdue_cases": self.overdue_cases, "stage_breaches": self.stage_breaches,
+            "breaches_by_stage": dict(self.breaches_by_stage), "decision": self.decision,
             "decision_reason": self.decision_reason,
         }
 
@@ -157,9 +162,10 @@ def month_review(
                    wo.duration_hours.is_not(None))
             .where(wo.kind == WorkOrderKind.AFTER_SALES.value, wo.applied_at >= a,
                    wo.applied_at < b)
-        ):
+        ).all():
             hours[mid].append(max(0.0, float(hrs)))
             unhandled[mid] += not handled
+        breaches = _stage_breaches(ctx, s, dialect, a, b, as_of)
         complaints = {
             mid: (int(now_n or 0), int(before or 0))
             for mid, now_n, before in s.execute(
@@ -222,6 +228,8 @@ def month_review(
             complaint_baseline=round(rules_model.complaint_baseline(ev, rules), 2),
             findings=int(findings.get(m.id, 0)), failed_purchases=int(failed.get(m.id, 0)),
             overdue_cases=int(overdue.get(m.id, 0)),
+            stage_breaches=breaches.get(m.id, (0, {}))[0],
+            breaches_by_stage=breaches.get(m.id, (0, {}))[1],
             decision=d.decision if d else None, decision_reason=d.reason if d else "",
         )
         (rows if status in rules_model.REVIEWED_STATUSES else apart).append(row)
@@ -232,6 +240,28 @@ def month_review(
     rows.sort(key=order)
     apart.sort(key=order)
     return MonthReview(period.label, as_of, rules, rows, apart, decided)
+
+
+def _stage_breaches(
+    ctx: Context, s, dialect: str, a: datetime, b: datetime, as_of: datetime
+) -> dict[int, tuple[int, dict[str, int]]]:
+    """{merchant id: (work orders with a late stage, {stage: late work orders})} over the
+    month's after-sales work orders, each stage judged by the team's limits as of `as_of`
+    (docs/domain.md, "Work-order warnings")."""
+    limits = workorders.stage_limits(ctx)
+    wo = WorkOrder
+    late = {st: workorders.late_clause(st, limits[st], as_of, dialect) for st in WorkOrderStage}
+    rows = s.execute(
+        select(wo.merchant_id, func.count().filter(or_(*late.values())),
+               *(func.count().filter(clause) for clause in late.values()))
+        .where(wo.kind == WorkOrderKind.AFTER_SALES.value, wo.applied_at >= a,
+               wo.applied_at < b)
+        .group_by(wo.merchant_id)
+    ).all()
+    return {
+        mid: (int(any_late), {st.value: int(n) for st, n in zip(late, per, strict=True) if n})
+        for mid, any_late, *per in rows if any_late
+    }
 
 
 def history_start(period: Period, rules: rules_model.ReviewRules) -> date:

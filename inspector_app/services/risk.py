@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -126,28 +127,26 @@ def _hours(dialect: str, start, end) -> ColumnElement[float]:
 def _timed(dialect: str, window: RiskWindow, now: datetime) -> Select:
     """The timing population with each work order's hours (still counting when unhandled)."""
     wo = WorkOrder
+    # The stored service duration (first review for cancelled/rejected work orders, first
+    # handling otherwise; docs/domain.md); without one, to the first handling or, still
+    # counting, to now.
     end = func.coalesce(wo.first_handled_at, bindparam("now", now, type_=UTCDateTime()))
+    running = _hours(dialect, wo.applied_at, end)
     conds = [
         wo.kind.in_([k.value for k in TIMED_KINDS]),
         wo.applied_at >= now - timedelta(days=window.applied_days),
+        # Bounded on both sides: a ranking as of an earlier day (the monthly review) leaves
+        # later work orders out, and SQLite then reads the range from the index.
+        wo.applied_at < now,
     ]
     if window.finished_days is not None:
         conds.append(
             or_(wo.closed_at.is_(None), wo.closed_at >= now - timedelta(days=window.finished_days))
         )
     return select(
-        wo.id, wo.merchant_id.label("mid"), _hours(dialect, wo.applied_at, end).label("hours")
+        wo.id, wo.merchant_id.label("mid"),
+        func.coalesce(wo.duration_hours, running).label("hours")
     ).where(*conds)
-
-
-def _interpolate(ranked: dict[int, float], n: int, q: float) -> float | None:
-    """The q-th percentile from the rows at 1-based ranks lo+1 and lo+2 (as metrics.percentile)."""
-    if n <= 0:
-        return None
-    k = (n - 1) * q / 100.0
-    lo = int(k)
-    a = ranked[lo + 1]
-    return a if lo + 2 > n or k == lo else a + (ranked[lo + 2] - a) * (k - lo)
 
 
 @dataclass(frozen=True)
@@ -159,41 +158,42 @@ class _Timing:
     late: tuple[int, ...]
 
 
-def _timing(s: Session, timed: Select, by_merchant: bool) -> dict[int, _Timing]:
-    """{merchant id (0 for all): its timing}, in one pass: ranks and late counts by window
-    functions, and only the rows at the median's and p90's ranks come back."""
+def _timing_of(hours: list[float]) -> _Timing:
+    """n, median, p90 (linear interpolation between ranks, as metrics.percentile) and the
+    late counts of one merchant's (or the platform's) hours."""
+    hours.sort()
+    n = len(hours)
+    return _Timing(n, _ranked_percentile(hours, 50), _ranked_percentile(hours, 90),
+                   tuple(n - bisect_right(hours, h) for h in model.LATE_HOURS))
+
+
+def _ranked_percentile(ranked: list[float], q: float) -> float | None:
+    """metrics.percentile of an already sorted list, without copying it."""
+    n = len(ranked)
+    if n == 0:
+        return None
+    k = (n - 1) * q / 100.0
+    lo = int(k)
+    return ranked[lo] if lo + 1 >= n else ranked[lo] + (ranked[lo + 1] - ranked[lo]) * (k - lo)
+
+
+def _timings(s: Session, timed: Select) -> tuple[dict[int, _Timing], _Timing | None]:
+    """({merchant id: its timing}, the platform's timing) from one pass over the timing
+    population's (merchant, hours) pairs, read from ix_work_orders_kind_applied alone.
+
+    Ranking by window functions (row_number/count over each merchant) cost SQLite 5-7 s at
+    1,000,000 work orders (180 days: ~250,000 rows sorted twice); fetching the pairs and
+    sorting them here takes a fraction of that (docs/performance.md, "The monthly review").
+    """
     t = timed.subquery()
-    part = t.c.mid if by_merchant else None  # one window per merchant, or one for all
-    inner = select(
-        (t.c.mid if by_merchant else bindparam("all", 0)).label("mid"),
-        t.c.hours,
-        func.row_number().over(partition_by=part, order_by=(t.c.hours, t.c.id)).label("rn"),
-        func.count().over(partition_by=part).label("n"),
-        *(
-            func.sum(case((t.c.hours > h, 1), else_=0)).over(partition_by=part).label(f"over{h}")
-            for h in model.LATE_HOURS
-        ),
-    ).subquery()
-    wanted = []
-    for q in (50, 90):
-        lo = (inner.c.n - 1) * q // 100
-        wanted += [inner.c.rn == lo + 1, inner.c.rn == lo + 2]
-    late_cols = [inner.c[f"over{h}"] for h in model.LATE_HOURS]
-    ranks: dict[int, dict[int, float]] = defaultdict(dict)
-    sizes: dict[int, tuple[int, tuple[int, ...]]] = {}
-    query = select(inner.c.mid, inner.c.hours, inner.c.rn, inner.c.n, *late_cols)
-    for mid, hours, rn, n, *late in s.execute(query.where(or_(*wanted))):
-        ranks[mid][int(rn)] = float(hours)
-        sizes[mid] = (int(n), tuple(int(x or 0) for x in late))
-    return {
-        m: _Timing(
-            sizes[m][0],
-            _interpolate(r, sizes[m][0], 50),
-            _interpolate(r, sizes[m][0], 90),
-            sizes[m][1],
-        )
-        for m, r in ranks.items()
-    }
+    by_merchant: dict[int, list[float]] = defaultdict(list)
+    everyone: list[float] = []
+    for mid, hours in s.connection().execute(select(t.c.mid, t.c.hours)).all():
+        hours = float(hours)  # PostgreSQL's epoch arithmetic is numeric
+        by_merchant[mid].append(hours)
+        everyone.append(hours)
+    platform = _timing_of(everyone) if everyone else None
+    return {m: _timing_of(h) for m, h in by_merchant.items()}, platform
 
 
 def _evidence(ctx: Context, window: RiskWindow, now: datetime, today: date):
@@ -216,20 +216,25 @@ def _evidence(ctx: Context, window: RiskWindow, now: datetime, today: date):
             )
             .order_by(Merchant.id)
         ).all()
-        counts = {
-            mid: (int(c or 0), int(a or 0))
-            for mid, c, a in s.execute(
-                select(
-                    wo.merchant_id,
-                    func.sum(case((wo.kind == WorkOrderKind.COMPLAINT.value, 1), else_=0)),
-                    func.sum(case((wo.kind == WorkOrderKind.AFTER_SALES.value, 1), else_=0)),
-                )
-                .where(wo.applied_at >= now - timedelta(days=window.applied_days))
+        # One grouped count per kind: each is a range of ix_work_orders_kind_applied. With
+        # both kinds in one query SQLite walked a merchant index and read every row (4 s at
+        # 1,000,000 work orders; docs/performance.md, "The monthly review").
+        per_kind: dict[WorkOrderKind, dict[int, int]] = {}
+        for kind in (WorkOrderKind.COMPLAINT, WorkOrderKind.AFTER_SALES):
+            per_kind[kind] = dict(s.execute(
+                select(wo.merchant_id, func.count())
+                .where(wo.kind == kind.value,
+                       wo.applied_at >= now - timedelta(days=window.applied_days),
+                       wo.applied_at < now)
                 .group_by(wo.merchant_id)
-            )
+            ).all())
+        counts = {
+            mid: (int(per_kind[WorkOrderKind.COMPLAINT].get(mid, 0)),
+                  int(per_kind[WorkOrderKind.AFTER_SALES].get(mid, 0)))
+            for mid in per_kind[WorkOrderKind.COMPLAINT].keys()
+            | per_kind[WorkOrderKind.AFTER_SALES].keys()
         }
-        timing = _timing(s, _timed(dialect, window, now), by_merchant=True)
-        platform = _timing(s, _timed(dialect, window, now), by_merchant=False).get(0)
+        timing, platform = _timings(s, _timed(dialect, window, now))
         p = Purchase
         bought = {
             mid: (int(i or 0), int(f or 0))

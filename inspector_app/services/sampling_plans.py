@@ -22,7 +22,7 @@ from inspector_app.db.models import (
     User,
 )
 from inspector_app.domain import sampling
-from inspector_app.domain.enums import MerchantStatus, PlanStatus, PurchaseStatus
+from inspector_app.domain.enums import MerchantStatus, PlanStatus, PurchaseStatus, Role
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
 from inspector_app.domain.labels import plan_status_label, purchase_status_label
 from inspector_app.domain.messages import t
@@ -297,8 +297,18 @@ def _plan_info(s: Session, plan: SamplingPlan, *, with_picks: bool = True) -> Pl
     )
 
 
+#: Who may read sampling plans and their picks: they name the next purchases, which a
+#: merchant manager (who talks to merchants) must not know (docs/team-server.md).
+PLAN_READERS = RECORDERS
+
+
+def may_read_plans(role: Role | None) -> bool:
+    return role in PLAN_READERS
+
+
 def list_plans(ctx: Context, month: str | None = None) -> list[PlanInfo]:
     """Plans (without their picks), newest first; of one month when given."""
+    ctx.require(*PLAN_READERS, action=t("read sampling plans"))
     q = select(SamplingPlan).order_by(SamplingPlan.created_at.desc(), SamplingPlan.id.desc())
     if month:
         q = q.where(SamplingPlan.period == _period(month).label)
@@ -307,6 +317,7 @@ def list_plans(ctx: Context, month: str | None = None) -> list[PlanInfo]:
 
 
 def get_plan(ctx: Context, plan_id: int) -> PlanInfo:
+    ctx.require(*PLAN_READERS, action=t("read sampling plans"))
     with ctx.db.read() as s:
         plan = s.get(SamplingPlan, plan_id)
         if plan is None:

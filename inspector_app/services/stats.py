@@ -121,6 +121,8 @@ class Figures:
     merchants_eliminated: int = 0
     trend: list[tuple[str, int, int]] = field(default_factory=list)  # (month, purchases, findings)
     top_merchants: list[tuple[str, str, int]] = field(default_factory=list)  # (shop, name, n)
+    #: aftersales_stats.AfterSalesFigures as a dict (work orders, durations, rates).
+    after_sales: dict = field(default_factory=dict)
     # What the team spent on the period's purchases (services/spend.py), cents.
     spend_cents: int = 0
     refunds_cents: int = 0
@@ -277,9 +279,13 @@ def _trend(s: Session, period: Period) -> list[tuple[str, int, int]]:
 
 def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figures:
     """Every figure of the period in one read transaction (a consistent snapshot)."""
+    from inspector_app.services import aftersales_stats
+    from inspector_app.services.workorders import Window
+
     today = today or clock.today()
     a, b = period.bounds()
     fig = Figures(period=period.label)
+    window = Window.from_settings(ctx)
     with ctx.db.read() as s:
         live = _live_purchases(a, b)
         row = s.execute(
@@ -330,6 +336,9 @@ def figures(ctx: Context, period: Period, *, today: date | None = None) -> Figur
         fig.merchants_suspended = changes.get(MerchantStatus.SUSPENDED, 0)
         fig.merchants_eliminated = changes.get(MerchantStatus.ELIMINATED, 0)
         fig.trend = _trend(s, period)
+        fig.after_sales = aftersales_stats.compute(
+            s, period.start, period.end, applied_days=window.applied_days,
+            finished_days=window.finished_days).to_dict()
         for key, value in period_spend(s, live).items():
             setattr(fig, key, value)
         fig.review_decisions = period_decisions(s, period.label)

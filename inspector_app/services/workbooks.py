@@ -320,7 +320,11 @@ class _Tally:
 
     def merchant_rows(self, ctx: Context) -> Iterator[list[Any]]:
         """The Merchants sheet, most findings first; runs once the findings and cases have
-        streamed (it is a generator: nothing happens before the sheet asks for rows)."""
+        streamed (it is a generator: nothing happens before the sheet asks for rows). The
+        orders of the last 12 months and the after-sales rate per order come from the
+        imported order volumes (services/order_volumes.py); blank without them."""
+        from inspector_app.services.order_volumes import after_sales_per_order, last_months
+
         ids = list(self.merchants)
         merchants: dict[int, Any] = {}
         with ctx.db.read() as s:
@@ -334,10 +338,13 @@ class _Tally:
                     Merchant.status,
                 ).where(Merchant.id.in_(ids[i : i + 500]))
                 merchants.update((r[0], r[1:]) for r in s.execute(q))
+            per_order = after_sales_per_order(s, ids, last_months(self.today))
         for mid in sorted(ids, key=lambda i: (-self.merchants[i][0], merchants[i][1])):
             shop, name, category, key, status = merchants[mid]
             status = getattr(status, "value", status)
-            yield [shop, name, category, "yes" if key else "", status, *self.merchants[mid]]
+            orders, after_sales = per_order.get(mid, (None, 0))
+            yield [shop, name, category, "yes" if key else "", status, *self.merchants[mid],
+                   orders, after_sales / orders if orders else None]
 
     def summary(self) -> FindingsSummary:
         from inspector_app.reports.findings_xlsx import FindingsSummary

@@ -23,7 +23,7 @@ LANGUAGES = ("zh_CN",)
 #: Layers whose user-facing messages go through t() (the UI uses Qt's tr()).
 LAYERS = ("domain", "services", "photos", "reports", "cli", "db")
 #: Qt-free modules at the top of the package whose messages reach users too.
-TOP_MODULES = ("about.py", "resources.py", "version.py")
+TOP_MODULES = ("about.py", "keychain.py", "resources.py", "version.py")
 
 
 def collect() -> dict[str, str]:

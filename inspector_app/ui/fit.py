@@ -161,6 +161,18 @@ def shrinkable_combo(combo: QComboBox, chars: int = COMBO_MIN_CHARS) -> QComboBo
     return combo
 
 
+#: Pixels a column header needs besides its text: margins and the sort indicator.
+HEADER_PADDING = 26
+
+
+def fit_column(view, column: int, width: int) -> None:
+    """Give a table column `width`, or the width of its header's text in this language when
+    that is wider (at most twice `width`; a longer header elides)."""
+    text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    needed = view.horizontalHeader().fontMetrics().horizontalAdvance(text) + HEADER_PADDING
+    view.setColumnWidth(column, max(width, min(needed, 2 * width)))
+
+
 def scrolling(widget: QWidget) -> QScrollArea:
     """`widget` in a frameless scroll area: it keeps its minimum size, the area can shrink."""
     area = QScrollArea(widget.parentWidget())

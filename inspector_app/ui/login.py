@@ -1,4 +1,6 @@
-"""The team server's login dialog: login and password, one clear message when refused."""
+"""The team server's login dialog: login and password, one clear message when refused; the
+password remembered in the system keyring when the person ticks "Remember" (inspector_app/
+keychain.py; without a keyring the box is off and says why)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import logging
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import make_url
 
+from inspector_app import keychain
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services.context import Context
 from inspector_app.ui.i18n import tr
@@ -27,7 +31,8 @@ class LoginDialog(QDialog):
     """Asks for a login and password and connects; `ctx` is the open context on success.
 
     `opener(url)` opens the context (services.context.open_context in the application);
-    the password lives only in the URL handed to it, never in the settings.
+    the password lives only in the URL handed to it and, when "Remember" is ticked, in the
+    system keyring; never in the settings or any other file.
     """
 
     def __init__(self, server_url: str, login: str, opener, parent: QWidget | None = None):
@@ -49,9 +54,23 @@ class LoginDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.hide()
+        self.remember_box = QCheckBox(tr("Remember the password in the system keyring"), self)
+        self.remember_box.setObjectName("remember_password")
+        why_not = keychain.unavailable()
+        self.remember_note = QLabel(self)
+        self.remember_note.setObjectName("remember_note")
+        self.remember_note.setWordWrap(True)
+        if why_not:
+            self.remember_box.setEnabled(False)
+            self.remember_box.setToolTip(why_not)
+            self.remember_note.setText(why_not)
+        else:
+            self.remember_note.hide()
         form = QFormLayout()
         form.addRow(tr("Login:"), self.login_edit)
         form.addRow(tr("Password:"), self.password_edit)
+        form.addRow("", self.remember_box)
+        form.addRow("", self.remember_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Log in"))
@@ -63,6 +82,10 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        remembered = keychain.get(self.url, self.login_edit.text().strip())
+        if remembered:
+            self.password_edit.setText(remembered)
+            self.remember_box.setChecked(True)
         (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
 
     @Slot()
@@ -85,6 +108,11 @@ class LoginDialog(QDialog):
             self._refused(str(exc))
             return
         logger.info("Logged in to %s as %s", self.url.host, url.username)
+        if self.remember_box.isEnabled():
+            if self.remember_box.isChecked():
+                keychain.remember(self.url, self.login, self.password_edit.text())
+            else:
+                keychain.forget(self.url, self.login)
         self.accept()
 
     def _refused(self, message: str) -> None:

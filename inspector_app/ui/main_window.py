@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         )
         self._screens: dict[str, QWidget] = {}
         self._names: list[str] = list(SCREENS)
+        #: The screen on show (left only when its may_leave() agrees).
+        self._shown_name = ""
         # The first screen's activate() (its data: the dashboard's figures) waits for the
         # window's first paint, so the window appears before that background work starts.
         self._painted = False
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         row = self._names.index(name)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # -> _on_nav_row -> _show
+            if self._shown_name != name:
+                return None  # the screen on show kept its unsaved input
         else:
             self._show(name)
         screen = self._screens.get(name)
@@ -161,8 +165,31 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_nav_row(self, row: int) -> None:
-        if 0 <= row < len(self._names):
-            self._show(self._names[row])
+        if not 0 <= row < len(self._names):
+            return
+        leaving = self._shown_name
+        screen = self._screens.get(leaving) if leaving else None
+        if leaving != self._names[row] and not self._may_leave(screen):
+            # Unsaved input stays: back to the screen it is on ("Discard changes?" said Cancel).
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._names.index(leaving))
+            self.nav.blockSignals(False)
+            return
+        self._show(self._names[row])
+
+    def may_quit(self) -> bool:
+        """Every screen holding unsaved input agrees to lose it ("Discard changes?")."""
+        return all(self._may_leave(screen) for screen in self._screens.values())
+
+    @Slot()
+    def quit(self) -> None:
+        if self.may_quit():
+            self.close()
+
+    @staticmethod
+    def _may_leave(screen: QWidget | None) -> bool:
+        """A screen holding unsaved input asks "Discard changes?"; True: it may be left."""
+        return screen is None or not hasattr(screen, "may_leave") or screen.may_leave()
 
     def _show(self, name: str) -> None:
         screen = self._screens.get(name)
@@ -175,9 +202,11 @@ class MainWindow(QMainWindow):
             screen.setObjectName(screen.objectName() or f"screen_{name}")
             self._screens[name] = screen
             self.stack.addWidget(screen)
-            if name == "cases":
-                screen.page.case_shown.connect(self.case_menu.refresh)
+            page = getattr(screen, "page", None) if name == "cases" else None
+            if page is not None and hasattr(page, "case_shown"):
+                page.case_shown.connect(self.case_menu.refresh)
         self.stack.setCurrentWidget(screen)
+        self._shown_name = name
         self.case_menu.refresh()
         self._pending_activation = None
         if hasattr(screen, "activate"):
@@ -219,7 +248,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
 
         go_menu = bar.addMenu(tr("&Go"))
         for name in self._names:
@@ -385,5 +414,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._after_first_paint)  # once this painting pass is done
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # The user's closing asks about unsaved input as leaving its screen does (File >
+        # Quit asks in quit()); a close from code (tests, a restart) does not.
+        if event.spontaneous() and not self.may_quit():
+            event.ignore()
+            return
         self.save_window_state()
         super().closeEvent(event)

@@ -107,6 +107,7 @@ def _run_checks(tmp: Path, argv: list[str]) -> str:
     from inspector_app.version import producer
 
     root = check_resources()
+    libpq = _check_postgres_driver()
     paths = data_dir(tmp / "data").ensure()
     from PySide6.QtCore import qInstallMessageHandler
 
@@ -146,7 +147,25 @@ def _run_checks(tmp: Path, argv: list[str]) -> str:
         window_state()
     finally:
         ctx.db.dispose()
-    return f"{producer()}, window shown, notice {number} with {ps_name} embedded, workbook written"
+    return (f"{producer()}, window shown, notice {number} with {ps_name} embedded, workbook "
+            f"written, PostgreSQL driver with libpq {libpq}")
+
+
+def _check_postgres_driver() -> str:
+    """The PostgreSQL driver a team server needs loads, with its libpq (no server is
+    contacted); returns libpq's version."""
+    try:
+        import psycopg
+        from sqlalchemy import create_engine
+    except ImportError as exc:
+        raise SelfTestFailed(f"the PostgreSQL driver is missing: {exc}") from None
+    engine = create_engine("postgresql+psycopg://self-test@localhost/self-test")
+    try:
+        _check(engine.dialect.driver == "psycopg", "SQLAlchemy has no psycopg dialect")
+    finally:
+        engine.dispose()
+    version = psycopg.pq.version()
+    return f"{version // 10000}.{version % 10000}"
 
 
 def _check_qt(app) -> None:

@@ -199,6 +199,13 @@ The deadline follows the most severe finding; you can change it on the case.</nu
             </translation>
         </message>
         <message numerus="yes">
+            <source>Sent %n page(s) of the notice to the printer; a copy is in %1</source>
+            <translation>
+                <numerusform>Sent %n page of the notice to the printer; a copy is in %1</numerusform>
+                <numerusform>Sent %n pages of the notice to the printer; a copy is in %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln work order(s)</source>
             <translation>
                 <numerusform>%Ln work order</numerusform>

@@ -586,10 +586,6 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>打印通知书…</translation>
         </message>
         <message>
-            <source>Write the rectification notice (PDF) and open it</source>
-            <translation>生成整改通知书（PDF）并打开</translation>
-        </message>
-        <message>
             <source>Edit case…</source>
             <translation>编辑整改单…</translation>
         </message>
@@ -624,10 +620,6 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
         <message>
             <source>%1 is now %2</source>
             <translation>%1 现为“%2”</translation>
-        </message>
-        <message>
-            <source>Notice written to %1</source>
-            <translation>通知书已写入 %1</translation>
         </message>
         <message>
             <source>Merchant responses imported</source>
@@ -1232,6 +1224,18 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Beside 1.0 added at risk 100: with 0.20 a merchant at risk 80 is drawn five times as often as a spotless one.</source>
             <translation>风险分为 100 时权重再加 1.0：取 0.20 时，风险分 80 的商家被抽中的频率是无问题商家的五倍。</translation>
+        </message>
+        <message>
+            <source>Work-order stages are late past these limits (Work orders screen):</source>
+            <translation>工单各环节超过以下时限即为超时（见“工单”页面）：</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>Signed to stocked in, average aim:</source>
+            <translation>签收到入库的平均目标时长：</translation>
         </message>
         <message>
             <source>%1 findings:</source>
@@ -2714,8 +2718,27 @@ The deadline follows the most severe finding; you can change it on the case.</so
             </translation>
         </message>
         <message>
+            <source>After-sales work orders</source>
+            <translation>售后工单</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
+        </message>
+        <message>
+            <source>Service duration</source>
+            <comment>after-sales term</comment>
+            <translation>售后服务时长</translation>
+        </message>
+        <message>
+            <source>After-sales rate</source>
+            <comment>after-sales term</comment>
+            <translation>售后率</translation>
+        </message>
+        <message>
+            <source>Shops over 60 h</source>
+            <comment>after-sales term</comment>
+            <translation>售后服务时长超过60小时的店铺</translation>
         </message>
         <message>
             <source>Findings by category (Pareto)</source>
@@ -2776,6 +2799,22 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>%1 suspended, %2 eliminated</source>
             <translation>暂停 %1 个，清退 %2 个</translation>
+        </message>
+        <message>
+            <source>%1 complaints</source>
+            <translation>投诉 %1 个</translation>
+        </message>
+        <message>
+            <source>median hours; 90th percentile %1; %2 over 72 h</source>
+            <translation>中位数（小时）；90分位 %1；超过72小时 %2 个</translation>
+        </message>
+        <message>
+            <source>per order, over %1 orders</source>
+            <translation>按订单计，共 %1 单</translation>
+        </message>
+        <message>
+            <source>per month: no order volumes imported</source>
+            <translation>按月计：未导入订单量</translation>
         </message>
         <message>
             <source>Draft</source>
@@ -2880,6 +2919,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Claim selected purchases</source>
             <translation>认领所选神买</translation>
+        </message>
+        <message>
+            <source>Sampling plans are for inspectors and quality managers.</source>
+            <translation>抽样计划仅供质检员和质量经理查看。</translation>
         </message>
         <message>
             <source>Plan %1 for %2 (%3): %4 purchases, about %5 at list prices; seed %6.</source>
@@ -3482,10 +3525,6 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>归档报表</translation>
         </message>
         <message>
-            <source>Printing needs poppler-utils (the pdftoppm program) to draw the pages.</source>
-            <translation>打印需要 poppler-utils（pdftoppm 程序）来绘制页面。</translation>
-        </message>
-        <message>
             <source>Make your choices on the left and press Preview to see the report here.</source>
             <translation>在左侧完成选择，然后按“预览”在此查看报表。</translation>
         </message>
@@ -3595,6 +3634,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Team server: %1</source>
             <translation>团队服务器：%1</translation>
+        </message>
+        <message>
+            <source>Remember the password in the system keyring</source>
+            <translation>在系统钥匙串中记住密码</translation>
         </message>
         <message>
             <source>Login:</source>
@@ -3900,6 +3943,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>此前每月</translation>
         </message>
         <message>
+            <source>Stage breaches</source>
+            <translation>环节超时</translation>
+        </message>
+        <message>
             <source>Decided</source>
             <translation>已决定</translation>
         </message>
@@ -3930,6 +3977,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>%1: %2 work orders in the month, %3 over 72 h, %4 not handled yet; median %5 h, p90 %6 h. %7 complaints (before: %8 a month). %9 findings on the month's purchases, %10 failed purchases, %11 overdue rectifications.</source>
             <translation>%1:当月工单 %2 个,超过72小时 %3 个,尚未处理 %4 个;中位数 %5 小时,p90 %6 小时。投诉 %7 个(此前每月 %8 个)。当月购买的问题 %9 个,不合格购买 %10 个,逾期整改 %11 个。</translation>
+        </message>
+        <message>
+            <source>Stages past their limit: %1.</source>
+            <translation>超时环节:%1。</translation>
         </message>
         <message>
             <source>Decided: %1 (%2)</source>
@@ -4106,6 +4157,100 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Save notice as P&amp;DF…</source>
             <translation>将通知书另存为 PDF(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>No purchases yet. Log your first mystery purchase with New purchase (Ctrl+N); the Sampling plan screen can suggest what to buy. To look around first, load the demo data (administrators).</source>
+            <translation>还没有神买。请用“新建神买”（Ctrl+N）记录第一笔神买；“抽检计划”页面可以建议买什么。想先熟悉一下，可以载入演示数据（限管理员）。</translation>
+        </message>
+        <message>
+            <source>Load demo data…</source>
+            <translation>载入演示数据…</translation>
+        </message>
+        <message>
+            <source>Print the rectification notice (Ctrl+Shift+P); printing it notifies the merchant</source>
+            <translation>打印整改通知书（Ctrl+Shift+P）；打印即视为已通知商家</translation>
+        </message>
+        <message>
+            <source>Save notice as PDF…</source>
+            <translation>将通知书另存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Save the rectification notice as a PDF file (Ctrl+Shift+S) to send it</source>
+            <translation>将整改通知书另存为 PDF 文件（Ctrl+Shift+S），以便发送</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sent %n page(s) of the notice to the printer; a copy is in %1</source>
+            <translation>
+                <numerusform>已将通知书的 %n 页发送到打印机；副本保存在 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Restart now</source>
+            <translation>立即重启</translation>
+        </message>
+        <message>
+            <source>Close Inspector and start it again in the chosen language</source>
+            <translation>关闭 Inspector，并以所选语言重新启动</translation>
+        </message>
+        <message>
+            <source>Inspector was not restarted.</source>
+            <translation>Inspector 未重新启动。</translation>
+        </message>
+        <message>
+            <source>No cases yet. A rectification case is opened from findings: on the Findings screen, select findings of one merchant and choose Open rectification case (Ctrl+Shift+R).</source>
+            <translation>还没有整改单。整改单从问题开立：在“问题”页面选择同一商家的问题，然后选择“开立整改单”（Ctrl+Shift+R）。</translation>
+        </message>
+        <message>
+            <source>Go to Findings</source>
+            <translation>转到“问题”</translation>
+        </message>
+        <message>
+            <source>Rectification notice %1</source>
+            <translation>整改通知书 %1</translation>
+        </message>
+        <message>
+            <source>Replace file?</source>
+            <translation>替换文件？</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Replace it?</source>
+            <translation>%1 已存在。要替换吗？</translation>
+        </message>
+        <message>
+            <source>Save notice %1 as PDF</source>
+            <translation>将通知书 %1 另存为 PDF</translation>
+        </message>
+        <message>
+            <source>No findings yet. Findings are recorded while inspecting a purchase: open a purchase on the Purchases screen and add a finding. Cases are then opened from here.</source>
+            <translation>还没有问题。问题在检验神买时记录：在“神买”页面打开一笔神买并添加问题。之后即可在此开立整改单。</translation>
+        </message>
+        <message>
+            <source>Go to Purchases</source>
+            <translation>转到“神买”</translation>
+        </message>
+        <message>
+            <source>Show this month's purchases</source>
+            <translation>查看本月的神买</translation>
+        </message>
+        <message>
+            <source>Show the findings</source>
+            <translation>查看问题</translation>
+        </message>
+        <message>
+            <source>Show the merchants with findings</source>
+            <translation>查看有问题的商家</translation>
+        </message>
+        <message>
+            <source>Show the active cases</source>
+            <translation>查看进行中整改单</translation>
+        </message>
+        <message>
+            <source>Show the overdue cases</source>
+            <translation>查看逾期整改单</translation>
+        </message>
+        <message>
+            <source>Printing is not available: this installation lacks Qt's print support.</source>
+            <translation>无法打印：此安装缺少 Qt 的打印支持。</translation>
         </message>
         <message>
             <source>Sync conflicts</source>

@@ -7,9 +7,10 @@ import sqlite3
 import pytest
 
 from inspector_app.cli import main as cli_main
-from tests.cli.conftest import Cli, assert_user_error
+from tests.cli.conftest import assert_user_error
 
 
+@pytest.mark.sqlite_only
 def test_init_creates_the_database_and_says_where(cli):
     first = cli("init")
     assert first.returncode == 0, first.stderr
@@ -56,6 +57,7 @@ def test_help_for_every_command(capsys):
     assert cli_main.main(["cases", "--help"]) == 0
 
 
+@pytest.mark.sqlite_only
 def test_help_as_a_subprocess(cli):
     result = cli("--help")
     assert result.returncode == 0 and "case advance" in result.stdout
@@ -85,11 +87,13 @@ def test_bad_arguments_are_one_line_and_exit_2(argv, words, capsys):
         assert w in lines[0]
 
 
+@pytest.mark.sqlite_only
 def test_bad_arguments_as_a_subprocess(cli):
     assert_user_error(cli("cases", "--limit", "-3"), "--limit", "negative")
     assert not (cli.data_dir / "inspector.sqlite3").exists()  # nothing created for bad args
 
 
+@pytest.mark.sqlite_only
 def test_bad_database_url_is_a_user_error(cli):
     assert_user_error(cli("--db", "nosuchdb://x/y", "cases"), "database URL")
 
@@ -98,7 +102,7 @@ def test_first_user_needs_no_acting_user_then_admins_add_users(cli):
     assert cli("init").returncode == 0
     assert cli("users", "add", "Ada Admin", "--role", "admin").returncode == 0
     assert_user_error(cli("users", "add", "王芳", "--role", "inspector"), "--as", "INSPECTOR_USER")
-    inproc = Cli(cli.data_dir, in_process=True)
+    inproc = cli.in_proc()
     assert_user_error(
         inproc("users", "add", "王芳", "--role", "inspector", "--as", "Nobody"), "No user", "Nobody"
     )
@@ -116,6 +120,32 @@ def test_first_user_needs_no_acting_user_then_admins_add_users(cli):
     assert table[0].split() == ["ID", "NAME", "ROLE"]
 
 
+def test_acting_as_a_user_with_a_password_asks_for_it(cli):
+    """A one-laptop user's password (set in the application) is asked before acting as them:
+    one line of standard input when it is not a terminal. Listings do not ask."""
+    from inspector_app.services import passwords, users
+    from inspector_app.services.context import open_context
+
+    assert cli("init").returncode == 0
+    assert cli("users", "add", "Ada Admin", "--role", "admin").returncode == 0
+    ctx = open_context(cli.db_url, data_folder=str(cli.data_dir))
+    try:
+        ada = users.find_user(ctx, "Ada Admin")
+        passwords.set_password(ctx.as_actor(ada), ada.id, "s3cret-pw")
+    finally:
+        ctx.db.dispose()
+    add = ("users", "add", "王芳", "--role", "inspector", "--as", "Ada Admin")
+    assert_user_error(cli(*add), "No password on standard input")
+    assert_user_error(cli(*add, input="wrong\n"), "Wrong password for Ada Admin")
+    assert_user_error(cli(*add[:-2], user="Ada Admin", input="guess\n"), "Wrong password")
+    assert [u["display_name"] for u in cli.json("users")] == ["Ada Admin"]  # nothing added
+    ok = cli(*add, input="s3cret-pw\n")
+    assert ok.returncode == 0, ok.stderr
+    assert "王芳" in ok.stdout and "Password" not in ok.stdout + ok.stderr
+    listed = cli("purchases", "--json", "--as", "Ada Admin")  # reading: no password asked
+    assert listed.returncode == 0 and listed.stdout.strip() == "[]", listed.stderr
+
+
 def test_unexpected_error_is_logged_with_its_traceback(cli, monkeypatch, capsys):
     def broken(*_a, **_k):
         raise RuntimeError("disk on fire")
@@ -130,6 +160,7 @@ def test_unexpected_error_is_logged_with_its_traceback(cli, monkeypatch, capsys)
     assert "Traceback" in log and "RuntimeError: disk on fire" in log
 
 
+@pytest.mark.sqlite_only
 def test_global_options_work_after_the_command(cli, tmp_path):
     other = tmp_path / "elsewhere"
     result = cli("init", "--data-dir", str(other))
@@ -138,6 +169,7 @@ def test_global_options_work_after_the_command(cli, tmp_path):
     assert not (cli.data_dir / "inspector.sqlite3").exists()
 
 
+@pytest.mark.sqlite_only
 def test_db_takes_a_plain_file_path(cli, tmp_path):
     """--db accepts the path of a SQLite file, not only a URL: a missing one is named as such."""
     missing = tmp_path / "nowhere" / "x.sqlite3"

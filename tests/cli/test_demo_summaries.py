@@ -12,8 +12,8 @@ from inspector_app.services.context import open_context
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def test_case_summaries_are_written_in_one_language(demo_template):
-    ctx = open_context(data_folder=str(demo_template))
+def test_case_summaries_are_written_in_one_language(demo_cli):
+    ctx = open_context(demo_cli.db_url, data_folder=str(demo_cli.data_dir))
     try:
         with ctx.db.read() as s:
             summaries = list(s.scalars(select(RectificationCase.summary)))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
 from datetime import timedelta
 
 import pytest
@@ -14,6 +12,7 @@ from inspector_app.domain.enums import Role
 from inspector_app.paths import data_dir
 from inspector_app.services import cases, team_settings, users
 from inspector_app.services.context import SYSTEM, open_context
+from tests.backends import PlainSQL
 from tests.cli.conftest import Cli
 from tests.services.builders import make_finding, make_merchant, make_purchase
 
@@ -22,10 +21,10 @@ OFFSETS = {"late": -1, "today": 0, "in_2": 2, "in_3": 3, "waived": 1}
 
 
 @pytest.fixture
-def deadlines(tmp_path):
+def deadlines(tmp_path, database_url):
     """A data folder with one case per OFFSETS entry; returns (cli, {name: case number})."""
     folder = tmp_path / "due-soon-data"
-    ctx = open_context(data_folder=str(folder))
+    ctx = open_context(database_url, data_folder=str(folder))
     try:
         qm = ctx.as_actor(users.create_user(ctx.as_actor(SYSTEM), "Quinn Manager", Role.QUALITY_MANAGER))
         shop = make_merchant(qm, "shop-due", "到期商店 Due Store")
@@ -39,11 +38,11 @@ def deadlines(tmp_path):
         cases.advance(qm, numbers["waived"], "waived", "delisted")
     finally:
         ctx.db.dispose()
-    return Cli(folder), numbers
+    return Cli(folder, db_url=database_url), numbers
 
 
 def _set_warning_days(cli: Cli, days: int) -> None:
-    ctx = open_context(data_folder=str(cli.data_dir))
+    ctx = open_context(cli.db_url, data_folder=str(cli.data_dir))
     try:
         admin = users.create_user(ctx.as_actor(SYSTEM), f"Admin {days}", Role.ADMIN)
         team_settings.put(ctx.as_actor(admin), "cases.warning_days", days)
@@ -52,16 +51,15 @@ def _set_warning_days(cli: Cli, days: int) -> None:
 
 
 def _due_soon_in_the_file(cli: Cli, days: int) -> set[str]:
-    """The same question asked of the database file with sqlite3, not through the app."""
+    """The same question asked of the database with plain SQL, not through the app."""
     today = clock.today()
-    file = data_dir(str(cli.data_dir)).database
-    assert file.exists()
-    with closing(sqlite3.connect(f"file:{file}?mode=ro", uri=True)) as con:
-        rows = con.execute(
+    url = cli.db_url or f"sqlite:///{data_dir(str(cli.data_dir)).database}"
+    with PlainSQL(url) as con:
+        rows = con.rows(
             "SELECT case_number FROM rectification_cases WHERE status NOT IN "
             "('closed', 'cancelled', 'waived') AND due_date BETWEEN ? AND ?",
             (today.isoformat(), (today + timedelta(days=days)).isoformat()),
-        ).fetchall()
+        )
     return {r[0] for r in rows}
 
 

@@ -13,9 +13,12 @@ import io
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.backends import backend_params, fresh_database
 
 LONG = "9" * 100_000
 #: Values no integer option accepts.
@@ -155,37 +158,53 @@ def command_lines(tmp: Path) -> list[tuple[list[str], str | None]]:
     return lines
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("malformed")
-    data = tmp / "data"
-    saved = os.environ.get("INSPECTOR_DATA_DIR")
-    os.environ["INSPECTOR_DATA_DIR"] = str(data)
-    try:
-        from inspector_app.domain.enums import Role
-        from inspector_app.services import merchants
-        from inspector_app.services import users as user_service
-        from inspector_app.services.context import SYSTEM, open_context
+@dataclass
+class World:
+    tmp: Path
+    data: Path
+    db_url: str | None  # PostgreSQL (None: the data folder's SQLite file)
 
-        ctx = open_context(data_folder=str(data))
-        admin = user_service.create_user(ctx.as_actor(SYSTEM), "Admin", Role.ADMIN)
-        merchants.create_merchant(ctx.as_actor(admin), "S-1", "Shop One")
-        ctx.db.dispose()
-    finally:
-        if saved is None:
-            os.environ.pop("INSPECTOR_DATA_DIR", None)
-        else:
-            os.environ["INSPECTOR_DATA_DIR"] = saved
-    return tmp, data
+    def __iter__(self):
+        return iter((self.tmp, self.data))
 
 
-def _run_in_process(argv: list[str], user: str | None, data: Path) -> tuple[int, str]:
+@pytest.fixture(scope="module", params=backend_params())
+def world(request, tmp_path_factory):
+    for url in fresh_database(request, request.param):
+        tmp = tmp_path_factory.mktemp("malformed")
+        data = tmp / "data"
+        saved = os.environ.get("INSPECTOR_DATA_DIR")
+        os.environ["INSPECTOR_DATA_DIR"] = str(data)
+        try:
+            from inspector_app.domain.enums import Role
+            from inspector_app.services import merchants
+            from inspector_app.services import users as user_service
+            from inspector_app.services.context import SYSTEM, open_context
+
+            ctx = open_context(url, data_folder=str(data))
+            admin = user_service.create_user(ctx.as_actor(SYSTEM), "Admin", Role.ADMIN)
+            merchants.create_merchant(ctx.as_actor(admin), "S-1", "Shop One")
+            ctx.db.dispose()
+        finally:
+            if saved is None:
+                os.environ.pop("INSPECTOR_DATA_DIR", None)
+            else:
+                os.environ["INSPECTOR_DATA_DIR"] = saved
+        yield World(tmp, data, url)
+
+
+def _run_in_process(argv: list[str], user: str | None, data: Path,
+                    db_url: str | None = None) -> tuple[int, str]:
     from inspector_app.cli.main import main
 
     err = io.StringIO()
-    saved = {k: os.environ.get(k) for k in ("INSPECTOR_DATA_DIR", "INSPECTOR_USER")}
+    saved = {k: os.environ.get(k)
+             for k in ("INSPECTOR_DATA_DIR", "INSPECTOR_USER", "INSPECTOR_DB_URL")}
     os.environ["INSPECTOR_DATA_DIR"] = str(data)
     os.environ.pop("INSPECTOR_USER", None)
+    os.environ.pop("INSPECTOR_DB_URL", None)
+    if db_url:
+        os.environ["INSPECTOR_DB_URL"] = db_url
     if user is not None:
         os.environ["INSPECTOR_USER"] = user
     try:
@@ -215,7 +234,7 @@ def test_hundreds_of_malformed_command_lines(world):
     existing = tmp / "existing.out"
     failures = []
     for argv, user in cases:
-        code, stderr = _run_in_process(argv, user, data)
+        code, stderr = _run_in_process(argv, user, data, world.db_url)
         try:
             _assert_one_line(code, stderr, ([a[:60] for a in argv], user and user[:20]))
         except AssertionError as exc:
@@ -226,9 +245,12 @@ def test_hundreds_of_malformed_command_lines(world):
     assert leftovers == []
 
 
-def _subprocess(argv: list[bytes | str], data: Path, env_user: bytes | None = None):
+def _subprocess(argv: list[bytes | str], data: Path, env_user: bytes | None = None,
+                db_url: str | None = None):
     env = {k: v for k, v in os.environb.items() if not k.startswith(b"INSPECTOR_")}
     env[b"INSPECTOR_DATA_DIR"] = os.fsencode(data)
+    if db_url:
+        env[b"INSPECTOR_DB_URL"] = os.fsencode(db_url)
     env[b"LC_ALL"] = b"C.UTF-8"
     if env_user is not None:
         env[b"INSPECTOR_USER"] = env_user
@@ -253,7 +275,7 @@ def _subprocess(argv: list[bytes | str], data: Path, env_user: bytes | None = No
 )
 def test_real_processes(world, argv, user):
     tmp, data = world
-    result = _subprocess(argv, data, user)
+    result = _subprocess(argv, data, user, world.db_url)
     _assert_one_line(result.returncode, result.stderr.decode("utf-8", "replace"), argv)
 
 

@@ -12,6 +12,9 @@ import pytest
 
 from tests.cli.conftest import Cli, assert_user_error
 
+#: About the SQLite file and its folder backups; a team server has its own (pg_dump, README).
+pytestmark = pytest.mark.sqlite_only
+
 #: Commands every damaged database is tried with (each opens the database its own way).
 COMMANDS = [("users",), ("cases", "--json"), ("check",), ("check", "--repair", "--yes"), ("backup",)]
 
@@ -149,7 +152,7 @@ def test_a_zeroed_page_is_reported_by_check_and_refused_by_backup(demo_copy):
 
 def test_backup_to_a_relative_path_verify_and_restore_round_trip(demo_copy, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    cli = Cli(demo_copy.data_dir, in_process=True)
+    cli = demo_copy.in_proc()
     made = cli("backup", "--to", "usb-backup")
     assert made.returncode == 0, made.stderr
     [folder] = (tmp_path / "usb-backup").iterdir()
@@ -193,7 +196,7 @@ def test_read_only_database_is_named_even_as_root(initialised, tmp_path):
 
 def test_backup_to_a_folder_under_home(demo_copy, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    made = Cli(demo_copy.data_dir, in_process=True)("backup", "--to", "~/usb")
+    made = demo_copy.in_proc()("backup", "--to", "~/usb")
     assert made.returncode == 0, made.stderr
     [folder] = (tmp_path / "home" / "usb").iterdir()
     assert str(folder) in made.stdout and (folder / "backup.json").is_file()
@@ -218,7 +221,7 @@ def test_repair_asks_at_a_terminal_and_no_is_the_default(demo_copy, monkeypatch,
     stray.parent.mkdir(exist_ok=True)
     stray.write_bytes(b"stray")
     monkeypatch.setattr("sys.stdin", _Terminal(answer))
-    result = Cli(demo_copy.data_dir, in_process=True)("check", "--repair")
+    result = demo_copy.in_proc()("check", "--repair")
     assert "[y/N]" in result.stdout
     assert stray.exists() != moved
     if moved:
@@ -250,3 +253,26 @@ def test_restore_from_a_folder_of_backups(initialised, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert_user_error(cli("restore", str(empty), "--yes"), "no backup", str(empty))
+
+
+def test_restore_from_a_folder_asks_which_at_a_terminal(initialised, tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(initialised, folder)
+    cli = Cli(folder, in_process=True)
+    usb = tmp_path / "usb"
+    assert cli("backup", "--to", str(usb)).returncode == 0
+    assert cli("users", "add", "Bea", "--role", "inspector", "--as", "Ada").returncode == 0
+    assert cli("backup", "--to", str(usb)).returncode == 0
+    older, newer = sorted(usb.iterdir())
+    answers = iter(["2", "y"])  # the second in the list (the older), then yes to the swap
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    done = cli("restore", str(usb))
+    assert done.returncode == 0, done.stderr
+    listed = [line for line in done.stdout.splitlines() if line.strip()[:1].isdigit()]
+    assert [line.split()[0] for line in listed[:2]] == ["1", "2"]
+    assert newer.name in listed[0] and older.name in listed[1]
+    assert {u["display_name"] for u in cli.json("users")} == {"Ada"}
+    answers = iter(["7"])  # not in the list: nothing changes
+    refused = cli("restore", str(usb))
+    assert_user_error(refused, "Nothing was changed")

@@ -25,6 +25,11 @@ def downgrade(db: Database, target: str) -> None:
     cfg = migrate.alembic_config()
     with db.engine.execution_options(inspector_write=True).begin() as conn:
         cfg.attributes["connection"] = conn
+        if conn.dialect.name == "postgresql":
+            from inspector_app.db import team
+
+            if team.is_team_database(conn):
+                team.drop_merchant_views(conn)  # as migrate.upgrade does
         command.downgrade(cfg, target)
 
 

@@ -18,7 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from tests.perf.bigdb import scratch
@@ -87,16 +87,20 @@ def workbook(rows: int) -> Path:
     """The cached Purchases workbook of `rows` rows (written with openpyxl write-only)."""
     from openpyxl import Workbook
 
+    from inspector_app.domain import clock
     from inspector_app.reports.records_xlsx import COLUMNS
 
-    path = cache_dir() / f"records-purchases-{rows}.xlsx"
+    # Dated before "today" on the clock the import checks against (tests anchor it in
+    # June 2026, where a fixed 2026-09-01 was in the future and every row was refused).
+    month = clock.local_now().replace(day=1) - timedelta(days=40)
+    when = datetime(month.year, month.month, 1, 10, 0)
+    path = cache_dir() / f"records-purchases-{rows}-{when:%Y%m}.xlsx"
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Purchases")
     ws.append([c.header for c in COLUMNS["Purchases"]])
-    when = datetime(2026, 9, 1, 10, 0)
     for i in range(rows):
         ws.append([f"ORD-{i}", f"S-{i % 3}", None, None, when, 19.9, when, "pass",
                    None, None, None, None])

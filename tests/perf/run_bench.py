@@ -7,6 +7,10 @@ with `inspector demo` and cached under tests/perf/.cache/; --rebuild builds it a
 Each item runs in its own process (tests/perf/child.py), times ours and the baseline
 alternately in the same run, and reports medians of 5 timed runs.
 
+The PostgreSQL rows (pg_*) run when INSPECTOR_BENCH_PG_URL or INSPECTOR_TEST_PG_URL is set
+(tests/perf/pgdb.py: a database of the bench's own on that server, filled with COPY and
+kept); without it they are left out and RESULTS.md keeps their earlier figures.
+
 --quick runs every item at small sizes in seconds, with one timed run and no timing goals:
 an item passes when it ran to the end (its explanations and profiles included). Its
 database and files are cached in a folder of its own under the system's temporary folder
@@ -89,6 +93,14 @@ def earlier_rows(text: str) -> dict[str, tuple[list[str], list[str]]]:
     return {t: (cells, notes.get(t, [])) for t, (cells, _) in rows.items()}
 
 
+def kept_sections(text: str) -> str:
+    """The sections of an earlier RESULTS.md that no benchmark item writes (a "## " heading
+    after the notes, e.g. the built program's figures from packaging/measure.py): kept as
+    they are, at the end."""
+    match = re.search(r"^## (?!Notes per item$).*$", text, re.M)
+    return text[match.start():].rstrip() + "\n" if match else ""
+
+
 def markdown(results: list[Result], meta: dict, earlier: str = "") -> str:
     """RESULTS.md: the rows of this run, and those of an earlier file for items not re-run
     (each row says when it was measured)."""
@@ -134,7 +146,8 @@ def markdown(results: list[Result], meta: dict, earlier: str = "") -> str:
         out.append("")
         out.extend(lines)
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    kept = kept_sections(earlier) if earlier else ""
+    return "\n".join(out).rstrip() + "\n" + ("\n" + kept if kept else "")
 
 
 def run_item(item: str, quick: bool) -> Result:

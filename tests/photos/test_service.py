@@ -160,6 +160,11 @@ def test_caption_annotations_list_delete_restore(ictx, ctx, users, owners, src):
         svc.set_caption(ctx.as_actor(users[Role.MERCHANT_MANAGER]), a.photo_id, "x")
 
     assert [p.id for p in svc.list_photos(ictx, purchase_id=owners.purchase_id)] == [a.photo_id]
+    # Who photographed the parcel is an inspector: not told to a merchant manager.
+    assert svc.get_photo(ictx, a.photo_id).created_by_id == users[Role.INSPECTOR].id
+    mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    assert svc.get_photo(mm, a.photo_id).created_by_id is None
+    assert [p.created_by_id for p in svc.list_photos(mm, purchase_id=owners.purchase_id)] == [None]
     both = svc.list_photos(ictx, purchase_id=owners.purchase_id, include_findings=True)
     assert [p.id for p in both] == [a.photo_id, b.photo_id]
 

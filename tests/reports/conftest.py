@@ -1,4 +1,5 @@
-"""Fixtures for the report tests: photos full of metadata, PDF text extraction."""
+"""Fixtures for the report tests: the database on each backend, photos full of metadata, PDF
+text extraction."""
 
 from __future__ import annotations
 
@@ -7,6 +8,17 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+
+from inspector_app.services.context import open_context
+
+
+@pytest.fixture
+def ctx(_isolated_data_dir, database_url):
+    """As tests/conftest.py's ctx (a fresh database at head, acting as nobody), on SQLite and
+    on PostgreSQL (tests/backends.py)."""
+    c = open_context(database_url, data_folder=str(_isolated_data_dir))
+    yield c
+    c.db.dispose()
 
 
 def make_photo(path: Path, *, size=(1600, 1200), orientation: int = 6, color="red") -> Path:

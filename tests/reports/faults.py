@@ -104,17 +104,30 @@ def failing_writes(injector: FaultInjector, engine=None) -> Iterator[FaultInject
             event.remove(engine, "commit", on_commit)
 
 
-def dump_digest(db_file: Path) -> str:
-    """SHA-256 of the database's SQL dump (schema and every row), read with sqlite3."""
-    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
-    try:
-        h = hashlib.sha256()
-        for line in conn.iterdump():
-            h.update(line.encode("utf-8", "surrogatepass"))
-            h.update(b"\n")
-        return h.hexdigest()
-    finally:
-        conn.close()
+def dump_digest(db) -> str:
+    """SHA-256 of the database's contents (schema and every row), read with plain SQL: the
+    SQL dump of a SQLite file (a path), every table's rows in order on PostgreSQL (a URL)."""
+    h = hashlib.sha256()
+    if isinstance(db, Path):
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            for line in conn.iterdump():
+                h.update(line.encode("utf-8", "surrogatepass"))
+                h.update(b"\n")
+            return h.hexdigest()
+        finally:
+            conn.close()
+    from tests.backends import PlainSQL
+
+    with PlainSQL(db) as con:
+        tables = [t for (t,) in con.rows(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            " ORDER BY table_name")]
+        for table in tables:
+            h.update(f"{table}\n".encode())
+            for row in con.rows(f'SELECT * FROM "{table}" ORDER BY 1'):
+                h.update(repr(row).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 #: The Nth writes tried: every one of the first 30, then spaced out (a run stops at success).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from inspector_app.domain import clock
@@ -47,7 +47,7 @@ def _purchase(ctx, merchant_id, product_id, order, inspector_id, when):
             price_paid="129.90",
             buyer_alias=ALIAS,
             delivery_address=ADDRESS,
-            received_at=when + timedelta(days=2),
+            received_at=min(when + timedelta(days=2), clock.now()),
             inspector_id=inspector_id,
             status=PurchaseStatus.RECEIVED,
         ),
@@ -84,8 +84,11 @@ def build(ctx, users, tmp: Path) -> Scenario:
     m = merchants.create_merchant(qm, "SHOP-001", "好物优选 Good Things", category="apparel")
     rival = merchants.create_merchant(qm, "SHOP-002", OTHER_MERCHANT)
     prod = catalog.create_product(insp, "纯棉T恤 Cotton tee", brand="BrandX", listing_id="L-1001")
-    # Ordered this month: a month's findings are those on its purchases (docs/domain.md).
-    when = clock.now() - timedelta(days=5)
+    # Ordered this month (a month's findings are those on its purchases, docs/domain.md),
+    # as early as 5 days ago: on the 1st just after midnight that is the month's first minute.
+    today = clock.today()
+    month_start = datetime(today.year, today.month, 1).astimezone()
+    when = max(clock.now() - timedelta(days=5), month_start + timedelta(minutes=1))
     hostile = "Seam <i>open & <a href='http://x'>link</a> 开线"
     ids = []
     for k, (merchant, title) in enumerate(

@@ -42,6 +42,12 @@ def test_cli_documents(ctx, users, world, tmp_path):
         "export", "pdf", "--case", world.open_case, "--out", str(tmp_path / "n.pdf"), *qm
     )
     assert status == 0 and "Wrote" in out and len(PdfReader(str(tmp_path / "n.pdf")).pages) >= 1
+    assert f"Now notified (the notice was sent): {world.open_case}" in out
+    # A reprint (--force) keeps the number and notifies nobody again.
+    status, out, _ = run(
+        "export", "pdf", "--case", world.open_case, "--out", str(tmp_path / "n.pdf"), "--force", *qm
+    )
+    assert status == 0 and "Now notified" not in out
     assert (
         run(
             "export",

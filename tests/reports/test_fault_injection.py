@@ -43,7 +43,7 @@ def world(ctx, users, tmp_path):
 
 def _until_success(ctx, op: Callable[[int], object], out_dir: Path, code: int) -> dict:
     """Run op(n) with a fault at the n-th write for n in FAIL_POINTS until it succeeds."""
-    db_file = ctx.db.sqlite_path
+    db_file = ctx.db.sqlite_path or ctx.db.url
     out_dir.mkdir(exist_ok=True)
     before = dump_digest(db_file)
     points = FAIL_POINTS if code == errno.ENOSPC else FAIL_POINTS[::3]
@@ -100,8 +100,9 @@ def test_records_import(ctx, users, world, tmp_path, code):
                             tmp_path / "out", code)
     report = records_import.import_records(insp, path)  # the completed run kept everything
     assert report.unchanged["Purchases"] == 4 and report.unchanged["Findings"] == 4
-    # The bulk writer makes few writes (one executemany per sheet chunk); each was failed.
-    assert result["failures"] >= 3, result
+    # The bulk writer makes few writes (one executemany per sheet chunk); each was failed
+    # (EIO tries every third: on PostgreSQL, without SQLite's index rebuild, that is two).
+    assert result["failures"] >= (2 if code == errno.EIO and not ctx.db.is_sqlite else 3), result
 
 
 @pytest.mark.parametrize("code", CODES.values(), ids=CODES.keys())

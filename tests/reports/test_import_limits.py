@@ -43,12 +43,12 @@ def test_complaints_huge_cell_after_6000_good_rows_keeps_nothing(ctx, users, wor
         for i in range(6000):
             fh.write(f"{world.merchant_shop},O-{i},complaint,x,2026-10-01 10:00\n")
         fh.write(f'{world.merchant_shop},O-big,complaint,"{"x" * 10_000_000}",2026-10-01 10:00\n')
-    before = dump_digest(ctx.db.sqlite_path)
+    before = dump_digest(ctx.db.sqlite_path or ctx.db.url)
     with pytest.raises(InspectorError) as caught:
         complaints.import_work_orders(qm, path)
     message = str(caught.value)
     assert "row 6002" in message and "32,767" in message and "nothing was imported" in message
-    assert dump_digest(ctx.db.sqlite_path) == before
+    assert dump_digest(ctx.db.sqlite_path or ctx.db.url) == before
     assert _count(ctx, WorkOrder) == 0
 
 
@@ -116,13 +116,13 @@ def test_records_refused_row_keeps_nothing_of_the_file(ctx, users, world, tmp_pa
         ],
     })
     products = _count(ctx, Product)
-    before = dump_digest(ctx.db.sqlite_path)
+    before = dump_digest(ctx.db.sqlite_path or ctx.db.url)
     report = records_import.import_records(insp, path)
     reasons = {(e.sheet, e.row): e.reason for e in report.errors}
     assert set(reasons) == {("Purchases", r) for r in (2, 3, 4, 5)}, reasons
     assert "Nobody" in reasons[("Purchases", 2)]
     assert "2000-2100" in reasons[("Purchases", 4)] and "longer than" in reasons[("Purchases", 5)]
-    assert dump_digest(ctx.db.sqlite_path) == before  # not even the good merchant row
+    assert dump_digest(ctx.db.sqlite_path or ctx.db.url) == before  # not even the good merchant row
     assert _count(ctx, Product) == products
 
 
@@ -135,10 +135,10 @@ def test_refused_responses_import_writes_nothing_not_even_the_key(ctx, users, wo
     path = responses.export_merchant_workbook(mm, world.merchant_shop, tmp_path / "m.xlsx")
     with ctx.db.write() as s:  # a database that never exported: no key yet
         s.query(AppSetting).filter(AppSetting.key == responses.WORKBOOK_KEY).delete()
-    before = dump_digest(ctx.db.sqlite_path)
+    before = dump_digest(ctx.db.sqlite_path or ctx.db.url)
     with pytest.raises(InspectorError, match="not exported by this team"):
         responses.import_responses(mm, path)
-    assert dump_digest(ctx.db.sqlite_path) == before
+    assert dump_digest(ctx.db.sqlite_path or ctx.db.url) == before
 
 
 def test_responses_hidden_id_formula_and_chunked_lookups(ctx, users, world, tmp_path, monkeypatch):

@@ -7,7 +7,6 @@ with plain SQL; a second import adds nothing.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, timedelta
 
 from openpyxl import Workbook
@@ -15,6 +14,7 @@ from openpyxl import Workbook
 from inspector_app.domain.enums import Role
 from inspector_app.reports.records_xlsx import COLUMNS
 from inspector_app.services import records_import
+from tests.backends import PlainSQL
 from tests.reports.faults import dump_digest
 
 N = 5_000
@@ -65,7 +65,7 @@ def _workbook(path, when, *, bad: bool):
 def test_bad_rows_keep_nothing_and_a_good_file_imports_exactly(ctx, users, tmp_path, clock):
     insp = ctx.as_actor(users[Role.INSPECTOR])
     when = (clock.local_now() - timedelta(days=3)).replace(tzinfo=None, microsecond=0)
-    db = ctx.db.sqlite_path
+    db = ctx.db.sqlite_path or ctx.db.url
 
     before = dump_digest(db)
     report = records_import.import_records(insp, _workbook(tmp_path / "bad.xlsx", when, bad=True))
@@ -80,9 +80,9 @@ def test_bad_rows_keep_nothing_and_a_good_file_imports_exactly(ctx, users, tmp_p
     assert report.errors == []
     assert dict(report.created) == {"Merchants": 40, "Products": 300, "Purchases": N,
                                     "Findings": N // 10 + 1}
-    con = sqlite3.connect(db)
+    con = PlainSQL(ctx.db.url)
     try:
-        q = lambda sql, *a: con.execute(sql, a).fetchall()  # noqa: E731
+        q = lambda sql, *a: [tuple(r) for r in con.rows(sql, a)]  # noqa: E731
         assert q("SELECT count(*) FROM purchases") == [(N,)]
         # Products: 300 by listing id, 25 created by name (even rows) from the Purchases sheet.
         assert q("SELECT count(*) FROM products") == [(325,)]
@@ -96,21 +96,25 @@ def test_bad_rows_keep_nothing_and_a_good_file_imports_exactly(ctx, users, tmp_p
             " LEFT JOIN users u ON u.id = p.inspector_id WHERE p.order_number = 'ORD-4321'"
         )
         utc = when.astimezone().astimezone(UTC).replace(tzinfo=None)
+        stored = utc.isoformat(" ") + ".000000" if con.is_sqlite else utc  # text / timestamp
         assert row == [("ORD-4321", "S-1", "L-121", 4100, "inspected", "pass", "Ivy Inspector",
-                        "alias", "地址", "note 4321", utc.isoformat(" ") + ".000000", 1, 1,
+                        "alias", "地址", "note 4321", stored, 1, 1,
                         users[Role.INSPECTOR].id)]
         assert q("SELECT count(*) FROM purchases WHERE verdict = 'fail'") == [(N // 10,)]
         assert q("SELECT count(DISTINCT uid) FROM purchases") == [(N,)]
         by_name = q("SELECT pr.name FROM purchases p JOIN products pr ON pr.id = p.product_id"
                     " WHERE p.order_number = 'ORD-4320'")
         assert by_name == [("新产品 20",)]
-        # Every finding is in the full-text index (indexed once at the end).
-        assert q("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH '\"线头松脱\"'") == [
-            (N // 10,)]
-        assert q("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH '\"标签缺失\"'") == [
-            (1,)]
-        assert q("SELECT name FROM sqlite_master WHERE name = 'findings_fts_ai'") == [
-            ("findings_fts_ai",)]  # the trigger is back
+        if con.is_sqlite:
+            # Every finding is in the full-text index (indexed once at the end).
+            assert q("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH"
+                     " '\"线头松脱\"'") == [(N // 10,)]
+            assert q("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH"
+                     " '\"标签缺失\"'") == [(1,)]
+            assert q("SELECT name FROM sqlite_master WHERE name = 'findings_fts_ai'") == [
+                ("findings_fts_ai",)]  # the trigger is back
+        else:
+            assert q("SELECT count(*) FROM findings WHERE title LIKE '线头松脱%'") == [(N // 10,)]
         assert q("SELECT count(*) FROM merchants WHERE key_merchant") == [(34,)]
     finally:
         con.close()

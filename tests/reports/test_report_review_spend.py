@@ -3,8 +3,6 @@ the month's review decisions, read back from the PDF."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from inspector_app.domain import clock
@@ -12,6 +10,7 @@ from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InvalidForm, ValidationError
 from inspector_app.reports.progress import run_job
 from inspector_app.services import merchants, purchases, quality_reports, review_decisions, stats
+from tests.backends import PlainSQL
 from tests.reports import scenario
 from tests.reports.conftest import pdf_text
 
@@ -29,14 +28,16 @@ def _row(text: str, label: str) -> str:
 
 
 def _plain_spend(ctx, month: str) -> tuple[int, int, int]:
-    db = sqlite3.connect(ctx.db.engine.url.database)
-    spend, refunds, lightning = db.execute(
-        "SELECT coalesce(sum(price_paid_cents), 0),"
-        " coalesce(sum(CASE WHEN disposition = 'returned' THEN refund_cents ELSE 0 END), 0),"
-        " coalesce(sum(disposition = 'returned' AND lightning_refund), 0)"
-        " FROM purchases WHERE deleted_at IS NULL AND status NOT IN ('planned', 'cancelled')"
-        " AND strftime('%Y-%m', ordered_at, '+8 hours') = ?", (month,)).fetchone()
-    db.close()
+    local_month = ("strftime('%Y-%m', ordered_at, '+8 hours')" if ctx.db.is_sqlite
+                   else "to_char(ordered_at + interval '8 hours', 'YYYY-MM')")
+    with PlainSQL(ctx.db.url) as db:
+        spend, refunds, lightning = db.one(
+            "SELECT coalesce(sum(price_paid_cents), 0),"
+            " coalesce(sum(CASE WHEN disposition = 'returned' THEN refund_cents ELSE 0 END), 0),"
+            " coalesce(sum(CASE WHEN disposition = 'returned' AND lightning_refund"
+            " THEN 1 ELSE 0 END), 0)"
+            " FROM purchases WHERE deleted_at IS NULL AND status NOT IN ('planned', 'cancelled')"
+            f" AND {local_month} = ?", (month,))
     return spend, refunds, lightning
 
 

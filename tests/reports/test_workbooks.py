@@ -105,40 +105,44 @@ def test_findings_workbook_filters(ctx, users, world, tmp_path):
     assert _sheet_rows(wb["Findings 内部"]) == [] and wb["Findings 内部"]["A1"].value == "Finding id"
 
 
-def _sql_figures(db_file, since: date, today: date):
-    """What the workbook's figures must say, counted by plain sqlite3 from the database."""
-    import sqlite3
+def _sql_figures(db_url, since: date, today: date):
+    """What the workbook's figures must say, counted by plain SQL (sqlite3 or psycopg) from
+    the database."""
+    from tests.backends import PlainSQL
 
     def utc(d: date) -> str:
         local = datetime.combine(d, datetime.min.time()).astimezone()
         return local.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
-    con = sqlite3.connect(db_file)
+    con = PlainSQL(db_url)
     live = (
         "FROM findings f JOIN purchases p ON p.id = f.purchase_id JOIN merchants m "
         "ON m.id = p.merchant_id WHERE f.deleted_at IS NULL AND p.deleted_at IS NULL "
-        "AND f.created_at >= :a"
+        "AND f.created_at >= ?"
     )
-    a = {"a": utc(since), "today": today.isoformat()}
-    ids = [r[0] for r in con.execute(f"SELECT f.id {live} ORDER BY f.id", a)]
-    by_cat = con.execute(
-        f"SELECT f.category, count(*) n {live} GROUP BY 1 ORDER BY n DESC, 1", a
-    ).fetchall()
-    by_status = con.execute(
-        "SELECT status, count(*) FROM rectification_cases WHERE created_at >= :a GROUP BY 1", a
-    ).fetchall()
+    a, day = utc(since), today.isoformat()
+    ids = [r[0] for r in con.rows(f"SELECT f.id {live} ORDER BY f.id", (a,))]
+    by_cat = [tuple(r) for r in con.rows(
+        f"SELECT f.category, count(*) n {live} GROUP BY 1 ORDER BY n DESC, 1", (a,)
+    )]
+    by_status = [tuple(r) for r in con.rows(
+        "SELECT status, count(*) FROM rectification_cases WHERE created_at >= ? GROUP BY 1",
+        (a,),
+    )]
     per_merchant = {}
-    for shop, n, crit in con.execute(
-        f"SELECT m.shop_id, count(*), sum(f.severity = 'critical') {live} GROUP BY 1", a
+    for shop, n, crit in con.rows(
+        f"SELECT m.shop_id, count(*), sum(CASE WHEN f.severity = 'critical' THEN 1 ELSE 0 END)"
+        f" {live} GROUP BY 1", (a,)
     ):
         per_merchant[shop] = [n, crit, 0, 0, 0]
     active = "('open','notified','responded','rectifying','awaiting_verification','escalated')"
-    for shop, o, d, c in con.execute(
-        f"SELECT m.shop_id, sum(rc.status IN {active}), "
-        f"sum(rc.status IN {active} AND rc.due_date < :today), sum(rc.status = 'closed') "
+    for shop, o, d, c in con.rows(
+        f"SELECT m.shop_id, sum(CASE WHEN rc.status IN {active} THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN rc.status IN {active} AND rc.due_date < ? THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN rc.status = 'closed' THEN 1 ELSE 0 END) "
         "FROM rectification_cases rc JOIN merchants m ON m.id = rc.merchant_id "
-        "WHERE rc.created_at >= :a GROUP BY 1",
-        a,
+        "WHERE rc.created_at >= ? GROUP BY 1",
+        (day, a),
     ):
         per_merchant.setdefault(shop, [0, 0, 0, 0, 0])[2:] = [o, d, c]
     con.close()
@@ -148,29 +152,28 @@ def _sql_figures(db_file, since: date, today: date):
 def test_findings_workbook_figures_agree_with_sql(ctx, users, tmp_path, monkeypatch):
     """Summary and Merchants figures are tallied from the streamed rows: they must equal
     the aggregates counted independently, deleted findings and purchases left out."""
-    import sqlite3
-
     from inspector_app.services import findings as finding_service
     from inspector_app.services import purchases as purchase_service
     from inspector_app.services.context import SYSTEM
     from inspector_app.services.demo import load_demo
+    from tests.backends import PlainSQL
 
     load_demo(ctx.as_actor(SYSTEM), seed=5, purchases=800, photos=0)
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
-    db_file = ctx.db.engine.url.database
-    con = sqlite3.connect(db_file)
+    db_file = ctx.db.url
+    con = PlainSQL(db_file)
     # A purchase with findings but no case, and a finding: both soft-deleted.
     free = "f.id NOT IN (SELECT finding_id FROM case_findings)"
-    gone_purchase = con.execute(
+    gone_purchase = con.one(
         f"SELECT f.purchase_id FROM findings f WHERE {free} ORDER BY f.id DESC LIMIT 1"
-    ).fetchone()[0]
-    gone_finding = con.execute(
+    )[0]
+    gone_finding = con.one(
         f"SELECT max(f.id) FROM findings f WHERE {free} AND f.purchase_id != ? AND "
         "(SELECT count(*) FROM findings o WHERE o.purchase_id = f.purchase_id) > 1",
         (gone_purchase,),
-    ).fetchone()[0]
+    )[0]
     of_gone_purchase = [
-        r[0] for r in con.execute("SELECT id FROM findings WHERE purchase_id = ?", (gone_purchase,))
+        r[0] for r in con.rows("SELECT id FROM findings WHERE purchase_id = ?", (gone_purchase,))
     ]
     con.close()
     purchase_service.delete_purchase(qm, gone_purchase)

@@ -1,4 +1,5 @@
-"""Fixtures for the risk tests: a manager context and a few merchants."""
+"""Fixtures for the risk tests: the database on each backend, a manager context and a few
+merchants."""
 
 from __future__ import annotations
 
@@ -10,6 +11,16 @@ from inspector_app.domain import clock
 from inspector_app.domain.enums import PurchaseStatus, Role
 from inspector_app.services import catalog, purchases
 from inspector_app.services import merchants as merchant_service
+from inspector_app.services.context import open_context
+
+
+@pytest.fixture
+def ctx(_isolated_data_dir, database_url):
+    """As tests/conftest.py's ctx, on SQLite and on PostgreSQL (tests/backends.py): the risk
+    scores and sampling plans are computed in SQL."""
+    c = open_context(database_url, data_folder=str(_isolated_data_dir))
+    yield c
+    c.db.dispose()
 
 
 @pytest.fixture

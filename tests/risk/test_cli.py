@@ -28,10 +28,11 @@ def test_import_risk_and_plan_from_the_command_line(manager, shops, shop_product
     csv = tmp_path / "投诉.csv"
     rows = ["店铺ID,订单号,类别,类型,申请时间,首次处理时间,完结时间,结果"]
     rows += [
-        f"S3,A{i},售后,质量,2026-11-0{1 + i % 5} 10:00,2026-11-0{1 + i % 5} 2{i % 4}:00,,"
+        # Applied before the tests' clock (2026-06-17): a ranking counts what happened so far.
+        f"S3,A{i},售后,质量,2026-06-0{1 + i % 5} 10:00,2026-06-0{1 + i % 5} 2{i % 4}:00,,"
         for i in range(8)
     ]
-    rows += ["S3,C1,投诉,质量,2026-11-02 10:00,,,", "S9,C2,投诉,,2026-11-02 10:00,,,"]
+    rows += ["S3,C1,投诉,质量,2026-06-02 10:00,,,", "S9,C2,投诉,,2026-06-02 10:00,,,"]
     csv.write_bytes("\n".join(rows).encode("gb18030"))
 
     out = inspector("import", "complaints", str(csv), "--as", MANAGER, "--tz", "+08:00", "--json")
@@ -101,7 +102,7 @@ def test_slowest_work_orders_and_table_output(manager, shops, tmp_path):
     csv.write_text(
         "shop_id,order_id,kind,applied_at,first_handled_at\n"
         + "".join(
-            f"S2,O{h},after_sales,2026-11-01 00:00,2026-11-0{1 + h // 24} {h % 24:02d}:00\n"
+            f"S2,O{h},after_sales,2026-06-01 00:00,2026-06-0{1 + h // 24} {h % 24:02d}:00\n"
             for h in (5, 30, 50, 80)
         ),
         encoding="utf-8",

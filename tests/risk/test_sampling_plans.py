@@ -99,6 +99,12 @@ def test_roles_managers_plan_inspectors_claim(ctx, users, manager, shops, shop_p
         plans.claim(ctx.as_actor(users[Role.MERCHANT_MANAGER]), pid)
     assert plans.unclaim(inspector, pid).inspector_id is None
     assert plans.claim(manager, pid).inspector_id == users[Role.QUALITY_MANAGER].id
+    # The plan names the next purchases: an inspector reads it, a merchant manager may not.
+    assert [p.id for p in plans.list_plans(inspector)] == [plan.id]
+    assert len(plans.get_plan(inspector, plan.id).picks) == 3
+    for read in (lambda c: plans.list_plans(c), lambda c: plans.get_plan(c, plan.id)):
+        with pytest.raises(PermissionDenied, match="may not read sampling plans"):
+            read(ctx.as_actor(users[Role.MERCHANT_MANAGER]))
 
 
 def test_only_planned_purchases_can_be_claimed(ctx, users, manager, shops, shop_products):

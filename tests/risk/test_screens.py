@@ -126,7 +126,7 @@ def test_risk_export_is_readable_and_import_reports_bad_rows(
 
     csv = tmp_path / "wo.csv"
     csv.write_text(
-        "店铺ID,订单号,类别,申请时间\nS1,N1,投诉,2026-11-01 10:00\nS9,N2,投诉,2026-11-01 10:00\n",
+        "店铺ID,订单号,类别,申请时间\nS1,N1,投诉,2026-06-01 10:00\nS9,N2,投诉,2026-06-01 10:00\n",
         encoding="utf-8",
     )
     screen.start_import(str(csv))

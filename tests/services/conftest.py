@@ -26,15 +26,18 @@ def _migrated_database(tmp_path_factory):
 
 
 @pytest.fixture
-def ctx(_isolated_data_dir, _migrated_database):
-    """As tests/conftest.py's ctx: a fresh database file at head, acting as nobody.
+def ctx(_isolated_data_dir, _migrated_database, database_url):
+    """As tests/conftest.py's ctx: a fresh database at head, acting as nobody, on each backend
+    (tests/backends.py).
 
-    The file is a copy of the session's migrated one, so the ~250 service tests do not each
-    run every migration; opening it still goes through open_context's upgrade check.
+    The SQLite file is a copy of the session's migrated one, so the ~250 service tests do not
+    each run every migration (PostgreSQL: a copy of a migrated template database); opening it
+    still goes through open_context's upgrade check.
     """
     paths = data_dir(str(_isolated_data_dir)).ensure()
-    shutil.copyfile(_migrated_database, paths.database)
-    c = open_context(data_folder=str(_isolated_data_dir))
+    if database_url is None:
+        shutil.copyfile(_migrated_database, paths.database)
+    c = open_context(database_url, data_folder=str(_isolated_data_dir))
     assert current_revision(c.db) == head_revision()
     with c.db.read() as s:
         assert s.scalar(text("SELECT count(*) FROM users")) == 0

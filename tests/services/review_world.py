@@ -37,6 +37,8 @@ class Planted:
     work_orders: dict[str, list[tuple[str, datetime, datetime | None]]] = field(
         default_factory=dict)
     findings: dict[str, int] = field(default_factory=dict)
+    #: shop -> the pickup time of each of its work orders (same order as work_orders).
+    pickups: dict[str, list[datetime | None]] = field(default_factory=dict)
 
 
 def _merchant(s, shop, status=MerchantStatus.ACTIVE, category="服饰"):
@@ -51,14 +53,16 @@ def plant(ctx, *, seed: int = 7, extra: int = 14) -> Planted:
     out = Planted()
     n = 0
 
-    def wo(shop, kind, applied, hours):
+    def wo(shop, kind, applied, hours, pickup_after=None):
         nonlocal n
         n += 1
         handled = None if hours is None else applied + timedelta(hours=hours)
+        pickup = None if pickup_after is None else applied + timedelta(hours=pickup_after)
         out.work_orders.setdefault(shop, []).append((kind.value, applied, handled))
+        out.pickups.setdefault(shop, []).append(pickup)
         s.add(WorkOrder(merchant_id=out.ids[shop], kind=kind, order_ref=f"W{n}",
                         applied_at=applied, first_handled_at=handled, duration_hours=hours,
-                        source_key=f"{shop}|{kind.value}|W{n}"))
+                        pickup_at=pickup, source_key=f"{shop}|{kind.value}|W{n}"))
 
     def may(day, hour=10):
         return MAY_START + timedelta(days=day, hours=hour)
@@ -90,7 +94,9 @@ def plant(ctx, *, seed: int = 7, extra: int = 14) -> Planted:
             wo("TOP", WorkOrderKind.AFTER_SALES, may(k % 28, 11), 60 + k % 30)
         # SLOW: every one of its 51 work orders handled after 90 h; 33 complaints in 25 days.
         for k in range(51):
-            wo("SLOW", WorkOrderKind.AFTER_SALES, may(1 + k % 25, 8), 90 + k % 7)
+            # Picked up 20-31 h after the application: the 24 h pickup limit passed for most.
+            wo("SLOW", WorkOrderKind.AFTER_SALES, may(1 + k % 25, 8), 90 + k % 7,
+               pickup_after=20 + k % 12)
         for k in range(33):
             wo("SLOW", WorkOrderKind.COMPLAINT, may(2 + k % 25, 12), 20)
         # Two inspected purchases that passed: SLOW is not failing our own checks.
@@ -105,7 +111,7 @@ def plant(ctx, *, seed: int = 7, extra: int = 14) -> Planted:
             for _ in range(rng.randint(0, 20)):
                 hours = None if rng.random() < 0.1 else rng.expovariate(1 / speed)
                 wo(shop, WorkOrderKind.AFTER_SALES, may(rng.randint(0, 30), rng.randint(0, 23)),
-                   hours)
+                   hours, pickup_after=rng.choice((None, 3, 30)))
             for _ in range(rng.randint(0, 30)):
                 wo(shop, WorkOrderKind.COMPLAINT, may(rng.randint(0, 30)), 3)
             for _ in range(rng.randint(0, 40)):

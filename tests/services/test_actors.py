@@ -62,11 +62,12 @@ def test_without_an_admin_the_default_is_the_first_user_by_name(ctx):
 
 
 def test_the_light_reads_load_no_orm_models(ctx, users):
+    url = None if ctx.db.is_sqlite else ctx.db.url.render_as_string(hide_password=False)
     code = (
         "import sys\n"
         "from inspector_app.services import actors\n"
         "from inspector_app.services.context import open_context\n"
-        f"c = open_context(data_folder={str(ctx.paths.root)!r})\n"
+        f"c = open_context({url!r}, data_folder={str(ctx.paths.root)!r})\n"
         "print(actors.count_users(c), actors.default_actor(c).display_name)\n"
         "print('inspector_app.db.models' in sys.modules)\n"
     )

@@ -12,6 +12,9 @@ from inspector_app.domain import clock
 from inspector_app.domain.errors import DatabaseUnusable
 from inspector_app.services import backups
 
+#: Backups copy the SQLite file; a team server is backed up with pg_dump (README).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _age(folder, days: int, *, verified: bool | None = True) -> None:
     manifest = json.loads((folder / backups.MANIFEST).read_text())

@@ -15,6 +15,9 @@ from inspector_app.domain.errors import DatabaseTooNew, NotFound, PermissionDeni
 from inspector_app.services import backups
 from inspector_app.services import users as user_service
 
+#: Backups copy the SQLite file; a team server is backed up with pg_dump (README).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _photo(ctx, name: str, data: bytes = b"jpeg bytes") -> None:
     path = ctx.paths.photos / name[:2] / name

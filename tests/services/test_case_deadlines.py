@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -16,6 +15,7 @@ from inspector_app.services import cases as case_service
 from inspector_app.services import team_settings
 from inspector_app.services.browse import CaseFilter, count_cases, fetch_cases
 from inspector_app.services.browse.cases import DueSoonCount, count_due_soon
+from tests.backends import plain_sql
 from tests.services.builders import make_finding
 
 S = CaseStatus
@@ -87,10 +87,10 @@ def test_the_team_setting_moves_the_boundary(qm, deadlines, days, expected):
     assert count_cases(qm, CaseFilter(due_soon_only=True, warning_days=1)) == 3
 
 
-def test_the_setting_is_stored_in_the_database_file(qm, ctx):
+def test_the_setting_is_stored_in_the_database(qm, ctx):
     team_settings.put(qm, "cases.warning_days", 5)
-    with sqlite3.connect(ctx.paths.database) as con:
-        raw = con.execute("SELECT value_json FROM app_settings WHERE key = 'cases.warning_days'").fetchone()
+    with plain_sql(ctx) as db:
+        raw = db.one("SELECT value_json FROM app_settings WHERE key = 'cases.warning_days'")
     assert json.loads(raw[0]) == 5
 
 

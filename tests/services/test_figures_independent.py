@@ -1,7 +1,7 @@
 """The headline figures of services.stats.figures() against an independent computation.
 
-The reference reads the same rows with plain sqlite3 (no SQLAlchemy, no model, no helper of
-the application) and computes each figure in plain Python from its definition:
+The reference reads the same rows with plain SQL (sqlite3 or psycopg: no SQLAlchemy, no model,
+no helper of the application; times as the naive UTC text SQLite stores) and computes each figure in plain Python from its definition:
 
 - a period is the local dates [start, end); a row belongs to it by the local date of its
   UTC timestamp;
@@ -29,7 +29,6 @@ the application) and computes each figure in plain Python from its definition:
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
@@ -44,6 +43,7 @@ from inspector_app.services import merchants as merchant_service
 from inspector_app.services import stats
 from inspector_app.services.context import SYSTEM
 from inspector_app.services.demo import load_demo
+from tests.backends import PlainSQL, backend_params, fresh_database
 from tests.services.builders import make_merchant, make_purchase
 
 ACTIVE = {"open", "notified", "responded", "rectifying", "awaiting_verification", "escalated"}
@@ -106,11 +106,22 @@ def _months_back(last: date, n: int) -> list[tuple[date, date, str]]:
     return out[::-1]
 
 
-def reference(db_file, start: date, end: date, today: date, now: datetime | None = None) -> dict:
+def _as_text(value):
+    """A value as SQLite stores it: times naive UTC text, dates ISO text."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def reference(db_url, start: date, end: date, today: date, now: datetime | None = None) -> dict:
     now = now or clock.now()
-    con = sqlite3.connect(db_file)
+    con = PlainSQL(db_url)
     try:
-        q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
+        q = lambda sql: [tuple(map(_as_text, r)) for r in con.rows(sql)]  # noqa: E731
         purchases = q("SELECT id, merchant_id, product_id, status, ordered_at, inspected_at, "
                       "verdict, deleted_at FROM purchases")
         brand_of = dict(q("SELECT id, brand_id FROM products"))
@@ -201,8 +212,8 @@ def assert_same(fig: stats.Figures, ref: dict) -> None:
             assert have == want, (fig.period, key)
 
 
-def db_file(ctx) -> str:
-    return ctx.db.engine.url.database
+def db_file(ctx):
+    return ctx.db.url
 
 
 @pytest.fixture(autouse=True)
@@ -215,14 +226,16 @@ def _still_clock(_anchored_clock):
 # -- the demo --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+@pytest.fixture(scope="module", params=backend_params())
+def demo(request, tmp_path_factory):
     from inspector_app.services.context import open_context
 
-    ctx = open_context(data_folder=str(tmp_path_factory.mktemp("figures") / "d")).as_actor(SYSTEM)
-    load_demo(ctx, seed=11, purchases=400, photos=0)
-    yield ctx
-    ctx.db.dispose()
+    for url in fresh_database(request, request.param):
+        folder = str(tmp_path_factory.mktemp("figures") / "d")
+        ctx = open_context(url, data_folder=folder).as_actor(SYSTEM)
+        load_demo(ctx, seed=11, purchases=400, photos=0)
+        yield ctx
+        ctx.db.dispose()
 
 
 def _periods(today: date) -> list[stats.Period]:
@@ -286,15 +299,12 @@ def _mid_month(today: date) -> datetime:
 
 
 def _set_case_times(ctx, number: str, **times: datetime) -> None:
-    """Write a case's times straight into the file (as a merged laptop's rows may have them)."""
-    con = sqlite3.connect(db_file(ctx))
-    try:
+    """Write a case's times straight into the database (as a merged laptop's rows may have
+    them)."""
+    with PlainSQL(db_file(ctx)) as con:
         for column, value in times.items():
-            con.execute(f"UPDATE rectification_cases SET {column} = ? WHERE case_number = ?",
-                        (value.astimezone(UTC).replace(tzinfo=None).isoformat(" "), number))
-        con.commit()
-    finally:
-        con.close()
+            con.run(f"UPDATE rectification_cases SET {column} = ? WHERE case_number = ?",
+                    (value.astimezone(UTC).replace(tzinfo=None).isoformat(" "), number))
 
 
 def test_unanswered_cases_count_at_their_age_and_a_response_before_the_notice(ctx, cases_world):

@@ -3,12 +3,12 @@ month, whenever the finding was recorded (docs/domain.md, "The figures")."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 from inspector_app.db.models import Finding, Merchant, Purchase
 from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity, Verdict
 from inspector_app.services import stats
+from tests.backends import PlainSQL
 
 #: 2026-05-31 23:00 in Shanghai (the tests' zone): ordered in May, inspected in June.
 EDGE = datetime(2026, 5, 31, 15, 0, tzinfo=UTC)
@@ -37,11 +37,13 @@ def test_a_purchase_straddling_months_counts_in_its_order_month(ctx):
     assert dict((label, (n_p, n_f)) for label, n_p, n_f in jun.trend)["2026-05"] == (1, 3)
 
     # The same counts in plain SQL over the same rows (local month of the order time).
-    db = sqlite3.connect(ctx.db.engine.url.database)
-    plain = db.execute(
-        "SELECT strftime('%Y-%m', p.ordered_at, '+8 hours'), count(DISTINCT p.id), count(f.id) "
-        "FROM purchases p LEFT JOIN findings f ON f.purchase_id = p.id AND f.deleted_at IS NULL "
-        "WHERE p.deleted_at IS NULL AND p.status NOT IN ('planned', 'cancelled') "
-        "GROUP BY 1 ORDER BY 1").fetchall()
-    db.close()
+    month = ("strftime('%Y-%m', p.ordered_at, '+8 hours')" if ctx.db.is_sqlite
+             else "to_char(p.ordered_at + interval '8 hours', 'YYYY-MM')")
+    with PlainSQL(ctx.db.url) as db:
+        plain = [tuple(r) for r in db.rows(
+            f"SELECT {month}, count(DISTINCT p.id), count(f.id) "
+            "FROM purchases p LEFT JOIN findings f ON f.purchase_id = p.id "
+            "AND f.deleted_at IS NULL "
+            "WHERE p.deleted_at IS NULL AND p.status NOT IN ('planned', 'cancelled') "
+            "GROUP BY 1 ORDER BY 1")]
     assert plain == [("2026-05", 1, 3), ("2026-06", 1, 0)]

@@ -17,6 +17,9 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.services import backups, restore
 from inspector_app.services import users as user_service
 
+#: Restore replaces the SQLite file; a team server is restored with pg_restore (README).
+pytestmark = pytest.mark.sqlite_only
+
 HOLDER = r"""
 import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)

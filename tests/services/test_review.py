@@ -45,7 +45,24 @@ def _expected(world):
             reasons.add("late_work_orders")
         if month_c >= 10 and month_c >= 3 * max(before / 6, 1):
             reasons.add("complaint_surge")
-        out[shop] = (len(hours), late, month_c, reasons)
+        # The stages by the default limits, every planted work order open (no closing) and
+        # judged at the month's end: pickup within 24 h of the application (no first review
+        # here), reverse-logistics information within 48 h and arrival within 72 h of pickup.
+        breaches, by_stage = 0, {}
+        for (kind, applied, _handled), pickup in zip(rows, world.pickups[shop], strict=True):
+            if kind != "after_sales" or not MAY_START <= applied < JUNE_START:
+                continue
+            late_here = []
+            if ((pickup or JUNE_START) - applied).total_seconds() > 24 * 3600:
+                late_here.append("pickup")
+            if pickup and (JUNE_START - pickup).total_seconds() > 48 * 3600:
+                late_here.append("return_info")
+            if pickup and (JUNE_START - pickup).total_seconds() > 72 * 3600:
+                late_here.append("arrival")
+            breaches += bool(late_here)
+            for st in late_here:
+                by_stage[st] = by_stage.get(st, 0) + 1
+        out[shop] = (len(hours), late, month_c, reasons, breaches, by_stage)
     return out
 
 
@@ -54,7 +71,10 @@ def test_rules_match_an_independent_computation(manager, world):
     expected = _expected(world)
     seen = 0
     for row in result.rows:
-        n, late, complaints, reasons = expected.get(row.shop_id, (0, 0, 0, set()))
+        n, late, complaints, reasons, breaches, by_stage = expected.get(
+            row.shop_id, (0, 0, 0, set(), 0, {}))
+        assert row.stage_breaches == breaches, row.shop_id
+        assert row.breaches_by_stage == by_stage, row.shop_id
         assert (row.work_orders, row.over_72h, row.complaints) == (n, late, complaints), row.shop_id
         assert set(row.reasons) - {"risk_score"} == reasons, row.shop_id
         assert row.candidate == bool(set(row.reasons)), row.shop_id
@@ -75,6 +95,7 @@ def test_the_slow_merchant_is_a_candidate_and_the_suspended_one_apart(manager, w
     assert row.candidate and "late_work_orders" in row.reasons
     assert "complaint_surge" in row.reasons  # 33 complaints in 25 days, none before
     assert (row.work_orders, row.over_72h, row.complaints) == (51, 51, 33)
+    assert row.stage_breaches == 51 and row.breaches_by_stage["pickup"] > 0
     assert row.suggestion == "watch"
     assert row.duration_median is not None and row.duration_median > 90
     assert {r.shop_id for r in result.apart} == {"TOP", "GONE"}
@@ -133,5 +154,9 @@ def test_bad_input_is_one_clear_error(manager, world, month, decision, reason):
 
 
 def test_a_month_not_started_is_refused(manager):
+    from inspector_app.domain import clock
+
+    today = clock.today()
+    following = f"{today.year + today.month // 12:04d}-{today.month % 12 + 1:02d}"
     with pytest.raises(ValidationError, match="has not started"):
-        review.month_review(manager, "2026-07")
+        review.month_review(manager, following)

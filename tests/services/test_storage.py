@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -13,6 +12,7 @@ from inspector_app.db.base import UTCDateTime
 from inspector_app.db.models import CaseEvent, Merchant
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.services import cases
+from tests.backends import plain_sql
 from tests.services.builders import case_at, count
 
 BEIJING = timezone(timedelta(hours=8))
@@ -44,14 +44,12 @@ def test_orm_edit_of_a_case_event_is_refused(ctx, events):
 
 
 def test_trigger_holds_outside_sqlalchemy(ctx, events):
-    conn = sqlite3.connect(ctx.db.sqlite_path)
-    try:
+    with plain_sql(ctx) as db:
         for sql in ("UPDATE case_events SET to_status = 'closed'", "DELETE FROM case_events"):
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-                conn.execute(sql)
-        assert conn.execute("SELECT count(*) FROM case_events").fetchone() == (2,)
-    finally:
-        conn.close()
+            with pytest.raises(Exception, match="append-only"):
+                db.run(sql)
+            db.conn.rollback()
+        assert db.one("SELECT count(*) FROM case_events") == (2,)
 
 
 def test_events_still_append(admin, events):
@@ -60,9 +58,15 @@ def test_events_still_append(admin, events):
 
 
 def test_triggers_are_installed(ctx):
+    if ctx.db.is_sqlite:
+        sql, wanted = "SELECT name FROM sqlite_master WHERE type = 'trigger'", {
+            "case_events_no_update", "case_events_no_delete"}
+    else:
+        sql, wanted = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal", {
+            "case_events_no_change"}
     with ctx.db.read() as s:
-        names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
-    assert {"case_events_no_update", "case_events_no_delete"} <= names
+        names = set(s.scalars(text(sql)))
+    assert wanted <= names
 
 
 # --- UTCDateTime ------------------------------------------------------------------------

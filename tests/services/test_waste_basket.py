@@ -1,8 +1,6 @@
-"""The waste basket on a real SQLite file: the listing of deleted rows and restoring a selection."""
+"""The waste basket on a real database (SQLite and PostgreSQL): the listing of deleted rows and restoring a selection."""
 
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 
@@ -22,6 +20,7 @@ from inspector_app.services.waste_basket import (
     restorable_kinds,
     restore_items,
 )
+from tests.backends import plain_sql
 from tests.photos.samples import jpeg_bytes
 from tests.services.builders import make_finding, make_merchant, make_purchase
 
@@ -34,20 +33,17 @@ def _photo(ctx, tmp_path, seed: int, **owner) -> int:
 
 
 def _deleted_at(ctx, table: str, row_id: int):
-    """Read back with the sqlite3 module, not through the services under test."""
+    """Read back with plain SQL, not through the services under test."""
     return _deletion(ctx, table, row_id)[0]
 
 
 def _deletion(ctx, table: str, row_id: int) -> tuple:
-    """(deleted_at, the deleter's display name or None), read with the sqlite3 module."""
-    con = sqlite3.connect(ctx.paths.database)
-    try:
-        return con.execute(
+    """(deleted_at, the deleter's display name or None), read with plain SQL."""
+    with plain_sql(ctx) as db:
+        return db.one(
             f"SELECT t.deleted_at, u.display_name FROM {table} t"
             " LEFT JOIN users u ON u.id = t.deleted_by_id WHERE t.id = ?", (row_id,),
-        ).fetchone()
-    finally:
-        con.close()
+        )
 
 
 #: The table of each kind of deleted row.
@@ -263,10 +259,8 @@ def test_a_refused_restore_keeps_the_deleter(as_role, basket, ctx):
 
 def test_rows_deleted_before_the_deleter_was_recorded_sort_first(admin, basket, ctx):
     # As a row deleted before migration 0004: deleted_at set, deleted_by_id NULL.
-    con = sqlite3.connect(ctx.paths.database)
-    with con:
-        con.execute("UPDATE findings SET deleted_by_id = NULL WHERE id = ?", (basket["finding"],))
-    con.close()
+    with plain_sql(ctx) as db:
+        db.run("UPDATE findings SET deleted_by_id = NULL WHERE id = ?", (basket["finding"],))
     rows = fetch_deleted(admin, DeletedFilter(), sort="deleted_by", desc=False)
     assert [r.deleted_by for r in rows] == [
         "", "Ivy Inspector", "Ivy Inspector", "Quinn Manager", "Quinn Manager"]

@@ -86,3 +86,49 @@ def test_an_admin_adds_a_team_user_from_settings(qtbot, team_server, tmp_path):
         assert team_server.sql(login, "SELECT inspector_user_id()") == [(dialog.actor.id,)]
     finally:
         ctx.db.dispose()
+
+
+def test_remember_keeps_the_password_in_the_keyring_only(qtbot, team_server, tmp_path):
+    """Ticked: after a successful login the keyring holds the password and the next dialog
+    fills it in; unticked: it is removed. No file of the data or settings folders holds it."""
+    keyring = pytest.importorskip("keyring")
+    from inspector_app.ui.login import LoginDialog
+    from tests.ui.test_login_keyring import MemoryKeyring
+
+    login = team_server.logins[Role.QUALITY_MANAGER]
+    server = make_url(team_server.owner_url)._replace(username=None, password=None)
+    server_url = server.render_as_string(hide_password=False)
+    opened = []
+
+    def opener(url):
+        ctx = open_context(url, data_folder=str(tmp_path / "data"))
+        opened.append(ctx)
+        return ctx
+
+    previous, store = keyring.get_keyring(), MemoryKeyring()
+    keyring.set_keyring(store)
+    try:
+        first = LoginDialog(server_url, login, opener)
+        qtbot.addWidget(first)
+        assert first.remember_box.isEnabled() and not first.remember_box.isChecked()
+        qtbot.keyClicks(first.password_edit, "wrong-password")
+        first.remember_box.setChecked(True)
+        first.attempt()  # refused: nothing remembered
+        assert first.result() != first.DialogCode.Accepted and store.entries == {}
+        qtbot.keyClicks(first.password_edit, PASSWORD)
+        first.attempt()
+        assert first.result() == first.DialogCode.Accepted
+        assert list(store.entries.values()) == [PASSWORD]
+        again = LoginDialog(server_url, login, opener)
+        qtbot.addWidget(again)
+        assert again.password_edit.text() == PASSWORD and again.remember_box.isChecked()
+        again.remember_box.setChecked(False)
+        again.attempt()
+        assert again.result() == again.DialogCode.Accepted and store.entries == {}
+    finally:
+        keyring.set_keyring(previous)
+        for ctx in opened:
+            ctx.db.dispose()
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert PASSWORD.encode() not in path.read_bytes(), path

@@ -162,3 +162,71 @@ def test_deactivating_disables_the_login_and_a_new_role_changes_the_grant(
     users.deactivate(admin, tom.id)
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
         team_server.sql(login, "SELECT 1")
+
+
+def test_a_merchant_manager_cannot_read_sampling_plans_or_who_recorded(team_server, data):
+    """Plans and picks name the next purchases; who recorded, changed or deleted a purchase,
+    finding or photo names an inspector. None of it reaches a merchant manager's login."""
+    for table in ("sampling_plans", "sampling_picks"):
+        for name in (table, f"public.{table}"):
+            with pytest.raises(Denied, match=f"permission denied for table {table}"):
+                team_server.sql(Role.MERCHANT_MANAGER, f"SELECT count(*) FROM {name}")
+        assert team_server.sql(Role.INSPECTOR, f"SELECT count(*) FROM {table}") == [(0,)]
+    for table in ("purchases", "findings", "photos"):
+        for column in ("created_by_id", "updated_by_id", "deleted_by_id"):
+            with pytest.raises(Denied, match=f"permission denied for table {table}"):
+                team_server.sql(Role.MERCHANT_MANAGER, f"SELECT {column} FROM public.{table}")
+
+
+def test_a_merchant_manager_adds_rectification_photos_through_the_view(team_server, data):
+    """The merchant manager's `photos` is the view: an INSERT and an UPDATE reach the table
+    (as the login: row-level security applies), the server fills who did it, the view keeps
+    it blank."""
+    insert = ("INSERT INTO photos (sha256, original_name, media_type, byte_size, width, height,"
+              " caption, role, annotations_json, case_id, uid, created_at, updated_at,"
+              " created_by_id) VALUES (repeat('b', 64), 'fix.jpg', 'image/jpeg', 1, 1, 1, '',"
+              " 'rectification', '[]', %s, %s, now(), now(), 1) RETURNING id, version")
+    [(photo_id, version)] = team_server.sql(Role.MERCHANT_MANAGER, insert,
+                                            (data["case"].id, "mm-photo-1"))
+    assert version == 1
+    mia = team_server.sql(Role.MERCHANT_MANAGER, "SELECT inspector_user_id()")[0][0]
+    who = "SELECT created_by_id, updated_by_id, caption FROM photos WHERE id = %s"
+    assert team_server.sql(Role.MERCHANT_MANAGER, who, (photo_id,)) == [(None, None, "")]
+    assert team_server.sql(Role.MERCHANT_MANAGER, "UPDATE photos SET caption = 'after',"
+                           " version = version + 1 WHERE id = %s", (photo_id,)) == 1
+    assert team_server.sql(Role.QUALITY_MANAGER, who, (photo_id,)) == [(mia, mia, "after")]
+    # An evidence photo stays out of reach through the view as through the table.
+    evidence = team_server.sql(Role.QUALITY_MANAGER, "SELECT id FROM photos WHERE role ="
+                               " 'evidence' LIMIT 1")
+    if evidence:
+        assert team_server.sql(Role.MERCHANT_MANAGER, "UPDATE photos SET caption = 'x'"
+                               " WHERE id = %s", (evidence[0][0],)) == 0
+    with pytest.raises(Denied):
+        team_server.sql(Role.MERCHANT_MANAGER, "DELETE FROM photos WHERE id = %s", (photo_id,))
+
+
+def test_an_upgrade_takes_the_old_grants_back(team_server, data):
+    """A team database set up before revision 0012 let merchant managers read plans and who
+    photographed: upgrading it (as the owner) applies the team's security again."""
+    from alembic.script import ScriptDirectory
+
+    from inspector_app.db import migrate
+    from inspector_app.db.engine import Database
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    before = script.get_revision("0012").down_revision  # the head without revision 0012
+    group = f'"{team_server.name}_merchant_manager"'
+    with psycopg.connect(team_server.owner_url.replace("+psycopg", ""), autocommit=True) as c:
+        c.execute(f"GRANT SELECT ON sampling_plans, sampling_picks, photos TO {group}")
+        c.execute("UPDATE alembic_version SET version_num = %s", (before,))
+    assert team_server.sql(Role.MERCHANT_MANAGER, "SELECT count(*) FROM public.sampling_picks")
+    db = Database(team_server.owner_url)
+    try:
+        migrate.upgrade(db, None)
+        assert migrate.current_revision(db) == migrate.head_revision()
+    finally:
+        db.dispose()
+    for sql in ("SELECT count(*) FROM public.sampling_picks",
+                "SELECT created_by_id FROM public.photos"):
+        with pytest.raises(Denied):
+            team_server.sql(Role.MERCHANT_MANAGER, sql)

@@ -63,6 +63,29 @@ def test_the_merchant_manager_reads_purchases_without_the_private_fields(team_se
     assert [r.id for r in rows] == [p.id]
 
 
+def test_the_merchant_manager_adds_a_rectification_photo_and_reads_no_plan(
+        team_server, people, tmp_path):
+    from inspector_app.domain.errors import PermissionDenied
+    from inspector_app.services import photos, sampling_plans
+    from tests.photos.samples import jpeg_bytes
+
+    ivy, qm, mia = (people[r] for r in (Role.INSPECTOR, Role.QUALITY_MANAGER,
+                                        Role.MERCHANT_MANAGER))
+    m = merchants.create_merchant(qm, "SVC-3", "Photo Shop")
+    p = purchases.create_purchase(ivy, received_input(m.id, inspector_id=ivy.actor.id))
+    f = findings.add_finding(ivy, p.id, findings.FindingInput("product_quality", "minor", "污渍"))
+    k = cases.open_case(qm, [f.id])
+    image = tmp_path / "fixed.jpg"
+    image.write_bytes(jpeg_bytes(noise=11))
+    (added,) = list(photos.add_photos(mia, [image], case_id=k.id, role="rectification"))
+    shown = photos.set_caption(mia, added.photo_id, "整改后")
+    assert shown.caption == "整改后" and shown.created_by_id is None
+    assert photos.get_photo(qm, added.photo_id).created_by_id == mia.actor.id
+    assert sampling_plans.list_plans(ivy) == []
+    with pytest.raises(PermissionDenied):
+        sampling_plans.list_plans(mia)
+
+
 def test_the_services_refuse_what_the_server_would(people):
     from inspector_app.domain.errors import PermissionDenied
 

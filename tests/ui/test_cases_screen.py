@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from inspector_app.domain import clock
@@ -382,19 +380,6 @@ def test_models_pass_the_model_tester(qtbot, env, users, world, qm, qtmodelteste
     found = screen.page.findings_tab.model
     assert isinstance(found, CaseFindingsModel) and found.rowCount() == 2
     qtmodeltester.check(found)
-
-
-def test_print_notice_writes_and_opens_the_pdf(qtbot, env, users, world, qm, monkeypatch, inline_tasks):
-    case = open_case(qm, world)
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
-    screen = cases_screen(qtbot, env_as(env, users, Role.QUALITY_MANAGER))
-    screen.open_item(case.id)
-    qtbot.mouseClick(screen.page.notice_button, LEFT)
-    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
-    path = Path(opened[0].toLocalFile())
-    assert path.suffix == ".pdf" and path.read_bytes().startswith(b"%PDF")
-    assert case.case_number in path.name
 
 
 def test_main_window_navigates_from_findings_to_the_case(qtbot, window, world, qm):

@@ -20,9 +20,9 @@ from inspector_app.reports import merchant_xlsx as mx
 from inspector_app.services import browse, cases, reporting
 from inspector_app.services.demo import load_demo
 from inspector_app.ui import changes, tasks
+from inspector_app.ui.pdf_print import printing_available
 from inspector_app.ui.reports import jobs, kinds
 from inspector_app.ui.reports.imports import ImportResultDialog
-from inspector_app.ui.reports.printing import printing_available
 from inspector_app.ui.screens.reports import ReportsScreen
 from tests.ui.purchase_helpers import POPUP_LOG_IGNORE, click, pick_from_popup
 

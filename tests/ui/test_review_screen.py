@@ -83,15 +83,17 @@ def test_candidates_evidence_and_a_batch_decision(qtbot, env, world, ctx):
     why = screen.model.index(slow, 4).data()
     assert "work orders over 72 h" in why
 
-    # Select SLOW, then add R00 to the selection: one decision for both.
+    # Select SLOW, then Ctrl+click another candidate: one decision for both.
     screen.table.selectRow(slow)
     assert "51 work orders" in screen.evidence_label.text()
-    other = screen.model.index(_row_of(screen.model, "R06"), 0)
+    assert "Stages past their limit: " in screen.evidence_label.text()
+    second = next(r.shop_id for r in rows if r.shop_id != "SLOW")
+    other = screen.model.index(_row_of(screen.model, second), 0)
     screen.table.scrollTo(other)
     qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.ControlModifier,
                      screen.table.visualRect(other).center())
-    assert [r.shop_id for r in screen.selected_rows()] in (["SLOW", "R06"], ["R06", "SLOW"])
+    assert {r.shop_id for r in screen.selected_rows()} == {"SLOW", second}
     assert not screen.decide_button.isEnabled()  # no reason yet
     screen.decision_combo.setCurrentIndex(screen.decision_combo.findData("watch"))
     qtbot.keyClicks(screen.reason_edit, "slow after-sales, complaints surging")
@@ -99,11 +101,12 @@ def test_candidates_evidence_and_a_batch_decision(qtbot, env, world, ctx):
     qtbot.mouseClick(screen.decide_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: len(screen.result.decisions) == 2)
-    for shop in ("SLOW", "R06"):
+    for shop in ("SLOW", second):
         assert merchant_service.find_by_shop_id(ctx, shop).status == "watch"
     decided = review_decisions.month_decisions(ctx, MONTH)
-    assert {d.shop_id for d in decided} == {"SLOW", "R06"} and len({d.batch for d in decided}) == 1
-    assert screen.model.index(_row_of(screen.model, "SLOW"), 14).data() == "Watch"
+    assert {d.shop_id for d in decided} == {"SLOW", second}
+    assert len({d.batch for d in decided}) == 1
+    assert screen.model.index(_row_of(screen.model, "SLOW"), 15).data() == "Watch"
 
 
 def test_an_inspector_sees_the_review_but_cannot_decide(qtbot, env, world, users):

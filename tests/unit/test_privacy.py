@@ -71,6 +71,7 @@ def test_name_parts_skip_common_words_and_numbers():
 #: Writers of files for people inside the team only (they need no privacy gate).
 INTERNAL_WRITERS = {
     "findings_xlsx.py",  # the internal workbook, marked 内部
+    "workorders_xlsx.py",  # work orders with order numbers, internal, marked 内部
     "quality_report.py",  # monthly and annual reports, sent upward
     "records_xlsx.py",  # the import template (no data)
     "pdf_base.py",  # the PDF frame itself

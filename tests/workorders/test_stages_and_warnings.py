@@ -4,6 +4,8 @@ independent computation over the generated values (tests/workorders/generated.py
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -150,3 +152,19 @@ def test_bad_stage_rows_refuse_the_file_with_one_line_each(wctx, wshops, tmp_pat
         (6, "signed_at (签收时间) is before applied_at"),
     ]
     assert count_work_orders(wctx, WorkOrderFilter()) == 0
+
+
+def test_the_risk_ranking_times_work_orders_by_the_platform_definition(wctx, wshops, tmp_path):
+    from inspector_app.services.risk import ranking
+
+    path = tmp_path / "r.csv"
+    day = (clock.now() - timedelta(days=3)).astimezone(g.CST).strftime("%Y-%m-%d")
+    after = (clock.now() - timedelta(days=1)).astimezone(g.CST).strftime("%Y-%m-%d")
+    path.write_text("shop_id,order_id,kind,applied_at,first_reviewed_at,first_handled_at,"
+                    "closed_at,outcome\n" + "".join(
+                        f"S1,R{i},售后,{day} 08:00,{day} 10:00,{after} 08:00,{after} 09:00,驳回\n"
+                        for i in range(4)), encoding="utf-8")
+    assert import_work_orders(wctx, path, tz=g.CST).added == 4
+    s1 = next(r for r in ranking(wctx) if r.shop_id == "S1")
+    # Rejected: the duration ends at the first review (2 h), not the handling (48 h).
+    assert s1.timed == 4 and s1.duration_median == pytest.approx(2.0)

@@ -29,10 +29,10 @@ class WorkOrder(Tracked, Base):
         Index("ix_work_orders_duration", "duration_hours"),
         Index("ix_work_orders_merchant_duration", "merchant_id", "duration_hours"),
         Index("ix_work_orders_type", "type"),
-        # Migration 0010: the month's review reads the month's work orders (their service
-        # duration included) from this index alone.
+        # Migration 0010: the month's review and the risk score's timing read their work
+        # orders (service duration, first handling, closing) from this index alone.
         Index("ix_work_orders_kind_applied", "kind", "applied_at", "merchant_id",
-              "duration_hours"),
+              "duration_hours", "first_handled_at", "closed_at"),
     )
 
     merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)

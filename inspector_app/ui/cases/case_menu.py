@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from inspector_app.domain.enums import CaseStatus as S
 from inspector_app.domain.labels import join_list
-from inspector_app.services import case_moves
-from inspector_app.services.case_moves import Refusal
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
+
+# services.case_moves is imported when a case is shown: the menu is built before the
+# window's first paint, which loads no ORM models (tests/ui/test_startup.py).
 
 logger = logging.getLogger(__name__)
 
@@ -39,23 +40,23 @@ MOVE_TEXTS: dict[tuple[str, S], tuple[str, str]] = {
 EDIT_KEYS, PRINT_KEYS, SAVE_PDF_KEYS = "Ctrl+E", "Ctrl+Shift+P", "Ctrl+Shift+S"
 
 
-def refusal_text(refusal: Refusal | None, case=None, actor=None) -> str:
-    """A refusal from services.case_moves in the UI's words ("" for none)."""
+def refusal_text(refusal, case=None, actor=None) -> str:
+    """A refusal (services.case_moves.Refusal) in the UI's words ("" for none)."""
     if refusal is None:
         return ""
     kind = refusal.kind
-    if kind == case_moves.NO_CASE:
+    if kind == "no_case":
         return tr("Choose a case on the Cases screen first")
-    if kind == case_moves.NO_USER:
+    if kind == "no_user":
         return tr("Choose a user first (User menu)")
-    if kind == case_moves.FINAL and case is not None:
+    if kind == "final" and case is not None:
         return (tr("Case %1 is %2 and can no longer change")
                 .replace("%1", case.case_number).replace("%2", enum_label(case.status).lower()))
-    if kind == case_moves.NOT_FROM and case is not None:
+    if kind == "not_from" and case is not None:
         return (tr("Only for a case that is %1; case %2 is %3")
                 .replace("%1", join_list(enum_label(s).lower() for s in refusal.sources))
                 .replace("%2", case.case_number).replace("%3", enum_label(case.status).lower()))
-    if kind == case_moves.ROLE and actor is not None:
+    if kind == "role" and actor is not None:
         return (tr("That is for: %1 (you act as %2)")
                 .replace("%1", join_list(enum_label(r) for r in refusal.roles))
                 .replace("%2", enum_label(actor.role)))
@@ -76,7 +77,7 @@ class CaseMenu(QMenu):
         self._page = page
         self._get_ctx = get_ctx
         self.move_actions: dict[tuple[str, S], QAction] = {}
-        for label, target in case_moves.menu_entries():
+        for label, target in MOVE_TEXTS:  # services.case_moves.menu_entries() order
             if label in ("Escalate", "Cancel"):  # moves out of the flow stand apart
                 self.addSeparator()
             text, keys = MOVE_TEXTS[(label, target)]
@@ -112,9 +113,17 @@ class CaseMenu(QMenu):
     def refresh(self) -> None:
         """Enable what the shown case and the current user allow; say why not elsewhere."""
         page, case = self._case()
+        if case is None:
+            no_case = tr("Choose a case on the Cases screen first")
+            for action in (*self.move_actions.values(), self.edit_action, self.print_action,
+                           self.save_pdf_action):
+                self._set(action, False, no_case)
+            return
+        from inspector_app.services import case_moves
+
         ctx = self._get_ctx()
 
-        def why(refusal: Refusal | None) -> str:
+        def why(refusal) -> str:
             return refusal_text(refusal, case, ctx.actor)
 
         for move in case_moves.menu_moves(ctx, case):

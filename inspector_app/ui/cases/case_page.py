@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from inspector_app.domain.enums import CaseStatus, PhotoRole, Role
@@ -53,14 +53,21 @@ class CasePage(QWidget):
         self.transitions.move_requested.connect(self.move_to)
         self.notice_button = QPushButton(tr("Print notice…"), self)
         self.notice_button.setObjectName("print_notice_button")
-        self.notice_button.setToolTip(tr("Write the rectification notice (PDF) and open it"))
+        self.notice_button.setToolTip(
+            tr("Print the rectification notice (Ctrl+Shift+P); printing it notifies the merchant"))
         self.notice_button.clicked.connect(self.print_notice)
+        self.save_pdf_button = QPushButton(tr("Save notice as PDF…"), self)
+        self.save_pdf_button.setObjectName("save_notice_pdf_button")
+        self.save_pdf_button.setToolTip(
+            tr("Save the rectification notice as a PDF file (Ctrl+Shift+S) to send it"))
+        self.save_pdf_button.clicked.connect(self.save_notice_pdf)
         self.edit_button = QPushButton(tr("Edit case…"), self)
         self.edit_button.setObjectName("edit_case_button")
         self.edit_button.setToolTip(tr("Change the due date, the assignee or the summary"))
         self.edit_button.clicked.connect(self.edit_case)
         self.transitions.add_extra(self.edit_button)
         self.transitions.add_extra(self.notice_button)
+        self.transitions.add_extra(self.save_pdf_button)
 
         self.finding_photos = PhotoPanel(env, self)
         self.finding_photos.setObjectName("finding_photos")
@@ -85,6 +92,11 @@ class CasePage(QWidget):
         self.tabs.addTab(self.response_tab, tr("Merchant's response"))
         self.tabs.addTab(self.verification_tab, tr("Verification"))
         self.tabs.addTab(self.history, tr("History"))
+        # A narrow page shortens the tab names (whole in their tooltips) rather than scroll.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        for i in range(self.tabs.count()):
+            self.tabs.setTabToolTip(i, self.tabs.tabText(i))
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -142,6 +154,7 @@ class CasePage(QWidget):
         self.edit_button.setVisible(manager)
         self.edit_button.setEnabled(manager and not read_only)
         self.notice_button.setVisible(manager)
+        self.save_pdf_button.setVisible(manager)
         if not same:
             try:
                 found = [finding_service.get_finding(ctx, fid) for fid in case.finding_ids]
@@ -224,5 +237,16 @@ class CasePage(QWidget):
             return
         notice.print_notice(
             self.env.ctx, self.case.case_number, self,
-            on_done=lambda path: self.env.show_status(tr("Notice written to %1").replace("%1", str(path))),
+            on_done=lambda path, pages: self.env.show_status(
+                tr("Sent %n page(s) of the notice to the printer; a copy is in %1", None, pages)
+                .replace("%1", str(path))),
+        )
+
+    @Slot()
+    def save_notice_pdf(self) -> None:
+        if self.case is None:
+            return
+        notice.save_notice_pdf(
+            self.env.ctx, self.env.settings, self.case.case_number, self,
+            on_done=lambda path: self.env.show_status(tr("Saved %1").replace("%1", str(path))),
         )

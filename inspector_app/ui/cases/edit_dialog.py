@@ -20,6 +20,7 @@ from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import CaseInfo
 from inspector_app.ui import changes
+from inspector_app.ui.confirm import DiscardGuard
 from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.findings.open_case_dialog import assignee_combo
 from inspector_app.ui.first_start import field_error_label
@@ -29,7 +30,7 @@ from inspector_app.ui.keys import confirm_on_ctrl_return
 logger = logging.getLogger(__name__)
 
 
-class EditCaseDialog(QDialog):
+class EditCaseDialog(DiscardGuard, QDialog):
     """Changes are written by services.cases.update_case, which records them in the history."""
 
     def __init__(self, env, case: CaseInfo, parent: QWidget | None = None) -> None:
@@ -75,6 +76,15 @@ class EditCaseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+        self._pristine = self._values()
+
+    def _values(self) -> tuple:
+        return (self.due_edit.date(), self.assignee_combo.currentData(),
+                self.summary_edit.toPlainText())
+
+    def has_unsaved(self) -> bool:
+        """Edited and not saved: Esc, Cancel and closing ask first (DiscardGuard)."""
+        return self.updated is None and self._values() != self._pristine
 
     @Slot()
     def submit(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.services.findings import FindingInfo
 from inspector_app.ui.findings.columns import SEVERITY_COLOURS
+from inspector_app.ui.fit import fit_column
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
 from inspector_app.ui.models import ID_ROLE, ROW_ROLE
 
@@ -96,7 +97,7 @@ class CaseFindingsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 80), (1, 170), (3, 150)):
-            self.table.setColumnWidth(col, width)
+            fit_column(self.table, col, width)
         self.table.setToolTip(tr("Enter or double-click opens the finding's purchase"))
         self.photo_slot = photo_slot
         splitter = QSplitter(Qt.Orientation.Vertical, self)

@@ -11,6 +11,7 @@ from inspector_app.domain.errors import InspectorError
 from inspector_app.services.browse import CaseFilter
 from inspector_app.ui.cases.model import CasesModel
 from inspector_app.ui.cases.status_tabs import StatusTabs
+from inspector_app.ui.empty_state import EmptyState
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.findings.filter_widgets import SearchField
 from inspector_app.ui.findings.merchant_picker import MerchantPicker
@@ -38,6 +39,10 @@ class CasesListPanel(QWidget):
         self.tabs = StatusTabs(self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("cases_count_label")
+        self.empty = EmptyState("cases_empty", tr(
+            "No cases yet. A rectification case is opened from findings: on the Findings "
+            "screen, select findings of one merchant and choose Open rectification case (Ctrl+Shift+R)."), self)
+        self.empty.add_button("findings", tr("Go to Findings"), lambda: env.navigate("findings"))
         self.model = CasesModel(get_ctx, self)
         self.table = PagedTableView("cases", env.settings, self)
         self.table.setModel(self.model)
@@ -56,6 +61,7 @@ class CasesListPanel(QWidget):
         layout.setContentsMargins(12, 10, 6, 8)
         layout.addLayout(top)
         layout.addLayout(tabs_row)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
 
         self.search.search_changed.connect(self.apply_filters)
@@ -79,11 +85,13 @@ class CasesListPanel(QWidget):
             self.tabs.update_counts(self._get_ctx, self.base_filter())
         except InspectorError as exc:
             show_error(self, exc)
+        self._update_empty()
 
     def refresh(self) -> None:
         current = self.table.current_id()
         self.model.refresh()
         self.tabs.update_counts(self._get_ctx, self.base_filter())
+        self._update_empty()
         if current is not None:
             self.select_id(current, emit=False)
 
@@ -99,6 +107,11 @@ class CasesListPanel(QWidget):
             self._quiet = False
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def _update_empty(self) -> None:
+        """No case at all (not merely none under the search): say where cases come from."""
+        base = self.base_filter()
+        self.empty.setVisible(self.tabs.counts.get("all") == 0 and not base.text and not base.merchant_id)
 
     def _after_reset(self) -> None:
         self.count_label.setText(tr("%n case(s)", None, self.model.total))

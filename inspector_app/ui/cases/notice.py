@@ -1,4 +1,6 @@
-"""Printing a case's rectification notice: the PDF export runs as a task, then opens."""
+"""A case's rectification notice: printed on a printer the user chooses, or saved as a PDF
+where the user chooses (never over a file without asking). Either way the notice is written
+and archived by the service, which marks an open case notified (services.reporting)."""
 
 from __future__ import annotations
 
@@ -6,13 +8,13 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from inspector_app.domain import clock
-from inspector_app.ui import changes
+from inspector_app.ui import changes, pdf_print
+from inspector_app.ui.confirm import confirm
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.reports.files import FolderMemory, pdf_filter
 from inspector_app.ui.tasks import Task, run_task
 
 logger = logging.getLogger(__name__)
@@ -35,24 +37,78 @@ def _as_tuples(job):
         yield (step.done, step.total, step.label)
 
 
-def print_notice(ctx, case_number: str, parent: QWidget, on_done: Callable[[Path], None] | None = None) -> Task:
-    """Export the notice PDF off the GUI thread (progress + cancel), then open it."""
+def _export(ctx, case_number: str, out: Path, parent: QWidget, done: Callable[[Path], None],
+            force: bool = False) -> Task:
+    """Write the notice off the GUI thread (progress + cancel); `done(path)` on the GUI thread."""
     from inspector_app.services import reporting
 
-    out = notice_path(ctx.paths.reports, case_number)
-
     def job():
-        return (yield from _as_tuples(reporting.export_notice(ctx, out, case_number=case_number)))
+        return (yield from _as_tuples(
+            reporting.export_notice(ctx, out, case_number=case_number, force=force)))
 
-    def done(path) -> None:
+    def finished(path) -> None:
         logger.info("Notice for %s written to %s", case_number, path)
-        # Printing marked an open case notified (services.reporting.export_notice).
+        # Writing it marked an open case notified (services.reporting.export_notice).
         changes.notify(changes.CASE)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        if on_done is not None:
-            on_done(Path(path))
+        done(Path(path))
 
     return run_task(
-        job, done, progress=parent, label=tr("Writing the rectification notice for %1…").replace("%1", case_number),
+        job, finished, progress=parent,
+        label=tr("Writing the rectification notice for %1…").replace("%1", case_number),
         name=f"notice {case_number}",
     )
+
+
+def print_notice(ctx, case_number: str, parent: QWidget,
+                 on_done: Callable[[Path, int], None] | None = None) -> Task | None:
+    """Ask for a printer first (cancelling changes nothing), then write the notice into the
+    data folder's notices/ and print it there; `on_done(path, pages printed)`."""
+    printer = pdf_print.ask_printer(
+        parent, tr("Rectification notice %1").replace("%1", case_number))
+    if printer is None:
+        return None
+
+    def done(path: Path) -> None:
+        pages = pdf_print.print_pdf(printer, path)
+        if on_done is not None:
+            on_done(path, pages)
+
+    return _export(ctx, case_number, notice_path(ctx.paths.reports, case_number), parent, done)
+
+
+def ask_new_pdf(parent: QWidget, title: str, start: Path) -> tuple[Path, bool] | None:
+    """Where to save a PDF, and whether an existing file there may be replaced (asked here,
+    No by default); None when the user cancelled either question."""
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(start), pdf_filter(), "",
+        QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    exists = path.exists()
+    if exists and not confirm(parent, tr("Replace file?"),
+                              tr("%1 already exists. Replace it?").replace("%1", str(path))):
+        return None
+    return path, exists
+
+
+def save_notice_pdf(ctx, settings, case_number: str, parent: QWidget,
+                    on_done: Callable[[Path], None] | None = None) -> Task | None:
+    """Ask where, then write the notice there (archived: a saved notice is one sent)."""
+    memory = FolderMemory(settings)
+    stamp = clock.today().strftime("%Y%m%d")
+    answer = ask_new_pdf(parent, tr("Save notice %1 as PDF").replace("%1", case_number),
+                         memory.folder / f"{case_number}-notice-{stamp}.pdf")
+    if answer is None:
+        return None
+    out, replace = answer
+    memory.remember(out)
+
+    def done(path: Path) -> None:
+        if on_done is not None:
+            on_done(path)
+
+    return _export(ctx, case_number, out, parent, done, force=replace)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.enums import CaseStatus
 from inspector_app.domain.workflow import transition_for
-from inspector_app.ui.confirm import confirm
+from inspector_app.ui.confirm import DiscardGuard, confirm
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.fit import FlowLayout
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
@@ -70,7 +70,7 @@ def _needs_note(source: CaseStatus, target: CaseStatus) -> bool:
     return t is not None and t.needs_note
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(DiscardGuard, QDialog):
     """Asks for the reason a move needs (cancelling, waiving, escalating, a failed check)."""
 
     def __init__(
@@ -112,6 +112,10 @@ class ReasonDialog(QDialog):
 
     def reason(self) -> str:
         return self.note_edit.toPlainText().strip()
+
+    def has_unsaved(self) -> bool:
+        """A reason typed (DiscardGuard asks before it is thrown away)."""
+        return self.result() != QDialog.DialogCode.Accepted and bool(self.reason())
 
     @Slot()
     def _accept_if_given(self) -> None:

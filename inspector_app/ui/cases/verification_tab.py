@@ -26,6 +26,7 @@ from inspector_app.services.cases import CaseInfo
 from inspector_app.ui import changes
 from inspector_app.ui.confirm import confirm
 from inspector_app.ui.first_start import field_error_label
+from inspector_app.ui.fit import FlowLayout, shrinkable_combo
 from inspector_app.ui.i18n import enum_label, tr
 
 logger = logging.getLogger(__name__)
@@ -60,7 +61,7 @@ class VerificationTab(QWidget):
         self.purchase_combo = QComboBox(self)
         self.purchase_combo.setObjectName("repurchase_combo")
         self.purchase_combo.setToolTip(tr("The mystery re-purchase from this merchant that was checked"))
-        self.purchase_combo.setMinimumContentsLength(28)
+        shrinkable_combo(self.purchase_combo, 16)  # the page stays narrow: docs/architecture.md, "Small screens"
         self.save_button = QPushButton(tr("Record verification"), self)
         self.save_button.setObjectName("save_verification_button")
         self.save_button.clicked.connect(self.save)
@@ -72,10 +73,12 @@ class VerificationTab(QWidget):
         }
         self.general_error = field_error_label(self)
 
-        result_row = QHBoxLayout()
-        result_row.addWidget(self.passed_radio)
-        result_row.addWidget(self.failed_radio)
-        result_row.addStretch(1)
+        result_row = QWidget(self)
+        result_flow = FlowLayout(result_row, spacing=12)  # one under the other when narrow
+        self.passed_radio.setParent(result_row)
+        self.failed_radio.setParent(result_row)
+        result_flow.addWidget(self.passed_radio)
+        result_flow.addWidget(self.failed_radio)
         form = QFormLayout()
         form.addRow(tr("Result:"), result_row)
         form.addRow("", self.errors["result"])

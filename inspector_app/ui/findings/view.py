@@ -15,9 +15,11 @@ from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.messages import t
 from inspector_app.services import browse
 from inspector_app.services import findings as finding_service
+from inspector_app.services.browse import FindingFilter
 from inspector_app.services.context import RECORDERS
 from inspector_app.services.sync.binding import server_only_reason
 from inspector_app.ui import changes
+from inspector_app.ui.empty_state import EmptyState
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.findings.columns import FindingsModel
 from inspector_app.ui.findings.filter_bar import FindingsFilterBar
@@ -95,7 +97,13 @@ class FindingsView(QWidget):
         self.filter_bar.filter_row.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
+        self.empty = EmptyState("findings_empty", tr(
+            "No findings yet. Findings are recorded while inspecting a purchase: open a "
+            "purchase on the Purchases screen and add a finding. Cases are then opened "
+            "from here."), self)
+        self.empty.add_button("purchases", tr("Go to Purchases"), lambda: env.navigate("purchases"))
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.filter_bar.without_case, self.table)
 
@@ -169,6 +177,8 @@ class FindingsView(QWidget):
             return
         self._count = n
         self.count_label.setText(tr("%n finding(s)", None, n))
+        # None at all (not merely none matching the filters): say where findings come from.
+        self.empty.setVisible(n == 0 and self.model.filters == FindingFilter())
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in _WATCHED and self.isVisible():

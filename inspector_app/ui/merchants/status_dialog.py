@@ -17,6 +17,7 @@ from inspector_app.domain.enums import MerchantStatus
 from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import merchants
 from inspector_app.services.context import Context
+from inspector_app.ui.confirm import DiscardGuard
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.keys import confirm_on_ctrl_return
@@ -24,7 +25,7 @@ from inspector_app.ui.keys import confirm_on_ctrl_return
 logger = logging.getLogger(__name__)
 
 
-class StatusChangeDialog(QDialog):
+class StatusChangeDialog(DiscardGuard, QDialog):
     """Status change with a required reason; the service checks the role and the rule."""
 
     def __init__(self, ctx: Context, merchant: merchants.MerchantInfo, target: MerchantStatus,
@@ -58,6 +59,10 @@ class StatusChangeDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.resize(440, 240)
+
+    def has_unsaved(self) -> bool:
+        """A reason typed and not saved (DiscardGuard asks before it is thrown away)."""
+        return self.result_info is None and bool(self.reason_edit.toPlainText().strip())
 
     def _save(self) -> None:
         try:

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from inspector_app.ui.fit import fit_column
 from inspector_app.ui.models.columns import ID_ROLE
 from inspector_app.ui.models.paged import PagedTableModel
 from inspector_app.ui.settings import AppSettings
@@ -15,8 +16,6 @@ logger = logging.getLogger(__name__)
 
 #: Row height that fits one line of CJK text with some air.
 ROW_HEIGHT = 26
-#: Pixels a column header needs besides its text: margins and the sort indicator.
-HEADER_PADDING = 26
 
 
 class PagedTableView(QTableView):
@@ -59,12 +58,10 @@ class PagedTableView(QTableView):
 
     def setModel(self, model: PagedTableModel) -> None:  # type: ignore[override]
         super().setModel(model)
-        header_metrics = self.horizontalHeader().fontMetrics()
         for i, col in enumerate(model.columns):
             # Room for the header's text and the sort arrow, in any language; a column never
             # grows past twice its planned width (the header then elides, with a tooltip).
-            needed = header_metrics.horizontalAdvance(str(model.headerData(i, Qt.Orientation.Horizontal))) + HEADER_PADDING
-            self.setColumnWidth(i, max(col.width, min(needed, 2 * col.width)))
+            fit_column(self, i, col.width)
         header = self.horizontalHeader()
         if not self.restore_layout():
             # No saved layout: show the model's own order (or none).

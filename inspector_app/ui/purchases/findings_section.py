@@ -24,6 +24,7 @@ from inspector_app.services import findings as finding_service
 from inspector_app.services.findings import FindingInfo
 from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.fit import fit_column
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.purchases.finding_editor import FindingEditor
 from inspector_app.ui.purchases.findings_model import FindingListModel
@@ -55,8 +56,8 @@ class FindingsSection(QSplitter):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
         self.view.setAlternatingRowColors(True)
-        self.view.setColumnWidth(0, 80)
-        self.view.setColumnWidth(1, 190)
+        fit_column(self.view, 0, 80)
+        fit_column(self.view, 1, 190)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.label = QLabel(self)
         self.label.setObjectName("findings_label")

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import browse
 from inspector_app.services import purchases as purchase_service
 from inspector_app.services.context import RECORDERS, SEES_PRIVATE
 from inspector_app.ui import changes
+from inspector_app.ui.empty_state import EmptyState, load_demo_data
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.models import PagedTableModel, PagedTableView, ServiceSource
@@ -86,6 +88,12 @@ class PurchaseListPage(QWidget):
         self.delete_button.setObjectName("delete_purchase_button")
         self.delete_button.setToolTip(tr("Move the selected purchases to the waste basket (Delete)"))
         self.undo_bar = UndoBar(self)
+        self.empty = EmptyState("purchases_empty", tr(
+            "No purchases yet. Log your first mystery purchase with New purchase (Ctrl+N); "
+            "the Sampling plan screen can suggest what to buy. To look around first, load "
+            "the demo data (administrators)."), self)
+        self.empty.add_button("new", tr("New purchase…"), self.new_requested.emit)
+        self.empty.add_button("demo", tr("Load demo data…"), self.load_demo)
 
         top = QHBoxLayout()
         top.addWidget(title_label(tr("Purchases"), self))
@@ -100,6 +108,7 @@ class PurchaseListPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 10)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.undo_bar)
         QWidget.setTabOrder(self.filter_bar.search, self.filter_bar.status)
@@ -144,6 +153,12 @@ class PurchaseListPage(QWidget):
         if self.filter_bar.is_filtered():
             text = tr("%1 (filtered)").replace("%1", text)
         self.count_label.setText(text)
+        # No purchase at all (not merely none matching): say what to do first.
+        self.empty.setVisible(total == 0 and not self.filter_bar.is_filtered())
+
+    @Slot()
+    def load_demo(self) -> None:
+        load_demo_data(self, self.env.ctx, lambda: changes.notify(changes.DATABASE))
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -157,6 +172,8 @@ class PurchaseListPage(QWidget):
         for key in PRIVATE_COLUMNS:
             self.table.setColumnHidden(self.model.column_index(key), not private)
         self.new_button.setEnabled(self.env.state.has_role(*RECORDERS))
+        self.empty.buttons["new"].setEnabled(self.env.state.has_role(*RECORDERS))
+        self.empty.buttons["demo"].setEnabled(self.env.state.has_role(Role.ADMIN))
         self.filter_bar.reload_inspectors()
         self._update_buttons()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import catalog, merchants
 from inspector_app.ui import changes
+from inspector_app.ui.confirm import DiscardGuard
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.purchases.pickers import Choice, merchant_choice, product_choice
 from inspector_app.ui.purchases.widgets import FieldErrors, error_label
@@ -27,7 +28,7 @@ from inspector_app.ui.purchases.widgets import FieldErrors, error_label
 logger = logging.getLogger(__name__)
 
 
-class _QuickDialog(QDialog):
+class _QuickDialog(DiscardGuard, QDialog):
     """A form of line edits, each with its error label, and OK/Cancel."""
 
     def __init__(self, title: str, name: str, parent: QWidget | None) -> None:
@@ -45,6 +46,8 @@ class _QuickDialog(QDialog):
         )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        #: The fields' texts as the dialog opened (filled in from what was typed before).
+        self._pristine: list[str] | None = None
 
     def add_field(self, label: str, field: str, *aliases: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
@@ -63,9 +66,19 @@ class _QuickDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         """Typing goes into the first empty field, never onto OK (nothing typed is lost)."""
         super().showEvent(event)
+        if self._pristine is None:
+            self._pristine = self._texts()
         target = self.first_empty_field() or (self.fields[0] if self.fields else None)
         if target is not None:
             target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def _texts(self) -> list[str]:
+        return [edit.text() for edit in self.fields]
+
+    def has_unsaved(self) -> bool:
+        """Typed into since it opened (DiscardGuard asks before that is thrown away)."""
+        return (self.result_choice is None and self._pristine is not None
+                and self._texts() != self._pristine)
 
     def finish_layout(self) -> None:
         self.form.addRow(self.general_error)

@@ -10,13 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from inspector_app.ui import pdf_print
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.reports import jobs, kinds
 from inspector_app.ui.reports.files import FolderMemory, ask_save_path, open_folder
 from inspector_app.ui.reports.jobs import PreviewDocument
 from inspector_app.ui.reports.kinds import ReportRequest
 from inspector_app.ui.reports.preview import PreviewPane
-from inspector_app.ui.reports.printing import print_pages, printing_available
 from inspector_app.ui.tasks import Task, run_task
 
 logger = logging.getLogger(__name__)
@@ -172,20 +172,24 @@ class ReportActions(QObject):
     # -- print and folder ----------------------------------------------------------------
 
     def can_print(self) -> bool:
-        return printing_available() and jobs.pdftoppm() is not None
+        return pdf_print.printing_available()
 
     def print_request(self, req: ReportRequest) -> Task | None:
-        """Print the previewed pages (making the preview first when needed)."""
+        """Print the previewed document (writing the preview first when needed)."""
         doc = self.current_document(req)
-        if doc is not None and doc.pages:
+        if doc is not None:
             self._print(doc)
             return None
         return self.preview_request(req, then=self._print)
 
     def _print(self, doc: PreviewDocument) -> None:
-        if not doc.pages:
+        """Qt's print dialog, then the PDF's pages drawn at the printer's resolution
+        (ui/pdf_print.py; no page images or pdftoppm needed)."""
+        title = document_title(doc.request)
+        printer = pdf_print.ask_printer(self.parent_widget, title, pdf_print.page_count(doc.pdf))
+        if printer is None:
             return
-        printed = print_pages(self.parent_widget, document_title(doc.request), list(doc.pages))
+        printed = pdf_print.print_pdf(printer, doc.pdf)
         if printed:
             self.env.show_status(tr("Sent %n page(s) to the printer", None, printed))
 

@@ -67,6 +67,14 @@ class CasesScreen(QWidget):
                 .replace("%1", str(soon.warning_days))
             )
 
+    def show_filter(self, key: str) -> None:
+        """Every case of one status tab (from a dashboard tile): other filters cleared."""
+        self.list.search.clear()
+        self.list.merchant.clear_choice()
+        self.list.tabs.select(key)
+        self.list.apply_filters()
+        self.list.table.setFocus()
+
     def focus_search(self) -> None:
         self.list.search.setFocus()
         self.list.search.selectAll()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -34,7 +35,8 @@ logger = logging.getLogger(__name__)
 #: How many months back the period chooser offers.
 MONTHS_OFFERED = 24
 #: Entities whose change makes the figures stale.
-_WATCHED = {changes.PURCHASE, changes.FINDING, changes.CASE, changes.MERCHANT, changes.DATABASE}
+_WATCHED = {changes.PURCHASE, changes.FINDING, changes.CASE, changes.MERCHANT, changes.DATABASE,
+            changes.WORK_ORDER}
 
 #: (key, caption) of each tile, in reading order.
 TILES = (
@@ -51,7 +53,20 @@ TILES = (
     ("closure_median", QT_TR_NOOP("Hours to closure")),
     ("merchants_watch", QT_TR_NOOP("Merchants put on watch")),
     ("net_cost", QT_TR_NOOP("Net cost of purchases")),
+    ("after_sales", QT_TR_NOOP("After-sales work orders")),
 )
+#: After-sales tiles whose captions are glossary words (tr context "after-sales term").
+AFTER_SALES_TILES = ("service_duration", "after_sales_rate", "over_60h")
+
+
+#: Tiles that open the rows behind their figure: key -> what the tooltip says.
+TILE_LINKS = {
+    "purchases": QT_TR_NOOP("Show this month's purchases"),
+    "findings": QT_TR_NOOP("Show the findings"),
+    "merchants_with_findings": QT_TR_NOOP("Show the merchants with findings"),
+    "cases_open_now": QT_TR_NOOP("Show the active cases"),
+    "cases_overdue_now": QT_TR_NOOP("Show the overdue cases"),
+}
 
 
 def _hours(value: float | None) -> str:
@@ -100,8 +115,16 @@ class DashboardScreen(QWidget):
         self.tiles: dict[str, FigureTile] = {}
         grid = QGridLayout()
         grid.setSpacing(10)
-        for i, (key, caption) in enumerate(TILES):
-            tile = FigureTile(key, tr(caption), self)
+        captions = [(key, tr(caption)) for key, caption in TILES] + [
+            ("service_duration", tr("Service duration", "after-sales term")),
+            ("after_sales_rate", tr("After-sales rate", "after-sales term")),
+            ("over_60h", tr("Shops over 60 h", "after-sales term")),
+        ]
+        for i, (key, caption) in enumerate(captions):
+            tile = FigureTile(key, caption, self)
+            if key in TILE_LINKS:
+                tile.make_link(tr(TILE_LINKS[key]))
+                tile.opened.connect(self.open_tile)
             self.tiles[key] = tile
             grid.addWidget(tile, i // 6, i % 6)
 
@@ -139,6 +162,24 @@ class DashboardScreen(QWidget):
         env.changes.changed.connect(self._on_changed)
 
     # -- hooks ---------------------------------------------------------------------------
+
+    def open_tile(self, key: str) -> None:
+        """The rows behind a figure: its screen, filtered as the figure counts them."""
+        if key in ("cases_open_now", "cases_overdue_now"):
+            screen = self.env.navigate("cases")
+            if screen is not None:
+                screen.show_filter("active" if key == "cases_open_now" else "overdue")
+        elif key == "purchases":
+            period = self.period()
+            screen = self.env.navigate("purchases")
+            if screen is not None:
+                screen.show_period(period.start, period.end - timedelta(days=1))
+        elif key == "merchants_with_findings":
+            screen = self.env.navigate("merchants")
+            if screen is not None:
+                screen.show_with_findings()
+        elif key == "findings":
+            self.env.navigate("findings")
 
     def activate(self) -> None:
         if self._stale:
@@ -217,6 +258,7 @@ class DashboardScreen(QWidget):
         t["merchants_watch"].set(f"{fig.merchants_watch:,}", tr("%1 suspended, %2 eliminated")
                                  .replace("%1", str(fig.merchants_suspended))
                                  .replace("%2", str(fig.merchants_eliminated)))
+        self._show_after_sales(fig.after_sales)
         t["net_cost"].set(_money(fig.net_cost_cents),
                           tr("spent %1, refunded %2 (%3 lightning refunds)")
                           .replace("%1", _money(fig.spend_cents))
@@ -225,3 +267,25 @@ class DashboardScreen(QWidget):
         self.pareto.set_items([(enum_label(FindingCategory(k)), n) for k, n in fig.by_category])
         self.trend.set_items([(month, n_findings) for month, _, n_findings in fig.trend])
         self.top_merchants.set_items([(name, n) for _, name, n in fig.top_merchants])
+
+    def _show_after_sales(self, f: dict) -> None:
+        """The month's after-sales tiles (services/aftersales_stats.py)."""
+        t = self.tiles
+        t["after_sales"].set(f"{f.get('after_sales', 0):,}", tr("%1 complaints").replace(
+            "%1", f"{f.get('complaints', 0):,}"))
+        bands = f.get("bands") or [0, 0, 0, 0]
+        t["service_duration"].set(
+            _hours(f.get("median")),
+            tr("median hours; 90th percentile %1; %2 over 72 h")
+            .replace("%1", _hours(f.get("p90"))).replace("%2", f"{bands[3]:,}"))
+        value = f.get("after_sales_rate")
+        if f.get("rate_basis") == "per_order":
+            t["after_sales_rate"].set("–" if value is None else f"{100 * value:.2f}%",
+                                      tr("per order, over %1 orders").replace(
+                                          "%1", f"{f.get('orders', 0):,}"))
+        else:
+            t["after_sales_rate"].set("–" if value is None else f"{value:.0f}",
+                                      tr("per month: no order volumes imported"))
+        shops = f.get("shops_over_60h") or []
+        t["over_60h"].set(f"{len(shops):,}", ", ".join(name for _, name, _, _ in shops[:3]),
+                          alert=bool(shops))

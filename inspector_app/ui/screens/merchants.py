@@ -100,6 +100,10 @@ class MerchantsScreen(QWidget):
 
     # -- hooks ---------------------------------------------------------------------------
 
+    def show_with_findings(self) -> None:
+        """The merchants with findings (from a dashboard tile)."""
+        self.findings_check.setChecked(True)  # toggled -> apply_filters
+
     def focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()

@@ -194,6 +194,16 @@ class PlanScreen(QWidget):
     @Slot()
     def reload(self) -> None:
         self._stale = False
+        if not self.env.state.has_role(*sampling_plans.PLAN_READERS):
+            # A merchant manager may not see the next purchases (services/sampling_plans.py).
+            self.plan = None
+            self.plans_source.rows = []
+            self.plans_model.refresh()
+            self.picks_source.rows = []
+            self.picks_model.refresh()
+            self.plan_label.setText(tr("Sampling plans are for inspectors and quality managers."))
+            self._update_buttons()
+            return
         run_task(
             partial(sampling_plans.list_plans, self.env.ctx), self._show_plans, name="list plans"
         )

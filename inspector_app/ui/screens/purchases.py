@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
@@ -51,6 +52,25 @@ class PurchasesScreen(QWidget):
             self.list_page.refresh()
         if self.stack.currentWidget() is self.inspect_page:
             self.inspect_page.activate()
+
+    def may_leave(self) -> bool:
+        """Before another screen or quitting: ask about a finding with unsaved edits."""
+        page = self.inspect_page
+        if self.stack.currentWidget() is not page or not page.editor.dirty:
+            return True
+        if not page.findings.confirm_discard():
+            return False
+        page.editor.revert()
+        return True
+
+    def show_period(self, first: date, last: date) -> None:
+        """The purchases ordered from `first` to `last` (from a dashboard tile)."""
+        self.show_list()
+        bar = self.list_page.filter_bar
+        bar.clear()
+        bar.since.set_value(first)
+        bar.until.set_value(last)
+        bar.changed.emit()
 
     def focus_search(self) -> None:
         self.show_list()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
 
 from inspector_app.ui import changes
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.pdf_print import printing_available
 from inspector_app.ui.reports import kinds
 from inspector_app.ui.reports.actions import ReportActions
 from inspector_app.ui.reports.archive import ArchivePanel
@@ -18,7 +19,6 @@ from inspector_app.ui.reports.files import FolderMemory
 from inspector_app.ui.reports.imports import ImportActions
 from inspector_app.ui.reports.panel import ReportChooser
 from inspector_app.ui.reports.preview import PreviewPane
-from inspector_app.ui.reports.printing import printing_available
 from inspector_app.ui.screens import ScreenEnv
 
 logger = logging.getLogger(__name__)
@@ -119,7 +119,7 @@ class ReportsScreen(QWidget):
         self.chooser.print_button.setEnabled(can_print)
         if spec.is_pdf and not can_print:
             self.chooser.print_button.setToolTip(
-                tr("Printing needs poppler-utils (the pdftoppm program) to draw the pages."))
+                tr("Printing is not available: this installation lacks Qt's print support."))
         self.report_actions.forget_preview()
         if not spec.is_pdf:
             self.preview.show_message(

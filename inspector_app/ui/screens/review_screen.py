@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain import clock
-from inspector_app.domain.enums import MerchantStatus, ReviewDecision, ReviewReason
+from inspector_app.domain.enums import (
+    MerchantStatus,
+    ReviewDecision,
+    ReviewReason,
+    WorkOrderStage,
+)
 from inspector_app.services import review as review_service
 from inspector_app.services import review_decisions
 from inspector_app.ui import changes
@@ -78,6 +83,8 @@ COLUMNS: Sequence[Column] = (
     Column("findings", QT_TR_NOOP("Findings"), sort_key="findings", align=RIGHT, width=65),
     Column("overdue_cases", QT_TR_NOOP("Overdue"), sort_key="overdue_cases", align=RIGHT,
            width=65),
+    Column("stage_breaches", QT_TR_NOOP("Stage breaches"), sort_key="stage_breaches",
+           align=RIGHT, width=85),
     Column("decision", QT_TR_NOOP("Decided"), sort_key="decision", formatter=_decision,
            width=80),
 )
@@ -252,6 +259,10 @@ class ReviewScreen(QWidget):
             .replace("%5", hours).replace("%6", p90).replace("%7", str(r.complaints))
             .replace("%8", f"{r.complaint_baseline:.1f}").replace("%9", str(r.findings))
         )
+        if r.breaches_by_stage:
+            stages = ", ".join(f"{enum_label(WorkOrderStage(st))} {n}"
+                               for st, n in sorted(r.breaches_by_stage.items()))
+            text += " " + tr("Stages past their limit: %1.").replace("%1", stages)
         if r.score_reason:
             text += " " + r.score_reason
         if r.decision:

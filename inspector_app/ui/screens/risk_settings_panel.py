@@ -1,4 +1,5 @@
-"""The risk and sampling part of the team settings: thresholds, statistics window, weight floor."""
+"""The risk and sampling part of the team settings: thresholds, statistics window, weight floor,
+and the work-order stage limits (docs/domain.md, "Work-order warnings")."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.workorders import STAGES, STOCK_IN_AVERAGE_KEY
 from inspector_app.services.team_settings import RANGES
-from inspector_app.ui.i18n import tr
+from inspector_app.ui.i18n import enum_label, tr
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +50,15 @@ class RiskSettingsPanel(QGroupBox):
                   decimals=2, step=0.05,
                   tip=tr("Beside 1.0 added at risk 100: with 0.20 a merchant at risk 80 is "
                          "drawn five times as often as a spotless one."))
+        stages = QLabel(tr("Work-order stages are late past these limits (Work orders screen):"),
+                        self)
+        stages.setWordWrap(True)
+        form.addRow(stages)
+        for rule in STAGES:
+            self._add(form, rule.limit_key, enum_label(rule.stage) + ":", decimals=1,
+                      suffix=tr(" h"))
+        self._add(form, STOCK_IN_AVERAGE_KEY, tr("Signed to stocked in, average aim:"),
+                  decimals=1, suffix=tr(" h"))
 
     def _add(self, form: QFormLayout, key: str, label: str, *, decimals: int = 0,
              step: float = 1, suffix: str = "", tip: str = "") -> None:

@@ -30,6 +30,7 @@ from inspector_app.services import team_settings
 from inspector_app.services import users as user_service
 from inspector_app.services.context import MANAGERS, Actor
 from inspector_app.ui import changes
+from inspector_app.ui.confirm import confirm_discard
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import LANGUAGES, current_language, enum_label, tr
@@ -117,6 +118,8 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         self.env = env
         self.setObjectName("settings_screen")
+        #: The team settings as last loaded or saved (None before the first load).
+        self._team_pristine: dict | None = None
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(24, 18, 24, 18)
@@ -206,9 +209,15 @@ class SettingsScreen(QWidget):
         self.restart_label = QLabel(tr("Restart Inspector to use the new language."), box)
         self.restart_label.setObjectName("restart_label")
         self.restart_label.setVisible(chosen != current_language())
+        self.restart_button = QPushButton(tr("Restart now"), box)
+        self.restart_button.setObjectName("restart_button")
+        self.restart_button.setToolTip(tr("Close Inspector and start it again in the chosen language"))
+        self.restart_button.setVisible(chosen != current_language())
+        self.restart_button.clicked.connect(self.restart_now)
         row = QHBoxLayout(box)
         row.addWidget(self.language_combo)
         row.addWidget(self.restart_label)
+        row.addWidget(self.restart_button)
         row.addStretch(1)
         return box
 
@@ -292,6 +301,14 @@ class SettingsScreen(QWidget):
     # -- behaviour -----------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self.has_changes():
+            # Typed but unsaved team settings stay (leaving the screen asks about them).
+            self._refresh_people()
+            return
+        self._refresh_people()
+        self._refresh_team()
+
+    def _refresh_people(self) -> None:
         ctx = self.env.ctx
         actor = self.env.actor
         if actor is None:
@@ -314,6 +331,9 @@ class SettingsScreen(QWidget):
         self.password_button.setEnabled(actor is not None)
         self.data_folder_label.setText(str(ctx.paths.root))
         self.database_label.setText(ctx.db.describe())
+
+    def _refresh_team(self) -> None:
+        ctx = self.env.ctx
         values = team_settings.get_all(ctx)
         self.organisation_edit.setText(str(values["organisation_name"]))
         self.logo_edit.setText(str(values["organisation_logo"]))
@@ -322,6 +342,7 @@ class SettingsScreen(QWidget):
         self.warning_spin.setValue(int(values[WARNING_DAYS]))
         self.reply_spin.setValue(int(values[REPLY_DAYS]))
         self.risk_panel.load(values)
+        self._team_pristine = self.team_values()
         may_edit = self.env.state.has_role(*MANAGERS)
         self.risk_panel.set_editable(may_edit)
         editable: tuple[QWidget, ...] = (
@@ -379,10 +400,9 @@ class SettingsScreen(QWidget):
         if chosen:
             self.logo_edit.setText(chosen)
 
-    @Slot()
-    def save_team_settings(self) -> None:
-        ctx = self.env.ctx
-        values = {
+    def team_values(self) -> dict:
+        """The team settings as the form holds them."""
+        return {
             "organisation_name": self.organisation_edit.text().strip(),
             "organisation_logo": self.logo_edit.text().strip(),
             **{f"deadline_days.{sev.value}": spin.value() for sev, spin in self.deadline_spins.items()},
@@ -390,11 +410,33 @@ class SettingsScreen(QWidget):
             REPLY_DAYS: self.reply_spin.value(),
             **self.risk_panel.values(),
         }
+
+    def has_changes(self) -> bool:
+        """Team settings edited and not saved (only a manager can edit them)."""
+        return (self._team_pristine is not None and self.save_team_button.isEnabled()
+                and self.team_values() != self._team_pristine)
+
+    def may_leave(self) -> bool:
+        """Before another screen or quitting: "Discard changes?" for unsaved team settings;
+        discarding shows the saved values again."""
+        if not self.has_changes():
+            return True
+        if not confirm_discard(self):
+            return False
+        self._team_pristine = None
+        self.refresh()
+        return True
+
+    @Slot()
+    def save_team_settings(self) -> None:
+        ctx = self.env.ctx
+        values = self.team_values()
         try:
             team_settings.put_many(ctx, values)
         except InspectorError as exc:
             show_error(self, exc)
             return
+        self._team_pristine = self.team_values()
         changes.notify(changes.SETTINGS)
         self.env.show_status(tr("Team settings saved."))
 
@@ -408,3 +450,11 @@ class SettingsScreen(QWidget):
         self.env.settings.set(LANGUAGE, code)
         self.env.settings.sync()
         self.restart_label.setVisible(code != current_language())
+        self.restart_button.setVisible(code != current_language())
+
+    @Slot()
+    def restart_now(self) -> None:
+        from inspector_app.ui.restart import restart
+
+        if not restart(self.window()):
+            self.env.show_status(tr("Inspector was not restarted."))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from inspector_app.domain.enums import WorkOrderKind, WorkOrderStage
 from inspector_app.reports.workorders_xlsx import export_work_orders
 from inspector_app.services import workorders
 from inspector_app.ui import changes
+from inspector_app.ui.fit import FlowLayout, shrinkable_combo
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.models import PagedTableModel, PagedTableView
 from inspector_app.ui.screens import ScreenEnv
@@ -82,17 +82,25 @@ class WorkOrdersScreen(QWidget):
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("count_label")
 
-        bar = QHBoxLayout()
+        # The filters wrap onto a second line on a small screen (docs/architecture.md,
+        # "Small screens").
+        bar_box = QWidget(self)
+        bar = FlowLayout(bar_box, spacing=8)
         for w in (self.merchant_edit, self.type_edit, self.kind_combo, self.stage_combo,
-                  self.late_check, self.window_check, self.longest_check):
+                  self.late_check, self.window_check, self.longest_check, self.count_label,
+                  self.export_button):
+            w.setParent(bar_box)
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-        bar.addWidget(self.export_button)
+        for combo in (self.kind_combo, self.stage_combo):
+            shrinkable_combo(combo)
 
         self.model = PagedTableModel(WorkOrderSource(lambda: self.env.ctx), COLUMNS,
                                      filters=WorkOrderQuery(), sort_key="applied_at",
                                      sort_desc=True, parent=self)
+        # A late-stage filter over a million work orders counts for most of a second: later
+        # re-queries run in a task while the old rows stay on show (the first load does not).
+        self.model.set_background(True, on_error=self._reload_failed)
+        self.model.busy_changed.connect(self._busy)
         self.view = PagedTableView("workorders", env.settings, self)
         self.view.setModel(self.model)
         self.legend = QLabel(tr(
@@ -102,7 +110,7 @@ class WorkOrdersScreen(QWidget):
         self.legend.setWordWrap(True)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(bar_box)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
 
@@ -159,7 +167,19 @@ class WorkOrdersScreen(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self.model.busy:
+            self.count_label.setText(tr("Counting…"))
+            return
         self.count_label.setText(tr("%Ln work order(s)", "", self.model.total))
+
+    def _busy(self, _busy: bool) -> None:
+        self._update_count()
+
+    def _reload_failed(self, exc: BaseException) -> None:
+        from inspector_app.ui.errors import show_error
+
+        self._update_count()
+        show_error(self, exc)
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity not in _WATCHED:
@@ -175,7 +195,7 @@ class WorkOrdersScreen(QWidget):
     @Slot()
     def export(self) -> None:
         folder = self.env.settings.folder(EXPORT_SAVE_DIR)
-        default = folder / f"work-orders-{clock.today().isoformat()}.xlsx"
+        default = folder / f"work-orders-{clock.today().isoformat()}-内部.xlsx"
         path, _ = QFileDialog.getSaveFileName(
             self, tr("Export work orders"), str(default), tr("Excel workbook (*.xlsx)"))
         if path:

@@ -13,8 +13,9 @@ Create Date: 2026-12-07
   batch copy: copying purchases would rewrite every row of a big database).
 - ix_findings_purchase_stats: a period's findings are counted on the period's purchases
   (the purchase's order month, docs/domain.md "The figures"); covers grouping them.
-- ix_work_orders_kind_applied: the month's work orders by kind and application time, with
-  the merchant and the service duration (0009), so the month's review reads the index only.
+- ix_work_orders_kind_applied: work orders by kind and application time, with the
+  merchant, the service duration (0009), first handling and closing, so the month's review
+  and the risk score's timing read the index only.
 """
 
 import sqlalchemy as sa
@@ -68,7 +69,8 @@ def upgrade() -> None:
     op.add_column("purchases", sa.Column("sample_location", sa.String(length=200),
                                          nullable=False, server_default=""))
     op.create_index("ix_work_orders_kind_applied", "work_orders",
-                    ["kind", "applied_at", "merchant_id", "duration_hours"])
+                    ["kind", "applied_at", "merchant_id", "duration_hours",
+                     "first_handled_at", "closed_at"])
     op.create_index("ix_findings_purchase_stats", "findings",
                     ["purchase_id", "deleted_at", "severity", "category"])
 

@@ -1,7 +1,7 @@
 """findings sort indexes on PostgreSQL: (title, id), (category, id), (severity, id)
 
 Revision ID: 0013
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-07
 
 A findings page sorted by a column is ORDER BY column, id (ties by id: stable pages). On
@@ -16,7 +16,7 @@ the portable single-column indexes.
 from alembic import op
 
 revision = "0013"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

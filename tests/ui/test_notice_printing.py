@@ -1,0 +1,116 @@
+"""Printing a case's notice on a real QPrinter (PDF output to a file, read back), and
+"Save notice as PDF…" that never replaces a file without asking; both mark the case notified."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from inspector_app.domain.enums import CaseStatus, Role
+from inspector_app.services import cases as case_service
+from inspector_app.services import reporting
+from inspector_app.ui import pdf_print
+from tests.ui.findings_world import env_as, make_world
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def case(ctx, users):
+    world = make_world(ctx, users)
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    return case_service.open_case(qm, [world.finding["Seam splits at the shoulder"]])
+
+
+def case_page(qtbot, env, users, case):
+    from inspector_app.ui.screens.cases import CasesScreen
+
+    screen = CasesScreen(env_as(env, users, Role.QUALITY_MANAGER))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.open_item(case.id)
+    return screen.page
+
+
+def pdf_printer(out: Path):
+    printer = pdf_print.new_printer("test")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setResolution(150)
+    return printer
+
+
+def inked(pdf: Path, page: int = 0) -> float:
+    """Share of the page that is not white, as PDFium draws it."""
+    image = pdf_print.render_page(pdf, page, 40).convertToFormat(QImage.Format.Format_Grayscale8)
+    dark = sum(1 for y in range(image.height()) for x in range(image.width())
+               if image.pixelColor(x, y).value() < 200)
+    return dark / (image.width() * image.height())
+
+
+def test_print_notice_prints_every_page_and_notifies(qtbot, env, users, case, ctx, tmp_path,
+                                                     monkeypatch, inline_tasks):
+    printed = tmp_path / "printed.pdf"
+    monkeypatch.setattr(pdf_print, "ask_printer", lambda parent, title, pages=0: pdf_printer(printed))
+    page = case_page(qtbot, env, users, case)
+    assert page.notice_button.isVisible()
+    qtbot.mouseClick(page.notice_button, LEFT)
+    qtbot.waitUntil(lambda: printed.exists() and printed.stat().st_size > 0, timeout=30_000)
+    copies = list((ctx.paths.reports / "notices").glob(f"{case.case_number}-notice-*.pdf"))
+    assert len(copies) == 1
+    written, out = PdfReader(str(copies[0])), PdfReader(str(printed))
+    assert len(out.pages) == len(written.pages) >= 1
+    assert abs(float(out.pages[0].mediabox.width) - 595) < 2  # A4
+    assert inked(printed) > 0.01  # the page was drawn, not left blank
+    assert case_service.get_case_by_id(ctx.as_actor(users[Role.QUALITY_MANAGER]), case.id).status \
+        == CaseStatus.NOTIFIED
+    assert page.case.status == CaseStatus.NOTIFIED  # the page followed
+
+
+def test_cancelling_the_print_dialog_changes_nothing(qtbot, env, users, case, ctx, monkeypatch,
+                                                    inline_tasks):
+    monkeypatch.setattr(pdf_print, "ask_printer", lambda parent, title, pages=0: None)
+    page = case_page(qtbot, env, users, case)
+    page.print_notice()
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    assert reporting.list_archive(qm, reporting.NOTICE) == []
+    assert case_service.get_case_by_id(qm, case.id).status == CaseStatus.OPEN
+
+
+def test_save_as_pdf_asks_before_replacing_a_file(qtbot, env, users, case, ctx, tmp_path,
+                                                 monkeypatch, inline_tasks, message_boxes):
+    target = tmp_path / "out" / "notice"
+    target.parent.mkdir()
+    chosen = []
+
+    def fake_dialog(parent, title, start, filters, selected, options):
+        chosen.append((start, options))
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
+    page = case_page(qtbot, env, users, case)
+    page.save_notice_pdf()
+    saved = target.with_suffix(".pdf")
+    qtbot.waitUntil(saved.exists, timeout=30_000)
+    assert chosen[0][0].endswith(f"{case.case_number}-notice-20260617.pdf")
+    assert chosen[0][1] & QFileDialog.Option.DontConfirmOverwrite  # asked by us instead
+    first = saved.read_bytes()
+    assert first.startswith(b"%PDF") and message_boxes.shown == []
+    # The file exists now: No (the default) leaves it as it was.
+    message_boxes.answer = QMessageBox.StandardButton.No
+    page.save_notice_pdf()
+    assert message_boxes.shown[-1]["title"] == "Replace file?" and saved.read_bytes() == first
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    assert len(reporting.list_archive(qm, reporting.NOTICE)) == 1
+    # Yes replaces it: a reprint, with the same notice number.
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    page.save_notice_pdf()
+    qtbot.waitUntil(lambda: len(reporting.list_archive(qm, reporting.NOTICE)) == 2, timeout=30_000)
+    numbers = {a.figures["notice_number"] for a in reporting.list_archive(qm, reporting.NOTICE)}
+    assert numbers == {f"{case.case_number}-N1"}
