@@ -97,7 +97,8 @@ def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, s
         else:
             small.append((sha, path.read_bytes()))
     while small:
-        batch, size = [], 0
+        batch: list[tuple[str, bytes]] = []
+        size = 0
         while small and (not batch or size + len(small[0][1]) <= SMALL_BATCH_BYTES):
             batch.append(small.pop(0))
             size += len(batch[-1][1])

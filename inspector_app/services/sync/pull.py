@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Table, delete, literal, select
+from sqlalchemy import Table, delete, literal, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
@@ -69,8 +69,8 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
                     return result
                 if progress:
                     progress(name)
-                if not _readable(conn, name):
-                    continue  # the server keeps it from this login (docs/team-server.md)
+                if not _may_read(conn, name):  # the server sends nothing of it
+                    continue
                 _pull_table(ctx, conn, table(name), mark, result, shas)
             result.photos, result.photo_bytes = sync_photos.fetch_missing(
                 ctx, conn, sorted(shas), cancelled=cancelled)
@@ -81,12 +81,11 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
     return result
 
 
-def _readable(conn: Connection, name: str) -> bool:
-    """Whether this login may read table `name` at all (a merchant manager may not read the
-    sampling plans: they name the next purchases). Resolved on the login's search path, so a
-    merchant manager's blanked view counts."""
-    return bool(conn.exec_driver_sql(
-        "SELECT has_table_privilege(current_user, %(t)s, 'SELECT')", {"t": name}).scalar())
+def _may_read(conn: Connection, name: str) -> bool:
+    """Whether the login may SELECT `name` as its search_path resolves it (a merchant
+    manager reads the views of docs/team-server.md; sampling plans not at all)."""
+    return bool(conn.execute(text("SELECT has_table_privilege(CAST(:t AS text), 'SELECT')"),
+                             {"t": name}).scalar())
 
 
 def _pull_table(ctx: Context, conn: Connection, t: Table, mark: int | None,

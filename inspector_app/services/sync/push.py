@@ -73,8 +73,8 @@ def push(ctx: Context, server: Database, role: Role, user_uid: str, *,
          cancelled: Callable[[], bool] = lambda: False) -> PushResult:
     result = PushResult()
     with ctx.db.read() as s:
-        entries = s.execute(select(SyncOutbox.id, SyncOutbox.table_name, SyncOutbox.seq,
-                                   SyncOutbox.refused_seq)).all()
+        entries = list(s.execute(select(SyncOutbox.id, SyncOutbox.table_name, SyncOutbox.seq,
+                                        SyncOutbox.refused_seq)).all())
     entries.sort(key=lambda e: (order(e.table_name), e.id))
     todo = [e.id for e in entries if e.refused_seq != e.seq]
     result.refused += _still_refused(ctx, [e.id for e in entries if e.refused_seq == e.seq])
@@ -181,10 +181,11 @@ def _claim(ctx: Context, entry_ids: list[int]) -> list[Claim]:
                 e.push_id = str(uuid.uuid4())
                 e.claimed_seq = e.seq
         for entry_id in entry_ids:
-            e = by_id.get(entry_id)
-            if e is not None:
-                claims.append(Claim(e.id, e.table_name, e.row_uid, e.push_id, e.base_version,
-                                    e.claimed_seq or 0, json.loads(e.payload)))
+            got = by_id.get(entry_id)
+            if got is not None and got.push_id and got.payload:
+                claims.append(Claim(got.id, got.table_name, got.row_uid, got.push_id,
+                                    got.base_version, got.claimed_seq or 0,
+                                    json.loads(got.payload)))
     return claims
 
 
@@ -246,12 +247,13 @@ def _write(conn, tb, c: Claim, decoded: dict, changed: set[str], current: dict |
     if not changed:
         return current["version"] if has_version(tb) else _UNVERSIONED
     values = {k: decoded[k] for k in changed}
-    stmt = update(tb).where(tb.c.uid == c.uid)
+    change = update(tb).where(tb.c.uid == c.uid)
     if has_version(tb):
-        stmt = stmt.where(tb.c.version == c.base).values({**values, "version": tb.c.version + 1})
-        row = conn.execute(stmt.returning(tb.c.version)).first()
+        change = change.where(tb.c.version == c.base).values(
+            {**values, "version": tb.c.version + 1})
+        row = conn.execute(change.returning(tb.c.version)).first()
         return _RACED if row is None else row[0]
-    conn.execute(stmt.values(values))
+    conn.execute(change.values(values))
     return _UNVERSIONED
 
 
@@ -275,8 +277,10 @@ def _finish(ctx: Context, outcomes: list[tuple[Claim, object]], result: PushResu
             if outcome is None:
                 continue
             if isinstance(outcome, _Refusal):
-                e = s.get(SyncOutbox, c.entry_id)
-                e.refused, e.refused_seq, e.push_id, e.payload = outcome.text, c.seq, None, None
+                refused = s.get(SyncOutbox, c.entry_id)
+                if refused is not None:
+                    refused.refused, refused.refused_seq = outcome.text, c.seq
+                    refused.push_id = refused.payload = None
                 s.flush()
                 result.refused.append(outcome.text)
                 logger.warning("%s", outcome.text)

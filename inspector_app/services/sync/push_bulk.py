@@ -88,7 +88,8 @@ def apply_new(server: Database, claims: list, role: Role, user_uid: str) -> dict
             if taken or not _parents_present(conn, tb, todo):
                 return done
             rows = [{k: v for k, v in c.payload.items() if k != "version"} for c in todo]
-            versions = dict(conn.execute(text(_sql(tb)), {"rows": json.dumps(rows)}).all())
+            inserted = conn.execute(text(_sql(tb)), {"rows": json.dumps(rows)}).all()
+            versions: dict[str, int | None] = {uid: v for uid, v in inserted}
             conn.execute(text(
                 "INSERT INTO sync_receipts (push_id, row_uid, version, login, at) "
                 "SELECT r.push_id, r.row_uid, r.version, current_user, "

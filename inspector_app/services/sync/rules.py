@@ -53,7 +53,10 @@ def check(role: Role, user_uid: str, table: str, new: dict, server: dict | None,
                 column == "created_by_id" or new[column] not in (None, user_uid)):
             raise Refused(t("{column} names another user than this login's", column=column))
     if role == Role.MERCHANT_MANAGER:
-        private = sorted(changed & set(PRIVATE_COLUMNS.get(table, ())))
+        # Who did it is checked above (the login's own user, or nothing) and filled by the
+        # server; the other private columns a merchant manager may not set at all.
+        private = sorted(changed & (set(PRIVATE_COLUMNS.get(table, ())) - set(WHO_COLUMNS)
+                                    - {"updated_by_id"}))
         if private:
             raise Refused(t("a merchant manager may not set {columns}",
                             columns=", ".join(private)))

@@ -118,7 +118,7 @@ def join(url: str, login: str, password: str, data_folder: str | None = None, *,
     server, actor = connect(target)
     try:
         with server.read() as s:
-            user_uid = s.scalar(select(User.uid).where(User.id == actor.id))
+            user_uid = s.scalar(select(User.uid).where(User.id == actor.id)) or ""
         ctx = open_context(sqlite_url(paths.database), str(paths.root), create=True)
         with ctx.db.write() as s:
             s.add(SyncBinding(server_url=target.set(password=None).render_as_string(),

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from inspector_app.ui import changes
 from inspector_app.ui.i18n import tr
-from inspector_app.ui.tasks import run_task
+from inspector_app.ui.tasks import Task, run_task
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class SyncController(QObject):
         self.state = state
         self.online: bool | None = None
         self._password: str | None = os.environ.get("PGPASSWORD") or None
-        self.task = None
+        self.task: Task | None = None
         self.sync_action = QAction(tr("S&ync with the team server"), window)
         self.sync_action.setObjectName("sync_action")
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))

@@ -1,14 +1,13 @@
 """laptop replicas and their team server: binding, outbox, conflicts; change log, receipts
 
 Revision ID: 0011
-Revises: 0013
+Revises: 0010
 Create Date: 2026-12-07
 
 docs/sync.md. On a replica (SQLite) the outbox is filled by triggers created when the file
-joins a server (services/sync/tracking.py), not here: a one-laptop file tracks nothing. On
+joins a server (services/sync/binding.py), not here: a one-laptop file tracks nothing. On
 PostgreSQL a SECURITY DEFINER trigger function appends every inserted or changed row of the
 synced tables to `sync_log` with its transaction id, so no login can write the log itself.
-(down_revision is 0013, the head this branch found on main: 0010 -> 0013 -> 0011.)
 """
 
 import sqlalchemy as sa
