@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class InspectorError(Exception):
     """Base of every error a user can cause; the CLI prints it as one line (exit 2)."""
@@ -23,7 +25,7 @@ class InvalidForm(ValidationError):
     """Several problems of one form at once; reads as the first, `problems` holds them all
     (each a ValidationError or ConflictError naming its field)."""
 
-    def __init__(self, problems: list[InspectorError]) -> None:
+    def __init__(self, problems: Sequence[InspectorError]) -> None:
         first = problems[0]
         super().__init__(str(first), field=getattr(first, "field", None))
         self.problems = list(problems)

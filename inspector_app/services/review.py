@@ -156,14 +156,14 @@ def month_review(
         # The month's after-sales work orders from ix_work_orders_kind_applied alone: the
         # service duration by the platform's definition (migration 0009), or, while the
         # merchant has not reviewed or handled it, its age at the month's end.
-        for mid, hrs, handled in s.execute(
+        for mid, took, handled in s.execute(
             select(wo.merchant_id,
                    func.coalesce(wo.duration_hours, _hours(dialect, wo.applied_at, at)),
                    wo.duration_hours.is_not(None))
             .where(wo.kind == WorkOrderKind.AFTER_SALES.value, wo.applied_at >= a,
                    wo.applied_at < b)
         ).all():
-            hours[mid].append(max(0.0, float(hrs)))
+            hours[mid].append(max(0.0, float(took)))
             unhandled[mid] += not handled
         breaches = _stage_breaches(ctx, s, dialect, a, b, as_of)
         complaints = {
@@ -200,7 +200,8 @@ def month_review(
     scored = {r.merchant_id: r for r in risk.ranking(ctx, now=as_of)}
     decided = month_decisions(ctx, period.label)
     latest = {d.merchant_id: d for d in decided}  # oldest first: the last one wins
-    rows, apart = [], []
+    rows: list[ReviewRow] = []
+    apart: list[ReviewRow] = []
     for m in merchants:
         status = MerchantStatus(m.status)
         hrs = sorted(hours.get(m.id, ()))
@@ -212,7 +213,7 @@ def month_review(
         why = rules_model.reasons(ev, rules, by_score=by_score)
         if status not in rules_model.REVIEWED_STATUSES:
             why = ()
-        elim = bool(r) and r.candidate == risk_model.Candidate.ELIMINATE.value
+        elim = r is not None and r.candidate == risk_model.Candidate.ELIMINATE.value
         suggestion = rules_model.suggestion(status, why, elim)
         d = latest.get(m.id)
         row = ReviewRow(
