@@ -6,12 +6,13 @@ screen proposes a file name ending in -内部."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Generator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from inspector_app.domain import glossary
 from inspector_app.reports import labels
+from inspector_app.reports.progress import Job, Progress
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +64,8 @@ def _cell(row: Any, attr: str) -> Any:
 def export_work_orders(
     rows: Sequence[Any], out: Path | str, *, force: bool = False,
     title: str = "Work orders 内部",
-) -> Generator[tuple[int, int, str], None, Path]:
-    """Write `rows` (services.workorders.WorkOrderRow) to `out`; yields (done, total, label).
+) -> Job[Path]:
+    """Write `rows` (services.workorders.WorkOrderRow) to `out`, yielding its progress.
 
     Refuses an existing file unless `force` (reports/output_file.py)."""
     from inspector_app.reports.output_file import claim_output
@@ -77,8 +78,8 @@ def export_work_orders(
     for i, row in enumerate(rows, 1):
         sheet.append([_cell(row, attr) for _, attr, _, _ in COLUMNS])
         if i % STEP == 0:
-            yield i, total, f"{i} / {total}"
+            yield Progress(i, total, f"{i} / {total}")
     sheet.close()
     path = save_workbook(wb, out, force=force)
-    yield total, total, str(path)
+    yield Progress(total, total, str(path))
     return path

@@ -108,8 +108,9 @@ def compute(s: Session, start: date, end: date, *, applied_days: int = rules.APP
     fig.by_result = dict(results)
     per_shop: dict[int, list[float]] = defaultdict(list)
     hours: list[float] = []
-    for mid, h in s.execute(select(wo.merchant_id, wo.duration_hours)
-                            .where(*closed, wo.duration_hours.is_not(None))):
+    for mid, took in s.execute(select(wo.merchant_id, wo.duration_hours)
+                               .where(*closed, wo.duration_hours.is_not(None))):
+        h = float(took or 0.0)  # never None: the query's filter
         hours.append(h)
         per_shop[mid].append(h)
         fig.bands[rules.band(h)] += 1
@@ -125,7 +126,8 @@ def compute(s: Session, start: date, end: date, *, applied_days: int = rules.APP
             key=lambda r: (-r[3], r[0]))
     stock = [(st - sg).total_seconds() / 3600 for sg, st in s.execute(
         select(wo.signed_at, wo.stocked_at).where(*closed, wo.signed_at.is_not(None),
-                                                  wo.stocked_at.is_not(None)))]
+                                                  wo.stocked_at.is_not(None)))
+             if sg is not None and st is not None]  # for the type checker: the filter says so
     fig.stock_in_mean = sum(stock) / len(stock) if stock else None
     _rates(s, fig, start, end, a, b)
     if trend:

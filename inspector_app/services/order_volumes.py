@@ -195,11 +195,11 @@ def after_sales_per_order(s: Session, merchant_ids: list[int], months: list[str]
 
     have: dict[str, dict[int, int]] = {}
     for i in range(0, len(merchant_ids), 500):
-        for mid, month, orders in s.execute(select(
+        for mid, month, n_orders in s.execute(select(
                 OrderVolume.merchant_id, OrderVolume.month, OrderVolume.orders).where(
                 OrderVolume.merchant_id.in_(merchant_ids[i:i + 500]),
                 OrderVolume.month.in_(months))):
-            have.setdefault(month, {})[mid] = orders
+            have.setdefault(month, {})[mid] = n_orders
     out: dict[int, list[int]] = {}
     for month, orders in have.items():
         a, b = Period.parse(month).bounds()
@@ -219,8 +219,8 @@ def volumes(ctx: Context, months: list[str]) -> dict[int, dict[str, int]]:
     """merchant id -> {month: orders} for the given months (only what was imported)."""
     with ctx.db.read() as s:
         out: dict[int, dict[str, int]] = {}
-        for mid, month, orders in s.execute(select(
+        for mid, month, n_orders in s.execute(select(
                 OrderVolume.merchant_id, OrderVolume.month, OrderVolume.orders).where(
                 OrderVolume.month.in_(months))):
-            out.setdefault(mid, {})[month] = orders
+            out.setdefault(mid, {})[month] = n_orders
     return out

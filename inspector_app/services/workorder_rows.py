@@ -187,7 +187,8 @@ def check_row(number: int, values: list[Any], pos: dict[str, int], tz: tzinfo | 
         if when is not None and when < applied:
             raise ValueError(t("{column} is before applied_at", column=named(col)))
         earlier = NOT_BEFORE.get(col)
-        if when is not None and earlier and times[earlier] is not None and when < times[earlier]:
+        before = times[earlier] if earlier else None
+        if when is not None and earlier and before is not None and when < before:
             raise ValueError(t("{column} is before {earlier}", column=named(col),
                                earlier=named(earlier)))
     key = f"{cells['shop_id']}|{kind.value}|{cells['order_id']}|{key_time(applied_wall)}"
