@@ -94,7 +94,7 @@ def moves(ctx: Context, case: CaseInfo | None) -> list[CaseMove]:
         if source != case.status:
             continue
         refusal = _no_user(ctx)
-        if refusal is None and ctx.actor.role not in step.roles:
+        if refusal is None and ctx.actor is not None and ctx.actor.role not in step.roles:
             roles = tuple(sorted(step.roles, key=lambda r: list(Role).index(r)))
             try:
                 # The workflow's own check words it (a stand-in note: the reason is asked later).
@@ -150,7 +150,7 @@ def why_not_manage(ctx: Context, case: CaseInfo | None, action: str) -> Refusal 
     refusal = _no_case(case) if action == "edit" else (
         Refusal(NO_CASE, t("Choose a case first")) if case is None else None)
     refusal = refusal or _no_user(ctx)
-    if refusal is None and ctx.actor.role not in MANAGERS:
+    if refusal is None and ctx.actor is not None and ctx.actor.role not in MANAGERS:
         message = t("{role} may not {action}; that is for: {allowed}",
                     role=role_label(ctx.actor.role),
                     action=t("edit cases") if action == "edit" else t("print rectification notices"),

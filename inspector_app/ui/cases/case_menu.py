@@ -107,7 +107,7 @@ class CaseMenu(QMenu):
 
     def _case(self):
         page = self._page()
-        return page, (page.case if page is not None else None)
+        return page, getattr(page, "case", None)  # the case page's case, or none
 
     @Slot()
     def refresh(self) -> None:

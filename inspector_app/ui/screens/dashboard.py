@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -166,7 +166,7 @@ class DashboardScreen(QWidget):
     def open_tile(self, key: str) -> None:
         """The rows behind a figure: its screen, filtered as the figure counts them."""
         if key in ("cases_open_now", "cases_overdue_now"):
-            screen = self.env.navigate("cases")
+            screen: Any = self.env.navigate("cases")
             if screen is not None:
                 screen.show_filter("active" if key == "cases_open_now" else "overdue")
         elif key == "purchases":
