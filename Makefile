@@ -36,7 +36,7 @@ bench: $(STAMP_TEST)
 # English and Chinese into docs/; the pseudo-locale (with clipped.txt) into build/, not committed.
 screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m inspector_app.tools.screenshots docs/screenshots
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m inspector_app.tools.screenshots build/screenshots --lang pseudo
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m inspector_app.tools.screenshots docs/screenshots --lang pseudo
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
