@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILT = Path(os.environ.get("INSPECTOR_BUILT_APP") or ROOT / "dist" / "Inspector")
 APP = BUILT / ("inspector-app.exe" if os.name == "nt" else "inspector-app")
 CLI = BUILT / ("inspector.exe" if os.name == "nt" else "inspector")
-#: The size goal of the built Linux folder: 150 MB, and 10 MB more for the PostgreSQL
-#: driver and its libpq (packaging/README.md).
-MAX_FOLDER_BYTES = 160 * 1024 * 1024
+#: The size goal of the built Linux folder: 150 MB for the one-laptop program, 10 MB more for
+#: the PostgreSQL driver and its libpq, and 10 MB for PDFium, which prints (packaging/README.md).
+MAX_FOLDER_BYTES = 170 * 1024 * 1024
 
 pytestmark = pytest.mark.slow
 if not APP.is_file():
