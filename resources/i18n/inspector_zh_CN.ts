@@ -4344,5 +4344,13 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <source>Sync cancelled: what was sent stays sent; the next sync goes on</source>
             <translation>同步已取消：已发送的内容保持不变；下次同步将继续</translation>
         </message>
+        <message>
+            <source>Set by &amp;hand</source>
+            <translation>手动设置(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Unticked, the status follows the dates: an order date means Ordered, a received date Received, a verdict Inspected. Ticked, the status you choose is kept.</source>
+            <translation>不勾选时，状态随日期而定：有下单时间即为已下单，有收货时间即为已收货，有检验结论即为已检验。勾选后，保留您选择的状态。</translation>
+        </message>
     </context>
 </TS>
