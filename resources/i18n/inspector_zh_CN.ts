@@ -1606,12 +1606,20 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>只显示不在任何进行中整改单内的问题</translation>
         </message>
         <message>
+            <source>Findings on purchases ordered in this period, as the Dashboard counts them. Click to remove this filter.</source>
+            <translation>在该期间下单的神买上的问题，与概览的统计口径一致。点击可移除此筛选。</translation>
+        </message>
+        <message>
             <source>From:</source>
             <translation>从：</translation>
         </message>
         <message>
             <source>To:</source>
             <translation>至：</translation>
+        </message>
+        <message>
+            <source>Bought in %1 ✕</source>
+            <translation>购于 %1 ✕</translation>
         </message>
         <message>
             <source>Open rectification case</source>
@@ -2757,8 +2765,32 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>本月没有问题</translation>
         </message>
         <message>
+            <source>Show the findings of this category</source>
+            <translation>显示该类别的问题</translation>
+        </message>
+        <message>
+            <source>Show the findings of this month</source>
+            <translation>显示该月的问题</translation>
+        </message>
+        <message>
+            <source>Show this merchant's findings</source>
+            <translation>显示该商家的问题</translation>
+        </message>
+        <message>
             <source>No findings in the last 12 months</source>
             <translation>近 12 个月没有问题</translation>
+        </message>
+        <message>
+            <source>Nothing to count yet. The figures start with the first mystery purchase: log it with New purchase (Ctrl+N). To look around first, an administrator can load the demo data.</source>
+            <translation>还没有可统计的数据。统计从第一笔神买开始：用“新建神买”（Ctrl+N）登记。想先看看效果，管理员可以载入演示数据。</translation>
+        </message>
+        <message>
+            <source>Inspectors, quality managers and administrators log purchases</source>
+            <translation>神买由质检员、质量经理和管理员登记</translation>
+        </message>
+        <message>
+            <source>Only an administrator may load the demo data, into a database without merchants</source>
+            <translation>只有管理员可以载入演示数据，且数据库中还没有商家</translation>
         </message>
         <message>
             <source>Calculating…</source>
