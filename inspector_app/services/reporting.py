@@ -30,7 +30,7 @@ from inspector_app.domain.errors import NotFound, ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.services import notice_numbers, team_settings
 from inspector_app.services.cases import merchant_open_cases
-from inspector_app.services.context import MANAGERS, Context
+from inspector_app.services.context import NOTICE_SENDERS, Context
 from inspector_app.services.workbook_data import product_text
 
 if TYPE_CHECKING:
@@ -366,7 +366,7 @@ def export_notice(
     A recorded notice marks its open cases notified in the archiving transaction (unless
     `notify=False`): the notice is what the merchant is sent.
     """
-    ctx.require(*MANAGERS, action=t("print rectification notices"))
+    ctx.require(*NOTICE_SENDERS, action=t("print rectification notices"))
     from inspector_app.reports.notice import write_notice
     from inspector_app.reports.notice_data import with_photo_paths
     from inspector_app.reports.output_file import claim_output

@@ -4384,5 +4384,13 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <source>Unticked, the status follows the dates: an order date means Ordered, a received date Received, a verdict Inspected. Ticked, the status you choose is kept.</source>
             <translation>不勾选时，状态随日期而定：有下单时间即为已下单，有收货时间即为已收货，有检验结论即为已检验。勾选后，保留您选择的状态。</translation>
         </message>
+        <message>
+            <source>The printer could not be started for %1</source>
+            <translation>无法为 %1 启动打印机</translation>
+        </message>
+        <message>
+            <source>Printing %1…</source>
+            <translation>正在打印 %1…</translation>
+        </message>
     </context>
 </TS>
