@@ -188,9 +188,9 @@ def _checked(s: Session, p: Purchase, data: PurchaseInput) -> tuple[list[Inspect
             refuse(t("When was it ordered?"), "ordered_at")
     if status in (PurchaseStatus.RECEIVED, PurchaseStatus.INSPECTED) and data.received_at is None:
         refuse(t("When did the parcel arrive?"), "received_at")
-    wrong = contradiction(status, data.ordered_at, data.received_at, p.verdict)
-    if wrong is not None:
-        refuse(wrong.message, wrong.field)
+    behind = contradiction(status, data.ordered_at, data.received_at, p.verdict)
+    if behind is not None:
+        refuse(behind.message, behind.field)
     if ordered_at and received_at and received_at < ordered_at:
         refuse(t("It cannot arrive before it was ordered"), "received_at")
     if ordered_at and ordered_at > now():
