@@ -190,3 +190,28 @@ def test_printing_shows_progress_and_cancel_aborts_the_run(qtbot, ctx, users, ca
     assert done == []  # not reported as printed
     # Nothing was drawn: the run was abandoned (a PDF printer leaves at most a blank page).
     assert not out.exists() or _pages(out) == 0 or inked(out) < 0.001
+
+
+def test_printing_in_chinese(qtbot, env, users, case, ctx, tmp_path):
+    """The merchant manager's case page offers the notice in Chinese; printing says so."""
+    from PySide6.QtWidgets import QWidget
+
+    from inspector_app.reports.progress import run_job
+    from inspector_app.ui.i18n import install_translator
+    from inspector_app.ui.screens.cases import CasesScreen
+
+    assert install_translator("zh_CN")
+    screen = CasesScreen(env_as(env, users, Role.MERCHANT_MANAGER))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.open_item(case.id)
+    assert screen.page.notice_button.isVisible()
+    assert screen.page.notice_button.text() == "打印通知书…"
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    pdf = run_job(reporting.export_notice(qm, tmp_path / "n.pdf", case_number=case.case_number))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    task = pdf_print.print_pdf_task(pdf_printer(tmp_path / "zh.pdf"), pdf, parent)
+    assert task.dialog.labelText() == "正在打印 n.pdf…"
+    qtbot.waitUntil(lambda: task.is_done, timeout=30_000)
+    assert _pages(tmp_path / "zh.pdf") == _pages(pdf)
