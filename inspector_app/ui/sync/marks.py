@@ -1,0 +1,72 @@
+"""The mark of a record that waits for a person to settle a sync conflict, in the lists
+where people work (docs/sync.md, "Conflicts"): an icon and a word, not colour alone, and a
+tooltip that says what to do. The conflicted ids are asked in SQL for each page fetched
+(services/sync/conflicts.py, conflicted_ids), never for the whole table."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from inspector_app.ui.i18n import tr
+
+logger = logging.getLogger(__name__)
+
+
+def conflict_tooltip() -> str:
+    return tr("Edited here and on the server; choose which to keep")
+
+
+def conflict_word() -> str:
+    return tr("Conflict")
+
+
+def conflict_icon() -> QIcon:
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+class ConflictMarks:
+    """The conflicted ids among the rows a paged list has fetched (thread-safe: pages are
+    fetched on workers too)."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self._ids: set[int] = set()
+        self._lock = threading.Lock()
+
+    def note_page(self, ctx, rows: Iterable[Any], row_id: Callable[[Any], int]) -> None:
+        from inspector_app.services.sync.conflicts import conflicted_ids
+
+        page = [row_id(r) for r in rows]
+        if not page:
+            return
+        try:
+            found = conflicted_ids(ctx, self.table, page)
+        except Exception:  # noqa: BLE001 - a mark is a help, the list must still show
+            logger.warning("conflict marks of %s not read", self.table, exc_info=True)
+            return
+        with self._lock:
+            self._ids.difference_update(page)
+            self._ids.update(found)
+
+    def has(self, row_id: int) -> bool:
+        return row_id in self._ids
+
+    def data(self, row_id: int, role: int, text: Any) -> Any:
+        """What the marked column shows for `role` when the row is marked, else None."""
+        if row_id not in self._ids:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{conflict_word()} · {text}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return conflict_icon()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{conflict_tooltip()}\n{text}"
+        return None
