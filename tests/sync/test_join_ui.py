@@ -59,7 +59,21 @@ def restarts(monkeypatch):
     return seen
 
 
-def _window(qtbot, ctx, tmp_path):
+@pytest.fixture
+def windows(qapp):
+    """Main windows of the test; joining or leaving deletes its own (a restart)."""
+    import shiboken6
+
+    made: list = []
+    yield made
+    for window in made:
+        if shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
+    _flush_deleted()
+
+
+def _window(windows, ctx, tmp_path):
     from inspector_app.ui.main_window import MainWindow
     from inspector_app.ui.settings import AppSettings
     from inspector_app.ui.state import AppState
@@ -67,7 +81,7 @@ def _window(qtbot, ctx, tmp_path):
     state = AppState(ctx, AppSettings.at(tmp_path / "ui.ini"))
     state.restore_actor()
     window = MainWindow(state, state.settings)
-    qtbot.addWidget(window)
+    windows.append(window)
     return window
 
 
@@ -104,6 +118,13 @@ def _drive_join(qtbot, monkeypatch, server, login: str, attempts: list[str]):
     return said
 
 
+def _flush_deleted() -> None:
+    """The closed window is deleted (deleteLater) before the next test notifies changes."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 def _left():
     from PySide6.QtCore import Qt
 
@@ -111,18 +132,19 @@ def _left():
 
 
 def test_join_from_settings_keeps_the_old_database_and_restarts_on_the_copy(
-        qtbot, team_server, tmp_path, monkeypatch, lang, restarts, message_boxes):  # noqa: F811
+        qtbot, team_server, tmp_path, monkeypatch, lang, restarts, message_boxes, windows):  # noqa: F811
     qm = team_server.context(team_server.login_url(Role.QUALITY_MANAGER), tmp_path / "qm")
     merchants.create_merchant(qm, f"JOIN-{lang}", "加入的商店")
     folder = tmp_path / "laptop"
     local = _one_laptop(folder)
-    window = _window(qtbot, local, tmp_path)
+    window = _window(windows, local, tmp_path)
     settings = window.navigate("settings")
     panel = settings.team_panel
     assert panel.join_button.isVisibleTo(panel) and not panel.leave_button.isVisibleTo(panel)
     said = _drive_join(qtbot, monkeypatch, team_server, team_server.logins[Role.INSPECTOR],
                        ["not-the-password", PASSWORD])
     qtbot.mouseClick(panel.join_button, _left())
+    _flush_deleted()
     assert len(said) == 1 and WORDS[lang]["wrong"] in said[0]  # one sentence, then joined
     assert restarts == [("INSPECTOR_DB_URL",)]
     kept = sorted(folder.glob("inspector-before-joining-*.sqlite3"))
@@ -171,14 +193,15 @@ def test_join_dialog_unreachable_and_cancel_leave_the_folder_as_it_was(
 
 
 def test_a_copy_cannot_join_again_and_leaves_only_when_nothing_waits(
-        qtbot, team_server, tmp_path, lang, restarts, message_boxes):  # noqa: F811
+        qtbot, team_server, tmp_path, lang, restarts, message_boxes, windows):  # noqa: F811
     qm = team_server.context(team_server.login_url(Role.QUALITY_MANAGER), tmp_path / "qm")
     shop = f"LEAVE-{lang}"
     merchants.create_merchant(qm, shop, "离开的商店")
     folder = tmp_path / "copy"
     laptop = join(team_server, team_server.logins[Role.INSPECTOR], folder)
     offline_work(laptop, shop, purchases=1, findings_each=0, photos=0, prefix=f"LV{lang}")
-    window = _window(qtbot, laptop, tmp_path)
+    window = _window(windows, laptop, tmp_path)
+    qtbot.waitUntil(lambda: window.sync.online is not None, timeout=10_000)
     assert not window.join_team_action.isEnabled()
     assert WORDS[lang]["already"] in window.join_team_action.toolTip()
     panel = window.navigate("settings").team_panel
@@ -193,6 +216,7 @@ def test_a_copy_cannot_join_again_and_leaves_only_when_nothing_waits(
     assert pending_count(laptop) == 0
     panel.refresh()
     qtbot.mouseClick(panel.leave_button, _left())
+    _flush_deleted()
     assert restarts == [("INSPECTOR_DB_URL",)]
     assert not (folder / "inspector.sqlite3").exists()
     (kept,) = folder.glob("inspector-left-team-*.sqlite3")

@@ -236,7 +236,8 @@ def _move_database(src: Path, dst: Path) -> None:
     os.replace(src, dst)
 
 
-def install_copy(paths: DataPaths, outcome: JoinOutcome) -> Path | None:
+def install_copy(paths: DataPaths, outcome: JoinOutcome, *,
+                 keep_as: Path | None = None) -> Path | None:
     """Put the joined copy in place of the data folder's database (which its user has
     closed); the old database is renamed, never deleted. The renamed file, or None."""
     new_db = data_dir(outcome.staging).database
@@ -244,7 +245,8 @@ def install_copy(paths: DataPaths, outcome: JoinOutcome) -> Path | None:
         raise ValidationError(t("The copy of the team server is not complete; join again"))
     kept = None
     if paths.database.exists() and paths.database.stat().st_size > 0:
-        kept = set_aside_name(paths, "before-joining")
+        kept = keep_as if keep_as is not None and not keep_as.exists() else set_aside_name(
+            paths, "before-joining")
         _move_database(paths.database, kept)
     elif paths.database.exists():
         paths.database.unlink()  # an empty file: nothing to keep
@@ -280,7 +282,7 @@ def leave_check(ctx: Context) -> None:
             "(nothing was changed)", count=waiting))
 
 
-def leave(paths: DataPaths) -> Path:
+def leave(paths: DataPaths, *, keep_as: Path | None = None) -> Path:
     """Rename the copy (closed by its user, checked by leave_check) to a dated file beside
     it; the data folder then holds no database. The renamed file."""
     conn = sqlite3.connect(f"{paths.database.resolve().as_uri()}?mode=ro", uri=True)
@@ -292,7 +294,8 @@ def leave(paths: DataPaths) -> Path:
         raise ValidationError(t(
             "{count} changes on this laptop wait to be sent: sync first, then leave "
             "(nothing was changed)", count=waiting))
-    kept = set_aside_name(paths, "left-team")
+    kept = keep_as if keep_as is not None and not keep_as.exists() else set_aside_name(
+        paths, "left-team")
     _move_database(paths.database, kept)
     logger.info("Left the team on this laptop; the copy is kept as %s", kept)
     return kept

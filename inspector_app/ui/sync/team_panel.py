@@ -48,25 +48,39 @@ def _restart_on_new_database(window: QWidget) -> None:
     from inspector_app.paths import DB_URL_ENV
     from inspector_app.ui import restart
 
-    if restart.start_again(drop=(DB_URL_ENV,)):
-        window.close()
-        QApplication.quit()
-    else:
+    if not restart.start_again(drop=(DB_URL_ENV,)):
         QMessageBox.information(window, tr("Restart Inspector"), tr(
             "Inspector could not start again by itself: please start it again."))
-        window.close()
+    window.close()
+    window.deleteLater()  # its screens stop listening to changes of the moved database
+    QApplication.quit()
 
 
-def _close_database(state) -> None:
+def _close_database(window: QWidget, state) -> None:
+    """Close the database for good before its file is moved: no more checks of the sync
+    status, and a stray query raises instead of creating an empty file at the old path."""
+    import sqlite3
+
+    from sqlalchemy import event
+
     from inspector_app.ui.tasks import wait_for_tasks
 
+    controller = getattr(window, "sync", None)
+    if controller is not None:
+        controller._timer.stop()
     wait_for_tasks()
-    state.ctx.db.dispose()
+    engine = state.ctx.db.engine
+    engine.dispose()
+
+    def closed(*_args, **_kwargs):
+        raise sqlite3.OperationalError("the database was moved away: Inspector restarts")
+
+    event.listen(engine, "do_connect", closed)
 
 
 def start_join(window: QWidget, state) -> bool:
     """The whole join from the application; True when the copy was put in place."""
-    from inspector_app.services.sync.membership import install_copy
+    from inspector_app.services.sync.membership import install_copy, set_aside_name
     from inspector_app.ui.settings import TEAM_LOGIN
     from inspector_app.ui.sync.join_dialog import JoinDialog
 
@@ -90,24 +104,28 @@ def start_join(window: QWidget, state) -> bool:
     if dialog.exec() != JoinDialog.DialogCode.Accepted or dialog.outcome is None:
         return False
     state.settings.set(TEAM_LOGIN, dialog.login_edit.text().strip())
-    _close_database(state)
-    try:
-        kept = install_copy(ctx.paths, dialog.outcome)
-    except (InspectorError, OSError) as exc:
-        QMessageBox.warning(window, tr("Join a team server"), str(exc))
-        return False
+    # Said before the files move: no dialog (and no event loop) runs between the move and
+    # the restart, so nothing of this window reads the database meanwhile.
     message = tr("This laptop is now a copy of the team server. Inspector restarts on it.")
-    if kept is not None:
+    keep_as = set_aside_name(ctx.paths, "before-joining")
+    if ctx.db.is_sqlite and ctx.paths.database.is_file():
         message += "\n\n" + tr("The database used before is kept as %1.").replace(
-            "%1", str(kept))
+            "%1", str(keep_as))
     QMessageBox.information(window, tr("Join a team server"), message)
+    _close_database(window, state)
+    try:
+        install_copy(ctx.paths, dialog.outcome, keep_as=keep_as)
+    except (InspectorError, OSError) as exc:  # restarted on whatever the folder holds
+        QMessageBox.warning(window, tr("Join a team server"), str(exc))
+        _restart_on_new_database(window)
+        return False
     _restart_on_new_database(window)
     return True
 
 
 def start_leave(window: QWidget, state) -> bool:
     """Leave the team on this laptop (refused while changes wait); True when left."""
-    from inspector_app.services.sync.membership import leave, leave_check
+    from inspector_app.services.sync.membership import leave, leave_check, set_aside_name
 
     try:
         leave_check(state.ctx)
@@ -115,28 +133,30 @@ def start_leave(window: QWidget, state) -> bool:
         QMessageBox.warning(window, tr("Leave the team on this laptop"), str(exc))
         return False
     bound = state.replica
+    paths = state.ctx.paths
+    keep_as = set_aside_name(paths, "left-team")
     answer = QMessageBox.question(
         window, tr("Leave the team on this laptop"),
         tr("Stop working on this laptop's copy of %1 (login %2)? Nothing changes on the "
-           "server. The copy is kept as a file in the data folder "
-           "(inspector-left-team-DATE.sqlite3), not deleted; Inspector then restarts "
-           "without a database and offers to create one.").replace(
-            "%1", bound.server if bound else "").replace("%2", bound.login if bound else ""),
+           "server. The copy is kept as %3, not deleted; Inspector then restarts without a "
+           "database and offers to create one.").replace(
+            "%1", bound.server if bound else "").replace(
+            "%2", bound.login if bound else "").replace(
+            "%3", str(keep_as)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel)
     if answer != QMessageBox.StandardButton.Yes:
         return False
     if hasattr(window, "may_quit") and not window.may_quit():
         return False
-    paths = state.ctx.paths
-    _close_database(state)
+    _close_database(window, state)
     try:
-        kept = leave(paths)
-    except (InspectorError, OSError) as exc:
+        kept = leave(paths, keep_as=keep_as)
+    except (InspectorError, OSError) as exc:  # restarted on whatever the folder holds
         QMessageBox.warning(window, tr("Leave the team on this laptop"), str(exc))
+        _restart_on_new_database(window)
         return False
-    QMessageBox.information(window, tr("Leave the team on this laptop"), tr(
-        "The copy is kept as %1. Inspector restarts.").replace("%1", str(kept)))
+    logger.info("Left the team; the copy is kept as %s", kept)
     _restart_on_new_database(window)
     return True
 
