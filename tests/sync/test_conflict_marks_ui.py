@@ -115,3 +115,38 @@ def test_the_findings_list_and_editor_mark_a_conflict_until_it_is_settled(
 def test_a_list_of_a_database_that_is_no_copy_asks_nothing(ctx, tmp_path):
     """One-laptop files and servers have no conflicts table to read: nothing is asked."""
     assert conflicted_ids(ctx, "findings", [1, 2, 3]) == set()
+
+
+def test_the_purchases_list_marks_a_purchase_edited_here_and_on_the_server(
+        qtbot, team_server, tmp_path, lang):  # noqa: F811
+    from inspector_app.db.models import Purchase
+    from inspector_app.ui.changes import changes
+    from inspector_app.ui.purchases.list_page import PurchaseListPage
+    from inspector_app.ui.screens import ScreenEnv
+
+    ivy = team_server.context(team_server.login_url(Role.INSPECTOR), tmp_path / "srv")
+    shop = merchants.create_merchant(ivy, f"PMARK-{lang}", "订单冲突")
+    number = f"PM-{lang}-1"
+    p = purchases.create_purchase(ivy, received_input(shop.id, inspector_id=ivy.actor.id,
+                                                      order_number=number))
+    laptop = join(team_server, team_server.logins[Role.INSPECTOR], tmp_path / "a")
+    with laptop.db.read() as s:
+        local = s.scalars(select(Purchase).where(Purchase.uid == p.uid)).one()
+        local_id, local_shop = local.id, local.merchant_id
+    purchases.update_purchase(laptop, local_id, received_input(
+        local_shop, inspector_id=laptop.actor.id, order_number=number, notes="笔记本上的备注"))
+    purchases.update_purchase(ivy, p.id, received_input(
+        shop.id, inspector_id=ivy.actor.id, order_number=number, notes="服务器上的备注"))
+    assert len(sync(laptop).conflicts) == 1
+    state = _state(laptop, tmp_path)
+    page = PurchaseListPage(ScreenEnv(state=state, settings=state.settings, changes=changes()))
+    qtbot.addWidget(page)
+    model = page.model
+    column = model.column_index("order_number")
+    row = model.row_of_id(local_id)
+    assert row >= 0
+    word, tip = MARK[lang]
+    assert model.data(model.index(row, column)) == word + number
+    assert isinstance(model.data(model.index(row, column), Qt.ItemDataRole.DecorationRole),
+                      QIcon)
+    assert model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole).startswith(tip)

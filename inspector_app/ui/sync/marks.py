@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.models import PagedTableModel, ServiceSource
 
 logger = logging.getLogger(__name__)
 
@@ -70,3 +71,43 @@ class ConflictMarks:
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{conflict_tooltip()}\n{text}"
         return None
+
+
+
+class MarkingServiceSource(ServiceSource):
+    """A services/browse page source that notes, for each page it fetches, which rows wait
+    for a conflict (`conflicts`)."""
+
+    def __init__(self, get_ctx, count_fn, fetch_fn, *, table: str) -> None:
+        super().__init__(get_ctx, count_fn, fetch_fn)
+        self.conflicts = ConflictMarks(table)
+
+    def fetch(self, filters, sort_key, sort_desc, offset, limit):
+        rows = list(super().fetch(filters, sort_key, sort_desc, offset, limit))
+        self.conflicts.note_page(self.get_ctx(), rows, self.row_id)
+        return rows
+
+def marked_data(model, marks: ConflictMarks, column: int, index, role: int) -> Any:
+    """The conflict mark of `index` for `role` when it is the marked column of a marked
+    row, else None (the model answers as usual)."""
+    if not index.isValid() or index.column() != column or index.row() >= len(model._rows):
+        return None
+    row_id = model.row_id(index.row())
+    if not marks.has(row_id):
+        return None
+    col = model.columns[column]
+    return marks.data(row_id, role, col.formatter(col.value(model._rows[index.row()])))
+
+
+class ConflictMarkedModel(PagedTableModel):
+    """A paged table over a MarkingServiceSource whose `mark_column` carries the mark."""
+
+    def __init__(self, source: MarkingServiceSource, columns, *, mark_column: str,
+                 **kwargs) -> None:
+        self.conflicts = source.conflicts
+        super().__init__(source, columns, **kwargs)
+        self._mark_col = self.column_index(mark_column)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        marked = marked_data(self, self.conflicts, self._mark_col, index, role)
+        return marked if marked is not None else super().data(index, role)
