@@ -41,6 +41,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("login_dialog")
         self.setWindowTitle(tr("Log in to the team server"))
+        self.setMinimumWidth(480)  # the refusal sentences wrap, they are not cut
         self.url = make_url(server_url)
         self.opener = opener
         self.ctx: Context | None = None
@@ -142,6 +143,7 @@ class LoginDialog(QDialog):
         self.log_in_button.setText(tr("Log in"))
         self.password_edit.clear()
         self.password_edit.setFocus()
+        self.adjustSize()
 
     def _unreachable(self, message: str) -> None:
         from inspector_app.services.sync.membership import copy_for
@@ -156,6 +158,7 @@ class LoginDialog(QDialog):
         self.error_label.show()
         self.log_in_button.setText(tr("Retry"))
         self.offline_button.setVisible(copy is not None)
+        self.adjustSize()
 
     @Slot()
     def work_offline(self) -> None:

@@ -11,9 +11,11 @@ from sqlalchemy import select
 
 from inspector_app.db.models import Finding
 from inspector_app.domain.enums import Role
+from inspector_app.domain.errors import ValidationError
 from inspector_app.services import findings, merchants, purchases
 from inspector_app.services.browse import FindingFilter
 from inspector_app.services.sync.conflicts import conflicted_ids
+from inspector_app.services.sync.membership import leave_check
 from tests.services.builders import received_input
 from tests.sync.conftest import join, sync
 from tests.sync.test_join_ui import lang  # noqa: F401 - a fixture
@@ -85,6 +87,9 @@ def test_the_findings_list_and_editor_mark_a_conflict_until_it_is_settled(
     assert cell(other, Qt.ItemDataRole.DecorationRole) is None
     assert conflicted_ids(laptop, "findings", [other, local_id]) == {local_id}
 
+    with pytest.raises(ValidationError) as refused:  # "Keep mine" would still be sent
+        leave_check(laptop)
+    assert "1" in str(refused.value)
     env = ScreenEnv(state=state, settings=state.settings, changes=changes())
     editor = FindingEditor(env)
     qtbot.addWidget(editor)

@@ -29,7 +29,7 @@ from inspector_app.domain.messages import t
 from inspector_app.paths import DataPaths, data_dir
 from inspector_app.services.context import Context
 from inspector_app.services.passwords import hash_password, verify_password
-from inspector_app.services.sync.binding import binding, pending_count
+from inspector_app.services.sync.binding import binding, open_conflicts, pending_count
 
 logger = logging.getLogger(__name__)
 
@@ -280,6 +280,12 @@ def leave_check(ctx: Context) -> None:
         raise ValidationError(t(
             "{count} changes on this laptop wait to be sent: sync first, then leave "
             "(nothing was changed)", count=waiting))
+    conflicts = open_conflicts(ctx)
+    if conflicts:  # "Keep mine" would still have to be sent
+        raise ValidationError(t(
+            "{count} sync conflicts wait for you to choose which version to keep: settle "
+            "them (File → Sync conflicts…), sync, then leave (nothing was changed)",
+            count=conflicts))
 
 
 def leave(paths: DataPaths, *, keep_as: Path | None = None) -> Path:
@@ -288,6 +294,8 @@ def leave(paths: DataPaths, *, keep_as: Path | None = None) -> Path:
     conn = sqlite3.connect(f"{paths.database.resolve().as_uri()}?mode=ro", uri=True)
     try:  # checked again on the closed file: nothing may have been queued meanwhile
         waiting = conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]
+        waiting += conn.execute("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS "
+                                "NULL").fetchone()[0]
     finally:
         conn.close()
     if waiting:

@@ -204,6 +204,7 @@ class JoinDialog(QDialog):
     def _refused(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
+        self.adjustSize()
 
     @Slot()
     def cancel(self) -> None:

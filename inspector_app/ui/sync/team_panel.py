@@ -98,7 +98,7 @@ def start_join(window: QWidget, state) -> bool:
                    "restarts on the copy.")
     address = ""
     if not ctx.db.is_sqlite:  # on the team server now: its address, without the login
-        address = ctx.db.url.set(username=None, password=None).render_as_string()
+        address = ctx.db.url._replace(username=None, password=None).render_as_string()
     dialog = JoinDialog(ctx.paths, keeps=keeps, address=address,
                         login=state.settings.get(TEAM_LOGIN), parent=window)
     if dialog.exec() != JoinDialog.DialogCode.Accepted or dialog.outcome is None:
