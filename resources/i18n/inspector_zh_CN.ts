@@ -4409,6 +4409,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>同步已取消：已发送的内容保持不变；下次同步将继续</translation>
         </message>
         <message>
+            <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
+        </message>
+        <message>
             <source>Choose which to keep…</source>
             <translation>选择保留哪个版本…</translation>
         </message>

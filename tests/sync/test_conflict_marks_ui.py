@@ -155,3 +155,26 @@ def test_the_purchases_list_marks_a_purchase_edited_here_and_on_the_server(
     assert isinstance(model.data(model.index(row, column), Qt.ItemDataRole.DecorationRole),
                       QIcon)
     assert model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole).startswith(tip)
+
+
+def test_a_purchases_own_findings_table_marks_the_conflicted_one(
+        qtbot, team_server, tmp_path, lang):  # noqa: F811
+    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.purchases.findings_section import FindingsSection
+
+    title_text = f"页内{lang}"
+    laptop, local_id = _conflicted_laptop(team_server, tmp_path, f"PAGE-{lang}", title_text)
+    state = _state(laptop, tmp_path)
+    window = MainWindow(state, state.settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.navigate("purchases", findings.get_finding(laptop, local_id).purchase_id)
+    section = window.findChild(FindingsSection)
+    qtbot.waitUntil(lambda: section.model.rowCount() == 2, timeout=10_000)
+    model = section.model
+    word, tip = MARK[lang]
+    texts = {model.data(model.index(r, 2)) for r in range(2)}
+    assert texts == {word + title_text, title_text + "没有冲突"}
+    marked = model.row_of_id(local_id)
+    assert isinstance(model.data(model.index(marked, 2), Qt.ItemDataRole.DecorationRole), QIcon)
+    assert model.data(model.index(marked, 2), Qt.ItemDataRole.ToolTipRole).startswith(tip)

@@ -29,7 +29,8 @@ class ConflictBanner(QFrame):
         self.label = QLabel(self)
         self.label.setObjectName("conflict_banner_text")
         self.label.setWordWrap(True)
-        self.label.setText(f"<b>{conflict_word()}</b>: {conflict_tooltip()}")
+        self.label.setText(tr("<b>%1</b>: %2").replace("%1", conflict_word()).replace(
+            "%2", conflict_tooltip()))
         self.button = QPushButton(tr("Choose which to keep…"), self)
         self.button.setObjectName("conflict_banner_open")
         self.button.clicked.connect(self.open_conflicts)

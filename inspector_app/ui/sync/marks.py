@@ -62,15 +62,32 @@ class ConflictMarks:
 
     def data(self, row_id: int, role: int, text: Any) -> Any:
         """What the marked column shows for `role` when the row is marked, else None."""
-        if row_id not in self._ids:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{conflict_word()} · {text}"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return conflict_icon()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{conflict_tooltip()}\n{text}"
-        return None
+        return mark_for(role, text) if row_id in self._ids else None
+
+
+def mark_for(role: int, text: Any) -> Any:
+    """What a marked cell shows for `role` (None: as usual)."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return f"{conflict_word()} · {text}"
+    if role == Qt.ItemDataRole.DecorationRole:
+        return conflict_icon()
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return f"{conflict_tooltip()}\n{text}"
+    return None
+
+
+def conflicted_of(env, finding_ids: list[int]) -> frozenset[int]:
+    """The conflicted ones of a few findings shown at once (a purchase's), on a copy only."""
+    from inspector_app.services.sync.conflicts import conflicted_ids
+
+    state = getattr(env, "state", None)
+    if not finding_ids or getattr(state, "replica", None) is None:
+        return frozenset()
+    try:
+        return frozenset(conflicted_ids(env.ctx, "findings", finding_ids))
+    except Exception:  # noqa: BLE001 - a help only; the findings must still show
+        logger.warning("conflict marks of a purchase's findings not read", exc_info=True)
+        return frozenset()
 
 
 
