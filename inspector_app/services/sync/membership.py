@@ -17,7 +17,7 @@ import queue
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,7 +156,7 @@ def copy_for(paths: DataPaths, server_url: str, login: str) -> FileBinding | Non
 
 
 def join_steps(url: str, login: str, password: str,
-               paths: DataPaths) -> Iterator[tuple[int, int, str]]:
+               paths: DataPaths) -> Generator[tuple[int, int, str], None, JoinOutcome]:
     """Make a complete copy in the staging folder, as (done, total, label) steps for a
     background task. Closing the generator (Cancel) stops the pull at its next table and
     removes the staging folder; so does any failure. Returns a JoinOutcome."""
