@@ -107,3 +107,40 @@ def test_a_copy_never_synced_since_the_feature_cannot_open_offline(
     dialog.offline_button.click()
     assert dialog.ctx is None and dialog.result() != dialog.DialogCode.Accepted
     assert not opened
+
+
+def test_the_application_start_opens_the_copy_offline(qtbot, team_server, tmp_path,
+                                                     monkeypatch):
+    """ui/app.py: started on an unreachable server, Work offline gives the copy's context,
+    marked so the window's status bar says it works offline."""
+    from inspector_app.ui import app
+    from inspector_app.ui.login import LoginDialog
+    from inspector_app.ui.settings import TEAM_LOGIN, AppSettings
+
+    login = team_server.logins[Role.INSPECTOR]
+    folder = tmp_path / "start"
+    laptop = join(team_server, login, folder)
+    sync(laptop)
+    laptop.db.dispose()
+    down = make_url(server_address(team_server)).set(host="127.0.0.1", port=9)
+    with sqlite3.connect(folder / "inspector.sqlite3") as conn:
+        conn.execute("UPDATE sync_binding SET server_url = ?", (down.render_as_string(),))
+    monkeypatch.setenv("INSPECTOR_DB_URL", down.render_as_string())
+
+    def person(dialog):  # types the password, is refused by the network, works offline
+        dialog.password_edit.setText(PASSWORD)
+        dialog.attempt()
+        assert not dialog.offline_button.isHidden()
+        dialog.offline_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", person)
+    settings = AppSettings.at(folder / "desktop-settings.ini")
+    settings.set(TEAM_LOGIN, login)
+    ctx = app._open_or_log_in(data_dir(folder), settings)
+    try:
+        assert ctx is not None and ctx.db.is_sqlite and binding(ctx).login == login
+        assert ctx._extras.get(app.OFFLINE_START)
+    finally:
+        ctx.db.dispose()
+
