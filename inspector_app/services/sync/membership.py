@@ -17,6 +17,7 @@ import queue
 import shutil
 import sqlite3
 import threading
+import uuid
 from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,8 @@ from inspector_app.services.sync.binding import binding, open_conflicts, pending
 
 logger = logging.getLogger(__name__)
 
-#: The staging folder a join from the application fills (inside the data folder).
+#: The staging folders a join from the application fills (inside the data folder,
+#: `joining-XXXXXXXX`, one per attempt).
 STAGING = "joining"
 #: app_settings key (local: "storage." settings never travel) holding a scrypt verifier of
 #: the password the server last accepted for this copy's login; see offline_allowed.
@@ -155,16 +157,18 @@ def copy_for(paths: DataPaths, server_url: str, login: str) -> FileBinding | Non
     return bound
 
 
-def join_steps(url: str, login: str, password: str,
-               paths: DataPaths) -> Generator[tuple[int, int, str], None, JoinOutcome]:
-    """Make a complete copy in the staging folder, as (done, total, label) steps for a
-    background task. Closing the generator (Cancel) stops the pull at its next table and
-    removes the staging folder; so does any failure. Returns a JoinOutcome."""
+def join_steps(url: str, login: str, password: str, paths: DataPaths
+               ) -> Generator[tuple[int, int, str] | None, None, JoinOutcome]:
+    """Make a complete copy in a staging folder of its own, as (done, total, label) steps
+    for a background task (None while waiting, so a Cancel is seen at once). Closing the
+    generator (Cancel) stops the pull at its next table; a cancelled or failed copy's
+    staging folder is removed (by the worker itself if it is still connecting). Returns a
+    JoinOutcome."""
     from inspector_app.services.sync import run as sync_run
 
-    staging = paths.root / STAGING
-    if staging.exists():  # a join of an earlier run that did not finish: ours to remove
-        shutil.rmtree(staging)
+    for leftover in paths.root.glob(f"{STAGING}-*"):  # joins that did not finish
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = paths.root / f"{STAGING}-{uuid.uuid4().hex[:8]}"
     steps: queue.Queue = queue.Queue()
     stop = threading.Event()
     outcome: dict = {}
@@ -184,6 +188,8 @@ def join_steps(url: str, login: str, password: str,
         except BaseException as exc:  # noqa: BLE001 - handed to the generator's caller
             outcome["error"] = exc
         finally:
+            if stop.is_set() or "report" not in outcome:
+                shutil.rmtree(staging, ignore_errors=True)
             steps.put(None)
 
     worker = threading.Thread(target=work, name="join", daemon=True)
@@ -192,15 +198,19 @@ def join_steps(url: str, login: str, password: str,
     try:
         yield 0, 0, t("Connecting to the team server…")
         while True:
-            step = steps.get()
+            try:
+                step = steps.get(timeout=0.2)
+            except queue.Empty:
+                yield None  # still connecting or pulling one table: Cancel may come
+                continue
             if step is None:
                 break
             yield step
         complete = "report" in outcome and not stop.is_set()
     finally:
         stop.set()
-        worker.join()
-        if not complete:
+        worker.join(timeout=1.0)  # a connection attempt may hang: it cleans up itself
+        if not complete and not worker.is_alive():
             shutil.rmtree(staging, ignore_errors=True)
     if "error" in outcome:
         raise outcome["error"]
