@@ -178,3 +178,34 @@ def test_a_purchases_own_findings_table_marks_the_conflicted_one(
     marked = model.row_of_id(local_id)
     assert isinstance(model.data(model.index(marked, 2), Qt.ItemDataRole.DecorationRole), QIcon)
     assert model.data(model.index(marked, 2), Qt.ItemDataRole.ToolTipRole).startswith(tip)
+
+
+def test_the_cases_list_marks_a_response_edited_here_and_on_the_server(
+        qtbot, team_server, tmp_path, lang):  # noqa: F811
+    from inspector_app.db.models import RectificationCase
+    from inspector_app.domain.enums import CaseStatus
+    from inspector_app.services import cases
+    from inspector_app.ui.cases.model import CasesModel
+    from tests.services.builders import case_at
+
+    admin = team_server.context(team_server.login_url(Role.ADMIN), tmp_path / "srv")
+    shop = merchants.create_merchant(admin, f"CMARK-{lang}", "整改冲突")
+    p = purchases.create_purchase(admin, received_input(shop.id, order_number=f"CM-{lang}"))
+    case = case_at(admin, p.id, CaseStatus.RESPONDED)
+    laptop = join(team_server, team_server.logins[Role.QUALITY_MANAGER], tmp_path / "a")
+    cases.record_response(laptop, case.case_number, cases.ResponseInput(
+        response_text="笔记本上记下的答复"))
+    cases.record_response(admin, case.case_number, cases.ResponseInput(
+        response_text="服务器上记下的答复"))
+    assert any(case.case_number in c for c in sync(laptop).conflicts)
+    with laptop.db.read() as s:
+        local_id = s.scalar(select(RectificationCase.id).where(
+            RectificationCase.uid == case.uid))
+    state = _state(laptop, tmp_path)
+    model = CasesModel(lambda: state.ctx)
+    row = model.row_of_id(local_id) if model.rowCount() else -1
+    assert row >= 0
+    word, tip = MARK[lang]
+    assert model.data(model.index(row, 0)) == word + case.case_number
+    assert isinstance(model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole), QIcon)
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole).startswith(tip)
