@@ -4473,6 +4473,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>在本笔记本上退出团队…</translation>
         </message>
         <message>
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
             <source>Server:</source>
             <translation>服务器：</translation>
         </message>

@@ -15,7 +15,7 @@ from inspector_app.services import merchants
 from inspector_app.services.context import SYSTEM, open_context
 from inspector_app.services.sync.binding import binding, bound_actor, pending_count
 from inspector_app.services.sync.membership import STAGING
-from tests.sync.conftest import PASSWORD, join, server_address, sync
+from tests.sync.conftest import PASSWORD, join, server_address
 from tests.sync.dataset import offline_work
 from tests.ui.conftest import message_boxes  # noqa: F401 - a fixture
 
@@ -214,9 +214,14 @@ def test_a_copy_cannot_join_again_and_leaves_only_when_nothing_waits(
     qtbot.mouseClick(panel.leave_button, _left())
     assert WORDS[lang]["waiting"] in message_boxes.texts()[-1]
     assert (folder / "inspector.sqlite3").is_file() and restarts == []
-    sync(laptop)
+    window.sync._password = PASSWORD
+    panel.refresh()
+    assert panel.sync_button.isVisibleTo(panel) and panel.sync_button.isEnabled()
+    qtbot.mouseClick(panel.sync_button, _left())  # File → Sync, from Settings
+    qtbot.waitUntil(lambda: window.sync.task is None, timeout=60_000)
     assert pending_count(laptop) == 0
     panel.refresh()
+    assert "0" in panel.waiting_label.text()
     qtbot.mouseClick(panel.leave_button, _left())
     _flush_deleted()
     assert restarts == [("INSPECTOR_DB_URL",)]

@@ -197,8 +197,11 @@ class TeamPanel(QGroupBox):
         self.join_button.setObjectName("team_panel_join")
         self.leave_button = QPushButton(tr("Leave the team on this laptop…"), self)
         self.leave_button.setObjectName("team_panel_leave")
+        self.sync_button = QPushButton(tr("Sync now"), self)
+        self.sync_button.setObjectName("team_panel_sync")
         self.join_button.clicked.connect(self.join)
         self.leave_button.clicked.connect(self.leave)
+        self.sync_button.clicked.connect(self.sync_now)
         form = QFormLayout(self)
         form.addRow(self.status)
         self._rows = []
@@ -210,6 +213,7 @@ class TeamPanel(QGroupBox):
             self._rows.append((caption, label))
         buttons = QHBoxLayout()
         buttons.addWidget(self.join_button)
+        buttons.addWidget(self.sync_button)
         buttons.addWidget(self.leave_button)
         buttons.addStretch(1)
         form.addRow(buttons)
@@ -243,6 +247,11 @@ class TeamPanel(QGroupBox):
             label.setVisible(bound is not None)
         self.join_button.setVisible(bound is None)
         self.leave_button.setVisible(bound is not None)
+        controller = getattr(self.window(), "sync", None)
+        self.sync_button.setVisible(bound is not None and controller is not None)
+        if controller is not None:  # File → Sync's state: busy, or the server does not answer
+            self.sync_button.setEnabled(controller.sync_action.isEnabled())
+            self.sync_button.setToolTip(controller.sync_action.toolTip())
         if bound is None:
             refusal = join_refusal(self.env.state)
             self.join_button.setEnabled(refusal is None)
@@ -272,6 +281,13 @@ class TeamPanel(QGroupBox):
     @Slot()
     def join(self) -> None:
         start_join(self.window(), self.env.state)
+
+    @Slot()
+    def sync_now(self) -> None:
+        """The File menu's Sync (progress, Cancel, the status bar follow)."""
+        controller = getattr(self.window(), "sync", None)
+        if controller is not None:
+            controller.start_sync()
 
     @Slot()
     def leave(self) -> None:
