@@ -29,7 +29,6 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.paths import DataPaths, data_dir
 from inspector_app.services.context import Context
-from inspector_app.services.passwords import hash_password, verify_password
 from inspector_app.services.sync.binding import binding, open_conflicts, pending_count
 
 logger = logging.getLogger(__name__)
@@ -119,6 +118,7 @@ def remember_verifier(ctx: Context, password: str) -> None:
     from sqlalchemy import select
 
     from inspector_app.db.models import AppSetting
+    from inspector_app.services.passwords import hash_password
 
     value = json.dumps(hash_password(password))
     with ctx.db.write() as s:
@@ -144,6 +144,8 @@ def offline_allowed(paths: DataPaths, server_url: str, login: str,
         return None
     if hasattr(os, "getuid") and paths.database.stat().st_uid != os.getuid():
         return None
+    from inspector_app.services.passwords import verify_password  # (loads the models)
+
     if not bound.verifier or not verify_password(password, bound.verifier):
         return None
     return bound
