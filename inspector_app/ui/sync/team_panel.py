@@ -92,7 +92,9 @@ def start_join(window: QWidget, state) -> bool:
         return False
     ctx = state.ctx
     keeps = ""
-    if ctx.db.is_sqlite and ctx.paths.database.is_file():
+    old_file = ctx.paths.database  # a one-laptop file, also when the app runs on the server
+    has_old = old_file.is_file() and old_file.stat().st_size > 0
+    if has_old:
         keeps = tr("The database this laptop uses now is kept as a file in the data folder "
                    "(inspector-before-joining-DATE.sqlite3), not deleted. Inspector then "
                    "restarts on the copy.")
@@ -108,7 +110,7 @@ def start_join(window: QWidget, state) -> bool:
     # the restart, so nothing of this window reads the database meanwhile.
     message = tr("This laptop is now a copy of the team server. Inspector restarts on it.")
     keep_as = set_aside_name(ctx.paths, "before-joining")
-    if ctx.db.is_sqlite and ctx.paths.database.is_file():
+    if has_old:
         message += "\n\n" + tr("The database used before is kept as %1.").replace(
             "%1", str(keep_as))
     QMessageBox.information(window, tr("Join a team server"), message)
