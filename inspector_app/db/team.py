@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 #: Schema of the views a merchant manager's login reads instead of the private tables.
 MERCHANT_VIEW_SCHEMA = "merchant_view"
+#: Schema of the private terms and of the function that matches them (migration 0018).
+PRIVACY_SCHEMA = "inspector_privacy"
 #: What a merchant manager may not read, per table (the views show '' or NULL instead).
 PRIVATE_COLUMNS: dict[str, tuple[str, ...]] = {
     "purchases": ("buyer_alias", "delivery_address", "notes", "inspector_id", "created_by_id",
@@ -192,6 +194,7 @@ def apply_security(conn: Connection) -> dict[Role, str]:
             else:
                 sql.append(f"GRANT SELECT ON {table} TO {q[role]}")
     sql += _merchant_views(conn, q[Role.MERCHANT_MANAGER])
+    sql += _privacy_spans(conn, q[Role.MERCHANT_MANAGER])
     sql += _policies(q)
     for statement in sql:
         conn.exec_driver_sql(statement)
@@ -227,6 +230,17 @@ def _merchant_views(conn: Connection, merchant_managers: str) -> list[str]:
             sql += _view_writes(conn, table, [c for c in _columns(conn, table)
                                               if c not in private], merchant_managers)
     return sql
+
+
+def _privacy_spans(conn: Connection, merchant_managers: str) -> list[str]:
+    """The merchant managers may call the server's matcher of the private terms they cannot
+    read (migration 0018; docs/team-server.md), and nothing else of its schema."""
+    if not conn.exec_driver_sql(
+        "SELECT 1 FROM pg_namespace WHERE nspname = %(s)s", {"s": PRIVACY_SCHEMA}).scalar():
+        return []
+    return [f"GRANT USAGE ON SCHEMA {PRIVACY_SCHEMA} TO {merchant_managers}",
+            f"GRANT EXECUTE ON FUNCTION {PRIVACY_SCHEMA}.private_spans(text[])"
+            f" TO {merchant_managers}"]
 
 
 def _view_writes(conn: Connection, table: str, columns: list[str], grantee: str) -> list[str]:

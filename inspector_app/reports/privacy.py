@@ -87,15 +87,25 @@ class Hit:
     kind: str
 
 
+#: Finds terms this process does not know: normalised texts -> for each, (start, length,
+#: kind) of every term in it (the team server's matcher: services.privacy_gate).
+Matcher = Callable[[list[str]], list[list[tuple[int, int, str]]]]
+
+
 class Redactor:
     """Finds and removes private terms; counts the values it changed.
 
     `allowed`: texts the document may print whole (the merchant's own name and shop id, the
     organisation); a term found inside one of them is not a secret for this document.
+    `matcher`: finds the terms that are not in `secrets` (the reader may not know them).
     """
 
-    def __init__(self, secrets: Iterable[Secret], allowed: Iterable[str] = ()) -> None:
+    def __init__(
+        self, secrets: Iterable[Secret], allowed: Iterable[str] = (), matcher: Matcher | None = None
+    ) -> None:
         allowed_norm = [normal_form(a) for a in allowed if a]
+        self._allowed_norm = allowed_norm
+        self._matcher = matcher
         self._by_len: dict[int, dict[str, str]] = {}
         self._firsts: set[str] = set()
         dropped = 0
@@ -146,7 +156,21 @@ class Redactor:
                     i += length - 1
                     break
             i += 1
+        if self._matcher is not None and n >= MIN_REDACT_LEN:
+            hits += self._matched(text, norm, where)
         return _merge(hits)
+
+    def _matched(self, text: str, norm: str, where: list[int]) -> list[Hit]:
+        """The matcher's terms in `text`, but those inside the document's own names."""
+        out = []
+        for start, length, kind in self._matcher([norm])[0] if self._matcher else ():
+            found = norm[start : start + length]
+            if length < MIN_REDACT_LEN or any(found in a for a in self._allowed_norm):
+                continue
+            a, b = where[start], where[start + length - 1] + 1
+            if _bounded(text, a, b, _latin(found[0]), _latin(found[-1])):
+                out.append(Hit(a, b, kind))
+        return out
 
     def redact(self, text: str) -> tuple[str, list[Hit]]:
         hits = self.find(text)

@@ -22,7 +22,7 @@ from typing import Any
 
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.messages import t
-from inspector_app.reports.privacy import HARD_BREAK, Redactor, Secret
+from inspector_app.reports.privacy import HARD_BREAK, Matcher, Redactor, Secret
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +72,11 @@ class PrivacyGate:
     allowed: tuple[str, ...] = ()
     #: Characters that no bundled font can draw, noted by the PDF writer.
     undrawable: set[str] = field(default_factory=set)
+    #: The team server's matcher of the terms the reader's login may not read (or None).
+    matcher: Matcher | None = None
 
     def __post_init__(self) -> None:
-        self._redactor = Redactor(self.secrets, self.allowed)
+        self._redactor = Redactor(self.secrets, self.allowed, self.matcher)
 
     @property
     def redacted(self) -> int:

@@ -4,6 +4,10 @@ Every user's name (and, for names in Latin script, each part), every buyer alias
 delivery address (whole, each line and its street-level parts, and the phone numbers in it),
 every purchase's order number, and the names and shop ids of all other merchants. The
 merchant's own name and shop id and the organisation's name are allowed. See docs/privacy.md.
+
+On a team server a merchant manager's login cannot read buyer aliases and delivery addresses
+(docs/team-server.md); for it the gate asks the server's matcher (migration 0018), which finds
+those terms in the texts it is given and returns only where they are and of what kind.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from inspector_app.db.models import Merchant, Purchase, User
@@ -126,6 +130,44 @@ def merchant_gate(s: Session, merchant_id: int, organisation: str) -> PrivacyGat
     """The gate for documents sent to one merchant (its own name and shop id may print)."""
     m = s.get(Merchant, merchant_id)
     allowed = (m.name, m.shop_id, organisation) if m else (organisation,)
-    gate = PrivacyGate(tuple(private_secrets(s, merchant_id)), allowed)
+    gate = PrivacyGate(tuple(private_secrets(s, merchant_id)), allowed, matcher=server_matcher(s))
     return gate
+
+
+class ServerMatcher:
+    """The team server's matcher of the private terms the login cannot read (migration 0018).
+
+    Holds the engine, not the session: the gate scans the written file after the session
+    that built it has ended. Each distinct text is asked once.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._known: dict[str, list[tuple[int, int, str]]] = {}
+
+    def __call__(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        missing = sorted({t for t in texts if t not in self._known})
+        if missing:
+            found: dict[str, list[tuple[int, int, str]]] = {t: [] for t in missing}
+            with self._engine.connect() as conn:
+                rows = conn.execute(text(
+                    "SELECT item, start_at, length, kind"
+                    " FROM inspector_privacy.private_spans(CAST(:texts AS text[]))"
+                ), {"texts": missing})
+                for item, start, length, kind in rows:
+                    found[missing[item - 1]].append((start, length, kind))
+            self._known.update(found)
+        return [self._known[t] for t in texts]
+
+
+def server_matcher(s: Session) -> ServerMatcher | None:
+    """The server's matcher when the session's login may not read buyer aliases (a merchant
+    manager on a team server); None on SQLite and for everyone else."""
+    bind = s.get_bind()
+    if bind.dialect.name != "postgresql":
+        return None
+    if s.scalar(text("SELECT has_column_privilege('public.purchases', 'buyer_alias', 'SELECT')")):
+        return None
+    logger.info("private terms the login cannot read are matched by the server")
+    return ServerMatcher(bind if isinstance(bind, Engine) else bind.engine)
 
