@@ -147,24 +147,41 @@ $$
 """
 
 
+_EMPTY = r"""
+CREATE OR REPLACE FUNCTION inspector_privacy.empty_terms() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    DELETE FROM inspector_privacy.terms;
+    RETURN NULL;
+END $$
+"""
+
+
 def upgrade() -> None:
+    """Idempotent: the schema lives outside `public`, which tests (and people) may drop and
+    migrate again, and an upgrade may be replayed over it (tests/team)."""
     if op.get_bind().dialect.name != "postgresql":
         return
     for statement in (
         f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}",
         f"REVOKE ALL ON SCHEMA {SCHEMA} FROM PUBLIC",
-        f"CREATE TABLE {SCHEMA}.terms (purchase_id integer NOT NULL, term text NOT NULL,"
+        f"CREATE TABLE IF NOT EXISTS {SCHEMA}.terms (purchase_id integer NOT NULL, term text NOT NULL,"
         " kind text NOT NULL, len integer GENERATED ALWAYS AS (char_length(term)) STORED)",
         f"REVOKE ALL ON {SCHEMA}.terms FROM PUBLIC",
-        f"CREATE INDEX ix_terms_term ON {SCHEMA}.terms (term)",
-        f"CREATE INDEX ix_terms_len ON {SCHEMA}.terms (len)",
-        f"CREATE INDEX ix_terms_purchase ON {SCHEMA}.terms (purchase_id)",
-        _NORMAL, _ADDRESS_PARTS, _TERMS_OF, _REFRESH, _SPANS,
+        f"CREATE INDEX IF NOT EXISTS ix_terms_term ON {SCHEMA}.terms (term)",
+        f"CREATE INDEX IF NOT EXISTS ix_terms_len ON {SCHEMA}.terms (len)",
+        f"CREATE INDEX IF NOT EXISTS ix_terms_purchase ON {SCHEMA}.terms (purchase_id)",
+        _NORMAL, _ADDRESS_PARTS, _TERMS_OF, _REFRESH, _SPANS, _EMPTY,
         f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {SCHEMA} FROM PUBLIC",
+        "DROP TRIGGER IF EXISTS privacy_terms ON purchases",
+        "DROP TRIGGER IF EXISTS privacy_terms_truncate ON purchases",
         "CREATE TRIGGER privacy_terms AFTER INSERT OR DELETE OR UPDATE OF buyer_alias,"
         " delivery_address ON purchases FOR EACH ROW"
         f" EXECUTE FUNCTION {SCHEMA}.refresh_terms()",
-        # The purchases already there.
+        "CREATE TRIGGER privacy_terms_truncate AFTER TRUNCATE ON purchases"
+        f" FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.empty_terms()",
+        # The purchases already there (and nothing left from a schema dropped before).
+        f"DELETE FROM {SCHEMA}.terms",
         f"INSERT INTO {SCHEMA}.terms (purchase_id, term, kind) SELECT p.id, x.term, x.kind"
         f" FROM purchases p CROSS JOIN LATERAL {SCHEMA}.terms_of(p.buyer_alias,"
         " p.delivery_address) x",
@@ -176,4 +193,5 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute("DROP TRIGGER IF EXISTS privacy_terms ON purchases")
+    op.execute("DROP TRIGGER IF EXISTS privacy_terms_truncate ON purchases")
     op.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
