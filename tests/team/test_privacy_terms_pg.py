@@ -133,3 +133,22 @@ def test_the_server_makes_the_same_address_parts_as_the_application(team_server)
                 "SELECT term FROM inspector_privacy.terms_of(NULL, %s)", (address,))}
             ours = {n for n in (p.normal_form(x) for x in address_parts(address)) if len(n) >= 2}
             assert served == ours, address
+
+
+def test_the_terms_follow_the_purchases(team_server, people):
+    ivy, mia = people[Role.INSPECTOR], people[Role.MERCHANT_MANAGER]
+    m = merchants.create_merchant(ivy, "GATE-2", "Follow Shop")
+    pur = purchases.create_purchase(ivy, received_input(
+        m.id, buyer_alias="Zhao Lingyun", inspector_id=ivy.actor.id))
+
+    def spans(text: str):
+        return team_server.sql(Role.MERCHANT_MANAGER,
+                               "SELECT kind FROM inspector_privacy.private_spans(%s)",
+                               ([p.normal_form(text)],))
+
+    assert spans("zhao lingyun") == [(p.BUYER_ALIAS,)]
+    team_server.sql(Role.INSPECTOR, "UPDATE purchases SET buyer_alias = 'Qian Mochou'"
+                    " WHERE id = %s", (pur.id,))
+    assert spans("zhao lingyun") == [] and spans("QIAN MOCHOU") == [(p.BUYER_ALIAS,)]
+    with mia.db.read() as s:
+        assert merchant_gate(s, m.id, "Org").text("Qian Mochou") == "[removed]"

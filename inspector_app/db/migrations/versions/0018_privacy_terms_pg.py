@@ -8,7 +8,8 @@ PostgreSQL only (SQLite: nothing). A schema `inspector_privacy`, owned by the sc
 and closed to everyone else, holds `terms`: the matching form (privacy.normal_form's rules:
 NFKC, lower case, no white space or zero-width characters) of every buyer alias and of every
 part of every delivery address that services.privacy_gate.address_parts yields. Triggers on
-`purchases` keep it current as the owner (SECURITY DEFINER). The function
+`purchases` keep it current as the owner (SECURITY DEFINER); `prefixes` holds the first two
+characters of the terms, where a match may start. The function
 `inspector_privacy.private_spans(texts)` (SECURITY DEFINER, fixed search_path) returns, for
 texts the caller has already brought to the matching form, the spans and kinds of the terms
 found in them: never a term itself. Only the merchant managers' group may call it
@@ -117,32 +118,47 @@ BEGIN
         INSERT INTO inspector_privacy.terms (purchase_id, term, kind)
         SELECT NEW.id, x.term, x.kind
         FROM inspector_privacy.terms_of(NEW.buyer_alias, NEW.delivery_address) x;
+        -- Never removed: a prefix no term begins with any more only costs a probe.
+        INSERT INTO inspector_privacy.prefixes (p)
+        SELECT DISTINCT left(x.term, 2)
+        FROM inspector_privacy.terms_of(NEW.buyer_alias, NEW.delivery_address) x
+        ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END $$
 """
 
 #: Spans (1-based item, 0-based start, length, kind) of the terms in already normalised texts:
-#: every substring whose length is one the terms have, looked up by the term index.
+#: at each position whose first two characters begin some term (`prefixes`), every distinct
+#: substring whose length is one the terms have, looked up once by the term index (LIMIT 1:
+#: a street shared by many purchases is one probe). JIT off: compiling costs tens of
+#: milliseconds on a call that otherwise takes one.
 _SPANS = r"""
 CREATE OR REPLACE FUNCTION inspector_privacy.private_spans(texts text[])
 RETURNS TABLE (item integer, start_at integer, length integer, kind text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog SET jit = off AS $$
     WITH RECURSIVE lens(n) AS (
         SELECT min(t.len) FROM inspector_privacy.terms t
         UNION ALL
         SELECT (SELECT min(t.len) FROM inspector_privacy.terms t WHERE t.len > lens.n)
         FROM lens WHERE lens.n IS NOT NULL
-    ), input AS (
-        SELECT i.ord::integer AS item, i.txt FROM unnest(texts) WITH ORDINALITY AS i(txt, ord)
-        WHERE i.txt IS NOT NULL AND char_length(i.txt) >= 2
+    ), starts AS MATERIALIZED (
+        SELECT i.ord::integer AS item, i.txt, s.pos
+        FROM unnest(texts) WITH ORDINALITY AS i(txt, ord)
+        CROSS JOIN LATERAL generate_series(1, char_length(i.txt) - 1) AS s(pos)
+        WHERE i.txt IS NOT NULL
+          AND substr(i.txt, s.pos, 2) IN (SELECT x.p FROM inspector_privacy.prefixes x)
+    ), cand AS MATERIALIZED (
+        SELECT st.item, st.pos, lens.n, substr(st.txt, st.pos, lens.n) AS sub
+        FROM starts st JOIN lens ON lens.n IS NOT NULL
+        WHERE st.pos + lens.n - 1 <= char_length(st.txt)
+    ), found AS MATERIALIZED (
+        SELECT d.sub AS term, (SELECT t.kind FROM inspector_privacy.terms t
+                               WHERE t.term = d.sub LIMIT 1) AS kind
+        FROM (SELECT DISTINCT c.sub FROM cand c) d
     )
-    SELECT DISTINCT input.item, (s.pos - 1)::integer, lens.n, t.kind
-    FROM input
-    CROSS JOIN lens
-    CROSS JOIN LATERAL generate_series(1, char_length(input.txt) - lens.n + 1) AS s(pos)
-    JOIN inspector_privacy.terms t ON t.term = substr(input.txt, s.pos, lens.n)
-    WHERE lens.n IS NOT NULL
+    SELECT DISTINCT c.item, (c.pos - 1)::integer, c.n, f.kind
+    FROM cand c JOIN found f ON f.term = c.sub AND f.kind IS NOT NULL
 $$
 """
 
@@ -152,6 +168,7 @@ CREATE OR REPLACE FUNCTION inspector_privacy.empty_terms() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     DELETE FROM inspector_privacy.terms;
+    DELETE FROM inspector_privacy.prefixes;
     RETURN NULL;
 END $$
 """
@@ -167,7 +184,8 @@ def upgrade() -> None:
         f"REVOKE ALL ON SCHEMA {SCHEMA} FROM PUBLIC",
         f"CREATE TABLE IF NOT EXISTS {SCHEMA}.terms (purchase_id integer NOT NULL, term text NOT NULL,"
         " kind text NOT NULL, len integer GENERATED ALWAYS AS (char_length(term)) STORED)",
-        f"REVOKE ALL ON {SCHEMA}.terms FROM PUBLIC",
+        f"CREATE TABLE IF NOT EXISTS {SCHEMA}.prefixes (p text PRIMARY KEY)",
+        f"REVOKE ALL ON {SCHEMA}.terms, {SCHEMA}.prefixes FROM PUBLIC",
         f"CREATE INDEX IF NOT EXISTS ix_terms_term ON {SCHEMA}.terms (term)",
         f"CREATE INDEX IF NOT EXISTS ix_terms_len ON {SCHEMA}.terms (len)",
         f"CREATE INDEX IF NOT EXISTS ix_terms_purchase ON {SCHEMA}.terms (purchase_id)",
@@ -182,9 +200,11 @@ def upgrade() -> None:
         f" FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.empty_terms()",
         # The purchases already there (and nothing left from a schema dropped before).
         f"DELETE FROM {SCHEMA}.terms",
+        f"DELETE FROM {SCHEMA}.prefixes",
         f"INSERT INTO {SCHEMA}.terms (purchase_id, term, kind) SELECT p.id, x.term, x.kind"
         f" FROM purchases p CROSS JOIN LATERAL {SCHEMA}.terms_of(p.buyer_alias,"
         " p.delivery_address) x",
+        f"INSERT INTO {SCHEMA}.prefixes (p) SELECT DISTINCT left(term, 2) FROM {SCHEMA}.terms",
     ):
         op.execute(statement)
 
