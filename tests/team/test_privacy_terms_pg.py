@@ -152,3 +152,5 @@ def test_the_terms_follow_the_purchases(team_server, people):
     assert spans("zhao lingyun") == [] and spans("QIAN MOCHOU") == [(p.BUYER_ALIAS,)]
     with mia.db.read() as s:
         assert merchant_gate(s, m.id, "Org").text("Qian Mochou") == "[removed]"
+    team_server.sql(Role.QUALITY_MANAGER, "DELETE FROM purchases WHERE id = %s", (pur.id,))
+    assert spans("QIAN MOCHOU") == []
