@@ -27,7 +27,7 @@ def test_bulk_delete_of_findings_is_all_or_nothing(insp, admin, shop, purchase):
     with pytest.raises(ValidationError) as refused:
         bulk.delete_items(insp, "finding", ids)
     message = str(refused.value)
-    assert message.startswith("Nothing was deleted: finding %d cannot be deleted" % ids[3])
+    assert message.startswith(f"Nothing was deleted: finding {ids[3]} cannot be deleted")
     assert "\n" not in message
     assert _deleted(insp, Finding, ids) == []
 
