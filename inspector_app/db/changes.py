@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 logger = logging.getLogger(__name__)
 
@@ -26,21 +26,39 @@ Row = tuple[str, int | None, dict[str, int]]
 
 
 class Recorder:
-    """The rows written by the committed transactions while it was active."""
+    """The rows written by the committed transactions while it was active.
+
+    Rows wait with the (innermost) transaction that flushed them: a savepoint released
+    hands them to its parent, one rolled back drops them, and the root's commit makes them
+    final.
+    """
 
     def __init__(self) -> None:
         #: Rows committed, in the order written.
         self.rows: list[Row] = []
         self._pending: dict[int, list[Row]] = {}
+        self._committed: set[int] = set()
 
     def note(self, session: Session, row: Row) -> None:
-        self._pending.setdefault(id(session), []).append(row)
+        trans = session.get_nested_transaction() or session.get_transaction()
+        key = id(trans) if trans is not None else 0
+        self._pending.setdefault(key, []).append(row)
 
-    def commit(self, session: Session) -> None:
-        self.rows.extend(self._pending.pop(id(session), []))
+    def committed(self, session: Session) -> None:
+        # after_commit comes just before after_transaction_end of the same transaction.
+        trans = session.get_nested_transaction() or session.get_transaction()
+        if trans is not None:
+            self._committed.add(id(trans))
 
-    def rollback(self, session: Session) -> None:
-        self._pending.pop(id(session), None)
+    def ended(self, trans: SessionTransaction) -> None:
+        rows = self._pending.pop(id(trans), [])
+        if id(trans) not in self._committed:
+            return  # rolled back: none of it happened
+        self._committed.discard(id(trans))
+        if trans.parent is None:
+            self.rows.extend(rows)
+        elif rows:
+            self._pending.setdefault(id(trans.parent), []).extend(rows)
 
 
 _current: ContextVar[Recorder | None] = ContextVar("change_recorder", default=None)
@@ -97,11 +115,11 @@ def _on_execute(state: ORMExecuteState) -> None:
 def _after_commit(session: Session) -> None:
     recorder = _current.get()
     if recorder is not None:
-        recorder.commit(session)
+        recorder.committed(session)
 
 
-@event.listens_for(Session, "after_rollback")
-def _after_rollback(session: Session) -> None:
+@event.listens_for(Session, "after_transaction_end")
+def _after_transaction_end(_session: Session, trans: SessionTransaction) -> None:
     recorder = _current.get()
     if recorder is not None:
-        recorder.rollback(session)
+        recorder.ended(trans)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import inspect
 import logging
 from collections.abc import Callable, Generator
+from contextvars import ContextVar
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -35,6 +36,12 @@ from inspector_app.ui.changes import changes as change_hub
 from inspector_app.ui.errors import show_error
 
 logger = logging.getLogger(__name__)
+
+#: A multi-select action on more rows than this runs as slow work (progress dialog, Cancel).
+SLOW_SELECTION = 50
+
+#: True while an op's work runs (in this thread): tests/ui fail a write that begins outside.
+_IN_OP: ContextVar[bool] = ContextVar("in_op", default=False)
 
 OpFn = Callable[[], Any] | Callable[[], Generator[Any, None, Any]]
 
@@ -58,6 +65,11 @@ class Op:
             self.task.cancel()
 
 
+def in_op() -> bool:
+    """Whether the calling code runs inside an op's work (the write guard of tests/ui)."""
+    return _IN_OP.get()
+
+
 def returned_changes(result: Any) -> Changes:
     """The `Changes` a function returned, itself or as `.changes` (else none)."""
     if isinstance(result, Changes):
@@ -75,9 +87,14 @@ def run_op(
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[InspectorError], None] | None = None,
     on_cancel: Callable[[], None] | None = None,
+    on_finished: Callable[[], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    dialog: bool = True,
+    also_changed: Changes | None = None,
     slow: bool = False,
     cancellable: bool = False,
     transaction: bool = True,
+    step_labels: bool = True,
 ) -> Op:
     """Run `fn` (a change through the services), then report and broadcast what changed.
 
@@ -85,12 +102,20 @@ def run_op(
     and returns its result (cancellable when `slow` and `cancellable`). `transaction=False`
     for work that must commit as it goes or replaces the database (restore, sync): what it
     committed is still recorded and broadcast, even when it fails half way.
+    `also_changed`: what the work changes beyond what this thread's sessions commit (another
+    thread's or program's writes: `Changes.everything()`). `on_finished` runs last, whatever
+    the outcome (an unexpected error is shown by the runner, never given to `on_failure`).
+    `dialog=False` for a caller that shows progress its own way (`on_progress`).
+    `step_labels=False` keeps `label` in the progress dialog instead of the labels the work
+    yields (English service text).
     """
     op = Op(label)
     hub = change_hub()
+    extra = also_changed or Changes()
 
     def work() -> Generator[Any, None, tuple[Any, Changes]]:
         logs = []
+        token = _IN_OP.set(True)
         try:
             with recording() as log:
                 logs.append(log)
@@ -100,8 +125,9 @@ def run_op(
                 else:
                     result = yield from _drive(fn)
         finally:
+            _IN_OP.reset(token)
             op.changes = logs[0].changes  # what committed, also when failing or cancelled
-        return result, op.changes | returned_changes(result)
+        return result, op.changes | returned_changes(result) | extra
 
     def succeeded(value: tuple[Any, Changes]) -> None:
         op.result, op.changes = value
@@ -111,10 +137,12 @@ def run_op(
             if on_success is not None:
                 on_success(op.result)
         finally:
-            hub.broadcast(op.changes)
+            _finish(op.changes)
 
     def failed(exc: BaseException) -> None:
         op.error, op.done = exc, True
+        if not transaction:
+            op.changes = op.changes | extra  # part of it may have been done
         try:
             if isinstance(exc, InspectorError) and on_failure is not None:
                 logger.info("Refused: %s", exc)
@@ -122,15 +150,24 @@ def run_op(
             else:
                 show_error(parent, exc)
         finally:
-            hub.broadcast(op.changes)
+            _finish(op.changes)
 
     def was_cancelled() -> None:
         op.cancelled = op.done = True
+        if not transaction:
+            op.changes = op.changes | extra
         try:
             if on_cancel is not None:
                 on_cancel()
         finally:
-            hub.broadcast(op.changes)
+            _finish(op.changes)
+
+    def _finish(what: Changes) -> None:
+        try:
+            hub.broadcast(what)
+        finally:
+            if on_finished is not None:
+                on_finished()
 
     if not slow:
         gen = work()
@@ -144,8 +181,9 @@ def run_op(
         return op
 
     op.task = tasks.run_task(
-        work, succeeded, failed, progress=parent, label=label, on_cancel=was_cancelled,
-        cancellable=cancellable, name=label or getattr(fn, "__name__", "op"),
+        work, succeeded, failed, progress=parent if dialog else None, label=label,
+        on_cancel=was_cancelled, on_progress=on_progress,
+        cancellable=cancellable, step_labels=step_labels, name=label or getattr(fn, "__name__", "op"),
     )
     return op
 

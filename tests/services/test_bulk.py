@@ -98,3 +98,20 @@ def test_changes_merge_and_everything():
     assert a.touches(kinds.CASE) and not a.touches(kinds.PHOTO)
     assert Changes.everything().touches(kinds.PHOTO)
     assert not Changes()
+
+
+def test_a_savepoint_rolled_back_is_not_reported(insp, shop, purchase):
+    """Inside one transaction a refused row (its savepoint rolled back) is left out, the
+    rows that stayed are reported once the whole transaction commits."""
+    other = make_purchase(insp, shop.id)
+    with recording() as log, insp.db.batch():
+        purchases.set_verdict(insp, purchase.id, "pass")
+        try:
+            with insp.db.write() as s:
+                s.get(Purchase, other.id).notes = "kept?"
+                s.flush()
+                raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+    assert log.changes.ids(kinds.PURCHASE) == frozenset([purchase.id])
+    assert purchases.get_purchase(insp, other.id).notes == ""
