@@ -236,3 +236,33 @@ def test_the_write_guard_catches_a_write_that_bypasses_the_runner(qtbot, ctx, _w
     with WriteGuard() as guard:
         run_op(None, ctx, lambda: namespace["bypass"](ctx))
     assert guard.found == []
+
+
+def test_a_refresh_keeps_the_selection_and_the_current_row(qtbot, env, users, ctx):
+    """Lists refresh themselves after an op, lazily (the rows fetched so far), and the rows
+    the user had selected stay selected."""
+    from inspector_app.services import findings
+    from inspector_app.services.findings import FindingInput
+
+    world = make_world(ctx, users)
+    screen = _show(qtbot, FindingsScreen(env_as(env, users, Role.QUALITY_MANAGER)))
+    _settle(screen)
+    chosen = {"Zip pull broken", "鞋底开胶"}
+    _select(screen, chosen)
+    table, model = screen.view.table, screen.view.model
+    current = model.index(model.row_of_id(world.finding["鞋底开胶"]), 0)
+    table.selectionModel().setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+    insp = ctx.as_actor(users[Role.INSPECTOR])
+    other = world.finding["Seam splits at the shoulder"]
+    old = findings.get_finding(insp, other)
+    generation = model._generation
+
+    op = run_op(None, insp, lambda: findings.update_finding(insp, other, FindingInput(
+        category=old.category, severity=old.severity, title="Seam splits at the collar",
+        version=old.version)))
+
+    assert op.ok
+    qtbot.waitUntil(lambda: model._generation > generation and not model.busy, timeout=5000)
+    assert "Seam splits at the collar" in {model.row_object(r).title for r in range(model.rowCount())}
+    assert {model.row_object(i.row()).title for i in table.selectionModel().selectedRows()} == chosen
+    assert table.current_id() == world.finding["鞋底开胶"]
