@@ -108,7 +108,11 @@ class PagedTableView(QTableView):
             sel.setCurrentIndex(current, flags.NoUpdate)
         if scroll:
             # The scroll range follows the new rows once the view has laid them out.
-            QTimer.singleShot(0, self, lambda: shiboken6.isValid(self) and self.verticalScrollBar().setValue(scroll))
+            QTimer.singleShot(0, self, lambda: self._scroll_to(scroll))
+
+    def _scroll_to(self, value: int) -> None:
+        if shiboken6.isValid(self):
+            self.verticalScrollBar().setValue(value)
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows, top to bottom."""
