@@ -8,7 +8,7 @@ row-level security decide what arrives); the watermark is the server's transacti
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Table, delete, literal, select, text
@@ -55,7 +55,10 @@ def watermark(ctx: Context) -> int | None:
 
 
 def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
-         cancelled: Callable[[], bool] = lambda: False) -> PullResult:
+         cancelled: Callable[[], bool] = lambda: False,
+         own_xids: Sequence[int] = ()) -> PullResult:
+    """`own_xids`: server transactions that only inserted this laptop's own new rows (this
+    run's push, push_bulk): their log entries are not read back."""
     result = PullResult()
     mark = watermark(ctx)
     with server.engine.connect() as conn:
@@ -71,7 +74,7 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
                     progress(name)
                 if not _may_read(conn, name):  # the server sends nothing of it
                     continue
-                _pull_table(ctx, conn, table(name), mark, result, shas)
+                _pull_table(ctx, conn, table(name), mark, result, shas, own_xids)
             result.photos, result.photo_bytes = sync_photos.fetch_missing(
                 ctx, conn, sorted(shas), cancelled=cancelled)
     if cancelled():
@@ -89,12 +92,14 @@ def _may_read(conn: Connection, name: str) -> bool:
 
 
 def _pull_table(ctx: Context, conn: Connection, t: Table, mark: int | None,
-                result: PullResult, shas: set[str]) -> None:
+                result: PullResult, shas: set[str], own_xids: Sequence[int] = ()) -> None:
     cols = [t.c.id] + wire_columns(t)
     q = select(*cols).order_by(t.c.id)
     if mark is not None:
-        q = q.where(t.c.id.in_(select(SyncLog.row_id).where(
-            SyncLog.table_name == t.name, SyncLog.xid >= mark)))
+        logged = select(SyncLog.row_id).where(SyncLog.table_name == t.name, SyncLog.xid >= mark)
+        if own_xids:
+            logged = logged.where(SyncLog.xid.not_in(list(own_xids)))
+        q = q.where(t.c.id.in_(logged))
     if t.name == "app_settings":
         q = q.where(~t.c.key.startswith(LOCAL_SETTING_PREFIX))
     rows = conn.execute(q.execution_options(yield_per=BATCH)).mappings()

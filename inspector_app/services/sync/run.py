@@ -150,6 +150,7 @@ def sync(ctx: Context, password: str | None, *, progress: Progress | None = None
 def _run(ctx: Context, server: Database, actor: Actor, user_uid: str,
          progress: Progress | None, cancelled: Callable[[], bool], *, push: bool) -> SyncReport:
     report = SyncReport()
+    own_xids: list[int] = []
     if push:
         pushed = sync_push.push(
             ctx, server, actor.role, user_uid, cancelled=cancelled,
@@ -158,9 +159,10 @@ def _run(ctx: Context, server: Database, actor: Actor, user_uid: str,
         report.pushed, report.conflicts = pushed.applied, pushed.conflicts
         report.refused, report.photos_sent_bytes = pushed.refused, pushed.photo_bytes
         report.cancelled = pushed.cancelled
+        own_xids = pushed.xids
     if not report.cancelled:
         pulled = sync_pull.pull(
-            ctx, server, cancelled=cancelled,
+            ctx, server, cancelled=cancelled, own_xids=own_xids,
             progress=(lambda name: progress(t("Receiving {table}", table=name), 0, 0))
             if progress else None)
         report.pulled, report.photos_received = pulled.rows, pulled.photos
