@@ -22,7 +22,7 @@ from inspector_app.services.context import Context
 logger = logging.getLogger(__name__)
 
 #: Bytes per chunk, both ways.
-CHUNK = 256 * 1024
+CHUNK = 1024 * 1024
 
 
 class PhotoTransferError(Exception):
@@ -70,8 +70,11 @@ def ensure_on_server(ctx: Context, server: Database, sha: str) -> int:
         return sent
 
 
-#: Bytes of small photos sent per server transaction.
-SMALL_BATCH_BYTES = 4 * 1024 * 1024
+#: Bytes of small photos sent (by COPY) or fetched per server transaction.
+SMALL_BATCH_BYTES = 16 * 1024 * 1024
+#: Where a transaction's small photos wait to be hashed into photo_blobs (per session).
+_BLOB_STAGE = ("CREATE TEMP TABLE IF NOT EXISTS sync_blob_stage (sha256 text, data bytea) "
+               "ON COMMIT DELETE ROWS")
 
 
 def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, set[str]]:
@@ -103,13 +106,18 @@ def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, s
             batch.append(small.pop(0))
             size += len(batch[-1][1])
         with server.engine.begin() as conn:
-            for sha, data in batch:
-                conn.execute(text(
-                    "INSERT INTO photo_blobs (sha256, byte_size, data, created_at) "
-                    "SELECT s, octet_length(d), d, (now() AT TIME ZONE 'utc') FROM "
-                    "(SELECT CAST(:sha AS text) AS s, CAST(:d AS bytea) AS d) x "
-                    "WHERE encode(sha256(d), 'hex') = s ON CONFLICT (sha256) DO NOTHING"),
-                    {"sha": sha, "d": data})
+            conn.exec_driver_sql(_BLOB_STAGE)
+            with conn.connection.dbapi_connection.cursor() as cur, cur.copy(
+                    "COPY sync_blob_stage (sha256, data) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(["text", "bytea"])
+                for sha, data in batch:
+                    copy.write_row((sha, data))
+            # PostgreSQL hashes each one; only a whole, matching photo is kept.
+            conn.execute(text(
+                "INSERT INTO photo_blobs (sha256, byte_size, data, created_at) "
+                "SELECT sha256, octet_length(data), data, (now() AT TIME ZONE 'utc') "
+                "FROM sync_blob_stage WHERE encode(sha256(data), 'hex') = sha256 "
+                "ON CONFLICT (sha256) DO NOTHING"))
             kept = set(conn.execute(select(PhotoBlob.sha256).where(
                 PhotoBlob.sha256.in_([sha for sha, _ in batch]))).scalars())
         failed.update(sha for sha, _ in batch if sha not in kept)
@@ -119,29 +127,49 @@ def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, s
 
 def fetch_missing(ctx: Context, conn: Connection, shas: list[str], *,
                   cancelled: Callable[[], bool] = lambda: False) -> tuple[int, int]:
-    """Fetch the photos this laptop lacks, chunk by chunk, checking each hash (the store
-    refuses bytes that do not match). Returns (photos, bytes)."""
+    """Fetch the photos this laptop lacks, checking each hash (the store refuses bytes that
+    do not match): photos of one chunk many per round trip, bigger ones chunk by chunk.
+    Returns (photos, bytes)."""
     count = size = 0
-    for sha in shas:
+    wanted = [sha for sha in shas if not ctx.photos.has(sha)]
+    sizes: dict[str, int] = {}
+    for i in range(0, len(wanted), 1000):
+        sizes.update(conn.execute(text(
+            "SELECT sha256, octet_length(data) FROM photo_blobs WHERE sha256 = ANY(:s)"),
+            {"s": wanted[i:i + 1000]}).all())
+    small = [sha for sha in wanted if sizes.get(sha, CHUNK + 1) <= CHUNK]
+    while small and not cancelled():  # small photos: many per round trip
+        batch, total = [], 0
+        while small and (not batch or total + sizes[small[0]] <= SMALL_BATCH_BYTES):
+            batch.append(small.pop(0))
+            total += sizes[batch[-1]]
+        for sha, data in conn.execute(text(
+                "SELECT sha256, data FROM photo_blobs WHERE sha256 = ANY(:s)"), {"s": batch}):
+            if _store(ctx, bytes(data), sha):
+                count, size = count + 1, size + len(data)
+    for sha in wanted:
         if cancelled():
             break
-        if ctx.photos.has(sha):
-            continue
-        total = conn.execute(select(func.octet_length(PhotoBlob.data))
-                             .where(PhotoBlob.sha256 == sha)).scalar()
-        if total is None:
+        if sha not in sizes:
             logger.warning("photo %s is not on the server", sha[:12])
             continue
+        if sizes[sha] <= CHUNK:
+            continue
+        total = sizes[sha]
         parts = []
         for offset in range(0, max(total, 1), CHUNK):
             parts.append(bytes(conn.execute(
                 select(func.substring(PhotoBlob.data, offset + 1, CHUNK))
                 .where(PhotoBlob.sha256 == sha)).scalar_one()))
-        try:
-            ctx.photos.put(b"".join(parts), sha)
-        except ValueError:
-            logger.error("photo %s from the server does not match its hash", sha[:12])
-            continue
-        count += 1
-        size += total
+        if _store(ctx, b"".join(parts), sha):
+            count, size = count + 1, size + total
     return count, size
+
+
+def _store(ctx: Context, data: bytes, sha: str) -> bool:
+    try:
+        ctx.photos.put(data, sha)
+    except ValueError:
+        logger.error("photo %s from the server does not match its hash", sha[:12])
+        return False
+    return True
