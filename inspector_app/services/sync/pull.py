@@ -20,6 +20,7 @@ from inspector_app.db.engine import Database
 from inspector_app.db.models import SyncLog, SyncOutbox, SyncWatermark
 from inspector_app.services.context import Context
 from inspector_app.services.sync import photos as sync_photos
+from inspector_app.services.sync import visibility
 from inspector_app.services.sync.binding import set_applying
 from inspector_app.services.sync.tables import (
     LOCAL_SETTING_PREFIX,
@@ -47,6 +48,10 @@ class PullResult:
     photos: int = 0
     photo_bytes: int = 0
     skipped: list[str] = field(default_factory=list)
+    #: Rows removed because the login no longer sees them (visibility.py).
+    removed: int = 0
+    #: Rows it no longer sees kept because they hold changes not sent, named.
+    kept: list[str] = field(default_factory=list)
 
 
 def watermark(ctx: Context) -> int | None:
@@ -67,14 +72,19 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
             horizon = conn.exec_driver_sql(
                 "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").scalar_one()
             shas: set[str] = set()
+            readable = {name for name in PULLED if _may_read(conn, name)}
             for name in PULLED:
                 if cancelled():
                     return result
                 if progress:
                     progress(name)
-                if not _may_read(conn, name):  # the server sends nothing of it
+                if name not in readable:  # the server sends nothing of it
                     continue
                 _pull_table(ctx, conn, table(name), mark, result, shas, own_xids)
+            if mark is not None and not cancelled():  # a first pull took all it may see
+                visibility.reconcile(
+                    ctx, conn, readable, lambda tb, uids: _pull_table(
+                        ctx, conn, tb, None, result, shas, uids=uids), result)
             result.photos, result.photo_bytes = sync_photos.fetch_missing(
                 ctx, conn, sorted(shas), cancelled=cancelled)
     if cancelled():
@@ -92,9 +102,13 @@ def _may_read(conn: Connection, name: str) -> bool:
 
 
 def _pull_table(ctx: Context, conn: Connection, t: Table, mark: int | None,
-                result: PullResult, shas: set[str], own_xids: Sequence[int] = ()) -> None:
+                result: PullResult, shas: set[str], own_xids: Sequence[int] = (),
+                uids: list[str] | None = None) -> None:
+    """Pull what changed in `t` since `mark` (everything when None), or the rows `uids`."""
     cols = [t.c.id] + wire_columns(t)
     q = select(*cols).order_by(t.c.id)
+    if uids is not None:
+        q = q.where(t.c.uid.in_(uids))
     if mark is not None:
         logged = select(SyncLog.row_id).where(SyncLog.table_name == t.name, SyncLog.xid >= mark)
         if own_xids:

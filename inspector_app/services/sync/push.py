@@ -239,7 +239,9 @@ def _apply(server: Database, c: Claim, role: Role, user_uid: str,
                 return _UNVERSIONED if done[0] is None else done[0]
             # No lock: the UPDATE's "WHERE version = base" is the check (docs/sync.md).
             found = conn.execute(select(tb).where(tb.c.uid == c.uid)).mappings().first()
-            current = encode_rows(conn, tb, [dict(found)], cache=cache)[0] if found else None
+            # A row pointing at one the login cannot see is not seen either.
+            seen = encode_rows(conn, tb, [dict(found)], cache=cache) if found else []
+            current = seen[0] if seen else None
             if c.base is None and current is not None:
                 return current  # made here and there with one uid: keep both
             if c.base is not None and current is None:
