@@ -13,15 +13,20 @@ own transaction, so the refused one is named. docs/sync.md, "Push".
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, text
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from inspector_app.db.engine import Database
 from inspector_app.domain.enums import Role
 from inspector_app.services.sync import rules
 from inspector_app.services.sync.tables import foreign_table, has_version, table, wire_columns
+
+if TYPE_CHECKING:
+    import psycopg
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +36,16 @@ _PG = postgresql.dialect()
 #: The staging table: one per server session, emptied at every commit.
 _STAGE = ("CREATE TEMP TABLE IF NOT EXISTS sync_stage (push_id text PRIMARY KEY, "
           "uid text NOT NULL UNIQUE, payload jsonb NOT NULL) ON COMMIT DELETE ROWS")
+
+
+def driver(conn: Connection) -> psycopg.Connection:
+    """The psycopg connection under `conn` (for COPY)."""
+    import psycopg
+
+    raw = conn.connection.driver_connection
+    if not isinstance(raw, psycopg.Connection):
+        raise TypeError("the team server is reached through psycopg")
+    return raw
 
 
 class _Abandon(Exception):
@@ -97,12 +112,12 @@ def apply_new(server: Database, claims: list, role: Role, user_uid: str, *,
     try:
         with server.engine.begin() as conn:
             conn.exec_driver_sql(_STAGE)
-            with conn.connection.dbapi_connection.cursor() as cur, cur.copy(
+            with driver(conn).cursor() as cur, cur.copy(
                     "COPY sync_stage (push_id, uid, payload) FROM STDIN") as copy:
                 for c in fresh:
                     copy.write_row((c.push_id, c.uid, c.raw))
             conn.exec_driver_sql("ANALYZE sync_stage")  # its size, for the joins below
-            receipts = dict(conn.execute(text(
+            receipts: dict[str, int | None] = dict(conn.execute(text(
                 "DELETE FROM sync_stage s USING sync_receipts r WHERE r.push_id = s.push_id "
                 "RETURNING s.push_id, r.version")).all())
             for c in fresh:
