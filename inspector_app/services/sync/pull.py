@@ -17,25 +17,20 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from inspector_app.db.engine import Database
-from inspector_app.db.models import SyncLog, SyncOutbox, SyncWatermark
+from inspector_app.db.models import SyncOutbox, SyncWatermark
 from inspector_app.services.context import Context
 from inspector_app.services.sync import photos as sync_photos
-from inspector_app.services.sync import visibility
+from inspector_app.services.sync import pull_rows, visibility
 from inspector_app.services.sync.binding import set_applying
 from inspector_app.services.sync.tables import (
-    LOCAL_SETTING_PREFIX,
     PULLED,
     decode_rows,
-    encode_rows,
     has_version,
     table,
-    wire_columns,
 )
 
 logger = logging.getLogger(__name__)
 
-#: Rows read from the server and written locally per transaction.
-BATCH = 2000
 #: The watermark's name in sync_watermarks.
 WATERMARK = "server_xmin"
 
@@ -80,11 +75,11 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
                     progress(name)
                 if name not in readable:  # the server sends nothing of it
                     continue
-                _pull_table(ctx, conn, table(name), mark, result, shas, own_xids)
+                _pull_table(ctx, conn, table(name), mark, result, shas, readable, own_xids)
             if mark is not None and not cancelled():  # a first pull took all it may see
                 visibility.reconcile(
                     ctx, conn, readable, lambda tb, uids: _pull_table(
-                        ctx, conn, tb, None, result, shas, uids=uids), result)
+                        ctx, conn, tb, None, result, shas, readable, uids=uids), result)
             result.photos, result.photo_bytes = sync_photos.fetch_missing(
                 ctx, conn, sorted(shas), cancelled=cancelled)
     if cancelled():
@@ -102,26 +97,11 @@ def _may_read(conn: Connection, name: str) -> bool:
 
 
 def _pull_table(ctx: Context, conn: Connection, t: Table, mark: int | None,
-                result: PullResult, shas: set[str], own_xids: Sequence[int] = (),
-                uids: list[str] | None = None) -> None:
+                result: PullResult, shas: set[str], readable: set[str],
+                own_xids: Sequence[int] = (), uids: list[str] | None = None) -> None:
     """Pull what changed in `t` since `mark` (everything when None), or the rows `uids`."""
-    cols = [t.c.id] + wire_columns(t)
-    q = select(*cols).order_by(t.c.id)
-    if uids is not None:
-        q = q.where(t.c.uid.in_(uids))
-    if mark is not None:
-        logged = select(SyncLog.row_id).where(SyncLog.table_name == t.name, SyncLog.xid >= mark)
-        if own_xids:
-            logged = logged.where(SyncLog.xid.not_in(list(own_xids)))
-        q = q.where(t.c.id.in_(logged))
-    if t.name == "app_settings":
-        q = q.where(~t.c.key.startswith(LOCAL_SETTING_PREFIX))
-    rows = conn.execute(q.execution_options(yield_per=BATCH)).mappings()
-    for part in rows.partitions(BATCH):
-        wire = encode_rows(conn, t, [dict(r) for r in part])
-        result.rows += apply_rows(ctx, t, wire, result.skipped)
-        if t.name == "photos":
-            shas.update(w["sha256"] for w in wire if w.get("deleted_at") is None)
+    result.rows += pull_rows.pull_table(ctx, conn, t, readable, mark, own_xids, uids,
+                                        result.skipped, shas)
 
 
 def apply_rows(ctx: Context, t: Table, wire: list[dict], skipped: list[str], *,
