@@ -112,7 +112,7 @@ def write_rows(ctx: Context, t: Table, names: list[str], rows: list[tuple],
             "SELECT row_uid FROM sync_outbox WHERE table_name = :t AND row_uid IN "
             "(SELECT value FROM json_each(:u))"), {"t": t.name, "u": uids}).scalars())
         version = "version" if version_at is not None else "NULL"
-        here = dict(lconn.execute(text(
+        here: dict[str, int | None] = dict(lconn.execute(text(
             f"SELECT uid, {version} FROM {t.name} WHERE uid IN "
             "(SELECT value FROM json_each(:u))"), {"u": uids}).all())
         parents: dict[int, dict[str, int]] = {}
