@@ -176,6 +176,12 @@ def sync(_folder, _sz) -> Result:
                      f"SELECT from copies on the server: grants, row-level security, "
                      f"triggers, foreign keys, indexes; no client) {secs(floor_s)}, "
                      f"{floor_s / copy_s:.1f}x COPY; the sync is {first_s / floor_s:.1f}x that")
+        notes.append("why above 3x COPY: COPY fills bare tables (LIKE: no index, trigger, "
+                     "foreign key or row-level security); the sync goes through the login's "
+                     "grants, row-level security, the author triggers, foreign keys and the "
+                     "trigram indexes (the server's own work above), and also reads the rows "
+                     "from the laptop's SQLite, writes receipts, marks them sent there and "
+                     "pulls (docs/performance.md, Sync)")
         with a.db.write() as s:  # 100 findings edited (the outbox triggers track them)
             for f in s.query(Finding).order_by(Finding.id).limit(100):
                 f.description = f.description + " 已复核"
