@@ -84,3 +84,21 @@ def test_a_visible_row_missing_from_the_laptop_comes_back(team_server, tmp_path)
     assert report.pulled == 2 and report.removed == 0
     assert "VIS-back" in _orders(ian) and "可见 回" in _titles(ian)
     assert sync(ian).transferred == 0
+
+
+def test_a_purchase_hidden_from_merchant_managers_leaves_their_laptop(team_server, tmp_path):
+    """A merchant manager reads purchases through the merchant views, without planned or
+    ordered ones: a purchase set back to ordered on the server leaves the laptop, with
+    its findings."""
+    qm = team_server.context(team_server.login_url(Role.QUALITY_MANAGER), tmp_path / "qm")
+    shop = merchants.create_merchant(qm, "VIS-3", "经理商店")
+    p = purchases.create_purchase(qm, received_input(shop.id, order_number="VIS-mm"))
+    findings.add_finding(qm, p.id, findings.FindingInput("product_quality", "minor", "可见 经理"))
+    mia = join(team_server, team_server.logins[Role.MERCHANT_MANAGER], tmp_path / "mia")
+    assert "VIS-mm" in _orders(mia) and "可见 经理" in _titles(mia)
+    team_server.sql(Role.QUALITY_MANAGER,
+                    "UPDATE purchases SET status = 'ordered' WHERE order_number = 'VIS-mm'")
+    report = sync(mia)
+    assert report.removed == 2 and report.kept == [] and report.refused == []
+    assert "VIS-mm" not in _orders(mia) and "可见 经理" not in _titles(mia)
+    assert sync(mia).transferred == 0
