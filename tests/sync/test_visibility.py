@@ -80,8 +80,12 @@ def test_a_visible_row_missing_from_the_laptop_comes_back(team_server, tmp_path)
         s.execute(text("DELETE FROM purchases WHERE order_number = 'VIS-back'"))
         set_applying(s.connection(), False)
     assert "VIS-back" not in _orders(ian)
+    # Compared when something they hang on changed (docs/sync.md, "Visibility").
+    team_server.sql(Role.QUALITY_MANAGER,
+                    "UPDATE merchants SET name = '回来商店二', version = version + 1 "
+                    "WHERE shop_id = 'VIS-2'")
     report = sync(ian)
-    assert report.pulled == 2 and report.removed == 0
+    assert report.pulled == 3 and report.removed == 0  # the merchant, and both rows
     assert "VIS-back" in _orders(ian) and "可见 回" in _titles(ian)
     assert sync(ian).transferred == 0
 

@@ -79,7 +79,7 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
             if mark is not None and not cancelled():  # a first pull took all it may see
                 visibility.reconcile(
                     ctx, conn, readable, lambda tb, uids: _pull_table(
-                        ctx, conn, tb, None, result, shas, readable, uids=uids), result)
+                        ctx, conn, tb, None, result, shas, readable, uids=uids), result, mark)
             result.photos, result.photo_bytes = sync_photos.fetch_missing(
                 ctx, conn, sorted(shas), cancelled=cancelled)
     if cancelled():

@@ -72,13 +72,31 @@ def _digest(uids: list[str]) -> tuple[int, str]:
     return len(uids), hashlib.md5(",".join(uids).encode()).hexdigest()  # noqa: S324 - a checksum
 
 
+def _ancestors(name: str, seen: frozenset[str] = frozenset()) -> set[str]:
+    out: set[str] = set()
+    for col in table(name).c:
+        parent = foreign_table(col)
+        if parent in PULLED and parent not in seen and parent != name:
+            out |= {parent} | _ancestors(parent, seen | {name})
+    return out
+
+
 def reconcile(ctx: Context, conn: Connection, readable: set[str], pull_uids,
-              result) -> None:
+              result, mark: int) -> None:
     """Inside the pull's server transaction: bring the set of rows here in line with what
-    the login sees. `pull_uids(table, uids)` pulls the given rows (pull._pull_table)."""
+    the login sees. `pull_uids(table, uids)` pulls the given rows (pull._pull_table).
+
+    A table is compared when the log has an entry since `mark` in it, in a table it
+    points at (directly or not) or in users (a login's role): what row-level security
+    decides follows from rows, so nothing logged, nothing newly hidden."""
     extra: dict[str, set[str]] = {}
+    changed = set(conn.execute(text(
+        "SELECT DISTINCT table_name FROM sync_log WHERE xid >= :mark"), {"mark": mark})
+        .scalars())
     for name in PULLED:
         if name in NOT_COMPARED or name not in readable:
+            continue
+        if not changed & ({name, "users"} | _ancestors(name)):
             continue
         count, digest = conn.execute(text(_server_sql(
             name, readable, "count(*), md5(coalesce(string_agg(t.uid, ',' ORDER BY "
