@@ -1,7 +1,8 @@
 """sync_log filled once per statement (transition tables), not once per row
 
 Revision ID: 0014
-Revises: 0013
+Revises: 0017 (main's head when this branch merged it; planned after 0013: the
+integrator re-chains the ids at merge)
 Create Date: 2026-12-07
 
 docs/sync.md, "Pull". Migration 0011 logged every inserted or changed row of the synced
@@ -15,7 +16,7 @@ no login may write the log itself. PostgreSQL only; SQLite has no log.
 from alembic import op
 
 revision = "0014"
-down_revision = "0013"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
