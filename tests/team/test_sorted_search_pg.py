@@ -1,7 +1,8 @@
 """A search sorted by a column on PostgreSQL gives the rows of the plain single query.
 
 The fast shapes there (services/browse/finding_search.py: a walk of the sort order for a
-common word, else the matches from the trigram indexes in a MATERIALIZED CTE, sorted) are checked
+common word, a query bounded by a sampled value of the sort column (pg_bounded.py), else
+the matches from the trigram indexes in a MATERIALIZED CTE, sorted) are checked
 against `ORDER BY column, id` over the same filter, for many search/sort/direction
 combinations, pages and filters, with the walk both answering and giving up.
 """
@@ -12,7 +13,7 @@ import pytest
 
 from inspector_app.db.models import Finding
 from inspector_app.services import browse
-from inspector_app.services.browse import finding_search
+from inspector_app.services.browse import finding_search, pg_bounded
 from inspector_app.services.browse import findings as bf
 from inspector_app.services.browse.common import order
 from inspector_app.services.context import SYSTEM, open_context
@@ -42,12 +43,37 @@ def _texts(ctx) -> list[str]:
     return ["the", chinese[:3], chinese[:4] if len(chinese) >= 4 else chinese]
 
 
-@pytest.mark.parametrize("walk", [None, 4_000, 1])
+def _first_value(smp, need):
+    """A bound at the first sampled match: its range holds too few matches for most pages."""
+    first = next((i for i, hit in enumerate(smp.hits) if hit), None)
+    return None if first is None else (smp.values[first], 0)
+
+
+@pytest.mark.parametrize("walk", [None, 4_000, 1, "bounded", "bounded-short"])
 def test_sorted_search_pages_match_the_plain_query_on_postgresql(pg_world, monkeypatch, walk):
-    """walk: None lets the sample decide; else every search walks that many findings (all
-    of the demo's, or too few: then the matches are sorted)."""
-    if walk is not None:
+    """walk: None lets the sample decide; a number: every search walks that many findings
+    (all of the demo's, or too few: then the matches are sorted); "bounded": no walk, every
+    finding sampled, so the bounded query (pg_bounded.py) answers the title, category and
+    severity orders; "bounded-short": its bound lets too few matches through, the matches
+    are sorted."""
+    if isinstance(walk, int):
         monkeypatch.setattr(finding_search, "_pg_walk_budget", lambda _s, _text, _need: walk)
+    elif walk is not None:
+        monkeypatch.setattr(pg_bounded, "walk_may_answer", lambda *_a: False)
+        monkeypatch.setattr(pg_bounded, "SAMPLE", 1_000_000)
+        monkeypatch.setattr(pg_bounded, "MIN_RANK", 1)
+        monkeypatch.setattr(pg_bounded, "MARGIN", 1)
+        if walk == "bounded-short":
+            monkeypatch.setattr(pg_bounded, "bound", _first_value)
+    answered: list[bool] = []
+    real = pg_bounded.bounded_page
+
+    def spy(*args):
+        ids = real(*args)
+        answered.append(ids is not None)
+        return ids
+
+    monkeypatch.setattr(pg_bounded, "bounded_page", spy)
     first = browse.fetch_findings(pg_world, browse.FindingFilter(text="the"), limit=1)[0]
     checked = 0
     for text in _texts(pg_world):
@@ -69,3 +95,7 @@ def test_sorted_search_pages_match_the_plain_query_on_postgresql(pg_world, monke
                                                      desc=desc) == expected
                     checked += bool(expected)
     assert checked > 50
+    if walk == "bounded":
+        assert answered.count(True) >= 6
+    elif walk == "bounded-short":
+        assert answered and not any(answered)  # each page sorted after the bounded query

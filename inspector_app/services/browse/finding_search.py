@@ -275,6 +275,11 @@ def _walked_page(
         return None
     if dialect == "postgresql":
         budget = _pg_walk_budget(s, text, offset + limit)
+        if budget is not None:
+            from inspector_app.services.browse.pg_bounded import walk_may_answer
+
+            if not walk_may_answer(s, flt, key, desc, budget):
+                return None
     else:
         phrase = fts_phrase(dialect, text) if _like_is_exact(text) else None
         budget = None if phrase is None else _walk_budget(s, phrase, offset + limit)
@@ -297,6 +302,10 @@ def sorted_search_page(
 ) -> list[FindingRow]:
     """A page of a full-text search sorted by `key` (see the module's docstring)."""
     ids = _walked_page(s, flt, dialect, key, desc, offset, limit)
+    if ids is None and dialect == "postgresql":
+        from inspector_app.services.browse.pg_bounded import bounded_page
+
+        ids = bounded_page(s, flt, key, desc, offset, limit)
     if ids is None and key in _SPLIT and dialect == "sqlite" and not flt.without_open_case:
         # Few findings have an open case: those among the matches, sorted, then the other
         # matches by id, each part stopping after the page (findings._split_by_null);
