@@ -274,8 +274,9 @@ def photo_import(folder: Path | None, sz) -> Result:
             f"{n} JPEGs of 4000x3000 (~4.6 MB) per run into an existing purchase, the local "
             "photo cache emptied before each run; rows and bytes removed after it",
             f"per photo: ours {ms(o / n)}, raw {ms(bl / n)}",
-            "ours: services.photos.add_photos (validation by decoding, thumbnail, SHA-256, "
-            "the machine's cached copy, the row and its bytes in one transaction); raw: "
+            "ours: services.photos.add_photos (a JPEG's structure checked, not decoded, on a "
+            "team server; no thumbnail until a screen shows it; SHA-256, the machine's "
+            "cached copy, the row and its bytes in one transaction); raw: "
             "read, SHA-256, INSERT INTO photo_blobs and COMMIT per photo with psycopg",
         ]
         if diagnose(r <= 1.5):
