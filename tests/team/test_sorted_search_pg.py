@@ -49,22 +49,40 @@ def _first_value(smp, need):
     return None if first is None else (smp.values[first], 0)
 
 
-@pytest.mark.parametrize("walk", [None, 4_000, 1, "bounded", "bounded-short"])
+BOUNDED_MODES = ["from-first", "from-first-coarse", "range", "range-short"]
+
+
+@pytest.mark.parametrize("walk", [None, 4_000, 1, *BOUNDED_MODES])
 def test_sorted_search_pages_match_the_plain_query_on_postgresql(pg_world, monkeypatch, walk):
     """walk: None lets the sample decide; a number: every search walks that many findings
-    (all of the demo's, or too few: then the matches are sorted); "bounded": no walk, every
-    finding sampled, so the bounded query (pg_bounded.py) answers the title, category and
-    severity orders; "bounded-short": its bound lets too few matches through, the matches
-    are sorted."""
+    (all of the demo's, or too few: then the matches are sorted). The others skip that walk
+    for pg_bounded.py's shapes of the title, category and severity orders: "from-first",
+    the matches before the first sampled match's value (none: every finding is sampled),
+    then a walk from it; "from-first-coarse": a sample of 10 findings, so that matches
+    often come before that value; "range": that walk gives up at once, the range up to the
+    sampled bound answers; "range-short": its bound lets too few matches through, so the
+    matches are sorted."""
+    before: list[int] = []
     if isinstance(walk, int):
         monkeypatch.setattr(finding_search, "_pg_walk_budget", lambda _s, _text, _need: walk)
     elif walk is not None:
         monkeypatch.setattr(pg_bounded, "walk_may_answer", lambda *_a: False)
-        monkeypatch.setattr(pg_bounded, "SAMPLE", 1_000_000)
+        monkeypatch.setattr(pg_bounded, "SAMPLE", 10 if walk.endswith("coarse") else 1_000_000)
         monkeypatch.setattr(pg_bounded, "MIN_RANK", 1)
         monkeypatch.setattr(pg_bounded, "MARGIN", 1)
-        if walk == "bounded-short":
+        if walk.startswith("range"):
+            monkeypatch.setattr(finding_search, "WALK", 1)
+        if walk == "range-short":
             monkeypatch.setattr(pg_bounded, "bound", _first_value)
+        ranged = pg_bounded._ranged
+
+        def spy_range(*args, inclusive):
+            ids = ranged(*args, inclusive=inclusive)
+            if not inclusive:
+                before.append(len(ids))
+            return ids
+
+        monkeypatch.setattr(pg_bounded, "_ranged", spy_range)
     answered: list[bool] = []
     real = pg_bounded.bounded_page
 
@@ -95,7 +113,11 @@ def test_sorted_search_pages_match_the_plain_query_on_postgresql(pg_world, monke
                                                      desc=desc) == expected
                     checked += bool(expected)
     assert checked > 50
-    if walk == "bounded":
+    if walk in ("from-first", "from-first-coarse", "range"):
         assert answered.count(True) >= 6
-    elif walk == "bounded-short":
+    if walk == "from-first":
+        assert before and not any(before)  # the first match's value: nothing before it
+    elif walk == "from-first-coarse":
+        assert any(before)  # matches before the sampled value, found by the range
+    elif walk == "range-short":
         assert answered and not any(answered)  # each page sorted after the bounded query
