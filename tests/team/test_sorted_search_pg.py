@@ -64,7 +64,7 @@ def test_sorted_search_pages_match_the_plain_query_on_postgresql(pg_world, monke
     matches are sorted."""
     before: list[int] = []
     if isinstance(walk, int):
-        monkeypatch.setattr(finding_search, "_pg_walk_budget", lambda _s, _text, _need: walk)
+        monkeypatch.setattr(finding_search, "_pg_walk_budget", lambda _s, _text, _need, _smp=None: walk)
     elif walk is not None:
         monkeypatch.setattr(pg_bounded, "walk_may_answer", lambda *_a: False)
         monkeypatch.setattr(pg_bounded, "SAMPLE", 10 if walk.endswith("coarse") else 1_000_000)
