@@ -50,18 +50,24 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: Rows removed because the login no longer sees them on the server.
+    removed: int = 0
+    #: Rows the login no longer sees kept here because they hold changes not sent.
+    kept: list[str] = field(default_factory=list)
     pending: int = 0
     cancelled: bool = False
 
     @property
     def transferred(self) -> int:
-        return self.pushed + self.pulled + self.photos_received + len(self.conflicts)
+        return (self.pushed + self.pulled + self.photos_received + len(self.conflicts)
+                + self.removed)
 
     def as_dict(self) -> dict:
         return {"pushed": self.pushed, "pulled": self.pulled,
                 "photos_sent_bytes": self.photos_sent_bytes,
                 "photos_received": self.photos_received, "conflicts": self.conflicts,
-                "refused": self.refused, "skipped": self.skipped, "pending": self.pending,
+                "refused": self.refused, "skipped": self.skipped, "removed": self.removed,
+                "kept": self.kept, "pending": self.pending,
                 "cancelled": self.cancelled}
 
 
@@ -104,8 +110,10 @@ def connect(url: URL) -> tuple[Database, Actor]:
 
 
 def join(url: str, login: str, password: str, data_folder: str | None = None, *,
-         progress: Progress | None = None) -> tuple[Context, SyncReport]:
-    """Make the replica in the data folder (which must hold no database yet) and pull."""
+         progress: Progress | None = None,
+         cancelled: Callable[[], bool] = lambda: False) -> tuple[Context, SyncReport]:
+    """Make the replica in the data folder (which must hold no database yet) and pull;
+    `cancelled` stops the pull at its next table (the next sync completes the copy)."""
     login = login.strip()
     if not team_db.LOGIN_PATTERN.match(login):
         raise ValidationError(t("'{login}' cannot be a login", login=login))
@@ -125,7 +133,7 @@ def join(url: str, login: str, password: str, data_folder: str | None = None, *,
                               login=login, user_uid=user_uid))
             install_tracking(s.connection())
         forget_binding_cache(ctx)
-        report = _run(ctx, server, actor, user_uid, progress, lambda: False, push=False)
+        report = _run(ctx, server, actor, user_uid, progress, cancelled, push=False)
     finally:
         server.dispose()
     return ctx, report
@@ -142,6 +150,10 @@ def sync(ctx: Context, password: str | None, *, progress: Progress | None = None
     url = make_url(bound.server_url).set(password=password)
     server, actor = connect(url)
     try:
+        if password:  # the server accepted it: offline start-ups may check against it
+            from inspector_app.services.sync.membership import remember_verifier
+
+            remember_verifier(ctx, password)
         return _run(ctx, server, actor, bound.user_uid, progress, cancelled, push=True)
     finally:
         server.dispose()
@@ -150,6 +162,7 @@ def sync(ctx: Context, password: str | None, *, progress: Progress | None = None
 def _run(ctx: Context, server: Database, actor: Actor, user_uid: str,
          progress: Progress | None, cancelled: Callable[[], bool], *, push: bool) -> SyncReport:
     report = SyncReport()
+    own_xids: list[int] = []
     if push:
         pushed = sync_push.push(
             ctx, server, actor.role, user_uid, cancelled=cancelled,
@@ -158,13 +171,15 @@ def _run(ctx: Context, server: Database, actor: Actor, user_uid: str,
         report.pushed, report.conflicts = pushed.applied, pushed.conflicts
         report.refused, report.photos_sent_bytes = pushed.refused, pushed.photo_bytes
         report.cancelled = pushed.cancelled
+        own_xids = pushed.xids
     if not report.cancelled:
         pulled = sync_pull.pull(
-            ctx, server, cancelled=cancelled,
+            ctx, server, cancelled=cancelled, own_xids=own_xids,
             progress=(lambda name: progress(t("Receiving {table}", table=name), 0, 0))
             if progress else None)
         report.pulled, report.photos_received = pulled.rows, pulled.photos
-        report.skipped = pulled.skipped
+        report.skipped, report.removed = pulled.skipped, pulled.removed
+        report.kept = pulled.kept
         report.cancelled = cancelled()
     if not report.cancelled:
         with ctx.db.write() as s:
