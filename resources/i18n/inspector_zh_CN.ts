@@ -578,6 +578,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>已删除 %1 —— 可在表格下方撤销。</translation>
         </message>
         <message>
+            <source>Deleting purchases…</source>
+            <translation>正在删除神买…</translation>
+        </message>
+        <message>
             <source>Restored %1.</source>
             <translation>已恢复 %1。</translation>
         </message>
@@ -876,6 +880,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
         <message>
             <source>%1 photos deleted.</source>
             <translation>已删除 %1 张照片。</translation>
+        </message>
+        <message>
+            <source>Deleting photos…</source>
+            <translation>正在删除照片…</translation>
         </message>
         <message>
             <source>Photo restored.</source>
@@ -2228,6 +2236,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>
                 <numerusform>已删除 %n 个问题。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Deleting findings…</source>
+            <translation>正在删除问题…</translation>
         </message>
         <message numerus="yes">
             <source>%n finding(s) restored.</source>

@@ -224,7 +224,7 @@ def test_risk_and_sampling_settings_are_saved_with_the_team_settings(qtbot, scre
 
 def test_a_refused_threshold_order_is_shown_and_nothing_is_saved(qtbot, screen, ctx, monkeypatch):
     shown = []
-    monkeypatch.setattr("inspector_app.ui.screens.settings_screen.show_error",
+    monkeypatch.setattr("inspector_app.ui.ops.show_error",  # the runner shows refusals
                         lambda parent, exc: shown.append(str(exc)))
     screen.risk_panel.spins["eliminate_threshold"].setValue(30)
     qtbot.mouseClick(screen.save_team_button, Qt.MouseButton.LeftButton)

@@ -34,6 +34,7 @@ from inspector_app.ui.confirm import confirm_discard
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import LANGUAGES, current_language, enum_label, tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.screens import ScreenEnv
 from inspector_app.ui.screens.backup_panel import BackupPanel
 from inspector_app.ui.screens.risk_settings_panel import RiskSettingsPanel
@@ -97,20 +98,24 @@ class NewUserDialog(QDialog):
             self.name_error.show()
             return
         role = Role(self.role_combo.currentData())
-        try:
+        name, login, password = self.name_edit.text(), self.login_edit.text(), self.password_edit.text()
+
+        def create() -> Actor:
             if self.team:
                 from inspector_app.services.team import add_team_user
 
-                self.actor = add_team_user(self.env.ctx, self.name_edit.text(), role,
-                                           self.login_edit.text(), self.password_edit.text())
-            else:
-                self.actor = user_service.create_user(self.env.ctx, self.name_edit.text(), role)
-        except InspectorError as exc:
+                return add_team_user(self.env.ctx, name, role, login, password)
+            return user_service.create_user(self.env.ctx, name, role)
+
+        def refused(exc: Exception) -> None:
             self.name_error.setText(str(exc))
             self.name_error.show()
-            return
-        changes.notify(changes.USER, [self.actor.id])
-        self.accept()
+
+        def created(actor: Actor) -> None:
+            self.actor = actor
+            self.accept()
+
+        run_op(self, self.env.ctx, create, on_success=created, on_failure=refused)
 
 
 class SettingsScreen(QWidget):
@@ -436,14 +441,12 @@ class SettingsScreen(QWidget):
     def save_team_settings(self) -> None:
         ctx = self.env.ctx
         values = self.team_values()
-        try:
-            team_settings.put_many(ctx, values)
-        except InspectorError as exc:
-            show_error(self, exc)
-            return
-        self._team_pristine = self.team_values()
-        changes.notify(changes.SETTINGS)
-        self.env.show_status(tr("Team settings saved."))
+
+        def saved(_result: object) -> None:
+            self._team_pristine = self.team_values()
+            self.env.show_status(tr("Team settings saved."))
+
+        run_op(self, ctx, lambda: team_settings.put_many(ctx, values), on_success=saved)
 
     @Slot()
     def open_data_folder(self) -> None:
