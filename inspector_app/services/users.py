@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
@@ -44,7 +45,7 @@ def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
         first = (s.scalar(select(func.count()).select_from(User)) or 0) == 0
         if not first:
             ctx.require(Role.ADMIN, action=t("create users"))
-        elif ctx.actor is None and role != Role.ADMIN:
+        elif role != Role.ADMIN:
             # Whoever creates the first user can add everyone else: that is an administrator.
             raise ValidationError(t("The first user must be an administrator"), field="role")
         if s.scalar(select(User.id).where(User.display_name == name)):
@@ -110,17 +111,60 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
 
 
 def deactivate(ctx: Context, user_id: int) -> None:
-    ctx.require(Role.ADMIN, action=t("deactivate users"))
+    set_active(ctx, user_id, False)
+
+
+def set_active(ctx: Context, user_id: int, active: bool) -> Actor:
+    """Deactivate (they can no longer act or log in) or reactivate a user."""
+    ctx.require(Role.ADMIN, action=t("deactivate users") if not active
+                else t("reactivate users"))
     with ctx.db.write() as s:
         user = s.get(User, user_id)
         if user is None:
             raise NotFound(t("No user with id {id}", id=user_id))
-        if user.role == Role.ADMIN:
+        if not active and user.role == Role.ADMIN and user.active:
             _keep_an_admin(s, user)
-        user.active = False
+        user.active = bool(active)
         from inspector_app.services.team import on_active_changed
 
-        on_active_changed(s, user)  # a team login can no longer log in
+        on_active_changed(s, user)  # a team login can (no longer) log in
+        return to_actor(user)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """One line of Settings > Users."""
+
+    id: int
+    display_name: str
+    role: Role
+    active: bool
+    has_password: bool
+    login: str | None
+    version: int
+
+
+def manage_users_reason(ctx: Context) -> str | None:
+    """Why the acting user may not manage users (None: they may). Screens disable their
+    buttons with this sentence as the tooltip."""
+    from inspector_app.domain.errors import PermissionDenied
+
+    try:
+        ctx.require(Role.ADMIN, action=t("manage users"))
+    except PermissionDenied as exc:
+        return str(exc)
+    return None
+
+
+def list_accounts(ctx: Context) -> list[UserRow]:
+    """Everyone, deactivated users included, for an administrator."""
+    ctx.require(Role.ADMIN, action=t("manage users"))
+    with ctx.db.read() as s:
+        return [
+            UserRow(u.id, u.display_name, Role(u.role), bool(u.active), bool(u.password_hash),
+                    u.login, u.version or 0)
+            for u in s.scalars(select(User).order_by(User.display_name))
+        ]
 
 
 def _keep_an_admin(s, user: User) -> None:
