@@ -87,6 +87,27 @@ class MergePlan:
         return [i for i, _ in self.others]
 
 
+def edit_reason(ctx: Context, kind: str = MERCHANT) -> str | None:
+    """Why the acting user may not edit, merge or delete merchants (or products); None
+    when they may. Menus, buttons and shortcuts are disabled with this as their tooltip."""
+    from inspector_app.domain.errors import PermissionDenied
+
+    try:
+        ctx.require(*MANAGERS, action=t("edit merchants") if kind == MERCHANT
+                    else t("edit products"))
+    except PermissionDenied as exc:
+        return str(exc)
+    return None
+
+
+def merge_reason(ctx: Context, kind: str = MERCHANT) -> str | None:
+    """As edit_reason, and a laptop copy of a team server may not merge (module docstring)."""
+    from inspector_app.services.sync.binding import server_only_reason
+
+    return edit_reason(ctx, kind) or server_only_reason(
+        ctx, t("Merging merchants") if kind == MERCHANT else t("Merging products"))
+
+
 # -- merchants ---------------------------------------------------------------------------
 
 def _merchant_refs(s: Session, ids: Sequence[int]) -> dict[str, int]:
