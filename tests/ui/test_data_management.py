@@ -148,7 +148,7 @@ def test_merge_two_merchants_with_ctrl_m(qtbot, env, shops, lang, message_boxes)
     seen = _in_dialog(qtbot, keep_alpha_and_merge)
     qtbot.keyClick(screen.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     _check(seen)
-    assert counts and ("Purchases: 1" in counts[0] or "采购: 1" in counts[0]), counts
+    assert counts and ("Purchases: 1" in counts[0] or "神买: 1" in counts[0]), counts
     assert _sql(env.ctx, "SELECT merchant_id, count(*) FROM purchases GROUP BY merchant_id") == [
         (a.id, 3)]
     assert _sql(env.ctx, "SELECT merged_into_uid FROM merchants WHERE id = :b", b=b.id) == [
@@ -190,17 +190,16 @@ def test_products_dialog_edits_and_merges(qtbot, env, shops):
     ctx = env.ctx
     p1 = catalog.create_product(ctx, "Linen shirt", brand="Brandy")
     p2 = catalog.create_product(ctx, "Linen shrit", brand="Brandy")
-    purchases.update_purchase  # noqa: B018 - the purchases service exists
     dialog = ProductsDialog(env)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.search_edit, "Linen")
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
     dialog.table.selectAll()
-    assert dialog.actions.merge_action.isEnabled()
+    assert dialog.corrections.merge_action.isEnabled()
     seen = _in_dialog(qtbot, lambda d: qtbot.mouseClick(d.merge_button,
                                                         Qt.MouseButton.LeftButton))
-    dialog.actions.merge()
+    dialog.corrections.merge()
     _check(seen)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     kept = dialog.table.item(0, 0).data(Qt.ItemDataRole.UserRole)

@@ -86,7 +86,7 @@ class MerchantEditDialog(_EditDialog):
         self.ctx, self.info = ctx, info
         self.result_info: merchants.MerchantInfo | None = None
         super().__init__([
-            ("name", tr("Name:"), info.name),
+            ("name", tr("Shop name:"), info.name),
             ("shop_id", tr("Shop ID:"), info.shop_id),
             ("category", tr("Category:"), info.category),
             ("contact", tr("Contact:"), info.contact),
@@ -96,7 +96,8 @@ class MerchantEditDialog(_EditDialog):
 
     def write(self, values: dict[str, str]) -> None:
         self.result_info = merchants.update_merchant(
-            self.ctx, self.info.id, expected_version=self.info.version, **values)
+            self.ctx, self.info.id, expected_version=self.info.version, name=values["name"],
+            shop_id=values["shop_id"], category=values["category"], contact=values["contact"])
 
 
 class ProductEditDialog(_EditDialog):
@@ -106,7 +107,7 @@ class ProductEditDialog(_EditDialog):
         self.result_info: catalog.ProductInfo | None = None
         price = "" if info.list_price_cents is None else format_cents(info.list_price_cents)
         super().__init__([
-            ("name", tr("Name:"), info.name),
+            ("name", tr("Product name:"), info.name),
             ("brand", tr("Brand:"), info.brand),
             ("category", tr("Category:"), info.category),
             ("listing_id", tr("Listing ID:"), info.listing_id or ""),

@@ -75,10 +75,14 @@ class MergeDialog(QDialog):
         layout.addWidget(self.counts, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
-        self.group.idToggled.connect(lambda _i, on: on and self._replan())
+        self.group.idToggled.connect(self._toggled)
         if self.radios:
             self.radios[0].setChecked(True)
             self.radios[0].setFocus()
+
+    def _toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._replan()
 
     def keep_id(self) -> int:
         return self.rows[max(0, self.group.checkedId())][0]

@@ -59,12 +59,12 @@ class ProductsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 240)
         let_tab_leave(self.table)
-        self.actions = CorrectionActions(merging.PRODUCT, lambda: self.env.ctx,
+        self.corrections = CorrectionActions(merging.PRODUCT, lambda: self.env.ctx,
                                          self.selected_ids, self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.addActions(self.actions.actions)
+        self.table.addActions(self.corrections.actions)
         buttons_row = QHBoxLayout()
-        for action in self.actions.actions:
+        for action in self.corrections.actions:
             button = QPushButton(action.text(), self)
             button.setObjectName(f"{action.objectName()}_button")
             button.clicked.connect(action.trigger)
@@ -91,14 +91,15 @@ class ProductsDialog(QDialog):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
-        self.table.itemSelectionChanged.connect(self.actions.update)
+        self.table.itemSelectionChanged.connect(self.corrections.update)
         env.changes.changed.connect(self._on_changed)
         self.refresh()
         self.search_edit.setFocus()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        items = [self.table.item(r, 0) for r in rows]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None]
 
     def refresh(self) -> None:
         rows = catalog.search_products(self.env.ctx, self.search_edit.text(), limit=LIMIT)
@@ -111,7 +112,7 @@ class ProductsDialog(QDialog):
                     item.setData(Qt.ItemDataRole.UserRole, p.id)
                 self.table.setItem(r, c, item)
         self.count_label.setText(tr("%Ln product(s)", "", len(rows)))
-        self.actions.update()
+        self.corrections.update()
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in (changes.PRODUCT, changes.ACTOR, changes.DATABASE):

@@ -129,7 +129,8 @@ class UsersPanel(QGroupBox):
         rows = self.table.selectionModel().selectedRows() if self.rows else []
         if not rows:
             return None
-        user_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(rows[0].row(), 0)
+        user_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return next((u for u in self.rows if u.id == user_id), None)
 
     def _update_buttons(self) -> None:
@@ -224,7 +225,8 @@ class UsersPanel(QGroupBox):
 
     def _select(self, user_id: int) -> None:
         for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == user_id:
+            item = self.table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == user_id:
                 self.table.selectRow(r)
                 return
 
