@@ -54,6 +54,9 @@ def run_join(inv: Invocation) -> int:
     ctx, report = join(inv.args.url, inv.args.login, password, inv.data_dir,
                        progress=lambda text, _d, _n: logger.info("%s", text))
     try:
+        from inspector_app.services.sync.membership import remember_verifier
+
+        remember_verifier(ctx, password)  # for offline start-ups (docs/sync.md)
         inv.print(t("Joined {server} as {login}: {rows} records and {photos} photos copied "
                     "to {path}.", server=inv.args.url.split("@")[-1], login=inv.args.login,
                     rows=report.pulled, photos=report.photos_received,

@@ -45,7 +45,15 @@ EXIT_INTERRUPTED = 130
 #: The command line's log file, in the data folder's logs/.
 LOG_FILE_NAME = "cli.log"
 
-EPILOG = """\
+def build_parser() -> CommandParser:
+    """The full parser, with every command from COMMAND_MODULES registered."""
+    parser = CommandParser(
+        prog="inspector",
+        description="Inspector: mystery purchases, findings, photos and merchant "
+        "rectification cases, from the command line.",
+        # A literal, so that tools/messages.py collects it and --help prints it translated
+        # like every other help text (the command lines stay as they are typed).
+        epilog="""\
 examples:
   inspector init
   inspector users add "Admin" --role admin
@@ -57,16 +65,7 @@ examples:
 
 Run 'inspector COMMAND --help' for a command's options. A user error prints one line
 on stderr and exits with status 2; --json output is UTF-8 JSON on stdout.
-"""
-
-
-def build_parser() -> CommandParser:
-    """The full parser, with every command from COMMAND_MODULES registered."""
-    parser = CommandParser(
-        prog="inspector",
-        description="Inspector: mystery purchases, findings, photos and merchant "
-        "rectification cases, from the command line.",
-        epilog=EPILOG,
+""",
         parents=[global_options(suppress_defaults=False)],
         formatter_class=TranslatedHelpFormatter,
     )

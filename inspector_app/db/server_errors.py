@@ -19,6 +19,21 @@ def needs_password(exc: BaseException) -> bool:
     return "no password supplied" in str(getattr(exc, "orig", exc))
 
 
+#: What libpq says when the server could not be reached (not a refusal of the login).
+UNREACHABLE = ("Connection refused", "could not translate host name", "timeout expired",
+               "No route to host", "Network is unreachable", "could not connect",
+               "server closed the connection")
+
+
+def unreachable(exc: BaseException) -> bool:
+    """The server could not be reached or dropped the connection: a network reason, not a
+    refused login (the application then offers to work offline, docs/sync.md)."""
+    text = " ".join(str(getattr(exc, "orig", exc)).split())
+    if "FATAL" in text or "no password supplied" in text:  # the server answered: refused
+        return False
+    return any(k in text for k in UNREACHABLE)
+
+
 def describe_connect_error(exc: BaseException, url: URL) -> str | None:
     """The sentence for a failed connection to a PostgreSQL server, or None if it is not one."""
     text = " ".join(str(getattr(exc, "orig", exc)).split())
@@ -39,9 +54,7 @@ def describe_connect_error(exc: BaseException, url: URL) -> str | None:
     if "does not exist" in text and "role" in text:
         return t("The server {server} refused the login '{login}': wrong password, "
                  "or the login has expired", server=server, login=login)
-    if any(k in text for k in ("Connection refused", "could not translate host name",
-                               "timeout expired", "No route to host", "Network is unreachable",
-                               "could not connect", "server closed the connection")):
+    if unreachable(exc):
         return t("Cannot reach the database server {server}; is it running and on the "
                  "network? ({error})", server=server, error=text[:200])
     return None

@@ -143,7 +143,10 @@ def _privileges(role: Role, tables: list[str]) -> dict[str, str]:
                                              "products")}
         out.update({"merchants": "INSERT", "photo_blobs": "INSERT"})
     elif role == Role.MERCHANT_MANAGER:
+        # report_archive: a merchant manager prints and saves notices, which archives them
+        # (services/reporting.export_notice).
         out = {"rectification_cases": "UPDATE", "case_events": "INSERT",
+               "report_archive": "INSERT",
                "photos": "INSERT, UPDATE", "photo_blobs": "INSERT",
                "work_orders": "INSERT, UPDATE", "order_volumes": "INSERT, UPDATE"}
     # Laptop replicas (docs/sync.md): everyone pushes with a receipt and sends photo chunks.

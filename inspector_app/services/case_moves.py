@@ -23,7 +23,7 @@ from inspector_app.domain.labels import case_status_label, join_list, role_label
 from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import TRANSITIONS, check_transition, is_final
 from inspector_app.services.cases import CaseInfo, _move
-from inspector_app.services.context import MANAGERS, Context
+from inspector_app.services.context import MANAGERS, NOTICE_SENDERS, Context
 
 logger = logging.getLogger(__name__)
 
@@ -144,18 +144,20 @@ def menu_moves(ctx: Context, case: CaseInfo | None) -> list[CaseMove]:
 
 
 def why_not_manage(ctx: Context, case: CaseInfo | None, action: str) -> Refusal | None:
-    """Why the acting user cannot edit the case (`action="edit"`) or print its notice
-    ("notice"); None when they can. Managers do both (services.cases.update_case and
-    reporting.export_notice check the same)."""
+    """Why the acting user cannot edit the case (`action="edit"`) or print and save its
+    notice ("notice"); None when they can. Managers do both; merchant managers, who send the
+    notices out, print them too (services.cases.update_case and reporting.export_notice
+    check the same)."""
     refusal = _no_case(case) if action == "edit" else (
         Refusal(NO_CASE, t("Choose a case first")) if case is None else None)
     refusal = refusal or _no_user(ctx)
-    if refusal is None and ctx.actor is not None and ctx.actor.role not in MANAGERS:
+    roles = MANAGERS if action == "edit" else NOTICE_SENDERS
+    if refusal is None and ctx.actor is not None and ctx.actor.role not in roles:
         message = t("{role} may not {action}; that is for: {allowed}",
                     role=role_label(ctx.actor.role),
                     action=t("edit cases") if action == "edit" else t("print rectification notices"),
-                    allowed=join_list(role_label(r) for r in MANAGERS))
-        refusal = Refusal(ROLE, message, roles=tuple(MANAGERS))
+                    allowed=join_list(role_label(r) for r in roles))
+        refusal = Refusal(ROLE, message, roles=tuple(roles))
     return refusal
 
 
@@ -169,6 +171,8 @@ def notify_open_cases(s: Session, ctx: Context, case_numbers: Iterable[str]) -> 
     rows = s.scalars(select(RectificationCase).where(RectificationCase.case_number.in_(numbers)))
     for c in rows:
         if CaseStatus(c.status) == CaseStatus.OPEN:
-            _move(s, ctx, c, CaseStatus.NOTIFIED, t("Rectification notice printed"))
+            # Whoever may print the notice sends it (merchant managers too: NOTICE_SENDERS).
+            _move(s, ctx, c, CaseStatus.NOTIFIED, t("Rectification notice printed"),
+                  role_checked=True)
             moved.append(c.case_number)
     return sorted(moved)

@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 MANAGERS = (Role.QUALITY_MANAGER, Role.ADMIN)
 #: Roles that record purchases, findings and photos.
 RECORDERS = (Role.INSPECTOR, Role.QUALITY_MANAGER, Role.ADMIN)
+#: Roles that print and save rectification notices: managers, and the merchant managers
+#: who send notices out to their merchants (the team keeps no assignment of merchants to
+#: merchant managers, so that is every merchant; services/case_moves.why_not_manage).
+NOTICE_SENDERS = (Role.QUALITY_MANAGER, Role.ADMIN, Role.MERCHANT_MANAGER)
 #: Roles that may see the private purchase fields (buyer alias, delivery address).
 SEES_PRIVATE = (Role.INSPECTOR, Role.QUALITY_MANAGER, Role.ADMIN)
 

@@ -29,6 +29,7 @@ from inspector_app.domain.errors import (
 from inspector_app.domain.labels import purchase_status_label
 from inspector_app.domain.messages import t
 from inspector_app.domain.money import to_cents
+from inspector_app.domain.purchase_status import contradiction, status_from_dates
 from inspector_app.domain.spend import Disposition, check_disposition
 from inspector_app.domain.workflow import ACTIVE_STATUSES
 from inspector_app.services.common import aware, clean_line, clean_text, get_live, now
@@ -50,7 +51,12 @@ class PurchaseInput:
     delivery_address: str = ""
     received_at: datetime | None = None
     inspector_id: int | None = None
-    status: PurchaseStatus = PurchaseStatus.PLANNED
+    #: The status a person chose; None: it follows the dates (domain/purchase_status.py).
+    status: PurchaseStatus | None = None
+    #: True: keep `status` when the dates change later; False: follow the dates; None (the
+    #: default): by hand when `status` is given and differs from what the dates say, else
+    #: as the purchase had it.
+    status_by_hand: bool | None = None
     notes: str = ""
     #: How the goods ended (domain/spend.py): returned / sample / disposed, or None.
     disposition: str | None = None
@@ -88,6 +94,8 @@ class PurchaseInfo:
     refund_cents: int | None = None
     lightning_refund: bool = False
     sample_location: str = ""
+    #: The status was set by hand; otherwise it follows the dates.
+    status_set_by_hand: bool = False
 
 
 def info(s: Session, p: Purchase, role: Role | None) -> PurchaseInfo:
@@ -115,6 +123,7 @@ def info(s: Session, p: Purchase, role: Role | None) -> PurchaseInfo:
         disposition=p.disposition.value if p.disposition else None,
         refund_cents=p.refund_cents, lightning_refund=bool(p.lightning_refund),
         sample_location=p.sample_location or "",
+        status_set_by_hand=bool(p.status_set_by_hand),
     )
 
 
@@ -145,7 +154,7 @@ def _checked(s: Session, p: Purchase, data: PurchaseInput) -> tuple[list[Inspect
     def refuse(message: str, field_name: str, kind=ValidationError) -> None:
         problems.append(kind(message, field=field_name))
 
-    status = PurchaseStatus(data.status)
+    status, by_hand = effective_status(p, data)
     if status == PurchaseStatus.INSPECTED and p.verdict is None:
         refuse(t("Record a verdict to mark a purchase inspected"), "status")
     merchant = s.get(Merchant, data.merchant_id) if data.merchant_id else None
@@ -179,6 +188,9 @@ def _checked(s: Session, p: Purchase, data: PurchaseInput) -> tuple[list[Inspect
             refuse(t("When was it ordered?"), "ordered_at")
     if status in (PurchaseStatus.RECEIVED, PurchaseStatus.INSPECTED) and data.received_at is None:
         refuse(t("When did the parcel arrive?"), "received_at")
+    behind = contradiction(status, data.ordered_at, data.received_at, p.verdict)
+    if behind is not None:
+        refuse(behind.message, behind.field)
     if ordered_at and received_at and received_at < ordered_at:
         refuse(t("It cannot arrive before it was ordered"), "received_at")
     if ordered_at and ordered_at > now():
@@ -199,6 +211,8 @@ def _checked(s: Session, p: Purchase, data: PurchaseInput) -> tuple[list[Inspect
                                                                PurchaseStatus.INSPECTED):
         refuse(t("Only goods that arrived can be returned, kept or disposed of"), "disposition")
     cleaned = {
+        "status": status,
+        "status_by_hand": by_hand,
         "disposition": disposition,
         "order_number": order_number,
         "ordered_at": ordered_at,
@@ -211,6 +225,22 @@ def _checked(s: Session, p: Purchase, data: PurchaseInput) -> tuple[list[Inspect
         "notes": attempt(lambda: clean_text(data.notes, "notes")),
     }
     return problems, cleaned
+
+
+def effective_status(p: Purchase, data: PurchaseInput) -> tuple[PurchaseStatus, bool]:
+    """The status a save gives the purchase and whether it was set by hand: the person's
+    choice, or what the form's dates (and the purchase's verdict) say."""
+    derived = status_from_dates(data.ordered_at, data.received_at, p.verdict)
+    by_hand = data.status_by_hand
+    if by_hand is None:
+        if data.status is None:
+            by_hand = bool(p.status_set_by_hand)
+        else:
+            by_hand = PurchaseStatus(data.status) != derived
+    if not by_hand:
+        return derived, False
+    chosen = data.status if data.status is not None else p.status
+    return PurchaseStatus(chosen or derived), True
 
 
 def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
@@ -228,7 +258,7 @@ def _apply(s: Session, p: Purchase, data: PurchaseInput) -> None:
     p.buyer_alias = v["buyer_alias"]
     p.delivery_address = v["delivery_address"]
     p.inspector_id = data.inspector_id
-    p.status = PurchaseStatus(data.status)
+    p.status, p.status_set_by_hand = v["status"], v["status_by_hand"]
     p.notes = v["notes"]
     _set_disposition(p, v["disposition"])
 

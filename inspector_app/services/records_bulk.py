@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, func, insert, select
 
 from inspector_app.db.models import Brand, Merchant, Product, Purchase, User
-from inspector_app.domain.enums import PurchaseStatus, Role, Verdict
+from inspector_app.domain.enums import Role, Verdict
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.limits import FIRST_YEAR, LAST_YEAR
 from inspector_app.domain.messages import t
 from inspector_app.domain.money import to_cents
+from inspector_app.domain.purchase_status import status_from_dates
 from inspector_app.reports.xlsx_read import as_datetime, as_decimal, as_text
 from inspector_app.services.common import aware, clean_line, clean_text, now
 from inspector_app.services.context import RECORDERS
@@ -371,7 +372,9 @@ class SheetWriter(FindingRows):
             raise ValueError(t("It cannot arrive before it was ordered"))
         if ordered and ordered > stamp:
             raise ValueError(t("The order time is in the future"))
-        status = PurchaseStatus.RECEIVED if received else PurchaseStatus.ORDERED
+        # The status follows the row's dates and verdict, as on the purchase form
+        # (domain/purchase_status.py); a row cannot set one by hand.
+        status = status_from_dates(ordered, received, verdict)
         return {
             "merchant_id": merchant[0], "product_id": product_id, "order_number": order,
             "ordered_at": ordered, "received_at": received,
@@ -385,6 +388,6 @@ class SheetWriter(FindingRows):
             # A verdict marks the purchase inspected (services/purchases.set_verdict); a
             # fail is checked for findings once the Findings sheet is in.
             "verdict": verdict,
-            "status": PurchaseStatus.INSPECTED if verdict else status,
+            "status": status, "status_set_by_hand": False,
             "inspected_at": stamp if verdict else None,
         }

@@ -44,6 +44,8 @@ logger = logging.getLogger(__name__)
 LOG_FILE = "inspector.log"
 #: Size of one log file and how many old ones are kept.
 LOG_BYTES, LOG_COUNT = 2_000_000, 5
+#: Context extra set when the login dialog opened the laptop copy offline (docs/sync.md).
+OFFLINE_START = "offline_start"
 #: First daily-backup check after start-up, then the interval between checks (ms).
 BACKUP_FIRST_MS, BACKUP_EVERY_MS = 15_000, 3_600_000
 
@@ -229,14 +231,19 @@ def _open_or_log_in(paths: DataPaths, settings: AppSettings) -> Context | None:
     url = database_url(None, paths)
     if not url.startswith("postgresql"):
         return open_context(data_folder=str(paths.root))
+    from inspector_app.paths import sqlite_url
     from inspector_app.ui.login import LoginDialog
     from inspector_app.ui.settings import TEAM_LOGIN
 
     dialog = LoginDialog(url, settings.get(TEAM_LOGIN),
-                         lambda u: open_context(u, data_folder=str(paths.root)))
+                         lambda u: open_context(u, data_folder=str(paths.root)),
+                         paths=paths, offline_opener=lambda: open_context(
+                             sqlite_url(paths.database), str(paths.root), create=False))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.ctx is None:
         return None
     settings.set(TEAM_LOGIN, dialog.login)
+    if dialog.offline:  # the status bar says so once the window shows (main)
+        dialog.ctx._extras[OFFLINE_START] = True
     return dialog.ctx
 
 
@@ -298,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings.set(CURRENT_USER_ID, dialog.actor.id)
     state, window = create_main_window(ctx, settings)
     window.show()
+    if ctx._extras.get(OFFLINE_START):
+        window.statusBar().showMessage(tr(
+            "Working offline on this laptop's copy: File → Sync when the server answers"), 60_000)
     if args.quit_after_paint:
         from inspector_app.ui.startup_probe import quit_after_first_paint
 

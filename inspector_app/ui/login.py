@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +36,20 @@ class LoginDialog(QDialog):
     system keyring; never in the settings or any other file.
     """
 
-    def __init__(self, server_url: str, login: str, opener, parent: QWidget | None = None):
+    def __init__(self, server_url: str, login: str, opener, parent: QWidget | None = None,
+                 *, paths=None, offline_opener=None):
         super().__init__(parent)
         self.setObjectName("login_dialog")
         self.setWindowTitle(tr("Log in to the team server"))
+        self.setMinimumWidth(480)  # the refusal sentences wrap, they are not cut
         self.url = make_url(server_url)
         self.opener = opener
         self.ctx: Context | None = None
+        #: The data folder whose laptop copy may be opened offline (docs/sync.md), how to
+        #: open it, and whether it was (the status bar then says offline).
+        self.paths = paths
+        self.offline_opener = offline_opener
+        self.offline = False
         where = f"{self.url.host or 'localhost'}/{self.url.database or ''}"
         intro = QLabel(tr("Team server: %1").replace("%1", where), self)
         self.login_edit = QLineEdit(login or self.url.username or "", self)
@@ -75,6 +83,14 @@ class LoginDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Log in"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Quit"))
+        self.log_in_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.offline_button = QPushButton(tr("Work offline"), self)
+        self.offline_button.setObjectName("work_offline")
+        self.offline_button.setToolTip(tr(
+            "Open this laptop's copy of the team server and sync later"))
+        buttons.addButton(self.offline_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.offline_button.hide()
+        self.offline_button.clicked.connect(self.work_offline)
         buttons.accepted.connect(self.attempt)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -92,7 +108,7 @@ class LoginDialog(QDialog):
     def attempt(self) -> None:
         from sqlalchemy.exc import OperationalError
 
-        from inspector_app.db.server_errors import describe_connect_error
+        from inspector_app.db.server_errors import describe_connect_error, unreachable
 
         url = self.url.set(username=self.login_edit.text().strip(),
                            password=self.password_edit.text())
@@ -102,6 +118,9 @@ class LoginDialog(QDialog):
             message = describe_connect_error(exc, url)
             if message is None:
                 raise
+            if unreachable(exc):  # not the password's fault: keep it, offer retry/offline
+                self._unreachable(message)
+                return
             self._refused(message)
             return
         except InspectorError as exc:
@@ -117,10 +136,61 @@ class LoginDialog(QDialog):
 
     def _refused(self, message: str) -> None:
         # The password is cleared; what the person typed as login stays for the retry.
+        # A refused login never offers offline work (docs/sync.md, "Working offline").
         self.error_label.setText(message)
         self.error_label.show()
+        self.offline_button.hide()
+        self.log_in_button.setText(tr("Log in"))
         self.password_edit.clear()
         self.password_edit.setFocus()
+        self.adjustSize()
+
+    def _unreachable(self, message: str) -> None:
+        from inspector_app.services.sync.membership import copy_for
+
+        copy = None
+        if self.paths is not None and self.offline_opener is not None:
+            copy = copy_for(self.paths, self.url.render_as_string(), self.login)
+        if copy is not None:
+            message += "\n" + tr("This laptop has its copy of this server: you may work "
+                                 "offline and sync later.")
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.log_in_button.setText(tr("Retry"))
+        self.offline_button.setVisible(copy is not None)
+        self.adjustSize()
+
+    @Slot()
+    def work_offline(self) -> None:
+        """Open the laptop copy, if the password is the one the server last accepted."""
+        from inspector_app.services.sync.membership import copy_for, offline_allowed
+
+        if self.paths is None or self.offline_opener is None:
+            return
+        server = self.url.render_as_string()
+        copy = copy_for(self.paths, server, self.login)
+        if copy is None:
+            self.offline_button.hide()
+            return
+        if not copy.verifier:
+            self.error_label.setText(tr(
+                "This copy cannot be opened offline yet: sync it once while connected."))
+            return
+        if offline_allowed(self.paths, server, self.login, self.password_edit.text()) is None:
+            self.error_label.setText(tr(
+                "That is not the password the server last accepted for %1 on this laptop: "
+                "the copy stays closed.").replace("%1", self.login))
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        try:
+            self.ctx = self.offline_opener()
+        except InspectorError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.offline = True
+        logger.info("Working offline on the copy of %s as %s", self.url.host, self.login)
+        self.accept()
 
     @property
     def login(self) -> str:

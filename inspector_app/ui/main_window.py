@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         open_data = file_menu.addAction(tr("Open &data folder"))
         open_data.triggered.connect(self.open_data_folder)
+        from inspector_app.ui.sync.team_panel import add_join_action
+
+        self.join_team_action = add_join_action(self, file_menu)
         #: File → Sync and the sync status, on a laptop copy of a team server (docs/sync.md).
         self.sync = None
         if getattr(self.state, "replica", None) is not None:

@@ -30,14 +30,17 @@ def restart_command(argv: list[str] | None = None, frozen: bool | None = None) -
     return sys.executable, ["-m", "inspector_app", *args]
 
 
-def start_again() -> bool:
-    """Start a new instance, detached; True when it started."""
+def start_again(drop: tuple[str, ...] = ()) -> bool:
+    """Start a new instance, detached; True when it started. `drop`: environment variables
+    the new instance must not see (INSPECTOR_DB_URL after joining a team on this laptop)."""
     program, args = restart_command()
     process = QProcess()
     process.setProgram(program)
     process.setArguments(args)
     env = QProcessEnvironment.systemEnvironment()
     env.remove(LANGUAGE_VARIABLE)
+    for name in drop:
+        env.remove(name)
     process.setProcessEnvironment(env)
     started, _pid = process.startDetached()
     logger.info("Restarting: %s %s (%s)", program, " ".join(args), "started" if started else "failed")

@@ -1662,12 +1662,20 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>只显示不在任何进行中整改单内的问题</translation>
         </message>
         <message>
+            <source>Findings on purchases ordered in this period, as the Dashboard counts them. Click to remove this filter.</source>
+            <translation>在该期间下单的神买上的问题，与概览的统计口径一致。点击可移除此筛选。</translation>
+        </message>
+        <message>
             <source>From:</source>
             <translation>从：</translation>
         </message>
         <message>
             <source>To:</source>
             <translation>至：</translation>
+        </message>
+        <message>
+            <source>Bought in %1 ✕</source>
+            <translation>购于 %1 ✕</translation>
         </message>
         <message>
             <source>Open rectification case</source>
@@ -2827,8 +2835,32 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>本月没有问题</translation>
         </message>
         <message>
+            <source>Show the findings of this category</source>
+            <translation>显示该类别的问题</translation>
+        </message>
+        <message>
+            <source>Show the findings of this month</source>
+            <translation>显示该月的问题</translation>
+        </message>
+        <message>
+            <source>Show this merchant's findings</source>
+            <translation>显示该商家的问题</translation>
+        </message>
+        <message>
             <source>No findings in the last 12 months</source>
             <translation>近 12 个月没有问题</translation>
+        </message>
+        <message>
+            <source>Nothing to count yet. The figures start with the first mystery purchase: log it with New purchase (Ctrl+N). To look around first, an administrator can load the demo data.</source>
+            <translation>还没有可统计的数据。统计从第一笔神买开始：用“新建神买”（Ctrl+N）登记。想先看看效果，管理员可以载入演示数据。</translation>
+        </message>
+        <message>
+            <source>Inspectors, quality managers and administrators log purchases</source>
+            <translation>神买由质检员、质量经理和管理员登记</translation>
+        </message>
+        <message>
+            <source>Only an administrator may load the demo data, into a database without merchants</source>
+            <translation>只有管理员可以载入演示数据，且数据库中还没有商家</translation>
         </message>
         <message>
             <source>Calculating…</source>
@@ -4537,6 +4569,190 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>New password for %1:</source>
             <translation>%1 的新密码：</translation>
+        </message>
+        <message>
+            <source>Set by &amp;hand</source>
+            <translation>手动设置(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Unticked, the status follows the dates: an order date means Ordered, a received date Received, a verdict Inspected. Ticked, the status you choose is kept.</source>
+            <translation>不勾选时，状态随日期而定：有下单时间即为已下单，有收货时间即为已收货，有检验结论即为已检验。勾选后，保留您选择的状态。</translation>
+        </message>
+        <message>
+            <source>The printer could not be started for %1</source>
+            <translation>无法为 %1 启动打印机</translation>
+        </message>
+        <message>
+            <source>Printing %1…</source>
+            <translation>正在打印 %1…</translation>
+        </message>
+        <message>
+            <source>Working offline on this laptop's copy: File → Sync when the server answers</source>
+            <translation>正在离线使用本笔记本的副本：服务器可连接时请用 文件 → 与团队服务器同步</translation>
+        </message>
+        <message>
+            <source>That is no server address: give HOST/DATABASE or postgresql+psycopg://HOST/DATABASE</source>
+            <translation>这不是服务器地址：请填写 主机/数据库 或 postgresql+psycopg://主机/数据库</translation>
+        </message>
+        <message>
+            <source>Cannot reach the team server: %1</source>
+            <translation>无法连接团队服务器：%1</translation>
+        </message>
+        <message>
+            <source>Join a team server</source>
+            <translation>加入团队服务器</translation>
+        </message>
+        <message>
+            <source>This laptop gets its own copy of what your login may read on the team server. You then work on the copy, also without a network, and File → Sync exchanges the changes.</source>
+            <translation>本笔记本将保存一份副本，包含您的登录名在团队服务器上可读取的数据。之后您在副本上工作（没有网络也可以），用 文件 → 与团队服务器同步 交换更改。</translation>
+        </message>
+        <message>
+            <source>Server address:</source>
+            <translation>服务器地址：</translation>
+        </message>
+        <message>
+            <source>Join</source>
+            <translation>加入</translation>
+        </message>
+        <message>
+            <source>Give the server address, your login and your password.</source>
+            <translation>请填写服务器地址、登录名和密码。</translation>
+        </message>
+        <message>
+            <source>Connecting to the team server…</source>
+            <translation>正在连接团队服务器…</translation>
+        </message>
+        <message>
+            <source>Joining was cancelled: nothing was changed on this laptop.</source>
+            <translation>已取消加入：本笔记本上没有任何更改。</translation>
+        </message>
+        <message>
+            <source>Work offline</source>
+            <translation>离线工作</translation>
+        </message>
+        <message>
+            <source>Open this laptop's copy of the team server and sync later</source>
+            <translation>打开本笔记本上的团队服务器副本，稍后再同步</translation>
+        </message>
+        <message>
+            <source>This laptop has its copy of this server: you may work offline and sync later.</source>
+            <translation>本笔记本有此服务器的副本：您可以离线工作，稍后再同步。</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>This copy cannot be opened offline yet: sync it once while connected.</source>
+            <translation>此副本还不能离线打开：请在联网时先同步一次。</translation>
+        </message>
+        <message>
+            <source>That is not the password the server last accepted for %1 on this laptop: the copy stays closed.</source>
+            <translation>这不是服务器上次在本笔记本上为 %1 接受的密码：副本保持关闭。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
+        </message>
+        <message>
+            <source>Choose which to keep…</source>
+            <translation>选择保留哪个版本…</translation>
+        </message>
+        <message>
+            <source>Edited here and on the server; choose which to keep</source>
+            <translation>此处和服务器上都改过；请选择保留哪个版本</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>Restart Inspector</source>
+            <translation>重新启动 Inspector</translation>
+        </message>
+        <message>
+            <source>Inspector could not start again by itself: please start it again.</source>
+            <translation>Inspector 无法自行重新启动：请手动再次启动。</translation>
+        </message>
+        <message>
+            <source>The database this laptop uses now is kept as a file in the data folder (inspector-before-joining-DATE.sqlite3), not deleted. Inspector then restarts on the copy.</source>
+            <translation>本笔记本当前使用的数据库会作为文件保留在数据文件夹中（inspector-before-joining-日期.sqlite3），不会被删除。之后 Inspector 在副本上重新启动。</translation>
+        </message>
+        <message>
+            <source>This laptop is now a copy of the team server. Inspector restarts on it.</source>
+            <translation>本笔记本现在是团队服务器的副本。Inspector 将在副本上重新启动。</translation>
+        </message>
+        <message>
+            <source>The database used before is kept as %1.</source>
+            <translation>之前使用的数据库保留为 %1。</translation>
+        </message>
+        <message>
+            <source>Leave the team on this laptop</source>
+            <translation>在本笔记本上退出团队</translation>
+        </message>
+        <message>
+            <source>Stop working on this laptop's copy of %1 (login %2)? Nothing changes on the server. The copy is kept as %3, not deleted; Inspector then restarts without a database and offers to create one.</source>
+            <translation>停止使用本笔记本上 %1 的副本（登录名 %2）？服务器上不会有任何更改。副本保留为 %3，不会被删除；之后 Inspector 在没有数据库的情况下重新启动，并提示新建一个。</translation>
+        </message>
+        <message>
+            <source>&amp;Join a team server…</source>
+            <translation>加入团队服务器(&amp;J)…</translation>
+        </message>
+        <message>
+            <source>Make this laptop a copy of a team server, to work offline</source>
+            <translation>让本笔记本成为团队服务器的副本，以便离线工作</translation>
+        </message>
+        <message>
+            <source>Team server on this laptop</source>
+            <translation>本笔记本与团队服务器</translation>
+        </message>
+        <message>
+            <source>Join a team server…</source>
+            <translation>加入团队服务器…</translation>
+        </message>
+        <message>
+            <source>Leave the team on this laptop…</source>
+            <translation>在本笔记本上退出团队…</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>服务器：</translation>
+        </message>
+        <message>
+            <source>Last sync:</source>
+            <translation>上次同步：</translation>
+        </message>
+        <message>
+            <source>Waiting to be sent:</source>
+            <translation>等待发送：</translation>
+        </message>
+        <message>
+            <source>This laptop works on the team server directly, online only. Join to keep a copy here and work offline.</source>
+            <translation>本笔记本直接使用团队服务器，只能在线工作。加入后可在本机保留副本并离线工作。</translation>
+        </message>
+        <message>
+            <source>This laptop works on its own database. Join a team server to work on a copy of the team's data and sync it.</source>
+            <translation>本笔记本使用自己的数据库。加入团队服务器后可在团队数据的副本上工作并同步。</translation>
+        </message>
+        <message>
+            <source>This laptop works on its copy of the team server, also offline; File → Sync exchanges the changes.</source>
+            <translation>本笔记本在团队服务器的副本上工作，也可离线；文件 → 与团队服务器同步 交换更改。</translation>
+        </message>
+        <message>
+            <source>%1 changes</source>
+            <translation>%1 项更改</translation>
+        </message>
+        <message>
+            <source>%1 changes wait to be sent: sync first</source>
+            <translation>%1 项更改等待发送：请先同步</translation>
+        </message>
+        <message>
+            <source>Stop using this copy; it is kept as a file</source>
+            <translation>停止使用此副本；副本会作为文件保留</translation>
         </message>
     </context>
 </TS>

@@ -24,6 +24,8 @@ def cli(tmp_path) -> Cli:
 def _texts(parser: argparse.ArgumentParser, path: str = "inspector") -> dict[str, str]:
     """Every help text, description and epilog of `parser` and its sub-commands."""
     out = {f"{path} description": parser.description or ""}
+    if parser.epilog:
+        out[f"{path} epilog"] = parser.epilog
     for action in parser._actions:
         if action.help and action.help is not argparse.SUPPRESS:
             out[f"{path} {'/'.join(action.option_strings) or action.dest}"] = action.help
@@ -67,6 +69,12 @@ def test_help_in_both_languages(cli):
     assert not re.search("[\u4e00-\u9fff]", en.stdout)
     top = cli("--lang", "zh_CN", "--help")
     assert "命令" in top.stdout and "列出神买订单" in top.stdout and "整改单" in top.stdout
+    # The examples block too, with the command lines exactly as typed.
+    assert "示例：" in top.stdout and "examples:" not in top.stdout
+    assert "for a command's options" not in top.stdout
+    english = cli("--help").stdout
+    typed = [line for line in english.splitlines() if line.startswith("  inspector ")]
+    assert len(typed) == 7 and all(line in top.stdout.splitlines() for line in typed)
 
 
 def test_argparse_errors_in_chinese(cli):

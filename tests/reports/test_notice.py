@@ -113,10 +113,26 @@ def test_merchant_notice_with_verified_case(ctx, users, world, tmp_path):
     assert assert_no_image_metadata(verified) >= 3  # logo, evidence and re-check photos
 
 
-def test_only_managers_print_notices(ctx, users, world, tmp_path):
+def test_inspectors_do_not_print_notices(ctx, users, world, tmp_path):
     insp = ctx.as_actor(users[Role.INSPECTOR])
     with pytest.raises(PermissionDenied):
         run_job(reporting.export_notice(insp, tmp_path / "x.pdf", case_number=world.open_case))
+
+
+def test_a_merchant_manager_prints_the_notice_that_they_send(ctx, users, world, tmp_path):
+    """Merchant managers send notices out: they print and save them as managers do; the
+    same privacy gate applies, the notice is archived and its open case notified."""
+    from inspector_app.services import case_moves
+
+    mm = ctx.as_actor(users[Role.MERCHANT_MANAGER])
+    case = cases.get_case(mm, world.open_case)
+    assert case_moves.why_not_manage(mm, case, "notice") is None
+    refusal = case_moves.why_not_manage(ctx.as_actor(users[Role.INSPECTOR]), case, "notice")
+    assert "merchant_manager" in refusal.message  # English names roles by their stored value
+    out = run_job(reporting.export_notice(mm, tmp_path / "mm.pdf", case_number=world.open_case))
+    _assert_private(pdf_text(out), world, users)
+    assert cases.get_case(mm, world.open_case).status == CaseStatus.NOTIFIED
+    assert [a.period for a in reporting.list_archive(mm, reporting.NOTICE)] == [world.open_case]
 
 
 def test_who_deleted_never_reaches_a_merchant_document(ctx, users, world, tmp_path):

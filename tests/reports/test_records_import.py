@@ -132,3 +132,27 @@ def test_template_and_round_trip(ctx, users, tmp_path):
     again = records_import.import_records(insp, good)
     assert sum(again.created.values()) == 0
     assert again.unchanged["Purchases"] == 2 and again.unchanged["Findings"] == 2
+
+
+def test_imported_purchases_take_the_status_their_dates_give(ctx, users, tmp_path):
+    """The rule of the purchase form (domain/purchase_status.py): order date -> ordered,
+    received date -> received, verdict -> inspected; never a status set by hand."""
+    insp = ctx.as_actor(users[Role.INSPECTOR])
+    template = records_import.write_template(insp, tmp_path / "template.xlsx")
+    when = (clock.local_now() - timedelta(days=5)).replace(tzinfo=None, microsecond=0)
+    later = when + timedelta(days=2)
+    filled = _fill(template, tmp_path / "records.xlsx", {
+        "Merchants": [["S-1", "Shop One", "", "", ""]],
+        "Purchases": [
+            ["200001", "S-1", None, None, when, None, None, None, None, None, None, None],
+            ["200002", "S-1", None, None, when, None, later, None, None, None, None, None],
+            ["200003", "S-1", None, None, when, None, later, "pass", None, None, None, None],
+        ],
+    })
+    report = records_import.import_records(insp, filled)
+    assert not report.errors
+    got = {n: purchases.find_by_order_number(insp, n) for n in ("200001", "200002", "200003")}
+    assert {n: (p.status.value, p.status_set_by_hand) for n, p in got.items()} == {
+        "200001": ("ordered", False), "200002": ("received", False),
+        "200003": ("inspected", False),
+    }

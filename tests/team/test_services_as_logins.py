@@ -91,3 +91,27 @@ def test_the_services_refuse_what_the_server_would(people):
 
     with pytest.raises(PermissionDenied):
         merchants.set_status(people[Role.INSPECTOR], 1, "eliminated", "x")
+
+
+def test_the_merchant_manager_prints_a_notice_as_the_login(team_server, people, tmp_path):
+    """Printing or saving a notice archives it and notifies the case: a merchant manager's
+    login may (report_archive INSERT, case UPDATE and events), as the services allow."""
+    from inspector_app.domain.enums import CaseStatus
+    from inspector_app.services import reporting
+
+    ivy, qm, mia = (people[r] for r in (Role.INSPECTOR, Role.QUALITY_MANAGER, Role.MERCHANT_MANAGER))
+    m = merchants.create_merchant(ivy, "SVC-NOTICE", "Notice Shop")
+    p = purchases.create_purchase(ivy, received_input(m.id, inspector_id=ivy.actor.id))
+    f = findings.add_finding(ivy, p.id, findings.FindingInput("product_quality", "major", "开线"))
+    k = cases.open_case(qm, [f.id])
+    out = tmp_path / "notice.pdf"
+    job = reporting.export_notice(mia, out, case_number=k.case_number)
+    try:
+        while True:
+            next(job)
+    except StopIteration as done:
+        assert done.value == out
+    assert out.read_bytes().startswith(b"%PDF")
+    assert cases.get_case(qm, k.case_number).status == CaseStatus.NOTIFIED
+    assert [a.figures["notice_number"] for a in reporting.list_archive(qm, reporting.NOTICE)
+            if a.period == k.case_number] == [f"{k.case_number}-N1"]

@@ -172,7 +172,7 @@ def test_merchant_manager_sees_only_its_moves(qtbot, env, users, world, qm, mess
     screen.open_item(case.id)
     page = screen.page
     assert buttons(screen) == {S.RESPONDED}
-    assert not page.notice_button.isVisible()
+    assert page.notice_button.isVisible()  # merchant managers send the notices out
     assert not page.edit_button.isVisible()
     assert not page.response_tab.response_edit.isReadOnly()
     assert page.rectification_photos.editable  # merchant managers bring the evidence

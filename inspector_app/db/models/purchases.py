@@ -60,6 +60,9 @@ class Purchase(Tracked, Versioned, SoftDeleted, Base):
     status: Mapped[PurchaseStatus] = enum_column(
         PurchaseStatus, default=PurchaseStatus.PLANNED, index=True
     )
+    #: A person chose the status (migration 0017); otherwise it follows the dates
+    #: (domain/purchase_status.py), and later date changes move it.
+    status_set_by_hand: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     verdict: Mapped[Verdict | None] = enum_column(Verdict, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     plan_pick_id: Mapped[int | None] = mapped_column(

@@ -38,7 +38,7 @@ from inspector_app.db.search import (
     fts_phrase,
     trigram_searchable,
 )
-from inspector_app.domain.enums import FindingCategory, Severity
+from inspector_app.domain.enums import FindingCategory, PurchaseStatus, Severity
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
 from inspector_app.domain.workflow import ACTIVE_STATUSES
@@ -67,6 +67,11 @@ class FindingFilter:
     until: date | None = None
     #: True: only findings in no active case (candidates for a new case).
     without_open_case: bool = False
+    #: Only findings on purchases ordered in [bought_since, bought_until] (local dates,
+    #: inclusive) that count in the figures: a period's findings as the Dashboard counts
+    #: them (docs/domain.md, "The figures"; services/stats.live_purchases).
+    bought_since: date | None = None
+    bought_until: date | None = None
     deleted: bool = False
 
 
@@ -142,6 +147,14 @@ def _finding_conditions(flt: FindingFilter, *, for_sort: str = "") -> list[Colum
         cond.append(Finding.created_at >= start_of(flt.since))
     if flt.until:
         cond.append(Finding.created_at < end_of(flt.until))
+    if flt.bought_since or flt.bought_until:
+        bought = select(Purchase.id).where(
+            Purchase.status.not_in([PurchaseStatus.PLANNED.value, PurchaseStatus.CANCELLED.value]))
+        if flt.bought_since:
+            bought = bought.where(Purchase.ordered_at >= start_of(flt.bought_since))
+        if flt.bought_until:
+            bought = bought.where(Purchase.ordered_at < end_of(flt.bought_until))
+        cond.append(Finding.purchase_id.in_(bought))
     return cond
 
 

@@ -192,6 +192,8 @@ def purchase_row(rand: Randomness, buyers: Buyers, p: DemoPurchase, clock: Clock
         inspected_at=p.inspected_at,
         inspector_id=p.inspector.id,
         status=p.status,
+        # Cancelled is only ever set by hand; the other statuses follow the dates.
+        status_set_by_hand=p.status == PurchaseStatus.CANCELLED,
         verdict=p.verdict,
         notes=rand.pick(_NOTES),
         plan_pick_id=None,

@@ -84,3 +84,24 @@ def resolve(ctx: Context, conflict_id: int, keep: str) -> None:
             conn.execute(update(tb).where(tb.c.uid == c.row_uid).values(changes))
         c.resolved_at, c.resolution = clock.now(), keep
     logger.info("conflict %s settled: kept %s", conflict_id, keep)
+
+
+#: Tables whose rows the lists mark when a conflict waits (people edit them on a laptop).
+MARKED_TABLES = ("findings", "purchases", "rectification_cases")
+
+
+def conflicted_ids(ctx: Context, table_name: str, ids: list[int]) -> set[int]:
+    """Which of `ids` (local ids of one page of a list) have an open conflict: one query
+    over that page's ids, nothing on a database that is no laptop copy (docs/sync.md)."""
+    from sqlalchemy import bindparam, text
+
+    from inspector_app.services.sync.binding import binding
+
+    if not ids or table_name not in MARKED_TABLES or binding(ctx) is None:
+        return set()
+    query = text(
+        f"SELECT t.id FROM {table_name} t WHERE t.id IN :ids AND EXISTS (SELECT 1 FROM "
+        "sync_conflicts c WHERE c.row_uid = t.uid AND c.table_name = :name "
+        "AND c.resolved_at IS NULL)").bindparams(bindparam("ids", expanding=True))
+    with ctx.db.engine.connect() as conn:
+        return set(conn.execute(query, {"ids": list(ids), "name": table_name}).scalars())

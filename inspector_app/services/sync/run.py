@@ -104,8 +104,10 @@ def connect(url: URL) -> tuple[Database, Actor]:
 
 
 def join(url: str, login: str, password: str, data_folder: str | None = None, *,
-         progress: Progress | None = None) -> tuple[Context, SyncReport]:
-    """Make the replica in the data folder (which must hold no database yet) and pull."""
+         progress: Progress | None = None,
+         cancelled: Callable[[], bool] = lambda: False) -> tuple[Context, SyncReport]:
+    """Make the replica in the data folder (which must hold no database yet) and pull;
+    `cancelled` stops the pull at its next table (the next sync completes the copy)."""
     login = login.strip()
     if not team_db.LOGIN_PATTERN.match(login):
         raise ValidationError(t("'{login}' cannot be a login", login=login))
@@ -125,7 +127,7 @@ def join(url: str, login: str, password: str, data_folder: str | None = None, *,
                               login=login, user_uid=user_uid))
             install_tracking(s.connection())
         forget_binding_cache(ctx)
-        report = _run(ctx, server, actor, user_uid, progress, lambda: False, push=False)
+        report = _run(ctx, server, actor, user_uid, progress, cancelled, push=False)
     finally:
         server.dispose()
     return ctx, report
@@ -142,6 +144,10 @@ def sync(ctx: Context, password: str | None, *, progress: Progress | None = None
     url = make_url(bound.server_url).set(password=password)
     server, actor = connect(url)
     try:
+        if password:  # the server accepted it: offline start-ups may check against it
+            from inspector_app.services.sync.membership import remember_verifier
+
+            remember_verifier(ctx, password)
         return _run(ctx, server, actor, bound.user_uid, progress, cancelled, push=True)
     finally:
         server.dispose()

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTabWidget, Q
 from inspector_app.domain.enums import CaseStatus, PhotoRole, Role
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.workflow import transition_for
+from inspector_app.services import case_moves, team_settings
 from inspector_app.services import cases as case_service
 from inspector_app.services import findings as finding_service
-from inspector_app.services import team_settings
 from inspector_app.services.cases import CaseInfo
 from inspector_app.services.context import MANAGERS
 from inspector_app.ui import changes
@@ -153,8 +153,10 @@ class CasePage(QWidget):
         manager = self.env.state.has_role(*MANAGERS)
         self.edit_button.setVisible(manager)
         self.edit_button.setEnabled(manager and not read_only)
-        self.notice_button.setVisible(manager)
-        self.save_pdf_button.setVisible(manager)
+        # The services say who prints and saves notices (merchant managers too).
+        sends_notices = case_moves.why_not_manage(ctx, case, "notice") is None
+        self.notice_button.setVisible(sends_notices)
+        self.save_pdf_button.setVisible(sends_notices)
         if not same:
             try:
                 found = [finding_service.get_finding(ctx, fid) for fid in case.finding_ids]

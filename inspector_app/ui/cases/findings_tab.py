@@ -57,7 +57,7 @@ class CaseFindingsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (enum_label(f.severity), enum_label(f.category), f.title, f.order_number)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.description or f.title if col == 2 else None
+                return f.description or f.title if col == 2 else values[col]
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return SEVERITY_COLOURS.get(f.severity.value)
@@ -95,8 +95,10 @@ class CaseFindingsTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # The title says what is wrong: it takes the room the others leave (they are kept
+        # narrow and elide, with the full text as tooltip).
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 80), (1, 170), (3, 150)):
+        for col, width in ((0, 70), (1, 110), (3, 90)):
             fit_column(self.table, col, width)
         self.table.setToolTip(tr("Enter or double-click opens the finding's purchase"))
         self.photo_slot = photo_slot

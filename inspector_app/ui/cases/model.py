@@ -21,7 +21,7 @@ from inspector_app.ui.cases.marks import (
     deadline_tooltip,
 )
 from inspector_app.ui.i18n import QT_TR_NOOP, tr
-from inspector_app.ui.models import RIGHT, Column, PagedTableModel, ServiceSource, enum_formatter
+from inspector_app.ui.models import RIGHT, Column, PagedTableModel, enum_formatter
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +76,14 @@ class CasesModel(PagedTableModel):
 
     def __init__(self, get_ctx, parent=None, *, columns=None, filters=None,
                  sort_key: str = "due_date", sort_desc: bool = False) -> None:
+        from inspector_app.ui.sync.marks import MarkingServiceSource
+
+        # Cases waiting for a sync conflict are marked by their number (docs/sync.md).
+        source = MarkingServiceSource(get_ctx, browse.count_cases, browse.fetch_cases,
+                                      table="rectification_cases")
+        self.conflicts = source.conflicts
         super().__init__(
-            ServiceSource(get_ctx, browse.count_cases, browse.fetch_cases),
+            source,
             CASE_COLUMNS if columns is None else columns,
             filters=browse.CaseFilter(active_only=True) if filters is None else filters,
             sort_key=sort_key,
@@ -92,6 +98,11 @@ class CasesModel(PagedTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
+        from inspector_app.ui.sync.marks import marked_data
+
+        marked = marked_data(self, self.conflicts, self._first_col, index, role)
+        if marked is not None:
+            return marked
         row: CaseRow = self._rows[index.row()]
         col = index.column()
         state = row_deadline(row)

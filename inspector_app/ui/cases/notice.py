@@ -69,9 +69,10 @@ def print_notice(ctx, case_number: str, parent: QWidget,
         return None
 
     def done(path: Path) -> None:
-        pages = pdf_print.print_pdf(printer, path)
-        if on_done is not None:
-            on_done(path, pages)
+        # The pages are drawn on a worker too, with progress and Cancel (ui/pdf_print.py).
+        pdf_print.print_pdf_task(
+            printer, path, parent,
+            None if on_done is None else (lambda pages: on_done(path, pages)))
 
     return _export(ctx, case_number, notice_path(ctx.paths.reports, case_number), parent, done)
 

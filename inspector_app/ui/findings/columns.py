@@ -67,6 +67,10 @@ class FindingsSource(DeferredCountSource):
         super().__init__(get_ctx, browse.count_findings, browse.fetch_findings)
         self._ids: tuple[tuple, array] | None = None
         self._generation = 0
+        from inspector_app.ui.sync.marks import ConflictMarks
+
+        #: Findings of the fetched pages that wait for a sync conflict to be settled.
+        self.conflicts = ConflictMarks("findings")
 
     @staticmethod
     def query_key(filters, sort_key, sort_desc) -> tuple:
@@ -100,6 +104,11 @@ class FindingsSource(DeferredCountSource):
         self._ids = None
 
     def fetch(self, filters, sort_key, sort_desc, offset, limit):
+        rows = self._fetch_page(filters, sort_key, sort_desc, offset, limit)
+        self.conflicts.note_page(self.get_ctx(), rows, self.row_id)
+        return rows
+
+    def _fetch_page(self, filters, sort_key, sort_desc, offset, limit):
         kept = self._ids
         if kept is not None and kept[0] == self.query_key(filters, sort_key, sort_desc):
             ids = list(kept[1][max(0, offset):max(0, offset) + limit])
@@ -122,6 +131,7 @@ class FindingsModel(PagedTableModel):
             parent=parent,
         )
         self._severity_col = self.column_index("severity")
+        self._title_col = self.column_index("title")
         self.modelReset.connect(self._keep_sorted_ids)
 
     def refresh(self) -> None:
@@ -150,6 +160,12 @@ class FindingsModel(PagedTableModel):
         )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if (index.isValid() and index.column() == self._title_col
+                and index.row() < len(self._rows)):
+            row = self._rows[index.row()]
+            marked = self.findings_source.conflicts.data(row.id, role, row.title)
+            if marked is not None:
+                return marked
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == self._severity_col:
             if index.row() < self.rowCount():
                 return SEVERITY_COLOURS.get(self.row_object(index.row()).severity)

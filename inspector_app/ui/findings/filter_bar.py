@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.domain.enums import FindingCategory, Severity
 from inspector_app.services.browse import FindingFilter
@@ -48,6 +57,15 @@ class FindingsFilterBar(QWidget):
         self.without_case = QCheckBox(tr("Not yet in a case"), self)
         self.without_case.setObjectName("without_case_filter")
         self.without_case.setToolTip(tr("Only findings that no active rectification case covers"))
+        # Set by the Dashboard's charts: the findings of a month as its figures count them
+        # (on purchases ordered that month); a click removes it.
+        self.bought: tuple[date, date] | None = None
+        self.bought_button = QPushButton("", self)
+        self.bought_button.setObjectName("bought_filter")
+        self.bought_button.setToolTip(tr("Findings on purchases ordered in this period, as the "
+                                         "Dashboard counts them. Click to remove this filter."))
+        self.bought_button.clicked.connect(self.clear_bought)
+        self.bought_button.hide()
 
         # Two rows: what to look for, then how to narrow it; the view adds its actions and
         # count to the ends of these rows.
@@ -66,6 +84,7 @@ class FindingsFilterBar(QWidget):
         self.filter_row.addWidget(to_label)
         self.filter_row.addWidget(self.until)
         self.filter_row.addWidget(self.without_case)
+        self.filter_row.addWidget(self.bought_button)
         self.filter_row.addStretch(1)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
@@ -89,7 +108,22 @@ class FindingsFilterBar(QWidget):
             since=self.since.value(),
             until=self.until.value(),
             without_open_case=self.without_case.isChecked(),
+            bought_since=self.bought[0] if self.bought else None,
+            bought_until=self.bought[1] if self.bought else None,
         )
+
+    def set_bought(self, since: date, until: date, label: str) -> None:
+        """Only findings on purchases ordered in [since, until] (emits no signal)."""
+        self.bought = (since, until)
+        self.bought_button.setText(tr("Bought in %1 ✕").replace("%1", label))
+        self.bought_button.show()
+
+    @Slot()
+    def clear_bought(self) -> None:
+        if self.bought is not None:
+            self.bought = None
+            self.bought_button.hide()
+            self._emit()
 
     @Slot()
     def _emit(self, *_args) -> None:

@@ -120,6 +120,29 @@ class FindingsView(QWidget):
 
     # -- filtering -----------------------------------------------------------------------
 
+    def show_behind(self, since, until, label: str, *, category: str | None = None,
+                    merchant: tuple[int, str] | None = None) -> None:
+        """The findings behind a Dashboard chart's bar: those on purchases ordered in
+        [since, until], of one category or merchant; the other filters are cleared."""
+        bar = self.filter_bar
+        widgets = (bar.search, bar.category, bar.severity, bar.merchant, bar.since, bar.until,
+                   bar.without_case)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            bar.search.clear()
+            bar.category.setCurrentIndex(max(bar.category.findData(category), 0))
+            bar.severity.setCurrentIndex(0)
+            bar.merchant.set_merchant(*(merchant or (0, "")))
+            bar.since.clear_value()
+            bar.until.clear_value()
+            bar.without_case.setChecked(False)
+            bar.set_bought(since, until, label)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.apply_filters()
+
     @Slot()
     def apply_filters(self) -> None:
         self._busy_reason = tr("Searching…")

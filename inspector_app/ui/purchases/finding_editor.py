@@ -129,6 +129,11 @@ class FindingEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        from inspector_app.ui.sync.conflict_banner import ConflictBanner
+
+        #: Shown when this finding waits for a sync conflict to be settled (docs/sync.md).
+        self.conflict_banner = ConflictBanner(env, "findings", self)
+        layout.addWidget(self.conflict_banner)
         layout.addLayout(form)
         layout.addLayout(pair)
         layout.addLayout(buttons)
@@ -213,6 +218,7 @@ class FindingEditor(QWidget):
             for w in widgets:
                 w.blockSignals(False)
         self._dirty = False
+        self.conflict_banner.show_for(f.id if f else None)
         if self.purchase_id is None:
             self.heading.setText(tr("Finding"))
         elif f is None:

@@ -33,10 +33,14 @@ class FindingListModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[FindingInfo] = []
+        #: Ids of the findings waiting for a sync conflict to be settled (docs/sync.md).
+        self._conflicted: frozenset[int] = frozenset()
 
-    def set_findings(self, findings: Sequence[FindingInfo]) -> None:
+    def set_findings(self, findings: Sequence[FindingInfo],
+                     conflicted: frozenset[int] = frozenset()) -> None:
         self.beginResetModel()
         self._rows = list(findings)
+        self._conflicted = conflicted
         self.endResetModel()
 
     def findings(self) -> list[FindingInfo]:
@@ -62,6 +66,12 @@ class FindingListModel(QAbstractTableModel):
             return None
         f = self._rows[index.row()]
         value = getattr(f, FINDING_COLUMNS[index.column()][1])
+        if index.column() == 2 and f.id in self._conflicted:
+            from inspector_app.ui.sync.marks import mark_for
+
+            marked = mark_for(role, value)
+            if marked is not None:
+                return marked
         if role == Qt.ItemDataRole.DisplayRole:
             return enum_label(value) if index.column() < 2 else value
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:

@@ -107,7 +107,9 @@ class FindingsSection(QSplitter):
             self.editor.set_purchase(purchase_id, read_only=read_only)
         selection = self.view.selectionModel()
         selection.blockSignals(True)
-        self.model.set_findings(findings)
+        from inspector_app.ui.sync.marks import conflicted_of
+
+        self.model.set_findings(findings, conflicted_of(self.env, [f.id for f in findings]))
         selection.blockSignals(False)
         row = self.model.row_of_id(select) if select else -1
         if row < 0 and findings and select is None and not keep_editor:

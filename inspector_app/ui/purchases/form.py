@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.enums import PurchaseStatus
 from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.domain.money import format_cents, parse_cents
 from inspector_app.services import purchases as purchase_service
@@ -32,6 +31,7 @@ from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.purchases.goods_end import GoodsEndGroup
 from inspector_app.ui.purchases.pickers import Choice, merchant_picker, product_picker
 from inspector_app.ui.purchases.quick_create import create_merchant_inline, create_product_inline
+from inspector_app.ui.purchases.status_field import StatusField
 from inspector_app.ui.purchases.widgets import (
     PRIVATE_STYLE,
     FieldErrors,
@@ -118,10 +118,8 @@ class PurchaseForm(QDialog):
         self.product = product_picker(
             self.env, self, create=lambda typed: create_product_inline(self.env, self, typed)
         )
-        self.status = QComboBox(self)
-        self.status.setObjectName("status_combo")
-        for st in PurchaseStatus:
-            self.status.addItem(enum_label(st), st.value)
+        self.status_field = StatusField(self, self._facts)
+        self.status, self.status_by_hand = self.status_field.combo, self.status_field.by_hand
         self.order_number = QLineEdit(self)
         self.order_number.setObjectName("order_number_edit")
         self.order_number.setPlaceholderText(tr("The platform's order number"))
@@ -149,7 +147,9 @@ class PurchaseForm(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._row(form, tr("&Merchant:"), self.merchant, "merchant")
         self._row(form, tr("&Product:"), self.product, "product")
-        self._row(form, tr("&Status:"), self.status, "status")
+        status_label = QLabel(tr("&Status:"), self)
+        status_label.setBuddy(self.status)
+        self._row(form, status_label, self.status_field.row, "status")
         self._row(form, tr("&Order number:"), self.order_number, "order_number")
         self._row(form, self.ordered_at.check, self._date_field(self.ordered_at.edit), "ordered_at")
         self._row(form, self.received_at.check, self._date_field(self.received_at.edit), "received_at")
@@ -190,7 +190,8 @@ class PurchaseForm(QDialog):
 
         QWidget.setTabOrder(self.merchant.edit, self.product.edit)
         QWidget.setTabOrder(self.product.edit, self.status)
-        QWidget.setTabOrder(self.status, self.order_number)
+        QWidget.setTabOrder(self.status, self.status_by_hand)
+        QWidget.setTabOrder(self.status_by_hand, self.order_number)
         QWidget.setTabOrder(self.order_number, self.ordered_at.check)
         QWidget.setTabOrder(self.ordered_at.check, self.ordered_at.edit)
         QWidget.setTabOrder(self.ordered_at.edit, self.received_at.check)
@@ -216,9 +217,12 @@ class PurchaseForm(QDialog):
         self.price.textEdited.connect(self._check_price)
         self.price.editingFinished.connect(self._check_price)
         self.price.textEdited.connect(lambda _t: self._edited("price_paid", clear=False))
+        self.ordered_at.changed.connect(self.status_field.follow_dates)
+        self.received_at.changed.connect(self.status_field.follow_dates)
         self.ordered_at.changed.connect(lambda: self._edited("ordered_at"))
         self.received_at.changed.connect(lambda: self._edited("received_at"))
         self.status.currentIndexChanged.connect(lambda _i: self._edited(*STATUS_DEPENDENT))
+        self.status_by_hand.toggled.connect(lambda _on: self._edited(*STATUS_DEPENDENT))
         self.inspector.currentIndexChanged.connect(lambda _i: self._edited("inspector"))
         self.buyer_alias.textEdited.connect(lambda _t: self._edited("buyer_alias"))
         self.goods.edited.connect(lambda name: self._edited(name, clear=False))
@@ -251,12 +255,17 @@ class PurchaseForm(QDialog):
             index = self.inspector.count() - 1
         self.inspector.setCurrentIndex(max(index, 0))
 
+    def _facts(self) -> tuple:
+        """What the status follows unless set by hand: the dates and the verdict."""
+        verdict = self.purchase.verdict if self.purchase is not None else None
+        return self.ordered_at.value(), self.received_at.value(), verdict
+
     def _load(self, p: PurchaseInfo) -> None:
         self.merchant.set_choice(Choice(p.merchant_id, f"{p.merchant_name} ({p.merchant_shop_id})"))
         if p.product_id is not None:
             label = f"{p.product_name} — {p.brand}" if p.brand else p.product_name
             self.product.set_choice(Choice(p.product_id, label))
-        self.status.setCurrentIndex(self.status.findData(p.status.value))
+        self.status_field.load(p.status, p.status_set_by_hand)
         self.order_number.setText(p.order_number)
         self.ordered_at.set_value(p.ordered_at)
         self.received_at.set_value(p.received_at)
@@ -334,7 +343,8 @@ class PurchaseForm(QDialog):
             buyer_alias=self.buyer_alias.text(),
             delivery_address=self.address.toPlainText(),
             inspector_id=self.inspector.currentData(),
-            status=PurchaseStatus(self.status.currentData()),
+            status=self.status_field.status(),
+            status_by_hand=self.status_by_hand.isChecked(),
             notes=self.notes.toPlainText(),
             **self.goods.values(),
         )

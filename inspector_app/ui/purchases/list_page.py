@@ -25,15 +25,16 @@ from inspector_app.ui import changes
 from inspector_app.ui.empty_state import EmptyState, load_demo_data
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
-from inspector_app.ui.models import PagedTableModel, PagedTableView, ServiceSource
+from inspector_app.ui.models import PagedTableView
 from inspector_app.ui.purchases.columns import PRIVATE_COLUMNS, PURCHASE_COLUMNS
 from inspector_app.ui.purchases.filter_bar import PurchaseFilterBar
 from inspector_app.ui.purchases.widgets import UndoBar, title_label
+from inspector_app.ui.sync.marks import ConflictMarkedModel, MarkingServiceSource
 
 logger = logging.getLogger(__name__)
 
 
-class PurchaseSource(ServiceSource):
+class PurchaseSource(MarkingServiceSource):
     """browse.fetch/count_purchases as a page source.
 
     PagedTableModel._ensure_loaded asks for a page of 0 rows on an empty result, which the
@@ -41,7 +42,9 @@ class PurchaseSource(ServiceSource):
     """
 
     def __init__(self, get_ctx) -> None:
-        super().__init__(get_ctx, browse.count_purchases, browse.fetch_purchases)
+        # A purchase waiting for a sync conflict is marked by its order number (docs/sync.md).
+        super().__init__(get_ctx, browse.count_purchases, browse.fetch_purchases,
+                         table="purchases")
 
     def fetch(self, filters, sort_key, sort_desc, offset, limit):
         return super().fetch(filters, sort_key, sort_desc, offset, limit) if limit > 0 else []
@@ -65,9 +68,10 @@ class PurchaseListPage(QWidget):
         self.env = env
         self.setObjectName("purchase_list")
         self.filter_bar = PurchaseFilterBar(env, self)
-        self.model = PagedTableModel(
+        self.model = ConflictMarkedModel(
             PurchaseSource(lambda: env.ctx),
             PURCHASE_COLUMNS,
+            mark_column="order_number",
             filters=self.filter_bar.filters(),
             sort_key="ordered_at",
             sort_desc=True,

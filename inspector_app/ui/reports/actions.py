@@ -189,9 +189,12 @@ class ReportActions(QObject):
         printer = pdf_print.ask_printer(self.parent_widget, title, pdf_print.page_count(doc.pdf))
         if printer is None:
             return
-        printed = pdf_print.print_pdf(printer, doc.pdf)
-        if printed:
-            self.env.show_status(tr("Sent %n page(s) to the printer", None, printed))
+
+        def printed(pages: int) -> None:
+            if pages:
+                self.env.show_status(tr("Sent %n page(s) to the printer", None, pages))
+
+        pdf_print.print_pdf_task(printer, doc.pdf, self.parent_widget, printed)
 
     def open_folder(self) -> None:
         target = self.memory.last_file if self.memory.last_file else self.memory.folder

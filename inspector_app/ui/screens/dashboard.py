@@ -20,15 +20,18 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain import clock
 from inspector_app.domain.enums import FindingCategory
+from inspector_app.domain.errors import InspectorError
 from inspector_app.ui import changes, tasks
 from inspector_app.ui.dashboard.charts import ColumnChart, ParetoChart, RankedBars
 from inspector_app.ui.dashboard.tiles import FigureTile
+from inspector_app.ui.empty_state import EmptyState, load_demo_data
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
 from inspector_app.ui.screens import ScreenEnv
 
 if TYPE_CHECKING:
     from inspector_app.services import stats
     from inspector_app.services.browse.cases import DueSoonCount
+    from inspector_app.services.first_steps import FirstSteps
 
 logger = logging.getLogger(__name__)
 
@@ -136,6 +139,13 @@ class DashboardScreen(QWidget):
         self.top_merchants.setObjectName("top_merchants_chart")
         for chart in (self.pareto, self.trend, self.top_merchants):
             chart.empty_text = tr("No findings in this month")
+        # A bar opens the findings behind it, as a tile does (click, or Tab and Return).
+        self.pareto.make_link(tr("Show the findings of this category"))
+        self.pareto.bar_opened.connect(self.open_category)
+        self.trend.make_link(tr("Show the findings of this month"))
+        self.trend.bar_opened.connect(self.open_month)
+        self.top_merchants.make_link(tr("Show this merchant's findings"))
+        self.top_merchants.bar_opened.connect(self.open_merchant)
         self.trend.empty_text = tr("No findings in the last 12 months")
         charts = QGridLayout()
         charts.setSpacing(10)
@@ -144,8 +154,16 @@ class DashboardScreen(QWidget):
         charts.addWidget(self.top_merchants, 1, 1)
 
         body = QWidget(self)
+        # An empty database: what to do first, as the Purchases, Cases and Findings lists say.
+        self.empty = EmptyState("dashboard_empty", tr(
+            "Nothing to count yet. The figures start with the first mystery purchase: log it "
+            "with New purchase (Ctrl+N). To look around first, an administrator can load the "
+            "demo data."), body)
+        self.empty.add_button("new", tr("New purchase…"), self.new_purchase)
+        self.empty.add_button("demo", tr("Load demo data…"), self.load_demo)
         col = QVBoxLayout(body)
         col.addLayout(top)
+        col.addWidget(self.empty)
         col.addLayout(grid)
         col.addLayout(charts, 1)
         scroll = QScrollArea(self)
@@ -181,6 +199,52 @@ class DashboardScreen(QWidget):
         elif key == "findings":
             self.env.navigate("findings")
 
+    def new_purchase(self) -> None:
+        screen: Any = self.env.navigate("purchases")
+        if screen is not None:
+            screen.new_purchase()
+
+    def load_demo(self) -> None:
+        load_demo_data(self, self.env.ctx, lambda: changes.notify(changes.DATABASE))
+
+    def _show_first_steps(self, steps: FirstSteps) -> None:
+        """The empty state, its buttons enabled as the services allow this user."""
+        self.empty.setVisible(steps.empty)
+        new, demo = self.empty.buttons["new"], self.empty.buttons["demo"]
+        new.setEnabled(steps.may_log_purchases)
+        new.setToolTip("" if steps.may_log_purchases else tr(
+            "Inspectors, quality managers and administrators log purchases"))
+        demo.setEnabled(steps.may_load_demo)
+        demo.setToolTip("" if steps.may_load_demo else tr(
+            "Only an administrator may load the demo data, into a database without merchants"))
+
+    def _findings_behind(self, period: stats.Period, **kw) -> None:
+        screen: Any = self.env.navigate("findings")
+        if screen is not None:
+            screen.show_behind(period.start, period.end - timedelta(days=1), period.label, **kw)
+
+    def open_category(self, category: str) -> None:
+        """A Pareto bar: the month's findings of that category."""
+        self._findings_behind(self.period(), category=category)
+
+    def open_month(self, month: str) -> None:
+        """A trend column: the findings of that month (on purchases ordered in it)."""
+        from inspector_app.services import stats
+
+        self._findings_behind(stats.Period.parse(month))
+
+    def open_merchant(self, shop_id: str) -> None:
+        """A merchant's bar: the month's findings of that merchant."""
+        from inspector_app.services import merchants
+        from inspector_app.ui.findings.merchant_picker import merchant_label
+
+        try:
+            m = merchants.find_by_shop_id(self.env.state.ctx, shop_id)
+        except InspectorError as exc:  # deleted since the figures were computed
+            self.status_label.setText(str(exc))
+            return
+        self._findings_behind(self.period(), merchant=(m.id, merchant_label(m.name, m.shop_id)))
+
     def activate(self) -> None:
         if self._stale:
             self.reload()
@@ -211,9 +275,11 @@ class DashboardScreen(QWidget):
             # which the first paint of the main window does not need.
             from inspector_app.services import stats
             from inspector_app.services.browse.cases import count_due_soon
+            from inspector_app.services.first_steps import first_steps
 
             ctx = get_ctx.ctx
-            return stats.figures(ctx, stats.Period.month(y, m)), count_due_soon(ctx)
+            return (stats.figures(ctx, stats.Period.month(y, m)), count_due_soon(ctx),
+                    first_steps(ctx))
 
         self._task = tasks.run_task(work, self._show, self._failed, name="dashboard figures")
 
@@ -221,10 +287,11 @@ class DashboardScreen(QWidget):
         logger.exception("Dashboard figures failed", exc_info=exc)
         self.status_label.setText(tr("Could not calculate the figures: %1").replace("%1", str(exc)))
 
-    def _show(self, result: tuple[stats.Figures, DueSoonCount]) -> None:
-        fig, due = result
+    def _show(self, result: tuple[stats.Figures, DueSoonCount, FirstSteps]) -> None:
+        fig, due, steps = result
         if fig.period != self.period().label:
             return  # an older request finishing late
+        self._show_first_steps(steps)
         self.figures, self.due_soon = fig, due
         self.status_label.setText("")
         t = self.tiles
@@ -264,9 +331,11 @@ class DashboardScreen(QWidget):
                           .replace("%1", _money(fig.spend_cents))
                           .replace("%2", _money(fig.refunds_cents))
                           .replace("%3", f"{fig.lightning_refunds:,}"))
-        self.pareto.set_items([(enum_label(FindingCategory(k)), n) for k, n in fig.by_category])
+        self.pareto.set_items([(enum_label(FindingCategory(k)), n) for k, n in fig.by_category],
+                              [k for k, _ in fig.by_category])
         self.trend.set_items([(month, n_findings) for month, _, n_findings in fig.trend])
-        self.top_merchants.set_items([(name, n) for _, name, n in fig.top_merchants])
+        self.top_merchants.set_items([(name, n) for _, name, n in fig.top_merchants],
+                                     [shop for shop, _, _ in fig.top_merchants])
 
     def _show_after_sales(self, f: dict) -> None:
         """The month's after-sales tiles (services/aftersales_stats.py)."""

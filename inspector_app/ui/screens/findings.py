@@ -25,6 +25,10 @@ class FindingsScreen(QWidget):
     def activate(self) -> None:
         self.view.activate()
 
+    def show_behind(self, *args, **kw) -> None:
+        """The findings behind a Dashboard chart's bar (FindingsView.show_behind)."""
+        self.view.show_behind(*args, **kw)
+
     def focus_search(self) -> None:
         self.view.filter_bar.search.setFocus()
         self.view.filter_bar.search.selectAll()

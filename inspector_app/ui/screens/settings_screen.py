@@ -138,6 +138,11 @@ class SettingsScreen(QWidget):
         column.addWidget(self._data_group(body))
         column.addWidget(self._language_group(body))
         column.addWidget(self._team_group(body))
+        from inspector_app.ui.sync.team_panel import TeamPanel
+
+        #: This laptop and the team server: join, the copy's binding, leave (docs/sync.md).
+        self.team_panel = TeamPanel(env, body)
+        column.addWidget(self.team_panel)
         self.backup_panel = BackupPanel(env, body)
         column.addWidget(self.backup_panel)
         column.addStretch(1)

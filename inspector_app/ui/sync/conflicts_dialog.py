@@ -29,10 +29,27 @@ def _text(row: dict, keys: list[str]) -> str:
     return "\n\n".join(f"{k}:\n{row.get(k) if row.get(k) is not None else ''}" for k in keys)
 
 
+def _uid_of(state, table: str | None, record_id: int | None) -> str | None:
+    if table is None or record_id is None:
+        return None
+    from sqlalchemy import text
+
+    from inspector_app.services.sync.conflicts import MARKED_TABLES
+
+    if table not in MARKED_TABLES:
+        return None
+    with state.ctx.db.engine.connect() as conn:
+        return conn.execute(text(f"SELECT uid FROM {table} WHERE id = :i"),
+                            {"i": record_id}).scalar()
+
+
 class ConflictsDialog(QDialog):
-    def __init__(self, state, parent: QWidget | None = None) -> None:
+    def __init__(self, state, parent: QWidget | None = None, *, table: str | None = None,
+                 record_id: int | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        #: The record to show first (opened from its editor's conflict line).
+        self._focus_uid = _uid_of(state, table, record_id)
         self.setObjectName("sync_conflicts")
         self.setWindowTitle(tr("Sync conflicts"))
         self.resize(900, 560)
@@ -79,7 +96,9 @@ class ConflictsDialog(QDialog):
         for c in self._conflicts:
             self.list.addItem(QListWidgetItem(c.label))
         if self._conflicts:
-            self.list.setCurrentRow(0)
+            first = next((i for i, c in enumerate(self._conflicts)
+                          if c.uid == self._focus_uid), 0)
+            self.list.setCurrentRow(first)
         else:
             self._show(-1)
 

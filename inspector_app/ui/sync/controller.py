@@ -34,6 +34,13 @@ def server_answers(url: str, timeout: float = 1.5) -> bool:
         return False
 
 
+def _remembered(bound) -> str | None:
+    """The password the system keyring holds for the copy's server and login, if any."""
+    from inspector_app import keychain
+
+    return keychain.get(bound.server_url, bound.login)
+
+
 class SyncController(QObject):
     """Owns the Sync and Conflicts actions and the status label of one main window."""
 
@@ -43,6 +50,7 @@ class SyncController(QObject):
         self.state = state
         self.online: bool | None = None
         self._password: str | None = os.environ.get("PGPASSWORD") or None
+        self._keyring_tried = False
         self.task: Task | None = None
         self.sync_action = QAction(tr("S&ync with the team server"), window)
         self.sync_action.setObjectName("sync_action")
@@ -117,6 +125,10 @@ class SyncController(QObject):
     def start_sync(self) -> None:
         if self.task is not None:
             return
+        if self._password is None and not self._keyring_tried:
+            # Remembered at the join or the login (keychain.py); asked for if refused.
+            self._keyring_tried = True
+            self._password = _remembered(self.binding)
         if self._password is None:
             text, ok = QInputDialog.getText(
                 self.window, tr("Sync"), tr("Password of %1 on the team server:").replace(
