@@ -672,6 +672,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>品牌 %1</translation>
         </message>
         <message>
+            <source>Merged into %1</source>
+            <translation>已并入 %1</translation>
+        </message>
+        <message>
             <source>%1 (deleted)</source>
             <translation>%1（已删除）</translation>
         </message>

@@ -107,8 +107,13 @@ def test_merge_moves_every_kind_of_row_in_one_go(qm, world):
 
 
 def test_restoring_a_merged_merchant_brings_back_an_empty_one(qm, world):
+    from inspector_app.services.browse import deleted as browse_deleted
+
     keep, dup = world["keep"], world["dup"]
     merging.merge_merchants(qm, merging.plan_merchant_merge(qm, keep.id, [dup.id]))
+    shown = {r.id: r for r in browse_deleted.fetch_deleted(qm, browse_deleted.DeletedFilter())}
+    assert (shown[dup.id].parent_kind, shown[dup.id].parent) == ("merged",
+                                                                "Acme Store (shop-keep)")
     waste_basket.restore_items(qm, [("merchant", dup.id)])
     assert _sql(qm, "SELECT deleted_at, merged_into_uid FROM merchants WHERE id = :d",
                 d=dup.id) == [(None, None)]
@@ -184,6 +189,10 @@ def test_products_edit_merge_delete(qm, insp, admin, world):
     assert _sql(qm, "SELECT count(*) FROM purchases WHERE product_id = :a", a=a.id) == [(1,)]
     assert _sql(qm, "SELECT count(*) FROM sampling_picks WHERE product_id = :a", a=a.id) == [(1,)]
     assert _sql(qm, "SELECT merged_into_uid FROM products WHERE id = :b", b=b.id) == [(a.uid,)]
+    from inspector_app.services.browse import deleted as browse_deleted
+
+    shown = {r.id: r for r in browse_deleted.fetch_deleted(qm, browse_deleted.DeletedFilter(kind="product"))}
+    assert (shown[b.id].parent_kind, shown[b.id].parent) == ("merged", "Linen shirt (white)")
     merging.delete_product_unused(qm, c.id)
     assert [p.id for p in catalog.search_products(qm, "Linen")] == [a.id]
 
