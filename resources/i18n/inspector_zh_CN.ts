@@ -3882,6 +3882,22 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>编辑说明</translation>
         </message>
         <message>
+            <source>Edit the selected merchant or product</source>
+            <translation>编辑选中的商家或商品</translation>
+        </message>
+        <message>
+            <source>Merchants, products</source>
+            <translation>商家、商品</translation>
+        </message>
+        <message>
+            <source>Merge the selected duplicates into one</source>
+            <translation>把选中的重复项合并为一个</translation>
+        </message>
+        <message>
+            <source>Delete the selected merchant or product (when nothing points at it)</source>
+            <translation>删除选中的商家或商品（没有记录引用时）</translation>
+        </message>
+        <message>
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
