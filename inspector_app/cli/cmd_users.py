@@ -43,17 +43,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     role.add_argument("--role", required=True, type=choice_of(ROLES, "role"),
                       help=t("one of: {values}", values=", ".join(ROLES)))
     add_acting_user(role)
-    for name, handler, text in (
-        ("deactivate", run_deactivate, "deactivate a user (they can no longer act or log in)"),
-        ("reactivate", run_reactivate, "let a deactivated user act again"),
-        ("password", run_password, "set a user's password (read from standard input when it "
-         "is not a terminal); one-laptop passwords are removed with --clear"),
-    ):
-        p = add_command(actions, name, handler, help=text)
+    off = add_command(actions, "deactivate", run_deactivate,
+                      help="deactivate a user (they can no longer act or log in)")
+    on = add_command(actions, "reactivate", run_reactivate,
+                     help="let a deactivated user act again")
+    password = add_command(
+        actions, "password", run_password,
+        help="set a user's password (read from standard input when it is not a terminal)")
+    password.add_argument("--clear", action="store_true",
+                          help="remove the password (one-laptop files only)")
+    for p in (off, on, password):
         p.add_argument("user", metavar="USER", help="id, display name or login")
-        if name == "password":
-            p.add_argument("--clear", action="store_true",
-                           help="remove the password (one-laptop files only)")
         add_acting_user(p)
 
 

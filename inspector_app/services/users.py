@@ -93,6 +93,7 @@ def find_user(ctx: Context, ref: str | int) -> Actor:
 
 def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
     ctx.require(Role.ADMIN, action=t("change roles"))
+    _on_the_server(ctx)
     with ctx.db.write() as s:
         user = s.get(User, user_id)
         if user is None:
@@ -101,7 +102,7 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
             new_role = Role(role)
         except ValueError:
             raise ValidationError(t("Unknown role '{role}'", role=role), field="role") from None
-        if user.role == Role.ADMIN and new_role != Role.ADMIN:
+        if user.role == Role.ADMIN and new_role != Role.ADMIN and user.active:
             _keep_an_admin(s, user)
         previous, user.role = Role(user.role), new_role
         from inspector_app.services.team import on_role_changed
@@ -118,6 +119,7 @@ def set_active(ctx: Context, user_id: int, active: bool) -> Actor:
     """Deactivate (they can no longer act or log in) or reactivate a user."""
     ctx.require(Role.ADMIN, action=t("deactivate users") if not active
                 else t("reactivate users"))
+    _on_the_server(ctx)
     with ctx.db.write() as s:
         user = s.get(User, user_id)
         if user is None:
@@ -148,12 +150,20 @@ def manage_users_reason(ctx: Context) -> str | None:
     """Why the acting user may not manage users (None: they may). Screens disable their
     buttons with this sentence as the tooltip."""
     from inspector_app.domain.errors import PermissionDenied
+    from inspector_app.services.sync.binding import server_only_reason
 
     try:
         ctx.require(Role.ADMIN, action=t("manage users"))
     except PermissionDenied as exc:
         return str(exc)
-    return None
+    return server_only_reason(ctx, t("Managing users"))
+
+
+def _on_the_server(ctx: Context) -> None:
+    """A laptop copy of a team server never sends users back (docs/sync.md): refused there."""
+    from inspector_app.services.sync.binding import require_server
+
+    require_server(ctx, t("Managing users"))
 
 
 def list_accounts(ctx: Context) -> list[UserRow]:
