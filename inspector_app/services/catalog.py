@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.db.models import Brand, Product
+from inspector_app.db.ordering import codepoint
 from inspector_app.db.search import like_any
 from inspector_app.domain.errors import ConflictError, NotFound
 from inspector_app.domain.messages import t
@@ -139,7 +140,7 @@ def search_products(ctx: Context, text: str, limit: int = 20) -> list[ProductInf
             .outerjoin(Brand, Product.brand_id == Brand.id)
             .where(Product.deleted_at.is_(None))
             .where(like_any((Product.name, Brand.name, Product.listing_id), text.strip()))
-            .order_by(Product.name)
+            .order_by(codepoint(Product.name), Product.id)
             .limit(limit)
         )
         return [_info(p) for p in s.scalars(q)]
@@ -147,7 +148,8 @@ def search_products(ctx: Context, text: str, limit: int = 20) -> list[ProductInf
 
 def list_brands(ctx: Context) -> list[str]:
     with ctx.db.read() as s:
-        return list(s.scalars(select(Brand.name).where(Brand.deleted_at.is_(None)).order_by(Brand.name)))
+        return list(s.scalars(select(Brand.name).where(Brand.deleted_at.is_(None))
+                                      .order_by(codepoint(Brand.name), Brand.id)))
 
 
 def delete_product(ctx: Context, product_id: int) -> None:

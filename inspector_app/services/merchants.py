@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from inspector_app.db.models import Merchant, MerchantStatusChange
+from inspector_app.db.ordering import codepoint
 from inspector_app.db.search import like_any
 from inspector_app.domain.enums import MerchantStatus
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
@@ -187,7 +188,7 @@ def search_merchants(ctx: Context, text: str, limit: int = 20) -> list[MerchantI
             select(Merchant)
             .where(Merchant.deleted_at.is_(None))
             .where(like_any((Merchant.name, Merchant.shop_id), text.strip()))
-            .order_by(Merchant.name)
+            .order_by(codepoint(Merchant.name), Merchant.id)
             .limit(limit)
         )
         return [info(m) for m in rows]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from inspector_app.db.models import User
+from inspector_app.db.ordering import codepoint
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
 from inspector_app.domain.messages import t
@@ -60,7 +61,7 @@ def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
 
 def list_users(ctx: Context, *, include_inactive: bool = False) -> list[Actor]:
     with ctx.db.read() as s:
-        q = select(User).order_by(User.display_name)
+        q = select(User).order_by(codepoint(User.display_name), User.id)
         if not include_inactive:
             q = q.where(User.active.is_(True))
         return [to_actor(u) for u in s.scalars(q)]

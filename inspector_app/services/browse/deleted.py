@@ -37,6 +37,7 @@ from inspector_app.db.models import (
     RectificationCase,
     User,
 )
+from inspector_app.db.ordering import codepoint
 from inspector_app.db.search import like_any
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
@@ -233,8 +234,12 @@ def _matching(kind: str, text: str, dialect: str | None) -> Select:
 
 
 def _ordered(q: Select, key: str, desc: bool) -> Select:
+    """ORDER BY the key, then kind and id; text by code point on every database (the
+    server's collation may differ from SQLite's: docs/team-server.md, "Text order"). These
+    are computed columns of few rows: no index order is lost."""
     c = q.selected_columns
-    return q.order_by(*(col.desc() if desc else col.asc() for col in (c[key], c.kind, c.id)))
+    cols = [c[key] if key == "deleted_at" else codepoint(c[key]), codepoint(c.kind), c.id]
+    return q.order_by(*(col.desc() if desc else col.asc() for col in cols))
 
 
 def count_deleted(ctx: Context, flt: DeletedFilter) -> int:
