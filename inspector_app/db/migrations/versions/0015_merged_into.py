@@ -1,7 +1,7 @@
 """merchants and products: merged_into_uid (a duplicate merged into another)
 
 Revision ID: 0015
-Revises: 0017
+Revises: 0014
 Create Date: 2026-12-07
 
 Merging duplicates (services/merging.py, docs/domain.md "Correcting merchants and
@@ -15,9 +15,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-# main's head when this branch merged it was 0017 (which also revises 0013): chained after
-# it so the history has one head.
-down_revision = "0017"
+# main's head when this branch last merged it was 0014 (0013 -> 0017 -> 0014): chained
+# after it so the history has one head (the integrator re-chains the ids).
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
