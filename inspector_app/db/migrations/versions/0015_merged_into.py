@@ -25,8 +25,12 @@ _TABLES = ("merchants", "products")
 
 
 def upgrade() -> None:
+    # Idempotent, as the migrations after 0012 are: a team database's upgrade may run them
+    # again (tests/team/test_server_refuses.py).
+    inspector = sa.inspect(op.get_bind())
     for table in _TABLES:
-        op.add_column(table, sa.Column("merged_into_uid", sa.String(36), nullable=True))
+        if "merged_into_uid" not in {c["name"] for c in inspector.get_columns(table)}:
+            op.add_column(table, sa.Column("merged_into_uid", sa.String(36), nullable=True))
 
 
 def downgrade() -> None:
