@@ -171,28 +171,36 @@ def _photos() -> Select:
 
 def _merchants() -> Select:
     deleter = aliased(User)
+    kept = aliased(Merchant)  # a duplicate merged into another "belongs" to it (merging.py)
     return (
         select(
             literal(MERCHANT, String).label("kind"), Merchant.id.label("id"),
             (Merchant.name + " (" + Merchant.shop_id + ")").label("what"),
-            *_no_parent(),
+            case((kept.id.is_not(None), "merged"), else_="").label("parent_kind"),
+            kept.id.label("parent_id"),
+            _text(kept.name + " (" + kept.shop_id + ")").label("parent"),
+            literal(0, Integer).label("parent_deleted"),
             Merchant.name.label("merchant"), Merchant.deleted_at.label("deleted_at"),
             _text(deleter.display_name).label("deleted_by"),
             cast(null(), String).label("photo_role"),
         )
         .outerjoin(deleter, deleter.id == Merchant.deleted_by_id)
+        .outerjoin(kept, kept.uid == Merchant.merged_into_uid)
         .where(Merchant.deleted_at.is_not(None))
     )
 
 
 def _products() -> Select:
     deleter = aliased(User)
+    kept = aliased(Product)
     return (
         select(
             literal(PRODUCT, String).label("kind"), Product.id.label("id"),
             Product.name.label("what"),
-            case((Brand.id.is_not(None), "brand"), else_="").label("parent_kind"),
-            Brand.id.label("parent_id"), _text(Brand.name).label("parent"),
+            case((kept.id.is_not(None), "merged"), (Brand.id.is_not(None), "brand"),
+                 else_="").label("parent_kind"),
+            func.coalesce(kept.id, Brand.id).label("parent_id"),
+            _text(func.coalesce(kept.name, Brand.name)).label("parent"),
             literal(0, Integer).label("parent_deleted"),
             literal("", String).label("merchant"), Product.deleted_at.label("deleted_at"),
             _text(deleter.display_name).label("deleted_by"),
@@ -200,6 +208,7 @@ def _products() -> Select:
         )
         .outerjoin(Brand, Brand.id == Product.brand_id)
         .outerjoin(deleter, deleter.id == Product.deleted_by_id)
+        .outerjoin(kept, kept.uid == Product.merged_into_uid)
         .where(Product.deleted_at.is_not(None))
     )
 

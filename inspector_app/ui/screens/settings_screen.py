@@ -136,6 +136,10 @@ class SettingsScreen(QWidget):
         title.setFont(font)
         column.addWidget(title)
         column.addWidget(self._user_group(body))
+        from inspector_app.ui.users.panel import UsersPanel  # Settings > Users (its own module)
+
+        self.users_panel = UsersPanel(env, body)
+        column.addWidget(self.users_panel)
         column.addWidget(self._data_group(body))
         column.addWidget(self._language_group(body))
         column.addWidget(self._team_group(body))
