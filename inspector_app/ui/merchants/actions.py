@@ -2,8 +2,8 @@
 shortcuts, in the list's context menu and the screen's Edit button), enabled as the
 services answer (services/merging.py edit_reason / merge_reason) with the reason as tooltip.
 
-Every write's "what changed" goes through `_changed`, the one place to convert to the
-operation runner.
+Every write goes through the operation runner (ui/ops.py), which tells the screens what
+changed (docs/architecture.md, "Writes from the user interface").
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from inspector_app.domain.errors import ConflictError, InspectorError
 from inspector_app.services import catalog, merchants, merging
 from inspector_app.services.context import Context
-from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -131,12 +131,14 @@ class CorrectionActions(QObject):
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            if self.kind == merging.MERCHANT:
-                merging.delete_merchant_unused(ctx, ids[0])
-            else:
-                merging.delete_product_unused(ctx, ids[0])
-        except ConflictError as exc:
+        row_id = ids[0]
+        delete_fn = (merging.delete_merchant_unused if self.kind == merging.MERCHANT
+                     else merging.delete_product_unused)
+
+        def refused(exc: InspectorError) -> None:
+            if not isinstance(exc, ConflictError):
+                show_error(self.widget, exc)
+                return
             box = QMessageBox(QMessageBox.Icon.Information, tr("Not deleted"), str(exc),
                               QMessageBox.StandardButton.Close, self.widget)
             box.setObjectName("delete_refused")
@@ -144,11 +146,9 @@ class CorrectionActions(QObject):
                 "Select it together with the one to keep and choose Merge duplicates… "
                 "(Ctrl+M)."))
             box.exec()
-            return
-        except InspectorError as exc:
-            show_error(self.widget, exc)
-            return
-        self._changed(ids)
+
+        run_op(self.widget, ctx, lambda: delete_fn(ctx, row_id),
+               on_success=lambda _r: self._changed(ids), on_failure=refused)
 
     def _label(self, ctx: Context, row_id: int) -> str:
         if self.kind == merging.MERCHANT:
@@ -157,11 +157,8 @@ class CorrectionActions(QObject):
         p = catalog.get_product(ctx, row_id)
         return f"{p.name} ({p.brand})" if p.brand else p.name
 
-    def _changed(self, ids: list[int]) -> None:
-        """The one place this class reports what it changed (the operation runner's hook)."""
-        changes.notify(changes.MERCHANT if self.kind == merging.MERCHANT else changes.PRODUCT,
-                       ids)
-        if self.kind == merging.MERCHANT:  # their purchases and cases now name another
-            changes.notify(changes.PURCHASE, [])
-            changes.notify(changes.CASE, [])
+    def _changed(self, _ids: list[int]) -> None:
+        """After a change: the operation runner (ui/ops.py) has told every screen what the
+        unit of work changed (merchants, their purchases and cases); this menu follows the
+        new selection's state."""
         self.update()

@@ -22,6 +22,7 @@ from inspector_app.services import catalog, merchants
 from inspector_app.services.context import Context
 from inspector_app.ui.confirm import DiscardGuard
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -64,19 +65,25 @@ class _EditDialog(DiscardGuard, QDialog):
         return not self.saved and self.values() != self._pristine
 
     def _save(self) -> None:
-        try:
-            self.write(self.values())
-        except InspectorError as exc:
+        values = self.values()
+
+        def refused(exc: InspectorError) -> None:
             # Validation, a taken shop id, or a stale edit ("changed by NAME at TIME").
             self.error_label.setText(str(exc))
             field = getattr(exc, "field", None)
             if field in self.edits:
                 self.edits[field].setFocus()
-            return
-        self.saved = True
-        self.accept()
 
-    def write(self, values: dict[str, str]) -> None:
+        def saved(_info: object) -> None:
+            self.saved = True
+            self.accept()
+
+        run_op(self, self.ctx, lambda: self.write(values), on_success=saved, on_failure=refused)
+
+    ctx: Context
+
+    def write(self, values: dict[str, str]) -> object:
+        """Save through the services (run by the operation runner, ui/ops.py)."""
         raise NotImplementedError
 
 
@@ -94,10 +101,11 @@ class MerchantEditDialog(_EditDialog):
         self.setObjectName("merchant_edit_dialog")
         self.setWindowTitle(tr("Edit merchant"))
 
-    def write(self, values: dict[str, str]) -> None:
+    def write(self, values: dict[str, str]) -> object:
         self.result_info = merchants.update_merchant(
             self.ctx, self.info.id, expected_version=self.info.version, name=values["name"],
             shop_id=values["shop_id"], category=values["category"], contact=values["contact"])
+        return self.result_info
 
 
 class ProductEditDialog(_EditDialog):
@@ -116,8 +124,9 @@ class ProductEditDialog(_EditDialog):
         self.setObjectName("product_edit_dialog")
         self.setWindowTitle(tr("Edit product"))
 
-    def write(self, values: dict[str, str]) -> None:
+    def write(self, values: dict[str, str]) -> object:
         self.result_info = catalog.update_product(
             self.ctx, self.info.id, expected_version=self.info.version,
             name=values["name"], brand=values["brand"], category=values["category"],
             listing_id=values["listing_id"], list_price=values["list_price"] or None)
+        return self.result_info

@@ -26,6 +26,7 @@ from inspector_app.services import merging
 from inspector_app.services.context import Context
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -115,10 +116,15 @@ class MergeDialog(QDialog):
             return
         merge_fn = (merging.merge_merchants if self.kind == merging.MERCHANT
                     else merging.merge_products)
-        try:
-            self.merged = merge_fn(self.ctx, self.plan)
-        except InspectorError as exc:
+        plan = self.plan
+
+        def refused(exc: InspectorError) -> None:
             show_error(self, exc)
             self._replan()  # e.g. a stale plan: show what would move now
-            return
-        self.accept()
+
+        def merged(result: merging.MergePlan) -> None:
+            self.merged = result
+            self.accept()
+
+        run_op(self, self.ctx, lambda: merge_fn(self.ctx, plan), on_success=merged,
+               on_failure=refused)

@@ -5,8 +5,8 @@ What may be done is the services' answer (services/users.py manage_users_reason)
 active administrator is kept by the services, whose refusal is shown as it is. On a team
 server the same buttons act on the people's PostgreSQL logins (services/team.py).
 
-Every write's "what changed" goes through `_changed`, the one place to convert to the
-operation runner.
+Every write goes through the operation runner (ui/ops.py), which tells the screens what
+changed (docs/architecture.md, "Writes from the user interface").
 """
 
 from __future__ import annotations
@@ -33,10 +33,11 @@ from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import passwords
 from inspector_app.services import users as user_service
+from inspector_app.services.changes import Changes
 from inspector_app.ui import changes
-from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.keys import let_tab_leave
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.screens import ScreenEnv
 
 logger = logging.getLogger(__name__)
@@ -172,12 +173,9 @@ class UsersPanel(QGroupBox):
         role = ROLES[labels.index(label)]
         if role == u.role:
             return
-        try:
-            changed = user_service.set_role(self.env.ctx, u.id, role)
-        except InspectorError as exc:
-            show_error(self, exc)  # e.g. the last administrator (one sentence)
-            return
-        self._changed(u.id, changed)
+        # A refusal (e.g. the last administrator) is shown by the runner as one sentence.
+        run_op(self, self.env.ctx, lambda: user_service.set_role(self.env.ctx, u.id, role),
+               on_success=lambda changed: self._changed(u.id, changed))
 
     @Slot()
     def toggle_active(self) -> None:
@@ -193,12 +191,9 @@ class UsersPanel(QGroupBox):
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            changed = user_service.set_active(self.env.ctx, u.id, not u.active)
-        except InspectorError as exc:
-            show_error(self, exc)
-            return
-        self._changed(u.id, changed)
+        run_op(self, self.env.ctx,
+               lambda: user_service.set_active(self.env.ctx, u.id, not u.active),
+               on_success=lambda changed: self._changed(u.id, changed))
 
     @Slot()
     def set_password(self) -> None:
@@ -211,17 +206,16 @@ class UsersPanel(QGroupBox):
         text, ok = QInputDialog.getText(self, tr("Password"), prompt, QLineEdit.EchoMode.Password)
         if not ok:
             return
-        try:
+        def write() -> None:
             if team:
                 from inspector_app.services.team import set_team_password
 
                 set_team_password(self.env.ctx, u.id, text)
             else:
                 passwords.set_password(self.env.ctx, u.id, text or None)
-        except InspectorError as exc:
-            show_error(self, exc)
-            return
-        self._changed(u.id, None)
+
+        run_op(self, self.env.ctx, write, on_success=lambda _r: self._changed(u.id, None),
+               also_changed=Changes.of(changes.USER, [u.id]) if team else None)
 
     def _select(self, user_id: int) -> None:
         for r in range(self.table.rowCount()):
@@ -231,10 +225,9 @@ class UsersPanel(QGroupBox):
                 return
 
     def _changed(self, user_id: int, changed) -> None:
-        """The one place this panel reports what it changed (the operation runner's hook)."""
+        """After a change (the runner has told the screens): my own role may have changed."""
         state = self.env.state
         if changed is not None and state.actor is not None and changed.id == state.actor.id \
                 and not state.is_team:
             state.set_actor(changed)  # my own role changed: menus follow it
-        changes.notify(changes.USER, [user_id])
         self._select(user_id)
