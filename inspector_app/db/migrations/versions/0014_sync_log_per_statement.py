@@ -1,8 +1,7 @@
 """sync_log filled once per statement (transition tables), not once per row
 
 Revision ID: 0014
-Revises: 0017 (main's head when this branch merged it; planned after 0013: the
-integrator re-chains the ids at merge)
+Revises: 0013
 Create Date: 2026-12-07
 
 docs/sync.md, "Pull". Migration 0011 logged every inserted or changed row of the synced
@@ -16,7 +15,7 @@ no login may write the log itself. PostgreSQL only; SQLite has no log.
 from alembic import op
 
 revision = "0014"
-down_revision = "0017"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
