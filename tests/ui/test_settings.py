@@ -9,7 +9,7 @@ from inspector_app.domain.enums import Role, Severity
 from inspector_app.services import backups, team_settings
 from inspector_app.services import users as user_service
 from inspector_app.ui import changes
-from inspector_app.ui.screens.settings_screen import NewUserDialog, SettingsScreen
+from inspector_app.ui.screens.settings_screen import SettingsScreen
 from inspector_app.ui.settings import (
     CURRENT_USER_ID,
     DAILY_BACKUP,
@@ -18,6 +18,7 @@ from inspector_app.ui.settings import (
     AppSettings,
     Key,
 )
+from inspector_app.ui.users.new_user_dialog import NewUserDialog
 
 # -- AppSettings -----------------------------------------------------------------------
 

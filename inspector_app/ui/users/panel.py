@@ -152,7 +152,7 @@ class UsersPanel(QGroupBox):
 
     @Slot()
     def add_user(self) -> None:
-        from inspector_app.ui.screens.settings_screen import NewUserDialog
+        from inspector_app.ui.users.new_user_dialog import NewUserDialog
 
         dialog = NewUserDialog(self.env, self)
         if dialog.exec() and dialog.actor is not None:
