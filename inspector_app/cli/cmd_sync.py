@@ -84,6 +84,9 @@ def run_sync(inv: Invocation) -> int:
                     photos=report.photos_received, pending=report.pending))
         for line in report.conflicts:
             inv.print(t("Conflict kept for you to settle: {what}", what=line))
-    for line in report.refused:
+        if report.removed:
+            inv.print(t("{count} records this login no longer sees on the team server were "
+                        "removed from this laptop.", count=report.removed))
+    for line in report.refused + report.kept:
         inv.note(line)
     return 1 if report.refused else 0

@@ -38,6 +38,96 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=t("one of: {values}", values=", ".join(ROLES)),
     )
     add_acting_user(add)
+    role = add_command(actions, "set-role", run_set_role, help="give a user another role")
+    role.add_argument("user", metavar="USER", help="id, display name or login")
+    role.add_argument("--role", required=True, type=choice_of(ROLES, "role"),
+                      help=t("one of: {values}", values=", ".join(ROLES)))
+    add_acting_user(role)
+    off = add_command(actions, "deactivate", run_deactivate,
+                      help="deactivate a user (they can no longer act or log in)")
+    on = add_command(actions, "reactivate", run_reactivate,
+                     help="let a deactivated user act again")
+    password = add_command(
+        actions, "password", run_password,
+        help="set a user's password (read from standard input when it is not a terminal)")
+    password.add_argument("--clear", action="store_true",
+                          help="remove the password (one-laptop files only)")
+    for p in (off, on, password):
+        p.add_argument("user", metavar="USER", help="id, display name or login")
+        add_acting_user(p)
+
+
+def _target(inv: Invocation, ctx):
+    """The user named on the command line, deactivated ones included."""
+    from inspector_app.db.models import User
+    from inspector_app.domain.errors import NotFound
+    from inspector_app.services.team import find_team_user
+    from inspector_app.services.users import to_actor
+
+    ref = inv.args.user.strip()
+    try:
+        return find_team_user(ctx, ref)
+    except NotFound:
+        if not ref.isdigit():
+            raise
+
+    with ctx.db.read() as s:
+        user = s.get(User, int(ref))
+        if user is None:
+            raise NotFound(t("No user '{user}'", user=ref))
+        return to_actor(user)
+
+
+def run_set_role(inv: Invocation) -> int:
+    from inspector_app.services.users import set_role
+
+    ctx = inv.acting_context()
+    changed = set_role(ctx, _target(inv, ctx).id, inv.args.role)
+    inv.print(t("{name} is now {role}.", name=changed.display_name,
+                role=role_label(changed.role)))
+    return 0
+
+
+def run_deactivate(inv: Invocation) -> int:
+    from inspector_app.services.users import set_active
+
+    ctx = inv.acting_context()
+    user = set_active(ctx, _target(inv, ctx).id, False)
+    inv.print(t("{name} is deactivated.", name=user.display_name))
+    return 0
+
+
+def run_reactivate(inv: Invocation) -> int:
+    from inspector_app.services.users import set_active
+
+    ctx = inv.acting_context()
+    user = set_active(ctx, _target(inv, ctx).id, True)
+    inv.print(t("{name} is active again.", name=user.display_name))
+    return 0
+
+
+def run_password(inv: Invocation) -> int:
+    from inspector_app.cli.passwords import read_password
+    from inspector_app.domain.errors import ValidationError
+
+    ctx = inv.acting_context()
+    user = _target(inv, ctx)
+    if not ctx.db.is_sqlite:
+        from inspector_app.services.team import set_team_password
+
+        if inv.args.clear:
+            raise ValidationError(t("A login on a team server always has a password"))
+        set_team_password(ctx, user.id, read_password(
+            t("New password for {name}: ", name=user.display_name), new=True))
+    else:
+        from inspector_app.services.passwords import set_password
+
+        password = None if inv.args.clear else read_password(
+            t("New password for {name}: ", name=user.display_name), new=True)
+        set_password(ctx, user.id, password)
+    inv.print(t("Password of {name} removed.", name=user.display_name) if inv.args.clear
+              else t("Password of {name} set.", name=user.display_name))
+    return 0
 
 
 def run_list(inv: Invocation) -> int:
@@ -45,9 +135,13 @@ def run_list(inv: Invocation) -> int:
 
     users = list_users(inv.system_context(), include_inactive=inv.args.all)
     rows = [{"id": u.id, "display_name": u.display_name, "role": u.role} for u in users]
-    inv.emit_rows(
-        rows, [("id", "ID"), ("display_name", "NAME"), ("role", "ROLE")], as_json=inv.args.json
-    )
+    columns = [("id", "ID"), ("display_name", "NAME"), ("role", "ROLE")]
+    if inv.args.all:  # who is deactivated
+        active = {u.id for u in list_users(inv.system_context())}
+        for row in rows:
+            row["active"] = row["id"] in active
+        columns.append(("active", "ACTIVE"))
+    inv.emit_rows(rows, columns, as_json=inv.args.json)
     return 0
 
 

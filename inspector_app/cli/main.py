@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.cli.cmd_users",
     "inspector_app.cli.cmd_demo",
     "inspector_app.cli.cmd_list",
+    "inspector_app.cli.cmd_catalog",
     "inspector_app.cli.cmd_case",
     "inspector_app.cli.cmd_photos",
     "inspector_app.cli.cmd_maintenance",

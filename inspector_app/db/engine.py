@@ -103,10 +103,14 @@ class Database:
 
         For imports: the whole file commits when the block ends, or nothing of it does
         (an error, a full disk, Ctrl+C). Reads inside see the batch's own changes.
+
+        Inside another batch (the user interface runs every change as one, ui/ops.py) it is
+        a savepoint of it: an error leaving this block undoes this block, as it would alone.
         """
         outer = self._batch.get()
         if outer is not None:
-            yield outer
+            with outer.begin_nested():
+                yield outer
             return
         with self._write() as session, session.begin():
             token = self._batch.set(session)

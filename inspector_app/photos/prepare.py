@@ -39,19 +39,22 @@ class PreparedPhoto:
     rejected: PhotoRejected | None = None
 
 
-def prepare_photo(path: Path, *, thumb_edge: int | None = None) -> PreparedPhoto:
-    """Read and validate one file (with its thumbnail when `thumb_edge` is given)."""
+def prepare_photo(path: Path, *, thumb_edge: int | None = None,
+                  decode: bool = True) -> PreparedPhoto:
+    """Read and validate one file (with its thumbnail when `thumb_edge` is given; see
+    check_photo for `decode`)."""
     name = path.name or str(path)
     try:
         data = read_photo_file(path)
-        checked = check_photo(data, name, thumb_edge=thumb_edge)
+        checked = check_photo(data, name, thumb_edge=thumb_edge, decode=decode)
     except PhotoRejected as e:
         return PreparedPhoto(path, name, rejected=e)
     return PreparedPhoto(path, name, data, checked)
 
 
 def prepared_ahead(
-    paths: Iterable[str | os.PathLike[str]], *, thumb_edge: int | None = None
+    paths: Iterable[str | os.PathLike[str]], *, thumb_edge: int | None = None,
+    decode: bool = True,
 ) -> Generator[PreparedPhoto, None, None]:
     """prepare_photo of each path in order; the next one is prepared while the caller works.
 
@@ -67,7 +70,8 @@ def prepared_ahead(
             path = next(todo, None)
             if path is None:
                 return
-            pending.append(pool.submit(prepare_photo, Path(path), thumb_edge=thumb_edge))
+            pending.append(pool.submit(prepare_photo, Path(path), thumb_edge=thumb_edge,
+                                       decode=decode))
 
     try:
         submit_next()

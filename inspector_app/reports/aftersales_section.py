@@ -118,7 +118,7 @@ def story(figures: Mapping[str, Any]) -> list[Flowable]:
     if results:
         out += [section("Closed work orders by result 按结果", "h2"), table(
             [[labels.work_order_result(k) if k in glossary.WORK_ORDER_RESULT
-              else "Other 其他", n] for k, n in sorted(results.items(), key=lambda r: -r[1])],
+              else "Other 其他", n] for k, n in sorted(results.items(), key=lambda r: (-r[1], r[0]))],
             [w * 0.6, w * 0.4], header=["Result 结果", "Work orders 工单"])]
     types = f.get("by_type") or []
     if types:

@@ -11,6 +11,7 @@ import logging
 
 from sqlalchemy import Boolean, Integer, String, column, func, select, table
 
+from inspector_app.db.ordering import codepoint
 from inspector_app.domain.enums import Role
 from inspector_app.services.context import Actor, Context
 
@@ -50,7 +51,7 @@ def default_actor(ctx: Context) -> Actor | None:
     q = (
         select(_users, is_admin)
         .where(_users.c.active.is_(True))
-        .order_by(is_admin.desc(), _users.c.display_name)
+        .order_by(is_admin.desc(), codepoint(_users.c.display_name), _users.c.id)
         .limit(1)
     )
     with ctx.db.read() as s:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.db.models import Brand, Product
+from inspector_app.db.ordering import codepoint
 from inspector_app.db.search import like_any
 from inspector_app.domain.errors import ConflictError, NotFound
 from inspector_app.domain.messages import t
@@ -28,12 +29,15 @@ class ProductInfo:
     category: str
     listing_id: str | None
     list_price_cents: int | None
+    #: The row's version: pass it back to update_product to refuse a stale edit.
+    version: int = 0
 
 
 def _info(p: Product) -> ProductInfo:
     return ProductInfo(
         id=p.id, uid=p.uid, name=p.name, brand=p.brand.name if p.brand else "",
         category=p.category, listing_id=p.listing_id, list_price_cents=p.list_price_cents,
+        version=p.version or 0,
     )
 
 
@@ -80,6 +84,49 @@ def create_product(
         return _info(p)
 
 
+_KEEP = object()
+
+
+def update_product(
+    ctx: Context,
+    product_id: int,
+    *,
+    name: str | None = None,
+    brand: str | None = None,
+    category: str | None = None,
+    listing_id: str | None | object = _KEEP,
+    list_price: str | int | None | object = _KEEP,
+    expected_version: int | None = None,
+) -> ProductInfo:
+    """Change a product's facts (None leaves a field; listing_id/list_price "" clear it);
+    a stale `expected_version` refuses the save, naming who changed it and when."""
+    from inspector_app.services.versions import check, refused_when_stale
+
+    ctx.require(*MANAGERS, action=t("edit products"))
+    what = t("The product")
+    with refused_when_stale(ctx, Product, lambda: product_id, what), ctx.db.write() as s:
+        p = get_live(s, Product, product_id, "product")
+        check(s, p, expected_version, what)
+        if name is not None:
+            p.name = clean_line(name, "name", required=True)
+        if brand is not None:
+            p.brand_id = brand_id_for(s, brand, ctx.actor_id)
+        if category is not None:
+            p.category = clean_line(category, "category", limit=100)
+        if listing_id is not _KEEP:
+            new_listing = clean_line(listing_id, "listing_id", limit=64) or None  # type: ignore[arg-type]
+            if new_listing and new_listing != p.listing_id and s.scalar(
+                    select(Product.id).where(Product.listing_id == new_listing)):
+                raise ConflictError(t(
+                    "A product with listing id '{listing_id}' already exists",
+                    listing_id=new_listing), field="listing_id")
+            p.listing_id = new_listing
+        if list_price is not _KEEP:
+            p.list_price_cents = to_cents(list_price, "list_price")  # type: ignore[arg-type]
+        s.flush()
+        return _info(p)
+
+
 def get_product(ctx: Context, product_id: int) -> ProductInfo:
     with ctx.db.read() as s:
         return _info(get_live(s, Product, product_id, "product"))
@@ -93,7 +140,7 @@ def search_products(ctx: Context, text: str, limit: int = 20) -> list[ProductInf
             .outerjoin(Brand, Product.brand_id == Brand.id)
             .where(Product.deleted_at.is_(None))
             .where(like_any((Product.name, Brand.name, Product.listing_id), text.strip()))
-            .order_by(Product.name)
+            .order_by(codepoint(Product.name), Product.id)
             .limit(limit)
         )
         return [_info(p) for p in s.scalars(q)]
@@ -101,7 +148,8 @@ def search_products(ctx: Context, text: str, limit: int = 20) -> list[ProductInf
 
 def list_brands(ctx: Context) -> list[str]:
     with ctx.db.read() as s:
-        return list(s.scalars(select(Brand.name).where(Brand.deleted_at.is_(None)).order_by(Brand.name)))
+        return list(s.scalars(select(Brand.name).where(Brand.deleted_at.is_(None))
+                                      .order_by(codepoint(Brand.name), Brand.id)))
 
 
 def delete_product(ctx: Context, product_id: int) -> None:
@@ -117,4 +165,4 @@ def restore_product(ctx: Context, product_id: int) -> None:
         p = s.get(Product, product_id)
         if p is None:
             raise NotFound(t("No product with id {id}", id=product_id))
-        p.deleted_at = p.deleted_by_id = None
+        p.deleted_at = p.deleted_by_id = p.merged_into_uid = None

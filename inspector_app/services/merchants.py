@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from inspector_app.db.models import Merchant, MerchantStatusChange
+from inspector_app.db.ordering import codepoint
 from inspector_app.db.search import like_any
 from inspector_app.domain.enums import MerchantStatus
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
@@ -33,6 +34,8 @@ class MerchantInfo:
     status: MerchantStatus
     status_reason: str
     status_changed_at: datetime | None
+    #: The row's version: pass it back to update_merchant to refuse a stale edit.
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ def info(m: Merchant) -> MerchantInfo:
         id=m.id, uid=m.uid, shop_id=m.shop_id, name=m.name, category=m.category,
         contact=m.contact, key_merchant=m.key_merchant, status=MerchantStatus(m.status),
         status_reason=m.status_reason, status_changed_at=m.status_changed_at,
+        version=m.version or 0,
     )
 
 
@@ -88,10 +92,27 @@ def update_merchant(
     category: str | None = None,
     contact: str | None = None,
     key_merchant: bool | None = None,
+    shop_id: str | None = None,
+    expected_version: int | None = None,
 ) -> MerchantInfo:
+    """Change a merchant's facts; with `expected_version` (the version the editor showed)
+    a change made meanwhile by someone else refuses the save (services/versions.py). A new
+    name is what the next printed notice shows; archived notices keep theirs."""
+    from inspector_app.services.versions import check, refused_when_stale
+
     ctx.require(*MANAGERS, action=t("edit merchants"))
-    with ctx.db.write() as s:
+    what = t("The merchant")
+    with refused_when_stale(ctx, Merchant, lambda: merchant_id, what), ctx.db.write() as s:
         m = get_live(s, Merchant, merchant_id, "merchant")
+        check(s, m, expected_version, what)
+        if shop_id is not None:
+            shop_id = clean_line(shop_id, "shop_id", required=True, limit=64)
+            if shop_id != m.shop_id:
+                if s.scalar(select(Merchant.id).where(Merchant.shop_id == shop_id)):
+                    raise ConflictError(t(
+                        "A merchant with shop id '{shop_id}' already exists", shop_id=shop_id,
+                    ), field="shop_id")
+                m.shop_id = shop_id
         if name is not None:
             m.name = clean_line(name, "name", required=True, limit=200)
         if category is not None:
@@ -100,6 +121,7 @@ def update_merchant(
             m.contact = clean_line(contact, "contact", limit=200)
         if key_merchant is not None:
             m.key_merchant = bool(key_merchant)
+        s.flush()
         return info(m)
 
 
@@ -166,7 +188,7 @@ def search_merchants(ctx: Context, text: str, limit: int = 20) -> list[MerchantI
             select(Merchant)
             .where(Merchant.deleted_at.is_(None))
             .where(like_any((Merchant.name, Merchant.shop_id), text.strip()))
-            .order_by(Merchant.name)
+            .order_by(codepoint(Merchant.name), Merchant.id)
             .limit(limit)
         )
         return [info(m) for m in rows]
@@ -185,4 +207,4 @@ def restore_merchant(ctx: Context, merchant_id: int) -> None:
         m = s.get(Merchant, merchant_id)
         if m is None:
             raise NotFound(t("No merchant with id {id}", id=merchant_id))
-        m.deleted_at = m.deleted_by_id = None
+        m.deleted_at = m.deleted_by_id = m.merged_into_uid = None

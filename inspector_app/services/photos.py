@@ -190,8 +190,13 @@ def _add_each(
     from inspector_app.photos.store import THUMB_SIZE
 
     # The next file is read and validated (with its thumbnail, from the same decode) on a
-    # worker thread while this one is hashed, stored and committed here.
-    prepared = prepared_ahead(paths, thumb_edge=THUMB_SIZE)
+    # worker thread while this one is hashed, stored and committed here. On a team server a
+    # JPEG's structure is checked instead of decoding it, and its thumbnail (a cache of
+    # each machine's) is made when a screen first shows it, as on every other machine of
+    # the team: decoding took twice as long as storing (docs/performance.md, "Photos").
+    on_laptop = ctx.db.is_sqlite
+    prepared = prepared_ahead(paths, thumb_edge=THUMB_SIZE if on_laptop else None,
+                              decode=on_laptop)
     try:
         for photo in prepared:
             if photo.rejected is not None:

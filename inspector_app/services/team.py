@@ -131,6 +131,25 @@ def _create_user(s, name: str, role: Role, login: str, password: str, by: int | 
     return Actor(id=user.id, display_name=user.display_name, role=role)
 
 
+def set_team_password(ctx: Context, user_id: int, password: str) -> None:
+    """A new password for a user's login (an administrator, or the user themself)."""
+    from inspector_app.domain.errors import PermissionDenied
+
+    require_team_server(ctx)
+    actor = ctx.require(action=t("set passwords"))
+    if actor.id != user_id and actor.role != Role.ADMIN:
+        raise PermissionDenied(t("Only an administrator may set another user's password"))
+    check_password(password)
+    with ctx.db.write() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise NotFound(t("No user with id {id}", id=user_id))
+        if not user.login:
+            raise ValidationError(t("{name} has no login on this server", name=user.display_name))
+        team_db.set_login_password(s.connection(), user.login, password)
+    logger.info("password of login %s changed", user.login)
+
+
 def on_role_changed(s, user: User, previous: Role) -> None:
     """services.users.set_role calls this in its transaction: the login changes group."""
     if user.login and s.get_bind().dialect.name == "postgresql":

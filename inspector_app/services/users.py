@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
 from inspector_app.db.models import User
+from inspector_app.db.ordering import codepoint
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import ConflictError, NotFound, ValidationError
 from inspector_app.domain.messages import t
@@ -44,7 +46,7 @@ def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
         first = (s.scalar(select(func.count()).select_from(User)) or 0) == 0
         if not first:
             ctx.require(Role.ADMIN, action=t("create users"))
-        elif ctx.actor is None and role != Role.ADMIN:
+        elif role != Role.ADMIN:
             # Whoever creates the first user can add everyone else: that is an administrator.
             raise ValidationError(t("The first user must be an administrator"), field="role")
         if s.scalar(select(User.id).where(User.display_name == name)):
@@ -59,7 +61,7 @@ def create_user(ctx: Context, display_name: str, role: Role | str) -> Actor:
 
 def list_users(ctx: Context, *, include_inactive: bool = False) -> list[Actor]:
     with ctx.db.read() as s:
-        q = select(User).order_by(User.display_name)
+        q = select(User).order_by(codepoint(User.display_name), User.id)
         if not include_inactive:
             q = q.where(User.active.is_(True))
         return [to_actor(u) for u in s.scalars(q)]
@@ -92,6 +94,7 @@ def find_user(ctx: Context, ref: str | int) -> Actor:
 
 def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
     ctx.require(Role.ADMIN, action=t("change roles"))
+    _on_the_server(ctx)
     with ctx.db.write() as s:
         user = s.get(User, user_id)
         if user is None:
@@ -100,7 +103,7 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
             new_role = Role(role)
         except ValueError:
             raise ValidationError(t("Unknown role '{role}'", role=role), field="role") from None
-        if user.role == Role.ADMIN and new_role != Role.ADMIN:
+        if user.role == Role.ADMIN and new_role != Role.ADMIN and user.active:
             _keep_an_admin(s, user)
         previous, user.role = Role(user.role), new_role
         from inspector_app.services.team import on_role_changed
@@ -110,17 +113,69 @@ def set_role(ctx: Context, user_id: int, role: Role | str) -> Actor:
 
 
 def deactivate(ctx: Context, user_id: int) -> None:
-    ctx.require(Role.ADMIN, action=t("deactivate users"))
+    set_active(ctx, user_id, False)
+
+
+def set_active(ctx: Context, user_id: int, active: bool) -> Actor:
+    """Deactivate (they can no longer act or log in) or reactivate a user."""
+    ctx.require(Role.ADMIN, action=t("deactivate users") if not active
+                else t("reactivate users"))
+    _on_the_server(ctx)
     with ctx.db.write() as s:
         user = s.get(User, user_id)
         if user is None:
             raise NotFound(t("No user with id {id}", id=user_id))
-        if user.role == Role.ADMIN:
+        if not active and user.role == Role.ADMIN and user.active:
             _keep_an_admin(s, user)
-        user.active = False
+        user.active = bool(active)
         from inspector_app.services.team import on_active_changed
 
-        on_active_changed(s, user)  # a team login can no longer log in
+        on_active_changed(s, user)  # a team login can (no longer) log in
+        return to_actor(user)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """One line of Settings > Users."""
+
+    id: int
+    display_name: str
+    role: Role
+    active: bool
+    has_password: bool
+    login: str | None
+    version: int
+
+
+def manage_users_reason(ctx: Context) -> str | None:
+    """Why the acting user may not manage users (None: they may). Screens disable their
+    buttons with this sentence as the tooltip."""
+    from inspector_app.domain.errors import PermissionDenied
+    from inspector_app.services.sync.binding import server_only_reason
+
+    try:
+        ctx.require(Role.ADMIN, action=t("manage users"))
+    except PermissionDenied as exc:
+        return str(exc)
+    return server_only_reason(ctx, t("Managing users"))
+
+
+def _on_the_server(ctx: Context) -> None:
+    """A laptop copy of a team server never sends users back (docs/sync.md): refused there."""
+    from inspector_app.services.sync.binding import require_server
+
+    require_server(ctx, t("Managing users"))
+
+
+def list_accounts(ctx: Context) -> list[UserRow]:
+    """Everyone, deactivated users included, for an administrator."""
+    ctx.require(Role.ADMIN, action=t("manage users"))
+    with ctx.db.read() as s:
+        return [
+            UserRow(u.id, u.display_name, Role(u.role), bool(u.active), bool(u.password_hash),
+                    u.login, u.version or 0)
+            for u in s.scalars(select(User).order_by(User.display_name))
+        ]
 
 
 def _keep_an_admin(s, user: User) -> None:

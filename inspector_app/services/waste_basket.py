@@ -147,6 +147,8 @@ class _Restore:
         if row.deleted_at is None:
             return  # restored meanwhile (another window, an Undo): nothing to do
         row.deleted_at = row.deleted_by_id = None
+        if isinstance(row, Merchant | Product):
+            row.merged_into_uid = None  # back on its own (services/merging.py)
         s.flush()  # the next photo's duplicate check must see this one
         self.done[key] = RestoredItem(kind, row_id, _label(kind, row), requested)
 

@@ -156,6 +156,9 @@ def shoot(ctx, settings_file: Path, lang: str, outdir: Path,
         written.append(path)
         print(f"{path}")
         clipped += [f"{shot}: {line}" for line in clipped_texts(window, size[0])]
+    from inspector_app.tools.screenshot_dialogs import dialog_shots
+
+    written += dialog_shots(window, target, lambda: settle(app))
     report = target / "clipped.txt"
     report.write_text("".join(f"{line}\n" for line in clipped), encoding="utf-8")
     print(f"{report}: {len(clipped)} clipped texts")

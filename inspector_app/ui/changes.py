@@ -1,4 +1,9 @@
-"""The application-wide "something changed" signal that every screen refreshes itself from."""
+"""The application-wide "something changed" signal that every screen refreshes itself from.
+
+Writes go through the operation runner (ui/ops.py), which broadcasts what they changed
+(`ChangeHub.broadcast`); `notify` stays for what no write of ours did (another program
+changed the database, tests).
+"""
 
 from __future__ import annotations
 
@@ -7,22 +12,30 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
+from inspector_app.services import changes as kinds
+from inspector_app.services.changes import Changes
+
 logger = logging.getLogger(__name__)
 
-#: Entity names carried by `changed`; ids are the primary keys of the rows concerned.
-PURCHASE = "purchase"
-FINDING = "finding"
-PHOTO = "photo"
-MERCHANT = "merchant"
-PRODUCT = "product"
-CASE = "case"
-USER = "user"
+#: Entity names carried by `changed`; ids are the primary keys of the rows concerned
+#: (services/changes.py names them).
+PURCHASE = kinds.PURCHASE
+FINDING = kinds.FINDING
+PHOTO = kinds.PHOTO
+MERCHANT = kinds.MERCHANT
+PRODUCT = kinds.PRODUCT
+CASE = kinds.CASE
+USER = kinds.USER
 #: Imported complaints and after-sales work orders, and monthly order volumes.
-WORK_ORDER = "work_order"
+WORK_ORDER = kinds.WORK_ORDER
 #: Team settings (deadlines, organisation); ids are empty.
-SETTINGS = "settings"
+SETTINGS = kinds.SETTINGS
+#: Archived reports and notices.
+REPORT = kinds.REPORT
+#: Sampling plans.
+PLAN = kinds.PLAN
 #: The whole database was replaced (restore from a backup); every screen reloads.
-DATABASE = "database"
+DATABASE = kinds.DATABASE
 #: The acting user changed (user switcher); ids = [new user id].
 ACTOR = "actor"
 
@@ -35,11 +48,25 @@ class ChangeHub(QObject):
     """
 
     changed = Signal(str, list)
+    #: After `changed` for each kind of one operation: the whole `Changes` at once.
+    broadcasted = Signal(object)
 
     def notify(self, entity: str, ids: Iterable[int] = ()) -> None:
         id_list = [int(i) for i in ids]
         logger.debug("changed %s %s", entity, id_list[:20])
         self.changed.emit(entity, id_list)
+
+    def broadcast(self, what: Changes) -> None:
+        """Tell every screen what an operation changed: `changed` once per kind (ids empty
+        when not known which), then `broadcasted` with the whole value."""
+        if not what:
+            return
+        if DATABASE in what.kinds:
+            self.notify(DATABASE)
+        else:
+            for kind, ids in what.kinds.items():
+                self.notify(kind, sorted(ids) if ids is not None else ())
+        self.broadcasted.emit(what)
 
 
 _hub: ChangeHub | None = None

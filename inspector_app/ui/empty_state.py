@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inspector_app.ui.fit import FlowLayout
 from inspector_app.ui.i18n import tr
-from inspector_app.ui.tasks import Task, run_task
+from inspector_app.ui.ops import Op, run_op
 
 logger = logging.getLogger(__name__)
 
@@ -49,18 +48,18 @@ class EmptyState(QFrame):
         return button
 
 
-def load_demo_data(parent: QWidget, ctx, on_done: Callable[[], None]) -> Task:
-    """The demo data (as at first start), off the GUI thread with progress and Cancel."""
+def load_demo_data(parent: QWidget, ctx) -> Op:
+    """The demo data (as at first start), off the GUI thread with progress and Cancel;
+    every screen reloads after it."""
+    from inspector_app.services.changes import Changes
     from inspector_app.services.context import SYSTEM
     from inspector_app.services.demo import iter_demo
-    from inspector_app.ui.errors import show_error
 
-    return run_task(
-        partial(iter_demo, ctx.as_actor(SYSTEM)),
-        on_done=lambda _summary: on_done(),
-        on_error=lambda exc: show_error(parent, exc),
-        progress=parent,
-        label=tr("Loading demo data…"),
-        step_labels=False,
-        name="load_demo",
+    def demo():  # one transaction of its own (services/demo), so none around it
+        yield from iter_demo(ctx.as_actor(SYSTEM))
+        return Changes.everything()
+
+    return run_op(
+        parent, ctx, demo, label=tr("Loading demo data…"), slow=True, cancellable=True,
+        transaction=False, step_labels=False,
     )

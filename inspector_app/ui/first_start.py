@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.enums import Role
-from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.services import users as user_service
+from inspector_app.services.changes import Changes
 from inspector_app.services.context import SYSTEM, Actor, Context
 from inspector_app.ui.i18n import enum_label, tr
-from inspector_app.ui.tasks import run_task
+from inspector_app.ui.ops import run_op
+from inspector_app.ui.tasks import Task
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class FirstStartDialog(QDialog):
         self.ctx = ctx
         self.actor: Actor | None = None
         self.demo_loaded = False
-        self.task = None
+        self.task: Task | None = None
         self.setObjectName("first_start_dialog")
         self.setWindowTitle(tr("Welcome to Inspector"))
         self.setMinimumWidth(460)
@@ -113,20 +114,19 @@ class FirstStartDialog(QDialog):
         if not self.name_edit.text().strip():
             self._field_error(tr("Please enter a name."))
             return
-        try:
-            self.actor = user_service.create_user(self.ctx, self.name_edit.text(), role)
-        except ValidationError as exc:
-            self._field_error(str(exc))
-            return
-        except InspectorError as exc:
-            # e.g. someone else created a user meanwhile: show it next to the name.
-            self._field_error(str(exc))
-            return
-        logger.info("First user created: %s", self.actor)
-        if self.demo_check.isChecked():
-            self._start_demo()
-        else:
-            self.accept()
+        name = self.name_edit.text()
+
+        def created(actor) -> None:
+            self.actor = actor
+            logger.info("First user created: %s", actor)
+            if self.demo_check.isChecked():
+                self._start_demo()
+            else:
+                self.accept()
+
+        # A refusal (e.g. someone else created a user meanwhile) shows next to the name.
+        run_op(self, self.ctx, lambda: user_service.create_user(self.ctx, name, role),
+               on_success=created, on_failure=lambda exc: self._field_error(str(exc)))
 
     def _field_error(self, message: str) -> None:
         self.name_error.setText(message)
@@ -137,23 +137,13 @@ class FirstStartDialog(QDialog):
         self.buttons.setEnabled(False)
         load = self._load_demo
         ctx = self.ctx.as_actor(SYSTEM)
-        self.task = run_task(
-            partial(load, ctx),
-            on_done=self._demo_done,
-            on_error=self._demo_failed,
-            on_cancel=self.accept,
-            progress=self,
-            label=tr("Loading demo data…"),
-            step_labels=False,
-            name="load_demo",
-        )
+        # The demo is one transaction of its own (services/demo); whatever happens, the
+        # user exists and the application starts (without demo data after an error).
+        self.task = run_op(
+            self, self.ctx, partial(load, ctx), on_success=self._demo_done, on_finished=self.accept,
+            label=tr("Loading demo data…"), step_labels=False, slow=True, cancellable=True,
+            transaction=False, also_changed=Changes.everything(),
+        ).task
 
     def _demo_done(self, _result: object) -> None:
         self.demo_loaded = True
-        self.accept()
-
-    def _demo_failed(self, exc: BaseException) -> None:
-        from inspector_app.ui.errors import show_error
-
-        show_error(self, exc)
-        self.accept()  # the user exists; the application can start without demo data

@@ -136,7 +136,7 @@ class LoginDialog(QDialog):
 
     def _refused(self, message: str) -> None:
         # The password is cleared; what the person typed as login stays for the retry.
-        # A refused login never offers offline work (docs/sync.md, "Working offline").
+        # A refused login never offers offline work (docs/sync.md, "Working offline at start-up").
         self.error_label.setText(message)
         self.error_label.show()
         self.offline_button.hide()

@@ -50,6 +50,10 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Ctrl+O", QT_TR_NOOP("Add photos"), QT_TR_NOOP("Photos")),
     ("Ctrl+V", QT_TR_NOOP("Paste a photo"), QT_TR_NOOP("Photos")),
     ("F2", QT_TR_NOOP("Edit the caption"), QT_TR_NOOP("Photos")),
+    # ui/merchants/actions.py: the Merchants screen and its Products dialog.
+    ("F2", QT_TR_NOOP("Edit the selected merchant or product"), QT_TR_NOOP("Merchants, products")),
+    ("Ctrl+M", QT_TR_NOOP("Merge the selected duplicates into one"), QT_TR_NOOP("Merchants, products")),
+    ("Delete", QT_TR_NOOP("Delete the selected merchant or product (when nothing points at it)"), QT_TR_NOOP("Merchants, products")),
 )
 
 

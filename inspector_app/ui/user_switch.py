@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 from inspector_app.services import passwords
 from inspector_app.services.context import Actor
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -51,5 +52,4 @@ def set_own_password(parent: QWidget | None, state) -> bool:
         QLineEdit.EchoMode.Password)
     if not ok:
         return False
-    passwords.set_password(state.ctx, actor.id, text or None)
-    return True
+    return run_op(parent, state.ctx, lambda: passwords.set_password(state.ctx, actor.id, text or None)).ok

@@ -212,5 +212,12 @@ The deadline follows the most severe finding; you can change it on the case.</nu
                 <numerusform>%Ln work orders</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln product</numerusform>
+                <numerusform>%Ln products</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -578,6 +578,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>已删除 %1 —— 可在表格下方撤销。</translation>
         </message>
         <message>
+            <source>Deleting purchases…</source>
+            <translation>正在删除神买…</translation>
+        </message>
+        <message>
             <source>Restored %1.</source>
             <translation>已恢复 %1。</translation>
         </message>
@@ -670,6 +674,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
         <message>
             <source>Brand %1</source>
             <translation>品牌 %1</translation>
+        </message>
+        <message>
+            <source>Merged into %1</source>
+            <translation>已并入 %1</translation>
         </message>
         <message>
             <source>%1 (deleted)</source>
@@ -822,8 +830,48 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
             <translation>说明</translation>
         </message>
         <message>
+            <source>&amp;Edit merchant…</source>
+            <translation>编辑商家(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit product…</source>
+            <translation>编辑商品(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Merge duplicates…</source>
+            <translation>合并重复项(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete merchant…</source>
+            <translation>删除商家(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete product…</source>
+            <translation>删除商品(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Select one row first.</source>
+            <translation>请先选中一行。</translation>
+        </message>
+        <message>
+            <source>Select two or more rows to merge (Ctrl+click or Shift+arrows).</source>
+            <translation>请选中两行或更多行再合并（Ctrl+单击或 Shift+方向键）。</translation>
+        </message>
+        <message>
             <source>Delete</source>
             <translation>删除</translation>
+        </message>
+        <message>
+            <source>Move %1 to Deleted items? It can be restored from there.</source>
+            <translation>把 %1 移入回收站？之后可以从回收站恢复。</translation>
+        </message>
+        <message>
+            <source>Not deleted</source>
+            <translation>未删除</translation>
+        </message>
+        <message>
+            <source>Select it together with the one to keep and choose Merge duplicates… (Ctrl+M).</source>
+            <translation>请把它和要保留的一项一起选中，然后选择“合并重复项…”（Ctrl+M）。</translation>
         </message>
         <message>
             <source>Add photos from files (Ctrl+O); you can also drop files or folders here</source>
@@ -876,6 +924,10 @@ Create a new, empty one? If you have been using Inspector, choose No and check t
         <message>
             <source>%1 photos deleted.</source>
             <translation>已删除 %1 张照片。</translation>
+        </message>
+        <message>
+            <source>Deleting photos…</source>
+            <translation>正在删除照片…</translation>
         </message>
         <message>
             <source>Photo restored.</source>
@@ -1088,6 +1140,22 @@ A safety backup of the current data is taken first, so this can be undone.</sour
         <message>
             <source>Name:</source>
             <translation>姓名：</translation>
+        </message>
+        <message>
+            <source>Shop ID:</source>
+            <translation>店铺 ID：</translation>
+        </message>
+        <message>
+            <source>Edit merchant</source>
+            <translation>编辑商家</translation>
+        </message>
+        <message>
+            <source>Listing ID:</source>
+            <translation>商品链接 ID：</translation>
+        </message>
+        <message>
+            <source>Edit product</source>
+            <translation>编辑商品</translation>
         </message>
         <message>
             <source>User</source>
@@ -2229,6 +2297,10 @@ A safety backup of the current data is taken first, so this can be undone.</sour
                 <numerusform>已删除 %n 个问题。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Deleting findings…</source>
+            <translation>正在删除问题…</translation>
+        </message>
         <message numerus="yes">
             <source>%n finding(s) restored.</source>
             <translation>
@@ -2408,8 +2480,22 @@ A safety backup of the current data is taken first, so this can be undone.</sour
             <translation>下单时间</translation>
         </message>
         <message>
+            <source>Search name, brand or listing ID</source>
+            <translation>搜索名称、品牌或商品链接 ID</translation>
+        </message>
+        <message>
             <source>Brand</source>
             <translation>品牌</translation>
+        </message>
+        <message>
+            <source>Listing ID</source>
+            <translation>商品链接 ID</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 个商品</numerusform>
+            </translation>
         </message>
         <message>
             <source>Assigned inspector</source>
@@ -3226,6 +3312,14 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <source>With findings</source>
             <translation>有问题</translation>
         </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Products…</source>
+            <translation>商品(&amp;P)…</translation>
+        </message>
         <message numerus="yes">
             <source>%Ln merchant(s)</source>
             <translation>
@@ -3798,6 +3892,22 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Edit the caption</source>
             <translation>编辑说明</translation>
+        </message>
+        <message>
+            <source>Edit the selected merchant or product</source>
+            <translation>编辑选中的商家或商品</translation>
+        </message>
+        <message>
+            <source>Merchants, products</source>
+            <translation>商家、商品</translation>
+        </message>
+        <message>
+            <source>Merge the selected duplicates into one</source>
+            <translation>把选中的重复项合并为一个</translation>
+        </message>
+        <message>
+            <source>Delete the selected merchant or product (when nothing points at it)</source>
+            <translation>删除选中的商家或商品（没有记录引用时）</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
@@ -4375,6 +4485,122 @@ The deadline follows the most severe finding; you can change it on the case.</so
         <message>
             <source>Sync cancelled: what was sent stays sent; the next sync goes on</source>
             <translation>同步已取消：已发送的内容保持不变；下次同步将继续</translation>
+        </message>
+        <message>
+            <source>Merge merchants</source>
+            <translation>合并商家</translation>
+        </message>
+        <message>
+            <source>Merge products</source>
+            <translation>合并商品</translation>
+        </message>
+        <message>
+            <source>Choose the one to keep. Everything recorded against the others moves to it in one step; the others go to Deleted items, from where they can be restored.</source>
+            <translation>请选择要保留的一项。其他各项名下的全部记录会一次性转到它名下；其他各项移入回收站，可以从那里恢复。</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>&amp;Merge</source>
+            <translation>合并(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Moves to %1:</source>
+            <translation>转到 %1 名下：</translation>
+        </message>
+        <message>
+            <source>nothing (no records point at the others)</source>
+            <translation>无（没有记录引用其他各项）</translation>
+        </message>
+        <message>
+            <source>Stays with the merged ones (kept in Deleted items):</source>
+            <translation>留在被合并的各项名下（保存在回收站中）：</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>Password / login</source>
+            <translation>密码 / 登录名</translation>
+        </message>
+        <message>
+            <source>&amp;Add user…</source>
+            <translation>添加用户(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Change &amp;role…</source>
+            <translation>更改角色(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Deactivate…</source>
+            <translation>停用(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Set pass&amp;word…</source>
+            <translation>设置密码(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>no login</source>
+            <translation>无登录名</translation>
+        </message>
+        <message>
+            <source>password set</source>
+            <translation>已设密码</translation>
+        </message>
+        <message>
+            <source>no password</source>
+            <translation>无密码</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Select a user first.</source>
+            <translation>请先选中一个用户。</translation>
+        </message>
+        <message>
+            <source>&amp;Reactivate</source>
+            <translation>重新启用(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Change role</source>
+            <translation>更改角色</translation>
+        </message>
+        <message>
+            <source>Role of %1:</source>
+            <translation>%1 的角色：</translation>
+        </message>
+        <message>
+            <source>Deactivate user</source>
+            <translation>停用用户</translation>
+        </message>
+        <message>
+            <source>Deactivate %1? They can no longer act or log in; their records stay, and an administrator can reactivate them.</source>
+            <translation>停用 %1？停用后不能再操作或登录；其记录保留，管理员可以重新启用。</translation>
+        </message>
+        <message>
+            <source>New password for %1:</source>
+            <translation>%1 的新密码：</translation>
         </message>
         <message>
             <source>Set by &amp;hand</source>

@@ -26,6 +26,7 @@ def deadlines(tmp_path, database_url):
     folder = tmp_path / "due-soon-data"
     ctx = open_context(database_url, data_folder=str(folder))
     try:
+        users.create_user(ctx.as_actor(SYSTEM), "Ada Admin", Role.ADMIN)  # the first: an admin
         qm = ctx.as_actor(users.create_user(ctx.as_actor(SYSTEM), "Quinn Manager", Role.QUALITY_MANAGER))
         shop = make_merchant(qm, "shop-due", "到期商店 Due Store")
         purchase = make_purchase(qm, shop.id)

@@ -200,9 +200,13 @@ def main(argv: list[str] | None = None) -> int:
             r = Result(item, ITEMS[item][1], notes=[pgdb.why_not()])
             skipped.append(r)
         else:
+            load = os.getloadavg()[0]
             r = run_item(item, args.quick)
             if args.quick:
                 r = ran(r)
+            # The machine may be shared: how busy it was beside each figure.
+            r.notes.append(f"load average {load:.1f} at this item's start and "
+                           f"{os.getloadavg()[0]:.1f} at its end ({os.cpu_count()} cores)")
         print(f"   {_status(r)}: ours {r.ours or '–'}, baseline {r.baseline or '–'}, "
               f"ratio {r.ratio or '–'} (goal {r.goal or '–'}) in {time.perf_counter() - t0:.0f} s",
               flush=True)

@@ -130,3 +130,53 @@ def test_set_role_unknown_role_is_a_validation_error(ctx, users):
         svc.set_role(ctx.as_actor(users[Role.ADMIN]), ivy.id, "superuser")
     assert info.value.field == "role"
     assert svc.find_user(ctx, ivy.id).role is Role.INSPECTOR
+
+
+def test_the_first_user_is_an_administrator_whoever_creates_it(ctx):
+    from inspector_app.services.context import SYSTEM
+
+    with pytest.raises(ValidationError, match="first user must be an administrator"):
+        svc.create_user(ctx.as_actor(SYSTEM), "Ivy", Role.INSPECTOR)
+    assert svc.count_users(ctx) == 0
+
+
+def test_the_last_active_administrator_stays_one(ctx, users):
+    admin = ctx.as_actor(users[Role.ADMIN])
+    me = users[Role.ADMIN].id
+    for change in (lambda: svc.set_role(admin, me, Role.INSPECTOR),
+                   lambda: svc.deactivate(admin, me)):
+        with pytest.raises(ValidationError, match="last administrator"):
+            change()
+    # A second administrator, deactivated, does not count.
+    ann = svc.create_user(admin, "Ann Admin", Role.ADMIN)
+    svc.deactivate(admin, ann.id)
+    with pytest.raises(ValidationError, match="last administrator"):
+        svc.set_role(admin, me, Role.QUALITY_MANAGER)
+    svc.set_active(admin, ann.id, True)
+    svc.set_role(admin, me, Role.QUALITY_MANAGER)  # Ann is active now
+    rows = {r.display_name: r for r in svc.list_accounts(ctx.as_actor(ann))}
+    assert (rows["Admin"].role, rows["Ann Admin"].role) == (Role.QUALITY_MANAGER, Role.ADMIN)
+    with pytest.raises(ValidationError, match="Ann Admin is the last administrator"):
+        svc.deactivate(ctx.as_actor(ann), ann.id)
+
+
+def test_the_users_list_is_for_administrators(ctx, users):
+    from inspector_app.services.passwords import set_password
+
+    admin = ctx.as_actor(users[Role.ADMIN])
+    set_password(admin, users[Role.INSPECTOR].id, "secret1")
+    svc.deactivate(admin, users[Role.MERCHANT_MANAGER].id)
+    rows = svc.list_accounts(admin)
+    assert [r.display_name for r in rows] == sorted(r.display_name for r in rows)
+    by_name = {r.display_name: r for r in rows}
+    assert by_name["Ivy Inspector"].has_password and not by_name["Admin"].has_password
+    assert not by_name["Mia Merchant-Manager"].active
+    assert svc.manage_users_reason(admin) is None
+    qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
+    assert "may not manage users" in (svc.manage_users_reason(qm) or "")
+    with pytest.raises(PermissionDenied):
+        svc.list_accounts(qm)
+    with pytest.raises(PermissionDenied):
+        svc.set_active(qm, users[Role.MERCHANT_MANAGER].id, True)
+    svc.set_active(admin, users[Role.MERCHANT_MANAGER].id, True)
+    assert svc.find_user(ctx, "Mia Merchant-Manager").role is Role.MERCHANT_MANAGER

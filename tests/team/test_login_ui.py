@@ -60,9 +60,9 @@ def test_the_team_user_cannot_be_switched(qtbot, team_server, tmp_path):
 def test_an_admin_adds_a_team_user_from_settings(qtbot, team_server, tmp_path):
     from inspector_app.ui.changes import changes
     from inspector_app.ui.screens import ScreenEnv
-    from inspector_app.ui.screens.settings_screen import NewUserDialog
     from inspector_app.ui.settings import AppSettings
     from inspector_app.ui.state import AppState
+    from inspector_app.ui.users.new_user_dialog import NewUserDialog
 
     ctx = open_context(team_server.login_url(Role.ADMIN), data_folder=str(tmp_path / "d"))
     try:

@@ -87,3 +87,49 @@ def test_check_verifies_hashes_on_the_server_and_repair_uploads_from_a_cache(tea
     r = _cli("check", "--db", url, data_dir=tmp_path / "admin-machine")
     assert r.returncode == 0, r.stdout
 
+
+
+def test_damaged_photos_are_refused_on_the_server_with_one_line_and_nothing_stored(
+        team_server, tmp_path):
+    """On a team server a JPEG's structure is checked instead of decoding it
+    (photos/jpeg_scan.py): damaged files are still refused, one line each, no row, no bytes;
+    good ones get their thumbnail when first shown."""
+    from inspector_app.photos.imaging import probe
+    from tests.photos import samples
+
+    ivy = team_server.context(team_server.login_url(Role.INSPECTOR), tmp_path / "laptop")
+    qm = team_server.context(team_server.login_url(Role.QUALITY_MANAGER), tmp_path / "qm")
+    m = merchants.create_merchant(qm, "PHOTO-DAMAGED", "坏照片商店")
+    p = purchases.create_purchase(ivy, received_input(m.id, inspector_id=ivy.actor.id))
+    good = jpeg_bytes((640, 480))
+    files = {
+        "good.jpg": good,
+        "corrupt.jpg": samples.corrupt_jpeg(),
+        "truncated.jpg": samples.truncated_jpeg(),
+        "cut-in-headers.jpg": good[:300],
+        "no-end.jpg": good[:-2],
+        "notes.jpg": b"These are my notes, not a photo.\n" * 10,
+        "bomb.png": samples.png_bomb(),
+    }
+    with qm.db.read() as s:
+        blobs = s.scalar(select(func.count()).select_from(PhotoBlob))
+    paths = []
+    for name, data in files.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(data)
+    results = {r.path.name: r for r in photos.add_photos(ivy, paths, purchase_id=p.id)}
+    assert results["good.jpg"].status == photos.STORED
+    for name in files.keys() - {"good.jpg"}:
+        r = results[name]
+        assert r.status == photos.REJECTED and name in r.reason and "\n" not in r.reason, r
+    assert "ends before the picture" in results["no-end.jpg"].reason
+    with qm.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(PhotoBlob)) == blobs + 1
+    listed = photos.list_photos(qm, purchase_id=p.id)
+    assert [ph.original_name for ph in listed] == ["good.jpg"]
+    decoded = probe(good, "good.jpg")  # as the decoding check on a laptop describes it
+    assert (listed[0].width, listed[0].height, listed[0].taken_at) == (
+        decoded.width, decoded.height, decoded.taken_at)
+    sha = results["good.jpg"].sha256
+    assert not ivy.photos._derived_path("256", sha).is_file()  # none made at import
+    assert ivy.photos.thumbnail(sha).is_file()  # made when a screen asks for it

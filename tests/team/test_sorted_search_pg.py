@@ -1,7 +1,8 @@
 """A search sorted by a column on PostgreSQL gives the rows of the plain single query.
 
 The fast shapes there (services/browse/finding_search.py: a walk of the sort order for a
-common word, else the matches from the trigram indexes in a MATERIALIZED CTE, sorted) are checked
+common word, a query bounded by a sampled value of the sort column (pg_bounded.py), else
+the matches from the trigram indexes in a MATERIALIZED CTE, sorted) are checked
 against `ORDER BY column, id` over the same filter, for many search/sort/direction
 combinations, pages and filters, with the walk both answering and giving up.
 """
@@ -12,7 +13,7 @@ import pytest
 
 from inspector_app.db.models import Finding
 from inspector_app.services import browse
-from inspector_app.services.browse import finding_search
+from inspector_app.services.browse import finding_search, pg_bounded
 from inspector_app.services.browse import findings as bf
 from inspector_app.services.browse.common import order
 from inspector_app.services.context import SYSTEM, open_context
@@ -42,12 +43,55 @@ def _texts(ctx) -> list[str]:
     return ["the", chinese[:3], chinese[:4] if len(chinese) >= 4 else chinese]
 
 
-@pytest.mark.parametrize("walk", [None, 4_000, 1])
+def _first_value(smp, need):
+    """A bound at the first sampled match: its range holds too few matches for most pages."""
+    first = next((i for i, hit in enumerate(smp.hits) if hit), None)
+    return None if first is None else (smp.values[first], 0)
+
+
+BOUNDED_MODES = ["from-first", "from-first-coarse", "range", "range-short"]
+
+
+@pytest.mark.parametrize("walk", [None, 4_000, 1, *BOUNDED_MODES])
 def test_sorted_search_pages_match_the_plain_query_on_postgresql(pg_world, monkeypatch, walk):
-    """walk: None lets the sample decide; else every search walks that many findings (all
-    of the demo's, or too few: then the matches are sorted)."""
-    if walk is not None:
-        monkeypatch.setattr(finding_search, "_pg_walk_budget", lambda _s, _text, _need: walk)
+    """walk: None lets the sample decide; a number: every search walks that many findings
+    (all of the demo's, or too few: then the matches are sorted). The others skip that walk
+    for pg_bounded.py's shapes of the title, category and severity orders: "from-first",
+    the matches before the first sampled match's value (none: every finding is sampled),
+    then a walk from it; "from-first-coarse": a sample of 10 findings, so that matches
+    often come before that value; "range": that walk gives up at once, the range up to the
+    sampled bound answers; "range-short": its bound lets too few matches through, so the
+    matches are sorted."""
+    before: list[int] = []
+    if isinstance(walk, int):
+        monkeypatch.setattr(finding_search, "_pg_walk_budget", lambda _s, _text, _need, _smp=None: walk)
+    elif walk is not None:
+        monkeypatch.setattr(pg_bounded, "walk_may_answer", lambda *_a: False)
+        monkeypatch.setattr(pg_bounded, "SAMPLE", 10 if walk.endswith("coarse") else 1_000_000)
+        monkeypatch.setattr(pg_bounded, "MIN_RANK", 1)
+        monkeypatch.setattr(pg_bounded, "MARGIN", 1)
+        if walk.startswith("range"):
+            monkeypatch.setattr(finding_search, "WALK", 1)
+        if walk == "range-short":
+            monkeypatch.setattr(pg_bounded, "bound", _first_value)
+        ranged = pg_bounded._ranged
+
+        def spy_range(*args, inclusive):
+            ids = ranged(*args, inclusive=inclusive)
+            if not inclusive:
+                before.append(len(ids))
+            return ids
+
+        monkeypatch.setattr(pg_bounded, "_ranged", spy_range)
+    answered: list[bool] = []
+    real = pg_bounded.bounded_page
+
+    def spy(*args):
+        ids = real(*args)
+        answered.append(ids is not None)
+        return ids
+
+    monkeypatch.setattr(pg_bounded, "bounded_page", spy)
     first = browse.fetch_findings(pg_world, browse.FindingFilter(text="the"), limit=1)[0]
     checked = 0
     for text in _texts(pg_world):
@@ -69,3 +113,11 @@ def test_sorted_search_pages_match_the_plain_query_on_postgresql(pg_world, monke
                                                      desc=desc) == expected
                     checked += bool(expected)
     assert checked > 50
+    if walk in ("from-first", "from-first-coarse", "range"):
+        assert answered.count(True) >= 6
+    if walk == "from-first":
+        assert before and not any(before)  # the first match's value: nothing before it
+    elif walk == "from-first-coarse":
+        assert any(before)  # matches before the sampled value, found by the range
+    elif walk == "range-short":
+        assert answered and not any(answered)  # each page sorted after the bounded query

@@ -126,3 +126,16 @@ def message_boxes(monkeypatch):
     for kind in ("question", "information", "warning", "critical", "about"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(static(kind)))
     return boxes
+
+
+
+@pytest.fixture(autouse=True)
+def _writes_go_through_the_runner():
+    """Fail a test in which user-interface code began a write outside the operation runner
+    (tests/ui/write_guard.py)."""
+    from tests.ui.write_guard import WriteGuard
+
+    with WriteGuard() as guard:
+        yield guard
+    assert not guard.found, "user-interface writes outside run_op (ui/ops.py): " + "; ".join(
+        dict.fromkeys(guard.found))

@@ -9,7 +9,7 @@ from inspector_app.domain.enums import Role, Severity
 from inspector_app.services import backups, team_settings
 from inspector_app.services import users as user_service
 from inspector_app.ui import changes
-from inspector_app.ui.screens.settings_screen import NewUserDialog, SettingsScreen
+from inspector_app.ui.screens.settings_screen import SettingsScreen
 from inspector_app.ui.settings import (
     CURRENT_USER_ID,
     DAILY_BACKUP,
@@ -18,6 +18,7 @@ from inspector_app.ui.settings import (
     AppSettings,
     Key,
 )
+from inspector_app.ui.users.new_user_dialog import NewUserDialog
 
 # -- AppSettings -----------------------------------------------------------------------
 
@@ -224,7 +225,7 @@ def test_risk_and_sampling_settings_are_saved_with_the_team_settings(qtbot, scre
 
 def test_a_refused_threshold_order_is_shown_and_nothing_is_saved(qtbot, screen, ctx, monkeypatch):
     shown = []
-    monkeypatch.setattr("inspector_app.ui.screens.settings_screen.show_error",
+    monkeypatch.setattr("inspector_app.ui.ops.show_error",  # the runner shows refusals
                         lambda parent, exc: shown.append(str(exc)))
     screen.risk_panel.spins["eliminate_threshold"].setValue(30)
     qtbot.mouseClick(screen.save_team_button, Qt.MouseButton.LeftButton)

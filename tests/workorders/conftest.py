@@ -27,6 +27,7 @@ def wctx(request, tmp_path):
             conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
         migrate.upgrade(owned, None)
         ctx = Context(db=owned, paths=data_dir(tmp_path / "pgdata").ensure())
+    user_service.create_user(ctx.as_actor(SYSTEM), "Ada Admin", Role.ADMIN)  # the first user
     qm = user_service.create_user(ctx.as_actor(SYSTEM), "Quinn Manager", Role.QUALITY_MANAGER)
     yield ctx.as_actor(qm)
     if owned is not None:

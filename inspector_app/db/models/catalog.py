@@ -22,5 +22,7 @@ class Product(Tracked, Versioned, SoftDeleted, Base):
     category: Mapped[str] = mapped_column(String(100), default="")
     listing_id: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     list_price_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: The uid of the product this duplicate was merged into (migration 0015).
+    merged_into_uid: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     brand: Mapped[Brand | None] = relationship()

@@ -22,6 +22,9 @@ class Merchant(Tracked, Versioned, SoftDeleted, Base):
     status: Mapped[MerchantStatus] = enum_column(MerchantStatus, default=MerchantStatus.ACTIVE)
     status_reason: Mapped[str] = mapped_column(Text, default="")
     status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    #: The uid of the merchant this duplicate was merged into (migration 0015; it is then
+    #: in the waste basket, services/merging.py).
+    merged_into_uid: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     status_changes: Mapped[list[MerchantStatusChange]] = relationship(
         back_populates="merchant", order_by="MerchantStatusChange.changed_at"

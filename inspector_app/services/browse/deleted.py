@@ -37,6 +37,7 @@ from inspector_app.db.models import (
     RectificationCase,
     User,
 )
+from inspector_app.db.ordering import codepoint
 from inspector_app.db.search import like_any
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.messages import t
@@ -170,28 +171,36 @@ def _photos() -> Select:
 
 def _merchants() -> Select:
     deleter = aliased(User)
+    kept = aliased(Merchant)  # a duplicate merged into another "belongs" to it (merging.py)
     return (
         select(
             literal(MERCHANT, String).label("kind"), Merchant.id.label("id"),
             (Merchant.name + " (" + Merchant.shop_id + ")").label("what"),
-            *_no_parent(),
+            case((kept.id.is_not(None), "merged"), else_="").label("parent_kind"),
+            kept.id.label("parent_id"),
+            _text(kept.name + " (" + kept.shop_id + ")").label("parent"),
+            literal(0, Integer).label("parent_deleted"),
             Merchant.name.label("merchant"), Merchant.deleted_at.label("deleted_at"),
             _text(deleter.display_name).label("deleted_by"),
             cast(null(), String).label("photo_role"),
         )
         .outerjoin(deleter, deleter.id == Merchant.deleted_by_id)
+        .outerjoin(kept, kept.uid == Merchant.merged_into_uid)
         .where(Merchant.deleted_at.is_not(None))
     )
 
 
 def _products() -> Select:
     deleter = aliased(User)
+    kept = aliased(Product)
     return (
         select(
             literal(PRODUCT, String).label("kind"), Product.id.label("id"),
             Product.name.label("what"),
-            case((Brand.id.is_not(None), "brand"), else_="").label("parent_kind"),
-            Brand.id.label("parent_id"), _text(Brand.name).label("parent"),
+            case((kept.id.is_not(None), "merged"), (Brand.id.is_not(None), "brand"),
+                 else_="").label("parent_kind"),
+            func.coalesce(kept.id, Brand.id).label("parent_id"),
+            _text(func.coalesce(kept.name, Brand.name)).label("parent"),
             literal(0, Integer).label("parent_deleted"),
             literal("", String).label("merchant"), Product.deleted_at.label("deleted_at"),
             _text(deleter.display_name).label("deleted_by"),
@@ -199,6 +208,7 @@ def _products() -> Select:
         )
         .outerjoin(Brand, Brand.id == Product.brand_id)
         .outerjoin(deleter, deleter.id == Product.deleted_by_id)
+        .outerjoin(kept, kept.uid == Product.merged_into_uid)
         .where(Product.deleted_at.is_not(None))
     )
 
@@ -224,8 +234,12 @@ def _matching(kind: str, text: str, dialect: str | None) -> Select:
 
 
 def _ordered(q: Select, key: str, desc: bool) -> Select:
+    """ORDER BY the key, then kind and id; text by code point on every database (the
+    server's collation may differ from SQLite's: docs/team-server.md, "Text order"). These
+    are computed columns of few rows: no index order is lost."""
     c = q.selected_columns
-    return q.order_by(*(col.desc() if desc else col.asc() for col in (c[key], c.kind, c.id)))
+    cols = [c[key] if key == "deleted_at" else codepoint(c[key]), codepoint(c.kind), c.id]
+    return q.order_by(*(col.desc() if desc else col.asc() for col in cols))
 
 
 def count_deleted(ctx: Context, flt: DeletedFilter) -> int:

@@ -219,21 +219,26 @@ def _walk_budget(s: Session, phrase: str, need: int) -> int | None:
     return min(WALK, max(BUDGET_FACTOR * expected, 2 * need))
 
 
-def _pg_walk_budget(s: Session, text: str, need: int) -> int | None:
+def _pg_walk_budget(s: Session, text: str, need: int, sample_of=None) -> int | None:
     """_walk_budget on PostgreSQL, where no index counts matches quickly: the share of
     matches among PG_SAMPLE findings spread evenly over the ids (as many primary-key
     look-ups, a few ms) stands for the share among all. (The newest findings are no fair
-    sample: 'the' is in 5% of the newest thousand and in 31% of all.)"""
-    total = s.scalar(select(func.max(Finding.id))) or 0
-    step = max(1, total // PG_SAMPLE)
-    hit = like_any((Finding.title, Finding.description, Finding.observed), text, "postgresql")
-    sample = (
-        select(hit.label("hit"))
-        .where(Finding.id.in_(range(step, total + 1, step)), Finding.deleted_at.is_(None))
-        .subquery()
-    )
-    seen, hits = s.execute(
-        select(func.count(), func.count().filter(sample.c.hit)).select_from(sample)).one()
+    sample: 'the' is in 5% of the newest thousand and in 31% of all.) `sample_of`: a
+    pg_bounded.Sample already taken for this page (the same findings), else one is read."""
+    if sample_of is not None:
+        seen, hits = len(sample_of.hits), sum(sample_of.hits)
+    else:
+        total = s.scalar(select(func.max(Finding.id))) or 0
+        step = max(1, total // PG_SAMPLE)
+        hit = like_any((Finding.title, Finding.description, Finding.observed), text,
+                       "postgresql")
+        sample = (
+            select(hit.label("hit"))
+            .where(Finding.id.in_(range(step, total + 1, step)), Finding.deleted_at.is_(None))
+            .subquery()
+        )
+        seen, hits = s.execute(
+            select(func.count(), func.count().filter(sample.c.hit)).select_from(sample)).one()
     if not hits:
         return None
     # No DENSE threshold here: sorting the matches means re-checking each one's text in
@@ -274,7 +279,14 @@ def _walked_page(
     if flt != FindingFilter(text=flt.text, deleted=flt.deleted) or offset + limit > WALK:
         return None
     if dialect == "postgresql":
-        budget = _pg_walk_budget(s, text, offset + limit)
+        from inspector_app.services.browse import pg_bounded
+
+        # The orders pg_bounded answers read one sample for both (the same findings).
+        smp = (pg_bounded.sample(s, text, key, desc, flt.deleted)
+               if key in pg_bounded.BOUNDED else None)
+        budget = _pg_walk_budget(s, text, offset + limit, smp)
+        if budget is not None and not pg_bounded.walk_may_answer(s, flt, key, desc, budget):
+            return None
     else:
         phrase = fts_phrase(dialect, text) if _like_is_exact(text) else None
         budget = None if phrase is None else _walk_budget(s, phrase, offset + limit)
@@ -297,6 +309,10 @@ def sorted_search_page(
 ) -> list[FindingRow]:
     """A page of a full-text search sorted by `key` (see the module's docstring)."""
     ids = _walked_page(s, flt, dialect, key, desc, offset, limit)
+    if ids is None and dialect == "postgresql":
+        from inspector_app.services.browse.pg_bounded import bounded_page
+
+        ids = bounded_page(s, flt, key, desc, offset, limit)
     if ids is None and key in _SPLIT and dialect == "sqlite" and not flt.without_open_case:
         # Few findings have an open case: those among the matches, sorted, then the other
         # matches by id, each part stopping after the page (findings._split_by_null);

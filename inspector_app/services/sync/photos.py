@@ -18,11 +18,12 @@ from inspector_app.db.engine import Database
 from inspector_app.db.models import PhotoBlob, SyncBlobChunk
 from inspector_app.domain.messages import t
 from inspector_app.services.context import Context
+from inspector_app.services.sync.push_bulk import driver
 
 logger = logging.getLogger(__name__)
 
 #: Bytes per chunk, both ways.
-CHUNK = 256 * 1024
+CHUNK = 1024 * 1024
 
 
 class PhotoTransferError(Exception):
@@ -70,8 +71,11 @@ def ensure_on_server(ctx: Context, server: Database, sha: str) -> int:
         return sent
 
 
-#: Bytes of small photos sent per server transaction.
-SMALL_BATCH_BYTES = 4 * 1024 * 1024
+#: Bytes of small photos sent (by COPY) or fetched per server transaction.
+SMALL_BATCH_BYTES = 16 * 1024 * 1024
+#: Where a transaction's small photos wait to be hashed into photo_blobs (per session).
+_BLOB_STAGE = ("CREATE TEMP TABLE IF NOT EXISTS sync_blob_stage (sha256 text, data bytea) "
+               "ON COMMIT DELETE ROWS")
 
 
 def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, set[str]]:
@@ -103,13 +107,18 @@ def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, s
             batch.append(small.pop(0))
             size += len(batch[-1][1])
         with server.engine.begin() as conn:
-            for sha, data in batch:
-                conn.execute(text(
-                    "INSERT INTO photo_blobs (sha256, byte_size, data, created_at) "
-                    "SELECT s, octet_length(d), d, (now() AT TIME ZONE 'utc') FROM "
-                    "(SELECT CAST(:sha AS text) AS s, CAST(:d AS bytea) AS d) x "
-                    "WHERE encode(sha256(d), 'hex') = s ON CONFLICT (sha256) DO NOTHING"),
-                    {"sha": sha, "d": data})
+            conn.exec_driver_sql(_BLOB_STAGE)
+            with driver(conn).cursor() as cur, cur.copy(
+                    "COPY sync_blob_stage (sha256, data) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(["text", "bytea"])
+                for sha, data in batch:
+                    copy.write_row((sha, data))
+            # PostgreSQL hashes each one; only a whole, matching photo is kept.
+            conn.execute(text(
+                "INSERT INTO photo_blobs (sha256, byte_size, data, created_at) "
+                "SELECT sha256, octet_length(data), data, (now() AT TIME ZONE 'utc') "
+                "FROM sync_blob_stage WHERE encode(sha256(data), 'hex') = sha256 "
+                "ON CONFLICT (sha256) DO NOTHING"))
             kept = set(conn.execute(select(PhotoBlob.sha256).where(
                 PhotoBlob.sha256.in_([sha for sha, _ in batch]))).scalars())
         failed.update(sha for sha, _ in batch if sha not in kept)
@@ -119,29 +128,61 @@ def ensure_many(ctx: Context, server: Database, shas: list[str]) -> tuple[int, s
 
 def fetch_missing(ctx: Context, conn: Connection, shas: list[str], *,
                   cancelled: Callable[[], bool] = lambda: False) -> tuple[int, int]:
-    """Fetch the photos this laptop lacks, chunk by chunk, checking each hash (the store
-    refuses bytes that do not match). Returns (photos, bytes)."""
+    """Fetch the photos this laptop lacks, checking each hash (the store refuses bytes that
+    do not match): photos of one chunk many per round trip, bigger ones chunk by chunk.
+    Returns (photos, bytes)."""
     count = size = 0
-    for sha in shas:
+    sizes: dict[str, int] = {}
+    for i in range(0, len(shas), 1000):
+        sizes.update(conn.execute(text(
+            "SELECT sha256, octet_length(data) FROM photo_blobs WHERE sha256 = ANY(:s)"),
+            {"s": shas[i:i + 1000]}).all())
+    # A copy of the server's bytes is written whole but not fsynced (as a team server's
+    # cache, docs/performance.md): a power cut can leave it empty, so its size is checked.
+    wanted = [sha for sha in shas if not _have(ctx, sha, sizes.get(sha))]
+    small = [sha for sha in wanted if sizes.get(sha, CHUNK + 1) <= CHUNK]
+    while small and not cancelled():  # small photos: many per round trip
+        batch: list[str] = []
+        total = 0
+        while small and (not batch or total + sizes[small[0]] <= SMALL_BATCH_BYTES):
+            batch.append(small.pop(0))
+            total += sizes[batch[-1]]
+        for sha, data in conn.execute(text(
+                "SELECT sha256, data FROM photo_blobs WHERE sha256 = ANY(:s)"), {"s": batch}):
+            if _store(ctx, bytes(data), sha):
+                count, size = count + 1, size + len(data)
+    for sha in wanted:
         if cancelled():
             break
-        if ctx.photos.has(sha):
-            continue
-        total = conn.execute(select(func.octet_length(PhotoBlob.data))
-                             .where(PhotoBlob.sha256 == sha)).scalar()
-        if total is None:
+        if sha not in sizes:
             logger.warning("photo %s is not on the server", sha[:12])
             continue
+        if sizes[sha] <= CHUNK:
+            continue
+        total = sizes[sha]
         parts = []
         for offset in range(0, max(total, 1), CHUNK):
             parts.append(bytes(conn.execute(
                 select(func.substring(PhotoBlob.data, offset + 1, CHUNK))
                 .where(PhotoBlob.sha256 == sha)).scalar_one()))
-        try:
-            ctx.photos.put(b"".join(parts), sha)
-        except ValueError:
-            logger.error("photo %s from the server does not match its hash", sha[:12])
-            continue
-        count += 1
-        size += total
+        if _store(ctx, b"".join(parts), sha):
+            count, size = count + 1, size + total
     return count, size
+
+
+def _have(ctx: Context, sha: str, size: int | None) -> bool:
+    if size is None:  # not on the server: named below unless here
+        return ctx.photos.has(sha)
+    try:
+        return ctx.photos.path_for(sha).stat().st_size == size
+    except OSError:
+        return False
+
+
+def _store(ctx: Context, data: bytes, sha: str) -> bool:
+    try:
+        ctx.photos.put(data, sha, durable=False)
+    except ValueError:
+        logger.error("photo %s from the server does not match its hash", sha[:12])
+        return False
+    return True

@@ -8,7 +8,7 @@ row-level security decide what arrives); the watermark is the server's transacti
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Table, delete, literal, select, text
@@ -17,24 +17,20 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from inspector_app.db.engine import Database
-from inspector_app.db.models import SyncLog, SyncOutbox, SyncWatermark
+from inspector_app.db.models import SyncOutbox, SyncWatermark
 from inspector_app.services.context import Context
 from inspector_app.services.sync import photos as sync_photos
+from inspector_app.services.sync import pull_rows, visibility
 from inspector_app.services.sync.binding import set_applying
 from inspector_app.services.sync.tables import (
-    LOCAL_SETTING_PREFIX,
     PULLED,
     decode_rows,
-    encode_rows,
     has_version,
     table,
-    wire_columns,
 )
 
 logger = logging.getLogger(__name__)
 
-#: Rows read from the server and written locally per transaction.
-BATCH = 2000
 #: The watermark's name in sync_watermarks.
 WATERMARK = "server_xmin"
 
@@ -47,6 +43,10 @@ class PullResult:
     photos: int = 0
     photo_bytes: int = 0
     skipped: list[str] = field(default_factory=list)
+    #: Rows removed because the login no longer sees them (visibility.py).
+    removed: int = 0
+    #: Rows it no longer sees kept because they hold changes not sent, named.
+    kept: list[str] = field(default_factory=list)
 
 
 def watermark(ctx: Context) -> int | None:
@@ -55,7 +55,10 @@ def watermark(ctx: Context) -> int | None:
 
 
 def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
-         cancelled: Callable[[], bool] = lambda: False) -> PullResult:
+         cancelled: Callable[[], bool] = lambda: False,
+         own_xids: Sequence[int] = ()) -> PullResult:
+    """`own_xids`: server transactions that only inserted this laptop's own new rows (this
+    run's push, push_bulk): their log entries are not read back."""
     result = PullResult()
     mark = watermark(ctx)
     with server.engine.connect() as conn:
@@ -64,14 +67,19 @@ def pull(ctx: Context, server: Database, *, progress: Progress | None = None,
             horizon = conn.exec_driver_sql(
                 "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").scalar_one()
             shas: set[str] = set()
+            readable = {name for name in PULLED if _may_read(conn, name)}
             for name in PULLED:
                 if cancelled():
                     return result
                 if progress:
                     progress(name)
-                if not _may_read(conn, name):  # the server sends nothing of it
+                if name not in readable:  # the server sends nothing of it
                     continue
-                _pull_table(ctx, conn, table(name), mark, result, shas)
+                _pull_table(ctx, conn, table(name), mark, result, shas, readable, own_xids)
+            if mark is not None and not cancelled():  # a first pull took all it may see
+                visibility.reconcile(
+                    ctx, conn, readable, lambda tb, uids: _pull_table(
+                        ctx, conn, tb, None, result, shas, readable, uids=uids), result, mark)
             result.photos, result.photo_bytes = sync_photos.fetch_missing(
                 ctx, conn, sorted(shas), cancelled=cancelled)
     if cancelled():
@@ -89,20 +97,11 @@ def _may_read(conn: Connection, name: str) -> bool:
 
 
 def _pull_table(ctx: Context, conn: Connection, t: Table, mark: int | None,
-                result: PullResult, shas: set[str]) -> None:
-    cols = [t.c.id] + wire_columns(t)
-    q = select(*cols).order_by(t.c.id)
-    if mark is not None:
-        q = q.where(t.c.id.in_(select(SyncLog.row_id).where(
-            SyncLog.table_name == t.name, SyncLog.xid >= mark)))
-    if t.name == "app_settings":
-        q = q.where(~t.c.key.startswith(LOCAL_SETTING_PREFIX))
-    rows = conn.execute(q.execution_options(yield_per=BATCH)).mappings()
-    for part in rows.partitions(BATCH):
-        wire = encode_rows(conn, t, [dict(r) for r in part])
-        result.rows += apply_rows(ctx, t, wire, result.skipped)
-        if t.name == "photos":
-            shas.update(w["sha256"] for w in wire if w.get("deleted_at") is None)
+                result: PullResult, shas: set[str], readable: set[str],
+                own_xids: Sequence[int] = (), uids: list[str] | None = None) -> None:
+    """Pull what changed in `t` since `mark` (everything when None), or the rows `uids`."""
+    result.rows += pull_rows.pull_table(ctx, conn, t, readable, mark, own_xids, uids,
+                                        result.skipped, shas)
 
 
 def apply_rows(ctx: Context, t: Table, wire: list[dict], skipped: list[str], *,

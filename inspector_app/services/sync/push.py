@@ -12,6 +12,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
@@ -34,6 +35,7 @@ from inspector_app.services.sync.tables import (
     has_version,
     order,
     read_local,
+    sqlite_payload_sql,
     table,
 )
 
@@ -51,6 +53,8 @@ class PushResult:
     cancelled: bool = False
     #: The server's id <-> uid pairs seen in this push (tables.uid_maps).
     uid_cache: dict = field(default_factory=dict, repr=False)
+    #: The server transactions that inserted this push's new rows (the pull skips them).
+    xids: list[int] = field(default_factory=list, repr=False)
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,26 @@ class Claim:
     push_id: str
     base: int | None
     seq: int
-    payload: dict
+    #: The payload as stored in the outbox (JSON text), sent as it is by the bulk path.
+    raw: str
+    #: The row's version when it was claimed (the payload's).
+    version: int | None = None
+
+    @cached_property
+    def payload(self) -> dict:
+        return json.loads(self.raw)
 
 
-#: Outbox entries claimed, and finished, per local transaction.
-CLAIM_BATCH = 500
+#: Outbox entries claimed, and finished, per local transaction (and per bulk statement):
+#: a tenth of the push, within these bounds (progress moves; few server round trips).
+CLAIM_BATCH = 5000
+MIN_CLAIM_BATCH = 500
+#: A version-4 UUID made by SQLite (a push id per claimed entry).
+_NEW_UUID = ("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+             "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1)"
+             " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))")
+#: The outbox entries of a claim, as a bound JSON list of ids.
+_IN_IDS = "id IN (SELECT value FROM json_each(:ids))"
 
 
 def push(ctx: Context, server: Database, role: Role, user_uid: str, *,
@@ -79,8 +98,9 @@ def push(ctx: Context, server: Database, role: Role, user_uid: str, *,
     todo = [e.id for e in entries if e.refused_seq != e.seq]
     result.refused += _still_refused(ctx, [e.id for e in entries if e.refused_seq == e.seq])
     done = 0
-    for start in range(0, len(todo), CLAIM_BATCH):
-        claims = _claim(ctx, todo[start:start + CLAIM_BATCH])
+    step = min(CLAIM_BATCH, max(MIN_CLAIM_BATCH, -(-len(todo) // 10)))
+    for start in range(0, len(todo), step):
+        claims = _claim(ctx, todo[start:start + step])
         outcomes: list[tuple[Claim, object]] = []
         try:
             for group in _by_table(claims):
@@ -129,7 +149,7 @@ def _bulk(ctx: Context, server: Database, group: list[Claim], role: Role, user_u
             ctx, server, [c.payload["sha256"] for c in group])
         result.photo_bytes += sent
         ready = [c for c in group if c.payload["sha256"] not in failed]  # reported one by one
-    applied = push_bulk.apply_new(server, ready, role, user_uid)
+    applied = push_bulk.apply_new(server, ready, role, user_uid, xids=result.xids)
     versioned = has_version(table(group[0].table))
     return {k: (v if versioned and v is not None else _UNVERSIONED) for k, v in applied.items()}
 
@@ -158,15 +178,25 @@ class _Refusal:
 def _claim(ctx: Context, entry_ids: list[int]) -> list[Claim]:
     """The entries with their push ids and payloads, made durable before anything is sent
     (one local transaction)."""
-    claims = []
+    ids = json.dumps(entry_ids)
+    unclaimed = f"{_IN_IDS} AND (push_id IS NULL OR payload IS NULL)"
     with ctx.db.write() as s:
         conn = s.connection()
-        rows = s.execute(select(SyncOutbox).where(SyncOutbox.id.in_(entry_ids))).scalars()
-        by_id = {e.id: e for e in rows}
+        # New rows (the bulk of a first sync): SQLite writes their payloads itself, one
+        # statement per table; a row gone since leaves its entry without one (below).
+        for name in conn.execute(text(
+                f"SELECT DISTINCT table_name FROM sync_outbox WHERE {unclaimed} "
+                "AND base_version IS NULL"), {"ids": ids}).scalars().all():
+            conn.execute(text(
+                f"UPDATE sync_outbox SET payload = (SELECT {sqlite_payload_sql(table(name))} "
+                f'FROM "{name}" r WHERE r.uid = sync_outbox.row_uid), push_id = {_NEW_UUID}, '
+                f"claimed_seq = seq WHERE {unclaimed} AND base_version IS NULL "
+                "AND table_name = :t"), {"ids": ids, "t": name})
         fresh: dict[str, list[SyncOutbox]] = {}
-        for e in by_id.values():
-            if e.push_id is None or e.payload is None:
-                fresh.setdefault(e.table_name, []).append(e)
+        for e in s.execute(select(SyncOutbox).where(
+                SyncOutbox.id.in_(entry_ids),
+                (SyncOutbox.push_id.is_(None)) | (SyncOutbox.payload.is_(None)))).scalars():
+            fresh.setdefault(e.table_name, []).append(e)
         for name, group in fresh.items():
             tb = table(name)
             local = {r["uid"]: r for r in conn.execute(select(tb).where(
@@ -175,18 +205,17 @@ def _claim(ctx: Context, entry_ids: list[int]) -> list[Claim]:
             for e in group:
                 if e.row_uid not in wire:  # gone, or pointing at a row that is gone
                     s.delete(e)
-                    by_id.pop(e.id)
                     continue
                 e.payload = dumps(wire[e.row_uid])
                 e.push_id = str(uuid.uuid4())
                 e.claimed_seq = e.seq
-        for entry_id in entry_ids:
-            got = by_id.get(entry_id)
-            if got is not None and got.push_id and got.payload:
-                claims.append(Claim(got.id, got.table_name, got.row_uid, got.push_id,
-                                    got.base_version, got.claimed_seq or 0,
-                                    json.loads(got.payload)))
-    return claims
+        s.flush()
+        rows = conn.execute(text(
+            "SELECT id, table_name, row_uid, push_id, base_version, claimed_seq, payload, "
+            f"json_extract(payload, '$.version') FROM sync_outbox WHERE {_IN_IDS} "
+            "AND push_id IS NOT NULL AND payload IS NOT NULL"), {"ids": ids}).all()
+    by_id = {r[0]: Claim(r[0], r[1], r[2], r[3], r[4], r[5] or 0, r[6], r[7]) for r in rows}
+    return [by_id[i] for i in entry_ids if i in by_id]
 
 
 def _still_refused(ctx: Context, entry_ids: list[int]) -> list[str]:
@@ -210,7 +239,9 @@ def _apply(server: Database, c: Claim, role: Role, user_uid: str,
                 return _UNVERSIONED if done[0] is None else done[0]
             # No lock: the UPDATE's "WHERE version = base" is the check (docs/sync.md).
             found = conn.execute(select(tb).where(tb.c.uid == c.uid)).mappings().first()
-            current = encode_rows(conn, tb, [dict(found)], cache=cache)[0] if found else None
+            # A row pointing at one the login cannot see is not seen either.
+            seen = encode_rows(conn, tb, [dict(found)], cache=cache) if found else []
+            current = seen[0] if seen else None
             if c.base is None and current is not None:
                 return current  # made here and there with one uid: keep both
             if c.base is not None and current is None:
@@ -291,18 +322,27 @@ def _finish(ctx: Context, outcomes: list[tuple[Claim, object]], result: PushResu
             else:
                 version = None if outcome is _UNVERSIONED else outcome
                 applied.setdefault(c.table, []).append(
-                    {"u": c.uid, "v": version, "i": c.entry_id, "s": c.seq})
+                    {"u": c.uid, "v": version, "i": c.entry_id, "c": c.version})
                 result.applied += 1
+        ids = [r["i"] for rows in applied.values() for r in rows]
+        # Changed again since the claim (rare): the newer text goes on top of this version.
+        edited = set(conn.execute(text(
+            f"SELECT id FROM sync_outbox WHERE {_IN_IDS} AND seq <> claimed_seq"),
+            {"ids": json.dumps(ids)}).scalars())
         for name, rows in applied.items():  # set-based: thousands per batch
             tb = table(name)
-            versioned = [r for r in rows if r["v"] is not None]
+            # The local row already has the version the server gave (a new row's first).
+            versioned = [r for r in rows if r["v"] is not None and (
+                r["v"] != r["c"] or r["i"] in edited)]
             if versioned and has_version(tb):
                 conn.execute(text(f"UPDATE {name} SET version = :v WHERE uid = :u"), versioned)
-            # Changed again since the claim: the newer text goes on top of this version.
-            conn.execute(text(
-                "UPDATE sync_outbox SET base_version = :v, push_id = NULL, payload = NULL, "
-                "claimed_seq = NULL WHERE id = :i AND seq <> :s"), rows)
-            conn.execute(text("DELETE FROM sync_outbox WHERE id = :i AND seq = :s"), rows)
+            rebased = [r for r in rows if r["i"] in edited]
+            if rebased:
+                conn.execute(text(
+                    "UPDATE sync_outbox SET base_version = :v, push_id = NULL, payload = NULL, "
+                    "claimed_seq = NULL WHERE id = :i"), rebased)
+        conn.execute(text(f"DELETE FROM sync_outbox WHERE {_IN_IDS} AND seq = claimed_seq"),
+                     {"ids": json.dumps(ids)})
         set_applying(conn, False)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from inspector_app.db.team import PRIVATE_COLUMNS
 from inspector_app.domain.enums import Role
 from inspector_app.domain.messages import t
+from inspector_app.services.sync.tables import table as table_of
+from inspector_app.services.sync.tables import wire_columns
 
 #: Tables a replica may push changes of.
 PUSHABLE = ("merchants", "brands", "products", "purchases", "findings", "photos",
@@ -60,3 +62,21 @@ def check(role: Role, user_uid: str, table: str, new: dict, server: dict | None,
         if private:
             raise Refused(t("a merchant manager may not set {columns}",
                             columns=", ".join(private)))
+
+
+def bulk_refusal_sql(role: Role, table: str) -> str | None:
+    """`check` for new rows of `table`, as a PostgreSQL condition on a staged row's
+    `s.payload` (jsonb) and the login's user uid `:me`: true for a row `check` refuses.
+    None: `check` refuses every new row of `table`. Kept beside `check`, which names the
+    refused record when the bulk path leaves the batch to it."""
+    if table not in PUSHABLE or table == "rectification_cases":
+        return None
+    columns = {c.name for c in wire_columns(table_of(table))}
+    if role == Role.MERCHANT_MANAGER and columns & (
+            set(PRIVATE_COLUMNS.get(table, ())) - set(WHO_COLUMNS) - {"updated_by_id"}):
+        return None
+    conditions = [f"(s.payload->>'{c}' IS NOT NULL AND s.payload->>'{c}' <> :me)"
+                  for c in WHO_COLUMNS if c in columns]
+    if table == "merchants":
+        conditions.append("coalesce(s.payload->>'status', '') <> 'active'")
+    return " OR ".join(conditions) or "false"

@@ -50,18 +50,24 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: Rows removed because the login no longer sees them on the server.
+    removed: int = 0
+    #: Rows the login no longer sees kept here because they hold changes not sent.
+    kept: list[str] = field(default_factory=list)
     pending: int = 0
     cancelled: bool = False
 
     @property
     def transferred(self) -> int:
-        return self.pushed + self.pulled + self.photos_received + len(self.conflicts)
+        return (self.pushed + self.pulled + self.photos_received + len(self.conflicts)
+                + self.removed)
 
     def as_dict(self) -> dict:
         return {"pushed": self.pushed, "pulled": self.pulled,
                 "photos_sent_bytes": self.photos_sent_bytes,
                 "photos_received": self.photos_received, "conflicts": self.conflicts,
-                "refused": self.refused, "skipped": self.skipped, "pending": self.pending,
+                "refused": self.refused, "skipped": self.skipped, "removed": self.removed,
+                "kept": self.kept, "pending": self.pending,
                 "cancelled": self.cancelled}
 
 
@@ -156,6 +162,7 @@ def sync(ctx: Context, password: str | None, *, progress: Progress | None = None
 def _run(ctx: Context, server: Database, actor: Actor, user_uid: str,
          progress: Progress | None, cancelled: Callable[[], bool], *, push: bool) -> SyncReport:
     report = SyncReport()
+    own_xids: list[int] = []
     if push:
         pushed = sync_push.push(
             ctx, server, actor.role, user_uid, cancelled=cancelled,
@@ -164,13 +171,15 @@ def _run(ctx: Context, server: Database, actor: Actor, user_uid: str,
         report.pushed, report.conflicts = pushed.applied, pushed.conflicts
         report.refused, report.photos_sent_bytes = pushed.refused, pushed.photo_bytes
         report.cancelled = pushed.cancelled
+        own_xids = pushed.xids
     if not report.cancelled:
         pulled = sync_pull.pull(
-            ctx, server, cancelled=cancelled,
+            ctx, server, cancelled=cancelled, own_xids=own_xids,
             progress=(lambda name: progress(t("Receiving {table}", table=name), 0, 0))
             if progress else None)
         report.pulled, report.photos_received = pulled.rows, pulled.photos
-        report.skipped = pulled.skipped
+        report.skipped, report.removed = pulled.skipped, pulled.removed
+        report.kept = pulled.kept
         report.cancelled = cancelled()
     if not report.cancelled:
         with ctx.db.write() as s:

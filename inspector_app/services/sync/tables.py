@@ -11,7 +11,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Column, Date, Table, select
+from sqlalchemy import Boolean, Column, Date, Table, select
 from sqlalchemy.engine import Connection
 
 from inspector_app.db.base import UTCDateTime
@@ -175,3 +175,25 @@ def describe(table_name: str, payload: dict | None, uid: str) -> str:
         if payload.get(key):
             return f"{table_name} {payload[key]!s} ({uid})"
     return f"{table_name} {uid}"
+
+
+def _sqlite_json_value(t: Table, col: Column) -> str:
+    """A SQLite expression giving `col` of row `r` as encode_rows sends it (a foreign key as
+    the parent's uid, a boolean as true/false, a timestamp as ISO 8601 in UTC)."""
+    ref = f'r."{col.name}"'
+    parent = foreign_table(col)
+    if parent is not None:
+        return f'(SELECT p.uid FROM "{parent}" p WHERE p.id = {ref})'
+    if isinstance(col.type, Boolean):
+        return f"CASE WHEN {ref} IS NULL THEN NULL WHEN {ref} THEN json('true') " \
+               "ELSE json('false') END"
+    if isinstance(col.type, UTCDateTime):
+        return f"CASE WHEN {ref} IS NULL THEN NULL ELSE replace({ref}, ' ', 'T') || '+00:00' END"
+    return ref
+
+
+def sqlite_payload_sql(t: Table) -> str:
+    """A SQLite expression building the wire form of row `r` of `t` as JSON text in the
+    database itself (a first sync claims tens of thousands of rows; docs/sync.md, "Push")."""
+    parts = ", ".join(f"'{c.name}', {_sqlite_json_value(t, c)}" for c in wire_columns(t))
+    return f"json_object({parts})"

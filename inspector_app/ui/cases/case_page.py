@@ -15,7 +15,6 @@ from inspector_app.services import cases as case_service
 from inspector_app.services import findings as finding_service
 from inspector_app.services.cases import CaseInfo
 from inspector_app.services.context import MANAGERS
-from inspector_app.ui import changes
 from inspector_app.ui.cases import notice, transitions
 from inspector_app.ui.cases.edit_dialog import EditCaseDialog
 from inspector_app.ui.cases.findings_tab import CaseFindingsTab
@@ -27,6 +26,7 @@ from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.fit import scrolling
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.photos import BeforeAfterView, PhotoPanel
 
 logger = logging.getLogger(__name__)
@@ -206,17 +206,20 @@ class CasePage(QWidget):
             note = reason
         elif final and not transitions.confirm_move(self, action, case.case_number, target):
             return
-        try:
-            updated = case_service.advance(self.env.ctx, case.case_number, target, note)
-        except InspectorError as exc:
+
+        def moved(updated: CaseInfo) -> None:
+            self.env.show_status(
+                tr("%1 is now %2").replace("%1", updated.case_number)
+                .replace("%2", enum_label(updated.status).lower())
+            )
+            self._after_write(updated)
+
+        def refused(exc: Exception) -> None:
             show_error(self, exc)
             self.reload()
-            return
-        changes.notify(changes.CASE, [updated.id])
-        self.env.show_status(
-            tr("%1 is now %2").replace("%1", updated.case_number).replace("%2", enum_label(updated.status).lower())
-        )
-        self._after_write(updated)
+
+        run_op(self, self.env.ctx, lambda: case_service.advance(self.env.ctx, case.case_number, target, note),
+               on_success=moved, on_failure=refused)
 
     def _after_write(self, case: CaseInfo) -> None:
         self.show_case(case)

@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain import clock
-from inspector_app.domain.errors import InspectorError, ValidationError
+from inspector_app.domain.errors import ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import CaseInfo
-from inspector_app.ui import changes
 from inspector_app.ui.confirm import DiscardGuard
 from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.findings.open_case_dialog import assignee_combo
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.keys import confirm_on_ctrl_return
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -90,19 +90,20 @@ class EditCaseDialog(DiscardGuard, QDialog):
     def submit(self) -> None:
         for label in (*self.errors.values(), self.general_error):
             label.hide()
-        try:
-            self.updated = case_service.update_case(
-                self.env.ctx, self.case.case_number,
-                due_date=from_qdate(self.due_edit.date()),
-                assignee_id=self.assignee_combo.currentData(),
-                summary=self.summary_edit.toPlainText(),
-                version=self.case.version,  # a save over someone else's newer one is refused
-            )
-        except InspectorError as exc:
+        case_number, due = self.case.case_number, from_qdate(self.due_edit.date())
+        assignee, summary = self.assignee_combo.currentData(), self.summary_edit.toPlainText()
+        version = self.case.version  # a save over someone else's newer one is refused
+
+        def refused(exc: Exception) -> None:
             field = exc.field if isinstance(exc, ValidationError) else None
             label = self.errors.get(field or "", self.general_error)
             label.setText(str(exc))
             label.show()
-            return
-        changes.notify(changes.CASE, [self.updated.id])
-        self.accept()
+
+        def saved(updated) -> None:
+            self.updated = updated
+            self.accept()
+
+        run_op(self, self.env.ctx, lambda: case_service.update_case(
+            self.env.ctx, case_number, due_date=due, assignee_id=assignee, summary=summary, version=version,
+        ), on_success=saved, on_failure=refused)

@@ -11,11 +11,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from inspector_app.domain import clock
-from inspector_app.ui import changes, pdf_print
+from inspector_app.ui import pdf_print
 from inspector_app.ui.confirm import confirm
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.reports.files import FolderMemory, pdf_filter
-from inspector_app.ui.tasks import Task, run_task
+from inspector_app.ui.tasks import Task
 
 logger = logging.getLogger(__name__)
 
@@ -48,15 +49,16 @@ def _export(ctx, case_number: str, out: Path, parent: QWidget, done: Callable[[P
 
     def finished(path) -> None:
         logger.info("Notice for %s written to %s", case_number, path)
-        # Writing it marked an open case notified (services.reporting.export_notice).
-        changes.notify(changes.CASE)
         done(Path(path))
 
-    return run_task(
-        job, finished, progress=parent,
+    # Writing it archives the notice and marks an open case notified, in one transaction of
+    # its own (services.reporting.export_notice), not held while the pages are drawn.
+    op = run_op(
+        parent, ctx, job, on_success=finished, slow=True, cancellable=True, transaction=False,
         label=tr("Writing the rectification notice for %1…").replace("%1", case_number),
-        name=f"notice {case_number}",
     )
+    assert op.task is not None
+    return op.task
 
 
 def print_notice(ctx, case_number: str, parent: QWidget,

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain import clock
-from inspector_app.domain.errors import InspectorError, ValidationError
+from inspector_app.domain.errors import ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services.cases import CaseInfo, ResponseInput
-from inspector_app.ui import changes
 from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -143,17 +143,21 @@ class ResponseTab(QWidget):
             return
         for label in (*self.errors.values(), self.general_error):
             label.hide()
-        try:
-            case, changed = case_service.record_response(self.env.ctx, self.case.case_number, self.response_input())
-        except InspectorError as exc:
+        case_number, data = self.case.case_number, self.response_input()
+
+        def refused(exc: Exception) -> None:
             field = exc.field if isinstance(exc, ValidationError) else None
             label = self.errors.get(field or "", self.general_error)
             label.setText(str(exc))
             label.show()
-            return
-        if changed:
-            changes.notify(changes.CASE, [case.id])
-            self.env.show_status(tr("Response saved for %1").replace("%1", case.case_number))
-        else:
-            self.env.show_status(tr("The response was already recorded"))
-        self.saved.emit(case)
+
+        def saved(result) -> None:
+            case, changed = result
+            if changed:
+                self.env.show_status(tr("Response saved for %1").replace("%1", case.case_number))
+            else:
+                self.env.show_status(tr("The response was already recorded"))
+            self.saved.emit(case)
+
+        run_op(self, self.env.ctx, lambda: case_service.record_response(self.env.ctx, case_number, data),
+               on_success=saved, on_failure=refused)

@@ -23,11 +23,11 @@ from inspector_app.services import browse
 from inspector_app.services import cases as case_service
 from inspector_app.services.browse import PurchaseFilter
 from inspector_app.services.cases import CaseInfo
-from inspector_app.ui import changes
 from inspector_app.ui.confirm import confirm
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.fit import FlowLayout, shrinkable_combo
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -158,19 +158,22 @@ class VerificationTab(QWidget):
             tr("Close case %1 as passed? A closed case cannot be reopened.").replace("%1", self.case.case_number),
         ):
             return
-        try:
-            case = case_service.record_verification(
-                self.env.ctx, self.case.case_number, passed,
-                self.note_edit.toPlainText(), self.purchase_combo.currentData(),
-            )
-        except InspectorError as exc:
+        case_number, note, purchase_id = (
+            self.case.case_number, self.note_edit.toPlainText(), self.purchase_combo.currentData())
+
+        def refused(exc: Exception) -> None:
             field = exc.field if isinstance(exc, ValidationError) else None
             label = self.errors.get(field or "", self.general_error)
             label.setText(str(exc))
             label.show()
-            return
-        changes.notify(changes.CASE, [case.id])
-        self.env.show_status(
-            tr("%1: verification recorded (%2)").replace("%1", case.case_number).replace("%2", enum_label(case.status))
-        )
-        self.saved.emit(case)
+
+        def saved(case) -> None:
+            self.env.show_status(
+                tr("%1: verification recorded (%2)").replace("%1", case.case_number)
+                .replace("%2", enum_label(case.status))
+            )
+            self.saved.emit(case)
+
+        run_op(self, self.env.ctx, lambda: case_service.record_verification(
+            self.env.ctx, case_number, passed, note, purchase_id,
+        ), on_success=saved, on_failure=refused)

@@ -42,6 +42,8 @@ _PARENT = {
     "finding": QT_TR_NOOP("Finding: %1"),
     "case": QT_TR_NOOP("Case %1"),
     "brand": QT_TR_NOOP("Brand %1"),
+    # A duplicate merged into another (services/merging.py); restoring it brings it back empty.
+    "merged": QT_TR_NOOP("Merged into %1"),
 }
 
 

@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain import clock
 from inspector_app.domain.enums import Role, Severity
-from inspector_app.domain.errors import InspectorError, ValidationError
+from inspector_app.domain.errors import ValidationError
 from inspector_app.services import cases as case_service
 from inspector_app.services import team_settings
 from inspector_app.services import users as user_service
 from inspector_app.services.browse import FindingRow
 from inspector_app.services.cases import CaseInfo
-from inspector_app.ui import changes
 from inspector_app.ui.contrast import muted_style
 from inspector_app.ui.dates import from_qdate, to_qdate
 from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.keys import confirm_on_ctrl_return
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -156,21 +156,21 @@ class OpenCaseDialog(QDialog):
     def submit(self) -> None:
         for label in self._errors.values():
             label.hide()
-        try:
-            self.case = case_service.open_case(
-                self.env.ctx,
-                [r.id for r in self.rows],
-                due_date=from_qdate(self.due_edit.date()),
-                assignee_id=self.assignee_combo.currentData(),
-                summary=self.summary_edit.toPlainText(),
-            )
-        except InspectorError as exc:
+        ids = [r.id for r in self.rows]
+        due, assignee = from_qdate(self.due_edit.date()), self.assignee_combo.currentData()
+        summary = self.summary_edit.toPlainText()
+
+        def refused(exc: Exception) -> None:
             field = exc.field if isinstance(exc, ValidationError) else None
             label = self._errors.get(field or "", self.findings_error)
             label.setText(str(exc))
             label.show()
-            return
-        logger.info("Opened case %s for findings %s", self.case.case_number, [r.id for r in self.rows])
-        changes.notify(changes.CASE, [self.case.id])
-        changes.notify(changes.FINDING, [r.id for r in self.rows])
-        self.accept()
+
+        def opened(case) -> None:
+            self.case = case
+            logger.info("Opened case %s for findings %s", case.case_number, ids)
+            self.accept()
+
+        run_op(self, self.env.ctx, lambda: case_service.open_case(
+            self.env.ctx, ids, due_date=due, assignee_id=assignee, summary=summary,
+        ), on_success=opened, on_failure=refused)

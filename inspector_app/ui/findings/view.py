@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWi
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.messages import t
-from inspector_app.services import browse
-from inspector_app.services import findings as finding_service
+from inspector_app.services import browse, bulk, waste_basket
 from inspector_app.services.browse import FindingFilter
 from inspector_app.services.context import RECORDERS
 from inspector_app.services.sync.binding import server_only_reason
@@ -26,6 +25,7 @@ from inspector_app.ui.findings.filter_bar import FindingsFilterBar
 from inspector_app.ui.findings.open_case_dialog import OpenCaseDialog
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.models import PagedTableView
+from inspector_app.ui.ops import SLOW_SELECTION, run_op
 from inspector_app.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
@@ -260,33 +260,30 @@ class FindingsView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done: list[int] = []
-        try:
-            for finding_id in ids:
-                finding_service.delete_finding(self.env.ctx, finding_id)
-                done.append(finding_id)
-        except InspectorError as exc:
-            show_error(self, exc)
-        if done:
+
+        def deleted(done: list[int]) -> None:
             self._deleted = done
             self.undo_button.show()
             self.env.show_status(tr("%n finding(s) deleted.", None, len(done)))
-            changes.notify(changes.FINDING, done)
+
+        run_op(
+            self, self.env.ctx, partial(bulk.delete_steps, self.env.ctx, "finding", ids),
+            label=tr("Deleting findings…"), on_success=deleted,
+            slow=len(ids) > SLOW_SELECTION, cancellable=True,
+        )
 
     @Slot()
     def undo_delete(self) -> None:
-        restored: list[int] = []
-        try:
-            for finding_id in self._deleted:
-                finding_service.restore_finding(self.env.ctx, finding_id)
-                restored.append(finding_id)
-        except InspectorError as exc:
-            show_error(self, exc)
-        self._deleted = []
-        self.undo_button.hide()
-        if restored:
-            self.env.show_status(tr("%n finding(s) restored.", None, len(restored)))
-            changes.notify(changes.FINDING, restored)
+        items = [("finding", i) for i in self._deleted]
+
+        def restored(result: waste_basket.RestoreResult) -> None:
+            self._deleted = []
+            self.undo_button.hide()
+            n = len(result.ids("finding"))
+            self.env.show_status(tr("%n finding(s) restored.", None, n))
+
+        run_op(self, self.env.ctx, lambda: waste_basket.restore_items(self.env.ctx, items),
+               on_success=restored)
 
     @Slot()
     def open_current_purchase(self) -> None:

@@ -24,13 +24,13 @@ from inspector_app.domain.messages import t
 from inspector_app.services import browse, merchants, stats
 from inspector_app.services.context import MANAGERS
 from inspector_app.services.sync.binding import server_only_reason
-from inspector_app.ui import changes
 from inspector_app.ui.cases.model import CasesModel
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
 from inspector_app.ui.merchants.status_dialog import StatusChangeDialog
 from inspector_app.ui.models import RIGHT, Column, PagedTableView
 from inspector_app.ui.models import enum_formatter as _enum_fmt
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.screens import ScreenEnv
 
 logger = logging.getLogger(__name__)
@@ -215,16 +215,12 @@ class MerchantPage(QWidget):
             return
         dialog = StatusChangeDialog(self.env.ctx, self.info, target, self)
         if dialog.exec() and dialog.result_info is not None:
-            changes.notify(changes.MERCHANT, [self.info.id])
             self.env.show_status(tr("%1 is now %2").replace("%1", self.info.name)
                                  .replace("%2", enum_label(target)))
 
     def _set_key(self, checked: bool) -> None:
         if self.info is None:
             return
-        try:
-            merchants.update_merchant(self.env.ctx, self.info.id, key_merchant=checked)
-        except InspectorError as exc:
-            show_error(self, exc)
-            return
-        changes.notify(changes.MERCHANT, [self.info.id])
+        merchant_id = self.info.id
+        run_op(self, self.env.ctx,
+               lambda: merchants.update_merchant(self.env.ctx, merchant_id, key_merchant=checked))

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.enums import MerchantStatus
-from inspector_app.domain.errors import InspectorError, ValidationError
+from inspector_app.domain.errors import ValidationError
 from inspector_app.services import merchants
 from inspector_app.services.context import Context
 from inspector_app.ui.confirm import DiscardGuard
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import enum_label, tr
 from inspector_app.ui.keys import confirm_on_ctrl_return
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +66,17 @@ class StatusChangeDialog(DiscardGuard, QDialog):
         return self.result_info is None and bool(self.reason_edit.toPlainText().strip())
 
     def _save(self) -> None:
-        try:
-            self.result_info = merchants.set_status(
-                self.ctx, self.merchant.id, self.target, self.reason_edit.toPlainText())
-        except ValidationError as exc:
-            self.error_label.setText(str(exc))
-            return
-        except InspectorError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        merchant_id, reason = self.merchant.id, self.reason_edit.toPlainText()
+
+        def refused(exc: Exception) -> None:
+            if isinstance(exc, ValidationError):
+                self.error_label.setText(str(exc))
+            else:
+                show_error(self, exc)
+
+        def saved(info: merchants.MerchantInfo) -> None:
+            self.result_info = info
+            self.accept()
+
+        run_op(self, self.ctx, lambda: merchants.set_status(self.ctx, merchant_id, self.target, reason),
+               on_success=saved, on_failure=refused)

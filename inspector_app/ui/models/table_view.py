@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from inspector_app.ui.fit import fit_column
@@ -23,7 +24,9 @@ class PagedTableView(QTableView):
 
     Column widths come from the columns' `width` (never resizeColumnsToContents on a big
     model); the header layout is saved per `table_name` when the settings are given.
-    Emits `activated_id(id)` on double-click or Enter.
+    Emits `activated_id(id)` on double-click or Enter. A re-query (after a change the
+    operation runner announced, a new sort) keeps the selected rows, the current row and the
+    scroll position where those rows are still among the ones fetched.
     """
 
     activated_id = Signal(int)
@@ -55,6 +58,7 @@ class PagedTableView(QTableView):
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.activated.connect(self._on_activated)
+        self._kept: tuple[list[int], int | None, int] | None = None
 
     def setModel(self, model: PagedTableModel) -> None:  # type: ignore[override]
         super().setModel(model)
@@ -73,6 +77,42 @@ class PagedTableView(QTableView):
             )
         # Enabling sorting sorts by the indicator; the model skips a query it already has.
         self.setSortingEnabled(True)
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
+
+    def _remember_selection(self) -> None:
+        if self.selectionModel() is None:
+            return
+        self._kept = (self.selected_ids(), self.current_id(), self.verticalScrollBar().value())
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is None:
+            return
+        ids, current_id, scroll = kept
+        model, sel = self.model(), self.selectionModel()
+        wanted = set(ids)
+        selection = QItemSelection()
+        current = QModelIndex()
+        last = model.columnCount() - 1
+        for row in range(model.rowCount()) if wanted or current_id is not None else ():
+            row_id = model.index(row, 0).data(ID_ROLE)
+            if row_id in wanted:
+                selection.select(model.index(row, 0), model.index(row, last))
+            if row_id == current_id:
+                current = model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        if not selection.isEmpty():
+            sel.select(selection, flags.ClearAndSelect | flags.Rows)
+        if current.isValid():
+            sel.setCurrentIndex(current, flags.NoUpdate)
+        if scroll:
+            # The scroll range follows the new rows once the view has laid them out.
+            QTimer.singleShot(0, self, lambda: self._scroll_to(scroll))
+
+    def _scroll_to(self, value: int) -> None:
+        if shiboken6.isValid(self):
+            self.verticalScrollBar().setValue(value)
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows, top to bottom."""

@@ -20,7 +20,8 @@ selected_ids(), select_photo(id), add_files(paths), add_from_mime(mime), paste()
 choose_files(), delete_selected(), undo_delete(), open_viewer(row); `editable` says whether
 the current user may change photos there (not read-only, and services.photos.roles_for).
 A panel lists only photos of its role; the grid has a context menu with every action.
-Every write goes through services.photos and is announced with changes.notify("photo", ids).
+Every write goes through services.photos in the operation runner (ui/ops.py), which says
+what changed.
 """
 
 from inspector_app.ui.photos.before_after import BeforeAfterView

@@ -3,7 +3,7 @@
 `files_from_mime(mime)` turns dropped/pasted data into file paths (folders are walked for
 photo files); `image_from_mime(mime)` saves a bare image (a screenshot on the clipboard, a
 picture dragged from a browser) as a PNG in the data folder's `tmp/` to be imported like a
-file. `start_import(...)` runs `services.photos.add_photos` through `run_task`: progress
+file. `start_import(...)` runs `services.photos.add_photos` through `run_op`: progress
 "n of N", cancel after the current file, and `on_finished(ImportOutcome)` in the GUI thread
 (also after a cancel, with what was done).
 """
@@ -28,7 +28,8 @@ from inspector_app.services import photos as photo_service
 from inspector_app.services.context import Context
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
-from inspector_app.ui.tasks import DIALOG_DELAY_MS, Task, run_task
+from inspector_app.ui.ops import run_op
+from inspector_app.ui.tasks import DIALOG_DELAY_MS, Task
 
 logger = logging.getLogger(__name__)
 
@@ -257,7 +258,12 @@ def start_import(
     outcome = ImportOutcome(total=len(paths))
     progress = _ImportProgress(parent, len(paths))
 
-    def end() -> None:
+    ended: list[bool] = []
+
+    def end() -> None:  # once, whatever the outcome (also after an unexpected error)
+        if ended:
+            return
+        ended.append(True)
         progress.close()
         if cleanup is not None:
             cleanup()
@@ -273,16 +279,15 @@ def start_import(
 
     def failed(exc: BaseException) -> None:
         end()
-        show_error(parent, exc)
+        show_error(parent, exc)  # a refusal; anything else run_op shows itself
 
-    task = run_task(
-        partial(_import_steps, outcome, results, [p.name for p in paths]),
-        on_done=finished,
-        on_error=failed,
-        on_cancel=cancelled,
-        on_progress=progress.update,
-        name="import photos",
-    )
+    # Each photo commits on its own (services.photos.add_photos): a cancel keeps those done.
+    task = run_op(
+        parent, ctx, partial(_import_steps, outcome, results, [p.name for p in paths]),
+        on_success=finished, on_failure=failed, on_cancel=cancelled, on_progress=progress.update,
+        on_finished=end, label=tr("Importing photos…"), slow=True, cancellable=True, transaction=False, dialog=False,
+    ).task
+    assert task is not None
     progress.task = task
     return task
 

@@ -32,6 +32,7 @@ from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.fit import ElidedLabel, FlowLayout
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.photos.grid import PhotoGridView
 from inspector_app.ui.photos.message_bar import MessageBar
 from inspector_app.ui.photos.model import PhotoListModel
@@ -357,17 +358,16 @@ class PhotoPanel(QWidget):
 
     @Slot(int, str)
     def _save_caption(self, photo_id: int, text: str) -> None:
-        try:
-            info = photo_service.set_caption(self.env.ctx, photo_id, text)
-        except InspectorError as exc:
-            error = exc
-            QTimer.singleShot(
-                0, self, lambda: show_error(self, error)
-            )  # not inside the editor's commit
-            return
-        self.model.update_photo(info)
-        changes.notify(changes.PHOTO, [photo_id])
-        self.photos_changed.emit()
+
+        def refused(exc: Exception) -> None:
+            QTimer.singleShot(0, self, lambda: show_error(self, exc))  # not inside the editor's commit
+
+        def saved(info: photo_service.PhotoInfo) -> None:
+            self.model.update_photo(info)
+            self.photos_changed.emit()
+
+        run_op(self, self.env.ctx, lambda: photo_service.set_caption(self.env.ctx, photo_id, text),
+               on_success=saved, on_failure=refused)
 
     def delete_selected(self) -> None:
         """Delete the selected photos after asking; Undo is offered in the message bar."""

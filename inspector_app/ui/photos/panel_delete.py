@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from inspector_app.domain.errors import InspectorError
-from inspector_app.services import photos as photo_service
-from inspector_app.ui import changes
-from inspector_app.ui.errors import show_error
+from inspector_app.services import bulk, waste_basket
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import SLOW_SELECTION, run_op
 
 if TYPE_CHECKING:
     from inspector_app.ui.photos.panel import PhotoPanel
@@ -50,48 +49,42 @@ class PanelDeleter(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done: list[int] = []
-        try:
-            for photo_id in ids:
-                photo_service.delete_photo(panel.env.ctx, photo_id)
-                done.append(photo_id)
-        except InspectorError as exc:
-            show_error(panel, exc)
-        if not done:
-            return
-        self.last_deleted = done
-        panel.reload()
-        text = (
-            tr("Photo deleted.")
-            if len(done) == 1
-            else tr("%1 photos deleted.").replace("%1", str(len(done)))
-        )
-        panel.message_bar.show_message(text, tr("Undo"), self.undo)
-        panel.env.show_status(text)
-        changes.notify(changes.PHOTO, done)
-        panel.photos_changed.emit()
+
+        def deleted(done: list[int]) -> None:
+            self.last_deleted = done
+            panel.reload()
+            text = (
+                tr("Photo deleted.")
+                if len(done) == 1
+                else tr("%1 photos deleted.").replace("%1", str(len(done)))
+            )
+            panel.message_bar.show_message(text, tr("Undo"), self.undo)
+            panel.env.show_status(text)
+            panel.photos_changed.emit()
+
+        # One transaction: a photo the role may not delete refuses the whole selection.
+        run_op(panel, panel.env.ctx, partial(bulk.delete_steps, panel.env.ctx, "photo", ids),
+               label=tr("Deleting photos…"), on_success=deleted,
+               slow=len(ids) > SLOW_SELECTION, cancellable=True)
 
     def undo(self) -> None:
-        """Restore the photos deleted last."""
+        """Restore the photos deleted last (one transaction)."""
         panel = self.panel
         ids, self.last_deleted = self.last_deleted, []
-        restored: list[int] = []
-        try:
-            for photo_id in ids:
-                photo_service.restore_photo(panel.env.ctx, photo_id)
-                restored.append(photo_id)
-        except InspectorError as exc:
-            show_error(panel, exc)
-        if not restored:
-            return
-        panel.reload()
-        panel.view.selectionModel().clearSelection()
-        for photo_id in restored:
-            panel.select_photo(photo_id)
-        panel.message_bar.show_message(
-            tr("Photo restored.")
-            if len(restored) == 1
-            else tr("%1 photos restored.").replace("%1", str(len(restored)))
-        )
-        changes.notify(changes.PHOTO, restored)
-        panel.photos_changed.emit()
+
+        def restored(result: waste_basket.RestoreResult) -> None:
+            back = result.ids("photo")
+            panel.reload()
+            panel.view.selectionModel().clearSelection()
+            for photo_id in back:
+                panel.select_photo(photo_id)
+            panel.message_bar.show_message(
+                tr("Photo restored.")
+                if len(back) == 1
+                else tr("%1 photos restored.").replace("%1", str(len(back)))
+            )
+            panel.photos_changed.emit()
+
+        run_op(panel, panel.env.ctx,
+               lambda: waste_basket.restore_items(panel.env.ctx, [("photo", i) for i in ids]),
+               on_success=restored)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from inspector_app.domain.errors import InspectorError
-from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.photos import importer
@@ -118,7 +117,6 @@ class PanelImporter(QObject):
         panel.reload()
         stored = [r.photo_id for r in outcome.stored if r.photo_id is not None]
         if stored:
-            changes.notify(changes.PHOTO, stored)
             panel.photos_changed.emit()
             panel.select_photo(stored[-1])
         self._say(outcome.summary())

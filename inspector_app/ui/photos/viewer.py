@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.errors import InspectorError
 from inspector_app.services import photos as photo_service
-from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.photos.annotation_scene import AnnotationScene
 from inspector_app.ui.photos.annotation_toolbar import AnnotationToolBar
 from inspector_app.ui.photos.images import Key, display_key, image_cache
@@ -278,7 +277,6 @@ class PhotoViewer(QDialog):
         for i, p in enumerate(self.photos):
             if p.id == info.id:
                 self.photos[i] = info
-        changes.notify(changes.PHOTO, [info.id])
         self.photo_changed.emit(info)
 
     @Slot(list)
@@ -286,14 +284,17 @@ class PhotoViewer(QDialog):
         info = self.current
         if info is None or self.read_only:
             return
-        try:
-            saved = photo_service.set_annotations(self.env.ctx, info.id, shapes)
-        except InspectorError as exc:
+
+        def refused(exc: Exception) -> None:
             self.scene.revert()
             show_error(self, exc)
-            return
-        self._replace(saved)
-        self._update_tools()
+
+        def saved(result: photo_service.PhotoInfo) -> None:
+            self._replace(result)
+            self._update_tools()
+
+        run_op(self, self.env.ctx, lambda: photo_service.set_annotations(self.env.ctx, info.id, shapes),
+               on_success=saved, on_failure=refused)
 
     def save_caption(self) -> None:
         info = self.current
@@ -302,13 +303,13 @@ class PhotoViewer(QDialog):
         text = self.caption_edit.text().strip()
         if text == info.caption.strip():
             return
-        try:
-            saved = photo_service.set_caption(self.env.ctx, info.id, text)
-        except InspectorError as exc:
+
+        def refused(exc: Exception) -> None:
             self.caption_edit.setText(info.caption)
             show_error(self, exc)
-            return
-        self._replace(saved)
+
+        run_op(self, self.env.ctx, lambda: photo_service.set_caption(self.env.ctx, info.id, text),
+               on_success=self._replace, on_failure=refused)
 
     def done(self, result: int) -> None:
         self.save_caption()

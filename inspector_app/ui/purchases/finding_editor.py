@@ -24,9 +24,9 @@ from inspector_app.domain.enums import FindingCategory, Severity
 from inspector_app.domain.errors import InspectorError, StaleEdit
 from inspector_app.services import findings as finding_service
 from inspector_app.services.findings import FindingInfo, FindingInput
-from inspector_app.ui import changes
 from inspector_app.ui.fit import shrinkable_combo
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.purchases.widgets import FieldErrors, error_label
 
 logger = logging.getLogger(__name__)
@@ -269,25 +269,26 @@ class FindingEditor(QWidget):
         if self.purchase_id is None or self._read_only:
             return False
         self.errors.clear_all()
-        try:
-            if self.finding is None:
-                info = finding_service.add_finding(self.env.ctx, self.purchase_id, self.form_input())
+        purchase_id, data = self.purchase_id, self.form_input()
+        finding_id = self.finding.id if self.finding is not None else None
+
+        def save() -> FindingInfo:
+            if finding_id is None:
+                return finding_service.add_finding(self.env.ctx, purchase_id, data)
+            return finding_service.update_finding(self.env.ctx, finding_id, data)
+
+        def refused(exc: InspectorError) -> None:
+            if isinstance(exc, StaleEdit):
+                self._stale(exc)  # offer their version, keep what was typed visible
             else:
-                info = finding_service.update_finding(self.env.ctx, self.finding.id, self.form_input())
-        except StaleEdit as exc:
-            logger.info("Finding not saved: %s", exc)
-            self._stale(exc)
-            return False
-        except InspectorError as exc:
-            logger.info("Finding not saved: %s", exc)
-            self.errors.show_exception(exc)
-            return False
-        self._show_unsaved(None)
-        self.edit_finding(info)
-        self.saved.emit(info.id)
-        changes.notify(changes.FINDING, [info.id])
-        changes.notify(changes.PURCHASE, [info.purchase_id])
-        return True
+                self.errors.show_exception(exc)
+
+        def saved(info: FindingInfo) -> None:
+            self._show_unsaved(None)
+            self.edit_finding(info)
+            self.saved.emit(info.id)
+
+        return run_op(self, self.env.ctx, save, on_success=saved, on_failure=refused).ok
 
     def _stale(self, exc: StaleEdit) -> None:
         """Someone saved this finding since it was opened: offer their version, keeping

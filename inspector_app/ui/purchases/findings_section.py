@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.errors import InspectorError
 from inspector_app.services import findings as finding_service
 from inspector_app.services.findings import FindingInfo
-from inspector_app.ui import changes
-from inspector_app.ui.errors import show_error
 from inspector_app.ui.fit import fit_column
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.purchases.finding_editor import FindingEditor
 from inspector_app.ui.purchases.findings_model import FindingListModel
 from inspector_app.ui.purchases.widgets import UndoBar
@@ -191,23 +189,17 @@ class FindingsSection(QSplitter):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            finding_service.delete_finding(self.env.ctx, finding_id)
-        except InspectorError as exc:
-            self.editor.errors.show_exception(exc)
-            return
-        self.editor.edit_new()
-        self.reload_requested.emit(None)
-        changes.notify(changes.FINDING, [finding_id])
-        self.undo_bar.offer(
-            tr("Deleted the finding “%1”.").replace("%1", title), lambda: self._restore(finding_id)
-        )
+
+        def deleted(_result: object) -> None:
+            self.editor.edit_new()
+            self.reload_requested.emit(None)
+            self.undo_bar.offer(
+                tr("Deleted the finding “%1”.").replace("%1", title), lambda: self._restore(finding_id)
+            )
+
+        run_op(self, self.env.ctx, lambda: finding_service.delete_finding(self.env.ctx, finding_id),
+               on_success=deleted, on_failure=self.editor.errors.show_exception)
 
     def _restore(self, finding_id: int) -> None:
-        try:
-            finding_service.restore_finding(self.env.ctx, finding_id)
-        except InspectorError as exc:
-            show_error(self, exc)
-            return
-        self.reload_requested.emit(finding_id)
-        changes.notify(changes.FINDING, [finding_id])
+        run_op(self, self.env.ctx, lambda: finding_service.restore_finding(self.env.ctx, finding_id),
+               on_success=lambda _r: self.reload_requested.emit(finding_id))

@@ -25,9 +25,9 @@ from inspector_app.domain.money import format_cents, parse_cents
 from inspector_app.services import purchases as purchase_service
 from inspector_app.services import users as user_service
 from inspector_app.services.purchases import PurchaseInfo, PurchaseInput
-from inspector_app.ui import changes
 from inspector_app.ui.confirm import confirm_discard
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.purchases.goods_end import GoodsEndGroup
 from inspector_app.ui.purchases.pickers import Choice, merchant_picker, product_picker
 from inspector_app.ui.purchases.quick_create import create_merchant_inline, create_product_inline
@@ -354,14 +354,15 @@ class PurchaseForm(QDialog):
         self._live_timer.stop()
         self.errors.clear_all()
         data = self.form_input()
-        try:
-            if self.purchase is None:
-                self.saved = purchase_service.create_purchase(self.env.ctx, data)
-            else:
-                self.saved = purchase_service.update_purchase(self.env.ctx, self.purchase.id, data)
-        except InspectorError as exc:
-            logger.info("Purchase not saved: %s", exc)
-            self.errors.show_exception(exc)
-            return
-        changes.notify(changes.PURCHASE, [self.saved.id])
-        self.accept()
+        purchase_id = self.purchase.id if self.purchase is not None else None
+
+        def save() -> PurchaseInfo:
+            if purchase_id is None:
+                return purchase_service.create_purchase(self.env.ctx, data)
+            return purchase_service.update_purchase(self.env.ctx, purchase_id, data)
+
+        def saved(info: PurchaseInfo) -> None:
+            self.saved = info
+            self.accept()
+
+        run_op(self, self.env.ctx, save, on_success=saved, on_failure=self.errors.show_exception)

@@ -27,6 +27,7 @@ from inspector_app.services.purchases import PurchaseInfo
 from inspector_app.ui import changes
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.photos import PhotoPanel
 from inspector_app.ui.purchases.facts import PurchaseFacts
 from inspector_app.ui.purchases.findings_section import FindingsSection
@@ -229,20 +230,17 @@ class PurchaseInspectPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes and delete_purchases(self, self.env, [self.purchase.id]):
-            self.deleted.emit(self.purchase.id)
+        if answer == QMessageBox.StandardButton.Yes:
+            purchase_id = self.purchase.id
+            delete_purchases(self, self.env, [purchase_id], lambda _ids: self.deleted.emit(purchase_id))
 
     @Slot()
     def restore_purchase(self) -> None:
         if self.purchase is None:
             return
-        try:
-            purchase_service.restore_purchase(self.env.ctx, self.purchase.id)
-        except InspectorError as exc:
-            show_error(self, exc)
-            return
-        changes.notify(changes.PURCHASE, [self.purchase.id])
-        self.reload()
+        purchase_id = self.purchase.id
+        run_op(self, self.env.ctx, lambda: purchase_service.restore_purchase(self.env.ctx, purchase_id),
+               on_success=lambda _r: self.reload())
 
     @Slot()
     def _back(self) -> None:

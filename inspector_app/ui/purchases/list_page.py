@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,15 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.enums import Role
-from inspector_app.domain.errors import InspectorError
-from inspector_app.services import browse
-from inspector_app.services import purchases as purchase_service
+from inspector_app.services import browse, bulk, waste_basket
 from inspector_app.services.context import RECORDERS, SEES_PRIVATE
-from inspector_app.ui import changes
 from inspector_app.ui.empty_state import EmptyState, load_demo_data
-from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.models import PagedTableView
+from inspector_app.ui.ops import SLOW_SELECTION, Op, run_op
 from inspector_app.ui.purchases.columns import PRIVATE_COLUMNS, PURCHASE_COLUMNS
 from inspector_app.ui.purchases.filter_bar import PurchaseFilterBar
 from inspector_app.ui.purchases.widgets import UndoBar, title_label
@@ -162,7 +161,7 @@ class PurchaseListPage(QWidget):
 
     @Slot()
     def load_demo(self) -> None:
-        load_demo_data(self, self.env.ctx, lambda: changes.notify(changes.DATABASE))
+        load_demo_data(self, self.env.ctx)
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -223,40 +222,32 @@ class PurchaseListPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        deleted = delete_purchases(self, self.env, ids)
-        if deleted:
-            message = count_text(len(deleted))
+
+        def deleted(done: list[int]) -> None:
+            message = count_text(len(done))
             self.undo_bar.offer(
-                tr("Deleted: %1.").replace("%1", message), lambda: restore_purchases(self, self.env, deleted)
+                tr("Deleted: %1.").replace("%1", message), lambda: restore_purchases(self, self.env, done)
             )
             self.env.show_status(tr("Deleted %1 — Undo is offered below the table.").replace("%1", message))
 
+        delete_purchases(self, self.env, ids, deleted)
 
-def delete_purchases(parent: QWidget, env, ids: list[int]) -> list[int]:
-    """Soft-delete purchases; the ids that were deleted (stops at the first refusal)."""
-    done: list[int] = []
-    try:
-        for pid in ids:
-            purchase_service.delete_purchase(env.ctx, pid)
-            done.append(pid)
-    except InspectorError as exc:
-        show_error(parent, exc)
-    finally:
-        if done:
-            changes.notify(changes.PURCHASE, done)
-    return done
+
+def delete_purchases(parent: QWidget, env, ids: list[int], on_deleted: Callable[[list[int]], None]) -> Op:
+    """Soft-delete purchases in one transaction (any refusal deletes none); `on_deleted`
+    gets the ids. A long selection shows progress and can be cancelled."""
+    return run_op(
+        parent, env.ctx, partial(bulk.delete_steps, env.ctx, "purchase", ids),
+        label=tr("Deleting purchases…"), on_success=on_deleted,
+        slow=len(ids) > SLOW_SELECTION, cancellable=True,
+    )
 
 
 def restore_purchases(parent: QWidget, env, ids: list[int]) -> None:
-    """Undo of a delete."""
-    restored: list[int] = []
-    try:
-        for pid in ids:
-            purchase_service.restore_purchase(env.ctx, pid)
-            restored.append(pid)
-    except InspectorError as exc:
-        show_error(parent, exc)
-    finally:
-        if restored:
-            changes.notify(changes.PURCHASE, restored)
-            env.show_status(tr("Restored %1.").replace("%1", count_text(len(restored))))
+    """Undo of a delete (one transaction)."""
+
+    def restored(result: waste_basket.RestoreResult) -> None:
+        env.show_status(tr("Restored %1.").replace("%1", count_text(len(result.ids("purchase")))))
+
+    run_op(parent, env.ctx, lambda: waste_basket.restore_items(env.ctx, [("purchase", i) for i in ids]),
+           on_success=restored)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
@@ -19,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import catalog, merchants
-from inspector_app.ui import changes
 from inspector_app.ui.confirm import DiscardGuard
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.purchases.pickers import Choice, merchant_choice, product_choice
 from inspector_app.ui.purchases.widgets import FieldErrors, error_label
 
@@ -30,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 class _QuickDialog(DiscardGuard, QDialog):
     """A form of line edits, each with its error label, and OK/Cancel."""
+
+    env: Any  # the screens' ScreenEnv, set by each dialog
 
     def __init__(self, title: str, name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -87,12 +90,13 @@ class _QuickDialog(DiscardGuard, QDialog):
     @Slot()
     def submit(self) -> None:
         self.errors.clear_all()
-        try:
-            self.result_choice = self.create_choice()
-        except InspectorError as exc:
-            self.errors.show_exception(exc)
-            return
-        self.accept()
+
+        def created(choice: Choice) -> None:
+            self.result_choice = choice
+            self.accept()
+
+        run_op(self, self.env.ctx, self.create_choice, on_success=created,
+               on_failure=self.errors.show_exception)
 
     def create_choice(self) -> Choice:
         raise NotImplementedError
@@ -124,7 +128,6 @@ class NewMerchantDialog(_QuickDialog):
             self.env.ctx, self.shop_id.text(), self.name.text(), category=self.category.text(),
             contact=self.contact.text(), key_merchant=self.key_merchant.isChecked(),
         )
-        changes.notify(changes.MERCHANT, [info.id])
         return merchant_choice(info)
 
 
@@ -155,7 +158,6 @@ class NewProductDialog(_QuickDialog):
             self.env.ctx, self.name.text(), brand=self.brand.text(), category=self.category.text(),
             listing_id=self.listing_id.text() or None, list_price=self.list_price.text() or None,
         )
-        changes.notify(changes.PRODUCT, [info.id])
         return product_choice(info)
 
 

@@ -8,13 +8,12 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from inspector_app.domain.enums import Verdict
-from inspector_app.domain.errors import InspectorError
 from inspector_app.services import cases as case_service
 from inspector_app.services import purchases as purchase_service
 from inspector_app.services.context import MANAGERS, RECORDERS
 from inspector_app.services.purchases import PurchaseInfo
-from inspector_app.ui import changes
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.purchases.widgets import error_label
 
 logger = logging.getLogger(__name__)
@@ -100,16 +99,20 @@ class VerdictBar(QWidget):
     def record(self, verdict: Verdict | None) -> None:
         if self.purchase is None:
             return
-        try:
-            info = purchase_service.set_verdict(self.env.ctx, self.purchase.id, verdict)
-        except InspectorError as exc:
-            logger.info("Verdict refused: %s", exc)
-            self.show_message(str(exc))
-            return
-        self.set_purchase(info, self.finding_ids)
-        changes.notify(changes.PURCHASE, [info.id])
-        label = enum_label(verdict) if verdict else tr("cleared")
-        self.env.show_status(tr("Verdict of %1: %2").replace("%1", info.order_number or str(info.id)).replace("%2", label))
+        purchase_id = self.purchase.id
+
+        def recorded(info) -> None:
+            self.set_purchase(info, self.finding_ids)
+            label = enum_label(verdict) if verdict else tr("cleared")
+            self.env.show_status(
+                tr("Verdict of %1: %2").replace("%1", info.order_number or str(info.id)).replace("%2", label))
+
+        run_op(self, self.env.ctx, lambda: purchase_service.set_verdict(self.env.ctx, purchase_id, verdict),
+               on_success=recorded, on_failure=self._refused)
+
+    def _refused(self, exc: Exception) -> None:
+        logger.info("Refused: %s", exc)
+        self.show_message(str(exc))
 
     @Slot()
     def open_case(self) -> None:
@@ -127,14 +130,12 @@ class VerdictBar(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            case = case_service.open_case(self.env.ctx, self.finding_ids)
-        except InspectorError as exc:
-            logger.info("Case not opened: %s", exc)
-            self.show_message(str(exc))
-            return
-        changes.notify(changes.CASE, [case.id])
-        changes.notify(changes.FINDING, self.finding_ids)
-        self.env.show_status(tr("Opened case %1").replace("%1", case.case_number))
-        self.case_opened.emit(case.id)
-        self.env.navigate("cases", case.id)
+        finding_ids = list(self.finding_ids)
+
+        def opened(case) -> None:
+            self.env.show_status(tr("Opened case %1").replace("%1", case.case_number))
+            self.case_opened.emit(case.id)
+            self.env.navigate("cases", case.id)
+
+        run_op(self, self.env.ctx, lambda: case_service.open_case(self.env.ctx, finding_ids),
+               on_success=opened, on_failure=self._refused)

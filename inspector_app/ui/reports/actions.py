@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import shutil
 from functools import partial
@@ -12,12 +13,13 @@ from PySide6.QtWidgets import QWidget
 
 from inspector_app.ui import pdf_print
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.reports import jobs, kinds
 from inspector_app.ui.reports.files import FolderMemory, ask_save_path, open_folder
 from inspector_app.ui.reports.jobs import PreviewDocument
 from inspector_app.ui.reports.kinds import ReportRequest
 from inspector_app.ui.reports.preview import PreviewPane
-from inspector_app.ui.tasks import Task, run_task
+from inspector_app.ui.tasks import Task
 
 logger = logging.getLogger(__name__)
 
@@ -208,10 +210,14 @@ class ReportActions(QObject):
     def _run(self, job, done, label: str, name: str) -> Task | None:
         if self.busy():
             return None
-        self.task = run_task(
-            job, done, progress=self.parent_widget, label=label, step_labels=False, name=name,
+        # An export archives what it wrote (a notice also marks its cases notified) in one
+        # transaction of its own, not held while the pages are drawn.
+        self.task = run_op(
+            self.parent_widget, self.env.ctx, job, on_success=done, label=label, step_labels=False,
             on_cancel=lambda: self.env.show_status(tr("Cancelled; nothing was saved.")),
-        )
+            slow=True, cancellable=inspect.isgeneratorfunction(getattr(job, "func", job)),
+            transaction=False,
+        ).task
         return self.task
 
 

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.ui import changes
+from inspector_app.services.changes import FINDING, MERCHANT, PRODUCT, PURCHASE, Changes
 from inspector_app.ui.i18n import QT_TR_NOOP, tr
 from inspector_app.ui.models import RIGHT, CallableSource, Column, PagedTableModel, PagedTableView
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.reports.files import FolderMemory, ask_workbook
-from inspector_app.ui.tasks import Task, run_task
+from inspector_app.ui.tasks import Task
 
 logger = logging.getLogger(__name__)
 
@@ -176,15 +177,13 @@ class ImportActions:
             return None
 
         def done(report) -> None:
-            if report.applied:
-                changes.notify(changes.CASE, [])
             self.show_outcome(responses_outcome(report, path))
 
-        return run_task(
-            partial(responses.import_responses, self.env.ctx, path), done,
-            progress=self.parent, label=tr("Importing responses from %1…").replace("%1", path.name),
-            name="import responses",
-        )
+        return run_op(
+            self.parent, self.env.ctx, partial(responses.import_responses, self.env.ctx, path),
+            on_success=done, slow=True,
+            label=tr("Importing responses from %1…").replace("%1", path.name),
+        ).task
 
     def import_records(self, path: Path | None = None) -> Task | None:
         from inspector_app.services import records_import
@@ -194,17 +193,15 @@ class ImportActions:
             return None
 
         def done(report) -> None:
-            if sum(report.created.values()):
-                for entity in (changes.MERCHANT, changes.PRODUCT, changes.PURCHASE,
-                               changes.FINDING):
-                    changes.notify(entity, [])
             self.show_outcome(records_outcome(report, path))
 
-        return run_task(
-            partial(records_import.import_records, self.env.ctx, path), done,
-            progress=self.parent, label=tr("Importing records from %1…").replace("%1", path.name),
-            name="import records",
-        )
+        # Its rows go in as bulk inserts on the connection, which the sessions do not see.
+        inserted = Changes({kind: None for kind in (MERCHANT, PRODUCT, PURCHASE, FINDING)})
+        return run_op(
+            self.parent, self.env.ctx, partial(records_import.import_records, self.env.ctx, path),
+            on_success=done, slow=True, also_changed=inserted,
+            label=tr("Importing records from %1…").replace("%1", path.name),
+        ).task
 
     def show_outcome(self, outcome: ImportOutcome) -> None:
         logger.info("%s from %s: %d refused", outcome.title, outcome.file_name, len(outcome.refused))

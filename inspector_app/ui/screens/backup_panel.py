@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.enums import Role
 from inspector_app.services import backups
-from inspector_app.ui import changes
+from inspector_app.services.changes import Changes
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.settings import DAILY_BACKUP, DAILY_BACKUP_KEEP, LAST_RESTORE_DIR
 from inspector_app.ui.tasks import Task, run_task, running_tasks
 
@@ -207,22 +208,26 @@ class BackupPanel(QGroupBox):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.last_task = run_task(
-            partial(backups.restore, self.env.ctx, path),
-            on_done=self._restored,
-            progress=self.window(),
-            label=tr("Restoring the backup…"),
-            cancellable=False,
-            name="restore_backup",
-        )
+        # It replaces the database file: no transaction around it, every screen reloads.
+        self._restore_ok = False
+        self.last_task = run_op(
+            self.window(), self.env.ctx, partial(backups.restore, self.env.ctx, path),
+            on_success=self._restored, on_finished=self._restore_settled,
+            label=tr("Restoring the backup…"), slow=True, transaction=False,
+            also_changed=Changes.everything(),
+        ).task
 
     def _restored(self, _result: object) -> None:
         logger.info("Restore finished; reloading every screen")
         self.env.state.restore_actor()
-        changes.notify(changes.DATABASE)
         self.refresh()
-        QMessageBox.information(
-            self,
-            tr("Restore a backup"),
-            tr("The backup was restored. The data from before the restore is kept as a safety backup."),
-        )
+        self._restore_ok = True
+
+    def _restore_settled(self) -> None:
+        if self._restore_ok:  # after every screen has reloaded
+            self._restore_ok = False
+            QMessageBox.information(
+                self,
+                tr("Restore a backup"),
+                tr("The backup was restored. The data from before the restore is kept as a safety backup."),
+            )

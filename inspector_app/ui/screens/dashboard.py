@@ -205,7 +205,7 @@ class DashboardScreen(QWidget):
             screen.new_purchase()
 
     def load_demo(self) -> None:
-        load_demo_data(self, self.env.ctx, lambda: changes.notify(changes.DATABASE))
+        load_demo_data(self, self.env.ctx)
 
     def _show_first_steps(self, steps: FirstSteps) -> None:
         """The empty state, its buttons enabled as the services allow this user."""

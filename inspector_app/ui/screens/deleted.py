@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.errors import InspectorError
 from inspector_app.services import waste_basket
 from inspector_app.services.browse.deleted import DeletedFilter, count_by_kind
 from inspector_app.services.waste_basket import KINDS, RestoreResult
@@ -32,6 +31,7 @@ from inspector_app.ui.deleted.table import (
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
 from inspector_app.ui.models import PagedTableView
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.purchases.widgets import title_label
 from inspector_app.ui.screens import ScreenEnv
 
@@ -265,26 +265,26 @@ class DeletedItemsScreen(QWidget):
         rows = self.model.selected_rows(sorted({i.row() for i in self.view.selectionModel().selectedRows()}))
         if not rows:
             return
-        self._restoring = True
-        try:
-            result = waste_basket.restore_items(self.env.ctx, [r.key for r in rows])
-        except InspectorError as exc:
-            self._restoring = False
+        keys = [r.key for r in rows]
+
+        def restored(result: waste_basket.RestoreResult) -> None:
+            self.refresh()
+            message = restored_message(result)
+            self.message_label.setText(message)
+            self.message_label.show()
+            self.env.show_status(message)
+
+        def refused(exc: Exception) -> None:
             show_error(self, exc)
             self.refresh()  # someone may have changed the basket meanwhile
-            return
-        try:
-            for kind in KINDS:
-                ids = result.ids(kind)
-                if ids:
-                    changes.notify(ENTITY[kind], ids)
-        finally:
+
+        def settled() -> None:
             self._restoring = False
-        self.refresh()
-        message = restored_message(result)
-        self.message_label.setText(message)
-        self.message_label.show()
-        self.env.show_status(message)
+
+        # While the runner tells the other screens, this one has refreshed already.
+        self._restoring = True
+        run_op(self, self.env.ctx, lambda: waste_basket.restore_items(self.env.ctx, keys),
+               on_success=restored, on_failure=refused, on_finished=settled)
 
     @Slot(str, list)
     def _on_changed(self, entity: str, _ids: list) -> None:

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,7 @@ from inspector_app.domain.enums import MerchantStatus
 from inspector_app.services import browse
 from inspector_app.ui import changes
 from inspector_app.ui.i18n import enum_label, tr
+from inspector_app.ui.merchants.actions import CorrectionActions
 from inspector_app.ui.merchants.page import MerchantPage
 from inspector_app.ui.merchants.table import COLUMNS, MerchantSource
 from inspector_app.ui.models import PagedTableModel, PagedTableView
@@ -61,6 +64,11 @@ class MerchantsScreen(QWidget):
         bar.addWidget(self.findings_check)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self.edit_button = QToolButton(self)
+        self.edit_button.setObjectName("merchant_edit_button")
+        self.edit_button.setText(tr("&Edit"))
+        self.edit_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(self.edit_button)
 
         self.model = PagedTableModel(MerchantSource(lambda: self.env.ctx), COLUMNS,
                                      filters=browse.MerchantFilter(), sort_key="findings",
@@ -70,6 +78,22 @@ class MerchantsScreen(QWidget):
         self.view.activated_id.connect(self._show)
         self.view.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._show(self.model.row_id(cur.row())) if cur.isValid() else None)
+        # Edit, merge, delete (ui/merchants/actions.py): the Edit button's menu, the table's
+        # context menu and their shortcuts (F2, Ctrl+M, Delete) while this screen has focus.
+        self.corrections = CorrectionActions("merchant", lambda: self.env.ctx,
+                                             self.view.selected_ids, self)
+        menu = QMenu(self.edit_button)
+        menu.setToolTipsVisible(True)
+        menu.addActions(self.corrections.actions)
+        menu.addSeparator()
+        self.products_action = menu.addAction(tr("&Products…"))
+        self.products_action.setObjectName("products_action")
+        self.products_action.triggered.connect(self.show_products)
+        self.edit_button.setMenu(menu)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addActions(self.corrections.actions)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.corrections.update())
         self.page = MerchantPage(env, self)
         self.page.open_case.connect(lambda case_id: self.env.navigate("cases", case_id))
 
@@ -136,6 +160,11 @@ class MerchantsScreen(QWidget):
         # %Ln, not %n: tr() fills the count with the locale's digit grouping ("1,234").
         self.count_label.setText(tr("%Ln merchant(s)", "", n))
 
+    def show_products(self) -> None:
+        from inspector_app.ui.merchants.products_dialog import ProductsDialog
+
+        ProductsDialog(self.env, self).exec()
+
     def _show(self, merchant_id: int) -> None:
         self.page.show_merchant(merchant_id)
 
@@ -151,7 +180,16 @@ class MerchantsScreen(QWidget):
         self._stale = False
         self.model.refresh()
         self._update_count()
+        self.corrections.update()
         if self.page.info is not None:
-            self.page.show_merchant(self.page.info.id)
+            from inspector_app.domain.errors import NotFound
+            from inspector_app.services import merchants
+
+            try:  # merged away or deleted meanwhile: nothing to show
+                merchants.get_merchant(self.env.ctx, self.page.info.id)
+            except NotFound:
+                self.page.show_merchant(None)
+            else:
+                self.page.show_merchant(self.page.info.id)
         else:
             self.page._update_controls()

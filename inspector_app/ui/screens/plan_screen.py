@@ -34,6 +34,7 @@ from inspector_app.ui.i18n import QT_TR_NOOP, tr
 from inspector_app.ui.models.columns import RIGHT, Column
 from inspector_app.ui.models.paged import PagedTableModel
 from inspector_app.ui.models.table_view import PagedTableView
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.screens import ScreenEnv
 from inspector_app.ui.screens.risk_tables import RowsSource
 from inspector_app.ui.tasks import run_task
@@ -246,7 +247,7 @@ class PlanScreen(QWidget):
 
     @Slot(str, list)
     def _on_changed(self, entity: str, _ids: list) -> None:
-        if entity in (changes.PURCHASE, changes.MERCHANT, changes.DATABASE, changes.ACTOR):
+        if entity in (changes.PURCHASE, changes.MERCHANT, changes.PLAN, changes.DATABASE, changes.ACTOR):
             self._stale = True
             self._update_buttons()
             if self.isVisible():
@@ -276,7 +277,7 @@ class PlanScreen(QWidget):
             seed=seed,
             allow_repeat=self.repeat_check.isChecked(),
         )
-        run_task(job, self._made, progress=self, label=tr("Drawing the plan…"), name="make plan")
+        run_op(self, ctx, job, on_success=self._made, label=tr("Drawing the plan…"), slow=True)
 
     def _made(self, plan: PlanInfo) -> None:
         self.plan = plan
@@ -296,17 +297,11 @@ class PlanScreen(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        run_task(
-            partial(sampling_plans.accept_plan, self.env.ctx, self.plan.id),
-            self._accepted,
-            progress=self,
-            label=tr("Creating planned purchases…"),
-            name="accept plan",
-        )
+        run_op(self, self.env.ctx, partial(sampling_plans.accept_plan, self.env.ctx, self.plan.id),
+               on_success=self._accepted, label=tr("Creating planned purchases…"), slow=True)
 
     def _accepted(self, plan: PlanInfo) -> None:
         self.plan = plan
-        changes.notify(changes.PURCHASE, [p.purchase_id for p in plan.picks if p.purchase_id])
         self.env.show_status(tr("Plan %1 accepted.").replace("%1", str(plan.id)))
 
     @Slot()
@@ -315,11 +310,8 @@ class PlanScreen(QWidget):
             return
         plan_id = self.plan.id
         self.plan = None
-        run_task(
-            partial(sampling_plans.discard_plan, self.env.ctx, plan_id),
-            lambda _r: self._discarded(),
-            name="discard plan",
-        )
+        run_op(self, self.env.ctx, partial(sampling_plans.discard_plan, self.env.ctx, plan_id),
+               on_success=lambda _r: self._discarded(), slow=True)
 
     def _discarded(self) -> None:
         self.picks_source.rows = []
@@ -336,15 +328,16 @@ class PlanScreen(QWidget):
     def claim_selected(self) -> None:
         ids = [p.purchase_id for p in self.selected_picks() if p.purchase_id]
         if ids:
-            run_task(partial(_claim_all, self.env.ctx, ids), self._claimed, name="claim")
+            run_op(self, self.env.ctx, partial(_claim_all, self.env.ctx, ids), on_success=self._claimed,
+                   slow=True)
 
     def _claimed(self, ids: list[int]) -> None:
-        changes.notify(changes.PURCHASE, ids)
         self.env.show_status(tr("%1 purchases claimed.").replace("%1", str(len(ids))))
 
 
 def _claim_all(ctx, purchase_ids: list[int]) -> list[int]:
-    """Claim each purchase; stops at the first one that is not free (its error is shown)."""
+    """Claim each purchase, in the runner's one transaction: one that is not free any more
+    refuses the whole selection (its error is shown)."""
     for pid in purchase_ids:
         sampling_plans.claim(ctx, pid)
     return purchase_ids

@@ -34,6 +34,7 @@ from inspector_app.ui.i18n import QT_TR_NOOP, enum_label, tr
 from inspector_app.ui.models.columns import RIGHT, Column, enum_formatter
 from inspector_app.ui.models.paged import PagedTableModel
 from inspector_app.ui.models.table_view import PagedTableView
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.screens import ScreenEnv
 from inspector_app.ui.screens.risk_tables import RowsSource
 from inspector_app.ui.tasks import run_task
@@ -285,13 +286,11 @@ class ReviewScreen(QWidget):
         if not rows:
             return
         decision = self.decision_combo.currentData()
-        run_task(
+        run_op(
+            self, self.env.ctx,
             partial(review_decisions.record_decisions, self.env.ctx, self.month,
                     [r.merchant_id for r in rows], decision, self.reason_edit.text()),
-            self._decided,
-            progress=self,
-            label=tr("Recording decisions…"),
-            name="record review decisions",
+            on_success=self._decided, label=tr("Recording decisions…"), slow=True,
         )
 
     def _decided(self, done: list[review_decisions.DecisionInfo]) -> None:
@@ -301,4 +300,3 @@ class ReviewScreen(QWidget):
             .replace("%1", _decision(done[0].decision) if done else "")
             .replace("%2", str(len(done)))
         )
-        changes.notify(changes.MERCHANT, [d.merchant_id for d in done])

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from inspector_app.domain import clock
 from inspector_app.services import risk as risk_service
 from inspector_app.services import team_settings
+from inspector_app.services.changes import Changes
 from inspector_app.services.complaints import IMPORTERS, ImportResult, import_work_orders
 from inspector_app.services.risk_export import export_ranking
 from inspector_app.ui import changes
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.models.paged import PagedTableModel
 from inspector_app.ui.models.table_view import PagedTableView
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.screens import ScreenEnv
 from inspector_app.ui.screens.risk_tables import RISK_COLUMNS, SLOW_COLUMNS, RiskModel, RowsSource
 from inspector_app.ui.settings import EXPORT_SAVE_DIR, IMPORT_OPEN_DIR
@@ -191,13 +193,10 @@ class RiskScreen(QWidget):
             self.start_import(path)
 
     def start_import(self, path: str) -> None:
-        run_task(
-            partial(import_work_orders, self.env.ctx, path),
-            self._imported,
-            progress=self,
-            label=tr("Importing work orders…"),
-            name="import work orders",
-        )
+        # Work orders change the merchants' risk figures as well.
+        run_op(self, self.env.ctx, partial(import_work_orders, self.env.ctx, path),
+               on_success=self._imported, label=tr("Importing work orders…"), slow=True,
+               also_changed=Changes.of(changes.MERCHANT))
 
     def _imported(self, result: ImportResult) -> None:
         text = (
@@ -217,8 +216,6 @@ class RiskScreen(QWidget):
         self.env.show_status(text)
         if lines:
             QMessageBox.warning(self, tr("Import"), text + "\n\n" + "\n".join(lines))
-        changes.notify(changes.MERCHANT)
-        changes.notify(changes.WORK_ORDER)
 
     @Slot()
     def export(self) -> None:

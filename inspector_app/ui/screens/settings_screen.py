@@ -8,8 +8,6 @@ from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -28,16 +26,17 @@ from inspector_app.domain.enums import Role, Severity
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import team_settings
 from inspector_app.services import users as user_service
-from inspector_app.services.context import MANAGERS, Actor
+from inspector_app.services.context import MANAGERS
 from inspector_app.ui import changes
 from inspector_app.ui.confirm import confirm_discard
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.first_start import field_error_label
 from inspector_app.ui.i18n import LANGUAGES, current_language, enum_label, tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.screens import ScreenEnv
 from inspector_app.ui.screens.backup_panel import BackupPanel
 from inspector_app.ui.screens.risk_settings_panel import RiskSettingsPanel
 from inspector_app.ui.settings import LANGUAGE
+from inspector_app.ui.users.new_user_dialog import NewUserDialog
 
 logger = logging.getLogger(__name__)
 
@@ -47,70 +46,6 @@ MAX_DEADLINE_DAYS = 365
 WARNING_DAYS = "cases.warning_days"
 #: Days a notice gives to reply when a case's own date has passed (docs/privacy.md).
 REPLY_DAYS = "notices.reply_days"
-
-
-class NewUserDialog(QDialog):
-    """Name and role of a new user; the service decides whether the current user may."""
-
-    def __init__(self, env: ScreenEnv, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.env = env
-        self.actor: Actor | None = None
-        self.setObjectName("new_user_dialog")
-        self.setWindowTitle(tr("New user"))
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setObjectName("name_edit")
-        self.name_error = field_error_label(self)
-        self.role_combo = QComboBox(self)
-        self.role_combo.setObjectName("role_combo")
-        for role in (Role.INSPECTOR, Role.QUALITY_MANAGER, Role.MERCHANT_MANAGER, Role.ADMIN):
-            self.role_combo.addItem(enum_label(role), role.value)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(tr("Name:"), self.name_edit)
-        form.addRow("", self.name_error)
-        form.addRow(tr("Role:"), self.role_combo)
-        # On a team server a user is a PostgreSQL login with a password (services.team).
-        self.team = env.state.is_team
-        self.login_edit = QLineEdit(self)
-        self.login_edit.setObjectName("login_edit")
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setObjectName("password_edit")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        if self.team:
-            form.addRow(tr("Login:"), self.login_edit)
-            form.addRow(tr("Password:"), self.password_edit)
-        else:
-            self.login_edit.hide()
-            self.password_edit.hide()
-        form.addRow(buttons)
-        self.name_edit.textChanged.connect(lambda _t: self.name_error.hide())
-
-    @Slot()
-    def submit(self) -> None:
-        if not self.name_edit.text().strip():
-            self.name_error.setText(tr("Please enter a name."))
-            self.name_error.show()
-            return
-        role = Role(self.role_combo.currentData())
-        try:
-            if self.team:
-                from inspector_app.services.team import add_team_user
-
-                self.actor = add_team_user(self.env.ctx, self.name_edit.text(), role,
-                                           self.login_edit.text(), self.password_edit.text())
-            else:
-                self.actor = user_service.create_user(self.env.ctx, self.name_edit.text(), role)
-        except InspectorError as exc:
-            self.name_error.setText(str(exc))
-            self.name_error.show()
-            return
-        changes.notify(changes.USER, [self.actor.id])
-        self.accept()
 
 
 class SettingsScreen(QWidget):
@@ -131,6 +66,10 @@ class SettingsScreen(QWidget):
         title.setFont(font)
         column.addWidget(title)
         column.addWidget(self._user_group(body))
+        from inspector_app.ui.users.panel import UsersPanel  # Settings > Users (its own module)
+
+        self.users_panel = UsersPanel(env, body)
+        column.addWidget(self.users_panel)
         column.addWidget(self._data_group(body))
         column.addWidget(self._language_group(body))
         column.addWidget(self._team_group(body))
@@ -436,14 +375,12 @@ class SettingsScreen(QWidget):
     def save_team_settings(self) -> None:
         ctx = self.env.ctx
         values = self.team_values()
-        try:
-            team_settings.put_many(ctx, values)
-        except InspectorError as exc:
-            show_error(self, exc)
-            return
-        self._team_pristine = self.team_values()
-        changes.notify(changes.SETTINGS)
-        self.env.show_status(tr("Team settings saved."))
+
+        def saved(_result: object) -> None:
+            self._team_pristine = self.team_values()
+            self.env.show_status(tr("Team settings saved."))
+
+        run_op(self, ctx, lambda: team_settings.put_many(ctx, values), on_success=saved)
 
     @Slot()
     def open_data_folder(self) -> None:

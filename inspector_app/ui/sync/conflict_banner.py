@@ -9,7 +9,6 @@ import logging
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from inspector_app.ui import changes
 from inspector_app.ui.i18n import tr
 from inspector_app.ui.sync.marks import conflict_icon, conflict_tooltip, conflict_word
 
@@ -62,6 +61,5 @@ class ConflictBanner(QFrame):
 
         dialog = ConflictsDialog(self.env.state, self.window(), table=self.table,
                                  record_id=self.record_id)
-        dialog.exec()
+        dialog.exec()  # each resolution is an op: the screens showing it refresh themselves
         self.show_for(self.record_id)
-        changes.notify(changes.FINDING if self.table == "findings" else changes.DATABASE)

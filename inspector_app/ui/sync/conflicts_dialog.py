@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.ui import changes
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -118,16 +118,11 @@ class ConflictsDialog(QDialog):
 
     def _resolve(self, keep: str) -> None:
         from inspector_app.services.sync.conflicts import resolve
-        from inspector_app.ui.errors import show_error
 
         row = self.list.currentRow()
         if not 0 <= row < len(self._conflicts):
             return
         c = self._conflicts[row]
-        try:
-            resolve(self.state.ctx, c.id, keep)
-        except Exception as exc:  # noqa: BLE001 - shown to the person, nothing changed
-            show_error(self, exc)
-            return
-        changes.notify(changes.FINDING if c.table == "findings" else changes.DATABASE)
-        self.reload()
+        # Nothing changed when refused; run_op shows why and broadcasts what did change.
+        run_op(self, self.state.ctx, lambda: resolve(self.state.ctx, c.id, keep),
+               on_success=lambda _r: self.reload())

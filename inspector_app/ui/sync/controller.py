@@ -13,8 +13,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu
 from sqlalchemy.engine import make_url
 
+from inspector_app.services.changes import Changes
 from inspector_app.ui import changes
 from inspector_app.ui.i18n import tr
+from inspector_app.ui.ops import run_op
 from inspector_app.ui.tasks import Task, run_task
 
 logger = logging.getLogger(__name__)
@@ -139,16 +141,19 @@ class SyncController(QObject):
         from inspector_app.services.sync.run import sync_steps
 
         ctx, password = self.state.ctx, self._password
-        self.task = run_task(lambda: sync_steps(ctx, password), self._on_done, self._on_error,
-                             progress=self.window, label=tr("Syncing with the team server…"),
-                             on_cancel=self._on_cancel, name="sync")
+
+        # The sync commits as it goes, in a thread of its own (docs/sync.md): every screen
+        # reloads after it, whatever the outcome.
+        self.task = run_op(self.window, ctx, lambda: sync_steps(ctx, password), on_success=self._on_done,
+                           on_failure=self._on_error, on_cancel=self._on_cancel, on_finished=self._settled,
+                           label=tr("Syncing with the team server…"), also_changed=Changes.everything(),
+                           slow=True, cancellable=True, transaction=False).task
         self.refresh()
 
     def _on_done(self, report) -> None:
         self.task = None
         self.online = True
         self.refresh()
-        changes.notify(changes.DATABASE)
         message = tr("Sync done: %1 sent, %2 received, %3 waiting").replace(
             "%1", str(report.pushed)).replace("%2", str(report.pulled)).replace(
             "%3", str(report.pending))
@@ -164,10 +169,16 @@ class SyncController(QObject):
     def _on_error(self, exc: BaseException) -> None:
         from inspector_app.ui.errors import show_error
 
-        self.task = None
+        self.task = None  # run_op shows an unexpected error itself
         self._password = None  # a wrong password is asked again next time
         self.refresh()
         show_error(self.window, exc)
+
+    def _settled(self) -> None:
+        if self.task is not None:  # an unexpected error (shown by run_op)
+            self.task = None
+            self._password = None
+            self.refresh()
 
     def _on_cancel(self) -> None:
         self.task = None

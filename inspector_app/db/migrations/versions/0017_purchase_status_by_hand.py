@@ -1,7 +1,7 @@
 """purchases.status_set_by_hand: a status a person chose, kept when the dates change
 
 Revision ID: 0017
-Revises: 0013
+Revises: 0015
 Create Date: 2026-12-07
 
 A purchase's status follows its dates (order date: ordered, received date: received,
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0017"
-down_revision = "0013"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

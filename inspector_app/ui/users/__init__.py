@@ -1,0 +1,1 @@
+"""Settings > Users: the people of the team, for administrators."""
