@@ -198,8 +198,24 @@ def apply_security(conn: Connection) -> dict[Role, str]:
     sql += _policies(q)
     for statement in sql:
         conn.exec_driver_sql(statement)
+    _ensure_workbook_key(conn)
     logger.info("team security applied to %s (%d statements)", database, len(sql))
     return groups
+
+
+#: The app_settings key of the team's workbook-signing secret (services/responses.py).
+WORKBOOK_KEY = "reports.workbook_key"
+
+
+def _ensure_workbook_key(conn: Connection) -> None:
+    """The team's secret that signs merchant workbooks exists before anyone exports one: a
+    merchant manager, who sends the workbooks, may not write app_settings
+    (docs/team-server.md, "Private columns")."""
+    conn.exec_driver_sql(
+        "INSERT INTO app_settings (uid, key, value_json, created_at, updated_at, version) "
+        "VALUES (gen_random_uuid()::text, %(k)s, %(v)s, now() AT TIME ZONE 'UTC', "
+        "now() AT TIME ZONE 'UTC', 1) ON CONFLICT (key) DO NOTHING",
+        {"k": WORKBOOK_KEY, "v": f'"{secrets.token_hex(32)}"'})
 
 
 def _merchant_views(conn: Connection, merchant_managers: str) -> list[str]:

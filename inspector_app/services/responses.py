@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from inspector_app.db import team as team_db
 from inspector_app.db.models import AppSetting, Merchant, RectificationCase
 from inspector_app.domain.enums import Role
 from inspector_app.domain.errors import InspectorError, NotFound, ValidationError
@@ -20,8 +21,9 @@ from inspector_app.services.workbooks import ImportReport, RowError, merchant_id
 
 logger = logging.getLogger(__name__)
 
-#: AppSetting key of the secret that signs merchant workbooks (checksums of protected cells).
-WORKBOOK_KEY = "reports.workbook_key"
+#: AppSetting key of the secret that signs merchant workbooks (checksums of protected cells);
+#: a team server creates it with its grants (db/team.py).
+WORKBOOK_KEY = team_db.WORKBOOK_KEY
 #: Rows whose cases are looked up in one query (SQLite allows 32,766 variables; be modest).
 LOOKUP_CHUNK = 500
 

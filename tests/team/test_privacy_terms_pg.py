@@ -83,8 +83,8 @@ def test_the_merchant_managers_notice_and_workbooks_hold_no_alias_or_address(
     assert "衬衫纽扣脱落" in _squeezed(PdfReader(pdf).pages[0].extract_text())
 
     book = tmp_path / "merchant.xlsx"
-    # The team's workbook key is made by a manager (a merchant manager may not add settings).
-    responses.workbook_key(people[Role.QUALITY_MANAGER])
+    # The team's workbook key was made with the grants: the merchant manager's login, who
+    # may not add settings, exports the team's first workbook.
     responses.export_merchant_workbook(mia, m.shop_id, book)
     wb = openpyxl.load_workbook(book)
     cells = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
