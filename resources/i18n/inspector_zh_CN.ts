@@ -4483,6 +4483,22 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>%1 项被服务器拒绝</translation>
         </message>
         <message>
+            <source>%1 no longer yours to see, removed here</source>
+            <translation>%1 条已不再对你可见，已从本机移除</translation>
+        </message>
+        <message>
+            <source>Refused by the team server, kept here as they are: %1.</source>
+            <translation>被团队服务器拒绝、按原样保留在本机：%1 条。</translation>
+        </message>
+        <message>
+            <source>No longer shown to you by the team server, kept here because they hold changes not sent: %1.</source>
+            <translation>团队服务器已不再向你显示、但含有未发送的更改而保留在本机：%1 条。</translation>
+        </message>
+        <message>
+            <source>… and %1 more (inspector sync lists them all)</source>
+            <translation>……另有 %1 条（inspector sync 会全部列出）</translation>
+        </message>
+        <message>
             <source>Sync cancelled: what was sent stays sent; the next sync goes on</source>
             <translation>同步已取消：已发送的内容保持不变；下次同步将继续</translation>
         </message>

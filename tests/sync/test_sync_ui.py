@@ -106,3 +106,35 @@ def test_what_needs_the_server_is_disabled_with_the_reason(qtbot, team_server, t
     offline = [b for b in window.findChildren(QPushButton)
                if "needs the team server" in b.toolTip()]
     assert offline and not any(b.isEnabled() for b in offline)
+
+
+def test_after_a_sync_the_refused_and_kept_records_are_named(qtbot, team_server, tmp_path):
+    """Rows the server stopped showing Ian are removed (counted in the status bar); his
+    edited one stays and, like the server's refusal of it, is named in a message."""
+    from PySide6.QtWidgets import QMessageBox
+
+    qm = team_server.context(team_server.login_url(Role.QUALITY_MANAGER), tmp_path / "qm")
+    shop = merchants.create_merchant(qm, "UI-4", "可见界面商店")
+    made = [purchases.create_purchase(qm, received_input(shop.id, order_number=f"UIV-{i}"))
+            for i in range(2)]
+    for i, p in enumerate(made):
+        findings.add_finding(qm, p.id, findings.FindingInput(
+            "product_quality", "minor", f"界面可见 {i}"))
+    ian = join(team_server, team_server.second_inspector, tmp_path / "ian")
+    with ian.db.write() as s:
+        s.execute(select(Finding).where(Finding.title == "界面可见 1")).scalar_one(
+        ).description = "伊恩在界面里的记录"
+    team_server.sql(Role.QUALITY_MANAGER,
+                    "UPDATE purchases SET inspector_id = (SELECT id FROM users WHERE login = %s)"
+                    " WHERE order_number IN ('UIV-0', 'UIV-1')",
+                    (team_server.logins[Role.INSPECTOR],))
+    window = _window(qtbot, ian, tmp_path)
+    window.sync.sync_action.trigger()
+    qtbot.waitUntil(lambda: window.sync.task is None, timeout=120_000)
+    box = window.findChild(QMessageBox, "sync_attention")
+    assert box is not None and box.isVisible()
+    assert "Refused by the team server, kept here as they are: 1." in box.text()
+    assert "hold changes not sent: 1." in box.text()
+    assert box.informativeText().count("界面可见 1") == 2  # refused, and kept
+    assert "no longer yours to see, removed here" in window.statusBar().currentMessage()
+    box.close()

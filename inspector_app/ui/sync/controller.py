@@ -10,7 +10,7 @@ import socket
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox
 from sqlalchemy.engine import make_url
 
 from inspector_app.services.changes import Changes
@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 #: How often the status bar checks that the server answers.
 PROBE_MS = 60_000
+#: Records named in the after-sync message; the rest are counted (the CLI lists them all).
+ATTENTION_LINES = 20
 
 
 def server_answers(url: str, timeout: float = 1.5) -> bool:
@@ -162,9 +164,39 @@ class SyncController(QObject):
         if report.refused:
             message += " · " + tr("%1 refused by the server").replace(
                 "%1", str(len(report.refused)))
+        if report.removed:
+            message += " · " + tr("%1 no longer yours to see, removed here").replace(
+                "%1", str(report.removed))
         self.window.statusBar().showMessage(message, 15_000)
-        if report.conflicts:
+        if report.refused or report.kept:
+            self._show_attention(report)
+        elif report.conflicts:
             self.show_conflicts()
+
+    def _show_attention(self, report) -> None:
+        """Records the server refused, and records it no longer shows this login that stay
+        here because they hold changes not sent: each named, so nothing goes unnoticed
+        (docs/sync.md, "Visibility")."""
+        lines = list(report.refused) + list(report.kept)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Sync"), "", QMessageBox.StandardButton.Close,
+                          self.window)
+        box.setObjectName("sync_attention")
+        parts = []
+        if report.refused:
+            parts.append(tr("Refused by the team server, kept here as they are: %1.").replace(
+                "%1", str(len(report.refused))))
+        if report.kept:
+            parts.append(tr("No longer shown to you by the team server, kept here because they "
+                            "hold changes not sent: %1.").replace("%1", str(len(report.kept))))
+        box.setText(" ".join(parts))
+        shown = lines[:ATTENTION_LINES]
+        if len(lines) > len(shown):
+            shown.append(tr("… and %1 more (inspector sync lists them all)").replace(
+                "%1", str(len(lines) - len(shown))))
+        box.setInformativeText("\n".join(shown))
+        if report.conflicts:
+            box.finished.connect(lambda _r: self.show_conflicts())
+        box.open()
 
     def _on_error(self, exc: BaseException) -> None:
         from inspector_app.ui.errors import show_error
