@@ -87,6 +87,6 @@ def test_upgrade_keeps_work_orders_and_goes_down_again_postgres():
         with db.engine.connect() as conn:
             triggers = conn.exec_driver_sql(
                 "SELECT tgname FROM pg_trigger WHERE tgname LIKE 'order_volumes%%'").scalars().all()
-        assert triggers == ["order_volumes_stamp_created_by"]
+        assert triggers == ["order_volumes_stamp_authors"]
     finally:
         db.dispose()

@@ -25,6 +25,6 @@ def test_down_and_up_again_on_postgresql(empty_database):
         with db.engine.connect() as conn:
             triggers = set(conn.exec_driver_sql(
                 "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").scalars())
-        assert {"findings_stamp_created_by", "case_events_stamp_actor"} <= triggers
+        assert {"findings_stamp_authors", "case_events_stamp_authors"} <= triggers
     finally:
         db.dispose()

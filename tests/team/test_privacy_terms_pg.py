@@ -150,6 +150,10 @@ def test_the_terms_follow_the_purchases(team_server, people):
     team_server.sql(Role.INSPECTOR, "UPDATE purchases SET buyer_alias = 'Qian Mochou'"
                     " WHERE id = %s", (pur.id,))
     assert spans("zhao lingyun") == [] and spans("QIAN MOCHOU") == [(p.BUYER_ALIAS,)]
+    # An update of other columns (one statement trigger per UPDATE) keeps the terms.
+    team_server.sql(Role.INSPECTOR, "UPDATE purchases SET notes = 'rechecked' WHERE id = %s",
+                    (pur.id,))
+    assert spans("QIAN MOCHOU") == [(p.BUYER_ALIAS,)]
     with mia.db.read() as s:
         assert merchant_gate(s, m.id, "Org").text("Qian Mochou") == "[removed]"
     team_server.sql(Role.QUALITY_MANAGER, "DELETE FROM purchases WHERE id = %s", (pur.id,))
