@@ -89,6 +89,47 @@ def _copy_baseline(server, prefix: str) -> tuple[float, int]:
     return elapsed, sum(len(v) for v in data.values())
 
 
+def _copy_into_tables(server, prefix: str) -> float:
+    """Seconds to COPY the same rows and photo bytes into the tables they went to, as the
+    owner (the fastest load PostgreSQL has there): the synced rows are deleted first and
+    copied back in the same transaction, through the same indexes, constraints and
+    triggers; rolled back."""
+    import psycopg
+
+    from tests.team.conftest import _admin_conninfo
+
+    purchases = f"SELECT id FROM purchases WHERE order_number LIKE '{prefix}-%'"
+    where = {  # parents first when copied in, last when deleted
+        "photo_blobs": f"sha256 IN (SELECT sha256 FROM photos WHERE purchase_id IN "
+                       f"({purchases}))",
+        "purchases": f"id IN ({purchases})",
+        "findings": f"purchase_id IN ({purchases})",
+        "photos": f"purchase_id IN ({purchases})",
+    }
+    with psycopg.connect(_admin_conninfo(server.name)) as conn:
+        data: dict[str, bytes] = {}
+        for name, clause in where.items():
+            buf = io.BytesIO()
+            with conn.cursor().copy(f"COPY (SELECT * FROM {name} WHERE {clause}) TO STDOUT "
+                                    "(FORMAT binary)") as copy:
+                for chunk in copy:
+                    buf.write(chunk)
+            data[name] = buf.getvalue()
+        for name in where:
+            conn.execute(f"CREATE TEMP TABLE gone_{name} AS SELECT * FROM {name} "
+                         f"WHERE {where[name]}")
+        for name in reversed(where):
+            key = "sha256" if name == "photo_blobs" else "id"
+            conn.execute(f"DELETE FROM {name} WHERE {key} IN (SELECT {key} FROM gone_{name})")
+        started = time.perf_counter()
+        for name, payload in data.items():
+            with conn.cursor().copy(f"COPY {name} FROM STDIN (FORMAT binary)") as c:
+                c.write(payload)
+        elapsed = time.perf_counter() - started
+        conn.rollback()
+    return elapsed
+
+
 def _server_floor(server, prefix: str, login: str) -> float:
     """Seconds the server itself takes to write the same rows as the login, whatever the
     client: INSERT ... SELECT from typed copies already on the server (new uids and order

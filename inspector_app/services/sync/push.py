@@ -11,6 +11,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -99,34 +100,43 @@ def push(ctx: Context, server: Database, role: Role, user_uid: str, *,
     result.refused += _still_refused(ctx, [e.id for e in entries if e.refused_seq == e.seq])
     done = 0
     step = min(CLAIM_BATCH, max(MIN_CLAIM_BATCH, -(-len(todo) // 10)))
-    for start in range(0, len(todo), step):
-        claims = _claim(ctx, todo[start:start + step])
-        outcomes: list[tuple[Claim, object]] = []
-        try:
-            for group in _by_table(claims):
-                if cancelled():
-                    result.cancelled = True
-                    break
-                bulk = _bulk(ctx, server, group, role, user_uid, result)
-                for claim in group:
-                    if claim.entry_id in bulk:
-                        outcomes.append((claim, bulk[claim.entry_id]))
-                        done += 1
-                        continue
+    batches = [todo[start:start + step] for start in range(0, len(todo), step)]
+    # The laptop claims the next batch while the server applies this one (docs/sync.md,
+    # "Push"): a claim is durable on its own, so one left unsent by a cancel or a kill is
+    # sent by the next sync. Leaving the block waits for a claim under way.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-claim") as claimer:
+        upcoming = claimer.submit(_claim, ctx, batches[0]) if batches else None
+        for number in range(len(batches)):
+            assert upcoming is not None
+            claims = upcoming.result()
+            upcoming = (claimer.submit(_claim, ctx, batches[number + 1])
+                        if number + 1 < len(batches) else None)
+            outcomes: list[tuple[Claim, object]] = []
+            try:
+                for group in _by_table(claims):
                     if cancelled():
                         result.cancelled = True
                         break
+                    bulk = _bulk(ctx, server, group, role, user_uid, result)
+                    for claim in group:
+                        if claim.entry_id in bulk:
+                            outcomes.append((claim, bulk[claim.entry_id]))
+                            done += 1
+                            continue
+                        if cancelled():
+                            result.cancelled = True
+                            break
+                        if progress:
+                            progress(done, len(todo), claim.table)
+                        done += 1
+                        outcomes.append(
+                            (claim, _push_one(ctx, server, claim, role, user_uid, result)))
                     if progress:
-                        progress(done, len(todo), claim.table)
-                    done += 1
-                    outcomes.append(
-                        (claim, _push_one(ctx, server, claim, role, user_uid, result)))
-                if progress:
-                    progress(done, len(todo), group[0].table)
-        finally:  # what the server applied is finished here even when cancelled or failing
-            _finish(ctx, outcomes, result)
-        if result.cancelled:
-            break
+                        progress(done, len(todo), group[0].table)
+            finally:  # what the server applied is finished here even when cancelled or failing
+                _finish(ctx, outcomes, result)
+            if result.cancelled:
+                break
     return result
 
 
