@@ -44,6 +44,10 @@ def _install_sqlite_hooks(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+#: Seconds to wait for a team server to answer a new connection.
+CONNECT_TIMEOUT_S = 10
+
+
 class Database:
     """One database: its engine and the two kinds of session the services use."""
 
@@ -61,6 +65,11 @@ class Database:
             # in the millions, above jit_above_cost, and spent ~340 ms compiling a query
             # that runs in 20 ms (docs/performance.md).
             kwargs["connect_args"] = {"options": "-c jit=off"}
+            # A server behind a dead network answers nothing: give up after this many
+            # seconds with "timeout expired" (db/server_errors: unreachable) instead of
+            # the operating system's minutes. A URL's own connect_timeout wins.
+            if "connect_timeout" not in self.url.query:
+                kwargs["connect_args"]["connect_timeout"] = CONNECT_TIMEOUT_S
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)

@@ -1,6 +1,8 @@
 """The team server's login dialog: login and password, one clear message when refused; the
 password remembered in the system keyring when the person ticks "Remember" (inspector_app/
-keychain.py; without a keyring the box is off and says why)."""
+keychain.py; without a keyring the box is off and says why). It connects on the task pool
+(ui/tasks.py), so a slow or silent server never freezes the window: the dialog says it is
+connecting, and Quit leaves at once (a connection that arrives after it is closed again)."""
 
 from __future__ import annotations
 
@@ -50,6 +52,9 @@ class LoginDialog(QDialog):
         self.paths = paths
         self.offline_opener = offline_opener
         self.offline = False
+        #: The connection under way (a ui.tasks.Task), if any.
+        self.connecting = None
+        self._abandoned = False
         where = f"{self.url.host or 'localhost'}/{self.url.database or ''}"
         intro = QLabel(tr("Team server: %1").replace("%1", where), self)
         self.login_edit = QLineEdit(login or self.url.username or "", self)
@@ -106,33 +111,80 @@ class LoginDialog(QDialog):
 
     @Slot()
     def attempt(self) -> None:
-        from sqlalchemy.exc import OperationalError
+        """Connect with what is typed, off the GUI thread; the answer comes back to
+        _connected or _failed (tests wait for `busy` to turn False)."""
+        from inspector_app.ui.tasks import run_task
 
-        from inspector_app.db.server_errors import describe_connect_error, unreachable
-
+        if self.connecting is not None:
+            return
         url = self.url.set(username=self.login_edit.text().strip(),
                            password=self.password_edit.text())
-        try:
-            self.ctx = self.opener(url.render_as_string(hide_password=False))
-        except OperationalError as exc:
-            message = describe_connect_error(exc, url)
-            if message is None:
-                raise
-            if unreachable(exc):  # not the password's fault: keep it, offer retry/offline
-                self._unreachable(message)
-                return
-            self._refused(message)
+        self._set_busy(True)
+        address = url.render_as_string(hide_password=False)
+        opener = self.opener
+        self.connecting = run_task(lambda: opener(address), self._connected,
+                                   lambda exc: self._failed(exc, url), name="log in")
+
+    @property
+    def busy(self) -> bool:
+        return self.connecting is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.login_edit, self.password_edit, self.log_in_button,
+                       self.offline_button):
+            widget.setEnabled(not busy)
+        self.remember_box.setEnabled(not busy and not keychain.unavailable())
+        if busy:
+            self.error_label.setStyleSheet("")
+            self.error_label.setText(tr("Connecting to the team server…"))
+            self.error_label.show()
+        else:
+            self.error_label.setStyleSheet("color: #b00020")
+            self.error_label.hide()
+
+    def _connected(self, ctx: Context) -> None:
+        self.connecting = None
+        if self._abandoned:  # Quit while connecting: nobody wants this connection now
+            ctx.db.dispose()
             return
-        except InspectorError as exc:
-            self._refused(str(exc))
-            return
-        logger.info("Logged in to %s as %s", self.url.host, url.username)
+        self._set_busy(False)
+        self.ctx = ctx
+        logger.info("Logged in to %s as %s", self.url.host, self.login)
         if self.remember_box.isEnabled():
             if self.remember_box.isChecked():
                 keychain.remember(self.url, self.login, self.password_edit.text())
             else:
                 keychain.forget(self.url, self.login)
         self.accept()
+
+    def _failed(self, exc: BaseException, url) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        from inspector_app.db.server_errors import describe_connect_error, unreachable
+
+        self.connecting = None
+        if self._abandoned:
+            return
+        self._set_busy(False)
+        message = (describe_connect_error(exc, url) if isinstance(exc, OperationalError)
+                   else str(exc) if isinstance(exc, InspectorError) else None)
+        if message is None:
+            from inspector_app.ui.errors import show_error
+
+            self.password_edit.setFocus()
+            show_error(self, exc)
+            return
+        if isinstance(exc, OperationalError) and unreachable(exc):
+            # Not the password's fault: keep it, offer retry and offline work.
+            self._unreachable(message)
+            return
+        self._refused(message)
+
+    def reject(self) -> None:
+        """Quit; a connection still under way is closed when it arrives."""
+        if self.connecting is not None:
+            self._abandoned = True
+        super().reject()
 
     def _refused(self, message: str) -> None:
         # The password is cleared; what the person typed as login stays for the retry.
@@ -158,6 +210,7 @@ class LoginDialog(QDialog):
         self.error_label.show()
         self.log_in_button.setText(tr("Retry"))
         self.offline_button.setVisible(copy is not None)
+        (self.offline_button if copy is not None else self.log_in_button).setFocus()
         self.adjustSize()
 
     @Slot()

@@ -111,6 +111,7 @@ def test_shots(qtbot, team_server, tmp_path, lang):  # noqa: F811
     login.show()
     login.password_edit.setText(PASSWORD)
     login.attempt()
+    qtbot.waitUntil(lambda: not login.busy, timeout=30_000)
     qtbot.wait(300)
     assert login.grab().save(str(out / "login_server_down.png"))
     login.close()

@@ -99,7 +99,6 @@ def test_sync_killed_at_random_points_ends_with_one_copy_of_everything(team_serv
     laptop = join(team_server, team_server.logins[Role.INSPECTOR], tmp_path / "laptop")
     shas = offline_work(laptop, "KILL-1", purchases=PURCHASES, findings_each=FINDINGS_EACH,
                         photos=PHOTOS, prefix="KILL")
-    started = time.monotonic()
     waiting = pending_count(laptop)
     seen = kill_and_resume(tmp_path / "laptop", KILLS, seed=13, total=waiting,
                            progress=lambda: team_server.sql(
@@ -113,4 +112,3 @@ def test_sync_killed_at_random_points_ends_with_one_copy_of_everything(team_serv
     report = json.loads(again.stdout)
     assert (report["pushed"], report["pulled"], report["photos_sent_bytes"],
             report["photos_received"], report["conflicts"]) == (0, 0, 0, 0, [])
-    assert time.monotonic() - started < 120

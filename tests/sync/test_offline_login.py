@@ -57,6 +57,7 @@ def test_server_down_offers_retry_and_offline_work_with_the_right_password_only(
         dialog = _dialog(qtbot, server_address(team_server), login, folder, opened)
         dialog.password_edit.setText("not-the-password")
         dialog.attempt()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
         assert not dialog.error_label.isHidden() and dialog.ctx is None
         assert dialog.offline_button.isHidden()
         # The server is down (its address no longer answers): Retry, and Work offline.
@@ -66,6 +67,7 @@ def test_server_down_offers_retry_and_offline_work_with_the_right_password_only(
         dialog = _dialog(qtbot, down.render_as_string(), login, folder, opened)
         dialog.password_edit.setText("a-guess")
         dialog.attempt()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
         assert dialog.ctx is None and dialog.log_in_button.text() == retry
         assert not dialog.offline_button.isHidden()
         assert dialog.offline_button.text() == offline_word
@@ -103,6 +105,7 @@ def test_a_copy_never_synced_since_the_feature_cannot_open_offline(
     dialog = _dialog(qtbot, down.render_as_string(), login, folder, opened)
     dialog.password_edit.setText(PASSWORD)
     dialog.attempt()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
     assert not dialog.offline_button.isHidden()
     dialog.offline_button.click()
     assert dialog.ctx is None and dialog.result() != dialog.DialogCode.Accepted
@@ -130,6 +133,7 @@ def test_the_application_start_opens_the_copy_offline(qtbot, team_server, tmp_pa
     def person(dialog):  # types the password, is refused by the network, works offline
         dialog.password_edit.setText(PASSWORD)
         dialog.attempt()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
         assert not dialog.offline_button.isHidden()
         dialog.offline_button.click()
         return dialog.result()

@@ -29,12 +29,14 @@ def test_login_dialog_refuses_a_wrong_password_then_logs_in(qtbot, team_server, 
     assert dialog.login_edit.text() == login
     qtbot.keyClicks(dialog.password_edit, "not-the-password")
     dialog.attempt()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
     assert not dialog.error_label.isHidden()
     assert "wrong password" in dialog.error_label.text()
     assert dialog.password_edit.text() == "" and dialog.login_edit.text() == login
     assert dialog.result() != dialog.DialogCode.Accepted
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     dialog.attempt()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.ctx is not None
     for ctx in opened:
@@ -114,9 +116,11 @@ def test_remember_keeps_the_password_in_the_keyring_only(qtbot, team_server, tmp
         qtbot.keyClicks(first.password_edit, "wrong-password")
         first.remember_box.setChecked(True)
         first.attempt()  # refused: nothing remembered
+        qtbot.waitUntil(lambda: not first.busy, timeout=30_000)
         assert first.result() != first.DialogCode.Accepted and store.entries == {}
         qtbot.keyClicks(first.password_edit, PASSWORD)
         first.attempt()
+        qtbot.waitUntil(lambda: not first.busy, timeout=30_000)
         assert first.result() == first.DialogCode.Accepted
         assert list(store.entries.values()) == [PASSWORD]
         again = LoginDialog(server_url, login, opener)
@@ -124,6 +128,7 @@ def test_remember_keeps_the_password_in_the_keyring_only(qtbot, team_server, tmp
         assert again.password_edit.text() == PASSWORD and again.remember_box.isChecked()
         again.remember_box.setChecked(False)
         again.attempt()
+        qtbot.waitUntil(lambda: not again.busy, timeout=30_000)
         assert again.result() == again.DialogCode.Accepted and store.entries == {}
     finally:
         keyring.set_keyring(previous)
