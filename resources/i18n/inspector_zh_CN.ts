@@ -4739,8 +4739,24 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>在本笔记本上退出团队</translation>
         </message>
         <message>
-            <source>Stop working on this laptop's copy of %1 (login %2)? Nothing changes on the server. The copy is kept as %3, not deleted; Inspector then restarts without a database and offers to create one.</source>
-            <translation>停止使用本笔记本上 %1 的副本（登录名 %2）？服务器上不会有任何更改。副本保留为 %3，不会被删除；之后 Inspector 在没有数据库的情况下重新启动，并提示新建一个。</translation>
+            <source>Inspector then restarts without a database and offers to create one.</source>
+            <translation>之后 Inspector 在没有数据库的情况下重新启动，并提示新建一个。</translation>
+        </message>
+        <message>
+            <source>This laptop still has the database it had before joining (%1): Inspector can restart on it, or without a database.</source>
+            <translation>本笔记本仍保留着加入之前的数据库（%1）：Inspector 可以在它上面重新启动，也可以在没有数据库的情况下重新启动。</translation>
+        </message>
+        <message>
+            <source>Leave and go back to it</source>
+            <translation>退出并回到该数据库</translation>
+        </message>
+        <message>
+            <source>Leave without a database</source>
+            <translation>退出且不使用数据库</translation>
+        </message>
+        <message>
+            <source>Stop working on this laptop's copy of %1 (login %2)? Nothing changes on the server. The copy is kept as %3, not deleted.</source>
+            <translation>停止使用本笔记本上 %1 的副本（登录名 %2）？服务器上不会有任何更改。副本保留为 %3，不会被删除。</translation>
         </message>
         <message>
             <source>&amp;Join a team server…</source>

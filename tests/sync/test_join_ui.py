@@ -230,3 +230,47 @@ def test_a_copy_cannot_join_again_and_leaves_only_when_nothing_waits(
     with sqlite3.connect(kept) as conn:  # the copy is kept whole, with its binding
         assert conn.execute("SELECT login FROM sync_binding").fetchone()[0] == \
             team_server.logins[Role.INSPECTOR]
+
+
+def test_leaving_can_go_back_to_the_database_from_before_joining(
+        qtbot, team_server, tmp_path, monkeypatch, restarts, message_boxes, windows):  # noqa: F811
+    """Joined from Settings, then left: the person is offered the one-laptop database set
+    aside by the join, and gets it back whole; the team copy is kept beside it."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    folder = tmp_path / "laptop"
+    local = _one_laptop(folder)
+    window = _window(windows, local, tmp_path)
+    _drive_join(qtbot, monkeypatch, team_server, team_server.logins[Role.INSPECTOR], [PASSWORD])
+    qtbot.mouseClick(window.navigate("settings").team_panel.join_button, _left())
+    _flush_deleted()
+    local.db.dispose()
+    (earlier,) = folder.glob("inspector-before-joining-*.sqlite3")
+    copy = open_context(sqlite_url(folder / "inspector.sqlite3"), str(folder), create=False)
+    asked: list[str] = []
+
+    def choose(box: QMessageBox) -> int:  # what the person reads, then "go back to it"
+        asked.append(box.informativeText())
+        box.findChild(QPushButton, "leave_restore").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose)
+    panel = _window(windows, copy, tmp_path).navigate("settings").team_panel
+    qtbot.mouseClick(panel.leave_button, _left())
+    _flush_deleted()
+    copy.db.dispose()
+    assert len(asked) == 1 and earlier.name in asked[0]
+    assert restarts[-1] == ("INSPECTOR_DB_URL",)
+    assert not earlier.exists()
+    (kept,) = folder.glob("inspector-left-team-*.sqlite3")
+    with sqlite3.connect(kept) as conn:  # the team copy, whole, with its binding
+        assert conn.execute("SELECT login FROM sync_binding").fetchone()[0] == \
+            team_server.logins[Role.INSPECTOR]
+    # The restarted application opens the one-laptop database again, with the folder's
+    # photos (a mismatched pairing would refuse to open), and no team binding.
+    back = open_context(sqlite_url(folder / "inspector.sqlite3"), str(folder), create=False)
+    try:
+        assert binding(back) is None
+        assert merchants.find_by_shop_id(back, "LOCAL-1").name == "本机商店"
+    finally:
+        back.db.dispose()

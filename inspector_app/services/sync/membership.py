@@ -300,9 +300,19 @@ def leave_check(ctx: Context) -> None:
             count=conflicts))
 
 
-def leave(paths: DataPaths, *, keep_as: Path | None = None) -> Path:
+def before_joining(paths: DataPaths) -> Path | None:
+    """The newest database this data folder held before it joined a team (install_copy set
+    it aside as inspector-before-joining-DATE.sqlite3), if one is still there."""
+    found = sorted(p for p in paths.root.glob("inspector-before-joining-*.sqlite3")
+                   if p.is_file())
+    return found[-1] if found else None
+
+
+def leave(paths: DataPaths, *, keep_as: Path | None = None,
+          restore: Path | None = None) -> Path:
     """Rename the copy (closed by its user, checked by leave_check) to a dated file beside
-    it; the data folder then holds no database. The renamed file."""
+    it; the data folder then holds no database, or `restore` (a database set aside by an
+    earlier join, before_joining) moved back into place. The renamed file."""
     conn = sqlite3.connect(f"{paths.database.resolve().as_uri()}?mode=ro", uri=True)
     try:  # checked again on the closed file: nothing may have been queued meanwhile
         waiting = conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]
@@ -316,6 +326,11 @@ def leave(paths: DataPaths, *, keep_as: Path | None = None) -> Path:
             "(nothing was changed)", count=waiting))
     kept = keep_as if keep_as is not None and not keep_as.exists() else set_aside_name(
         paths, "left-team")
+    if restore is not None and not restore.is_file():
+        raise ValidationError(t("{file} is gone: nothing was changed", file=restore.name))
     _move_database(paths.database, kept)
     logger.info("Left the team on this laptop; the copy is kept as %s", kept)
+    if restore is not None:
+        _move_database(restore, paths.database)
+        logger.info("The database from before joining (%s) is back in place", restore.name)
     return kept

@@ -68,6 +68,8 @@ class SyncController(QObject):
         self.label = QLabel(window)
         self.label.setObjectName("status_sync")
         window.statusBar().addPermanentWidget(self.label)
+        #: Set by stop(): the database is closed for good (left or joined a team).
+        self.stopped = False
         self._timer = QTimer(self)
         self._timer.setInterval(PROBE_MS)
         self._timer.timeout.connect(self.probe)
@@ -80,12 +82,20 @@ class SyncController(QObject):
     def binding(self):
         return self.state.replica
 
+    def stop(self) -> None:
+        """The database is about to be moved away: no more probes, and an answer or a
+        change notice still queued for this window finds nothing to refresh."""
+        self.stopped = True
+        self._timer.stop()
+
     @Slot(str, list)
     def _on_changed(self, _entity: str, _ids: list) -> None:
         self.refresh()
 
     @Slot()
     def probe(self) -> None:
+        if self.stopped:
+            return
         url = self.binding.server_url
         run_task(lambda: server_answers(url), self._on_probe,
                  lambda exc: logger.warning("probe failed: %s", exc), name="sync-probe")
@@ -95,6 +105,8 @@ class SyncController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.stopped:
+            return
         from inspector_app.services.sync.binding import (
             binding,
             forget_binding_cache,

@@ -10,6 +10,7 @@ and restarts the application on it, as a change of language does (ui/restart.py)
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction
@@ -67,7 +68,7 @@ def _close_database(window: QWidget, state) -> None:
 
     controller = getattr(window, "sync", None)
     if controller is not None:
-        controller._timer.stop()
+        controller.stop()
     wait_for_tasks()
     engine = state.ctx.db.engine
     engine.dispose()
@@ -125,9 +126,43 @@ def start_join(window: QWidget, state) -> bool:
     return True
 
 
+def _ask_leave(window: QWidget, question: str, earlier: Path | None) -> bool | None:
+    """Confirm leaving: None to stay; True to go back to `earlier` (the database this
+    laptop had before joining), False to restart without a database."""
+    if earlier is None:
+        answer = QMessageBox.question(
+            window, tr("Leave the team on this laptop"),
+            question + " " + tr("Inspector then restarts without a database and offers to "
+                                "create one."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return False if answer == QMessageBox.StandardButton.Yes else None
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Leave the team on this laptop"),
+                      question, QMessageBox.StandardButton.NoButton, window)
+    box.setInformativeText(tr(
+        "This laptop still has the database it had before joining (%1): Inspector can "
+        "restart on it, or without a database.").replace("%1", earlier.name))
+    back = box.addButton(tr("Leave and go back to it"), QMessageBox.ButtonRole.AcceptRole)
+    back.setObjectName("leave_restore")
+    plain = box.addButton(tr("Leave without a database"),
+                          QMessageBox.ButtonRole.DestructiveRole)
+    plain.setObjectName("leave_plain")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is back else False if clicked is plain else None
+
+
 def start_leave(window: QWidget, state) -> bool:
     """Leave the team on this laptop (refused while changes wait); True when left."""
-    from inspector_app.services.sync.membership import leave, leave_check, set_aside_name
+    from inspector_app.services.sync.membership import (
+        before_joining,
+        leave,
+        leave_check,
+        set_aside_name,
+    )
 
     try:
         leave_check(state.ctx)
@@ -137,23 +172,20 @@ def start_leave(window: QWidget, state) -> bool:
     bound = state.replica
     paths = state.ctx.paths
     keep_as = set_aside_name(paths, "left-team")
-    answer = QMessageBox.question(
-        window, tr("Leave the team on this laptop"),
-        tr("Stop working on this laptop's copy of %1 (login %2)? Nothing changes on the "
-           "server. The copy is kept as %3, not deleted; Inspector then restarts without a "
-           "database and offers to create one.").replace(
-            "%1", bound.server if bound else "").replace(
-            "%2", bound.login if bound else "").replace(
-            "%3", str(keep_as)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel)
-    if answer != QMessageBox.StandardButton.Yes:
+    question = tr(
+        "Stop working on this laptop's copy of %1 (login %2)? Nothing changes on the "
+        "server. The copy is kept as %3, not deleted.").replace(
+        "%1", bound.server if bound else "").replace(
+        "%2", bound.login if bound else "").replace("%3", str(keep_as))
+    earlier = before_joining(paths)
+    restore = _ask_leave(window, question, earlier)
+    if restore is None:
         return False
     if hasattr(window, "may_quit") and not window.may_quit():
         return False
     _close_database(window, state)
     try:
-        kept = leave(paths, keep_as=keep_as)
+        kept = leave(paths, keep_as=keep_as, restore=earlier if restore else None)
     except (InspectorError, OSError) as exc:  # restarted on whatever the folder holds
         QMessageBox.warning(window, tr("Leave the team on this laptop"), str(exc))
         _restart_on_new_database(window)
