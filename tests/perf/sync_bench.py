@@ -57,35 +57,45 @@ def _team(tmp):
     return server, cleanup
 
 
+def _synced(prefix: str) -> dict[str, str]:
+    """Table -> the WHERE clause of the rows a sync of `prefix` sent (parents first)."""
+    purchases = f"SELECT id FROM purchases WHERE order_number LIKE '{prefix}-%'"
+    return {
+        "photo_blobs": f"sha256 IN (SELECT sha256 FROM photos WHERE purchase_id IN "
+                       f"({purchases}))",
+        "purchases": f"id IN ({purchases})",
+        "findings": f"purchase_id IN ({purchases})",
+        "photos": f"purchase_id IN ({purchases})",
+    }
+
+
+def _copied_out(conn, where: dict[str, str]) -> dict[str, bytes]:
+    """Those rows of each table in COPY's binary format."""
+    data: dict[str, bytes] = {}
+    for name, clause in where.items():
+        buf = io.BytesIO()
+        with conn.cursor().copy(f"COPY (SELECT * FROM {name} WHERE {clause}) TO STDOUT "
+                                "(FORMAT binary)") as copy:
+            for chunk in copy:
+                buf.write(chunk)
+        data[name] = buf.getvalue()
+    return data
+
+
 def _copy_baseline(server, prefix: str) -> tuple[float, int]:
-    """Seconds to COPY the rows and photo bytes the sync sent; and those bytes."""
+    """Seconds to COPY the rows and photo bytes the sync sent into bare tables LIKE the
+    real ones; and those bytes."""
     import psycopg
 
     from tests.team.conftest import _admin_conninfo
 
-    where = {
-        "purchases": f"order_number LIKE '{prefix}-%'",
-        "findings": f"purchase_id IN (SELECT id FROM purchases WHERE order_number LIKE "
-                    f"'{prefix}-%')",
-        "photos": f"purchase_id IN (SELECT id FROM purchases WHERE order_number LIKE "
-                  f"'{prefix}-%')",
-        "photo_blobs": f"sha256 IN (SELECT sha256 FROM photos WHERE purchase_id IN (SELECT id "
-                       f"FROM purchases WHERE order_number LIKE '{prefix}-%'))",
-    }
-    data: dict[str, bytes] = {}
     with psycopg.connect(_admin_conninfo(server.name)) as conn:
-        for table, clause in where.items():
-            buf = io.BytesIO()
-            with conn.cursor().copy(f"COPY (SELECT * FROM {table} WHERE {clause}) TO STDOUT "
-                                    "(FORMAT binary)") as copy:
-                for chunk in copy:
-                    buf.write(chunk)
-            data[table] = buf.getvalue()
+        data = _copied_out(conn, _synced(prefix))
         started = time.perf_counter()
         with conn.transaction():
-            for table, payload in data.items():
-                conn.execute(f"CREATE TEMP TABLE copy_{table} (LIKE {table})")
-                with conn.cursor().copy(f"COPY copy_{table} FROM STDIN (FORMAT binary)") as c:
+            for name, payload in data.items():
+                conn.execute(f"CREATE TEMP TABLE copy_{name} (LIKE {name})")
+                with conn.cursor().copy(f"COPY copy_{name} FROM STDIN (FORMAT binary)") as c:
                     c.write(payload)
         elapsed = time.perf_counter() - started
     return elapsed, sum(len(v) for v in data.values())
@@ -100,27 +110,13 @@ def _copy_into_tables(server, prefix: str) -> float:
 
     from tests.team.conftest import _admin_conninfo
 
-    purchases = f"SELECT id FROM purchases WHERE order_number LIKE '{prefix}-%'"
-    where = {  # parents first when copied in, last when deleted
-        "photo_blobs": f"sha256 IN (SELECT sha256 FROM photos WHERE purchase_id IN "
-                       f"({purchases}))",
-        "purchases": f"id IN ({purchases})",
-        "findings": f"purchase_id IN ({purchases})",
-        "photos": f"purchase_id IN ({purchases})",
-    }
+    where = _synced(prefix)
     with psycopg.connect(_admin_conninfo(server.name)) as conn:
-        data: dict[str, bytes] = {}
+        data = _copied_out(conn, where)
         for name, clause in where.items():
-            buf = io.BytesIO()
-            with conn.cursor().copy(f"COPY (SELECT * FROM {name} WHERE {clause}) TO STDOUT "
-                                    "(FORMAT binary)") as copy:
-                for chunk in copy:
-                    buf.write(chunk)
-            data[name] = buf.getvalue()
-        for name in where:
             conn.execute(f"CREATE TEMP TABLE gone_{name} AS SELECT * FROM {name} "
-                         f"WHERE {where[name]}")
-        for name in reversed(where):
+                         f"WHERE {clause}")
+        for name in reversed(where):  # children first
             key = "sha256" if name == "photo_blobs" else "id"
             conn.execute(f"DELETE FROM {name} WHERE {key} IN (SELECT {key} FROM gone_{name})")
         started = time.perf_counter()
