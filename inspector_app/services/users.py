@@ -168,13 +168,16 @@ def _on_the_server(ctx: Context) -> None:
 
 
 def list_accounts(ctx: Context) -> list[UserRow]:
-    """Everyone, deactivated users included, for an administrator."""
-    ctx.require(Role.ADMIN, action=t("manage users"))
+    """Everyone, deactivated users included, in text order: for an administrator with
+    whether each has a password and their login; for anyone else names, roles and whether
+    active only (the team's roster, as every laptop copy holds it)."""
+    admin = ctx.actor is not None and ctx.actor.role == Role.ADMIN
     with ctx.db.read() as s:
         return [
-            UserRow(u.id, u.display_name, Role(u.role), bool(u.active), bool(u.password_hash),
-                    u.login, u.version or 0)
-            for u in s.scalars(select(User).order_by(User.display_name))
+            UserRow(u.id, u.display_name, Role(u.role), bool(u.active),
+                    bool(u.password_hash) if admin else False,
+                    u.login if admin else None, u.version or 0)
+            for u in s.scalars(select(User).order_by(codepoint(User.display_name), User.id))
         ]
 
 

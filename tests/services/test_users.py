@@ -160,7 +160,7 @@ def test_the_last_active_administrator_stays_one(ctx, users):
         svc.deactivate(ctx.as_actor(ann), ann.id)
 
 
-def test_the_users_list_is_for_administrators(ctx, users):
+def test_the_users_accounts_are_for_administrators(ctx, users):
     from inspector_app.services.passwords import set_password
 
     admin = ctx.as_actor(users[Role.ADMIN])
@@ -174,8 +174,12 @@ def test_the_users_list_is_for_administrators(ctx, users):
     assert svc.manage_users_reason(admin) is None
     qm = ctx.as_actor(users[Role.QUALITY_MANAGER])
     assert "may not manage users" in (svc.manage_users_reason(qm) or "")
-    with pytest.raises(PermissionDenied):
-        svc.list_accounts(qm)
+    # Anyone else reads the roster only: no passwords, no logins.
+    roster = {r.display_name: r for r in svc.list_accounts(qm)}
+    assert set(roster) == set(by_name)
+    assert not roster["Ivy Inspector"].has_password
+    assert not roster["Mia Merchant-Manager"].active
+    assert all(r.login is None for r in roster.values())
     with pytest.raises(PermissionDenied):
         svc.set_active(qm, users[Role.MERCHANT_MANAGER].id, True)
     svc.set_active(admin, users[Role.MERCHANT_MANAGER].id, True)

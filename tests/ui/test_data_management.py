@@ -257,6 +257,13 @@ def test_users_panel_is_for_administrators(qtbot, env, users):
     env.state.set_actor(users[Role.QUALITY_MANAGER])
     screen = _settings(qtbot, env)
     panel = screen.users_panel
-    assert not panel.table.isVisibleTo(panel)
     assert "may not manage users" in panel.reason_label.text()
-    assert not panel.add_button.isVisibleTo(panel)
+    # The roster, read-only: names, roles, whether active; no passwords or logins.
+    assert panel.table.isVisibleTo(panel) and panel.table.isColumnHidden(3)
+    names = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    assert {u.display_name for u in users.values()} <= set(names)
+    assert not any(r.has_password or r.login for r in panel.rows)
+    _pick(panel, names[0])
+    for b in (panel.add_button, panel.role_button, panel.active_button,
+              panel.password_button):
+        assert not b.isEnabled() and "may not manage users" in b.toolTip()

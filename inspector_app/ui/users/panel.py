@@ -1,5 +1,7 @@
 """Settings > Users: everyone with their role, whether active, password or login; an
 administrator adds people, changes roles, deactivates and reactivates, sets passwords.
+Anyone else sees the roster read-only (no passwords or logins), the buttons disabled with
+the services' reason.
 
 What may be done is the services' answer (services/users.py manage_users_reason); the last
 active administrator is kept by the services, whose refusal is shown as it is. On a team
@@ -52,6 +54,8 @@ class UsersPanel(QGroupBox):
         self.env = env
         self.setObjectName("users_panel")
         self.rows: list[user_service.UserRow] = []
+        #: Why the acting user may not manage users (None: they may); the services' answer.
+        self._reason: str | None = None
         self.reason_label = QLabel("", self)
         self.reason_label.setObjectName("users_reason")
         self.reason_label.setWordWrap(True)
@@ -96,14 +100,11 @@ class UsersPanel(QGroupBox):
     def refresh(self) -> None:
         ctx = self.env.ctx
         reason = user_service.manage_users_reason(ctx)
+        self._reason = reason
         self.reason_label.setVisible(reason is not None)
         self.reason_label.setText(reason or "")
-        self.table.setVisible(reason is None)
-        for b in (self.add_button, self.role_button, self.active_button, self.password_button):
-            b.setVisible(reason is None)
-        if reason is not None:
-            self.rows = []
-            return
+        # Who may not manage users still sees the roster, read-only (the buttons say why).
+        self.table.setColumnHidden(3, reason is not None)
         selected = self.selected()
         try:
             self.rows = user_service.list_accounts(ctx)
@@ -137,9 +138,12 @@ class UsersPanel(QGroupBox):
     def _update_buttons(self) -> None:
         u = self.selected()
         pick = tr("Select a user first.")
+        reason = self._reason
+        self.add_button.setEnabled(reason is None)
+        self.add_button.setToolTip(reason or "")
         for b in (self.role_button, self.active_button, self.password_button):
-            b.setEnabled(u is not None)
-            b.setToolTip("" if u is not None else pick)
+            b.setEnabled(reason is None and u is not None)
+            b.setToolTip(reason or ("" if u is not None else pick))
         self.active_button.setText(
             tr("&Reactivate") if u is not None and not u.active else tr("&Deactivate…"))
 
