@@ -51,6 +51,21 @@ class ChangeHub(QObject):
     #: After `changed` for each kind of one operation: the whole `Changes` at once.
     broadcasted = Signal(object)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._broadcasting = 0
+        #: Reloads asked for during a broadcast, run once each at its end (insertion order).
+        self._pending: dict = {}
+
+    def reload_once(self, reload) -> None:
+        """Run `reload` now, or, during a broadcast (one operation that changed several
+        kinds, each a `changed`), once at its end: a screen watching findings and
+        purchases reloads once per finding saved, not twice. Still synchronous."""
+        if self._broadcasting:
+            self._pending[reload] = None
+        else:
+            reload()
+
     def notify(self, entity: str, ids: Iterable[int] = ()) -> None:
         id_list = [int(i) for i in ids]
         logger.debug("changed %s %s", entity, id_list[:20])
@@ -61,11 +76,19 @@ class ChangeHub(QObject):
         when not known which), then `broadcasted` with the whole value."""
         if not what:
             return
-        if DATABASE in what.kinds:
-            self.notify(DATABASE)
-        else:
-            for kind, ids in what.kinds.items():
-                self.notify(kind, sorted(ids) if ids is not None else ())
+        self._broadcasting += 1
+        try:
+            if DATABASE in what.kinds:
+                self.notify(DATABASE)
+            else:
+                for kind, ids in what.kinds.items():
+                    self.notify(kind, sorted(ids) if ids is not None else ())
+        finally:
+            self._broadcasting -= 1
+        if not self._broadcasting:
+            pending, self._pending = self._pending, {}
+            for reload in pending:
+                reload()
         self.broadcasted.emit(what)
 
 

@@ -266,3 +266,28 @@ def test_a_refresh_keeps_the_selection_and_the_current_row(qtbot, env, users, ct
     assert "Seam splits at the collar" in {model.row_object(r).title for r in range(model.rowCount())}
     assert {model.row_object(i.row()).title for i in table.selectionModel().selectedRows()} == chosen
     assert table.current_id() == world.finding["鞋底开胶"]
+
+
+def test_one_op_that_changes_findings_and_purchases_reloads_a_screen_once(
+        qtbot, env, users, ctx, monkeypatch):
+    """A finding saved announces its purchase too; a screen watching both reloads once per
+    operation (ChangeHub.reload_once), still before the op returns."""
+    from inspector_app.ui.findings.view import FindingsView
+    from inspector_app.ui.purchases.list_page import PurchaseListPage
+
+    make_world(ctx, users)
+    qm_env = env_as(env, users, Role.QUALITY_MANAGER)
+    findings_screen = _show(qtbot, FindingsScreen(qm_env))
+    purchases_screen = _show(qtbot, create_screen("purchases", qm_env))
+    _settle(findings_screen)
+    reloads: list[str] = []
+    monkeypatch.setattr(FindingsView, "refresh", lambda self: reloads.append("findings"))
+    monkeypatch.setattr(PurchaseListPage, "refresh", lambda self: reloads.append("purchases"))
+    changes.changes().broadcast(Changes.of(kinds.FINDING, [1]) | Changes.of(kinds.PURCHASE, [2]))
+    assert sorted(reloads) == ["findings", "purchases"]
+    # Outside an operation (another program changed the database) each notice reloads
+    # each screen watching it, at once.
+    changes.changes().notify(kinds.FINDING, [1])
+    changes.changes().notify(kinds.PURCHASE, [2])
+    assert reloads.count("findings") == 3 and reloads.count("purchases") == 3
+    assert purchases_screen is not None

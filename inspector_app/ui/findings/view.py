@@ -205,7 +205,7 @@ class FindingsView(QWidget):
 
     def _on_changed(self, entity: str, _ids: list) -> None:
         if entity in _WATCHED and self.isVisible():
-            self.refresh()
+            self.env.changes.reload_once(self.refresh)
         elif entity in _WATCHED:
             self._stale = True
 

@@ -124,6 +124,6 @@ class PurchasesScreen(QWidget):
         if entity not in _TABLE_ENTITIES:
             return
         if self.isVisible() and self.stack.currentWidget() is self.list_page:
-            self.list_page.refresh()
+            self.env.changes.reload_once(self.list_page.refresh)
         else:
             self._table_stale = True
