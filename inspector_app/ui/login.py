@@ -7,6 +7,7 @@ connecting, and Quit leaves at once (a connection that arrives after it is close
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from inspector_app import keychain
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services.context import Context
 from inspector_app.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from inspector_app.ui.tasks import Task
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +56,8 @@ class LoginDialog(QDialog):
         self.paths = paths
         self.offline_opener = offline_opener
         self.offline = False
-        #: The connection under way (a ui.tasks.Task), if any.
-        self.connecting = None
+        #: The connection under way, if any.
+        self.connecting: Task | None = None
         self._abandoned = False
         where = f"{self.url.host or 'localhost'}/{self.url.database or ''}"
         intro = QLabel(tr("Team server: %1").replace("%1", where), self)
