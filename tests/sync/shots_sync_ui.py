@@ -115,6 +115,57 @@ def test_shots(qtbot, team_server, tmp_path, lang):  # noqa: F811
     qtbot.wait(300)
     assert login.grab().save(str(out / "login_server_down.png"))
     login.close()
+
+    # Connecting to a server that never answers: the dialog says so, the window stays live.
+    import socket
+    import threading
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    release = threading.Event()
+
+    def never_answers(_url):  # ends (after Quit) the way a timed-out attempt does
+        from inspector_app.domain.errors import ValidationError
+
+        release.wait(10)
+        raise ValidationError("no answer")
+
+    connecting = LoginDialog(f"postgresql+psycopg://127.0.0.1:{silent.getsockname()[1]}/team",
+                             team_server.logins[Role.INSPECTOR], never_answers)
+    connecting.show()
+    connecting.password_edit.setText(PASSWORD)
+    connecting.attempt()
+    qtbot.wait(300)
+    assert connecting.grab().save(str(out / "login_connecting.png"))
+    connecting.reject()
+    release.set()
+    qtbot.waitUntil(lambda: not connecting.busy, timeout=10_000)
+    silent.close()
+
+    # Leaving, when the database from before joining is still in the folder.
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.ui.sync import team_panel
+
+    def grab(box: QMessageBox) -> int:
+        box.show()
+        qtbot.wait(300)
+        assert box.grab().save(str(out / "leave_go_back.png"))
+        return 0
+
+    original = QMessageBox.exec
+    QMessageBox.exec = grab  # type: ignore[method-assign]
+    try:
+        team_panel._ask_leave(window, tr(
+            "Stop working on this laptop's copy of %1 (login %2)? Nothing changes on the "
+            "server. The copy is kept as %3, not deleted.").replace(
+            "%1", "team.example/inspector_team").replace(
+            "%2", team_server.logins[Role.INSPECTOR]).replace(
+            "%3", str(folder / "inspector-left-team-20261207-091500.sqlite3")),
+            folder / "inspector-before-joining-20261201-083000.sqlite3")
+    finally:
+        QMessageBox.exec = original  # type: ignore[method-assign]
     window.close()
     install_translator("en")
     messages.set_language("en")
