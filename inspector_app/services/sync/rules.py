@@ -43,8 +43,10 @@ def check(role: Role, user_uid: str, table: str, new: dict, server: dict | None,
         if moved:
             raise Refused(t("a case's {columns} is changed on the team server only "
                             "(moving a case needs the server)", columns=", ".join(moved)))
-    if table == "merchants" and (
-            "status" in changed or (server is None and new.get("status") != "active")):
+    # A new merchant comes as "active" (every column of a new row differs from nothing);
+    # an existing one keeps the server's status.
+    if table == "merchants" and (new.get("status") != "active" if server is None
+                                 else "status" in changed):
         raise Refused(t("a merchant's status is changed on the team server only"))
     for column in WHO_COLUMNS:
         if column not in new:
