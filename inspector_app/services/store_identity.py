@@ -137,14 +137,20 @@ def mismatch(ctx: Context, db_store: str, marker: StoreMarker) -> StoreMismatch:
 
 
 def pair(ctx: Context) -> StoreMarker:
-    """Make sure the database and the photo folder know each other; refuse a mismatch.
+    """Make sure the database and the photo folder know each other; refuse a mismatch
+    (an SQLite database paired with another folder).
 
     A database or folder without an id (made before ids existed, or just created) gets one
     here, in one transaction; the folder's marker is written atomically first.
     """
     marker = read_marker(ctx.paths.photos)
     db_store, db_id = database_ids(ctx)
-    if db_store and marker is not None and marker.store_id != db_store:
+    # A team server keeps its photos' bytes itself; every machine's folder is a cache of
+    # them (docs/team-server.md, "Photos"), also the folder of a laptop copy of that server,
+    # which logs in to the server directly when it is online (docs/sync.md): such a
+    # folder keeps its own id and notes the server among its databases.
+    if (db_store and marker is not None and marker.store_id != db_store
+            and ctx.db.is_sqlite):
         raise mismatch(ctx, db_store, marker)
     where = _where(ctx)
     if db_store and db_id and marker is not None and marker.knows(db_id, where):

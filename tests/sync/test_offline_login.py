@@ -148,3 +148,31 @@ def test_the_application_start_opens_the_copy_offline(qtbot, team_server, tmp_pa
     finally:
         ctx.db.dispose()
 
+
+
+def test_the_copys_data_folder_logs_in_to_the_server_when_online(team_server, tmp_path):
+    """The laptop that joined starts on the server directly (INSPECTOR_DB_URL) with the same
+    data folder: its photo folder is a cache of the server's photos and is not refused as
+    another database's; the copy's unsent photos stay, and the copy still opens."""
+    from inspector_app.services import merchants
+    from inspector_app.services.store_identity import read_marker
+    from tests.sync.dataset import offline_work
+
+    qm = team_server.context(team_server.login_url(Role.QUALITY_MANAGER), tmp_path / "qm")
+    merchants.create_merchant(qm, "ONLINE-1", "在线商店")
+    folder = tmp_path / "laptop"
+    copy = join(team_server, team_server.logins[Role.INSPECTOR], folder)
+    offline_work(copy, "ONLINE-1", purchases=1, findings_each=1, photos=1, prefix="ONL")
+    unsent = sorted(p.name for p in (folder / "photos").rglob("*") if p.is_file())
+    copy.db.dispose()
+    online = open_context(team_server.login_url(Role.INSPECTOR), data_folder=str(folder))
+    try:
+        assert not online.db.is_sqlite
+        assert merchants.find_by_shop_id(online, "ONLINE-1").name == "在线商店"
+    finally:
+        online.db.dispose()
+    marker = read_marker(folder / "photos")
+    assert marker is not None and len(marker.databases) >= 2  # the copy and the server
+    assert sorted(p.name for p in (folder / "photos").rglob("*") if p.is_file()) == unsent
+    again = open_context(sqlite_url(folder / "inspector.sqlite3"), str(folder), create=False)
+    again.db.dispose()
