@@ -74,17 +74,17 @@ class Invocation:
         raw = database_url(self.db_url, data_dir(self.data_dir))
         if not raw.startswith("postgresql"):
             return self.db_url
-        from sqlalchemy import create_engine
         from sqlalchemy.engine import make_url
         from sqlalchemy.exc import OperationalError
         from sqlalchemy.pool import NullPool
 
+        from inspector_app.db.engine import make_engine
         from inspector_app.db.server_errors import needs_password
 
         url = make_url(raw)
         if url.password is not None or os.environ.get("PGPASSWORD"):
             return raw
-        probe = create_engine(url, poolclass=NullPool)
+        probe = make_engine(url, poolclass=NullPool)
         try:
             with probe.connect():
                 return raw  # trusted (peer, .pgpass, a service file): no password needed

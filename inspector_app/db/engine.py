@@ -16,6 +16,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspector_app.domain.errors import DatabaseUnusable
+from inspector_app.domain.messages import t
+
 logger = logging.getLogger(__name__)
 
 #: Milliseconds a connection waits for another process's write lock before giving up.
@@ -44,6 +47,20 @@ def _install_sqlite_hooks(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def make_engine(url, **kwargs) -> Engine:
+    """`create_engine`, with one sentence when the server's driver (psycopg) is missing
+    from this installation instead of an ImportError."""
+    try:
+        return create_engine(url, **kwargs)
+    except ModuleNotFoundError as exc:
+        url = make_url(url)
+        raise DatabaseUnusable(t(
+            "This installation cannot reach {database}: the Python package {package} is "
+            "missing (install it with: pip install 'psycopg[binary]')",
+            database=url.render_as_string(hide_password=True),
+            package=exc.name or url.get_driver_name())) from None
+
+
 #: Seconds to wait for a team server to answer a new connection.
 CONNECT_TIMEOUT_S = 10
 
@@ -70,7 +87,7 @@ class Database:
             # the operating system's minutes. A URL's own connect_timeout wins.
             if "connect_timeout" not in self.url.query:
                 kwargs["connect_args"]["connect_timeout"] = CONNECT_TIMEOUT_S
-        self.engine: Engine = create_engine(self.url, **kwargs)
+        self.engine: Engine = make_engine(self.url, **kwargs)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
         write_engine = self.engine.execution_options(inspector_write=True)

@@ -292,3 +292,18 @@ def test_log_file_that_cannot_be_written_warns_once(tmp_path):
     assert result.returncode == 2 and "Traceback" not in stderr, stderr
     assert stderr.count("cannot write the log file") == 1, stderr
     assert len(stderr.splitlines()) == 2, stderr
+
+
+def test_a_server_without_its_driver_is_one_line_naming_the_package(tmp_path):
+    """An installation without psycopg (made before it was a dependency) asked to reach a
+    team server: one line naming the missing package and how to install it, exit 2."""
+    from tests.cli.conftest import assert_user_error
+
+    code = ("import sys; sys.modules['psycopg'] = None; "
+            "from inspector_app.cli.main import main; "
+            "sys.exit(main(['--db', 'postgresql+psycopg://ivy@localhost/team', "
+            f"'--data-dir', {str(tmp_path / 'data')!r}, 'users']))")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INSPECTOR_", "PG"))}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert_user_error(result, "psycopg", "pip install")
