@@ -232,10 +232,17 @@ def _open_or_log_in(paths: DataPaths, settings: AppSettings) -> Context | None:
     if not url.startswith("postgresql"):
         return open_context(data_folder=str(paths.root))
     from inspector_app.paths import sqlite_url
+    from inspector_app.services.sync.membership import read_file_binding, same_server
     from inspector_app.ui.login import LoginDialog
     from inspector_app.ui.settings import TEAM_LOGIN
 
-    dialog = LoginDialog(url, settings.get(TEAM_LOGIN),
+    # The login remembered here, else that of this folder's copy of the same server (a
+    # laptop that joined from the command line starts online with its own login).
+    login = settings.get(TEAM_LOGIN)
+    copy = read_file_binding(paths.database)
+    if not login and copy is not None and same_server(copy.server_url, url):
+        login = copy.login
+    dialog = LoginDialog(url, login,
                          lambda u: open_context(u, data_folder=str(paths.root)),
                          paths=paths, offline_opener=lambda: open_context(
                              sqlite_url(paths.database), str(paths.root), create=False))

@@ -121,6 +121,11 @@ class LoginDialog(QDialog):
 
         if self.connecting is not None:
             return
+        if not self.login_edit.text().strip():  # never a connection as the OS user
+            self.error_label.setText(tr("Enter your login."))
+            self.error_label.show()
+            self.login_edit.setFocus()
+            return
         url = self.url.set(username=self.login_edit.text().strip(),
                            password=self.password_edit.text())
         self._set_busy(True)

@@ -4683,6 +4683,10 @@ The deadline follows the most severe finding; you can change it on the case.</so
             <translation>打开本笔记本上的团队服务器副本，稍后再同步</translation>
         </message>
         <message>
+            <source>Enter your login.</source>
+            <translation>请输入登录名。</translation>
+        </message>
+        <message>
             <source>This laptop has its copy of this server: you may work offline and sync later.</source>
             <translation>本笔记本有此服务器的副本：您可以离线工作，稍后再同步。</translation>
         </message>

@@ -176,3 +176,37 @@ def test_the_copys_data_folder_logs_in_to_the_server_when_online(team_server, tm
     assert sorted(p.name for p in (folder / "photos").rglob("*") if p.is_file()) == unsent
     again = open_context(sqlite_url(folder / "inspector.sqlite3"), str(folder), create=False)
     again.db.dispose()
+
+
+def test_the_application_starts_online_on_a_copys_folder_with_its_login(
+        qtbot, team_server, tmp_path, monkeypatch):
+    """A laptop that joined from the command line, started on the server: the login dialog
+    offers the copy's login (nothing remembered in the settings yet) and logs in."""
+    from inspector_app.ui import app
+    from inspector_app.ui.login import LoginDialog
+    from inspector_app.ui.settings import TEAM_LOGIN, AppSettings
+
+    login = team_server.logins[Role.INSPECTOR]
+    folder = tmp_path / "joined"
+    join(team_server, login, folder).db.dispose()
+    monkeypatch.setenv("INSPECTOR_DB_URL", server_address(team_server))
+    offered: list[str] = []
+
+    def person(dialog):  # reads the login offered, types only the password
+        offered.append(dialog.login_edit.text())
+        dialog.password_edit.setText(PASSWORD)
+        dialog.attempt()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", person)
+    settings = AppSettings.at(folder / "desktop-settings.ini")
+    ctx = app._open_or_log_in(data_dir(folder), settings)
+    try:
+        assert offered == [login]
+        assert ctx is not None and not ctx.db.is_sqlite
+        assert settings.get(TEAM_LOGIN) == login
+    finally:
+        if ctx is not None:
+            ctx.db.dispose()
+

@@ -79,3 +79,18 @@ def test_quit_while_connecting_closes_at_once_and_drops_the_late_connection(qtbo
     release.set()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert disposed == [True] and dialog.ctx is None
+
+
+def test_an_empty_login_is_asked_for_without_connecting(qtbot):
+    from inspector_app.ui.login import LoginDialog
+
+    tried: list[str] = []
+    dialog = LoginDialog("postgresql+psycopg://db.example/inspector_team", "", tried.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password_edit.setText("secret")
+    dialog.attempt()
+    assert not dialog.busy and tried == []
+    assert dialog.error_label.text() == "Enter your login."
+    assert dialog.focusWidget() is dialog.login_edit
+
