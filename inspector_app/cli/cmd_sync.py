@@ -79,9 +79,17 @@ def run_sync(inv: Invocation) -> int:
     if inv.args.json:
         inv.out.write(json.dumps(report.as_dict(), ensure_ascii=False) + "\n")
     else:
-        inv.print(t("Sent {pushed} changes, received {pulled}, {photos} photos; {pending} "
-                    "waiting.", pushed=report.pushed, pulled=report.pulled,
-                    photos=report.photos_received, pending=report.pending))
+        refused = len(report.refused)
+        if refused:  # they wait too, and go again at every sync
+            inv.print(t("Sent {pushed} changes, received {pulled}, {photos} photos; "
+                        "{refused} refused by the server (below), {pending} waiting in all.",
+                        pushed=report.pushed, pulled=report.pulled,
+                        photos=report.photos_received, refused=refused,
+                        pending=report.pending))
+        else:
+            inv.print(t("Sent {pushed} changes, received {pulled}, {photos} photos; "
+                        "{pending} waiting.", pushed=report.pushed, pulled=report.pulled,
+                        photos=report.photos_received, pending=report.pending))
         for line in report.conflicts:
             inv.print(t("Conflict kept for you to settle: {what}", what=line))
         if report.removed:

@@ -14,7 +14,7 @@ from inspector_app.domain.enums import Role
 from inspector_app.services import merchants, purchases
 from inspector_app.services.sync.push_bulk import MIN_BULK
 from tests.services.builders import received_input
-from tests.sync.conftest import join, sync
+from tests.sync.conftest import cli, join, sync
 
 
 @pytest.mark.parametrize("count", [1, MIN_BULK + 2])
@@ -49,6 +49,9 @@ def test_a_merchant_put_on_watch_by_hand_offline_is_refused_naming_it(team_serve
     assert "手改状态的店" in report.refused[0] and "status" in report.refused[0]
     assert "OFF-WATCH-1" in report.refused[1]
     assert len(sync(laptop).refused) == 2  # still refused, named again, nothing applied
+    said = cli("sync", data_dir=tmp_path / "laptop")
+    assert said.returncode == 1 and "2 refused by the server" in said.stdout, said.stdout
+    assert "手改状态的店" in said.stderr
     with sqlite3.connect(laptop.db.sqlite_path) as conn:
         conn.execute("UPDATE merchants SET status = 'active' WHERE shop_id = 'OFFLINE-WATCH'")
     report = sync(laptop)
