@@ -19,10 +19,29 @@ def needs_password(exc: BaseException) -> bool:
     return "no password supplied" in str(getattr(exc, "orig", exc))
 
 
-#: What libpq says when the server could not be reached (not a refusal of the login).
-UNREACHABLE = ("Connection refused", "could not translate host name", "timeout expired",
-               "No route to host", "Network is unreachable", "could not connect",
-               "server closed the connection")
+#: What libpq and psycopg say when the server could not be reached (not a refusal of the
+#: login), by reason (the driver's own text goes to the log, not into the sentence).
+_REFUSED = ("Connection refused",)
+_UNKNOWN_HOST = ("could not translate host name", "failed to resolve host",
+                 "Name or service not known", "Temporary failure in name resolution")
+_TIMEOUT = ("timeout expired",)
+_NO_ROUTE = ("No route to host", "Network is unreachable")
+_DROPPED = ("server closed the connection",)
+UNREACHABLE = (*_REFUSED, *_UNKNOWN_HOST, *_TIMEOUT, *_NO_ROUTE, *_DROPPED, "could not connect")
+
+
+def _reason(text: str) -> str:
+    if any(k in text for k in _REFUSED):
+        return t("nothing answers at that address and port")
+    if any(k in text for k in _UNKNOWN_HOST):
+        return t("the server's name is not known")
+    if any(k in text for k in _TIMEOUT):
+        return t("no answer in time")
+    if any(k in text for k in _NO_ROUTE):
+        return t("no network route to it")
+    if any(k in text for k in _DROPPED):
+        return t("the connection was dropped")
+    return t("the connection failed")
 
 
 def unreachable(exc: BaseException) -> bool:
@@ -55,8 +74,9 @@ def describe_connect_error(exc: BaseException, url: URL) -> str | None:
         return t("The server {server} refused the login '{login}': wrong password, "
                  "or the login has expired", server=server, login=login)
     if unreachable(exc):
-        return t("Cannot reach the database server {server}; is it running and on the "
-                 "network? ({error})", server=server, error=text[:200])
+        logger.info("cannot reach %s: %s", server, text[:300])
+        return t("Cannot reach the database server {server}: {reason}. Is it running and on "
+                 "the network?", server=server, reason=_reason(text))
     return None
 
 
