@@ -49,7 +49,8 @@ def is_damage_error(exc: BaseException) -> bool:
 
 def missing(path: Path) -> DatabaseUnusable:
     return DatabaseUnusable(t(
-        "There is no database at {path}; check the path, or create one with 'inspector init'.",
+        "There is no database at {path}; check the path, create one with 'inspector init', "
+        "or join a team server with 'inspector team join'.",
         path=path,
     ))
 
