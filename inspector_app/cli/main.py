@@ -106,7 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(problem)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # named by the command they were given to: its --help lists what it takes
+            _command_parser(parser, args).error(
+                t("unrecognized arguments: %s") % " ".join(extras))
     except SystemExit as exc:  # --help, --version, or a one-line argument error
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
     handler = getattr(args, "handler", None)
@@ -153,6 +156,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         for h in handlers:  # main() may run again in the same process (tests)
             logging.getLogger("inspector_app").removeHandler(h)
             h.close()
+
+
+def _command_parser(parser: argparse.ArgumentParser,
+                    args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The command's own parser (the one that set `args.handler`), else `parser`."""
+    handler = getattr(args, "handler", None)
+    todo = [parser]
+    while todo and handler is not None:
+        current = todo.pop()
+        if current is not parser and current.get_default("handler") is handler:
+            return current
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(action.choices.values())
+    return parser
 
 
 def _usage_error(message: str) -> int:

@@ -307,3 +307,20 @@ def test_a_server_without_its_driver_is_one_line_naming_the_package(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env, timeout=120)
     assert_user_error(result, "psycopg", "pip install")
+
+
+@pytest.mark.parametrize("argv, command", [
+    (["sync", "--bogus"], "inspector sync"),
+    (["team", "init", "--bogus"], "inspector team init"),
+    (["findings", "--limit", "5", "stray"], "inspector findings"),
+    (["--bogus"], "inspector"),
+])
+def test_an_unknown_argument_points_at_its_commands_help(tmp_path, argv, command):
+    from tests.cli.conftest import assert_user_error
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INSPECTOR_", "PG"))}
+    result = subprocess.run([sys.executable, "-m", "inspector_app.cli.main", "--data-dir",
+                             str(tmp_path / "data"), *argv], capture_output=True, text=True,
+                            env=env, timeout=120)
+    line = assert_user_error(result, "unrecognized arguments")
+    assert line.startswith(f"{command}: ") and f"'{command} --help'" in line
